@@ -1,0 +1,2 @@
+"""The serving stage: a Strawberry GraphQL schema in a Starlette app. Reads the database
+only; never parses files."""

@@ -1,0 +1,118 @@
+"""The ``kb`` command: a thin layer over the library (every command is callable from Python)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from kb.config import Settings
+
+app = typer.Typer(help="kb — a GraphQL knowledge base of news: who said what, where.",
+                  no_args_is_help=True, add_completion=False)
+db_app = typer.Typer(help="Manage the database schema (Alembic migrations).", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+console = Console(stderr=True)
+
+
+def _settings() -> Settings:
+    try:
+        return Settings.from_env()
+    except ValueError as exc:
+        console.print(f"[red]configuration error:[/red] {exc}")
+        raise typer.Exit(2) from None
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")] = "head") -> None:
+    """Create or upgrade the schema to REVISION (default: the newest)."""
+    from kb.db import upgrade
+
+    settings = _settings()
+    upgrade(settings.database_url, revision)
+    console.print(f"database at [bold]{revision}[/bold]: {_safe(settings.database_url)}")
+
+
+@db_app.command("downgrade")
+def db_downgrade(revision: Annotated[str, typer.Argument(help="Target revision, e.g. -1 or base.")]) -> None:
+    """Downgrade the schema to REVISION."""
+    from kb.db import downgrade
+
+    downgrade(_settings().database_url, revision)
+
+
+@db_app.command("current")
+def db_current() -> None:
+    """Print the schema revision of the database."""
+    from kb.db import current_revision
+
+    print(current_revision(_settings().database_url) or "none")
+
+
+def _safe(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+@app.command()
+def load(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Load articles: parse, extract and store them (idempotent; changed files replace)."""
+    from kb.db import create_sync_engine
+    from kb.load import iter_files, load_paths
+
+    settings = _settings()
+    engine = create_sync_engine(settings.database_url)
+    files = list(iter_files(paths))
+    show = not quiet and sys.stderr.isatty()
+    with Progress(TextColumn("[bold]loading"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.description}"), console=console, disable=not show) as bar:
+        task = bar.add_task("", total=len(files))
+        report = load_paths(engine, files,
+                            on_file=lambda path, status: bar.update(task, advance=1,
+                                                                     description=path.name))
+    engine.dispose()
+    for path, reason in report.failures:
+        console.print(f"[red]error[/red] {path}: {reason}")
+    table = Table(title="kb load", show_header=True)
+    for column in ("added", "updated", "unchanged", "failed", "new people", "new organizations",
+                   "new places", "statements", "mentions"):
+        table.add_column(column, justify="right")
+    table.add_row(*map(str, (report.added, report.updated, report.unchanged, report.failed,
+                             report.new_entities.get("person", 0),
+                             report.new_entities.get("organization", 0),
+                             report.new_entities.get("place", 0),
+                             report.statements, report.mentions)))
+    if not quiet:
+        Console().print(table)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+) -> None:
+    """Serve GraphQL (and GraphiQL in a browser) at http://HOST:PORT/graphql."""
+    import uvicorn
+
+    settings = _settings()
+    logging.basicConfig(level=settings.log_level)
+    console.print(f"GraphiQL: http://{host}:{port}/graphql")
+    uvicorn.run("kb.api.app:create_app", factory=True, host=host, port=port, workers=workers,
+                log_level=settings.log_level.lower())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,119 @@
+"""Extraction: outlets, entities, mentions, roles and statements of a parsed article.
+
+``extract(article)`` is the whole stage; it reads only the article and the catalogs."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from kb.catalog import Catalog, default_catalog
+from kb.extract.entities import (
+    ENTITY,
+    discover,
+    discover_titled,
+    entity_info,
+    matcher_for,
+    resolve_ambiguous,
+    scan,
+)
+from kb.extract.outlets import resolve_outlet
+from kb.extract.records import (
+    EntityInfo,
+    Extraction,
+    Mention,
+    OutletRef,
+    Role,
+    Statement,
+)
+from kb.extract.statements import StatementFinder
+from kb.normalise import normalise
+from kb.parse import ParsedArticle
+
+# Bump when extraction changes, so that `kb load` re-extracts unchanged files.
+EXTRACTOR_VERSION = "1"
+
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "EntityInfo",
+    "Extraction",
+    "Mention",
+    "OutletRef",
+    "Role",
+    "Statement",
+    "extract",
+]
+
+
+def extract(article: ParsedArticle, catalog: Catalog | None = None) -> Extraction:
+    catalog = catalog or default_catalog()
+    matcher = matcher_for(catalog)
+    text = normalise(article.text)
+    view = text.text
+    line_starts = [0] + [i + 1 for i, c in enumerate(text.original) if c == "\n"]
+
+    def line_of(offset: int) -> int:
+        return bisect_right(line_starts, offset) - 1
+
+    result = Extraction(outlet=resolve_outlet(article, catalog))
+    extra = discover(text, matcher, result.entities)
+    tokens = scan(view, matcher, extra)
+    titled = {k: v for k, v in discover_titled(view, tokens, matcher).items() if k not in extra}
+    if titled:
+        extra.update(titled)
+        tokens = scan(view, matcher, extra)
+    resolve_ambiguous(tokens, view, matcher)
+
+    for token in tokens:
+        key = token.key
+        if token.type != ENTITY or key is None:
+            continue
+        start, end = text.span(token.start, token.end)
+        surface = text.original[start:end]
+        info = entity_info(key, matcher, result.entities, surface)
+        if info.origin == "discovered" and (surface, "title") not in info.aliases and key.startswith(
+            "person:zh-"
+        ):
+            info = EntityInfo(**{**info.__dict__, "aliases": (*info.aliases, (surface, "title"))})
+        result.entities[key] = info
+        result.mentions.append(Mention(key, info.kind, start, end, surface, line_of(start)))
+
+    finder = StatementFinder(view, tokens, matcher)
+    for title, person, qualifier in finder.roles:
+        info = result.entities.get(qualifier) if qualifier else None
+        result.roles.append(
+            Role(
+                person_key=person,
+                title=title,
+                organization_key=qualifier if info and info.kind == "organization" else None,
+                place_key=qualifier if info and info.kind == "place" else None,
+            )
+        )
+    for item in finder.find():
+        start, end = text.span(item.content_start, item.content_end)
+        if line_of(start) == 0:  # headline colon attributions are not reliable enough yet
+            continue
+        s_start, s_end = text.span(item.subject.start, item.subject.end)
+        subject = item.subject
+        speaker_key = subject.key if subject.key in result.entities else None
+        if subject.key and speaker_key is None:
+            info = entity_info(subject.key, matcher, result.entities, text.original[s_start:s_end])
+            result.entities[subject.key] = info
+            speaker_key = subject.key
+        result.statements.append(
+            Statement(
+                start=start,
+                end=end,
+                text=text.original[start:end],
+                verb=text.original_slice(item.verb_start, item.verb_end),
+                kind="direct" if finder.is_direct(item) else "indirect",
+                line=line_of(start),
+                speaker_key=speaker_key,
+                speaker_kind=result.entities[speaker_key].kind if speaker_key else None,
+                speaker_text=text.original[s_start:s_end],
+                anonymous=subject.anonymous,
+                speaker_start=s_start,
+                speaker_end=s_end,
+            )
+        )
+    result.roles = list(dict.fromkeys(result.roles))
+    return result

@@ -1,0 +1,379 @@
+"""Find people, organizations and places in an article.
+
+Works on the normalised view of the whole stored text. A single left-to-right scan matches
+catalog aliases and titles, longest first. Unknown people are discovered from
+``中文名（English Name）`` and from a title followed by a transliterated name. Short forms that
+several entries share (国防部, 约翰逊) are resolved from context or dropped, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from kb.catalog import ORGANIZATION, PERSON, PLACE, Catalog, Entry
+from kb.extract.records import EntityInfo
+from kb.normalise import NormalisedText, normalise_key
+
+ENTITY = "entity"
+TITLE = "title"
+
+
+@dataclass
+class Token:
+    """A match in the normalised view. ``keys`` has one key once resolved."""
+
+    start: int
+    end: int
+    type: str  # entity | title
+    keys: frozenset[str] = frozenset()
+    ambiguous: bool = False
+    title: str | None = None
+    abbreviation: bool = False
+    metonym: bool = False
+
+    @property
+    def key(self) -> str | None:
+        return next(iter(self.keys)) if len(self.keys) == 1 and not self.ambiguous else None
+
+
+@lru_cache(maxsize=1)
+def transliteration_chars() -> frozenset[str]:
+    text = resources.files("kb.data").joinpath("transliteration.txt").read_text("utf-8")
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    return frozenset("".join("".join(lines).split()))
+
+
+class Matcher:
+    """The catalog's forms, indexed for longest-first matching at each position."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        lexicon = catalog.lexicon
+        titles = lexicon["titles"]
+        self.unique_titles = {normalise_key(t) for t in titles["unique"]}
+        self.titles = self.unique_titles | {normalise_key(t) for t in titles["other"]}
+        self.title_prefixes = [normalise_key(p) for p in titles["prefixes"]]
+        forms: dict[str, tuple[str, frozenset[str], bool]] = {}
+        for form in self.titles:
+            forms[form] = (TITLE, frozenset(), False)
+            for prefix in self.title_prefixes:
+                forms.setdefault(prefix + form, (TITLE, frozenset(), False))
+        for form, keys in catalog.ambiguous_index.items():
+            forms[form] = (ENTITY, frozenset(keys), True)
+        for form, keys in catalog.alias_index.items():
+            forms[form] = (ENTITY, frozenset(keys), False)
+        self.metonyms: dict[str, str] = {}
+        for entry in catalog.entries.values():
+            for metonym in entry.metonyms:
+                form = normalise_key(metonym)
+                forms[form] = (ENTITY, frozenset([entry.key]), False)
+                self.metonyms[form] = entry.key
+        self.forms = forms
+        self.abbreviations = catalog.abbreviations
+        self.lengths: dict[str, list[int]] = defaultdict(list)
+        for form in forms:
+            self.lengths[form[0]].append(len(form))
+        for first in self.lengths:
+            self.lengths[first] = sorted(set(self.lengths[first]), reverse=True)
+        self.anonymous_heads = sorted(
+            (normalise_key(h) for h in lexicon["anonymous_heads"]), key=len, reverse=True
+        )
+
+    def entry(self, key: str) -> Entry | None:
+        return self.catalog.entries.get(key)
+
+    def starts_title(self, text: str, at: int) -> int:
+        """Length of the title starting at ``at`` (0 if none)."""
+        for length in self.lengths.get(text[at : at + 1], ()):
+            form = text[at : at + length]
+            hit = self.forms.get(form)
+            if hit and hit[0] == TITLE:
+                return length
+        return 0
+
+
+def matcher_for(catalog: Catalog) -> Matcher:
+    """The catalog's matcher, built once per catalog object."""
+    matcher = catalog.__dict__.get("_matcher")
+    if matcher is None:
+        matcher = catalog.__dict__["_matcher"] = Matcher(catalog)
+    return matcher
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def scan(view: str, matcher: Matcher, extra: dict[str, str] | None = None) -> list[Token]:
+    """Match catalog forms (and article-local ``extra`` forms → keys) left to right."""
+    tokens: list[Token] = []
+    extra = extra or {}
+    extra_lengths = sorted({len(f) for f in extra}, reverse=True)
+    i, n = 0, len(view)
+    while i < n:
+        char = view[i]
+        found: Token | None = None
+        for length in sorted(set(matcher.lengths.get(char, [])) | set(extra_lengths), reverse=True):
+            if i + length > n:
+                continue
+            form = view[i : i + length]
+            hit = (ENTITY, frozenset([extra[form]]), False) if form in extra else matcher.forms.get(form)
+            if hit is None:
+                continue
+            kind, keys, ambiguous = hit
+            end = i + length
+            if form[0].isascii() and form[0].isalnum() and i > 0 and _is_word_char(view[i - 1]):
+                continue
+            if form[-1].isascii() and form[-1].isalnum() and end < n and _is_word_char(view[end]):
+                continue
+            # 外交部长 is a minister, not the ministry: "X部" + "长" is a title.
+            if kind == ENTITY and form.endswith("部") and view[end : end + 1] == "长":
+                continue
+            # 美国务卿 = 美 + 国务卿: an abbreviation followed by a longer title wins.
+            if char in matcher.abbreviations and matcher.starts_title(view, i + 1) >= length:
+                break
+            found = Token(i, end, kind, keys, ambiguous, title=form if kind == TITLE else None,
+                          metonym=form in matcher.metonyms)
+            break
+        if found is None and char in matcher.abbreviations and _abbreviation_context(view, i, matcher):
+            found = Token(i, i + 1, ENTITY, frozenset([matcher.abbreviations[char]]), False,
+                          abbreviation=True)
+        if found is None:
+            i += 1
+            continue
+        tokens.append(found)
+        i = found.end
+    return tokens
+
+
+def _abbreviation_context(view: str, i: int, matcher: Matcher) -> bool:
+    """俄 in 俄乌, 美 in 美俄, 俄 in 俄总统 / 俄外交官员 / 俄方: a one-character country form
+    counts only inside such compounds."""
+    abbreviations = matcher.abbreviations
+    before = view[i - 1] if i > 0 else ""
+    after = view[i + 1] if i + 1 < len(view) else ""
+    if after in abbreviations or before in abbreviations:
+        return True
+    if after in ("方", "军", "国") and view[i : i + 2] != "美国":
+        return after != "国"
+    if matcher.starts_title(view, i + 1):
+        return True
+    rest = view[i + 1 : i + 6]
+    return any(rest.startswith(h) or rest[2:].startswith(h) for h in ("外交官员", "官员", "外长"))
+
+
+# --- discovery ------------------------------------------------------------------------------
+
+_PARENTHETICAL = re.compile(r"([\u4e00-\u9fff·]{2,24})[（(]\s*([A-Za-z][A-Za-z.'\- ]{1,60}?)\s*[)）]")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _translit_suffix(run: str) -> str:
+    chars = transliteration_chars()
+    start = len(run)
+    while start > 0 and (run[start - 1] in chars or run[start - 1] == "·"):
+        start -= 1
+    return run[start:].lstrip("·")
+
+
+def _looks_like_person_name(english: str) -> bool:
+    words = english.split()
+    return 2 <= len(words) <= 5 and all(w[0].isupper() for w in words if w[0].isalpha()) and not (
+        english.isupper()
+    )
+
+
+def discover(
+    text: NormalisedText, matcher: Matcher, entities: dict[str, EntityInfo]
+) -> dict[str, str]:
+    """Discover people from ``中文名（English Name）``; return article-local forms → keys.
+
+    An English name the catalog knows links a new transliteration to that entry; an unknown
+    one creates a person keyed by the English name, so the same person merges across
+    articles only on that evidence.
+    """
+    found: dict[str, str] = {}
+    english_index = matcher.catalog.alias_index
+    for match in _PARENTHETICAL.finditer(text.text):
+        english = text.original_slice(*match.span(2)).strip()
+        if not _looks_like_person_name(english):
+            continue
+        run = match.group(1)
+        # A known form right before the parenthesis (柯比（John Kirby）) is the name.
+        chinese = ""
+        for length in range(min(len(run), 12), 1, -1):
+            tail = run[-length:]
+            hit = matcher.forms.get(tail)
+            if hit and hit[0] == ENTITY and not hit[2]:
+                chinese = tail
+                break
+        if not chinese:
+            chinese = _translit_suffix(run)
+        if len(chinese.replace("·", "")) < 2:
+            continue
+        keys = english_index.get(normalise_key(english), set())
+        known = matcher.forms.get(chinese)
+        if known and known[0] == ENTITY and not known[2] and len(known[1]) == 1:
+            key = next(iter(known[1]))
+        elif len(keys) == 1:
+            key = next(iter(keys))
+        else:
+            key = "person:" + _slug(english)
+        entry = matcher.entry(key)
+        if entry is not None and entry.kind != PERSON:
+            continue
+        original_chinese = text.original_slice(match.start(1) + len(run) - len(chinese), match.end(1))
+        previous = entities.get(key)
+        learned = tuple(previous.aliases) if previous else ()
+        learned += ((original_chinese, "parenthetical"), (english, "parenthetical"))
+        entities[key] = EntityInfo(
+            key=key,
+            kind=PERSON,
+            name=entry.name if entry else (previous.name if previous else original_chinese),
+            name_en=entry.name_en if entry else english,
+            origin="catalog" if entry else "discovered",
+            wikidata=entry.wikidata if entry else None,
+            country=entry.country if entry else None,
+            aliases=tuple(dict.fromkeys(learned)),
+        )
+        found[chinese] = key
+        found[normalise_key(english)] = key
+    return found
+
+
+# What may follow a name right after a title: punctuation, a reporting verb's first
+# character, or the start of a time or place adverbial.
+_AFTER_NAME = set("（(，、说表称指强警透在也则曾于周星上日")
+
+
+def discover_titled(view: str, tokens: list[Token], matcher: Matcher) -> dict[str, str]:
+    """A title followed by an unknown transliterated name: 外交部发言人扎哈罗娃."""
+    chars = transliteration_chars()
+    found: dict[str, str] = {}
+    following = {t.start for t in tokens}
+    for token in tokens:
+        if token.type != TITLE or token.end in following:
+            continue
+        end = token.end
+        while end < len(view) and end - token.end < 8 and (view[end] in chars or view[end] == "·"):
+            end += 1
+        name = view[token.end : end].strip("·")
+        nxt = view[end : end + 1]
+        if 2 <= len(name) <= 7 and nxt in _AFTER_NAME:
+            found.setdefault(name, "person:zh-" + name)
+    return found
+
+
+# --- resolution of shared short forms ------------------------------------------------------
+
+
+def resolve_ambiguous(tokens: list[Token], view: str, matcher: Matcher) -> None:
+    """Give each ambiguous token one key from its context, or clear it."""
+    certain = {t.key for t in tokens if t.type == ENTITY and not t.ambiguous and t.key}
+    for index, token in enumerate(tokens):
+        if not token.ambiguous:
+            continue
+        candidates = [k for k in token.keys if matcher.entry(k)]
+        choice = _by_other_mention(candidates, certain) or _by_title(
+            candidates, tokens, index, view, matcher
+        ) or _by_country(candidates, tokens, index, view, matcher)
+        token.keys = frozenset([choice]) if choice else frozenset()
+        token.ambiguous = False
+
+
+def _by_other_mention(candidates: list[str], certain: set[str | None]) -> str | None:
+    hits = [k for k in candidates if k in certain]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _by_title(
+    candidates: list[str], tokens: list[Token], index: int, view: str, matcher: Matcher
+) -> str | None:
+    if index == 0 or tokens[index - 1].type != TITLE or tokens[index - 1].end != tokens[index].start:
+        return None
+    title = tokens[index - 1]
+    start = title.start
+    if index >= 2 and tokens[index - 2].type == ENTITY and tokens[index - 2].end == title.start:
+        start = tokens[index - 2].start
+    written = view[start : title.end]
+    hits = []
+    for key in candidates:
+        entry = matcher.entry(key)
+        roles = {normalise_key(r) for r in entry.roles} if entry else set()
+        if written in roles or any(r.endswith(written) or written.endswith(r) for r in roles):
+            hits.append(key)
+    return hits[0] if len(hits) == 1 else None
+
+
+def _country_of(token: Token, matcher: Matcher) -> str | None:
+    entry = matcher.entry(token.key) if token.key else None
+    return entry.country.upper() if entry and entry.country else None
+
+
+def _by_country(
+    candidates: list[str], tokens: list[Token], index: int, view: str, matcher: Matcher
+) -> str | None:
+    """The country named nearest to the token, in the same line, decides."""
+    line_start = view.rfind("\n", 0, tokens[index].start) + 1
+    line_end = view.find("\n", tokens[index].end)
+    line_end = len(view) if line_end == -1 else line_end
+    by_country: dict[str, list[str]] = defaultdict(list)
+    for key in candidates:
+        entry = matcher.entry(key)
+        if entry and entry.country:
+            by_country[entry.country.upper()].append(key)
+    best: tuple[int, str] | None = None
+    for other in tokens:
+        if other is tokens[index] or other.type != ENTITY or other.ambiguous:
+            continue
+        if not (line_start <= other.start < line_end):
+            continue
+        country = _country_of(other, matcher)
+        if country in by_country and len(by_country[country]) == 1:
+            distance = abs(other.start - tokens[index].start)
+            if best is None or distance < best[0]:
+                best = (distance, by_country[country][0])
+    return best[1] if best else None
+
+
+def entity_info(key: str, matcher: Matcher, known: dict[str, EntityInfo], view_name: str) -> EntityInfo:
+    if key in known:
+        return known[key]
+    entry = matcher.entry(key)
+    if entry is not None:
+        return EntityInfo(
+            key=entry.key,
+            kind=entry.kind,
+            name=entry.name,
+            name_en=entry.name_en,
+            origin="catalog",
+            wikidata=entry.wikidata,
+            country=entry.country,
+            subkind=entry.subkind,
+            aliases=tuple((a, "catalog") for a in (*entry.names, *entry.metonyms)),
+        )
+    return EntityInfo(key=key, kind=PERSON, name=view_name, name_en=None, origin="discovered",
+                      aliases=((view_name, "title"),))
+
+
+__all__ = [
+    "ENTITY",
+    "ORGANIZATION",
+    "PERSON",
+    "PLACE",
+    "TITLE",
+    "Matcher",
+    "Token",
+    "discover",
+    "discover_titled",
+    "matcher_for",
+    "resolve_ambiguous",
+    "scan",
+]

@@ -1,0 +1,519 @@
+"""Find statements — quotes and reported speech — and who made them.
+
+Chinese news attributes speech in a few shapes: ``X VERB：“Q”``, ``X VERB，Q。``,
+``X VERB Q。``, ``“Q”，X VERB。``, ``据X介绍，Q``, and continuations (``X表示…，并呼吁…``).
+Every reporting verb with a subject is a statement, also inside another statement's
+content (``X说，Y警告…`` gives two). The subject is the phrase that opens the verb's clause
+(or the head of a relative clause right before it); a clause without one continues the
+subject of the clause before it. A subject phrase resolves to a person, an organization, a
+place, a title whose holder the article names, a pronoun's referent, or an anonymous source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kb.catalog import ORGANIZATION, PERSON, PLACE
+from kb.extract.entities import ENTITY, TITLE, Matcher, Token
+from kb.normalise import normalise_key
+
+OPENERS = "“「『‘\""
+CLOSERS = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
+SENTENCE_END = "。！？!?；;"
+CLAUSE_PUNCT = "，,：:、"
+
+
+# Characters that may stand between the parts of an anonymous source phrase
+# (一名美国高级官员, 北约一名官员, 不愿具名的白宫官员).
+_ANONYMOUS_GLUE = set("一名位些多两几该这高级资深匿不愿透露姓具的前女方面西")
+
+
+# Words that may stand inside or before a speaker phrase (新任发言人, 北约一名官员, 普京的顾问).
+_PHRASE_GLUE = r"(的|一名|一位|一些|多名|多位|两名|几名|该|这位|这名|高级|资深|新任|前任|现任|代理|前|女)"
+
+
+@dataclass
+class Subject:
+    start: int
+    end: int
+    key: str | None
+    kind: str | None
+    anonymous: bool = False
+
+
+@dataclass
+class Found:
+    """A statement in view coordinates."""
+
+    verb_start: int
+    verb_end: int
+    verb: str
+    content_start: int
+    content_end: int
+    subject: Subject
+    punctuated: bool
+    direct: bool = False
+
+
+class Lexicon:
+    def __init__(self, matcher: Matcher) -> None:
+        lexicon = matcher.catalog.lexicon
+        base = [normalise_key(v) for v in lexicon["reporting_verbs"]]
+        suffixes = [normalise_key(s) for s in lexicon["verb_suffixes"]]
+        self.verbs: dict[str, str] = {}
+        for verb in base:
+            self.verbs[verb] = verb
+            for suffix in suffixes:
+                self.verbs.setdefault(verb + suffix, verb)
+        self.verb_lengths = sorted({len(v) for v in self.verbs}, reverse=True)
+        self.punctuation_only = {normalise_key(v) for v in lexicon["punctuation_only_verbs"]}
+        self.blocked = {
+            normalise_key(k): set(v or []) for k, v in lexicon["blocked_continuations"].items()
+        }
+        self.noun_markers = sorted(lexicon["noun_markers"], key=len, reverse=True)
+        self.filler = re.compile(re.sub(r"\s+", "", lexicon["filler_pattern"]))
+        self.prepositions = sorted(lexicon["prepositions"], key=len, reverse=True)
+        self.object_markers = set(lexicon["object_markers"])
+        self.openers = sorted(lexicon["clause_openers"], key=len, reverse=True)
+        self.source_prefixes = sorted(lexicon["source_prefixes"], key=len, reverse=True)
+        self.source_verbs = set(lexicon["source_verbs"])
+        self.unattributed = sorted(lexicon["unattributed"], key=len, reverse=True)
+        self.pronouns = sorted(lexicon["pronouns"]["person"], key=len, reverse=True)
+        self.anonymous_heads = matcher.anonymous_heads
+        self.unique_titles = matcher.unique_titles
+
+
+def lexicon_for(matcher: Matcher) -> Lexicon:
+    cached = getattr(matcher, "_statement_lexicon", None)
+    if cached is None:
+        cached = Lexicon(matcher)
+        matcher._statement_lexicon = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def quote_spans(view: str) -> list[tuple[int, int]]:
+    """Top-level quotations as (opener, closer) positions; an unclosed one runs to the line end."""
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(view)
+    while i < n:
+        char = view[i]
+        if char in CLOSERS:
+            closer = CLOSERS[char]
+            line_end = view.find("\n", i)
+            line_end = n if line_end == -1 else line_end
+            j = view.find(closer, i + 1, line_end)
+            if j == -1:
+                i += 1
+                continue
+            spans.append((i, j))
+            i = j + 1
+            continue
+        i += 1
+    return spans
+
+
+class StatementFinder:
+    def __init__(self, view: str, tokens: list[Token], matcher: Matcher) -> None:
+        self.view = view
+        self.tokens = tokens
+        self.matcher = matcher
+        self.lex = lexicon_for(matcher)
+        self.quotes = quote_spans(view)
+        self.token_at = {t.start: t for t in tokens}
+        self.token_ending = {t.end: t for t in tokens}
+        self.roles = self._article_roles()
+
+    # -- structure ---------------------------------------------------------------------------
+
+    def _inside_quote(self, pos: int) -> tuple[int, int] | None:
+        for start, end in self.quotes:
+            if start < pos < end:
+                return start, end
+        return None
+
+    def _sentence_bounds(self, pos: int) -> tuple[int, int]:
+        """The sentence around ``pos``; sentence ends inside quotes do not count unless
+        ``pos`` is inside that quote."""
+        view = self.view
+        quote = self._inside_quote(pos)
+        lo = view.rfind("\n", 0, pos) + 1
+        hi = view.find("\n", pos)
+        hi = len(view) if hi == -1 else hi
+        if quote:
+            lo, hi = max(lo, quote[0] + 1), min(hi, quote[1])
+        start = lo
+        for i in range(pos - 1, lo - 1, -1):
+            if view[i] in SENTENCE_END and (quote or not self._inside_quote(i)):
+                start = i + 1
+                break
+        end = hi
+        for i in range(pos, hi):
+            if view[i] in SENTENCE_END and (quote or not self._inside_quote(i)):
+                end = i
+                break
+        return start, end
+
+    def _clause_start(self, pos: int, floor: int) -> int:
+        view = self.view
+        for i in range(pos - 1, floor - 1, -1):
+            if view[i] == "\n":
+                return i + 1
+            closes_quote = view[i] in "”」』"
+            boundary = view[i] in CLAUSE_PUNCT or view[i] in SENTENCE_END or closes_quote
+            if boundary and (closes_quote or self._inside_quote(i) == self._inside_quote(pos)):
+                return i + 1
+        return floor
+
+    # -- verbs ----------------------------------------------------------------------------------
+
+    def verbs(self) -> list[tuple[int, int, str]]:
+        view, lex = self.view, self.lex
+        found = []
+        i, n = 0, len(view)
+        while i < n:
+            for length in lex.verb_lengths:
+                form = view[i : i + length]
+                base = lex.verbs.get(form)
+                if base is None:
+                    continue
+                after = view[i + length : i + length + 1]
+                if after in lex.blocked.get(base, ()):
+                    break
+                if (base in lex.punctuation_only or form in lex.punctuation_only) and (
+                    after not in "，,：:" + OPENERS
+                ):
+                    break
+                if any(view.endswith(marker, 0, i) for marker in lex.noun_markers):
+                    break
+                found.append((i, i + length, form))
+                i += length - 1
+                break
+            i += 1
+        return found
+
+    # -- subjects -------------------------------------------------------------------------------
+
+    def _skip(self, pos: int, end: int, words: list[str]) -> int:
+        changed = True
+        while changed and pos < end:
+            changed = False
+            while pos < end and self.view[pos] in " ，,":
+                pos += 1
+            for word in words:
+                if self.view.startswith(word, pos) and pos + len(word) <= end:
+                    pos += len(word)
+                    changed = True
+                    break
+        return pos
+
+    def _phrase_at(self, pos: int, limit: int) -> tuple[int, list[Token]]:
+        """Adjacent entity/title tokens starting at ``pos`` (with 的 and classifiers between)."""
+        view = self.view
+        parts: list[Token] = []
+        cursor = pos
+        while cursor < limit:
+            token = self.token_at.get(cursor)
+            if token is not None and token.end <= limit:
+                parts.append(token)
+                cursor = token.end
+                continue
+            glue = re.match(_PHRASE_GLUE, view[cursor:limit])
+            if parts and glue is None:
+                glue = re.match(r"[（(][^（）()\n]{1,40}[）)]", view[cursor:limit])
+            if glue and parts or glue and self.token_at.get(cursor + len(glue.group(0))):
+                cursor += len(glue.group(0))
+                continue
+            break
+        while parts and cursor > parts[-1].end and view[parts[-1].end : cursor] == "的":
+            cursor = parts[-1].end
+        return (parts[-1].end if parts else pos), parts
+
+    def _anonymous_end(self, pos: int, limit: int) -> int | None:
+        """End of an anonymous source phrase starting at ``pos`` (一名美国官员), if one."""
+        text = self.view[pos:limit]
+        best = None
+        for head in self.lex.anonymous_heads:
+            index = text.find(head)
+            while index != -1:
+                end = index + len(head)
+                prefix = text[:index]
+                covered = {i for t in self.tokens for i in range(t.start - pos, t.end - pos)}
+                loose = [c for i, c in enumerate(prefix) if i not in covered]
+                if len(prefix) <= 12 and all(c in _ANONYMOUS_GLUE for c in loose) and not any(
+                    t.type == ENTITY and self._kind(t) == PERSON
+                    for t in self.tokens
+                    if pos <= t.start < pos + end
+                ):
+                    best = max(best or 0, end)
+                index = text.find(head, index + 1)
+        return pos + best if best else None
+
+    def _kind(self, token: Token) -> str | None:
+        if token.key is None:
+            return None
+        entry = self.matcher.entry(token.key)
+        return entry.kind if entry else PERSON
+
+    def subject_for(
+        self, verb_start: int, verb: str, floor: int, previous: Subject | None = None
+    ) -> Subject | None:
+        view, lex = self.view, self.lex
+        clause = self._clause_start(verb_start, floor)
+        start = self._skip(clause, verb_start, lex.openers)
+        source = next((p for p in lex.source_prefixes if view.startswith(p, start)), None)
+        if source:
+            base = lex.verbs.get(verb, verb)
+            if base not in lex.source_verbs and verb not in lex.source_verbs:
+                return None
+            start += len(source)
+        for pronoun in lex.pronouns:
+            if view.startswith(pronoun, start) and self._gap_ok(start + len(pronoun), verb_start):
+                return self._pronoun(start, start + len(pronoun))
+        end, parts = self._phrase_at(start, verb_start)
+        if parts and self._gap_ok(end, verb_start):
+            anonymous_end = self._anonymous_end(start, verb_start)
+            if anonymous_end and anonymous_end >= end and self._gap_ok(anonymous_end, verb_start):
+                return Subject(start, anonymous_end, None, None, anonymous=True)
+            return self._resolve(start, end, parts)
+        anonymous_end = self._anonymous_end(start, verb_start)
+        if anonymous_end and self._gap_ok(anonymous_end, verb_start):
+            return Subject(start, anonymous_end, None, None, anonymous=True)
+        # The head of a relative clause right before the verb: 倡导…的博雷利认为.
+        for token in reversed(self.tokens):
+            if token.end <= verb_start and token.start >= start:
+                if (
+                    token.type == ENTITY
+                    and self._kind(token) == PERSON
+                    and view[token.start - 1 : token.start] == "的"
+                    and self._gap_ok(token.end, verb_start)
+                ):
+                    return self._resolve(token.start, token.end, [token])
+                break
+        if source is None and lex.filler.match(view[start:verb_start]) and clause > floor:
+            return previous or self._carry_over(clause, floor)
+        return None
+
+    def _gap_ok(self, end: int, verb_start: int) -> bool:
+        gap = self.view[end:verb_start]
+        if not gap or self.lex.filler.match(gap):
+            return True
+        if len(gap) > 25 or any(c in gap for c in SENTENCE_END + "“”「」"):
+            return False
+        if not any(gap.startswith(p) for p in self.lex.prepositions):
+            return False
+        # No other reporting verb inside the prepositional phrase.
+        return not any(gap[i : i + len(v)] in self.lex.verbs for i in range(len(gap)) for v in ("说", "表示"))
+
+    def _carry_over(self, clause: int, floor: int) -> Subject | None:
+        """A clause with no subject continues the previous clause's subject."""
+        previous = clause - 1
+        while previous > floor:
+            prior_clause = self._clause_start(previous, floor)
+            start = self._skip(prior_clause, previous, self.lex.openers)
+            end, parts = self._phrase_at(start, previous)
+            if parts:
+                anonymous_end = self._anonymous_end(start, previous)
+                if anonymous_end and anonymous_end >= end:
+                    return Subject(start, anonymous_end, None, None, anonymous=True)
+                return self._resolve(start, end, parts)
+            for pronoun in self.lex.pronouns:
+                if self.view.startswith(pronoun, start):
+                    return self._pronoun(start, start + len(pronoun))
+            previous = prior_clause - 1
+        return None
+
+    def _pronoun(self, start: int, end: int) -> Subject | None:
+        """他/她 refers to the nearest preceding clause subject that is a person (or a title,
+        which leaves it unresolved); plural pronouns name groups and are not statements."""
+        if self.view[start:end] in ("他们", "她们"):
+            return None
+        position, floor = start, max(0, start - 600)
+        while position > floor:
+            clause = self._clause_start(position - 1, floor) if position - 1 > floor else floor
+            phrase_start = self._skip(clause, position - 1, self.lex.openers)
+            _, parts = self._phrase_at(phrase_start, position - 1)
+            people = [t for t in parts if t.type == ENTITY and self._kind(t) == PERSON]
+            if people:
+                return Subject(start, end, people[-1].key, PERSON)
+            if parts and parts[-1].type == TITLE:
+                return Subject(start, end, self._title_holder(parts), PERSON)
+            position = clause - 1
+        return Subject(start, end, None, None)
+
+    def _resolve(self, start: int, end: int, parts: list[Token]) -> Subject:
+        titles = [t for t in parts if t.type == TITLE]
+        last = parts[-1]
+        if last.type == ENTITY and self._kind(last) == PERSON:
+            return Subject(start, end, last.key, PERSON)
+        if titles and last.type == TITLE:
+            return Subject(start, end, self._title_holder(parts), PERSON)
+        entities = [t for t in parts if t.type == ENTITY and t.key]
+        if entities:
+            token = entities[0]
+            entry = self.matcher.entry(token.key)
+            if entry and entry.kind == PLACE and self.matcher.entry(entry.speaks_for or ""):
+                return Subject(start, end, entry.speaks_for, ORGANIZATION)
+            return Subject(start, end, token.key, self._kind(token))
+        return Subject(start, end, None, None)
+
+    # -- titles ---------------------------------------------------------------------------------
+
+    def _article_roles(self) -> list[tuple[str, str, str | None]]:
+        """(title, person key, qualifier key) for each 'QUALIFIER? TITLE PERSON' in the text."""
+        roles = []
+        for index, token in enumerate(self.tokens):
+            if token.type != ENTITY or token.key is None or self._kind(token) != PERSON:
+                continue
+            if index == 0 or self.tokens[index - 1].type != TITLE:
+                continue
+            title = self.tokens[index - 1]
+            if title.end != token.start:
+                continue
+            qualifier = None
+            if index >= 2 and self.tokens[index - 2].type == ENTITY:
+                q = self.tokens[index - 2]
+                if self.view[q.end : title.start] in ("", "的"):
+                    qualifier = q.key
+            roles.append((title.title or "", token.key, qualifier))
+        return roles
+
+    def _title_holder(self, parts: list[Token]) -> str | None:
+        """The person a title-only subject refers to (美国国务卿表示 → Blinken), if certain."""
+        title = parts[-1].title or ""
+        qualifier = next((t.key for t in reversed(parts[:-1]) if t.type == ENTITY), None)
+        head = title[-2:]
+        candidates = {
+            person
+            for written, person, q in self.roles
+            if (written == title or written[-2:] == head)
+            and (qualifier is None or q is None or q == qualifier or self._same_country(q, qualifier))
+        }
+        mentioned = {t.key for t in self.tokens if t.type == ENTITY and self._kind(t) == PERSON}
+        qualifier_entry = self.matcher.entry(qualifier) if qualifier else None
+        for key in mentioned:
+            entry = self.matcher.entry(key) if key else None
+            if entry is None:
+                continue
+            for role in entry.roles:
+                role = normalise_key(role)
+                if role.endswith(title) and (
+                    qualifier_entry is None
+                    or role.startswith(qualifier_entry.name)
+                    or (entry.country and entry.country == qualifier_entry.country)
+                ):
+                    candidates.add(key)
+        if len(candidates) == 1 and (
+            title in self.lex.unique_titles or any(q for _, _, q in self.roles) and qualifier
+        ):
+            return next(iter(candidates))
+        return None
+
+    def _same_country(self, a: str | None, b: str | None) -> bool:
+        ea = self.matcher.entry(a) if a else None
+        eb = self.matcher.entry(b) if b else None
+        return bool(ea and eb and ea.country and ea.country == eb.country)
+
+    # -- content --------------------------------------------------------------------------------
+
+    def content_for(self, verb_end: int, verb: str) -> tuple[int, int, bool, bool]:
+        view = self.view
+        start = verb_end
+        while start < len(view) and view[start] == " ":
+            start += 1
+        if view[start : start + 1] == "了":
+            start += 1
+        punctuated = start < len(view) and view[start] in "，,：:"
+        if punctuated:
+            start += 1
+        # 普京警告拜登，… / 拉夫罗夫告诉布林肯，…: the addressee is not the content.
+        token = self.token_at.get(start)
+        if token is not None and view[token.end : token.end + 1] in ("，", ",") and len(
+            view[start : token.end]
+        ) <= 8:
+            start = token.end + 1
+            punctuated = True
+        _, end = self._sentence_bounds(start if start < len(view) else verb_end)
+        quote = next(((a, b) for a, b in self.quotes if a == start), None)
+        direct = False
+        if quote and quote[1] + 1 >= end:
+            start, end, direct = quote[0] + 1, quote[1], True
+        return start, end, punctuated, direct
+
+    def find(self) -> list[Found]:
+        found: list[Found] = []
+        last: tuple[int, Subject] | None = None  # (sentence start, subject) of the last statement
+        for verb_start, verb_end, verb in self.verbs():
+            floor, _ = self._sentence_bounds(verb_start)
+            previous = last[1] if last and last[0] == floor else None
+            subject = self.subject_for(verb_start, verb, floor, previous)
+            if subject is None:
+                continue
+            last = (floor, subject)
+            start, end, punctuated, direct = self.content_for(verb_end, verb)
+            if end <= start:
+                quoted = self._quote_before(subject.start)
+                if quoted is None:
+                    continue
+                start, end, direct = quoted[0] + 1, quoted[1], True
+            found.append(Found(verb_start, verb_end, verb, start, end, subject, punctuated, direct))
+        found.extend(self._unattributed())
+        return self._trim(found)
+
+    def _quote_before(self, pos: int) -> tuple[int, int] | None:
+        """“Q”，X说。 — the quote that ends right before the subject."""
+        back = pos
+        while back > 0 and self.view[back - 1] in " ，,":
+            back -= 1
+        return next(((a, b) for a, b in self.quotes if b == back - 1), None)
+
+    def _unattributed(self) -> list[Found]:
+        found = []
+        for phrase in self.lex.unattributed:
+            for match in re.finditer(re.escape(phrase) + r"[，,：:]", self.view):
+                start = match.start()
+                if start > 0 and self.view[start - 1] not in "\n。！？，,：:；" + OPENERS:
+                    continue
+                _, end = self._sentence_bounds(match.end())
+                subject = Subject(start, start + len(phrase), None, None, anonymous=True)
+                found.append(Found(start, start + len(phrase), phrase, match.end(), end, subject, True))
+        return found
+
+    def _trim(self, found: list[Found]) -> list[Found]:
+        """End each content where the next statement of the sentence begins, unless the
+        verb opened its content with punctuation (X说，Y警告… keeps Y inside X)."""
+        found.sort(key=lambda f: f.verb_start)
+        for index, item in enumerate(found):
+            for later in found[index + 1 :]:
+                if later.verb_start >= item.content_end:
+                    break
+                if later.verb_start <= item.content_start:
+                    continue
+                continuation = later.subject.start >= later.verb_start - 3 or (
+                    later.subject.key == item.subject.key
+                    and later.subject.start < item.content_start
+                )
+                if continuation or not item.punctuated:
+                    begins = later.subject.start
+                    if begins <= item.content_start:  # a carried-over subject
+                        begins = later.verb_start
+                    cut = self._clause_start(begins, item.content_start)
+                    if cut > item.content_start:
+                        item.content_end = min(item.content_end, cut)
+                    break
+            while item.content_end > item.content_start and self.view[item.content_end - 1] in (
+                "，,。 ；;：:"
+            ):
+                item.content_end -= 1
+        return [f for f in found if f.content_end > f.content_start]
+
+    def is_direct(self, item: Found) -> bool:
+        if self._inside_quote(item.verb_start):  # speech reported inside someone's quote
+            return False
+        if item.direct:
+            return True
+        quoted = sum(
+            max(0, min(b, item.content_end) - max(a + 1, item.content_start))
+            for a, b in self.quotes
+        )
+        return quoted * 2 >= item.content_end - item.content_start

@@ -1,0 +1,237 @@
+"""The relational schema (SQLModel tables). Alembic migrations create it; nothing else does.
+
+Entities are three tables — people, organizations, places — because they carry different
+facts. Aliases, mentions and statement speakers point at exactly one of them through
+nullable foreign keys guarded by CHECK constraints, so every row is joinable with plain SQL.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Field, SQLModel
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on every backend (SQLite stores them naive)."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime; kb stores timezone-aware UTC only")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _one_owner(*columns: str) -> str:
+    return " + ".join(f"(CASE WHEN {c} IS NULL THEN 0 ELSE 1 END)" for c in columns) + " = 1"
+
+
+def _at_most_one(*columns: str) -> str:
+    return " + ".join(f"(CASE WHEN {c} IS NULL THEN 0 ELSE 1 END)" for c in columns) + " <= 1"
+
+
+class Outlet(SQLModel, table=True):
+    __tablename__ = "outlet"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True, max_length=200)
+    name: str
+    name_en: str
+    short_name: str | None = None
+    country: str | None = Field(default=None, max_length=8)
+    origin: str = Field(max_length=16)  # catalog | domain | name
+
+
+class OutletDomain(SQLModel, table=True):
+    __tablename__ = "outlet_domain"
+
+    domain: str = Field(primary_key=True, max_length=253)
+    outlet_id: int = Field(foreign_key="outlet.id", ondelete="CASCADE", index=True)
+
+
+class Article(SQLModel, table=True):
+    __tablename__ = "article"
+    __table_args__ = (
+        sa.Index("ix_article_published", "published_at", "id"),
+        sa.Index("ix_article_outlet_published", "outlet_id", "published_at", "id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    identity: str = Field(unique=True, max_length=2048)
+    outlet_id: int = Field(foreign_key="outlet.id", ondelete="RESTRICT")
+    url: str | None = Field(default=None, sa_type=sa.Text)
+    title: str = Field(sa_type=sa.Text)
+    published_at: datetime = Field(sa_type=UTCDateTime)
+    byline: str | None = None
+    lead_image: str | None = Field(default=None, sa_type=sa.Text)
+    text: str = Field(sa_type=sa.Text)
+    dateline: str | None = None
+    source_path: str = Field(sa_type=sa.Text)
+    source_format: str = Field(max_length=1)
+    content_hash: str = Field(max_length=64)
+    extractor_version: str = Field(max_length=16)
+    loaded_at: datetime = Field(default_factory=_utcnow, sa_type=UTCDateTime)
+
+
+class Image(SQLModel, table=True):
+    __tablename__ = "image"
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", index=True)
+    position: int
+    url: str = Field(sa_type=sa.Text)
+    caption: str | None = Field(default=None, sa_type=sa.Text)
+
+
+class Person(SQLModel, table=True):
+    __tablename__ = "person"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True, max_length=200)
+    name: str
+    name_en: str | None = None
+    wikidata: str | None = Field(default=None, max_length=32)
+    country: str | None = Field(default=None, max_length=8)
+    origin: str = Field(max_length=16)  # catalog | discovered
+
+
+class Organization(SQLModel, table=True):
+    __tablename__ = "organization"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True, max_length=200)
+    name: str
+    name_en: str | None = None
+    wikidata: str | None = Field(default=None, max_length=32)
+    kind: str | None = Field(default=None, max_length=32)
+    country: str | None = Field(default=None, max_length=8)
+    origin: str = Field(max_length=16)
+
+
+class Place(SQLModel, table=True):
+    __tablename__ = "place"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True, max_length=200)
+    name: str
+    name_en: str | None = None
+    wikidata: str | None = Field(default=None, max_length=32)
+    kind: str | None = Field(default=None, max_length=32)
+    country: str | None = Field(default=None, max_length=8)
+    origin: str = Field(max_length=16)
+
+
+class Alias(SQLModel, table=True):
+    """A written form of an entity, and how it was learned (catalog, parenthetical, title)."""
+
+    __tablename__ = "alias"
+    __table_args__ = (
+        sa.CheckConstraint(_one_owner("person_id", "organization_id", "place_id"), name="ck_alias_owner"),
+        # One constraint per owner: NULLs never collide, so each only binds its own rows.
+        sa.UniqueConstraint("person_id", "normalised", name="uq_alias_person"),
+        sa.UniqueConstraint("organization_id", "normalised", name="uq_alias_organization"),
+        sa.UniqueConstraint("place_id", "normalised", name="uq_alias_place"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int | None = Field(default=None, foreign_key="person.id", ondelete="CASCADE", index=True)
+    organization_id: int | None = Field(
+        default=None, foreign_key="organization.id", ondelete="CASCADE", index=True
+    )
+    place_id: int | None = Field(default=None, foreign_key="place.id", ondelete="CASCADE", index=True)
+    name: str
+    normalised: str = Field(index=True)
+    origin: str = Field(max_length=16)
+    article_id: int | None = Field(default=None, foreign_key="article.id", ondelete="SET NULL")
+
+
+class Mention(SQLModel, table=True):
+    __tablename__ = "mention"
+    __table_args__ = (
+        sa.CheckConstraint(_one_owner("person_id", "organization_id", "place_id"), name="ck_mention_entity"),
+        sa.Index("ix_mention_person_article", "person_id", "article_id"),
+        sa.Index("ix_mention_organization_article", "organization_id", "article_id"),
+        sa.Index("ix_mention_place_article", "place_id", "article_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", index=True)
+    person_id: int | None = Field(default=None, foreign_key="person.id", ondelete="CASCADE")
+    organization_id: int | None = Field(default=None, foreign_key="organization.id", ondelete="CASCADE")
+    place_id: int | None = Field(default=None, foreign_key="place.id", ondelete="CASCADE")
+    start: int
+    end: int
+    line: int
+    surface: str
+
+
+class Statement(SQLModel, table=True):
+    """A quote or reported speech. ``start``/``end`` locate ``text`` in the article's text.
+
+    A named speaker is one of the three foreign keys; an anonymous one (一名美国官员) has none
+    and ``anonymous`` set; ``speaker_text`` keeps the words that named the speaker either way.
+    """
+
+    __tablename__ = "statement"
+    __table_args__ = (
+        sa.CheckConstraint(
+            _at_most_one("speaker_person_id", "speaker_organization_id", "speaker_place_id"),
+            name="ck_statement_speaker",
+        ),
+        sa.Index("ix_statement_person", "speaker_person_id", "id"),
+        sa.Index("ix_statement_organization", "speaker_organization_id", "id"),
+        sa.Index("ix_statement_place", "speaker_place_id", "id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", index=True)
+    position: int
+    speaker_person_id: int | None = Field(default=None, foreign_key="person.id", ondelete="CASCADE")
+    speaker_organization_id: int | None = Field(
+        default=None, foreign_key="organization.id", ondelete="CASCADE"
+    )
+    speaker_place_id: int | None = Field(default=None, foreign_key="place.id", ondelete="CASCADE")
+    speaker_text: str
+    anonymous: bool = False
+    kind: str = Field(max_length=16)  # direct | indirect
+    verb: str
+    text: str = Field(sa_type=sa.Text)
+    start: int
+    end: int
+    line: int
+
+
+class PersonRole(SQLModel, table=True):
+    """A title given to a person in an article (北约秘书长 → Stoltenberg)."""
+
+    __tablename__ = "person_role"
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", ondelete="CASCADE", index=True)
+    article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", index=True)
+    title: str
+    organization_id: int | None = Field(default=None, foreign_key="organization.id", ondelete="CASCADE")
+    place_id: int | None = Field(default=None, foreign_key="place.id", ondelete="CASCADE")
+
+
+ENTITY_TABLES: dict[str, type[Person] | type[Organization] | type[Place]] = {
+    "person": Person,
+    "organization": Organization,
+    "place": Place,
+}

@@ -1,0 +1,99 @@
+"""A normalised view of text for matching, with a map back to the original.
+
+Stored and displayed text stays exactly as written. Matching runs on a view that folds the
+differences that do not change meaning: traditional → simplified script (OpenCC ``t2s``),
+full/half width (NFKC), the many middle dots used in transliterated names, letter case and
+runs of whitespace. ``NormalisedText.span`` turns a match in the view back into offsets of
+the original.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import opencc
+
+# Interpuncts seen between the parts of transliterated names (马克·米利, 馬克‧米利 …).
+MIDDLE_DOTS = "·•‧・･⋅∙●◦"
+NAME_DOT = "·"
+
+
+@lru_cache(maxsize=1)
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def _fold_char(char: str) -> str:
+    """Fold one character: width, dots, case. May return 0..n characters."""
+    if char in MIDDLE_DOTS:
+        return NAME_DOT
+    if char == "\n":  # block separator of the stored text: kept so lines stay lines
+        return "\n"
+    if char.isspace():
+        return " "
+    folded = unicodedata.normalize("NFKC", char)
+    if folded in MIDDLE_DOTS:
+        return NAME_DOT
+    return folded.lower() if folded.isascii() else folded
+
+
+@dataclass(frozen=True)
+class NormalisedText:
+    """``text`` is the view; ``origins[i]`` is the original offset of ``text[i]``."""
+
+    original: str
+    text: str
+    origins: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map the half-open span ``[start, end)`` of the view to the original text."""
+        if start >= end:
+            pos = self.origins[start] if start < len(self.origins) else len(self.original)
+            return pos, pos
+        return self.origins[start], self.origins[end - 1] + 1
+
+    def original_slice(self, start: int, end: int) -> str:
+        a, b = self.span(start, end)
+        return self.original[a:b]
+
+
+def normalise(text: str) -> NormalisedText:
+    """Build the matching view of ``text``.
+
+    Whitespace runs collapse to one space. Script conversion is done on the whole string
+    (OpenCC converts phrases better than characters) and falls back to character by
+    character in the rare case a phrase conversion changes the length.
+    """
+    chars: list[str] = []
+    origins: list[int] = []
+    previous_space = False
+    for index, char in enumerate(text):
+        folded = _fold_char(char)
+        if folded == " ":
+            if previous_space:
+                continue
+            previous_space = True
+        else:
+            previous_space = False
+        for piece in folded:
+            chars.append(piece)
+            origins.append(index)
+    folded_text = "".join(chars)
+    converter = _converter()
+    simplified = converter.convert(folded_text)
+    if len(simplified) != len(folded_text):
+        simplified = "".join(
+            converted if len(converted := converter.convert(c)) == 1 else c for c in folded_text
+        )
+    return NormalisedText(original=text, text=simplified, origins=tuple(origins))
+
+
+def normalise_key(name: str) -> str:
+    """The lookup key of a name: its normalised view without spaces at the ends.
+
+    Used for aliases, so that ``Stoltenberg``, ``STOLTENBERG``, ``斯托爾滕貝格`` and
+    ``斯托尔滕贝格`` find one person.
+    """
+    return normalise(name.strip()).text.strip()

@@ -1,0 +1,75 @@
+"""Shared fixtures: real databases (SQLite always, PostgreSQL when KB_TEST_DATABASE_URL is
+set), migrated by Alembic and loaded from seeds/ — the same data a user gets."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+
+from kb.db import create_sync_engine, upgrade
+from kb.load import load_paths
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+PG_URL = os.environ.get("KB_TEST_DATABASE_URL")
+
+
+def _fresh_postgres(name: str) -> str:
+    """A new, empty database beside the one KB_TEST_DATABASE_URL names (kept apart so that
+    the shared seeded database and per-test empty ones never meet)."""
+    assert PG_URL
+    base = make_url(create_sync_engine(PG_URL).url)
+    server = create_engine(base, isolation_level="AUTOCOMMIT")
+    database = f"{base.database}_{name}"
+    with server.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+        connection.execute(text(f'CREATE DATABASE "{database}"'))
+    server.dispose()
+    return base.set(database=database).render_as_string(hide_password=False)
+
+
+def _backends() -> list:
+    return [
+        pytest.param("sqlite", id="sqlite"),
+        pytest.param(
+            "postgresql",
+            id="postgresql",
+            marks=pytest.mark.skipif(not PG_URL, reason="KB_TEST_DATABASE_URL not set"),
+        ),
+    ]
+
+
+@pytest.fixture(params=_backends())
+def empty_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A freshly migrated, empty database URL."""
+    url = f"sqlite:///{tmp_path / 'kb.db'}" if request.param == "sqlite" else _fresh_postgres("empty")
+    upgrade(url)
+    yield url
+
+
+@pytest.fixture
+def engine(empty_db: str) -> Iterator[Engine]:
+    engine = create_sync_engine(empty_db)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="session", params=_backends())
+def seeded_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A database with the five seed articles loaded (shared by the read-only tests)."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('seeded') / 'kb.db'}"
+    else:
+        url = _fresh_postgres("seeded")
+    upgrade(url)
+    engine = create_sync_engine(url)
+    report = load_paths(engine, [SEEDS])
+    engine.dispose()
+    assert report.failures == [], report.failures
+    assert report.added == 5
+    return url

@@ -1,0 +1,93 @@
+"""Table-driven tests of the extractor on short texts (not the seeds' sentences)."""
+
+import pytest
+
+from kb.extract import extract
+from kb.parse import parse_text
+
+
+def run(body: str):
+    text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"
+    return extract(parse_text(text))
+
+
+def statements(body: str):
+    return [(s.speaker_key, s.verb, s.text, s.anonymous) for s in run(body).statements]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "verb", "content"),
+    [
+        ("普京周四表示，俄罗斯不会让步。", "vladimir-putin", "表示", "俄罗斯不会让步"),
+        ("北約秘書長斯托爾滕貝格說：“北約不會退讓。”", "jens-stoltenberg", "說", "北約不會退讓"),
+        ("“我们准备好了，”拉夫罗夫说。", "sergey-lavrov", "说", "我们准备好了"),
+        ("据白宫介绍，会谈持续了两个小时。", "white-house", "介绍", "会谈持续了两个小时"),
+        ("美国国防部发言人柯比（John Kirby）说，美军已进入待命状态。", "john-kirby", "说", "美军已进入待命状态"),
+        ("克里姆林宫说，普京将访问北京。", "kremlin", "说", "普京将访问北京"),
+    ],
+)
+def test_attributed(body, speaker, verb, content):
+    found = statements(body)
+    assert (speaker, verb, content, False) in found, found
+
+
+def test_nested_and_continued():
+    found = statements("克里姆林宫说，普京警告拜登，制裁将导致关系破裂。布林肯指出，局势紧张，并强调，外交仍有空间。")
+    speakers = [(k, v) for k, v, _, _ in found]
+    assert ("kremlin", "说") in speakers and ("vladimir-putin", "警告") in speakers
+    assert ("antony-blinken", "指出") in speakers and ("antony-blinken", "强调") in speakers
+    blinken = next(t for k, v, t, _ in found if v == "指出")
+    assert "外交仍有空间" not in blinken
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "一名美国官员说，制裁方案已经准备好。",
+        "白宫官员表示，双方可能取得进展。",
+        "北约一名官员说，对话必须对等。",
+        "据悉，美军已进入待命状态。",
+    ],
+)
+def test_anonymous_never_named(body):
+    found = statements(body)
+    assert found and all(anonymous and key is None for key, _, _, anonymous in found), found
+
+
+def test_pronoun_resolves_to_previous_subject():
+    found = statements("泽连斯基在推特发文感谢拜登政府支持。他写道：“我们感谢美国的坚定支持。”")
+    assert ("volodymyr-zelenskyy", "写道", "我们感谢美国的坚定支持", False) in found
+
+
+def test_title_only_speaker_resolves_in_context():
+    found = statements("美国国务卿布林肯抵达基辅。美国国务卿表示，访问是在协调框架内进行的。")
+    assert ("antony-blinken", "表示", "访问是在协调框架内进行的", False) in found
+
+
+def test_discovery_from_english_name():
+    result = run("新任发言人霍华德（Jane Howard）说，会谈将继续。")
+    person = result.entities["person:jane-howard"]
+    assert person.origin == "discovered" and person.name_en == "Jane Howard"
+    assert ("Jane Howard", "parenthetical") in person.aliases
+    assert result.statements[0].speaker_key == "person:jane-howard"
+
+
+def test_mentions_have_offsets_into_stored_text():
+    article = parse_text("<!--1643120102000-->\n[北约]( https://www.example.com/a )\n------\n"
+                         "<p>德國總理蕭茲與北約秘書長史托騰柏格會面。</p>".replace("( ", "(").replace(" )", ")"))
+    result = extract(article)
+    found = {(m.key, m.surface) for m in result.mentions}
+    assert ("olaf-scholz", "蕭茲") in found and ("jens-stoltenberg", "史托騰柏格") in found
+    for mention in result.mentions:
+        assert article.text[mention.start : mention.end] == mention.surface
+
+
+def test_ambiguous_short_form_needs_context():
+    us = {m.key for m in run("美国国防部发言人说，国防部将确保部署。").mentions}
+    assert "us-dod" in us
+    alone = {m.key for m in run("国防部将确保部署。").mentions}
+    assert not any(k.endswith("-dod") or k.endswith("mod") for k in alone)
+
+
+def test_unknown_domain_becomes_outlet():
+    assert run("内容。").outlet.key == "example.com"

@@ -1,0 +1,14 @@
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlmodel import SQLModel
+
+import kb.models  # noqa: F401
+from kb.db import create_sync_engine
+
+
+def test_models_and_migrations_agree(empty_db):
+    engine = create_sync_engine(empty_db)
+    with engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
+    engine.dispose()
+    assert diff == []

@@ -1,0 +1,31 @@
+import pytest
+
+from kb.normalise import normalise, normalise_key
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        ("斯托爾滕貝格", "斯托尔滕贝格"),
+        ("Stoltenberg", "stoltenberg"),
+        ("ＮＡＴＯ", "nato"),
+        ("安東尼‧布林肯", "安东尼·布林肯"),
+        ("安东尼•布林肯", "安东尼·布林肯"),
+        ("  北約  ", "北约"),
+    ],
+)
+def test_keys(raw, key):
+    assert normalise_key(raw) == key
+
+
+def test_offsets_map_back_to_original():
+    original = "北約秘書長  斯托爾滕貝格（Jens Stoltenberg）說"
+    view = normalise(original)
+    start = view.text.index("斯托尔滕贝格")
+    assert view.original_slice(start, start + 6) == "斯托爾滕貝格"
+    start = view.text.index("jens")
+    assert view.original_slice(start, start + len("jens stoltenberg")) == "Jens Stoltenberg"
+
+
+def test_lines_survive():
+    assert normalise("a\nb").text == "a\nb"

@@ -1,0 +1,108 @@
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from kb.parse import ParseError, parse_file, parse_text
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+# file, format, outlet hint, published (UTC), title start, url start, byline, images, lead image
+CASES = [
+    ("000_f491beeb535afc5b.txt", "A", "www.rfi.fr", datetime(2022, 1, 25, 14, 15, 2, tzinfo=UTC),
+     "拜登与欧洲盟友举行集体会议", "https://www.rfi.fr/cn/", None, 0, None),
+    ("001_9be3b2f621e543aa.txt", "A", "www.voachinese.com",
+     datetime(2022, 1, 5, 1, 59, 3, tzinfo=UTC), "北约和俄罗斯将就莫斯科",
+     "https://www.voachinese.com/a/nato-russia-talks-on-ukraine-20220104/6383247.html", None, 1,
+     "https://images.weserv.nl?url=gdb.voanews.com/"),
+    ("002_ce804001e456922b.txt", "B", "chinese.aljazeera.net",
+     datetime(2022, 1, 20, 2, 24, 38, tzinfo=UTC), "乌克兰：布林肯从基辅发出威胁", None, None, 2,
+     "https://chinese.aljazeera.net/wp-content/uploads/2022/01/image-6-2.jpg"),
+    ("003_6d4ffcfbd5b82024.txt", "B", "i.guancha.cn", datetime(2022, 1, 3, 9, 56, 49, tzinfo=UTC),
+     "拜登向乌克兰总统_打包票_", None, "齐倩", 2, "https://i.guancha.cn/news/external/"),
+    ("004_3ba21630bbee9f23.txt", "A", "www.dw.com", datetime(2021, 12, 31, 1, 47, 6, tzinfo=UTC),
+     "美俄峰会结束", "https://www.dw.com/zh/", None, 3, "https://images.weserv.nl/?url=static.dw.com/"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "domain", "published", "title", "url", "byline", "images", "lead"), CASES
+)
+def test_seed_fields(name, fmt, domain, published, title, url, byline, images, lead):
+    article = parse_file(SEEDS / name)
+    assert article.source_format == fmt
+    assert article.outlet_domain == domain
+    assert article.published_at == published and article.published_at.tzinfo is not None
+    assert article.title.startswith(title)
+    assert (article.url or None) == url if url is None else article.url.startswith(url)
+    assert article.byline == byline
+    assert len(article.images) == images
+    assert (article.lead_image or "").startswith(lead or "")
+    assert len(article.content_hash) == 64
+    assert article.text.split("\n")[0] == article.title
+    if fmt == "B":
+        assert article.url is None and article.identity.startswith("urn:kb:")
+        assert article.outlet_names
+    else:
+        assert article.identity.startswith("https://")
+
+
+def test_rfi_body_is_clean():
+    article = parse_file(SEEDS / "000_f491beeb535afc5b.txt")
+    lines = article.text.split("\n")
+    assert "Array" not in lines
+    assert article.dateline == "25/01/2022 - 15:11"
+    assert not any("25/01/2022" in line for line in lines)
+    assert len(article.paragraphs) == 12
+
+
+def test_boilerplate_and_captions_dropped_or_kept():
+    dw = parse_file(SEEDS / "004_3ba21630bbee9f23.txt")
+    assert not any("版權" in line for line in dw.text.split("\n"))
+    assert dw.images[0].caption == "拜登12月30日与普京通话，聚焦乌克兰情势。"
+    guancha = parse_file(SEEDS / "003_6d4ffcfbd5b82024.txt")
+    assert not any("未经授权" in line for line in guancha.text.split("\n"))
+    assert [i.caption for i in guancha.images] == ["拜登与泽连斯基（资料图）", "泽连斯基推文截图"]
+    aljazeera = parse_file(SEEDS / "002_ce804001e456922b.txt")
+    assert [b.text for b in aljazeera.blocks if b.kind == "heading"] == ["俄罗斯的要求", "俄罗斯欢迎土耳其的作用"]
+
+
+def test_bom_and_crlf_are_accepted(tmp_path):
+    raw = (SEEDS / "001_9be3b2f621e543aa.txt").read_bytes()
+    variant = tmp_path / "crlf.txt"
+    variant.write_bytes(b"\xef\xbb\xbf" + raw.replace(b"\n", b"\r\n"))
+    assert parse_file(variant).text == parse_file(SEEDS / "001_9be3b2f621e543aa.txt").text
+    assert parse_file(variant).content_hash == parse_file(SEEDS / "001_9be3b2f621e543aa.txt").content_hash
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "empty file"),
+        (b"   \n\n ", "empty file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        (b"\xff\xd8\xff\xe0 not utf8 \xc3\x28", "not valid UTF-8"),
+        ("就是一段普通文字。".encode(), "unknown format"),
+        (b"---\ntitle: [unclosed\n---\n<p>x</p>", "invalid YAML"),
+        (b"---\ntitle: x\n<p>never closed</p>", "not closed"),
+        (b"---\n- a\n- b\n---\n<p>x</p>", "not a mapping"),
+        (b"---\ntitle: x\n---\n<p>x</p>", "no 'date'"),
+        (b"---\ntitle: x\ndate: someday\n---\n<p>x</p>", "unparseable date"),
+        (b"<!--123-->\n[t](https://x.org/a)\n------\n", "EPOCH_MS"),
+        (b"<!--1643120102000-->\nno title line\n------\n", "[title](url)"),
+    ],
+)
+def test_bad_files_name_file_and_reason(tmp_path, content, reason):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(ParseError) as error:
+        parse_file(path)
+    assert str(path) in str(error.value)
+    assert reason in error.value.reason
+
+
+def test_byline_patterns():
+    text = "---\ntitle: t\ndate: 2022-01-01T00:00:00Z\nauthor: X\n---\n<p>【文/观察者网 王五】正文。</p>"
+    assert parse_text(text).byline == "王五"
+    text = text.replace("【文/观察者网 王五】", "（美联社、法新社）")
+    assert parse_text(text).byline is None

@@ -10,7 +10,6 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from rich.table import Table
 
 from kb.config import Settings
 
@@ -83,17 +82,14 @@ def load(
     engine.dispose()
     for path, reason in report.failures:
         console.print(f"[red]error[/red] {path}: {reason}")
-    table = Table(title="kb load", show_header=True)
-    for column in ("added", "updated", "unchanged", "failed", "new people", "new organizations",
-                   "new places", "statements", "mentions"):
-        table.add_column(column, justify="right")
-    table.add_row(*map(str, (report.added, report.updated, report.unchanged, report.failed,
-                             report.new_entities.get("person", 0),
-                             report.new_entities.get("organization", 0),
-                             report.new_entities.get("place", 0),
-                             report.statements, report.mentions)))
     if not quiet:
-        Console().print(table)
+        out = Console()
+        out.print(f"articles: {report.added} added, {report.updated} updated, "
+                  f"{report.unchanged} unchanged, {report.failed} failed")
+        out.print(f"new entities: {report.new_entities.get('person', 0)} people, "
+                  f"{report.new_entities.get('organization', 0)} organizations, "
+                  f"{report.new_entities.get('place', 0)} places")
+        out.print(f"stored: {report.statements} statements, {report.mentions} mentions")
     if report.failed:
         raise typer.Exit(1)
 

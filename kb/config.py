@@ -27,7 +27,6 @@ class Settings:
 
     database_url: str = DEFAULT_DATABASE_URL
     graphiql: bool = True
-    introspection: bool = True
     max_page_size: int = 100
     default_page_size: int = 20
     max_query_depth: int = 12

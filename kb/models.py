@@ -230,6 +230,10 @@ class PersonRole(SQLModel, table=True):
     place_id: int | None = Field(default=None, foreign_key="place.id", ondelete="CASCADE")
 
 
+# The column that points at an entity of each kind (aliases, mentions; speaker_ + it on
+# statements).
+OWNER_COLUMN = {"person": "person_id", "organization": "organization_id", "place": "place_id"}
+
 ENTITY_TABLES: dict[str, type[Person] | type[Organization] | type[Place]] = {
     "person": Person,
     "organization": Organization,

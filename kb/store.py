@@ -15,6 +15,7 @@ from sqlmodel import Session
 from kb.extract import EXTRACTOR_VERSION, EntityInfo, Extraction
 from kb.models import (
     ENTITY_TABLES,
+    OWNER_COLUMN,
     Alias,
     Article,
     Image,
@@ -29,7 +30,6 @@ from kb.normalise import normalise_key
 from kb.parse import ParsedArticle
 
 ADDED, UPDATED, UNCHANGED = "added", "updated", "unchanged"
-_OWNER_COLUMN = {"person": "person_id", "organization": "organization_id", "place": "place_id"}
 
 
 @dataclass
@@ -91,14 +91,14 @@ def _entity_id(session: Session, info: EntityInfo, article_id: int, new: dict[st
             info.name, info.name_en, info.wikidata, info.country
         )
     assert row.id is not None
-    column = getattr(Alias, _OWNER_COLUMN[info.kind])
+    column = getattr(Alias, OWNER_COLUMN[info.kind])
     known = set(session.exec(select(Alias.normalised).where(column == row.id)).scalars())
     for name, origin in info.aliases:
         key = normalise_key(name)
         if not key or key in known:
             continue
         known.add(key)
-        session.add(Alias(**{_OWNER_COLUMN[info.kind]: row.id}, name=name.strip(), normalised=key,
+        session.add(Alias(**{OWNER_COLUMN[info.kind]: row.id}, name=name.strip(), normalised=key,
                           origin=origin, article_id=None if origin == "catalog" else article_id))
     return row.id
 
@@ -113,7 +113,7 @@ def _drop_orphans(session: Session) -> None:
     """Entities that no article mentions or quotes any more (their aliases and roles follow
     by ON DELETE CASCADE)."""
     for kind, table in ENTITY_TABLES.items():
-        column = _OWNER_COLUMN[kind]
+        column = OWNER_COLUMN[kind]
         mentioned = exists().where(getattr(Mention, column) == table.id)
         speaking = exists().where(getattr(Statement, f"speaker_{column}") == table.id)
         session.execute(delete(table).where(~mentioned, ~speaking))
@@ -158,11 +158,11 @@ def store_article(*, session: Session, parsed: ParsedArticle, extraction: Extrac
     for mention in extraction.mentions:
         session.add(Mention(article_id=article.id, start=mention.start, end=mention.end,
                             line=mention.line, surface=mention.surface,
-                            **{_OWNER_COLUMN[mention.kind]: ids[mention.key]}))
+                            **{OWNER_COLUMN[mention.kind]: ids[mention.key]}))
     for position, statement in enumerate(extraction.statements):
         speaker = {}
         if statement.speaker_key and statement.speaker_key in ids:
-            column = "speaker_" + _OWNER_COLUMN[kinds[statement.speaker_key]]
+            column = "speaker_" + OWNER_COLUMN[kinds[statement.speaker_key]]
             speaker[column] = ids[statement.speaker_key]
         session.add(Statement(article_id=article.id, position=position, kind=statement.kind,
                               verb=statement.verb, text=statement.text, start=statement.start,

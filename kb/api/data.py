@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 from strawberry.dataloader import DataLoader
 
@@ -26,6 +26,7 @@ from kb.api.pagination import (
     to_result,
 )
 from kb.models import (
+    OWNER_COLUMN,
     Alias,
     Article,
     Image,
@@ -48,7 +49,6 @@ TABLES: dict[str, Any] = {
     "place": Place,
     "statement": Statement,
 }
-OWNER = {"person": "person_id", "organization": "organization_id", "place": "place_id"}
 
 
 @dataclass(frozen=True)
@@ -94,10 +94,8 @@ def _statement_base(filters: StatementFilters | None) -> Select[Any]:
         by_kind: dict[str, list[int]] = defaultdict(list)
         for kind, ident in filters.speakers:
             by_kind[kind].append(ident)
-        from sqlalchemy import or_
-
         base = base.where(or_(*(
-            getattr(Statement, "speaker_" + OWNER[kind]).in_(ids) for kind, ids in by_kind.items()
+            getattr(Statement, "speaker_" + OWNER_COLUMN[kind]).in_(ids) for kind, ids in by_kind.items()
         )))
     if filters.kind:
         base = base.where(Statement.kind == filters.kind)
@@ -120,8 +118,8 @@ def _article_base(filters: ArticleFilters | None) -> Select[Any]:
 
 
 def _mentioned_articles(kind: str, filters: ArticleFilters | None) -> tuple[Select[Any], Any]:
-    pairs = select(Mention.article_id, getattr(Mention, OWNER[kind]).label("owner")).distinct()
-    pairs_sq = pairs.where(getattr(Mention, OWNER[kind]).is_not(None)).subquery()
+    pairs = select(Mention.article_id, getattr(Mention, OWNER_COLUMN[kind]).label("owner")).distinct()
+    pairs_sq = pairs.where(getattr(Mention, OWNER_COLUMN[kind]).is_not(None)).subquery()
     base = _article_base(filters).join(pairs_sq, pairs_sq.c.article_id == Article.id)
     return base, pairs_sq.c.owner
 
@@ -242,7 +240,7 @@ class Data:
         for kind in {k for k, _ in keys}:
             table = TABLES[kind]
             articles = [a for k, a in keys if k == kind]
-            column = getattr(Mention, OWNER[kind])
+            column = getattr(Mention, OWNER_COLUMN[kind])
             first = (
                 select(Mention.article_id, column.label("owner"), func.min(Mention.start).label("at"))
                 .where(Mention.article_id.in_(articles), column.is_not(None))
@@ -264,14 +262,14 @@ class Data:
     async def _load_aliases(self, keys: list[tuple[str, int]]) -> list[list[Any]]:
         results: dict[tuple[str, int], list[Any]] = defaultdict(list)
         for kind in {k for k, _ in keys}:
-            column = getattr(Alias, OWNER[kind])
+            column = getattr(Alias, OWNER_COLUMN[kind])
             rows = await self.rows(
                 select(*Alias.__table__.columns)
                 .where(column.in_([i for k, i in keys if k == kind]))
                 .order_by(Alias.id)
             )
             for row in rows:
-                results[(kind, row._mapping[OWNER[kind]])].append(row)
+                results[(kind, row._mapping[OWNER_COLUMN[kind]])].append(row)
         return [results.get(key, []) for key in keys]
 
     async def _load_roles(self, person_ids: list[int]) -> list[list[Any]]:
@@ -314,10 +312,10 @@ class Data:
         if not key:
             return None
         table = TABLES[kind]
-        owner = getattr(Alias, OWNER[kind])
+        owner = getattr(Alias, OWNER_COLUMN[kind])
         mentions = (
             select(func.count())
-            .where(getattr(Mention, OWNER[kind]) == table.id)
+            .where(getattr(Mention, OWNER_COLUMN[kind]) == table.id)
             .scalar_subquery()
         )
         matches = select(owner).where(Alias.normalised == key)

@@ -95,9 +95,6 @@ async def _connection(
     )
 
 
-PageArgs = dict[str, Any]
-
-
 def _global_ids(ids: Iterable[relay.GlobalID] | None, type_name: str) -> tuple[int, ...]:
     result = []
     for gid in ids or ():

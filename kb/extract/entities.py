@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from kb.catalog import ORGANIZATION, PERSON, PLACE, Catalog, Entry
+from kb.catalog import PERSON, Catalog, Entry
 from kb.extract.records import EntityInfo
 from kb.normalise import NormalisedText, normalise_key
 
@@ -365,14 +365,12 @@ def entity_info(key: str, matcher: Matcher, known: dict[str, EntityInfo], view_n
 
 __all__ = [
     "ENTITY",
-    "ORGANIZATION",
-    "PERSON",
-    "PLACE",
     "TITLE",
     "Matcher",
     "Token",
     "discover",
     "discover_titled",
+    "entity_info",
     "matcher_for",
     "resolve_ambiguous",
     "scan",

@@ -94,6 +94,47 @@ def load(
         raise typer.Exit(1)
 
 
+@app.command("eval")
+def evaluate_command(
+    gold: Annotated[Path, typer.Argument(help="Folder of gold JSON files.")],
+    articles: Annotated[Path, typer.Option("--articles", help="Folder of the annotated articles.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    min_f1: Annotated[
+        list[str] | None,
+        typer.Option("--min-f1", help="Fail below a threshold: CATEGORY=F1 (people, organizations, "
+                                      "places, statements) or a bare F1 for all."),
+    ] = None,
+    details: Annotated[bool, typer.Option(help="List every miss and false hit.")] = True,
+) -> None:
+    """Score extraction against gold annotations (precision, recall, F1)."""
+    from kb.evaluate import CATEGORIES, evaluate, format_details, format_table
+
+    thresholds: dict[str, float] = {}
+    for item in min_f1 or []:
+        name, _, value = item.rpartition("=")
+        try:
+            for category in [name] if name else ["people", "organizations", "statements"]:
+                if category not in CATEGORIES:
+                    raise ValueError(category)
+                thresholds[category] = float(value)
+        except ValueError:
+            console.print(f"[red]bad --min-f1 {item!r}[/red]: use CATEGORY=0.9 with one of {CATEGORIES}")
+            raise typer.Exit(2) from None
+    report = evaluate(gold, articles)
+    if as_json:
+        print(report.to_json())
+    else:
+        print(format_table(report))
+        if details:
+            print(format_details(report))
+    failed = [f"{c} F1 {report.total(c).f1:.3f} < {t}" for c, t in thresholds.items()
+              if report.total(c).f1 < t]
+    for line in failed:
+        console.print(f"[red]below threshold:[/red] {line}")
+    if failed:
+        raise typer.Exit(1)
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",

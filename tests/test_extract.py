@@ -91,3 +91,50 @@ def test_ambiguous_short_form_needs_context():
 
 def test_unknown_domain_becomes_outlet():
     assert run("内容。").outlet.key == "example.com"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "verb", "content"),
+    [
+        # an addressee clause carries the speaker over from the clause before
+        ("马克龙周三致电朔尔茨，但对拉夫罗夫说，对话必须继续。", "emmanuel-macron", "说", "对话必须继续"),
+        # a relative clause headed by an organization
+        ("刚刚扩员的北约说，新成员将参加演习。", "nato", "说", "新成员将参加演习"),
+        # a newspaper qualified by its country speaks, not the country
+        ("德国《明镜周刊》称，谈判已经破裂。", "der-spiegel", "称", "谈判已经破裂"),
+        # 称 running straight into its content right after the speaker
+        ("克里姆林宫发言人佩斯科夫称局势十分危险。", "dmitry-peskov", "称", "局势十分危险"),
+        # a speech verb with its addressee between the speaker and 说
+        ("拉夫罗夫警告布林肯说，北约东扩是红线。", "sergey-lavrov", "说", "北约东扩是红线"),
+        # a framed adverbial long enough to hold other names
+        ("布林肯周二在与北约和欧盟各国外长举行的视频会议中说，团结至关重要。", "antony-blinken", "说", "团结至关重要"),
+    ],
+)
+def test_attribution_mechanisms(body, speaker, verb, content):
+    assert (speaker, verb, content, False) in statements(body), statements(body)
+
+
+def test_joint_speakers_each_get_the_statement():
+    found = statements("马克龙与朔尔茨在会谈后均表示，外交仍是唯一出路。")
+    speakers = {k for k, v, t, _ in found if v == "表示"}
+    assert speakers == {"emmanuel-macron", "olaf-scholz"}
+
+
+def test_continuation_keeps_speaker_but_a_new_clause_subject_wins():
+    found = statements("据塔斯社报道，普京与卢卡申科举行会谈，均表示两国将加强合作。")
+    assert {k for k, v, _, _ in found if v == "表示"} == {"vladimir-putin", "alexander-lukashenko"}
+
+
+def test_names_inside_titles_are_not_mentions():
+    keys = {m.key for m in run("各方重申将遵守《明斯克协议》的全部条款。").mentions}
+    assert "minsk" not in keys
+
+
+def test_noun_uses_of_speech_verbs_are_not_statements():
+    assert statements("拜登曾向俄罗斯发出警告。") == []
+
+
+def test_byline_journalist_is_a_person():
+    text = "---\ntitle: t\ndate: 2022-01-01T00:00:00Z\nauthor: 观察者网\n---\n<p>【文/观察者网 王五】正文内容。</p>"
+    result = extract(parse_text(text))
+    assert any(m.surface == "王五" and m.kind == "person" for m in result.mentions)

@@ -5,12 +5,14 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import Any
 
 from kb.catalog import Catalog, default_catalog
 from kb.extract.entities import (
     ENTITY,
     discover,
     discover_titled,
+    drop_inside_titles,
     entity_info,
     matcher_for,
     resolve_ambiguous,
@@ -61,6 +63,7 @@ def extract(article: ParsedArticle, catalog: Catalog | None = None) -> Extractio
     if titled:
         extra.update(titled)
         tokens = scan(view, matcher, extra)
+    tokens = drop_inside_titles(tokens, view)
     resolve_ambiguous(tokens, view, matcher)
 
     for token in tokens:
@@ -70,12 +73,16 @@ def extract(article: ParsedArticle, catalog: Catalog | None = None) -> Extractio
         start, end = text.span(token.start, token.end)
         surface = text.original[start:end]
         info = entity_info(key, matcher, result.entities, surface)
-        if info.origin == "discovered" and (surface, "title") not in info.aliases and key.startswith(
-            "person:zh-"
+        if (
+            info.origin == "discovered"
+            and (surface, "title") not in info.aliases
+            and key.startswith("person:zh-")
         ):
             info = EntityInfo(**{**info.__dict__, "aliases": (*info.aliases, (surface, "title"))})
         result.entities[key] = info
         result.mentions.append(Mention(key, info.kind, start, end, surface, line_of(start)))
+
+    _add_byline(article, result, line_of)
 
     finder = StatementFinder(view, tokens, matcher)
     for title, person, qualifier in finder.roles:
@@ -99,21 +106,51 @@ def extract(article: ParsedArticle, catalog: Catalog | None = None) -> Extractio
             info = entity_info(subject.key, matcher, result.entities, text.original[s_start:s_end])
             result.entities[subject.key] = info
             speaker_key = subject.key
-        result.statements.append(
-            Statement(
-                start=start,
-                end=end,
-                text=text.original[start:end],
-                verb=text.original_slice(item.verb_start, item.verb_end),
-                kind="direct" if finder.is_direct(item) else "indirect",
-                line=line_of(start),
-                speaker_key=speaker_key,
-                speaker_kind=result.entities[speaker_key].kind if speaker_key else None,
-                speaker_text=text.original[s_start:s_end],
-                anonymous=subject.anonymous,
-                speaker_start=s_start,
-                speaker_end=s_end,
+        # One utterance by several people (拜登与泽连斯基均表示) is a statement of each.
+        for key in subject.joint:
+            if key not in result.entities:
+                result.entities[key] = entity_info(key, matcher, result.entities, key)
+        for key in [speaker_key, *subject.joint]:
+            result.statements.append(
+                Statement(
+                    start=start,
+                    end=end,
+                    text=text.original[start:end],
+                    verb=text.original_slice(item.verb_start, item.verb_end),
+                    kind="direct" if finder.is_direct(item) else "indirect",
+                    line=line_of(start),
+                    speaker_key=key,
+                    speaker_kind=result.entities[key].kind if key else None,
+                    speaker_text=text.original[s_start:s_end],
+                    anonymous=subject.anonymous,
+                    speaker_start=s_start,
+                    speaker_end=s_end,
+                )
             )
-        )
     result.roles = list(dict.fromkeys(result.roles))
     return result
+
+
+def _add_byline(article: ParsedArticle, result: Extraction, line_of: Any) -> None:
+    """The journalist named in the byline is a person of the article, mentioned there."""
+    if not article.byline:
+        return
+    start = article.text.find(article.byline)
+    if start < 0:
+        return
+    existing = next(
+        (k for k, e in result.entities.items() if e.kind == "person" and e.name == article.byline), None
+    )
+    key = existing or "person:zh-" + article.byline
+    if key not in result.entities:
+        result.entities[key] = EntityInfo(
+            key=key,
+            kind="person",
+            name=article.byline,
+            name_en=None,
+            origin="discovered",
+            aliases=((article.byline, "byline"),),
+        )
+    end = start + len(article.byline)
+    if not any(m.start == start for m in result.mentions):
+        result.mentions.append(Mention(key, "person", start, end, article.byline, line_of(start)))

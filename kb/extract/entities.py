@@ -150,6 +150,21 @@ def scan(view: str, matcher: Matcher, extra: dict[str, str] | None = None) -> li
     return tokens
 
 
+_TITLE_MARKS = re.compile(r"《([^《》\n]{1,40})》")
+
+
+def drop_inside_titles(tokens: list[Token], view: str) -> list[Token]:
+    """Names inside 《…》 belong to a title (《明斯克协议》), not to the text; a title that is
+    itself a name (《金融时报》) stays."""
+    spans = [(m.start(1), m.end(1)) for m in _TITLE_MARKS.finditer(view)]
+    if not spans:
+        return tokens
+    return [
+        t for t in tokens
+        if not any(a <= t.start and t.end <= b and (t.start, t.end) != (a, b) for a, b in spans)
+    ]
+
+
 def _abbreviation_context(view: str, i: int, matcher: Matcher) -> bool:
     """俄 in 俄乌, 美 in 美俄, 俄 in 俄总统 / 俄外交官员 / 俄方: a one-character country form
     counts only inside such compounds."""
@@ -370,6 +385,7 @@ __all__ = [
     "Token",
     "discover",
     "discover_titled",
+    "drop_inside_titles",
     "entity_info",
     "matcher_for",
     "resolve_ambiguous",

@@ -40,6 +40,8 @@ class Subject:
     key: str | None
     kind: str | None
     anonymous: bool = False
+    carried: bool = False  # taken over from an earlier clause (…，并强调)
+    joint: tuple[str, ...] = ()  # further speakers of one utterance (拜登与泽连斯基均表示)
 
 
 @dataclass
@@ -72,10 +74,15 @@ class Lexicon:
             normalise_key(k): set(v or []) for k, v in lexicon["blocked_continuations"].items()
         }
         self.noun_markers = sorted(lexicon["noun_markers"], key=len, reverse=True)
-        self.filler = re.compile(re.sub(r"\s+", "", lexicon["filler_pattern"]))
+        filler = re.sub(r"\s+", "", lexicon["filler_pattern"])
+        self.filler = re.compile(filler)
+        self.filler_prefix = re.compile(filler.removesuffix("$"))
         self.prepositions = sorted(lexicon["prepositions"], key=len, reverse=True)
         self.object_markers = set(lexicon["object_markers"])
         self.openers = sorted(lexicon["clause_openers"], key=len, reverse=True)
+        self.continuation_markers = sorted(lexicon["continuation_markers"], key=len, reverse=True)
+        self.addressee_markers = set(lexicon["addressee_markers"])
+        self.adjacent_verbs = {normalise_key(v) for v in lexicon["adjacent_verbs"]}
         self.source_prefixes = sorted(lexicon["source_prefixes"], key=len, reverse=True)
         self.source_verbs = set(lexicon["source_verbs"])
         self.unattributed = sorted(lexicon["unattributed"], key=len, reverse=True)
@@ -167,7 +174,9 @@ class StatementFinder:
 
     # -- verbs ----------------------------------------------------------------------------------
 
-    def verbs(self) -> list[tuple[int, int, str]]:
+    def verbs(self) -> list[tuple[int, int, str, bool]]:
+        """Reporting verbs: (start, end, form, weak). A weak one (称 with no punctuation after
+        it) counts only right after its subject."""
         view, lex = self.view, self.lex
         found = []
         i, n = 0, len(view)
@@ -180,13 +189,15 @@ class StatementFinder:
                 after = view[i + length : i + length + 1]
                 if after in lex.blocked.get(base, ()):
                     break
-                if (base in lex.punctuation_only or form in lex.punctuation_only) and (
-                    after not in "，,：:" + OPENERS
+                bare = after not in "，,：:" + OPENERS
+                if (base in lex.punctuation_only or form in lex.punctuation_only) and bare and (
+                    base not in lex.adjacent_verbs
                 ):
                     break
                 if any(view.endswith(marker, 0, i) for marker in lex.noun_markers):
                     break
-                found.append((i, i + length, form))
+                weak = bare and (base in lex.punctuation_only or form in lex.punctuation_only)
+                found.append((i, i + length, form, weak))
                 i += length - 1
                 break
             i += 1
@@ -208,26 +219,40 @@ class StatementFinder:
         return pos
 
     def _phrase_at(self, pos: int, limit: int) -> tuple[int, list[Token]]:
-        """Adjacent entity/title tokens starting at ``pos`` (with 的 and classifiers between)."""
+        """Adjacent entity/title tokens starting at ``pos``: 美国国防部发言人柯比（John Kirby）,
+        英国《金融时报》, 普京的外交顾问, 拜登与泽连斯基. Returns the phrase's end and tokens."""
         view = self.view
         parts: list[Token] = []
-        cursor = pos
+        cursor = end = pos
         while cursor < limit:
             token = self.token_at.get(cursor)
             if token is not None and token.end <= limit:
                 parts.append(token)
-                cursor = token.end
+                cursor = end = token.end
                 continue
-            glue = re.match(_PHRASE_GLUE, view[cursor:limit])
-            if parts and glue is None:
-                glue = re.match(r"[（(][^（）()\n]{1,40}[）)]", view[cursor:limit])
-            if glue and parts or glue and self.token_at.get(cursor + len(glue.group(0))):
+            rest = view[cursor:limit]
+            titled = re.match(r"《([^《》\n]{1,30})》", rest)
+            inner = self.token_at.get(cursor + 1) if titled else None
+            if titled and inner is not None and inner.end == cursor + 1 + len(titled.group(1)):
+                parts.append(inner)
+                cursor = end = cursor + len(titled.group(0))
+                continue
+            bracket = re.match(r"[（(][^（）()\n]{1,40}[）)]", rest) if parts else None
+            if bracket:
+                cursor = end = cursor + len(bracket.group(0))
+                continue
+            connector = re.match(r"[与和及]", rest)
+            following = self.token_at.get(cursor + 1) if connector else None
+            if (connector and parts and self._kind(parts[-1]) == PERSON and following is not None
+                    and self._kind(following) == PERSON):
+                cursor += 1
+                continue
+            glue = re.match(_PHRASE_GLUE, rest)
+            if glue and (parts or self.token_at.get(cursor + len(glue.group(0)))):
                 cursor += len(glue.group(0))
                 continue
             break
-        while parts and cursor > parts[-1].end and view[parts[-1].end : cursor] == "的":
-            cursor = parts[-1].end
-        return (parts[-1].end if parts else pos), parts
+        return end, parts
 
     def _anonymous_end(self, pos: int, limit: int) -> int | None:
         """End of an anonymous source phrase starting at ``pos`` (一名美国官员), if one."""
@@ -279,31 +304,58 @@ class StatementFinder:
         anonymous_end = self._anonymous_end(start, verb_start)
         if anonymous_end and self._gap_ok(anonymous_end, verb_start):
             return Subject(start, anonymous_end, None, None, anonymous=True)
-        # The head of a relative clause right before the verb: 倡导…的博雷利认为.
+        # The head of a relative clause right before the verb: 倡导…的博雷利认为,
+        # 目前拥有30个成员国的北约说.
         for token in reversed(self.tokens):
             if token.end <= verb_start and token.start >= start:
                 if (
                     token.type == ENTITY
-                    and self._kind(token) == PERSON
+                    and self._kind(token) in (PERSON, ORGANIZATION)
                     and view[token.start - 1 : token.start] == "的"
                     and self._gap_ok(token.end, verb_start)
                 ):
                     return self._resolve(token.start, token.end, [token])
                 break
-        if source is None and lex.filler.match(view[start:verb_start]) and clause > floor:
-            return previous or self._carry_over(clause, floor)
+        if source is not None or clause <= floor:
+            return None
+        # 但对俄罗斯总统普京说: an addressee, not a subject; the speaker is carried over.
+        addressee = view[start : start + 1] in lex.addressee_markers
+        if addressee:
+            phrase_end, parts = self._phrase_at(start + 1, verb_start)
+            addressee = bool(parts) and self._gap_ok(phrase_end, verb_start)
+        if addressee or lex.filler.match(view[start:verb_start]):
+            continuing = any(view.startswith(m, clause) or view.startswith(m, start)
+                             for m in lex.continuation_markers)
+            carried = (previous if continuing else None) or self._carry_over(clause, floor) or previous
+            if carried is None:
+                return None
+            return Subject(carried.start, carried.end, carried.key, carried.kind,
+                           carried.anonymous, carried=True, joint=carried.joint)
         return None
 
     def _gap_ok(self, end: int, verb_start: int) -> bool:
-        gap = self.view[end:verb_start]
-        if not gap or self.lex.filler.match(gap):
+        """Whether the words between a subject and its verb keep them together: time and
+        manner words, then at most a prepositional phrase (就…问题, 在与…的通话中) or another
+        speech verb with its addressee (威胁俄罗斯说)."""
+        view, lex = self.view, self.lex
+        gap = view[end:verb_start]
+        if not gap or lex.filler.match(gap):
             return True
-        if len(gap) > 25 or any(c in gap for c in SENTENCE_END + "“”「」"):
+        lead = lex.filler_prefix.match(gap)
+        rest = gap[lead.end() if lead else 0 :]
+        if any(c in rest for c in SENTENCE_END + "“”「」，,"):
             return False
-        if not any(gap.startswith(p) for p in self.lex.prepositions):
-            return False
-        # No other reporting verb inside the prepositional phrase.
-        return not any(gap[i : i + len(v)] in self.lex.verbs for i in range(len(gap)) for v in ("说", "表示"))
+        preposition = next((p for p in lex.prepositions if rest.startswith(p)), None)
+        if preposition:
+            framed = rest.startswith("在") and rest.endswith(("中", "上", "时"))
+            return len(preposition) < len(rest) <= (40 if framed else 25) and not any(
+                v in rest for v in ("说", "表示")
+            )
+        verb = next((v for v in sorted(lex.verbs, key=len, reverse=True) if rest.startswith(v)), None)
+        if verb:
+            phrase_end, parts = self._phrase_at(end + len(gap) - len(rest) + len(verb), verb_start)
+            return bool(parts) and phrase_end == verb_start
+        return False
 
     def _carry_over(self, clause: int, floor: int) -> Subject | None:
         """A clause with no subject continues the previous clause's subject."""
@@ -312,7 +364,7 @@ class StatementFinder:
             prior_clause = self._clause_start(previous, floor)
             start = self._skip(prior_clause, previous, self.lex.openers)
             end, parts = self._phrase_at(start, previous)
-            if parts:
+            if parts and self.view[start - 1 : start] not in self.lex.addressee_markers:
                 anonymous_end = self._anonymous_end(start, previous)
                 if anonymous_end and anonymous_end >= end:
                     return Subject(start, anonymous_end, None, None, anonymous=True)
@@ -328,7 +380,9 @@ class StatementFinder:
         which leaves it unresolved); plural pronouns name groups and are not statements."""
         if self.view[start:end] in ("他们", "她们"):
             return None
-        position, floor = start, max(0, start - 600)
+        line = self.view.rfind("\n", 0, start)
+        floor = self.view.rfind("\n", 0, line) + 1 if line > 0 else 0
+        position = start
         while position > floor:
             clause = self._clause_start(position - 1, floor) if position - 1 > floor else floor
             phrase_start = self._skip(clause, position - 1, self.lex.openers)
@@ -336,8 +390,12 @@ class StatementFinder:
             people = [t for t in parts if t.type == ENTITY and self._kind(t) == PERSON]
             if people:
                 return Subject(start, end, people[-1].key, PERSON)
-            if parts and parts[-1].type == TITLE:
-                return Subject(start, end, self._title_holder(parts), PERSON)
+            led_by_title = any(
+                t.type == TITLE and phrase_start <= t.start <= phrase_start + 4 for t in self.tokens
+            )
+            if parts and parts[-1].type == TITLE or led_by_title:
+                holder = self._title_holder(parts) if parts and parts[-1].type == TITLE else None
+                return Subject(start, end, holder, PERSON)
             position = clause - 1
         return Subject(start, end, None, None)
 
@@ -345,17 +403,31 @@ class StatementFinder:
         titles = [t for t in parts if t.type == TITLE]
         last = parts[-1]
         if last.type == ENTITY and self._kind(last) == PERSON:
-            return Subject(start, end, last.key, PERSON)
+            people = [t.key for t in parts if t.type == ENTITY and self._kind(t) == PERSON and t.key]
+            joined = [k for k in dict.fromkeys(people[:-1])
+                      if self._joined(parts, k)]
+            return Subject(start, end, last.key, PERSON, joint=tuple(joined))
         if titles and last.type == TITLE:
             return Subject(start, end, self._title_holder(parts), PERSON)
         entities = [t for t in parts if t.type == ENTITY and t.key]
+        organizations = [t for t in entities if self._kind(t) == ORGANIZATION]
         if entities:
-            token = entities[0]
+            # 英国《金融时报》, 美国白宫: a place before an organization only qualifies it.
+            token = organizations[-1] if organizations else entities[0]
             entry = self.matcher.entry(token.key)
-            if entry and entry.kind == PLACE and self.matcher.entry(entry.speaks_for or ""):
-                return Subject(start, end, entry.speaks_for, ORGANIZATION)
+            target = self.matcher.entry(entry.speaks_for or "") if entry else None
+            if entry and entry.kind == PLACE and target is not None:
+                return Subject(start, end, target.key, target.kind)
             return Subject(start, end, token.key, self._kind(token))
         return Subject(start, end, None, None)
+
+    def _joined(self, parts: list[Token], key: str) -> bool:
+        """Whether person ``key`` is joined to the phrase's last person by 与/和/及."""
+        people = [t for t in parts if t.type == ENTITY and self._kind(t) == PERSON]
+        for left, right in zip(people, people[1:], strict=False):
+            if left.key == key and self.view[left.end : right.start] in ("与", "和", "及"):
+                return True
+        return False
 
     # -- titles ---------------------------------------------------------------------------------
 
@@ -443,11 +515,11 @@ class StatementFinder:
     def find(self) -> list[Found]:
         found: list[Found] = []
         last: tuple[int, Subject] | None = None  # (sentence start, subject) of the last statement
-        for verb_start, verb_end, verb in self.verbs():
+        for verb_start, verb_end, verb, weak in self.verbs():
             floor, _ = self._sentence_bounds(verb_start)
             previous = last[1] if last and last[0] == floor else None
             subject = self.subject_for(verb_start, verb, floor, previous)
-            if subject is None:
+            if subject is None or weak and not self._adjacent(subject, verb_start):
                 continue
             last = (floor, subject)
             start, end, punctuated, direct = self.content_for(verb_end, verb)
@@ -458,7 +530,29 @@ class StatementFinder:
                 start, end, direct = quoted[0] + 1, quoted[1], True
             found.append(Found(verb_start, verb_end, verb, start, end, subject, punctuated, direct))
         found.extend(self._unattributed())
-        return self._trim(found)
+        return self._without_self_reports(self._trim(found))
+
+    def _without_self_reports(self, found: list[Found]) -> list[Found]:
+        """拜登称，他在电话中警告普京… : the inner 他…警告 repeats the outer statement."""
+        pronouns = set(self.lex.pronouns)
+        return [
+            item for item in found
+            if not (
+                self.view[item.subject.start : item.subject.end] in pronouns
+                and any(
+                    outer is not item and outer.subject.key == item.subject.key
+                    and outer.content_start <= item.verb_start < outer.content_end
+                    for outer in found
+                )
+            )
+        ]
+
+    def _adjacent(self, subject: Subject, verb_start: int) -> bool:
+        if subject.anonymous or subject.key is None:
+            return False
+        clause = self._clause_start(verb_start, 0)
+        gap = self.view[clause if subject.carried else subject.end : verb_start]
+        return not gap or bool(self.lex.filler.match(gap))
 
     def _quote_before(self, pos: int) -> tuple[int, int] | None:
         """“Q”，X说。 — the quote that ends right before the subject."""
@@ -489,13 +583,10 @@ class StatementFinder:
                     break
                 if later.verb_start <= item.content_start:
                     continue
-                continuation = later.subject.start >= later.verb_start - 3 or (
-                    later.subject.key == item.subject.key
-                    and later.subject.start < item.content_start
-                )
+                continuation = later.subject.carried and later.subject.key == item.subject.key
                 if continuation or not item.punctuated:
-                    begins = later.subject.start
-                    if begins <= item.content_start:  # a carried-over subject
+                    begins = later.verb_start if later.subject.carried else later.subject.start
+                    if begins <= item.content_start:
                         begins = later.verb_start
                     cut = self._clause_start(begins, item.content_start)
                     if cut > item.content_start:

@@ -92,3 +92,30 @@ def test_graphiql_for_browsers(client):
     response = client.get("/graphql", headers={"accept": "text/html"})
     assert response.status_code == 200 and "graphiql" in response.text.lower()
     assert client.get("/healthz").json()["status"] == "ok"
+
+
+def test_statements_mentioning_an_entity(client):
+    ids = gql(client, '{ a: person(name: "普京") { id } b: person(name: "Biden") { id } }')["data"]
+    putin, biden = ids["a"]["id"], ids["b"]["id"]
+    query = f'{{ statements(first: 100, filter: {{speaker: ["{biden}"], mentioning: ["{putin}"]}}) {{ totalCount nodes {{ text speaker {{ ... on Person {{ id }} }} mentions {{ ... on Person {{ id }} }} }} }} }}'
+    data = gql(client, query)["data"]["statements"]
+    assert data["totalCount"] == len(data["nodes"]) >= 1
+    for node in data["nodes"]:
+        assert node["speaker"]["id"] == biden
+        assert putin in {m.get("id") for m in node["mentions"]}
+        assert "普京" in node["text"] or "普丁" in node["text"]
+    everything = gql(client, f'{{ statements(first: 100, filter: {{speaker: ["{biden}"]}}) {{ totalCount }} }}')
+    assert everything["data"]["statements"]["totalCount"] > data["totalCount"]
+
+
+def test_person_roles_and_aliases_with_provenance(client):
+    data = gql(client, '{ person(name: "柯比") { roles { title article { title } } aliases { name origin } } }')["data"]["person"]
+    assert any(r["title"].endswith("发言人") for r in data["roles"])
+    assert {"name": "John Kirby", "origin": "catalog"} in data["aliases"] or any(
+        a["name"] == "John Kirby" for a in data["aliases"]
+    )
+
+
+def test_place_speakers(client):
+    data = gql(client, '{ place(name: "俄羅斯") { nameEn statements(first: 50) { totalCount } } }')["data"]["place"]
+    assert data["nameEn"] == "Russia" and data["statements"]["totalCount"] >= 1

@@ -138,3 +138,21 @@ def test_byline_journalist_is_a_person():
     text = "---\ntitle: t\ndate: 2022-01-01T00:00:00Z\nauthor: 观察者网\n---\n<p>【文/观察者网 王五】正文内容。</p>"
     result = extract(parse_text(text))
     assert any(m.surface == "王五" and m.kind == "person" for m in result.mentions)
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("韦斯特伯格周二表示，谈判没有进展。", "韦斯特伯格"),
+        ("据报道，卡琳娜·马丁内斯说，援助将在下月到位。", "卡琳娜·马丁内斯"),
+    ],
+)
+def test_unknown_speaker_is_discovered_before_a_speech_verb(body, name):
+    result = run(body)
+    person = result.entities.get("person:zh-" + name)
+    assert person is not None and person.origin == "discovered"
+    assert any(s.speaker_key == person.key for s in result.statements)
+
+
+def test_ordinary_words_before_verbs_are_not_names():
+    assert not [k for k in run("有人表示，形势严峻。多国表示支持。").entities if k.startswith("person:zh-")]

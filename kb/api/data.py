@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 from strawberry.dataloader import DataLoader
 
@@ -59,6 +59,7 @@ class StatementFilters:
     anonymous: bool | None = None
     published_after: datetime | None = None
     published_before: datetime | None = None
+    mentioning: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,14 @@ def _statement_base(filters: StatementFilters | None) -> Select[Any]:
         base = base.where(or_(*(
             getattr(Statement, "speaker_" + OWNER_COLUMN[kind]).in_(ids) for kind, ids in by_kind.items()
         )))
+    for kind, ident in filters.mentioning:
+        # Each entity must be named inside the statement's own text.
+        base = base.where(exists().where(
+            Mention.article_id == Statement.article_id,
+            Mention.start >= Statement.start,
+            Mention.end <= Statement.end,
+            getattr(Mention, OWNER_COLUMN[kind]) == ident,
+        ))
     if filters.kind:
         base = base.where(Statement.kind == filters.kind)
     if filters.anonymous is not None:
@@ -177,6 +186,9 @@ class Data:
         self.roles: DataLoader[int, list[Any]] = DataLoader(self._load_roles)
         self.images: DataLoader[int, list[Any]] = DataLoader(self._load_images)
         self.domains: DataLoader[int, list[str]] = DataLoader(self._load_domains)
+        self.statement_entities: DataLoader[int, list[tuple[str, Any]]] = DataLoader(
+            self._load_statement_entities
+        )
 
     async def rows(self, statement: Select[Any]) -> list[Any]:
         async with self.engine.connect() as connection:
@@ -293,6 +305,25 @@ class Data:
         for row in rows:
             grouped[row.article_id].append(row)
         return [grouped.get(i, []) for i in article_ids]
+
+    async def _load_statement_entities(self, ids: list[int]) -> list[list[tuple[str, Any]]]:
+        """Entities named inside each statement's text, in order, each once."""
+        found: dict[int, list[tuple[str, Any]]] = defaultdict(list)
+        for kind, table in ((k, TABLES[k]) for k in OWNER_COLUMN):
+            column = getattr(Mention, OWNER_COLUMN[kind])
+            rows = await self.rows(
+                select(*table.__table__.columns, Statement.id.label("statement_key"),
+                       func.min(Mention.start).label("at"))
+                .select_from(Statement)
+                .join(Mention, (Mention.article_id == Statement.article_id)
+                      & (Mention.start >= Statement.start) & (Mention.end <= Statement.end))
+                .join(table, table.id == column)
+                .where(Statement.id.in_(ids))
+                .group_by(Statement.id, *table.__table__.columns)
+            )
+            for row in rows:
+                found[row.statement_key].append((kind, row))
+        return [[(k, r) for k, r in sorted(found.get(i, []), key=lambda pair: pair[1].at)] for i in ids]
 
     async def _load_domains(self, outlet_ids: list[int]) -> list[list[str]]:
         rows = await self.rows(

@@ -283,10 +283,12 @@ def _entity_fields(kind: str) -> Any:
             last: int | None = None, before: str | None = None,
             outlet: list[relay.GlobalID] | None = None,
             published_after: datetime | None = None, published_before: datetime | None = None,
+            mentioning: list[relay.GlobalID] | None = None,
         ) -> Connection[Statement]:
             filters = StatementFilters(outlets=_global_ids(outlet, "Outlet"),
                                        published_after=published_after,
-                                       published_before=published_before)
+                                       published_before=published_before,
+                                       mentioning=_entity_ids(mentioning))
             return await _connection(info, f"{kind}.statements", self.id,  # type: ignore[attr-defined]
                                      Statement.from_row, first, after, last, before, filters)
 
@@ -377,6 +379,22 @@ class Place(relay.Node, _entity_fields("place")):  # type: ignore[misc]
 
 
 Speaker = Annotated[Person | Organization | Place, strawberry.union("Speaker")]
+Entity = Annotated[Person | Organization | Place, strawberry.union("Entity")]
+_ENTITY_TYPES: dict[str, Any] = {"person": Person, "organization": Organization, "place": Place}
+
+
+def _entity_ids(ids: Iterable[relay.GlobalID] | None) -> tuple[tuple[str, int], ...]:
+    """Global ids of people, organizations and places as (kind, id)."""
+    result = []
+    for gid in ids or ():
+        kind = {"Person": "person", "Organization": "organization", "Place": "place"}.get(gid.type_name)
+        if kind is None:
+            raise ValueError(f"expected a Person, Organization or Place id, not {gid.type_name}")
+        try:
+            result.append((kind, int(gid.node_id)))
+        except ValueError:
+            raise ValueError(f"malformed {gid.type_name} id") from None
+    return tuple(result)
 
 
 @strawberry.type(description="A quote or reported speech, with who said it and where.")
@@ -421,6 +439,11 @@ class Statement(relay.Node):
     async def article(self, info: Info) -> Article:
         return Article.from_row(await _data(info).by_id["article"].load(self._row.article_id))
 
+    @strawberry.field(description="People, organizations and places named in the statement.")
+    async def mentions(self, info: Info) -> list[Entity]:
+        rows = await _data(info).statement_entities.load(self.id)
+        return [_ENTITY_TYPES[kind].from_row(row) for kind, row in rows]
+
 
 # --- root -------------------------------------------------------------------------------------
 
@@ -435,22 +458,17 @@ class StatementFilter:
     anonymous: bool | None = None
     published_after: datetime | None = None
     published_before: datetime | None = None
+    mentioning: list[relay.GlobalID] | None = strawberry.field(
+        default=None, description="Entities that must all be named in the statement's text."
+    )
 
 
 def _statement_filters(filter: StatementFilter | None) -> StatementFilters:
     if filter is None:
         return StatementFilters()
-    speakers = []
-    for gid in filter.speaker or ():
-        kind = {"Person": "person", "Organization": "organization", "Place": "place"}.get(gid.type_name)
-        if kind is None:
-            raise ValueError(f"a speaker id must be a Person, Organization or Place, not {gid.type_name}")
-        try:
-            speakers.append((kind, int(gid.node_id)))
-        except ValueError:
-            raise ValueError("malformed speaker id") from None
     return StatementFilters(
-        speakers=tuple(speakers), outlets=_global_ids(filter.outlet, "Outlet"),
+        speakers=_entity_ids(filter.speaker),
+        mentioning=_entity_ids(filter.mentioning), outlets=_global_ids(filter.outlet, "Outlet"),
         kind=filter.kind.value if filter.kind else None, anonymous=filter.anonymous,
         published_after=filter.published_after, published_before=filter.published_before,
     )

@@ -11,6 +11,7 @@ from kb.catalog import Catalog, default_catalog
 from kb.extract.entities import (
     ENTITY,
     discover,
+    discover_speakers,
     discover_titled,
     drop_inside_titles,
     entity_info,
@@ -59,7 +60,12 @@ def extract(article: ParsedArticle, catalog: Catalog | None = None) -> Extractio
     result = Extraction(outlet=resolve_outlet(article, catalog))
     extra = discover(text, matcher, result.entities)
     tokens = scan(view, matcher, extra)
-    titled = {k: v for k, v in discover_titled(view, tokens, matcher).items() if k not in extra}
+    titled = {
+        k: v
+        for found in (discover_titled(view, tokens, matcher), discover_speakers(view, tokens, matcher))
+        for k, v in found.items()
+        if k not in extra
+    }
     if titled:
         extra.update(titled)
         tokens = scan(view, matcher, extra)

@@ -286,6 +286,36 @@ def discover_titled(view: str, tokens: list[Token], matcher: Matcher) -> dict[st
     return found
 
 
+_SPEECH_LEAD = re.compile(r"(?:周[一二三四五六日]|星期[一二三四五六日天]|\d{1,2}日|也|还|则|曾)?")
+
+
+def discover_speakers(view: str, tokens: list[Token], matcher: Matcher) -> dict[str, str]:
+    """An unknown transliterated name opening a clause right before a reporting verb:
+    韦斯特伯格周二说 → a person. At least three characters (or a middle dot), so that
+    ordinary two-character words are never taken for names."""
+    chars = transliteration_chars()
+    verbs = sorted((normalise_key(v) for v in matcher.catalog.lexicon["reporting_verbs"]),
+                   key=len, reverse=True)
+    covered = {i for t in tokens for i in range(t.start, t.end)}
+    found: dict[str, str] = {}
+    for start in range(len(view)):
+        if start and view[start - 1] not in "\n，。！？；：,“「":
+            continue
+        end = start
+        while end < len(view) and end - start < 10 and (view[end] in chars or view[end] == "·"):
+            end += 1
+        name = view[start:end].strip("·")
+        if len(name) < 3 and "·" not in name or len(name) < 2:
+            continue
+        if any(i in covered for i in range(start, end)):
+            continue
+        lead = _SPEECH_LEAD.match(view, end)
+        after = lead.end() if lead else end
+        if any(view.startswith(v, after) for v in verbs):
+            found.setdefault(name, "person:zh-" + name)
+    return found
+
+
 # --- resolution of shared short forms ------------------------------------------------------
 
 
@@ -384,6 +414,7 @@ __all__ = [
     "Matcher",
     "Token",
     "discover",
+    "discover_speakers",
     "discover_titled",
     "drop_inside_titles",
     "entity_info",

@@ -32,3 +32,17 @@ def test_scoring_counts_misses_and_false_hits(tmp_path):
     people = report.total("people")
     assert people.fn == 1 and people.fp == 1
     assert any("Nobody Atall" in m for m in report.files[0].misses)
+
+
+def test_traditional_script_scores_like_simplified(tmp_path):
+    """The same articles in Taiwan traditional script must be understood as well."""
+    import opencc
+
+    converter = opencc.OpenCC("s2tw")
+    for seed in (ROOT / "seeds").iterdir():
+        (tmp_path / seed.name).write_text(converter.convert(seed.read_text("utf-8")), "utf-8")
+    simplified = evaluate(ROOT / "tests" / "gold", ROOT / "seeds")
+    traditional = evaluate(ROOT / "tests" / "gold", tmp_path)
+    for category in ("people", "organizations", "statements"):
+        assert traditional.total(category).f1 == simplified.total(category).f1, category
+    assert traditional.anonymous_named == 0

@@ -109,8 +109,10 @@ def test_statements_mentioning_an_entity(client):
 
 
 def test_person_roles_and_aliases_with_provenance(client):
-    data = gql(client, '{ person(name: "柯比") { roles { title article { title } } aliases { name origin } } }')["data"]["person"]
+    data = gql(client, '{ person(name: "柯比") { roles { title organization { nameEn } place { nameEn } article { title } } aliases { name origin } } }')["data"]["person"]
     assert any(r["title"].endswith("发言人") for r in data["roles"])
+    assert any((r["organization"] or {}).get("nameEn") == "United States Department of Defense"
+               for r in data["roles"])
     assert {"name": "John Kirby", "origin": "catalog"} in data["aliases"] or any(
         a["name"] == "John Kirby" for a in data["aliases"]
     )

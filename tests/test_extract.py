@@ -156,3 +156,15 @@ def test_unknown_speaker_is_discovered_before_a_speech_verb(body, name):
 
 def test_ordinary_words_before_verbs_are_not_names():
     assert not [k for k in run("有人表示，形势严峻。多国表示支持。").entities if k.startswith("person:zh-")]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "anonymous"),
+    [
+        ("塔斯社援引佩斯科夫的话说，会谈将在明斯克举行。", "dmitry-peskov", False),
+        ("路透社援引一名美国官员的话说，制裁即将公布。", None, True),
+    ],
+)
+def test_relayed_speech_belongs_to_the_quoted(body, speaker, anonymous):
+    found = statements(body)
+    assert any(k == speaker and a == anonymous and v == "说" for k, v, _, a in found), found

@@ -259,6 +259,20 @@ class Mention:
 class Role:
     title: str
     _article_id: strawberry.Private[int]
+    _organization_id: strawberry.Private[int | None] = None
+    _place_id: strawberry.Private[int | None] = None
+
+    @strawberry.field(description="The organization the title belongs to (北约 in 北约秘书长).")
+    async def organization(self, info: Info) -> Organization | None:
+        if self._organization_id is None:
+            return None
+        return Organization.from_row(await _data(info).by_id["organization"].load(self._organization_id))
+
+    @strawberry.field(description="The country the title belongs to (美国 in 美国国务卿).")
+    async def place(self, info: Info) -> Place | None:
+        if self._place_id is None:
+            return None
+        return Place.from_row(await _data(info).by_id["place"].load(self._place_id))
 
     @strawberry.field
     async def article(self, info: Info) -> Article:
@@ -333,7 +347,8 @@ class Person(relay.Node, _entity_fields("person")):  # type: ignore[misc]
     @strawberry.field(description="Titles given to this person, with the article as evidence.")
     async def roles(self, info: Info) -> list[Role]:
         rows = await _data(info).roles.load(self.id)
-        return [Role(title=r.title, _article_id=r.article_id) for r in rows]
+        return [Role(title=r.title, _article_id=r.article_id, _organization_id=r.organization_id,
+                     _place_id=r.place_id) for r in rows]
 
 
 @strawberry.type(description="An organization: government body, alliance, company, media …")

@@ -292,6 +292,16 @@ class StatementFinder:
             if base not in lex.source_verbs and verb not in lex.source_verbs:
                 return None
             start += len(source)
+        # 路透社援引一名官员的话说 / 塔斯社援引佩斯科夫的话说: the quoted one speaks.
+        relayed = re.search(r"援引([^，,。：:]{1,30}?)的?话", view[start:verb_start])
+        if relayed and view[start + relayed.end() : verb_start] in ("", "时", "称"):
+            inner = start + relayed.start(1)
+            end, parts = self._phrase_at(inner, start + relayed.end(1))
+            anonymous_end = self._anonymous_end(inner, start + relayed.end(1))
+            if anonymous_end and (not parts or anonymous_end >= end):
+                return Subject(inner, anonymous_end, None, None, anonymous=True)
+            if parts:
+                return self._resolve(inner, end, parts)
         for pronoun in lex.pronouns:
             if view.startswith(pronoun, start) and self._gap_ok(start + len(pronoun), verb_start):
                 return self._pronoun(start, start + len(pronoun))

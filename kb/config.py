@@ -26,10 +26,29 @@ class Settings:
     """Runtime settings. Each field ``name`` is read from ``KB_NAME``."""
 
     database_url: str = DEFAULT_DATABASE_URL
+    #: Serve GraphiQL at /graphql to browsers.
     graphiql: bool = True
+    #: Answer introspection queries (GraphiQL needs them); off also hides field suggestions.
+    introspection: bool = True
+    #: Largest `first`/`last` a list accepts; larger is a validation error.
     max_page_size: int = 100
+    #: Page size when a query gives neither `first` nor `last`.
     default_page_size: int = 20
+    #: Deepest selection nesting a query may have.
     max_query_depth: int = 12
+    #: Most aliases in one query.
+    max_aliases: int = 30
+    #: Most tokens (names, punctuation) in one query document.
+    max_tokens: int = 2000
+    #: Node budget: the sum, over every list in the query, of the product of page sizes
+    #: along its path (GitHub's rule; they allow 500,000 on far larger machines).
+    max_nodes: int = 50_000
+    #: Seconds a request may run before it is answered with a time-out error.
+    request_timeout: float = 10.0
+    #: Browser origins allowed to call the API (comma-separated; `*` for any; empty: none).
+    cors_origins: str = ""
+    #: Seconds HTTP caches may keep a successful GET /graphql answer (0: no caching).
+    cache_max_age: int = 60
     log_level: str = "INFO"
 
     @classmethod
@@ -44,7 +63,9 @@ class Settings:
                 if field.type in ("bool", bool):
                     values[field.name] = _bool(raw)
                 elif field.type in ("int", int):
-                    values[field.name] = int(raw)
+                    values[field.name] = int(raw.replace("_", ""))
+                elif field.type in ("float", float):
+                    values[field.name] = float(raw)
                 else:
                     values[field.name] = raw
             except ValueError as exc:
@@ -52,4 +73,13 @@ class Settings:
         settings = cls(**values)  # type: ignore[arg-type]
         if settings.default_page_size > settings.max_page_size:
             raise ValueError("KB_DEFAULT_PAGE_SIZE must not exceed KB_MAX_PAGE_SIZE")
+        for name in ("max_page_size", "max_query_depth", "max_aliases", "max_tokens", "max_nodes"):
+            if getattr(settings, name) < 1:
+                raise ValueError(f"KB_{name.upper()} must be at least 1")
+        if settings.request_timeout <= 0:
+            raise ValueError("KB_REQUEST_TIMEOUT must be positive")
         return settings
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]

@@ -46,6 +46,15 @@ def _at_most_one(*columns: str) -> str:
     return " + ".join(f"(CASE WHEN {c} IS NULL THEN 0 ELSE 1 END)" for c in columns) + " <= 1"
 
 
+def _entity_indexes(table: str) -> tuple[sa.Index, ...]:
+    # Keyset pagination of people/organizations/places by name or by activity.
+    return (
+        sa.Index(f"ix_{table}_name", "name", "id"),
+        sa.Index(f"ix_{table}_statement_count", "statement_count", "id"),
+        sa.Index(f"ix_{table}_mention_count", "mention_count", "id"),
+    )
+
+
 class Outlet(SQLModel, table=True):
     __tablename__ = "outlet"
 
@@ -101,6 +110,7 @@ class Image(SQLModel, table=True):
 
 class Person(SQLModel, table=True):
     __tablename__ = "person"
+    __table_args__ = _entity_indexes("person")
 
     id: int | None = Field(default=None, primary_key=True)
     key: str = Field(unique=True, max_length=200)
@@ -109,10 +119,13 @@ class Person(SQLModel, table=True):
     wikidata: str | None = Field(default=None, max_length=32)
     country: str | None = Field(default=None, max_length=8)
     origin: str = Field(max_length=16)  # catalog | discovered
+    statement_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    mention_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 class Organization(SQLModel, table=True):
     __tablename__ = "organization"
+    __table_args__ = _entity_indexes("organization")
 
     id: int | None = Field(default=None, primary_key=True)
     key: str = Field(unique=True, max_length=200)
@@ -122,10 +135,13 @@ class Organization(SQLModel, table=True):
     kind: str | None = Field(default=None, max_length=32)
     country: str | None = Field(default=None, max_length=8)
     origin: str = Field(max_length=16)
+    statement_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    mention_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 class Place(SQLModel, table=True):
     __tablename__ = "place"
+    __table_args__ = _entity_indexes("place")
 
     id: int | None = Field(default=None, primary_key=True)
     key: str = Field(unique=True, max_length=200)
@@ -135,6 +151,8 @@ class Place(SQLModel, table=True):
     kind: str | None = Field(default=None, max_length=32)
     country: str | None = Field(default=None, max_length=8)
     origin: str = Field(max_length=16)
+    statement_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    mention_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 class Alias(SQLModel, table=True):
@@ -228,6 +246,34 @@ class PersonRole(SQLModel, table=True):
     title: str
     organization_id: int | None = Field(default=None, foreign_key="organization.id", ondelete="CASCADE")
     place_id: int | None = Field(default=None, foreign_key="place.id", ondelete="CASCADE")
+
+
+class SearchDocument(SQLModel, table=True):
+    """One searchable text: an article or a statement.
+
+    Its terms (see ``kb.search``) live beside it in a dialect-specific index that the
+    migrations create and the ORM does not map: the FTS5 table ``search_fts`` (same rowid)
+    on SQLite, the ``terms`` tsvector column with a GIN index on PostgreSQL.
+    """
+
+    __tablename__ = "search_document"
+    __table_args__ = (sa.UniqueConstraint("kind", "ref_id", name="uq_search_document_ref"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=16)  # article | statement
+    ref_id: int
+    article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", index=True)
+
+
+# Objects the migrations create outside the ORM's metadata (see SearchDocument).
+UNMAPPED_SEARCH_OBJECTS = frozenset({"search_fts", "terms", "ix_search_document_terms"})
+
+
+def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+    """Alembic autogenerate filter: ignore the dialect-specific search index."""
+    if name is None:
+        return True
+    return not (name in UNMAPPED_SEARCH_OBJECTS or name.startswith("search_fts"))
 
 
 # The column that points at an entity of each kind (aliases, mentions; speaker_ + it on

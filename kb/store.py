@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, exists, select
+from sqlalchemy import delete, exists, func, select, text, update
 from sqlmodel import Session
 
 from kb.extract import EXTRACTOR_VERSION, EntityInfo, Extraction
@@ -24,10 +24,12 @@ from kb.models import (
     OutletDomain,
     Person,
     PersonRole,
+    SearchDocument,
     Statement,
 )
 from kb.normalise import normalise_key
 from kb.parse import ParsedArticle
+from kb.search import BODY, TITLE, fts5_document, tsvector_literal
 
 ADDED, UPDATED, UNCHANGED = "added", "updated", "unchanged"
 
@@ -103,8 +105,52 @@ def _entity_id(session: Session, info: EntityInfo, article_id: int, new: dict[st
     return row.id
 
 
+def _entities_of(session: Session, article_id: int) -> dict[str, set[int]]:
+    """Entities an article mentions or quotes (their counts change with it)."""
+    found: dict[str, set[int]] = {kind: set() for kind in OWNER_COLUMN}
+    for kind, column in OWNER_COLUMN.items():
+        mentioned = select(getattr(Mention, column)).where(Mention.article_id == article_id)
+        speaking = select(getattr(Statement, "speaker_" + column)).where(Statement.article_id == article_id)
+        found[kind].update(i for i in session.exec(mentioned.union(speaking)).scalars() if i is not None)
+    return found
+
+
+def _refresh_counts(session: Session, entities: dict[str, set[int]]) -> None:
+    """Recount statements and mentions of the given entities (denormalised for ordering)."""
+    for kind, ids in entities.items():
+        if not ids:
+            continue
+        table, column = ENTITY_TABLES[kind], OWNER_COLUMN[kind]
+        statements = (select(func.count()).where(getattr(Statement, "speaker_" + column) == table.id)
+                      .scalar_subquery())
+        mentions = select(func.count()).where(getattr(Mention, column) == table.id).scalar_subquery()
+        session.execute(update(table).where(table.id.in_(sorted(ids)))
+                        .values(statement_count=statements, mention_count=mentions))
+
+
+def _index(session: Session, article: Article, statements: list[Statement]) -> None:
+    """Add the article and its statements to the search index (see kb.search)."""
+    texts = [("article", article.id, article.id, article.title, article.text.partition("\n")[2])]
+    texts += [("statement", s.id, article.id, s.speaker_text, s.text) for s in statements]
+    documents = [SearchDocument(kind=kind, ref_id=ref, article_id=art) for kind, ref, art, _, _ in texts]
+    session.add_all(documents)
+    session.flush()
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text("UPDATE search_document SET terms = CAST(:terms AS tsvector) WHERE id = :id"),
+            [{"id": d.id, "terms": tsvector_literal(((TITLE, t[3]), (BODY, t[4])))}
+             for d, t in zip(documents, texts, strict=True)],
+        )
+    else:
+        session.execute(
+            text("INSERT INTO search_fts (rowid, title, body) VALUES (:id, :title, :body)"),
+            [{"id": d.id, "title": fts5_document(t[3]), "body": fts5_document(t[4])}
+             for d, t in zip(documents, texts, strict=True)],
+        )
+
+
 def _clear_extracted(session: Session, article_id: int) -> None:
-    for table in (Statement, Mention, PersonRole, Image):
+    for table in (SearchDocument, Statement, Mention, PersonRole, Image):
         session.execute(delete(table).where(table.article_id == article_id))
     session.execute(delete(Alias).where(Alias.article_id == article_id, Alias.origin != "catalog"))
 
@@ -143,6 +189,7 @@ def store_article(*, session: Session, parsed: ParsedArticle, extraction: Extrac
         for name, value in fields.items():
             setattr(article, name, value)
         assert article.id is not None
+        previous = _entities_of(session, article.id)
         _clear_extracted(session, article.id)
         status = UPDATED
     assert article.id is not None
@@ -159,16 +206,18 @@ def store_article(*, session: Session, parsed: ParsedArticle, extraction: Extrac
         session.add(Mention(article_id=article.id, start=mention.start, end=mention.end,
                             line=mention.line, surface=mention.surface,
                             **{OWNER_COLUMN[mention.kind]: ids[mention.key]}))
+    stored: list[Statement] = []
     for position, statement in enumerate(extraction.statements):
         speaker = {}
         if statement.speaker_key and statement.speaker_key in ids:
             column = "speaker_" + OWNER_COLUMN[kinds[statement.speaker_key]]
             speaker[column] = ids[statement.speaker_key]
-        session.add(Statement(article_id=article.id, position=position, kind=statement.kind,
-                              verb=statement.verb, text=statement.text, start=statement.start,
-                              end=statement.end, line=statement.line,
-                              speaker_text=statement.speaker_text,
-                              anonymous=statement.anonymous, **speaker))
+        stored.append(Statement(article_id=article.id, position=position, kind=statement.kind,
+                                verb=statement.verb, text=statement.text, start=statement.start,
+                                end=statement.end, line=statement.line,
+                                speaker_text=statement.speaker_text,
+                                anonymous=statement.anonymous, **speaker))
+    session.add_all(stored)
     for role in extraction.roles:
         if role.person_key not in ids:
             continue
@@ -178,8 +227,13 @@ def store_article(*, session: Session, parsed: ParsedArticle, extraction: Extrac
             place_id=ids.get(role.place_key) if role.place_key else None,
         ))
     session.flush()
+    _index(session, article, stored)
+    touched = _entities_of(session, article.id)
     if status == UPDATED:
         _drop_orphans(session)
+        for kind, ids in previous.items():
+            touched[kind] |= ids
+    _refresh_counts(session, touched)
     result.statements = len(extraction.statements)
     result.mentions = len(extraction.mentions)
     return result

@@ -2,13 +2,13 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlmodel import SQLModel
 
-import kb.models  # noqa: F401
+from kb.models import include_object
 from kb.db import create_sync_engine
 
 
 def test_models_and_migrations_agree(empty_db):
     engine = create_sync_engine(empty_db)
     with engine.connect() as connection:
-        diff = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
+        diff = compare_metadata(MigrationContext.configure(connection, opts={"include_object": include_object}), SQLModel.metadata)
     engine.dispose()
     assert diff == []

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from contextlib import asynccontextmanager
 from typing import Any
 
+from graphql import GraphQLError
 from sqlalchemy import text
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 from strawberry.asgi import GraphQL
+from strawberry.types import ExecutionResult
 
 from kb.api.data import Data
 from kb.api.schema import build_schema
@@ -36,6 +41,27 @@ class KnowledgeBaseGraphQL(GraphQL):
         return {"request": request, "response": response, "settings": self.settings,
                 "data": Data(self.engine)}
 
+    async def execute_operation(self, request: Any, request_adapter: Any, request_data: Any,  # type: ignore[override]
+                                context: Any, root_value: Any, sub_response: Any) -> Any:
+        """Run the operation within the time budget; let HTTP caches keep good GET answers."""
+        timeout = self.settings.request_timeout
+        try:
+            async with asyncio.timeout(timeout):
+                result = await super().execute_operation(
+                    request, request_adapter, request_data, context, root_value, sub_response
+                )
+        except TimeoutError:
+            log.warning("query exceeded the time budget of %s s", timeout)
+            result = ExecutionResult(data=None, errors=[GraphQLError(
+                f"The query ran longer than the time budget of {timeout:g} s; ask for less."
+            )])
+        cacheable = (request_adapter.method == "GET" and self.settings.cache_max_age > 0
+                     and isinstance(result, ExecutionResult) and not result.errors)
+        sub_response.headers["Cache-Control"] = (
+            f"public, max-age={self.settings.cache_max_age}" if cacheable else "no-store"
+        )
+        return result
+
 
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or Settings.from_env()
@@ -59,12 +85,19 @@ def create_app(settings: Settings | None = None) -> Starlette:
         yield
         await engine.dispose()
 
+    middleware = []
+    if settings.cors_origin_list:
+        middleware.append(Middleware(
+            CORSMiddleware, allow_origins=settings.cors_origin_list, allow_methods=["GET", "POST"],
+            allow_headers=["Content-Type", "Authorization"], max_age=600,
+        ))
     app = Starlette(
         routes=[
             Route("/", home),
             Route("/healthz", healthz),
             Route("/graphql", graphql, methods=["GET", "POST"]),
         ],
+        middleware=middleware,
         lifespan=lifespan,
     )
     app.state.settings = settings

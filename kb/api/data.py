@@ -8,23 +8,17 @@ request (Strawberry's DataLoader guide: a shared one would cache forever).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Hashable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, func, or_, select
+from sqlalchemy import Select, case, func, literal, or_, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 from strawberry.dataloader import DataLoader
 
-from kb.api.pagination import (
-    Order,
-    Page,
-    PageResult,
-    batched_page_query,
-    page_query,
-    to_result,
-)
+from kb.api import analytics
+from kb.api.lists import LISTS, ArticleFilters, ListKey, StatementFilters, text_matches
+from kb.api.pagination import PageResult, batched_page_query, page_query, to_result
 from kb.models import (
     OWNER_COLUMN,
     Alias,
@@ -40,7 +34,9 @@ from kb.models import (
     Statement,
 )
 from kb.normalise import normalise_key
+from kb.search import snippet
 
+ENTITY_KINDS = ("person", "organization", "place")
 TABLES: dict[str, Any] = {
     "outlet": Outlet,
     "article": Article,
@@ -51,131 +47,12 @@ TABLES: dict[str, Any] = {
 }
 
 
-@dataclass(frozen=True)
-class StatementFilters:
-    speakers: tuple[tuple[str, int], ...] = ()
-    outlets: tuple[int, ...] = ()
-    kind: str | None = None
-    anonymous: bool | None = None
-    published_after: datetime | None = None
-    published_before: datetime | None = None
-    mentioning: tuple[tuple[str, int], ...] = ()
-
-
-@dataclass(frozen=True)
-class ArticleFilters:
-    outlets: tuple[int, ...] = ()
-    published_after: datetime | None = None
-    published_before: datetime | None = None
-
-
-@dataclass(frozen=True)
-class ListKey:
-    """One connection request: which list, whose (parent id), which page, which filters."""
-
-    name: str
-    parent: int | None
-    page: Page
-    filters: StatementFilters | ArticleFilters | None = None
-
-
-def _statement_base(filters: StatementFilters | None) -> Select[Any]:
-    base = select(*Statement.__table__.columns)
-    if filters is None:
-        return base
-    if filters.outlets or filters.published_after or filters.published_before:
-        base = base.join(Article, Article.id == Statement.article_id)
-        if filters.outlets:
-            base = base.where(Article.outlet_id.in_(filters.outlets))
-        if filters.published_after:
-            base = base.where(Article.published_at >= filters.published_after)
-        if filters.published_before:
-            base = base.where(Article.published_at < filters.published_before)
-    if filters.speakers:
-        by_kind: dict[str, list[int]] = defaultdict(list)
-        for kind, ident in filters.speakers:
-            by_kind[kind].append(ident)
-        base = base.where(or_(*(
-            getattr(Statement, "speaker_" + OWNER_COLUMN[kind]).in_(ids) for kind, ids in by_kind.items()
-        )))
-    for kind, ident in filters.mentioning:
-        # Each entity must be named inside the statement's own text.
-        base = base.where(exists().where(
-            Mention.article_id == Statement.article_id,
-            Mention.start >= Statement.start,
-            Mention.end <= Statement.end,
-            getattr(Mention, OWNER_COLUMN[kind]) == ident,
-        ))
-    if filters.kind:
-        base = base.where(Statement.kind == filters.kind)
-    if filters.anonymous is not None:
-        base = base.where(Statement.anonymous == filters.anonymous)
-    return base
-
-
-def _article_base(filters: ArticleFilters | None) -> Select[Any]:
-    base = select(*Article.__table__.columns)
-    if filters is None:
-        return base
-    if filters.outlets:
-        base = base.where(Article.outlet_id.in_(filters.outlets))
-    if filters.published_after:
-        base = base.where(Article.published_at >= filters.published_after)
-    if filters.published_before:
-        base = base.where(Article.published_at < filters.published_before)
-    return base
-
-
-def _mentioned_articles(kind: str, filters: ArticleFilters | None) -> tuple[Select[Any], Any]:
-    pairs = select(Mention.article_id, getattr(Mention, OWNER_COLUMN[kind]).label("owner")).distinct()
-    pairs_sq = pairs.where(getattr(Mention, OWNER_COLUMN[kind]).is_not(None)).subquery()
-    base = _article_base(filters).join(pairs_sq, pairs_sq.c.article_id == Article.id)
-    return base, pairs_sq.c.owner
-
-
-STATEMENT_ORDER = Order(((Statement.id, False),))
-ARTICLE_ORDER = Order(((Article.published_at, True), (Article.id, True)))
-MENTION_ORDER = Order(((Mention.id, False),))
-
-
-def _name_order(table: Any) -> Order:
-    return Order(((table.name, False), (table.id, False)))
-
-
-# name -> (filters -> (base select, parent column or None, order))
-ListSpec = Callable[[Any], tuple[Select[Any], ColumnElement[Any] | None, Order]]
-LISTS: dict[str, ListSpec] = {
-    "statements": lambda f: (_statement_base(f), None, STATEMENT_ORDER),
-    "article.statements": lambda f: (_statement_base(f), Statement.article_id, STATEMENT_ORDER),
-    "person.statements": lambda f: (_statement_base(f), Statement.speaker_person_id, STATEMENT_ORDER),
-    "organization.statements": lambda f: (
-        _statement_base(f), Statement.speaker_organization_id, STATEMENT_ORDER
-    ),
-    "place.statements": lambda f: (_statement_base(f), Statement.speaker_place_id, STATEMENT_ORDER),
-    "articles": lambda f: (_article_base(f), None, ARTICLE_ORDER),
-    "outlet.articles": lambda f: (_article_base(f), Article.outlet_id, ARTICLE_ORDER),
-    "person.articles": lambda f: (*_mentioned_articles("person", f), ARTICLE_ORDER),
-    "organization.articles": lambda f: (*_mentioned_articles("organization", f), ARTICLE_ORDER),
-    "place.articles": lambda f: (*_mentioned_articles("place", f), ARTICLE_ORDER),
-    "person.mentions": lambda f: (select(*Mention.__table__.columns), Mention.person_id, MENTION_ORDER),
-    "organization.mentions": lambda f: (
-        select(*Mention.__table__.columns), Mention.organization_id, MENTION_ORDER
-    ),
-    "place.mentions": lambda f: (select(*Mention.__table__.columns), Mention.place_id, MENTION_ORDER),
-    "outlets": lambda f: (select(*Outlet.__table__.columns), None, _name_order(Outlet)),
-    "people": lambda f: (select(*Person.__table__.columns), None, _name_order(Person)),
-    "organizations": lambda f: (
-        select(*Organization.__table__.columns), None, _name_order(Organization)
-    ),
-    "places": lambda f: (select(*Place.__table__.columns), None, _name_order(Place)),
-}
-
-
 class Data:
     """The loaders of one request."""
 
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
+        self.dialect = engine.dialect.name
         self.by_id = {name: DataLoader(self._by_id_loader(table)) for name, table in TABLES.items()}
         self.pages: DataLoader[ListKey, PageResult] = DataLoader(self._load_pages)
         self.counts: DataLoader[ListKey, int] = DataLoader(self._load_counts)
@@ -189,6 +66,11 @@ class Data:
         self.statement_entities: DataLoader[int, list[tuple[str, Any]]] = DataLoader(
             self._load_statement_entities
         )
+        # Aggregates, keyed by (parameters, parent id); one query per distinct parameters.
+        self.co_mentions = _grouped(self._co_mentions)
+        self.speaker_outlets = _grouped(self._speaker_outlets)
+        self.top_speakers = _grouped(self._top_speakers)
+        self.top_people = _grouped(self._top_people)
 
     async def rows(self, statement: Select[Any]) -> list[Any]:
         async with self.engine.connect() as connection:
@@ -203,12 +85,12 @@ class Data:
         return load
 
     async def _load_pages(self, keys: list[ListKey]) -> list[PageResult]:
-        groups: dict[tuple[str, Page, Any], list[ListKey]] = defaultdict(list)
+        groups: dict[tuple[Any, ...], list[ListKey]] = defaultdict(list)
         for key in keys:
-            groups[(key.name, key.page, key.filters)].append(key)
+            groups[(key.name, key.page, key.filters, key.order)].append(key)
         results: dict[ListKey, PageResult] = {}
-        for (name, page, filters), members in groups.items():
-            base, parent, order = LISTS[name](filters)
+        for (name, page, filters, order_key), members in groups.items():
+            base, parent, order = LISTS[name](filters, order_key, self.dialect)
             if parent is None:
                 rows = await self.rows(page_query(base, order, page))
                 for key in members:
@@ -229,7 +111,7 @@ class Data:
             groups[(key.name, key.filters)].append(key)
         counts: dict[ListKey, int] = {}
         for (name, filters), members in groups.items():
-            base, parent, _ = LISTS[name](filters)
+            base, parent, _ = LISTS[name](filters, "default", self.dialect)
             if parent is None:
                 total = (await self.rows(select(func.count()).select_from(base.subquery())))[0][0]
                 for key in members:
@@ -372,6 +254,131 @@ class Data:
         )
         return rows[0] if rows else None
 
+    # --- aggregates -------------------------------------------------------------------------
 
-def ids_of(rows: Sequence[Any]) -> list[int]:
-    return [row.id for row in rows]
+    async def _co_mentions(self, params: tuple[Any, ...], parents: list[int]) -> dict[int, list[Any]]:
+        kind, kinds, first = params
+        rows = await self.rows(analytics.co_mentions(kind, parents, kinds, first))
+        return _by_parent(rows, lambda r: (_entity_ref(r), r.articles))
+
+    async def _speaker_outlets(self, params: tuple[Any, ...], parents: list[int]) -> dict[int, list[Any]]:
+        (kind,) = params
+        rows = await self.rows(analytics.speaker_outlets(kind, parents))
+        return _by_parent(rows, lambda r: (r.outlet_id, r.statements))
+
+    async def _top_speakers(self, params: tuple[Any, ...], parents: list[int]) -> dict[int, list[Any]]:
+        (first,) = params
+        rows = await self.rows(analytics.top_speakers(parents, first))
+        return _by_parent(rows, lambda r: (_entity_ref(r), r.statements))
+
+    async def _top_people(self, params: tuple[Any, ...], parents: list[int]) -> dict[int, list[Any]]:
+        (first,) = params
+        rows = await self.rows(analytics.top_people(parents, first))
+        return _by_parent(rows, lambda r: (r.person_id, r.articles, r.mentions))
+
+    async def timeline(
+        self, statements: StatementFilters, articles: ArticleFilters, bucket: str
+    ) -> list[tuple[Any, Any, int, int]]:
+        per_statement_day = await self.rows(analytics.statements_per_day(statements, self.dialect))
+        per_article_day = await self.rows(analytics.articles_per_day(articles, statements, self.dialect))
+        return analytics.roll_up([tuple(r) for r in per_statement_day],
+                                 [tuple(r) for r in per_article_day], bucket)
+
+    # --- search -----------------------------------------------------------------------------
+
+    async def search(self, query: str, kinds: Sequence[str], first: int) -> list[SearchHit]:
+        """Best matches across kinds: names first (exact, then prefix, then substring), then
+        articles and statements by text relevance (one index, so their scores compare)."""
+        hits: list[SearchHit] = []
+        key = normalise_key(query)
+        if key and "outlet" in kinds:
+            hits += await self._search_outlets(query, key, first)
+        for kind in ENTITY_KINDS:
+            if key and kind in kinds:
+                hits += await self._search_entities(kind, key, first)
+        texts: list[SearchHit] = []
+        for kind, table in (("article", Article), ("statement", Statement)):
+            if kind not in kinds:
+                continue
+            matches = text_matches(kind, query, self.dialect).subquery()
+            rows = await self.rows(
+                select(*table.__table__.columns, matches.c.score)
+                .join(matches, matches.c.ref_id == table.id)
+                .order_by(matches.c.score.desc(), table.id)
+                .limit(first)
+            )
+            for row in rows:
+                text = row.text.partition("\n")[2] if kind == "article" else row.text
+                texts.append(SearchHit(kind, row, float(row.score), snippet(text, query)))
+        hits.sort(key=lambda h: -h.score)
+        texts.sort(key=lambda h: -h.score)
+        return (hits + texts)[:first]
+
+    async def _search_entities(self, kind: str, key: str, first: int) -> list[SearchHit]:
+        table, owner = TABLES[kind], getattr(Alias, OWNER_COLUMN[kind])
+        quality = func.max(case((Alias.normalised == key, 3),
+                                (Alias.normalised.startswith(key, autoescape=True), 2), else_=1))
+        names = (select(owner.label("owner"), quality.label("quality"))
+                 .where(Alias.normalised.contains(key, autoescape=True)).group_by(owner).subquery())
+        rows = await self.rows(
+            select(*table.__table__.columns, names.c.quality)
+            .join(names, names.c.owner == table.id)
+            .order_by(names.c.quality.desc(), table.mention_count.desc(), table.id)
+            .limit(first)
+        )
+        # Name matches rank above any text match: 100 per quality step, plus a share for activity.
+        return [SearchHit(kind, row, 100.0 * row.quality + row.mention_count / (1 + row.mention_count),
+                          row.name) for row in rows]
+
+    async def _search_outlets(self, query: str, key: str, first: int) -> list[SearchHit]:
+        forms = (func.lower(Outlet.name), func.lower(Outlet.name_en), func.lower(Outlet.short_name),
+                 Outlet.key)
+        keys = {key, query.strip().lower()}
+        exact = or_(*(form == k for form in forms for k in keys))
+        rows = await self.rows(
+            select(*Outlet.__table__.columns, case((exact, literal(3)), else_=literal(1)).label("quality"))
+            .where(or_(*(form.contains(k, autoescape=True) for form in forms for k in keys)))
+            .order_by(Outlet.name, Outlet.id)
+            .limit(first)
+        )
+        return [SearchHit("outlet", row, 100.0 * row.quality + 0.5, row.name) for row in rows]
+
+
+@dataclass
+class SearchHit:
+    kind: str  # outlet | person | organization | place | article | statement
+    row: Any
+    score: float
+    snippet: str
+
+
+def _entity_ref(row: Any) -> tuple[str, int]:
+    for kind in ENTITY_KINDS:
+        value = row._mapping[OWNER_COLUMN[kind]]
+        if value is not None:
+            return kind, value
+    raise ValueError("row names no entity")
+
+
+def _by_parent(rows: Sequence[Any], convert: Callable[[Any], Any]) -> dict[int, list[Any]]:
+    grouped: dict[int, list[Any]] = defaultdict(list)
+    for row in rows:
+        grouped[row.parent_key].append(convert(row))
+    return grouped
+
+
+Fetch = Callable[[tuple[Any, ...], list[int]], Awaitable[dict[int, list[Any]]]]
+
+
+def _grouped(fetch: Fetch) -> DataLoader[tuple[tuple[Hashable, ...], int], list[Any]]:
+    """A loader of ``(parameters, parent)`` keys: one ``fetch`` per distinct parameters."""
+
+    async def load(keys: list[tuple[tuple[Hashable, ...], int]]) -> list[list[Any]]:
+        parents_by_params: dict[tuple[Hashable, ...], list[int]] = defaultdict(list)
+        for params, parent in keys:
+            parents_by_params[params].append(parent)
+        found = {params: await fetch(params, sorted(set(parents)))
+                 for params, parents in parents_by_params.items()}
+        return [found[params].get(parent, []) for params, parent in keys]
+
+    return DataLoader(load)

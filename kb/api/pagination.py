@@ -19,8 +19,10 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 
+from kb.api.errors import ClientError
 
-class PaginationError(ValueError):
+
+class PaginationError(ClientError):
     """Bad pagination arguments; shown to the client as a validation error."""
 
 

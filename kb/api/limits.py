@@ -1,0 +1,182 @@
+"""Protection of the endpoint: what a query may cost, and what a client may see of failures.
+
+Strawberry's own extensions cover depth, aliases, tokens, introspection and error masking.
+The node budget is ours: like GitHub's GraphQL API, it multiplies the page sizes along each
+path of the query (``people(first: 100) { statements(first: 100) }`` asks for up to
+100 + 100 × 100 nodes) and refuses a query over the budget before running any SQL. It also
+checks every ``first``/``last``, so a bad page size is a validation error without a
+``path`` — whether written inline or passed as a variable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from graphql import ExecutionResult as GraphQLExecutionResult
+from graphql import (
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    GraphQLList,
+    GraphQLNamedType,
+    GraphQLObjectType,
+    GraphQLSchema,
+    InlineFragmentNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    get_named_type,
+    get_nullable_type,
+)
+from graphql.utilities import value_from_ast_untyped
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+    SchemaExtension,
+)
+
+from kb.api.errors import ClientError
+from kb.config import Settings
+
+MASKED_MESSAGE = "Internal server error; it has been logged."
+# Lists without page arguments (an article's people, a person's aliases) are counted as
+# this many nodes each: they are small, but they multiply what is nested inside them.
+UNPAGED_LIST_SIZE = 10
+
+
+class QueryCost:
+    """Walks one operation with the schema, checking page sizes and summing nodes."""
+
+    def __init__(self, schema: GraphQLSchema, document: Any, variables: dict[str, Any] | None,
+                 settings: Settings) -> None:
+        self.schema = schema
+        self.variables = variables or {}
+        self.settings = settings
+        self.fragments = {d.name.value: d for d in document.definitions
+                          if isinstance(d, FragmentDefinitionNode)}
+        self.errors: list[GraphQLError] = []
+        self.nodes = 0
+
+    def operation(self, operation: OperationDefinitionNode) -> None:
+        root = self.schema.get_root_type(operation.operation)
+        if root is not None:
+            self._selections(operation.selection_set, root, 1, frozenset())
+
+    def _selections(self, selection_set: SelectionSetNode, parent: GraphQLNamedType, multiplier: int,
+                    spread: frozenset[str]) -> None:
+        for selection in selection_set.selections or ():
+            if isinstance(selection, FieldNode):
+                self._field(selection, parent, multiplier, spread)
+            elif isinstance(selection, InlineFragmentNode):
+                condition = selection.type_condition
+                target = self.schema.get_type(condition.name.value) if condition else parent
+                self._selections(selection.selection_set, target or parent, multiplier, spread)
+            elif isinstance(selection, FragmentSpreadNode):
+                name = selection.name.value
+                fragment = self.fragments.get(name)
+                if fragment is None or name in spread:  # a cycle: validation reports it
+                    continue
+                target = self.schema.get_type(fragment.type_condition.name.value)
+                self._selections(fragment.selection_set, target or parent, multiplier, spread | {name})
+
+    def _field(self, node: FieldNode, parent: GraphQLNamedType, multiplier: int,
+               spread: frozenset[str]) -> None:
+        fields = getattr(parent, "fields", None)
+        definition = fields.get(node.name.value) if fields else None
+        if definition is None:
+            return  # __typename, or an unknown field that validation reports
+        size = self._page_size(node, definition)
+        returns = get_nullable_type(definition.type)
+        if size is None and isinstance(returns, GraphQLList) and isinstance(
+            get_named_type(returns), GraphQLObjectType
+        ):
+            size = UNPAGED_LIST_SIZE
+        if size is not None:
+            multiplier *= max(size, 1)
+            self.nodes += multiplier
+        if node.selection_set is not None:
+            self._selections(node.selection_set, get_named_type(definition.type), multiplier, spread)
+
+    def _page_size(self, node: FieldNode, definition: Any) -> int | None:
+        """The page size a field asks for, or None when it takes no page arguments."""
+        if "first" not in definition.args:
+            return None
+        given = {a.name.value: value_from_ast_untyped(a.value, self.variables)
+                 for a in node.arguments or ()}
+        maximum = self.settings.max_page_size
+        size = None
+        for name in ("first", "last"):
+            value = given.get(name)
+            if value is None:
+                continue
+            if not isinstance(value, int) or not 0 <= value <= maximum:
+                self.errors.append(GraphQLError(
+                    f"`{name}` of `{node.name.value}` must be between 0 and {maximum} (got {value!r}).",
+                    nodes=[node],
+                ))
+                return 0
+            size = value
+        if size is not None:
+            return size
+        default = definition.args["first"].default_value
+        return default if isinstance(default, int) else self.settings.default_page_size
+
+
+class QueryBudget(SchemaExtension):
+    """Refuses, before execution, queries with bad page sizes or over the node budget."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def on_execute(self) -> Iterator[None]:
+        context = self.execution_context
+        document = context.graphql_document
+        operation = _operation(document, context.operation_name) if document else None
+        if operation is not None:
+            cost = QueryCost(context.schema._schema, document, context.variables, self.settings)
+            cost.operation(operation)
+            errors = cost.errors
+            if not errors and cost.nodes > self.settings.max_nodes:
+                errors = [GraphQLError(
+                    f"This query may return up to {cost.nodes:,} nodes; the limit is "
+                    f"{self.settings.max_nodes:,}. Ask for smaller pages or fewer nested lists.",
+                    nodes=[operation],
+                )]
+            if errors:
+                # A result set here stops execution before any resolver runs.
+                context.result = GraphQLExecutionResult(data=None, errors=errors)
+        yield
+
+
+def _operation(document: Any, name: str | None) -> OperationDefinitionNode | None:
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if name is None:
+        return operations[0] if len(operations) == 1 else None
+    return next((o for o in operations if o.name and o.name.value == name), None)
+
+
+def should_mask(error: GraphQLError) -> bool:
+    """Mask everything but GraphQL's own errors and the client's mistakes."""
+    original = error.original_error
+    if original is None or isinstance(original, (GraphQLError, ClientError)):
+        return False
+    # Strawberry reports undecodable global ids as plain ValueErrors of its relay module.
+    return type(original).__module__.split(".")[0] != "strawberry"
+
+
+def extensions(settings: Settings) -> list[Callable[[], SchemaExtension] | type[SchemaExtension]]:
+    """The schema's extensions, as factories (a fresh instance per request)."""
+    chosen: list[Callable[[], SchemaExtension] | type[SchemaExtension]] = [
+        lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
+        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+        lambda: QueryBudget(settings),
+        lambda: MaskErrors(should_mask_error=should_mask, error_message=MASKED_MESSAGE),
+    ]
+    if not settings.introspection:
+        chosen.append(DisableIntrospection)
+    return chosen

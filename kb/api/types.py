@@ -1,0 +1,534 @@
+"""The GraphQL object types: Relay nodes, connections and the aggregates a frontend draws,
+linked both ways (person → statements → article → outlet, and back)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Annotated, Any, Generic, TypeVar
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from kb.api.data import Data
+from kb.api.errors import ClientError
+from kb.api.inputs import (
+    ArticleFilter,
+    ArticleOrder,
+    EntityKind,
+    StatementFilter,
+    StatementKind,
+    StatementOrder,
+    article_filters,
+    article_order,
+    statement_filters,
+    statement_order,
+)
+from kb.api.lists import ListKey
+from kb.api.pagination import PaginationError, make_page
+from kb.config import Settings
+
+NodeT = TypeVar("NodeT")
+
+
+def _data(info: Info) -> Data:
+    return info.context["data"]
+
+
+def _settings(info: Info) -> Settings:
+    return info.context["settings"]
+
+
+def check_first(info: Info, first: int) -> int:
+    """``first`` of a ranked list (not a connection): 0 … the page-size maximum."""
+    maximum = _settings(info).max_page_size
+    if not 0 <= first <= maximum:
+        raise ClientError(f"`first` must be between 0 and {maximum} (got {first})")
+    return first
+
+
+@strawberry.type(name="PageInfo", description="Where a page sits in its list.")
+class PageInfo:
+    has_next_page: bool
+    has_previous_page: bool
+    start_cursor: str | None
+    end_cursor: str | None
+
+
+@strawberry.type(description="A node and its cursor.")
+class Edge(Generic[NodeT]):
+    cursor: str
+    node: NodeT
+
+
+@strawberry.type(description="A page of a list, Relay style, with the list's total size.")
+class Connection(Generic[NodeT]):
+    edges: list[Edge[NodeT]]
+    page_info: PageInfo
+    _key: strawberry.Private[ListKey]
+
+    @strawberry.field(description="The nodes of this page, without cursors.")
+    def nodes(self) -> list[NodeT]:
+        return [edge.node for edge in self.edges]
+
+    @strawberry.field(description="How many items the whole list has (all pages).")
+    async def total_count(self, info: Info) -> int:
+        return await _data(info).counts.load(self._key)
+
+
+async def _connection(
+    info: Info,
+    name: str,
+    parent: int | None,
+    make: Any,
+    first: int | None,
+    after: str | None,
+    last: int | None,
+    before: str | None,
+    filters: Any = None,
+    order: str = "default",
+) -> Connection[Any]:
+    settings = _settings(info)
+    try:
+        page = make_page(first, after, last, before, default=settings.default_page_size,
+                         maximum=settings.max_page_size)
+    except PaginationError as exc:
+        raise ValueError(str(exc)) from None
+    key = ListKey(name, parent, page, filters, order)
+    result = await _data(info).pages.load(key)
+    edges = [Edge(cursor=c, node=make(row)) for row, c in zip(result.rows, result.cursors, strict=True)]
+    return Connection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=result.has_next,
+            has_previous_page=result.has_previous,
+            start_cursor=result.cursors[0] if result.cursors else None,
+            end_cursor=result.cursors[-1] if result.cursors else None,
+        ),
+        _key=key,
+    )
+
+
+async def _nodes(info: Info, table: str, ids: Iterable[str], make: Any, required: bool) -> list[Any]:
+    numbers = []
+    for raw in ids:
+        try:
+            numbers.append(int(raw))
+        except ValueError:
+            numbers.append(-1)
+    rows = await _data(info).by_id[table].load_many(numbers)
+    return [make(row) if row is not None else None for row in rows]
+
+
+# --- nodes ------------------------------------------------------------------------------------
+
+
+@strawberry.type(description="A news outlet (RFI, VOA, 德国之声 …).")
+class Outlet(relay.Node):
+    id: relay.NodeID[int]
+    key: str
+    name: str
+    name_en: str
+    short_name: str | None
+    country: str | None
+    origin: str = strawberry.field(description="`catalog`, or `domain` for an outlet first seen "
+                                               "as an unknown web domain.")
+
+    @classmethod
+    def from_row(cls, row: Any) -> Outlet:
+        return cls(id=row.id, key=row.key, name=row.name, name_en=row.name_en,
+                   short_name=row.short_name, country=row.country, origin=row.origin)
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False):  # type: ignore[override]
+        return await _nodes(info, "outlet", node_ids, cls.from_row, required)
+
+    @strawberry.field
+    async def domains(self, info: Info) -> list[str]:
+        return await _data(info).domains.load(self.id)
+
+    @strawberry.field(description="Articles of this outlet, newest first unless ordered.")
+    async def articles(
+        self, info: Info, first: int | None = None, after: str | None = None,
+        last: int | None = None, before: str | None = None,
+        filter: ArticleFilter | None = None, order_by: ArticleOrder | None = None,
+    ) -> Connection[Article]:
+        return await _connection(info, "outlet.articles", self.id, Article.from_row, first, after,
+                                 last, before, article_filters(filter), article_order(order_by))
+
+    @strawberry.field(description="Statements published by this outlet.")
+    async def statements(
+        self, info: Info, first: int | None = None, after: str | None = None,
+        last: int | None = None, before: str | None = None,
+        filter: StatementFilter | None = None, order_by: StatementOrder | None = None,
+    ) -> Connection[Statement]:
+        return await _connection(info, "statements", None, Statement.from_row, first, after, last,
+                                 before, statement_filters(filter, outlets=(self.id,)),
+                                 statement_order(order_by))
+
+    @strawberry.field(description="The speakers this outlet quotes most, with statement counts.")
+    async def top_speakers(self, info: Info, first: int = 10) -> list[SpeakerCount]:
+        rows = await _data(info).top_speakers.load(((check_first(info, first),), self.id))
+        speakers = await _entities(info, [ref for ref, _ in rows])
+        return [SpeakerCount(speaker=s, statement_count=n) for s, (_, n) in zip(speakers, rows, strict=True)]
+
+    @strawberry.field(description="The people this outlet's articles mention most: by articles, "
+                                  "then mentions.")
+    async def top_people(self, info: Info, first: int = 10) -> list[PersonCount]:
+        rows = await _data(info).top_people.load(((check_first(info, first),), self.id))
+        people = await _data(info).by_id["person"].load_many([person for person, _, _ in rows])
+        return [PersonCount(person=Person.from_row(p), article_count=a, mention_count=m)
+                for p, (_, a, m) in zip(people, rows, strict=True)]
+
+
+@strawberry.type(description="An image of an article, with its caption.")
+class ArticleImage:
+    url: str
+    caption: str | None
+
+
+@strawberry.type(description="A news article.")
+class Article(relay.Node):
+    id: relay.NodeID[int]
+    title: str
+    url: str | None
+    published_at: datetime
+    byline: str | None
+    lead_image: str | None
+    text: str = strawberry.field(description="The stored plain text: the title, then one line "
+                                             "per paragraph, heading or caption. Offsets of "
+                                             "mentions and statements point into it.")
+    source_format: str
+    _outlet_id: strawberry.Private[int]
+
+    @classmethod
+    def from_row(cls, row: Any) -> Article:
+        return cls(id=row.id, title=row.title, url=row.url, published_at=row.published_at,
+                   byline=row.byline, lead_image=row.lead_image, text=row.text,
+                   source_format=row.source_format, _outlet_id=row.outlet_id)
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False):  # type: ignore[override]
+        return await _nodes(info, "article", node_ids, cls.from_row, required)
+
+    @strawberry.field(description="Body paragraphs (no title, no captions).")
+    async def paragraphs(self, info: Info) -> list[str]:
+        captions = {image.caption for image in await _data(info).images.load(self.id)}
+        return [line for line in self.text.split("\n")[1:] if line not in captions]
+
+    @strawberry.field
+    async def outlet(self, info: Info) -> Outlet:
+        return Outlet.from_row(await _data(info).by_id["outlet"].load(self._outlet_id))
+
+    @strawberry.field
+    async def images(self, info: Info) -> list[ArticleImage]:
+        rows = await _data(info).images.load(self.id)
+        return [ArticleImage(url=row.url, caption=row.caption) for row in rows]
+
+    @strawberry.field(description="People mentioned, in order of first mention.")
+    async def people(self, info: Info) -> list[Person]:
+        return [Person.from_row(r) for r in await _data(info).article_entities.load(("person", self.id))]
+
+    @strawberry.field(description="Organizations mentioned, in order of first mention.")
+    async def organizations(self, info: Info) -> list[Organization]:
+        rows = await _data(info).article_entities.load(("organization", self.id))
+        return [Organization.from_row(r) for r in rows]
+
+    @strawberry.field(description="Places mentioned, in order of first mention.")
+    async def places(self, info: Info) -> list[Place]:
+        return [Place.from_row(r) for r in await _data(info).article_entities.load(("place", self.id))]
+
+    @strawberry.field(description="Statements in this article, in reading order.")
+    async def statements(
+        self, info: Info, first: int | None = None, after: str | None = None,
+        last: int | None = None, before: str | None = None, filter: StatementFilter | None = None,
+    ) -> Connection[Statement]:
+        return await _connection(info, "article.statements", self.id, Statement.from_row,
+                                 first, after, last, before, statement_filters(filter))
+
+
+@strawberry.type(description="A written form of an entity's name and how kb learned it.")
+class Alias:
+    name: str
+    origin: str = strawberry.field(description="`catalog`, `parenthetical` (中文名（English "
+                                               "Name）) or `title` (a name after a title).")
+
+
+@strawberry.type(description="Where an entity is named in an article.")
+class Mention:
+    surface: str
+    start: int
+    end: int
+    line: int
+    _article_id: strawberry.Private[int]
+
+    @classmethod
+    def from_row(cls, row: Any) -> Mention:
+        return cls(surface=row.surface, start=row.start, end=row.end, line=row.line,
+                   _article_id=row.article_id)
+
+    @strawberry.field
+    async def article(self, info: Info) -> Article:
+        return Article.from_row(await _data(info).by_id["article"].load(self._article_id))
+
+
+@strawberry.type(description="A title a person holds in an article (北约秘书长).")
+class Role:
+    title: str
+    _article_id: strawberry.Private[int]
+    _organization_id: strawberry.Private[int | None] = None
+    _place_id: strawberry.Private[int | None] = None
+
+    @strawberry.field(description="The organization the title belongs to (北约 in 北约秘书长).")
+    async def organization(self, info: Info) -> Organization | None:
+        if self._organization_id is None:
+            return None
+        return Organization.from_row(await _data(info).by_id["organization"].load(self._organization_id))
+
+    @strawberry.field(description="The country the title belongs to (美国 in 美国国务卿).")
+    async def place(self, info: Info) -> Place | None:
+        if self._place_id is None:
+            return None
+        return Place.from_row(await _data(info).by_id["place"].load(self._place_id))
+
+    @strawberry.field
+    async def article(self, info: Info) -> Article:
+        return Article.from_row(await _data(info).by_id["article"].load(self._article_id))
+
+
+def _entity_fields(kind: str) -> Any:
+    """Fields shared by Person, Organization and Place (statements, articles, mentions)."""
+
+    @strawberry.type(name=f"{kind.title()}Links")
+    class Fields:
+        id: int
+
+        @strawberry.field(description="Every known written form of the name.")
+        async def aliases(self, info: Info) -> list[Alias]:
+            rows = await _data(info).aliases.load((kind, self.id))  # type: ignore[attr-defined]
+            return [Alias(name=r.name, origin=r.origin) for r in rows]
+
+        @strawberry.field(description="How many statements it made (all outlets).")
+        def statement_count(self) -> int:
+            return self._row.statement_count  # type: ignore[attr-defined]
+
+        @strawberry.field(description="How many times articles name it.")
+        def mention_count(self) -> int:
+            return self._row.mention_count  # type: ignore[attr-defined]
+
+        @strawberry.field(description="Statements it made across outlets, newest first.")
+        async def statements(
+            self, info: Info, first: int | None = None, after: str | None = None,
+            last: int | None = None, before: str | None = None,
+            filter: StatementFilter | None = None, order_by: StatementOrder | None = None,
+        ) -> Connection[Statement]:
+            return await _connection(info, f"{kind}.statements", self.id,  # type: ignore[attr-defined]
+                                     Statement.from_row, first, after, last, before,
+                                     statement_filters(filter), statement_order(order_by))
+
+        @strawberry.field(description="Articles that mention it, newest first unless ordered.")
+        async def articles(
+            self, info: Info, first: int | None = None, after: str | None = None,
+            last: int | None = None, before: str | None = None,
+            filter: ArticleFilter | None = None, order_by: ArticleOrder | None = None,
+        ) -> Connection[Article]:
+            return await _connection(info, f"{kind}.articles", self.id,  # type: ignore[attr-defined]
+                                     Article.from_row, first, after, last, before,
+                                     article_filters(filter), article_order(order_by))
+
+        @strawberry.field(description="Every place it is named, in load order.")
+        async def mentions(
+            self, info: Info, first: int | None = None, after: str | None = None,
+            last: int | None = None, before: str | None = None,
+        ) -> Connection[Mention]:
+            return await _connection(info, f"{kind}.mentions", self.id,  # type: ignore[attr-defined]
+                                     Mention.from_row, first, after, last, before)
+
+        @strawberry.field(description="Entities most often named in the same articles, with the "
+                                      "number of articles shared.")
+        async def co_mentioned(
+            self, info: Info, first: int = 10,
+            kinds: list[EntityKind] | None = None,
+        ) -> list[CoMention]:
+            chosen = kinds or (EntityKind.PERSON, EntityKind.ORGANIZATION)
+            params = (kind, tuple(sorted(k.value for k in chosen)), check_first(info, first))
+            rows = await _data(info).co_mentions.load((params, self.id))  # type: ignore[attr-defined]
+            entities = await _entities(info, [ref for ref, _ in rows])
+            return [CoMention(entity=e, article_count=n) for e, (_, n) in zip(entities, rows, strict=True)]
+
+        @strawberry.field(description="The outlets that quote it, with statement counts, most first.")
+        async def outlets(self, info: Info) -> list[OutletCount]:
+            rows = await _data(info).speaker_outlets.load(((kind,), self.id))  # type: ignore[attr-defined]
+            outlets = await _data(info).by_id["outlet"].load_many([o for o, _ in rows])
+            return [OutletCount(outlet=Outlet.from_row(o), statement_count=n)
+                    for o, (_, n) in zip(outlets, rows, strict=True)]
+
+    return Fields
+
+
+@strawberry.type(description="A person.")
+class Person(relay.Node, _entity_fields("person")):  # type: ignore[misc]
+    id: relay.NodeID[int]
+    key: str
+    name: str
+    name_en: str | None
+    wikidata: str | None
+    country: str | None
+    origin: str
+    _row: strawberry.Private[Any]
+
+    @classmethod
+    def from_row(cls, row: Any) -> Person:
+        return cls(id=row.id, key=row.key, name=row.name, name_en=row.name_en,
+                   wikidata=row.wikidata, country=row.country, origin=row.origin, _row=row)
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False):  # type: ignore[override]
+        return await _nodes(info, "person", node_ids, cls.from_row, required)
+
+    @strawberry.field(description="Titles given to this person, with the article as evidence.")
+    async def roles(self, info: Info) -> list[Role]:
+        rows = await _data(info).roles.load(self.id)
+        return [Role(title=r.title, _article_id=r.article_id, _organization_id=r.organization_id,
+                     _place_id=r.place_id) for r in rows]
+
+
+@strawberry.type(description="An organization: government body, alliance, company, media …")
+class Organization(relay.Node, _entity_fields("organization")):  # type: ignore[misc]
+    id: relay.NodeID[int]
+    key: str
+    name: str
+    name_en: str | None
+    wikidata: str | None
+    kind: str | None
+    country: str | None
+    origin: str
+    _row: strawberry.Private[Any]
+
+    @classmethod
+    def from_row(cls, row: Any) -> Organization:
+        return cls(id=row.id, key=row.key, name=row.name, name_en=row.name_en, wikidata=row.wikidata,
+                   kind=row.kind, country=row.country, origin=row.origin, _row=row)
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False):  # type: ignore[override]
+        return await _nodes(info, "organization", node_ids, cls.from_row, required)
+
+
+@strawberry.type(description="A country, city, region or sea.")
+class Place(relay.Node, _entity_fields("place")):  # type: ignore[misc]
+    id: relay.NodeID[int]
+    key: str
+    name: str
+    name_en: str | None
+    wikidata: str | None
+    kind: str | None
+    country: str | None
+    origin: str
+    _row: strawberry.Private[Any]
+
+    @classmethod
+    def from_row(cls, row: Any) -> Place:
+        return cls(id=row.id, key=row.key, name=row.name, name_en=row.name_en, wikidata=row.wikidata,
+                   kind=row.kind, country=row.country, origin=row.origin, _row=row)
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False):  # type: ignore[override]
+        return await _nodes(info, "place", node_ids, cls.from_row, required)
+
+
+Speaker = Annotated[Person | Organization | Place, strawberry.union("Speaker")]
+Entity = Annotated[Person | Organization | Place, strawberry.union("Entity")]
+_ENTITY_TYPES: dict[str, Any] = {"person": Person, "organization": Organization, "place": Place}
+
+
+async def _entities(info: Info, refs: list[tuple[str, int]]) -> list[Any]:
+    """Entity objects for ``(kind, id)`` pairs, through the batched by-id loaders."""
+    loaders = _data(info).by_id
+    rows = await asyncio.gather(*(loaders[kind].load(ident) for kind, ident in refs))
+    return [_ENTITY_TYPES[kind].from_row(row) for (kind, _), row in zip(refs, rows, strict=True)]
+
+
+@strawberry.type(description="An entity named in the same articles as another.")
+class CoMention:
+    entity: Entity
+    article_count: int = strawberry.field(description="Articles naming both.")
+
+
+@strawberry.type(description="An outlet and how many statements of a speaker it published.")
+class OutletCount:
+    outlet: Outlet
+    statement_count: int
+
+
+@strawberry.type(description="A speaker and how many of their statements an outlet published.")
+class SpeakerCount:
+    speaker: Speaker
+    statement_count: int
+
+
+@strawberry.type(description="A person and how much an outlet's articles name them.")
+class PersonCount:
+    person: Person
+    article_count: int
+    mention_count: int
+
+
+@strawberry.type(description="Counts in one time bucket [start, end), for charts.")
+class TimelinePoint:
+    start: date
+    end: date
+    statements: int = strawberry.field(description="Statements matching the filters.")
+    articles: int = strawberry.field(description="Articles matching the filters.")
+
+
+@strawberry.type(description="A quote or reported speech, with who said it and where.")
+class Statement(relay.Node):
+    id: relay.NodeID[int]
+    text: str
+    kind: StatementKind
+    verb: str = strawberry.field(description="The reporting verb as written (说, 表示, 强调 …).")
+    anonymous: bool = strawberry.field(description="Said by an unnamed source (一名美国官员).")
+    speaker_description: str = strawberry.field(
+        description="The words that name the speaker, as written (北约秘书长斯托尔滕贝格, "
+                    "一名美国官员)."
+    )
+    paragraph: int = strawberry.field(description="Line of the article's text (0 is the title).")
+    start: int
+    end: int
+    _row: strawberry.Private[Any]
+
+    @classmethod
+    def from_row(cls, row: Any) -> Statement:
+        return cls(id=row.id, text=row.text, kind=StatementKind(row.kind), verb=row.verb,
+                   anonymous=row.anonymous, speaker_description=row.speaker_text,
+                   paragraph=row.line, start=row.start, end=row.end, _row=row)
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False):  # type: ignore[override]
+        return await _nodes(info, "statement", node_ids, cls.from_row, required)
+
+    @strawberry.field(description="Who said it; null when anonymous or not resolved.")
+    async def speaker(self, info: Info) -> Speaker | None:
+        data = _data(info)
+        if self._row.speaker_person_id:
+            return Person.from_row(await data.by_id["person"].load(self._row.speaker_person_id))
+        if self._row.speaker_organization_id:
+            row = await data.by_id["organization"].load(self._row.speaker_organization_id)
+            return Organization.from_row(row)
+        if self._row.speaker_place_id:
+            return Place.from_row(await data.by_id["place"].load(self._row.speaker_place_id))
+        return None
+
+    @strawberry.field
+    async def article(self, info: Info) -> Article:
+        return Article.from_row(await _data(info).by_id["article"].load(self._row.article_id))
+
+    @strawberry.field(description="People, organizations and places named in the statement.")
+    async def mentions(self, info: Info) -> list[Entity]:
+        rows = await _data(info).statement_entities.load(self.id)
+        return [_ENTITY_TYPES[kind].from_row(row) for kind, row in rows]
+
+

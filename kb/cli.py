@@ -151,5 +151,20 @@ def serve(
                 log_level=settings.log_level.lower())
 
 
+@app.command("export-schema")
+def export_schema(
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here, not to stdout.")] = None,
+) -> None:
+    """Print the GraphQL schema (SDL), the contract committed as schema.graphql."""
+    from kb.api.schema import schema_sdl
+
+    sdl = schema_sdl()
+    if output is None:
+        sys.stdout.write(sdl)
+    else:
+        output.write_text(sdl, encoding="utf-8")
+        console.print(f"wrote {output}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -115,6 +115,29 @@ def articles_per_day(filters: ArticleFilters, speakers: StatementFilters | None,
     return select(day, func.count()).group_by(day)
 
 
+def per_day_by_parent(kind: str, parents: Sequence[int], dialect: str) -> tuple[Select[Any], Select[Any]]:
+    """Daily counts for many parents at once: ``(parent_key, day, count)`` of statements and of
+    articles. Parents are outlets (statements and articles they published) or entities
+    (statements they made, articles naming them)."""
+    day = _day(Article.published_at, dialect).label("day")
+    if kind == "outlet":
+        parent = Article.outlet_id
+        statements = select(parent.label("parent_key"), day, func.count()).join(
+            Statement, Statement.article_id == Article.id)
+        articles = select(parent.label("parent_key"), day, func.count()).select_from(Article)
+    else:
+        speaker = getattr(Statement, "speaker_" + OWNER_COLUMN[kind])
+        parent = getattr(Mention, OWNER_COLUMN[kind])
+        statements = select(speaker.label("parent_key"), day, func.count()).join(
+            Article, Article.id == Statement.article_id).where(speaker.in_(parents))
+        articles = select(parent.label("parent_key"), day, func.count(func.distinct(Article.id))).join(
+            Article, Article.id == Mention.article_id)
+        return (statements.group_by(speaker, day),
+                articles.where(parent.in_(parents)).group_by(parent, day))
+    return (statements.where(parent.in_(parents)).group_by(parent, day),
+            articles.where(parent.in_(parents)).group_by(parent, day))
+
+
 def as_date(value: Any) -> date:
     if isinstance(value, datetime):
         return value.date()

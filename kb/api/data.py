@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Hashable, Sequence
 from dataclasses import dataclass
+from itertools import zip_longest
 from typing import Any
 
 from sqlalchemy import Select, case, func, literal, or_, select
@@ -71,6 +72,7 @@ class Data:
         self.speaker_outlets = _grouped(self._speaker_outlets)
         self.top_speakers = _grouped(self._top_speakers)
         self.top_people = _grouped(self._top_people)
+        self.timelines = _grouped(self._timelines)
 
     async def rows(self, statement: Select[Any]) -> list[Any]:
         async with self.engine.connect() as connection:
@@ -276,6 +278,16 @@ class Data:
         rows = await self.rows(analytics.top_people(parents, first))
         return _by_parent(rows, lambda r: (r.person_id, r.articles, r.mentions))
 
+    async def _timelines(self, params: tuple[Any, ...], parents: list[int]) -> dict[int, list[Any]]:
+        kind, bucket = params
+        statements_sql, articles_sql = analytics.per_day_by_parent(kind, parents, self.dialect)
+        statements, articles = await self.rows(statements_sql), await self.rows(articles_sql)
+        result = {}
+        for parent in parents:
+            result[parent] = analytics.roll_up([(r[1], r[2]) for r in statements if r[0] == parent],
+                                               [(r[1], r[2]) for r in articles if r[0] == parent], bucket)
+        return result
+
     async def timeline(
         self, statements: StatementFilters, articles: ArticleFilters, bucket: str
     ) -> list[tuple[Any, Any, int, int]]:
@@ -288,7 +300,8 @@ class Data:
 
     async def search(self, query: str, kinds: Sequence[str], first: int) -> list[SearchHit]:
         """Best matches across kinds: names first (exact, then prefix, then substring), then
-        articles and statements by text relevance (one index, so their scores compare)."""
+        articles and statements alternating, each by text relevance — so a search box shows
+        both, however long articles are."""
         hits: list[SearchHit] = []
         key = normalise_key(query)
         if key and "outlet" in kinds:
@@ -296,7 +309,8 @@ class Data:
         for kind in ENTITY_KINDS:
             if key and kind in kinds:
                 hits += await self._search_entities(kind, key, first)
-        texts: list[SearchHit] = []
+        hits.sort(key=lambda h: -h.score)
+        by_kind: list[list[SearchHit]] = []
         for kind, table in (("article", Article), ("statement", Statement)):
             if kind not in kinds:
                 continue
@@ -307,11 +321,12 @@ class Data:
                 .order_by(matches.c.score.desc(), table.id)
                 .limit(first)
             )
-            for row in rows:
-                text = row.text.partition("\n")[2] if kind == "article" else row.text
-                texts.append(SearchHit(kind, row, float(row.score), snippet(text, query)))
-        hits.sort(key=lambda h: -h.score)
-        texts.sort(key=lambda h: -h.score)
+            by_kind.append([
+                SearchHit(kind, row, float(row.score),
+                          snippet(row.text.partition("\n")[2] if kind == "article" else row.text, query))
+                for row in rows
+            ])
+        texts = [hit for group in zip_longest(*by_kind) for hit in group if hit is not None]
         return (hits + texts)[:first]
 
     async def _search_entities(self, kind: str, key: str, first: int) -> list[SearchHit]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from typing import Annotated, Any
 
 import strawberry
+from graphql import GraphQLError
 from strawberry import relay
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import Info
@@ -46,6 +48,8 @@ from kb.api.types import (
 )
 from kb.config import Settings
 
+log = logging.getLogger(__name__)
+
 SearchResult = Annotated[
     Outlet | Person | Organization | Place | Article | Statement, strawberry.union("SearchResult")
 ]
@@ -56,8 +60,9 @@ _NODE_TYPES: dict[str, Any] = {"outlet": Outlet, "person": Person, "organization
 @strawberry.type(description="One search result.")
 class SearchHit:
     node: SearchResult
-    score: float = strawberry.field(description="Higher is better. Name matches (exact, then "
-                                                "prefix, then substring) rank above text matches.")
+    score: float = strawberry.field(description="Higher is better within a kind. Name matches "
+                                                "(exact, then prefix, then substring) come first; "
+                                                "then articles and statements, alternating.")
     snippet: str = strawberry.field(description="The matched name, or the text around the first match.")
 
 
@@ -172,13 +177,23 @@ class QueryFields:
         return [TimelinePoint(start=s, end=e, statements=n, articles=a) for s, e, n, a in points]
 
 
+class KnowledgeBaseSchema(strawberry.Schema):
+    def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
+        """Log the server's failures with their traceback; the client's mistakes in one line."""
+        for error in errors:
+            if limits.should_mask(error):
+                log.error("internal error: %s", error.message, exc_info=error.original_error)
+            else:
+                log.info("client error: %s", error.message)
+
+
 def build_schema(settings: Settings) -> strawberry.Schema:
     # relay.node() binds its resolver to the field it is given, so each schema gets a new one.
     @strawberry.type(name="Query")
     class Query(QueryFields):
         node: relay.Node | None = relay.node(description="Any object by its global id.")
 
-    return strawberry.Schema(
+    return KnowledgeBaseSchema(
         query=Query,
         types=[Person, Organization, Place, Outlet, Article, Statement],
         extensions=limits.extensions(settings),

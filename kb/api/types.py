@@ -21,6 +21,7 @@ from kb.api.inputs import (
     StatementFilter,
     StatementKind,
     StatementOrder,
+    TimeBucket,
     article_filters,
     article_order,
     statement_filters,
@@ -167,6 +168,11 @@ class Outlet(relay.Node):
         return await _connection(info, "statements", None, Statement.from_row, first, after, last,
                                  before, statement_filters(filter, outlets=(self.id,)),
                                  statement_order(order_by))
+
+    @strawberry.field(description="Its statements and articles per day, week or month (UTC), gaps "
+                                  "filled with zeros.")
+    async def timeline(self, info: Info, bucket: TimeBucket = TimeBucket.WEEK) -> list[TimelinePoint]:
+        return await _timeline(info, "outlet", self.id, bucket)
 
     @strawberry.field(description="The speakers this outlet quotes most, with statement counts.")
     async def top_speakers(self, info: Info, first: int = 10) -> list[SpeakerCount]:
@@ -358,6 +364,11 @@ def _entity_fields(kind: str) -> Any:
             entities = await _entities(info, [ref for ref, _ in rows])
             return [CoMention(entity=e, article_count=n) for e, (_, n) in zip(entities, rows, strict=True)]
 
+        @strawberry.field(description="Its statements, and the articles naming it, per day, week or "
+                                      "month (UTC), gaps filled with zeros.")
+        async def timeline(self, info: Info, bucket: TimeBucket = TimeBucket.WEEK) -> list[TimelinePoint]:
+            return await _timeline(info, kind, self.id, bucket)  # type: ignore[attr-defined]
+
         @strawberry.field(description="The outlets that quote it, with statement counts, most first.")
         async def outlets(self, info: Info) -> list[OutletCount]:
             rows = await _data(info).speaker_outlets.load(((kind,), self.id))  # type: ignore[attr-defined]
@@ -449,6 +460,11 @@ async def _entities(info: Info, refs: list[tuple[str, int]]) -> list[Any]:
     loaders = _data(info).by_id
     rows = await asyncio.gather(*(loaders[kind].load(ident) for kind, ident in refs))
     return [_ENTITY_TYPES[kind].from_row(row) for (kind, _), row in zip(refs, rows, strict=True)]
+
+
+async def _timeline(info: Info, kind: str, parent: int, bucket: TimeBucket) -> list[TimelinePoint]:
+    points = await _data(info).timelines.load(((kind, bucket.value), parent))
+    return [TimelinePoint(start=s, end=e, statements=n, articles=a) for s, e, n, a in points]
 
 
 @strawberry.type(description="An entity named in the same articles as another.")

@@ -7,9 +7,9 @@ from logging.config import fileConfig
 from alembic import context
 from sqlmodel import SQLModel
 
-from kb.models import include_object  # (importing kb.models registers the tables)
 from kb.config import Settings
 from kb.db import create_sync_engine
+from kb.models import include_object  # (importing kb.models registers the tables)
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logging", True):

@@ -19,7 +19,7 @@ SEEDS = ROOT / "seeds"
 PG_URL = os.environ.get("KB_TEST_DATABASE_URL")
 
 
-def _fresh_postgres(name: str) -> str:
+def fresh_postgres(name: str) -> str:
     """A new, empty database beside the one KB_TEST_DATABASE_URL names (kept apart so that
     the shared seeded database and per-test empty ones never meet)."""
     assert PG_URL
@@ -33,7 +33,7 @@ def _fresh_postgres(name: str) -> str:
     return base.set(database=database).render_as_string(hide_password=False)
 
 
-def _backends() -> list:
+def backends() -> list:
     return [
         pytest.param("sqlite", id="sqlite"),
         pytest.param(
@@ -44,10 +44,10 @@ def _backends() -> list:
     ]
 
 
-@pytest.fixture(params=_backends())
+@pytest.fixture(params=backends())
 def empty_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A freshly migrated, empty database URL."""
-    url = f"sqlite:///{tmp_path / 'kb.db'}" if request.param == "sqlite" else _fresh_postgres("empty")
+    url = f"sqlite:///{tmp_path / 'kb.db'}" if request.param == "sqlite" else fresh_postgres("empty")
     upgrade(url)
     yield url
 
@@ -59,13 +59,13 @@ def engine(empty_db: str) -> Iterator[Engine]:
     engine.dispose()
 
 
-@pytest.fixture(scope="session", params=_backends())
+@pytest.fixture(scope="session", params=backends())
 def seeded_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
     """A database with the five seed articles loaded (shared by the read-only tests)."""
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path_factory.mktemp('seeded') / 'kb.db'}"
     else:
-        url = _fresh_postgres("seeded")
+        url = fresh_postgres("seeded")
     upgrade(url)
     engine = create_sync_engine(url)
     report = load_paths(engine, [SEEDS])

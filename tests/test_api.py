@@ -121,3 +121,121 @@ def test_person_roles_and_aliases_with_provenance(client):
 def test_place_speakers(client):
     data = gql(client, '{ place(name: "俄羅斯") { nameEn statements(first: 50) { totalCount } } }')["data"]["place"]
     assert data["nameEn"] == "Russia" and data["statements"]["totalCount"] >= 1
+
+
+def test_articles_filters_and_orders(client):
+    rfi = gql(client, '{ outlet(name: "RFI") { id } }')["data"]["outlet"]["id"]
+    putin = gql(client, '{ person(name: "普京") { id } }')["data"]["person"]["id"]
+    data = gql(client, f'''{{
+        byTitle: articles(orderBy: {{field: TITLE, direction: ASC}}) {{ nodes {{ title }} }}
+        oldest: articles(orderBy: {{direction: ASC}}) {{ nodes {{ publishedAt }} }}
+        rfi: articles(filter: {{outlet: ["{rfi}"]}}) {{ totalCount nodes {{ outlet {{ id }} }} }}
+        putin: articles(filter: {{mentions: ["{putin}"]}}) {{ totalCount nodes {{ people {{ id }} }} }}
+        january: articles(filter: {{publishedAfter: "2022-01-01T00:00:00Z", publishedBefore: "2022-01-10T00:00:00Z"}}) {{
+            nodes {{ publishedAt }} }} }}''')["data"]
+    titles = [n["title"] for n in data["byTitle"]["nodes"]]
+    assert titles == sorted(titles) and len(titles) == 5
+    dates = [n["publishedAt"] for n in data["oldest"]["nodes"]]
+    assert dates == sorted(dates)
+    assert data["rfi"]["totalCount"] == 1 and data["rfi"]["nodes"][0]["outlet"]["id"] == rfi
+    assert data["putin"]["totalCount"] == 4
+    assert all(putin in {p["id"] for p in n["people"]} for n in data["putin"]["nodes"])
+    assert data["january"]["nodes"] and all("2022-01-0" in n["publishedAt"] for n in data["january"]["nodes"])
+
+
+def test_people_filters_and_orders(client):
+    voa = gql(client, '{ outlet(name: "VOA") { id } }')["data"]["outlet"]["id"]
+    data = gql(client, f'''{{
+        quoted: people(first: 100, orderBy: {{field: STATEMENTS}}) {{ nodes {{ statementCount }} }}
+        rarely: people(first: 100, orderBy: {{field: MENTIONS, direction: ASC}}) {{ nodes {{ mentionCount }} }}
+        voa: people(first: 100, filter: {{outlet: ["{voa}"]}}) {{ nodes {{ articles(first: 100) {{ nodes {{ outlet {{ id }} }} }} }} }}
+        secretaries: people(filter: {{role: "国务卿"}}) {{ nodes {{ nameEn }} }}
+        ministries: organizations(first: 100, filter: {{kind: "ministry"}}) {{ nodes {{ kind }} }}
+        countries: places(first: 100, filter: {{kind: "country"}}, orderBy: {{field: MENTIONS}}) {{ nodes {{ name kind }} }} }}''')["data"]
+    counts = [n["statementCount"] for n in data["quoted"]["nodes"]]
+    assert counts == sorted(counts, reverse=True) and counts[0] >= 10
+    mentions = [n["mentionCount"] for n in data["rarely"]["nodes"]]
+    assert mentions == sorted(mentions)
+    for person in data["voa"]["nodes"]:
+        assert voa in {a["outlet"]["id"] for a in person["articles"]["nodes"]}
+    assert {"nameEn": "Antony Blinken"} in data["secretaries"]["nodes"]
+    assert data["ministries"]["nodes"] and {n["kind"] for n in data["ministries"]["nodes"]} == {"ministry"}
+    assert data["countries"]["nodes"][0]["kind"] == "country"
+
+
+def test_statements_ordering_and_search_filter(client):
+    data = gql(client, '''{
+        newest: statements(first: 100) { nodes { article { publishedAt } } }
+        oldest: statements(first: 100, orderBy: {direction: ASC}) { nodes { article { publishedAt } } }
+        found: statements(first: 100, filter: {search: "制裁", kind: DIRECT}) { totalCount nodes { text kind speakerDescription } } }''')["data"]
+    newest = [n["article"]["publishedAt"] for n in data["newest"]["nodes"]]
+    assert newest == sorted(newest, reverse=True)
+    oldest = [n["article"]["publishedAt"] for n in data["oldest"]["nodes"]]
+    assert oldest == sorted(oldest)
+    assert data["found"]["totalCount"] >= 1
+    for node in data["found"]["nodes"]:
+        assert node["kind"] == "DIRECT" and "制裁" in node["text"] + node["speakerDescription"]
+
+
+def test_linked_analytics(client):
+    data = gql(client, '''{
+        person(name: "普京") { statementCount
+            coMentioned(first: 3) { articleCount entity { __typename ... on Person { name } ... on Organization { name } } }
+            outlets { statementCount outlet { name } } }
+        outlets { nodes { name statements { totalCount }
+            topSpeakers(first: 2) { statementCount speaker { __typename } }
+            topPeople(first: 2) { articleCount mentionCount person { name } } } } }''')["data"]
+    person = data["person"]
+    shared = [c["articleCount"] for c in person["coMentioned"]]
+    assert shared == sorted(shared, reverse=True) and shared[0] >= 3
+    assert "普京" not in {c["entity"].get("name") for c in person["coMentioned"]}  # not itself
+    assert sum(o["statementCount"] for o in person["outlets"]) == person["statementCount"]
+    for outlet in data["outlets"]["nodes"]:
+        top = [s["statementCount"] for s in outlet["topSpeakers"]]
+        assert top == sorted(top, reverse=True) and sum(top) <= outlet["statements"]["totalCount"]
+        assert len(outlet["topPeople"]) == 2
+
+
+def test_timeline_buckets(client):
+    body = gql(client, '''{
+        days: timeline(bucket: DAY) { start end statements articles }
+        weeks: timeline(bucket: WEEK) { start statements articles }
+        months: timeline(bucket: MONTH) { start statements articles }
+        total: statements { totalCount } articles { totalCount } }''')["data"]
+    for bucket in ("days", "weeks", "months"):
+        assert sum(p["statements"] for p in body[bucket]) == body["total"]["totalCount"]
+        assert sum(p["articles"] for p in body[bucket]) == body["articles"]["totalCount"]
+    assert all(p["end"] > p["start"] for p in body["days"])
+    assert all(__import__("datetime").date.fromisoformat(p["start"]).weekday() == 0 for p in body["weeks"])
+    assert [p["start"] for p in body["months"]] == ["2021-12-01", "2022-01-01"]
+    biden = gql(client, '{ person(name: "Biden") { id } }')["data"]["person"]["id"]
+    mine = gql(client, f'{{ timeline(bucket: MONTH, speaker: ["{biden}"]) {{ statements }} person(name: "Biden") {{ statementCount }} }}')["data"]
+    assert sum(p["statements"] for p in mine["timeline"]) == mine["person"]["statementCount"]
+
+
+def test_cursors_stay_valid_while_articles_are_loaded(empty_db):
+    """Keyset cursors: a page taken before a load continues after it, without repeats."""
+    from kb.db import create_sync_engine
+    from kb.load import load_paths
+    from tests.conftest import SEEDS
+
+    seeds = sorted(SEEDS.glob("*.txt"))
+    engine = create_sync_engine(empty_db)
+    load_paths(engine, seeds[3:])  # the two oldest articles first
+    with TestClient(create_app(Settings(database_url=empty_db))) as live:
+        query = "query($after: String) { statements(first: 10, after: $after, orderBy: {direction: ASC}) { pageInfo { endCursor hasNextPage } nodes { id } } }"
+        everything = "{ statements(first: 100) { pageInfo { hasNextPage } nodes { id } } }"
+        before = live.post("/graphql", json={"query": everything}).json()["data"]["statements"]
+        assert not before["pageInfo"]["hasNextPage"]
+        first = live.post("/graphql", json={"query": query}).json()["data"]["statements"]
+        load_paths(engine, seeds[:3])  # newer ones, after the cursor in this order
+        seen = [n["id"] for n in first["nodes"]]
+        after = first["pageInfo"]["endCursor"]
+        while after:
+            page = live.post("/graphql", json={"query": query, "variables": {"after": after}}).json()["data"]["statements"]
+            seen += [n["id"] for n in page["nodes"]]
+            after = page["pageInfo"]["endCursor"] if page["pageInfo"]["hasNextPage"] else None
+    engine.dispose()
+    assert len(seen) == len(set(seen))  # nothing repeated
+    assert {n["id"] for n in before["nodes"]} <= set(seen)  # nothing that was there is skipped
+    assert len(seen) > len(before["nodes"])  # and new statements after the cursor show up

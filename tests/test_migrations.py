@@ -2,8 +2,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlmodel import SQLModel
 
-from kb.models import include_object
 from kb.db import create_sync_engine
+from kb.models import include_object
 
 
 def test_models_and_migrations_agree(empty_db):

@@ -55,6 +55,8 @@ class KnowledgeBaseGraphQL(GraphQL):
             result = ExecutionResult(data=None, errors=[GraphQLError(
                 f"The query ran longer than the time budget of {timeout:g} s; ask for less."
             )])
+        finally:
+            await context["data"].close()
         cacheable = (request_adapter.method == "GET" and self.settings.cache_max_age > 0
                      and isinstance(result, ExecutionResult) and not result.errors)
         sub_response.headers["Cache-Control"] = (

@@ -7,6 +7,7 @@ request (Strawberry's DataLoader guide: a shared one would cache forever).
 
 from __future__ import annotations
 
+import asyncio
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Hashable, Sequence
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from itertools import zip_longest
 from typing import Any
 
 from sqlalchemy import Select, case, func, literal, or_, select
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from strawberry.dataloader import DataLoader
 
 from kb.api import analytics
@@ -54,6 +55,8 @@ class Data:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
+        self._connection: AsyncConnection | None = None
+        self._lock = asyncio.Lock()
         self.by_id = {name: DataLoader(self._by_id_loader(table)) for name, table in TABLES.items()}
         self.pages: DataLoader[ListKey, PageResult] = DataLoader(self._load_pages)
         self.counts: DataLoader[ListKey, int] = DataLoader(self._load_counts)
@@ -75,8 +78,23 @@ class Data:
         self.timelines = _grouped(self._timelines)
 
     async def rows(self, statement: Select[Any]) -> list[Any]:
-        async with self.engine.connect() as connection:
-            return list((await connection.execute(statement)).all())
+        # One connection and one read transaction per request, used by one query at a time:
+        # every list and count of a response sees the same snapshot of the data (a load may
+        # be committing meanwhile), a request holds at most one pooled connection, and the
+        # loaders batch the same way whatever the timing of the database.
+        async with self._lock:
+            if self._connection is None:
+                connection = await self.engine.connect()
+                if self.dialect == "postgresql":
+                    connection = await connection.execution_options(isolation_level="REPEATABLE READ")
+                self._connection = connection
+            return list((await self._connection.execute(statement)).all())
+
+    async def close(self) -> None:
+        """End the request's read transaction and return its connection to the pool."""
+        if self._connection is not None:
+            connection, self._connection = self._connection, None
+            await connection.close()
 
     def _by_id_loader(self, table: Any) -> Callable[[list[int]], Any]:
         async def load(ids: list[int]) -> list[Any]:
@@ -261,22 +279,38 @@ class Data:
     async def _co_mentions(self, params: tuple[Any, ...], parents: list[int]) -> dict[int, list[Any]]:
         kind, kinds, first = params
         rows = await self.rows(analytics.co_mentions(kind, parents, kinds, first))
-        return _by_parent(rows, lambda r: (_entity_ref(r), r.articles))
+        entities = await self._fetch([_entity_ref(r) for r in rows])
+        return _by_parent(rows, lambda r: ((_entity_ref(r)[0], entities[_entity_ref(r)]), r.articles))
 
     async def _speaker_outlets(self, params: tuple[Any, ...], parents: list[int]) -> dict[int, list[Any]]:
         (kind,) = params
         rows = await self.rows(analytics.speaker_outlets(kind, parents))
-        return _by_parent(rows, lambda r: (r.outlet_id, r.statements))
+        outlets = await self._fetch([("outlet", r.outlet_id) for r in rows])
+        return _by_parent(rows, lambda r: (outlets[("outlet", r.outlet_id)], r.statements))
 
     async def _top_speakers(self, params: tuple[Any, ...], parents: list[int]) -> dict[int, list[Any]]:
         (first,) = params
         rows = await self.rows(analytics.top_speakers(parents, first))
-        return _by_parent(rows, lambda r: (_entity_ref(r), r.statements))
+        entities = await self._fetch([_entity_ref(r) for r in rows])
+        return _by_parent(rows, lambda r: ((_entity_ref(r)[0], entities[_entity_ref(r)]), r.statements))
 
     async def _top_people(self, params: tuple[Any, ...], parents: list[int]) -> dict[int, list[Any]]:
         (first,) = params
         rows = await self.rows(analytics.top_people(parents, first))
-        return _by_parent(rows, lambda r: (r.person_id, r.articles, r.mentions))
+        people = await self._fetch([("person", r.person_id) for r in rows])
+        return _by_parent(rows, lambda r: (people[("person", r.person_id)], r.articles, r.mentions))
+
+    async def _fetch(self, refs: Sequence[tuple[str, int]]) -> dict[tuple[str, int], Any]:
+        """Rows for ``(kind, id)`` pairs, one query per kind, fetched right here (not left to
+        a later loader round, whose batching would depend on timing); primes ``by_id``."""
+        found: dict[tuple[str, int], Any] = {}
+        for kind in sorted({kind for kind, _ in refs}):
+            table = TABLES[kind]
+            ids = sorted({ident for k, ident in refs if k == kind})
+            for row in await self.rows(select(*table.__table__.columns).where(table.id.in_(ids))):
+                found[(kind, row.id)] = row
+                self.by_id[kind].prime(row.id, row)
+        return found
 
     async def _timelines(self, params: tuple[Any, ...], parents: list[int]) -> dict[int, list[Any]]:
         kind, bucket = params

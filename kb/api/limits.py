@@ -91,7 +91,9 @@ class QueryCost:
             return  # __typename, or an unknown field that validation reports
         size = self._page_size(node, definition)
         returns = get_nullable_type(definition.type)
-        if size is None and isinstance(returns, GraphQLList) and isinstance(
+        # A connection's edges and nodes are its page, already counted with its `first`.
+        in_connection = "pageInfo" in fields
+        if size is None and not in_connection and isinstance(returns, GraphQLList) and isinstance(
             get_named_type(returns), GraphQLObjectType
         ):
             size = UNPAGED_LIST_SIZE

@@ -3,7 +3,6 @@ linked both ways (person → statements → article → outlet, and back)."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Annotated, Any, Generic, TypeVar
@@ -177,16 +176,13 @@ class Outlet(relay.Node):
     @strawberry.field(description="The speakers this outlet quotes most, with statement counts.")
     async def top_speakers(self, info: Info, first: int = 10) -> list[SpeakerCount]:
         rows = await _data(info).top_speakers.load(((check_first(info, first),), self.id))
-        speakers = await _entities(info, [ref for ref, _ in rows])
-        return [SpeakerCount(speaker=s, statement_count=n) for s, (_, n) in zip(speakers, rows, strict=True)]
+        return [SpeakerCount(speaker=_entity(row), statement_count=n) for row, n in rows]
 
     @strawberry.field(description="The people this outlet's articles mention most: by articles, "
                                   "then mentions.")
     async def top_people(self, info: Info, first: int = 10) -> list[PersonCount]:
         rows = await _data(info).top_people.load(((check_first(info, first),), self.id))
-        people = await _data(info).by_id["person"].load_many([person for person, _, _ in rows])
-        return [PersonCount(person=Person.from_row(p), article_count=a, mention_count=m)
-                for p, (_, a, m) in zip(people, rows, strict=True)]
+        return [PersonCount(person=Person.from_row(p), article_count=a, mention_count=m) for p, a, m in rows]
 
 
 @strawberry.type(description="An image of an article, with its caption.")
@@ -361,8 +357,7 @@ def _entity_fields(kind: str) -> Any:
             chosen = kinds or (EntityKind.PERSON, EntityKind.ORGANIZATION)
             params = (kind, tuple(sorted(k.value for k in chosen)), check_first(info, first))
             rows = await _data(info).co_mentions.load((params, self.id))  # type: ignore[attr-defined]
-            entities = await _entities(info, [ref for ref, _ in rows])
-            return [CoMention(entity=e, article_count=n) for e, (_, n) in zip(entities, rows, strict=True)]
+            return [CoMention(entity=_entity(row), article_count=n) for row, n in rows]
 
         @strawberry.field(description="Its statements, and the articles naming it, per day, week or "
                                       "month (UTC), gaps filled with zeros.")
@@ -372,9 +367,7 @@ def _entity_fields(kind: str) -> Any:
         @strawberry.field(description="The outlets that quote it, with statement counts, most first.")
         async def outlets(self, info: Info) -> list[OutletCount]:
             rows = await _data(info).speaker_outlets.load(((kind,), self.id))  # type: ignore[attr-defined]
-            outlets = await _data(info).by_id["outlet"].load_many([o for o, _ in rows])
-            return [OutletCount(outlet=Outlet.from_row(o), statement_count=n)
-                    for o, (_, n) in zip(outlets, rows, strict=True)]
+            return [OutletCount(outlet=Outlet.from_row(o), statement_count=n) for o, n in rows]
 
     return Fields
 
@@ -455,11 +448,10 @@ Entity = Annotated[Person | Organization | Place, strawberry.union("Entity")]
 _ENTITY_TYPES: dict[str, Any] = {"person": Person, "organization": Organization, "place": Place}
 
 
-async def _entities(info: Info, refs: list[tuple[str, int]]) -> list[Any]:
-    """Entity objects for ``(kind, id)`` pairs, through the batched by-id loaders."""
-    loaders = _data(info).by_id
-    rows = await asyncio.gather(*(loaders[kind].load(ident) for kind, ident in refs))
-    return [_ENTITY_TYPES[kind].from_row(row) for (kind, _), row in zip(refs, rows, strict=True)]
+def _entity(pair: tuple[str, Any]) -> Any:
+    """The Person, Organization or Place of a ``(kind, row)`` pair."""
+    kind, row = pair
+    return _ENTITY_TYPES[kind].from_row(row)
 
 
 async def _timeline(info: Info, kind: str, parent: int, bucket: TimeBucket) -> list[TimelinePoint]:

@@ -1,0 +1,185 @@
+"""Protection of the endpoint: every limit refuses cheaply with a clear message, bad
+arguments are validation errors or nulls, internal failures are masked, and the HTTP
+conventions (CORS, GET caching) hold."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+
+import pytest
+from sqlalchemy import text
+from starlette.testclient import TestClient
+
+from kb.api.app import create_app
+from kb.config import Settings
+from kb.db import create_sync_engine, upgrade
+
+
+@pytest.fixture(scope="module")
+def settings(seeded_db):
+    return Settings(database_url=seeded_db)
+
+
+@pytest.fixture(scope="module")
+def client(settings):
+    with TestClient(create_app(settings)) as client:
+        yield client
+
+
+def post(client, query, variables=None):
+    response = client.post("/graphql", json={"query": query, "variables": variables or {}})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def assert_validation_error(body, *words):
+    """Refused before execution: no data, no path, a message naming the problem."""
+    assert body["data"] is None, body
+    [error] = body["errors"]
+    assert "path" not in error
+    for word in words:
+        assert word in error["message"], error["message"]
+
+
+@pytest.mark.parametrize(("query", "variables", "words"), [
+    ("{ people(first: -5) { totalCount } }", None, ["first", "-5"]),
+    ("{ people(first: 101) { totalCount } }", None, ["first", "100"]),
+    ("query($n: Int) { statements(last: $n) { totalCount } }", {"n": 5000}, ["last", "5000"]),
+    ("{ outlets { nodes { topSpeakers(first: 1000) { statementCount } } } }", None, ["first"]),
+    ("{ search(query: \"普京\", first: 500) { score } }", None, ["first"]),
+])
+def test_page_sizes_are_validated_without_a_path(client, query, variables, words):
+    assert_validation_error(post(client, query, variables), *words)
+
+
+def test_node_budget(client):
+    nested = "{ people(first: 100) { nodes { articles(first: 100) { nodes { statements(first: 100) { totalCount } } } } } }"
+    assert_validation_error(post(client, nested), "1,010,100 nodes", "50,000")
+    # The same shape with small pages is fine.
+    small = nested.replace("100", "5")
+    assert "errors" not in post(client, small)
+
+
+def test_depth_limit(client):
+    deep = "{ person(name: \"普京\") { " + "articles { nodes { people { " * 6 + "name" + " } } }" * 6 + " } }"
+    body = post(client, deep)
+    assert body["errors"] and "exceeds maximum operation depth" in body["errors"][0]["message"]
+
+
+def test_alias_flood(client):
+    body = post(client, "{ " + " ".join(f"a{i}: __typename" for i in range(100)) + " }")
+    assert body["data"] is None and "aliases" in body["errors"][0]["message"]
+    # A thousand aliases do not even get parsed: the token limit stops them first.
+    flood = post(client, "{ " + " ".join(f"a{i}: outlets {{ totalCount }}" for i in range(1000)) + " }")
+    assert flood["data"] is None and "tokens" in flood["errors"][0]["message"]
+
+
+def test_token_limit(client):
+    body = post(client, "{ " + "__typename " * 3000 + "}")
+    assert body["data"] is None and "token" in body["errors"][0]["message"].lower()
+
+
+def test_fragment_cycles_are_refused(client):
+    body = post(client, "query { outlets { nodes { ...A } } } fragment A on Outlet { ...B } "
+                        "fragment B on Outlet { ...A }")
+    assert body["data"] is None and "cannot spread fragment" in body["errors"][0]["message"].lower()
+
+
+@pytest.mark.parametrize("query", [
+    '{ node(id: "") { id } }',
+    '{ node(id: "not base64 at all") { id } }',
+    '{ node(id: "UGVyc29uOng=") { id } }',  # Person:x
+    '{ node(id: "UGVyc29uOjk5OTk5OQ==") { id } }',  # Person:999999, no such row
+    '{ statements(filter: {speaker: ["T3V0bGV0OjE="]}) { totalCount } }',  # an Outlet id as speaker
+])
+def test_bad_ids_give_null_and_a_clear_error_not_a_server_error(client, query):
+    body = post(client, query)
+    assert body["data"] is None or None in body["data"].values()
+    for error in body.get("errors", []):
+        assert error["message"] != "Internal server error; it has been logged."
+
+
+def test_unknown_enum_values_are_validation_errors(client):
+    body = post(client, "{ articles(orderBy: {field: NOPE}) { totalCount } }")
+    assert_validation_error(body, "NOPE")
+
+
+def test_internal_errors_are_masked_and_logged(tmp_path, caplog):
+    url = f"sqlite:///{tmp_path / 'broken.db'}"
+    upgrade(url)
+    engine = create_sync_engine(url)
+    with engine.begin() as connection:  # a database that lost a table under the server
+        connection.execute(text("INSERT INTO person (key, name, origin) VALUES ('x', 'x', 'test')"))
+        connection.execute(text("DROP TABLE person_role"))
+    engine.dispose()
+    with TestClient(create_app(Settings(database_url=url))) as client, caplog.at_level(logging.ERROR):
+        body = post(client, '{ node(id: "UGVyc29uOjE=") { ... on Person { name roles { title } } } }')
+    [error] = body["errors"]
+    assert error["message"] == "Internal server error; it has been logged."
+    assert "person_role" not in str(body) and "Traceback" not in str(body)
+    assert any("person_role" in record.getMessage() or (record.exc_info and "person_role" in str(record.exc_info[1]))
+               for record in caplog.records)
+
+
+def test_introspection_can_be_switched_off_and_suggestions_go_with_it(settings):
+    closed = dataclasses.replace(settings, introspection=False)
+    with TestClient(create_app(closed)) as client:
+        body = post(client, "{ __schema { types { name } } }")
+        assert body["data"] is None and "introspection" in body["errors"][0]["message"].lower()
+        body = post(client, "{ peopl { totalCount } }")
+        assert "Did you mean" not in body["errors"][0]["message"]
+    with TestClient(create_app(settings)) as client:
+        assert post(client, "{ __schema { queryType { name } } }")["data"]["__schema"]["queryType"]["name"] == "Query"
+        assert "Did you mean" in post(client, "{ peopl { totalCount } }")["errors"][0]["message"]
+
+
+def test_time_budget(settings):
+    hurried = dataclasses.replace(settings, request_timeout=1e-9)
+    with TestClient(create_app(hurried)) as client:
+        body = post(client, "{ statements(first: 100) { nodes { article { people { name } } } } }")
+    assert body["data"] is None and "time budget" in body["errors"][0]["message"]
+
+
+def test_graphiql_can_be_switched_off(settings):
+    with TestClient(create_app(dataclasses.replace(settings, graphiql=False))) as client:
+        response = client.get("/graphql", headers={"accept": "text/html"})
+        assert response.status_code != 200 or "graphiql" not in response.text.lower()
+
+
+def test_get_queries_are_cacheable_and_mutations_do_not_exist(client):
+    response = client.get("/graphql", params={"query": "{ outlets { totalCount } }"})
+    assert response.status_code == 200 and response.json()["data"]["outlets"]["totalCount"] == 5
+    assert response.headers["cache-control"] == "public, max-age=60"
+    failed = client.get("/graphql", params={"query": "{ people(first: 500) { totalCount } }"})
+    assert failed.headers["cache-control"] == "no-store"
+    assert client.post("/graphql", json={"query": "{ outlets { totalCount } }"}).headers["cache-control"] == "no-store"
+    body = post(client, "{ __schema { mutationType { name } } }")
+    assert body["data"]["__schema"]["mutationType"] is None  # read-only by design
+
+
+def test_cors_allow_list(settings):
+    allowed = dataclasses.replace(settings, cors_origins="https://app.example.org")
+    with TestClient(create_app(allowed)) as client:
+        preflight = client.options("/graphql", headers={
+            "Origin": "https://app.example.org", "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type"})
+        assert preflight.headers["access-control-allow-origin"] == "https://app.example.org"
+        other = client.post("/graphql", json={"query": "{ outlets { totalCount } }"},
+                            headers={"Origin": "https://evil.example.com"})
+        assert "access-control-allow-origin" not in other.headers
+    with TestClient(create_app(settings)) as client:  # default: no cross-origin access
+        response = client.post("/graphql", json={"query": "{ outlets { totalCount } }"},
+                               headers={"Origin": "https://app.example.org"})
+        assert "access-control-allow-origin" not in response.headers
+
+
+def test_settings_are_read_and_checked_from_the_environment():
+    settings = Settings.from_env({"KB_MAX_NODES": "10_000", "KB_REQUEST_TIMEOUT": "2.5",
+                                  "KB_INTROSPECTION": "off", "KB_CORS_ORIGINS": "https://a, https://b"})
+    assert (settings.max_nodes, settings.request_timeout, settings.introspection) == (10_000, 2.5, False)
+    assert settings.cors_origin_list == ["https://a", "https://b"]
+    with pytest.raises(ValueError, match="KB_MAX_ALIASES"):
+        Settings.from_env({"KB_MAX_ALIASES": "0"})
+    with pytest.raises(ValueError, match="KB_REQUEST_TIMEOUT"):
+        Settings.from_env({"KB_REQUEST_TIMEOUT": "soon"})

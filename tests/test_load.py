@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlmodel import Session
 
 from kb.load import load_paths
@@ -14,16 +14,35 @@ from kb.models import (
     Person,
     PersonRole,
     Place,
+    SearchDocument,
     Statement,
 )
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-TABLES = [Outlet, Article, Image, Person, Organization, Place, Alias, Mention, Statement, PersonRole]
+TABLES = [Outlet, Article, Image, Person, Organization, Place, Alias, Mention, Statement, PersonRole,
+          SearchDocument]
 
 
 def counts(engine) -> dict[str, int]:
     with Session(engine) as session:
-        return {t.__tablename__: session.exec(select(func.count()).select_from(t)).one()[0] for t in TABLES}
+        found = {t.__tablename__: session.exec(select(func.count()).select_from(t)).one()[0] for t in TABLES}
+        if engine.dialect.name == "sqlite":  # the FTS5 index follows its documents
+            found["search_fts"] = session.execute(text("SELECT count(*) FROM search_fts")).scalar_one()
+            assert found["search_fts"] == found["search_document"]
+        return found
+
+
+def activity(engine) -> dict[str, tuple[int, int]]:
+    """Denormalised counts per person, and the same counted from the rows."""
+    with Session(engine) as session:
+        stored = {p.key: (p.statement_count, p.mention_count) for p in session.exec(select(Person)).scalars()}
+        counted = {}
+        for person in session.exec(select(Person)).scalars():
+            statements = session.exec(select(func.count()).where(Statement.speaker_person_id == person.id)).one()[0]
+            mentions = session.exec(select(func.count()).where(Mention.person_id == person.id)).one()[0]
+            counted[person.key] = (statements, mentions)
+    assert stored == counted
+    return stored
 
 
 def test_load_twice_is_idempotent(engine):
@@ -34,6 +53,9 @@ def test_load_twice_is_idempotent(engine):
     assert (second.added, second.updated, second.unchanged) == (0, 0, 5)
     assert counts(engine) == before
     assert before["article"] == 5 and before["outlet"] == 5 and before["statement"] > 50
+    # One search document per article and per statement.
+    assert before["search_document"] == before["article"] + before["statement"]
+    activity(engine)
 
 
 def test_changed_file_replaces_its_rows(engine, tmp_path):
@@ -48,6 +70,8 @@ def test_changed_file_replaces_its_rows(engine, tmp_path):
     after = counts(engine)
     assert after["article"] == before["article"] == 1
     assert after["statement"] == before["statement"] + 1
+    assert after["search_document"] == before["search_document"] + 1  # re-indexed, not duplicated
+    assert activity(engine)["sergey-lavrov"][0] >= 1
 
 
 def test_bad_files_fail_alone(engine, tmp_path):

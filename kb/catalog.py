@@ -166,7 +166,8 @@ def _read(directory: Path | None, name: str) -> Any:
     else:
         text = (directory / name).read_text("utf-8")
     try:
-        return yaml.safe_load(text)
+        # libyaml's C loader parses the catalogs in a tenth of the time, when it is built in.
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         raise CatalogError(f"{name}: invalid YAML: {exc}") from None
 

@@ -35,6 +35,10 @@ def async_url(url: str) -> str:
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
     # Foreign keys are off by default in SQLite; WAL lets readers work while a load writes.
+    if hasattr(dbapi_connection, "isolation_level"):
+        # The sqlite3 module's own transaction handling breaks SAVEPOINTs: SQLAlchemy emits
+        # BEGIN itself (see _sqlite_begin).
+        dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
@@ -43,11 +47,15 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.close()
 
 
-def create_sync_engine(url: str) -> Engine:
+def create_sync_engine(url: str, *, write: bool = True) -> Engine:
+    """An engine for blocking work. On SQLite a writing engine takes the write lock when its
+    transaction begins (BEGIN IMMEDIATE), so two loaders queue instead of failing midway."""
     url = sync_url(url)
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
+        begin = "BEGIN IMMEDIATE" if write else "BEGIN"
+        event.listen(engine, "begin", lambda connection: connection.exec_driver_sql(begin))
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
 

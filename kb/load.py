@@ -1,27 +1,41 @@
-"""The load pipeline: files → parse → extract → store, one transaction per file.
+"""The load pipeline: files → parse → extract → store.
 
-A file that fails (unreadable, unknown format, broken front matter, a database error) is
-reported with its path and reason; the other files load; nothing stored before is touched.
+Parsing, extraction and search terms are computed in worker processes (they are CPU-bound
+and independent per file); one writer stores the results in file order, each article in
+its own SAVEPOINT, committing every ``batch_size`` articles. So a bad file is reported with
+its path and reason and the others load; an article is stored whole or not at all; and
+memory stays flat because only a bounded number of files are in flight.
 """
 
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Session
 
 from kb.catalog import Catalog, default_catalog
 from kb.extract import extract
+from kb.extract.entities import matcher_for
 from kb.parse import ParseError, parse_file
-from kb.store import ADDED, UNCHANGED, UPDATED, find_article, is_current, store_article
+from kb.search import search_payload
+from kb.store import ADDED, UNCHANGED, UPDATED, Store, stored_version
 
 log = logging.getLogger(__name__)
+
+FAILED = "failed"
+# Below this many files a pool costs more than it saves.
+PARALLEL_THRESHOLD = 64
+FILES_PER_TASK = 8
 
 
 @dataclass
@@ -60,48 +74,151 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
+# --- preparing (in worker processes) ----------------------------------------------------------
+
+# (path, status, detail): status "ok" with (parsed, extraction, payload), UNCHANGED, or FAILED
+# with a reason.
+Prepared = tuple[str, str, Any]
+
+_worker: dict[str, Any] = {}
+
+
+def _init_worker(database_url: str | None, dialect: str, catalog: Catalog) -> None:
+    from kb.db import create_sync_engine
+
+    _worker["engine"] = create_sync_engine(database_url, write=False) if database_url else None
+    _worker["dialect"] = dialect
+    _worker["catalog"] = catalog
+
+
+def _prepare_many(paths: list[str]) -> list[Prepared]:
+    return [_prepare(path) for path in paths]
+
+
+def _prepare(path: str) -> Prepared:
+    if not os.path.exists(path):
+        return path, FAILED, "no such file or folder"
+    try:
+        parsed = parse_file(path)
+    except ParseError as exc:
+        return path, FAILED, exc.reason
+    engine = _worker.get("engine")
+    if engine is not None:  # skip extraction when the stored article is current
+        with engine.connect() as connection:
+            stored = stored_version(connection, parsed.identity)
+        if stored is not None and stored.matches(parsed):
+            return path, UNCHANGED, None
+    try:
+        extraction = extract(parsed, _worker["catalog"])
+        payload = search_payload(parsed, extraction, _worker["dialect"])
+    except Exception as exc:  # a bug must not stop the load: report the file
+        log.exception("extraction failed for %s", path)
+        return path, FAILED, f"extraction error: {exc.__class__.__name__}: {exc}"
+    return path, "ok", (parsed, extraction, payload)
+
+
+def _prepared(files: Iterator[Path], workers: int, database_url: str | None, dialect: str,
+              catalog: Catalog) -> Iterator[Prepared]:
+    """Prepared files, in order; in a process pool when there are enough of them."""
+    head = list(islice(files, PARALLEL_THRESHOLD))
+    if workers <= 1 or len(head) < PARALLEL_THRESHOLD:
+        _init_worker(None, dialect, catalog)
+        for path in [*head, *files]:
+            yield _prepare(str(path))
+        return
+    matcher_for(catalog)  # built once here; forked workers inherit it
+    context = multiprocessing.get_context("fork")
+    remaining = (str(p) for p in [*head, *files])
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
+                             initargs=(database_url, dialect, catalog)) as pool:
+        in_flight: deque[Future[list[Prepared]]] = deque()
+
+        def submit() -> bool:
+            chunk = list(islice(remaining, FILES_PER_TASK))
+            if chunk:
+                in_flight.append(pool.submit(_prepare_many, chunk))
+            return bool(chunk)
+
+        while len(in_flight) < workers * 4 and submit():
+            pass
+        while in_flight:
+            results = in_flight.popleft().result()
+            submit()
+            yield from results
+
+
+# --- storing (in this process) ----------------------------------------------------------------
+
+
 def load_paths(
     engine: Engine,
     paths: Iterable[str | Path],
     *,
     catalog: Catalog | None = None,
     on_file: Callable[[Path, str], None] | None = None,
+    workers: int | None = None,
+    batch_size: int = 200,
 ) -> LoadReport:
     """Load every article under ``paths``. ``on_file(path, status)`` follows progress."""
     catalog = catalog or default_catalog()
+    workers = workers if workers is not None else (os.cpu_count() or 1)
     report = LoadReport()
-    for path in iter_files(paths):
-        status = _load_one(engine, path, catalog, report)
-        if on_file:
-            on_file(path, status)
+    # Workers read the database to skip current articles; an in-memory one they cannot see.
+    url = None if engine.url.database in (None, "", ":memory:") else engine.url.render_as_string(
+        hide_password=False)
+    prepared = _prepared(iter_files(paths), workers, url, engine.dialect.name, catalog)
+    with engine.connect() as connection:
+        store = Store(connection)
+        batch: list[tuple[str, str, Any]] = []
+        transaction = connection.begin()
+        for path, status, detail in prepared:
+            outcome = _store_one(store, path, status, detail)
+            batch.append((path, *outcome))
+            if on_file:
+                on_file(Path(path), outcome[1].status if outcome[0] == "stored" else outcome[0])
+            if len(batch) >= batch_size:
+                _commit(transaction, store, batch, report)
+                batch = []
+                transaction = connection.begin()
+        _commit(transaction, store, batch, report)
     return report
 
 
-def _load_one(engine: Engine, path: Path, catalog: Catalog, report: LoadReport) -> str:
-    if not path.exists():
-        report.failures.append((str(path), "no such file or folder"))
-        return "failed"
+def _store_one(store: Store, path: str, status: str, detail: Any) -> tuple[str, Any]:
+    if status != "ok":
+        return status, detail
+    parsed, extraction, payload = detail
     try:
-        parsed = parse_file(path)
-        with Session(engine) as session, session.begin():
-            if is_current(find_article(session, parsed.identity), parsed):
-                report.unchanged += 1
-                return UNCHANGED
-            result = store_article(session=session, parsed=parsed, extraction=extract(parsed, catalog))
-    except ParseError as exc:
-        report.failures.append((str(path), exc.reason))
-        return "failed"
+        return "stored", store.store(parsed, extraction, payload)
     except SQLAlchemyError as exc:
         log.exception("database error while storing %s", path)
-        detail = getattr(exc, "orig", None) or exc
-        report.failures.append((str(path), f"database error: {exc.__class__.__name__}: {detail}"))
-        return "failed"
-    if result.status == ADDED:
-        report.added += 1
-    elif result.status == UPDATED:
-        report.updated += 1
-    for kind, count in result.new_entities.items():
-        report.new_entities[kind] = report.new_entities.get(kind, 0) + count
-    report.statements += result.statements
-    report.mentions += result.mentions
-    return result.status if result.status in (ADDED, UPDATED) else UNCHANGED
+        reason = getattr(exc, "orig", None) or exc
+        return FAILED, f"database error: {exc.__class__.__name__}: {reason}"
+
+
+def _commit(transaction: Any, store: Store, batch: list[tuple[str, str, Any]], report: LoadReport) -> None:
+    try:
+        transaction.commit()
+    except SQLAlchemyError as exc:
+        log.exception("database error while committing a batch of %d files", len(batch))
+        store.forget()
+        for path, *_ in batch:
+            report.failures.append((path, f"database error on commit: {exc.__class__.__name__}"))
+        return
+    for path, status, detail in batch:
+        if status == FAILED:
+            report.failures.append((path, detail))
+        elif status == UNCHANGED:
+            report.unchanged += 1
+        else:
+            result = detail
+            if result.status == ADDED:
+                report.added += 1
+            elif result.status == UPDATED:
+                report.updated += 1
+            else:
+                report.unchanged += 1
+            for kind, count in result.new_entities.items():
+                report.new_entities[kind] = report.new_entities.get(kind, 0) + count
+            report.statements += result.statements
+            report.mentions += result.mentions

@@ -25,6 +25,7 @@ def _converter() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=65536)
 def _fold_char(char: str) -> str:
     """Fold one character: width, dots, case. May return 0..n characters."""
     if char in MIDDLE_DOTS:
@@ -90,6 +91,7 @@ def normalise(text: str) -> NormalisedText:
     return NormalisedText(original=text, text=simplified, origins=tuple(origins))
 
 
+@lru_cache(maxsize=262144)
 def normalise_key(name: str) -> str:
     """The lookup key of a name: its normalised view without spaces at the ends.
 

@@ -18,8 +18,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from kb.normalise import normalise
+
+if TYPE_CHECKING:
+    from kb.extract import Extraction
+    from kb.parse import ParsedArticle
 
 # Han ideographs (BMP and the extension planes) and compatibility ideographs.
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -56,6 +62,23 @@ def query_phrases(query: str) -> list[tuple[list[str], bool]]:
         prefix = len(part_terms) == 1 and len(part_terms[0]) == 1 and _is_han(part_terms[0])
         phrases.append((part_terms, prefix))
     return phrases
+
+
+@dataclass(frozen=True)
+class SearchPayload:
+    """The index entries of one article: the article first, then each statement in order.
+    Each is ``(title terms, body terms)`` for SQLite's FTS5, a tsvector literal for
+    PostgreSQL. Computed beside extraction (in a worker process), written by the store."""
+
+    entries: tuple[Any, ...]
+
+
+def search_payload(parsed: ParsedArticle, extraction: Extraction, dialect: str) -> SearchPayload:
+    documents = [(parsed.title, parsed.text.partition("\n")[2])]
+    documents += [(s.speaker_text, s.text) for s in extraction.statements]
+    if dialect == "postgresql":
+        return SearchPayload(tuple(tsvector_literal(((TITLE, t), (BODY, b))) for t, b in documents))
+    return SearchPayload(tuple((fts5_document(t), fts5_document(b)) for t, b in documents))
 
 
 def fts5_document(text: str) -> str:

@@ -1,16 +1,24 @@
-"""Write a parsed and extracted article to the database, idempotently.
+"""Write parsed and extracted articles to the database, idempotently and fast.
 
-``store_article`` runs inside the caller's transaction: one file, one transaction. An
-article is keyed by its identity (canonical URL, or outlet + title + date); storing the same
-content again changes nothing, changed content replaces that article's extracted rows.
+A ``Store`` writes through one connection inside the caller's transaction, each article in
+its own SAVEPOINT: an article is stored whole or not at all, and one that fails does not
+undo the others of its batch. An article is keyed by its identity (canonical URL, or outlet
++ title + date); storing the same content again changes nothing, changed content replaces
+that article's extracted rows.
+
+For speed over long loads the store remembers the ids of the outlets and entities it has
+written and the aliases they have, inserts rows in bulk, and keeps the entities' activity
+counts by increments rather than recounts.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import delete, exists, func, select, text, update
-from sqlmodel import Session
+from sqlalchemy import Connection, bindparam, delete, exists, func, insert, select, text, update
 
 from kb.extract import EXTRACTOR_VERSION, EntityInfo, Extraction
 from kb.models import (
@@ -22,16 +30,19 @@ from kb.models import (
     Mention,
     Outlet,
     OutletDomain,
-    Person,
     PersonRole,
     SearchDocument,
     Statement,
 )
 from kb.normalise import normalise_key
 from kb.parse import ParsedArticle
-from kb.search import BODY, TITLE, fts5_document, tsvector_literal
+from kb.search import SearchPayload, search_payload
 
 ADDED, UPDATED, UNCHANGED = "added", "updated", "unchanged"
+
+EntityRef = tuple[str, int]  # (kind, id)
+# Bulk inserts need every row to name the same columns: the owner columns start empty.
+NO_OWNER: dict[str, None] = dict.fromkeys(OWNER_COLUMN.values())
 
 
 @dataclass
@@ -43,197 +54,278 @@ class StoreResult:
     mentions: int = 0
 
 
-def find_article(session: Session, identity: str) -> Article | None:
-    return session.exec(select(Article).where(Article.identity == identity)).scalars().first()
+@dataclass(frozen=True)
+class StoredVersion:
+    """What decides whether an article must be written again."""
+
+    article_id: int
+    content_hash: str
+    extractor_version: str
+
+    def matches(self, parsed: ParsedArticle) -> bool:
+        return self.content_hash == parsed.content_hash and self.extractor_version == EXTRACTOR_VERSION
 
 
-def is_current(article: Article | None, parsed: ParsedArticle) -> bool:
-    """True when the stored article came from the same content and the same extractor."""
-    return (
-        article is not None
-        and article.content_hash == parsed.content_hash
-        and article.extractor_version == EXTRACTOR_VERSION
-    )
+def stored_version(connection: Connection, identity: str) -> StoredVersion | None:
+    row = connection.execute(
+        select(Article.id, Article.content_hash, Article.extractor_version)
+        .where(Article.identity == identity)
+    ).first()
+    return StoredVersion(*row) if row else None
 
 
-def _outlet_id(session: Session, extraction: Extraction) -> int:
-    ref = extraction.outlet
-    outlet = session.exec(select(Outlet).where(Outlet.key == ref.key)).scalars().first()
-    if outlet is None:
-        outlet = Outlet(key=ref.key, name=ref.name, name_en=ref.name_en, short_name=ref.short,
-                        country=ref.country, origin=ref.origin)
-        session.add(outlet)
-        session.flush()
-    elif ref.origin == "catalog" and (outlet.name, outlet.name_en, outlet.short_name) != (
-        ref.name, ref.name_en, ref.short
-    ):
-        outlet.name, outlet.name_en, outlet.short_name = ref.name, ref.name_en, ref.short
-        outlet.country = ref.country
-    assert outlet.id is not None
-    for domain in ref.domains:
-        if session.get(OutletDomain, domain) is None:
-            session.add(OutletDomain(domain=domain, outlet_id=outlet.id))
-    return outlet.id
+class Store:
+    """Writes articles through one connection (the caller owns the outer transaction)."""
 
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self.dialect = connection.dialect.name
+        self._outlets: dict[str, int] = {}
+        self._entities: dict[tuple[str, str], int] = {}
+        self._aliases: dict[EntityRef, set[str]] = {}
+        self._undo: list[Callable[[], None]] = []
 
-def _entity_id(session: Session, info: EntityInfo, article_id: int, new: dict[str, int]) -> int:
-    table = ENTITY_TABLES[info.kind]
-    row = session.exec(select(table).where(table.key == info.key)).scalars().first()
-    if row is None:
-        values = dict(key=info.key, name=info.name, name_en=info.name_en, wikidata=info.wikidata,
-                      country=info.country, origin=info.origin)
-        if table is not Person:
-            values["kind"] = info.subkind
-        row = table(**values)
-        session.add(row)
-        session.flush()
-        new[info.kind] = new.get(info.kind, 0) + 1
-    elif info.origin == "catalog":
-        row.name, row.name_en, row.wikidata, row.country = (
-            info.name, info.name_en, info.wikidata, info.country
+    def forget(self) -> None:
+        """Drop what is remembered: after the outer transaction rolled back."""
+        self._outlets.clear()
+        self._entities.clear()
+        self._aliases.clear()
+
+    def store(self, parsed: ParsedArticle, extraction: Extraction,
+              payload: SearchPayload | None = None) -> StoreResult:
+        """Insert or replace one article and everything extracted from it."""
+        existing = stored_version(self.connection, parsed.identity)
+        if existing is not None and existing.matches(parsed):
+            return StoreResult(UNCHANGED, existing.article_id)
+        if payload is None:
+            payload = search_payload(parsed, extraction, self.dialect)
+        savepoint = self.connection.begin_nested()
+        self._undo = []
+        try:
+            result = self._write(parsed, extraction, payload, existing)
+        except BaseException:
+            savepoint.rollback()
+            for undo in reversed(self._undo):
+                undo()
+            raise
+        savepoint.commit()
+        return result
+
+    # --- the article ------------------------------------------------------------------------
+
+    def _write(self, parsed: ParsedArticle, extraction: Extraction, payload: SearchPayload,
+               existing: StoredVersion | None) -> StoreResult:
+        outlet_id = self._outlet_id(extraction)
+        fields = dict(
+            outlet_id=outlet_id, url=parsed.url, title=parsed.title, published_at=parsed.published_at,
+            byline=parsed.byline, lead_image=parsed.lead_image, text=parsed.text,
+            dateline=parsed.dateline, source_path=parsed.source_path,
+            source_format=parsed.source_format, content_hash=parsed.content_hash,
+            extractor_version=EXTRACTOR_VERSION,
         )
-    assert row.id is not None
-    column = getattr(Alias, OWNER_COLUMN[info.kind])
-    known = set(session.exec(select(Alias.normalised).where(column == row.id)).scalars())
-    for name, origin in info.aliases:
-        key = normalise_key(name)
-        if not key or key in known:
-            continue
-        known.add(key)
-        session.add(Alias(**{OWNER_COLUMN[info.kind]: row.id}, name=name.strip(), normalised=key,
-                          origin=origin, article_id=None if origin == "catalog" else article_id))
-    return row.id
+        counts: Counter[tuple[EntityRef, str]] = Counter()
+        previous: set[EntityRef] = set()
+        if existing is None:
+            article_id = self.connection.execute(
+                insert(Article).values(identity=parsed.identity, **fields).returning(Article.id)
+            ).scalar_one()
+            status = ADDED
+        else:
+            article_id = existing.article_id
+            previous = self._clear(article_id, counts)
+            self.connection.execute(update(Article).where(Article.id == article_id).values(**fields))
+            status = UPDATED
+        result = StoreResult(status, article_id)
 
+        self._insert(Image, [dict(article_id=article_id, position=i, url=image.url, caption=image.caption)
+                             for i, image in enumerate(parsed.images)])
+        ids = {key: self._entity_id(info, article_id, result.new_entities)
+               for key, info in extraction.entities.items()}
+        kinds = {key: info.kind for key, info in extraction.entities.items()}
+        mentions = [{**NO_OWNER, OWNER_COLUMN[m.kind]: ids[m.key], "article_id": article_id, "start": m.start,
+                     "end": m.end, "line": m.line, "surface": m.surface} for m in extraction.mentions]
+        self._insert(Mention, mentions)
+        for m in extraction.mentions:
+            counts[((m.kind, ids[m.key]), "mention_count")] += 1
+        statements = []
+        for position, statement in enumerate(extraction.statements):
+            row = dict(article_id=article_id, position=position, kind=statement.kind, verb=statement.verb,
+                       text=statement.text, start=statement.start, end=statement.end, line=statement.line,
+                       speaker_text=statement.speaker_text, anonymous=statement.anonymous,
+                       **{"speaker_" + column: None for column in NO_OWNER})
+            if statement.speaker_key and statement.speaker_key in ids:
+                kind = kinds[statement.speaker_key]
+                row["speaker_" + OWNER_COLUMN[kind]] = ids[statement.speaker_key]
+                counts[((kind, ids[statement.speaker_key]), "statement_count")] += 1
+            statements.append(row)
+        statement_ids = self._insert(Statement, statements, returning=True)
+        self._insert(PersonRole, [
+            dict(person_id=ids[role.person_key], article_id=article_id, title=role.title,
+                 organization_id=ids.get(role.organization_key) if role.organization_key else None,
+                 place_id=ids.get(role.place_key) if role.place_key else None)
+            for role in extraction.roles if role.person_key in ids
+        ])
+        self._index(article_id, statement_ids, payload)
+        self._add_counts(counts)
+        if status == UPDATED:
+            self._drop_orphans(previous)
+        result.statements, result.mentions = len(statements), len(mentions)
+        return result
 
-def _entities_of(session: Session, article_id: int) -> dict[str, set[int]]:
-    """Entities an article mentions or quotes (their counts change with it)."""
-    found: dict[str, set[int]] = {kind: set() for kind in OWNER_COLUMN}
-    for kind, column in OWNER_COLUMN.items():
-        mentioned = select(getattr(Mention, column)).where(Mention.article_id == article_id)
-        speaking = select(getattr(Statement, "speaker_" + column)).where(Statement.article_id == article_id)
-        found[kind].update(i for i in session.exec(mentioned.union(speaking)).scalars() if i is not None)
-    return found
+    def _insert(self, table: Any, rows: list[dict[str, Any]], returning: bool = False) -> list[int]:
+        if not rows:
+            return []
+        if not returning:
+            self.connection.execute(insert(table), rows)
+            return []
+        statement = insert(table).returning(table.id, sort_by_parameter_order=True)
+        return list(self.connection.execute(statement, rows).scalars())
 
-
-def _refresh_counts(session: Session, entities: dict[str, set[int]]) -> None:
-    """Recount statements and mentions of the given entities (denormalised for ordering)."""
-    for kind, ids in entities.items():
-        if not ids:
-            continue
-        table, column = ENTITY_TABLES[kind], OWNER_COLUMN[kind]
-        statements = (select(func.count()).where(getattr(Statement, "speaker_" + column) == table.id)
-                      .scalar_subquery())
-        mentions = select(func.count()).where(getattr(Mention, column) == table.id).scalar_subquery()
-        session.execute(update(table).where(table.id.in_(sorted(ids)))
-                        .values(statement_count=statements, mention_count=mentions))
-
-
-def _index(session: Session, article: Article, statements: list[Statement]) -> None:
-    """Add the article and its statements to the search index (see kb.search)."""
-    texts = [("article", article.id, article.id, article.title, article.text.partition("\n")[2])]
-    texts += [("statement", s.id, article.id, s.speaker_text, s.text) for s in statements]
-    documents = [SearchDocument(kind=kind, ref_id=ref, article_id=art) for kind, ref, art, _, _ in texts]
-    session.add_all(documents)
-    session.flush()
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(
-            text("UPDATE search_document SET terms = CAST(:terms AS tsvector) WHERE id = :id"),
-            [{"id": d.id, "terms": tsvector_literal(((TITLE, t[3]), (BODY, t[4])))}
-             for d, t in zip(documents, texts, strict=True)],
-        )
-    else:
-        session.execute(
+    def _index(self, article_id: int, statement_ids: Sequence[int], payload: SearchPayload) -> None:
+        """Add the article and its statements to the search index (see kb.search)."""
+        refs = [("article", article_id), *(("statement", i) for i in statement_ids)]
+        if len(refs) != len(payload.entries):
+            raise ValueError("search payload does not match the article's statements")
+        rows = [dict(kind=kind, ref_id=ref, article_id=article_id) for kind, ref in refs]
+        if self.dialect == "postgresql":
+            self.connection.execute(
+                text("INSERT INTO search_document (kind, ref_id, article_id, terms) "
+                     "VALUES (:kind, :ref_id, :article_id, CAST(:terms AS tsvector))"),
+                [dict(row, terms=entry) for row, entry in zip(rows, payload.entries, strict=True)],
+            )
+            return
+        document_ids = self._insert(SearchDocument, rows, returning=True)
+        self.connection.execute(
             text("INSERT INTO search_fts (rowid, title, body) VALUES (:id, :title, :body)"),
-            [{"id": d.id, "title": fts5_document(t[3]), "body": fts5_document(t[4])}
-             for d, t in zip(documents, texts, strict=True)],
+            [dict(id=i, title=entry[0], body=entry[1])
+             for i, entry in zip(document_ids, payload.entries, strict=True)],
         )
 
+    def _clear(self, article_id: int, counts: Counter[tuple[EntityRef, str]]) -> set[EntityRef]:
+        """Delete an article's extracted rows; count down what they counted. Returns the
+        entities they referred to (candidates for deletion if nothing else refers to them)."""
+        referred: set[EntityRef] = set()
+        sources = ((Mention, "mention_count", ""), (Statement, "statement_count", "speaker_"))
+        for table, column, prefix in sources:
+            owners = [getattr(table, prefix + OWNER_COLUMN[kind]) for kind in OWNER_COLUMN]
+            rows = self.connection.execute(
+                select(*owners, func.count()).where(table.article_id == article_id).group_by(*owners)
+            )
+            for *values, number in rows:
+                for kind, value in zip(OWNER_COLUMN, values, strict=True):
+                    if value is not None:
+                        counts[((kind, value), column)] -= number
+                        referred.add((kind, value))
+        for table in (SearchDocument, Statement, Mention, PersonRole, Image):
+            self.connection.execute(delete(table).where(table.article_id == article_id))
+        learned = (Alias.article_id == article_id) & (Alias.origin != "catalog")
+        self.connection.execute(delete(Alias).where(learned))
+        # Aliases learned from this article are gone: what is remembered of them is stale.
+        self._aliases.clear()
+        return referred
 
-def _clear_extracted(session: Session, article_id: int) -> None:
-    for table in (SearchDocument, Statement, Mention, PersonRole, Image):
-        session.execute(delete(table).where(table.article_id == article_id))
-    session.execute(delete(Alias).where(Alias.article_id == article_id, Alias.origin != "catalog"))
+    def _add_counts(self, counts: Counter[tuple[EntityRef, str]]) -> None:
+        by_kind: dict[str, dict[int, dict[str, int]]] = {}
+        for ((kind, ident), column), number in counts.items():
+            if number:
+                zero = {"statement_count": 0, "mention_count": 0}
+                entry = by_kind.setdefault(kind, {}).setdefault(ident, zero)
+                entry[column] += number
+        for kind, changes in by_kind.items():
+            table = ENTITY_TABLES[kind]
+            self.connection.execute(
+                update(table).where(table.id == bindparam("ident")).values(
+                    statement_count=table.statement_count + bindparam("d_statements"),
+                    mention_count=table.mention_count + bindparam("d_mentions"),
+                ),
+                [dict(ident=i, d_statements=c["statement_count"], d_mentions=c["mention_count"])
+                 for i, c in changes.items()],
+            )
 
+    def _drop_orphans(self, candidates: set[EntityRef]) -> None:
+        """Entities no article mentions or quotes any more (aliases and roles follow by ON
+        DELETE CASCADE). Only the replaced article's entities can have become orphans."""
+        for kind, table in ENTITY_TABLES.items():
+            ids = sorted(i for k, i in candidates if k == kind)
+            if not ids:
+                continue
+            column = OWNER_COLUMN[kind]
+            mentioned = exists().where(getattr(Mention, column) == table.id)
+            speaking = exists().where(getattr(Statement, f"speaker_{column}") == table.id)
+            self.connection.execute(delete(table).where(table.id.in_(ids), ~mentioned, ~speaking))
+        self._entities.clear()
 
-def _drop_orphans(session: Session) -> None:
-    """Entities that no article mentions or quotes any more (their aliases and roles follow
-    by ON DELETE CASCADE)."""
-    for kind, table in ENTITY_TABLES.items():
-        column = OWNER_COLUMN[kind]
-        mentioned = exists().where(getattr(Mention, column) == table.id)
-        speaking = exists().where(getattr(Statement, f"speaker_{column}") == table.id)
-        session.execute(delete(table).where(~mentioned, ~speaking))
+    # --- outlets and entities ---------------------------------------------------------------
 
+    def _remember(self, mapping: dict[Any, Any], key: Any, value: Any) -> None:
+        mapping[key] = value
+        self._undo.append(lambda: mapping.pop(key, None))
 
-def store_article(*, session: Session, parsed: ParsedArticle, extraction: Extraction) -> StoreResult:
-    """Insert or replace one article and everything extracted from it."""
-    existing = find_article(session, parsed.identity)
-    if is_current(existing, parsed):
-        assert existing is not None and existing.id is not None
-        return StoreResult(UNCHANGED, existing.id)
-    outlet_id = _outlet_id(session, extraction)
-    fields = dict(
-        outlet_id=outlet_id, url=parsed.url, title=parsed.title, published_at=parsed.published_at,
-        byline=parsed.byline, lead_image=parsed.lead_image, text=parsed.text,
-        dateline=parsed.dateline, source_path=parsed.source_path,
-        source_format=parsed.source_format, content_hash=parsed.content_hash,
-        extractor_version=EXTRACTOR_VERSION,
-    )
-    if existing is None:
-        article = Article(identity=parsed.identity, **fields)
-        session.add(article)
-        session.flush()
-        status = ADDED
-    else:
-        article = existing
-        for name, value in fields.items():
-            setattr(article, name, value)
-        assert article.id is not None
-        previous = _entities_of(session, article.id)
-        _clear_extracted(session, article.id)
-        status = UPDATED
-    assert article.id is not None
-    result = StoreResult(status, article.id)
+    def _outlet_id(self, extraction: Extraction) -> int:
+        ref = extraction.outlet
+        if ref.key in self._outlets:
+            return self._outlets[ref.key]
+        row = self.connection.execute(
+            select(Outlet.id, Outlet.name, Outlet.name_en, Outlet.short_name).where(Outlet.key == ref.key)
+        ).first()
+        if row is None:
+            outlet_id = self.connection.execute(insert(Outlet).values(
+                key=ref.key, name=ref.name, name_en=ref.name_en, short_name=ref.short,
+                country=ref.country, origin=ref.origin).returning(Outlet.id)).scalar_one()
+        else:
+            outlet_id = row.id
+            if ref.origin == "catalog" and (row.name, row.name_en, row.short_name) != (ref.name, ref.name_en,
+                                                                                       ref.short):
+                self.connection.execute(update(Outlet).where(Outlet.id == outlet_id).values(
+                    name=ref.name, name_en=ref.name_en, short_name=ref.short, country=ref.country))
+        known = set(self.connection.execute(
+            select(OutletDomain.domain).where(OutletDomain.domain.in_(ref.domains))).scalars())
+        self._insert(OutletDomain, [dict(domain=d, outlet_id=outlet_id)
+                                    for d in ref.domains if d not in known])
+        self._remember(self._outlets, ref.key, outlet_id)
+        return outlet_id
 
-    for position, image in enumerate(parsed.images):
-        session.add(Image(article_id=article.id, position=position, url=image.url,
-                          caption=image.caption))
-    ids: dict[str, int] = {}
-    for key, info in extraction.entities.items():
-        ids[key] = _entity_id(session, info, article.id, result.new_entities)
-    kinds = {key: info.kind for key, info in extraction.entities.items()}
-    for mention in extraction.mentions:
-        session.add(Mention(article_id=article.id, start=mention.start, end=mention.end,
-                            line=mention.line, surface=mention.surface,
-                            **{OWNER_COLUMN[mention.kind]: ids[mention.key]}))
-    stored: list[Statement] = []
-    for position, statement in enumerate(extraction.statements):
-        speaker = {}
-        if statement.speaker_key and statement.speaker_key in ids:
-            column = "speaker_" + OWNER_COLUMN[kinds[statement.speaker_key]]
-            speaker[column] = ids[statement.speaker_key]
-        stored.append(Statement(article_id=article.id, position=position, kind=statement.kind,
-                                verb=statement.verb, text=statement.text, start=statement.start,
-                                end=statement.end, line=statement.line,
-                                speaker_text=statement.speaker_text,
-                                anonymous=statement.anonymous, **speaker))
-    session.add_all(stored)
-    for role in extraction.roles:
-        if role.person_key not in ids:
-            continue
-        session.add(PersonRole(
-            person_id=ids[role.person_key], article_id=article.id, title=role.title,
-            organization_id=ids.get(role.organization_key) if role.organization_key else None,
-            place_id=ids.get(role.place_key) if role.place_key else None,
-        ))
-    session.flush()
-    _index(session, article, stored)
-    touched = _entities_of(session, article.id)
-    if status == UPDATED:
-        _drop_orphans(session)
-        for kind, ids in previous.items():
-            touched[kind] |= ids
-    _refresh_counts(session, touched)
-    result.statements = len(extraction.statements)
-    result.mentions = len(extraction.mentions)
-    return result
+    def _entity_id(self, info: EntityInfo, article_id: int, new: dict[str, int]) -> int:
+        ref_key = (info.kind, info.key)
+        ident = self._entities.get(ref_key)
+        if ident is None:
+            ident = self._fetch_or_create(info, new)
+            self._remember(self._entities, ref_key, ident)
+        self._add_aliases(info, ident, article_id)
+        return ident
+
+    def _fetch_or_create(self, info: EntityInfo, new: dict[str, int]) -> int:
+        table = ENTITY_TABLES[info.kind]
+        row = self.connection.execute(
+            select(table.id, table.name, table.name_en, table.wikidata, table.country)
+            .where(table.key == info.key)
+        ).first()
+        facts = dict(name=info.name, name_en=info.name_en, wikidata=info.wikidata, country=info.country)
+        if row is None:
+            values = dict(key=info.key, origin=info.origin, **facts)
+            if info.kind != "person":
+                values["kind"] = info.subkind
+            new[info.kind] = new.get(info.kind, 0) + 1
+            return self.connection.execute(insert(table).values(**values).returning(table.id)).scalar_one()
+        if info.origin == "catalog" and tuple(row[1:]) != tuple(facts.values()):
+            self.connection.execute(update(table).where(table.id == row.id).values(**facts))
+        return row.id
+
+    def _add_aliases(self, info: EntityInfo, ident: int, article_id: int) -> None:
+        owner = OWNER_COLUMN[info.kind]
+        ref = (info.kind, ident)
+        known = self._aliases.get(ref)
+        if known is None:
+            known = set(self.connection.execute(
+                select(Alias.normalised).where(getattr(Alias, owner) == ident)).scalars())
+            self._remember(self._aliases, ref, known)
+        rows = []
+        for name, origin in info.aliases:
+            key = normalise_key(name)
+            if not key or key in known:
+                continue
+            known.add(key)
+            self._undo.append(lambda key=key: known.discard(key))
+            rows.append({**NO_OWNER, owner: ident, "name": name.strip(), "normalised": key, "origin": origin,
+                         "article_id": None if origin == "catalog" else article_id})
+        self._insert(Alias, rows)

@@ -89,3 +89,56 @@ def test_bad_files_fail_alone(engine, tmp_path):
     assert set(failed) == {"a_empty.txt", "b_binary.bin", "c_unknown.txt", "d_front.txt"}
     assert "empty" in failed["a_empty.txt"] and "binary" in failed["b_binary.bin"]
     assert counts(engine)["article"] == 5
+
+
+def test_parallel_load_stores_what_a_sequential_load_stores(empty_db, tmp_path):
+    from kb.db import create_sync_engine
+    from kb.load import PARALLEL_THRESHOLD
+    from tests.corpus import write_copies
+
+    folder = write_copies(SEEDS, tmp_path / "copies", PARALLEL_THRESHOLD // 5 + 2)[0].parent
+    files = len(list(folder.iterdir()))
+    assert files >= PARALLEL_THRESHOLD
+    sequential_url = f"sqlite:///{tmp_path / 'sequential.db'}"
+    from kb.db import upgrade
+
+    upgrade(sequential_url)
+    results = []
+    for url, workers in ((sequential_url, 1), (empty_db, 2)):
+        engine = create_sync_engine(url)
+        report = load_paths(engine, [folder], workers=workers, batch_size=16)
+        assert (report.added, report.failed) == (files, 0)
+        results.append(counts(engine))
+        again = load_paths(engine, [folder], workers=workers)  # workers skip current articles
+        assert (again.added, again.unchanged) == (0, files)
+        activity(engine)
+        engine.dispose()
+    results[0].pop("search_fts", None)
+    results[1].pop("search_fts", None)
+    assert results[0] == results[1]
+
+
+def test_a_failing_article_does_not_undo_its_batch(engine, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    from kb.store import Store
+
+    original = Store._write
+
+    def flaky(self, parsed, *args):
+        if "voachinese" in (parsed.url or ""):
+            self.connection.execute(text("INSERT INTO outlet (key, name, name_en, origin) VALUES ('x', 'x', 'x', 'x')"))
+            raise OperationalError("INSERT", {}, Exception("disk I/O error"))
+        return original(self, parsed, *args)
+
+    monkeypatch.setattr(Store, "_write", flaky)
+    report = load_paths(engine, [SEEDS], batch_size=100)
+    assert report.added == 4 and report.failed == 1
+    [(path, reason)] = report.failures
+    assert path.endswith("001_9be3b2f621e543aa.txt") and "disk I/O error" in reason
+    stored = counts(engine)
+    assert stored["article"] == 4 and stored["outlet"] == 4  # the failed article's rows rolled back
+    activity(engine)
+    monkeypatch.setattr(Store, "_write", original)
+    retry = load_paths(engine, [SEEDS])
+    assert (retry.added, retry.unchanged) == (1, 4)

@@ -43,8 +43,13 @@ class Settings:
     #: Node budget: the sum, over every list in the query, of the product of page sizes
     #: along its path (GitHub's rule; they allow 500,000 on far larger machines).
     max_nodes: int = 50_000
-    #: Seconds a request may run before it is answered with a time-out error.
+    #: Seconds a request may run before it is answered with a time-out error (PostgreSQL
+    #: also cancels the request's statements after this long).
     request_timeout: float = 10.0
+    #: Connections each API process keeps open to PostgreSQL (each request uses one), and how
+    #: many more it may open under bursts.
+    db_pool_size: int = 10
+    db_max_overflow: int = 10
     #: Browser origins allowed to call the API (comma-separated; `*` for any; empty: none).
     cors_origins: str = ""
     #: Seconds HTTP caches may keep a successful GET /graphql answer (0: no caching).

@@ -60,13 +60,21 @@ def create_sync_engine(url: str, *, write: bool = True) -> Engine:
     return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
 
 
-def create_async_db_engine(url: str) -> AsyncEngine:
+def create_async_db_engine(url: str, *, pool_size: int = 10, max_overflow: int = 10,
+                           statement_timeout: float | None = None) -> AsyncEngine:
+    """The API's engine. On PostgreSQL a pool of ``pool_size`` connections (plus
+    ``max_overflow`` under bursts) and, with ``statement_timeout`` seconds, a server-side
+    limit so a runaway statement stops even if its client has gone."""
     url = async_url(url)
     if url.startswith("sqlite"):
         engine = create_async_engine(url, poolclass=NullPool if ":memory:" in url else None)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
-    return create_async_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    connect_args = {}
+    if statement_timeout:
+        connect_args["options"] = f"-c statement_timeout={int(statement_timeout * 1000)}"
+    return create_async_engine(url, pool_pre_ping=True, pool_size=pool_size, max_overflow=max_overflow,
+                               pool_recycle=1800, connect_args=connect_args)
 
 
 def migrations_dir() -> Path:

@@ -67,7 +67,9 @@ class KnowledgeBaseGraphQL(GraphQL):
 
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or Settings.from_env()
-    engine = create_async_db_engine(settings.database_url)
+    engine = create_async_db_engine(settings.database_url, pool_size=settings.db_pool_size,
+                                    max_overflow=settings.db_max_overflow,
+                                    statement_timeout=settings.request_timeout)
     graphql = KnowledgeBaseGraphQL(settings, engine)
 
     async def healthz(request: Request) -> Response:

@@ -112,12 +112,22 @@ def scan(view: str, matcher: Matcher, extra: dict[str, str] | None = None) -> li
     """Match catalog forms (and article-local ``extra`` forms → keys) left to right."""
     tokens: list[Token] = []
     extra = extra or {}
-    extra_lengths = sorted({len(f) for f in extra}, reverse=True)
+    extra_lengths: dict[str, set[int]] = defaultdict(set)
+    for form in extra:
+        extra_lengths[form[0]].add(len(form))
+    # Candidate lengths per first character, longest first (catalog ∪ article-local forms).
+    lengths = {c: sorted(set(matcher.lengths.get(c, ())) | ls, reverse=True)
+               for c, ls in extra_lengths.items()}
+    no_lengths: list[int] = []
     i, n = 0, len(view)
     while i < n:
         char = view[i]
+        candidates = lengths.get(char) or matcher.lengths.get(char, no_lengths)
+        if not candidates and char not in matcher.abbreviations:
+            i += 1
+            continue
         found: Token | None = None
-        for length in sorted(set(matcher.lengths.get(char, [])) | set(extra_lengths), reverse=True):
+        for length in candidates:
             if i + length > n:
                 continue
             form = view[i : i + length]

@@ -69,6 +69,7 @@ class Lexicon:
             for suffix in suffixes:
                 self.verbs.setdefault(verb + suffix, verb)
         self.verb_lengths = sorted({len(v) for v in self.verbs}, reverse=True)
+        self.verb_firsts = frozenset(v[0] for v in self.verbs)
         self.punctuation_only = {normalise_key(v) for v in lexicon["punctuation_only_verbs"]}
         self.blocked = {
             normalise_key(k): set(v or []) for k, v in lexicon["blocked_continuations"].items()
@@ -180,7 +181,11 @@ class StatementFinder:
         view, lex = self.view, self.lex
         found = []
         i, n = 0, len(view)
+        firsts = lex.verb_firsts
         while i < n:
+            if view[i] not in firsts:
+                i += 1
+                continue
             for length in lex.verb_lengths:
                 form = view[i : i + length]
                 base = lex.verbs.get(form)
@@ -258,12 +263,15 @@ class StatementFinder:
         """End of an anonymous source phrase starting at ``pos`` (一名美国官员), if one."""
         text = self.view[pos:limit]
         best = None
+        covered: set[int] | None = None  # offsets (from pos) inside a matched name
         for head in self.lex.anonymous_heads:
             index = text.find(head)
             while index != -1:
                 end = index + len(head)
                 prefix = text[:index]
-                covered = {i for t in self.tokens for i in range(t.start - pos, t.end - pos)}
+                if covered is None:
+                    covered = {i for t in self.tokens if t.end > pos and t.start < limit
+                               for i in range(max(t.start, pos) - pos, t.end - pos)}
                 loose = [c for i, c in enumerate(prefix) if i not in covered]
                 if len(prefix) <= 12 and all(c in _ANONYMOUS_GLUE for c in loose) and not any(
                     t.type == ENTITY and self._kind(t) == PERSON

@@ -246,17 +246,12 @@ class Data:
             return None
         table = TABLES[kind]
         owner = getattr(Alias, OWNER_COLUMN[kind])
-        mentions = (
-            select(func.count())
-            .where(getattr(Mention, OWNER_COLUMN[kind]) == table.id)
-            .scalar_subquery()
-        )
+        # English names are aliases too (catalog and parenthetical), so one indexed lookup.
         matches = select(owner).where(Alias.normalised == key)
-        english = func.lower(table.name_en) == name.strip().lower()
         rows = await self.rows(
             select(*table.__table__.columns)
-            .where(table.id.in_(matches) | english)
-            .order_by(mentions.desc(), table.id)
+            .where(table.id.in_(matches))
+            .order_by(table.mention_count.desc(), table.id)
             .limit(1)
         )
         return rows[0] if rows else None

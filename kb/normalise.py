@@ -21,7 +21,8 @@ NAME_DOT = "·"
 
 
 @lru_cache(maxsize=1)
-def _converter() -> opencc.OpenCC:
+def simplified_converter() -> opencc.OpenCC:
+    """OpenCC's traditional → simplified converter (one per process; building it is slow)."""
     return opencc.OpenCC("t2s")
 
 
@@ -82,7 +83,7 @@ def normalise(text: str) -> NormalisedText:
             chars.append(piece)
             origins.append(index)
     folded_text = "".join(chars)
-    converter = _converter()
+    converter = simplified_converter()
     simplified = converter.convert(folded_text)
     if len(simplified) != len(folded_text):
         simplified = "".join(

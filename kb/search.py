@@ -16,16 +16,19 @@ loader in the same transaction as the article.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from kb.normalise import normalise
+from kb.normalise import normalise, simplified_converter
 
 if TYPE_CHECKING:
     from kb.extract import Extraction
     from kb.parse import ParsedArticle
+
+_simplify = simplified_converter().convert
 
 # Han ideographs (BMP and the extension planes) and compatibility ideographs.
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -36,10 +39,16 @@ _PG_MAX_POSITION = 16383
 TITLE, BODY = "title", "body"
 
 
+def fold(text: str) -> str:
+    """The folded form terms are cut from: width (NFKC), case, then simplified script. Unlike
+    ``normalise`` it keeps no offsets, so it runs in C end to end."""
+    return _simplify(unicodedata.normalize("NFKC", text).lower())
+
+
 def terms(text: str) -> list[str]:
     """The index terms of ``text``, in order: Han bigrams and Latin/Cyrillic/digit words."""
     result: list[str] = []
-    for run in _TOKEN.findall(normalise(text).text):
+    for run in _TOKEN.findall(fold(text)):
         if len(run) == 1 or not _is_han(run[0]):
             result.append(run)
         else:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, exists, func, insert, select, text, update
+from sqlalchemy import Connection, delete, exists, func, insert, select, update
 
 from kb.extract import EXTRACTOR_VERSION, EntityInfo, Extraction
 from kb.models import (
@@ -41,8 +41,7 @@ from kb.search import SearchPayload, search_payload
 ADDED, UPDATED, UNCHANGED = "added", "updated", "unchanged"
 
 EntityRef = tuple[str, int]  # (kind, id)
-# Bulk inserts need every row to name the same columns: the owner columns start empty.
-NO_OWNER: dict[str, None] = dict.fromkeys(OWNER_COLUMN.values())
+SPEAKER_COLUMNS = tuple("speaker_" + column for column in OWNER_COLUMN.values())
 
 
 @dataclass
@@ -84,12 +83,16 @@ class Store:
         self._entities: dict[tuple[str, str], int] = {}
         self._aliases: dict[EntityRef, set[str]] = {}
         self._undo: list[Callable[[], None]] = []
+        self._alias_lists: dict[tuple[EntityRef, tuple[tuple[str, str], ...]], bool] = {}
+        self._id_transaction: Any = None
+        self._next_id: dict[str, int] = {}
 
     def forget(self) -> None:
         """Drop what is remembered: after the outer transaction rolled back."""
         self._outlets.clear()
         self._entities.clear()
         self._aliases.clear()
+        self._alias_lists.clear()
 
     def store(self, parsed: ParsedArticle, extraction: Extraction,
               payload: SearchPayload | None = None) -> StoreResult:
@@ -137,32 +140,36 @@ class Store:
             status = UPDATED
         result = StoreResult(status, article_id)
 
-        self._insert(Image, [dict(article_id=article_id, position=i, url=image.url, caption=image.caption)
-                             for i, image in enumerate(parsed.images)])
+        self._rows("image", ("article_id", "position", "url", "caption"),
+                   [(article_id, i, image.url, image.caption) for i, image in enumerate(parsed.images)])
         ids = {key: self._entity_id(info, article_id, result.new_entities)
                for key, info in extraction.entities.items()}
         kinds = {key: info.kind for key, info in extraction.entities.items()}
-        mentions = [{**NO_OWNER, OWNER_COLUMN[m.kind]: ids[m.key], "article_id": article_id, "start": m.start,
-                     "end": m.end, "line": m.line, "surface": m.surface} for m in extraction.mentions]
-        self._insert(Mention, mentions)
+        mentions = []
         for m in extraction.mentions:
-            counts[((m.kind, ids[m.key]), "mention_count")] += 1
+            ident = ids[m.key]
+            owners = tuple(ident if kind == m.kind else None for kind in OWNER_COLUMN)
+            mentions.append((article_id, *owners, m.start, m.end, m.line, m.surface))
+            counts[((m.kind, ident), "mention_count")] += 1
+        self._rows("mention", ("article_id", *OWNER_COLUMN.values(), "start", "end", "line", "surface"),
+                   mentions)
+        statement_ids = self._ids("statement", len(extraction.statements))
         statements = []
-        for position, statement in enumerate(extraction.statements):
-            row = dict(article_id=article_id, position=position, kind=statement.kind, verb=statement.verb,
-                       text=statement.text, start=statement.start, end=statement.end, line=statement.line,
-                       speaker_text=statement.speaker_text, anonymous=statement.anonymous,
-                       **{"speaker_" + column: None for column in NO_OWNER})
-            if statement.speaker_key and statement.speaker_key in ids:
-                kind = kinds[statement.speaker_key]
-                row["speaker_" + OWNER_COLUMN[kind]] = ids[statement.speaker_key]
-                counts[((kind, ids[statement.speaker_key]), "statement_count")] += 1
-            statements.append(row)
-        statement_ids = self._insert(Statement, statements, returning=True)
-        self._insert(PersonRole, [
-            dict(person_id=ids[role.person_key], article_id=article_id, title=role.title,
-                 organization_id=ids.get(role.organization_key) if role.organization_key else None,
-                 place_id=ids.get(role.place_key) if role.place_key else None)
+        for position, (ident, statement) in enumerate(zip(statement_ids, extraction.statements, strict=True)):
+            speaker_kind = kinds.get(statement.speaker_key or "")
+            speaker_id = ids.get(statement.speaker_key or "")
+            owners = tuple(speaker_id if kind == speaker_kind else None for kind in OWNER_COLUMN)
+            if speaker_kind is not None:
+                counts[((speaker_kind, speaker_id), "statement_count")] += 1
+            statements.append((ident, article_id, position, *owners, statement.speaker_text,
+                               statement.anonymous, statement.kind, statement.verb, statement.text,
+                               statement.start, statement.end, statement.line))
+        self._rows("statement", ("id", "article_id", "position", *SPEAKER_COLUMNS, "speaker_text",
+                                 "anonymous", "kind", "verb", "text", "start", "end", "line"), statements)
+        self._rows("person_role", ("person_id", "article_id", "title", "organization_id", "place_id"), [
+            (ids[role.person_key], article_id, role.title,
+             ids.get(role.organization_key) if role.organization_key else None,
+             ids.get(role.place_key) if role.place_key else None)
             for role in extraction.roles if role.person_key in ids
         ])
         self._index(article_id, statement_ids, payload)
@@ -172,33 +179,57 @@ class Store:
         result.statements, result.mentions = len(statements), len(mentions)
         return result
 
-    def _insert(self, table: Any, rows: list[dict[str, Any]], returning: bool = False) -> list[int]:
+    # --- bulk rows --------------------------------------------------------------------------
+    # The rows of an article go to the driver's executemany directly: SQLAlchemy's
+    # per-row processing cost more than the database's work (these columns need none).
+
+    def _rows(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
         if not rows:
+            return
+        mark = "?" if self.dialect == "sqlite" else "%s"
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        sql = f"INSERT INTO {table} ({quoted}) VALUES ({', '.join([mark] * len(columns))})"
+        self.connection.exec_driver_sql(sql, rows)
+
+    def _ids(self, table: str, count: int) -> list[int]:
+        """``count`` new ids for ``table``, so rows can be written in bulk with their ids
+        known: PostgreSQL's sequence, or on SQLite the next ids after the largest (the
+        loader holds SQLite's write lock for the whole transaction)."""
+        if count == 0:
             return []
-        if not returning:
-            self.connection.execute(insert(table), rows)
-            return []
-        statement = insert(table).returning(table.id, sort_by_parameter_order=True)
-        return list(self.connection.execute(statement, rows).scalars())
+        if self.dialect == "postgresql":
+            return list(self.connection.exec_driver_sql(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", (table, count)
+            ).scalars())
+        transaction = self.connection.get_transaction()
+        if self._id_transaction is not transaction:
+            self._id_transaction, self._next_id = transaction, {}
+        if table not in self._next_id:
+            self._next_id[table] = self.connection.exec_driver_sql(
+                f"SELECT coalesce(max(id), 0) + 1 FROM {table}").scalar_one()
+        first = self._next_id[table]
+        self._next_id[table] = first + count
+        return list(range(first, first + count))
 
     def _index(self, article_id: int, statement_ids: Sequence[int], payload: SearchPayload) -> None:
         """Add the article and its statements to the search index (see kb.search)."""
         refs = [("article", article_id), *(("statement", i) for i in statement_ids)]
         if len(refs) != len(payload.entries):
             raise ValueError("search payload does not match the article's statements")
-        rows = [dict(kind=kind, ref_id=ref, article_id=article_id) for kind, ref in refs]
         if self.dialect == "postgresql":
-            self.connection.execute(
-                text("INSERT INTO search_document (kind, ref_id, article_id, terms) "
-                     "VALUES (:kind, :ref_id, :article_id, CAST(:terms AS tsvector))"),
-                [dict(row, terms=entry) for row, entry in zip(rows, payload.entries, strict=True)],
+            self.connection.exec_driver_sql(
+                "INSERT INTO search_document (kind, ref_id, article_id, terms) "
+                "VALUES (%s, %s, %s, CAST(%s AS tsvector))",
+                [(kind, ref, article_id, entry)
+                 for (kind, ref), entry in zip(refs, payload.entries, strict=True)],
             )
             return
-        document_ids = self._insert(SearchDocument, rows, returning=True)
-        self.connection.execute(
-            text("INSERT INTO search_fts (rowid, title, body) VALUES (:id, :title, :body)"),
-            [dict(id=i, title=entry[0], body=entry[1])
-             for i, entry in zip(document_ids, payload.entries, strict=True)],
+        document_ids = self._ids("search_document", len(refs))
+        self._rows("search_document", ("id", "kind", "ref_id", "article_id"),
+                   [(i, kind, ref, article_id) for i, (kind, ref) in zip(document_ids, refs, strict=True)])
+        self.connection.exec_driver_sql(
+            "INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)",
+            [(i, *entry) for i, entry in zip(document_ids, payload.entries, strict=True)],
         )
 
     def _clear(self, article_id: int, counts: Counter[tuple[EntityRef, str]]) -> set[EntityRef]:
@@ -222,25 +253,21 @@ class Store:
         self.connection.execute(delete(Alias).where(learned))
         # Aliases learned from this article are gone: what is remembered of them is stale.
         self._aliases.clear()
+        self._alias_lists.clear()
         return referred
 
     def _add_counts(self, counts: Counter[tuple[EntityRef, str]]) -> None:
-        by_kind: dict[str, dict[int, dict[str, int]]] = {}
-        for ((kind, ident), column), number in counts.items():
+        changes: dict[EntityRef, list[int]] = {}
+        for (ref, column), number in counts.items():
             if number:
-                zero = {"statement_count": 0, "mention_count": 0}
-                entry = by_kind.setdefault(kind, {}).setdefault(ident, zero)
-                entry[column] += number
-        for kind, changes in by_kind.items():
-            table = ENTITY_TABLES[kind]
-            self.connection.execute(
-                update(table).where(table.id == bindparam("ident")).values(
-                    statement_count=table.statement_count + bindparam("d_statements"),
-                    mention_count=table.mention_count + bindparam("d_mentions"),
-                ),
-                [dict(ident=i, d_statements=c["statement_count"], d_mentions=c["mention_count"])
-                 for i, c in changes.items()],
-            )
+                changes.setdefault(ref, [0, 0])[column == "mention_count"] += number
+        mark = "?" if self.dialect == "sqlite" else "%s"
+        for kind in OWNER_COLUMN:
+            rows = [(s, m, ident) for (k, ident), (s, m) in changes.items() if k == kind]
+            if rows:
+                self.connection.exec_driver_sql(
+                    f"UPDATE {kind} SET statement_count = statement_count + {mark}, "
+                    f"mention_count = mention_count + {mark} WHERE id = {mark}", rows)
 
     def _drop_orphans(self, candidates: set[EntityRef]) -> None:
         """Entities no article mentions or quotes any more (aliases and roles follow by ON
@@ -280,8 +307,8 @@ class Store:
                     name=ref.name, name_en=ref.name_en, short_name=ref.short, country=ref.country))
         known = set(self.connection.execute(
             select(OutletDomain.domain).where(OutletDomain.domain.in_(ref.domains))).scalars())
-        self._insert(OutletDomain, [dict(domain=d, outlet_id=outlet_id)
-                                    for d in ref.domains if d not in known])
+        self._rows("outlet_domain", ("domain", "outlet_id"),
+                   [(d, outlet_id) for d in ref.domains if d not in known])
         self._remember(self._outlets, ref.key, outlet_id)
         return outlet_id
 
@@ -312,12 +339,15 @@ class Store:
         return row.id
 
     def _add_aliases(self, info: EntityInfo, ident: int, article_id: int) -> None:
-        owner = OWNER_COLUMN[info.kind]
         ref = (info.kind, ident)
+        seen = (ref, info.aliases)
+        if seen in self._alias_lists:  # the same names as before: nothing new (catalog entries)
+            return
         known = self._aliases.get(ref)
         if known is None:
+            column = OWNER_COLUMN[info.kind]
             known = set(self.connection.execute(
-                select(Alias.normalised).where(getattr(Alias, owner) == ident)).scalars())
+                select(Alias.normalised).where(getattr(Alias, column) == ident)).scalars())
             self._remember(self._aliases, ref, known)
         rows = []
         for name, origin in info.aliases:
@@ -326,6 +356,9 @@ class Store:
                 continue
             known.add(key)
             self._undo.append(lambda key=key: known.discard(key))
-            rows.append({**NO_OWNER, owner: ident, "name": name.strip(), "normalised": key, "origin": origin,
-                         "article_id": None if origin == "catalog" else article_id})
-        self._insert(Alias, rows)
+            owners = tuple(ident if kind == info.kind else None for kind in OWNER_COLUMN)
+            rows.append((*owners, name.strip(), key, origin, None if origin == "catalog" else article_id))
+        self._rows("alias", (*OWNER_COLUMN.values(), "name", "normalised", "origin", "article_id"), rows)
+        if not any(origin != "catalog" for _, origin in info.aliases):
+            # Only catalog names do not depend on the article: remember they are all stored.
+            self._remember(self._alias_lists, seen, True)

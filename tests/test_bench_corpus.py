@@ -1,0 +1,113 @@
+"""The benchmark corpus generator (bench/corpus.py): deterministic, parseable, realistic enough."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.corpus import (
+    MARKER_NAME,
+    MAX_CHARS,
+    MAX_PARAGRAPHS,
+    MIN_CHARS,
+    MIN_PARAGRAPHS,
+    article_path,
+    article_text,
+    cjk_count,
+    generate,
+    marker,
+    read_marker,
+)
+from kb.catalog import default_catalog
+from kb.extract import extract
+from kb.parse import decode, parse_text
+
+COUNT = 30
+
+
+@pytest.fixture(scope="module")
+def small_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("corpus")
+    assert generate(out, COUNT, seed=3) == COUNT
+    return out
+
+
+@pytest.fixture(scope="module")
+def parsed(small_corpus: Path) -> list:
+    files = sorted(p for p in small_corpus.rglob("*.txt"))
+    return [parse_text(decode(path.read_bytes(), path), path) for path in files]
+
+
+def test_same_seed_gives_identical_text() -> None:
+    for index in (0, 1, 17, 999):
+        assert article_text(5, index) == article_text(5, index)
+
+
+def test_different_seeds_or_indices_give_different_text() -> None:
+    assert article_text(1, 0) != article_text(2, 0)
+    assert article_text(1, 0) != article_text(1, 1)
+
+
+def test_an_article_depends_only_on_seed_and_index(small_corpus: Path, tmp_path: Path) -> None:
+    # A smaller corpus with the same seed holds the same articles, byte for byte.
+    generate(tmp_path, 10, seed=3)
+    for index in range(10):
+        smaller = article_path(tmp_path, index, 10).read_bytes()
+        assert smaller == article_path(small_corpus, index, COUNT).read_bytes()
+        assert smaller == article_text(3, index).encode("utf-8")
+
+
+def test_files_are_sharded_with_a_marker(small_corpus: Path) -> None:
+    files = sorted(small_corpus.rglob("*.txt"))
+    assert len(files) == COUNT
+    assert {p.parent.name for p in files} == {"000"}
+    assert files[0].name == "000000.txt"
+    assert article_path("out", 1234, 5000) == Path("out/001/001234.txt")
+    assert article_path("out", 5, 2_000_000) == Path("out/0000/0000005.txt")
+    assert read_marker(small_corpus) == marker(COUNT, 3)
+    assert (small_corpus / MARKER_NAME).name.startswith(".")  # hidden: kb load skips it
+
+
+def test_regenerating_replaces_the_previous_corpus(tmp_path: Path) -> None:
+    generate(tmp_path, 12, seed=1)
+    generate(tmp_path, 4, seed=2)
+    files = sorted(tmp_path.rglob("*.txt"))
+    assert [p.read_text("utf-8") for p in files] == [article_text(2, i) for i in range(4)]
+    assert read_marker(tmp_path) == marker(4, 2)
+
+
+def test_every_file_parses_in_both_formats_with_unique_identities(parsed: list) -> None:
+    formats = [article.source_format for article in parsed]
+    assert set(formats) == {"A", "B"}
+    assert len({article.identity for article in parsed}) == COUNT
+    assert len({article.url for article in parsed if article.url}) == formats.count("A")
+    for article in parsed:
+        paragraphs = [b for b in article.blocks if b.kind == "paragraph"]
+        assert MIN_PARAGRAPHS <= len(paragraphs) <= MAX_PARAGRAPHS
+        assert MIN_CHARS <= cjk_count(article.text) <= MAX_CHARS
+        assert "2021-06-01" <= article.published_at.date().isoformat() <= "2023-06-30"
+
+
+def test_both_scripts_images_and_outlets_occur(parsed: list) -> None:
+    text = "\n".join(article.text for article in parsed)
+    assert "北约" in text or "美国" in text
+    assert "國" in text or "說" in text  # traditional script
+    assert sum(len(article.images) for article in parsed) > COUNT / 2
+    assert any(image.caption for article in parsed for image in article.images)
+    assert len({article.outlet_domain or article.outlet_names for article in parsed}) > 10
+
+
+def test_extraction_finds_people_and_statements(parsed: list) -> None:
+    catalog = default_catalog()
+    people = statements = anonymous = 0
+    for article in parsed:
+        result = extract(article, catalog)
+        article_people = sum(e.kind == "person" for e in result.entities.values())
+        assert article_people >= 1 and result.statements, article.source_path
+        people += article_people
+        statements += len(result.statements)
+        anonymous += sum(s.anonymous for s in result.statements)
+    assert people / COUNT >= 3
+    assert statements / COUNT >= 5
+    assert anonymous > 0

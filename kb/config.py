@@ -43,6 +43,11 @@ class Settings:
     #: Node budget: the sum, over every list in the query, of the product of page sizes
     #: along its path (GitHub's rule; they allow 500,000 on far larger machines).
     max_nodes: int = 50_000
+    #: coMentioned, topSpeakers and topPeople count over this many most recent articles of
+    #: their entity or outlet, so their cost does not grow with the archive.
+    aggregate_window: int = 1000
+    #: `search` ranks (by relevance) the newest this many articles and statements that match.
+    search_window: int = 2000
     #: Seconds a request may run before it is answered with a time-out error (PostgreSQL
     #: also cancels the request's statements after this long).
     request_timeout: float = 10.0
@@ -78,7 +83,8 @@ class Settings:
         settings = cls(**values)  # type: ignore[arg-type]
         if settings.default_page_size > settings.max_page_size:
             raise ValueError("KB_DEFAULT_PAGE_SIZE must not exceed KB_MAX_PAGE_SIZE")
-        for name in ("max_page_size", "max_query_depth", "max_aliases", "max_tokens", "max_nodes"):
+        for name in ("max_page_size", "max_query_depth", "max_aliases", "max_tokens", "max_nodes",
+                     "aggregate_window", "search_window"):
             if getattr(settings, name) < 1:
                 raise ValueError(f"KB_{name.upper()} must be at least 1")
         if settings.request_timeout <= 0:

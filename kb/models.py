@@ -212,9 +212,12 @@ class Statement(SQLModel, table=True):
             _at_most_one("speaker_person_id", "speaker_organization_id", "speaker_place_id"),
             name="ck_statement_speaker",
         ),
-        sa.Index("ix_statement_person", "speaker_person_id", "id"),
-        sa.Index("ix_statement_organization", "speaker_organization_id", "id"),
-        sa.Index("ix_statement_place", "speaker_place_id", "id"),
+        # Lists of statements run newest first, overall or per speaker: each is one index range.
+        sa.Index("ix_statement_published", "published_at", "id"),
+        sa.Index("ix_statement_outlet", "outlet_id", "published_at", "id"),
+        sa.Index("ix_statement_person", "speaker_person_id", "published_at", "id"),
+        sa.Index("ix_statement_organization", "speaker_organization_id", "published_at", "id"),
+        sa.Index("ix_statement_place", "speaker_place_id", "published_at", "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -233,6 +236,10 @@ class Statement(SQLModel, table=True):
     start: int
     end: int
     line: int
+    # The article's outlet and publication time, copied so that lists of statements need no
+    # join to filter or sort.
+    outlet_id: int = Field(foreign_key="outlet.id", ondelete="CASCADE")
+    published_at: datetime = Field(sa_type=UTCDateTime)
 
 
 class PersonRole(SQLModel, table=True):
@@ -248,32 +255,42 @@ class PersonRole(SQLModel, table=True):
     place_id: int | None = Field(default=None, foreign_key="place.id", ondelete="CASCADE")
 
 
-class SearchDocument(SQLModel, table=True):
-    """One searchable text: an article or a statement.
+class ArticleEntity(SQLModel, table=True):
+    """Each entity an article names, once, with the article's outlet and date copied: the
+    articles of an entity newest first, and who appears with whom, without scanning every
+    mention."""
 
-    Its terms (see ``kb.search``) live beside it in a dialect-specific index that the
-    migrations create and the ORM does not map: the FTS5 table ``search_fts`` (same rowid)
-    on SQLite, the ``terms`` tsvector column with a GIN index on PostgreSQL.
-    """
-
-    __tablename__ = "search_document"
-    __table_args__ = (sa.UniqueConstraint("kind", "ref_id", name="uq_search_document_ref"),)
+    __tablename__ = "article_entity"
+    __table_args__ = (
+        sa.CheckConstraint(_one_owner("person_id", "organization_id", "place_id"),
+                           name="ck_article_entity_owner"),
+        sa.Index("ix_article_entity_person", "person_id", "published_at", "article_id"),
+        sa.Index("ix_article_entity_organization", "organization_id", "published_at", "article_id"),
+        sa.Index("ix_article_entity_place", "place_id", "published_at", "article_id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
-    kind: str = Field(max_length=16)  # article | statement
-    ref_id: int
     article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", index=True)
+    person_id: int | None = Field(default=None, foreign_key="person.id", ondelete="CASCADE")
+    organization_id: int | None = Field(default=None, foreign_key="organization.id", ondelete="CASCADE")
+    place_id: int | None = Field(default=None, foreign_key="place.id", ondelete="CASCADE")
+    outlet_id: int = Field(foreign_key="outlet.id", ondelete="CASCADE")
+    published_at: datetime = Field(sa_type=UTCDateTime)
+    mentions: int
 
 
-# Objects the migrations create outside the ORM's metadata (see SearchDocument).
-UNMAPPED_SEARCH_OBJECTS = frozenset({"search_fts", "terms", "ix_search_document_terms"})
+# The full-text index (see kb.search) is dialect-specific, so the migrations create it outside
+# the ORM's metadata: FTS5 tables article_fts and statement_fts (rowid = the row's id) on
+# SQLite; a `terms` tsvector column with a GIN index on article and statement on PostgreSQL.
+UNMAPPED_SEARCH_OBJECTS = frozenset({"terms", "ix_article_terms", "ix_statement_terms"})
+FTS_TABLES = {"article": "article_fts", "statement": "statement_fts"}
 
 
 def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
     """Alembic autogenerate filter: ignore the dialect-specific search index."""
     if name is None:
         return True
-    return not (name in UNMAPPED_SEARCH_OBJECTS or name.startswith("search_fts"))
+    return not (name in UNMAPPED_SEARCH_OBJECTS or name.startswith(tuple(FTS_TABLES.values())))
 
 
 # The column that points at an entity of each kind (aliases, mentions; speaker_ + it on

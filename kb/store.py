@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, delete, exists, func, insert, select, update
@@ -26,12 +27,12 @@ from kb.models import (
     OWNER_COLUMN,
     Alias,
     Article,
+    ArticleEntity,
     Image,
     Mention,
     Outlet,
     OutletDomain,
     PersonRole,
-    SearchDocument,
     Statement,
 )
 from kb.normalise import normalise_key
@@ -153,6 +154,12 @@ class Store:
             counts[((m.kind, ident), "mention_count")] += 1
         self._rows("mention", ("article_id", *OWNER_COLUMN.values(), "start", "end", "line", "surface"),
                    mentions)
+        published = self._timestamp(parsed.published_at)
+        per_entity = Counter((m.kind, ids[m.key]) for m in extraction.mentions)
+        self._rows("article_entity", ("article_id", *OWNER_COLUMN.values(), "outlet_id", "published_at",
+                                      "mentions"),
+                   [(article_id, *(ident if k == kind else None for k in OWNER_COLUMN), outlet_id, published,
+                     number) for (kind, ident), number in per_entity.items()])
         statement_ids = self._ids("statement", len(extraction.statements))
         statements = []
         for position, (ident, statement) in enumerate(zip(statement_ids, extraction.statements, strict=True)):
@@ -163,16 +170,21 @@ class Store:
                 counts[((speaker_kind, speaker_id), "statement_count")] += 1
             statements.append((ident, article_id, position, *owners, statement.speaker_text,
                                statement.anonymous, statement.kind, statement.verb, statement.text,
-                               statement.start, statement.end, statement.line))
-        self._rows("statement", ("id", "article_id", "position", *SPEAKER_COLUMNS, "speaker_text",
-                                 "anonymous", "kind", "verb", "text", "start", "end", "line"), statements)
+                               statement.start, statement.end, statement.line, outlet_id, published))
+        columns = ("id", "article_id", "position", *SPEAKER_COLUMNS, "speaker_text", "anonymous", "kind",
+                   "verb", "text", "start", "end", "line", "outlet_id", "published_at")
+        if self.dialect == "postgresql":  # the search terms go in with the row
+            statements = [(*row, terms) for row, terms in zip(statements, payload.entries[1:], strict=True)]
+            self._rows("statement", (*columns, "terms"), statements, tsvector="terms")
+        else:
+            self._rows("statement", columns, statements)
         self._rows("person_role", ("person_id", "article_id", "title", "organization_id", "place_id"), [
             (ids[role.person_key], article_id, role.title,
              ids.get(role.organization_key) if role.organization_key else None,
              ids.get(role.place_key) if role.place_key else None)
             for role in extraction.roles if role.person_key in ids
         ])
-        self._index(article_id, statement_ids, payload)
+        self._index(article_id, statement_ids, payload, replace=status == UPDATED)
         self._add_counts(counts)
         if status == UPDATED:
             self._drop_orphans(previous)
@@ -183,13 +195,20 @@ class Store:
     # The rows of an article go to the driver's executemany directly: SQLAlchemy's
     # per-row processing cost more than the database's work (these columns need none).
 
-    def _rows(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+    def _rows(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]],
+              tsvector: str | None = None) -> None:
         if not rows:
             return
         mark = "?" if self.dialect == "sqlite" else "%s"
         quoted = ", ".join(f'"{c}"' for c in columns)
-        sql = f"INSERT INTO {table} ({quoted}) VALUES ({', '.join([mark] * len(columns))})"
-        self.connection.exec_driver_sql(sql, rows)
+        marks = ", ".join(f"CAST({mark} AS tsvector)" if c == tsvector else mark for c in columns)
+        self.connection.exec_driver_sql(f"INSERT INTO {table} ({quoted}) VALUES ({marks})", rows)
+
+    def _timestamp(self, value: datetime) -> Any:
+        """A timestamp as the driver takes it; on SQLite, the text SQLAlchemy's DateTime reads."""
+        if self.dialect != "sqlite":
+            return value
+        return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
     def _ids(self, table: str, count: int) -> list[int]:
         """``count`` new ids for ``table``, so rows can be written in bulk with their ids
@@ -211,25 +230,23 @@ class Store:
         self._next_id[table] = first + count
         return list(range(first, first + count))
 
-    def _index(self, article_id: int, statement_ids: Sequence[int], payload: SearchPayload) -> None:
-        """Add the article and its statements to the search index (see kb.search)."""
-        refs = [("article", article_id), *(("statement", i) for i in statement_ids)]
-        if len(refs) != len(payload.entries):
+    def _index(self, article_id: int, statement_ids: Sequence[int], payload: SearchPayload,
+               replace: bool) -> None:
+        """Add the article and its statements to the search index (see kb.search); on
+        PostgreSQL the statements' terms went in with their rows."""
+        if len(payload.entries) != 1 + len(statement_ids):
             raise ValueError("search payload does not match the article's statements")
         if self.dialect == "postgresql":
-            self.connection.exec_driver_sql(
-                "INSERT INTO search_document (kind, ref_id, article_id, terms) "
-                "VALUES (%s, %s, %s, CAST(%s AS tsvector))",
-                [(kind, ref, article_id, entry)
-                 for (kind, ref), entry in zip(refs, payload.entries, strict=True)],
-            )
+            self.connection.exec_driver_sql("UPDATE article SET terms = CAST(%s AS tsvector) WHERE id = %s",
+                                            (payload.entries[0], article_id))
             return
-        document_ids = self._ids("search_document", len(refs))
-        self._rows("search_document", ("id", "kind", "ref_id", "article_id"),
-                   [(i, kind, ref, article_id) for i, (kind, ref) in zip(document_ids, refs, strict=True)])
+        if replace:  # the article row stays when it is replaced; its old entry must go
+            self.connection.exec_driver_sql("DELETE FROM article_fts WHERE rowid = ?", (article_id,))
+        self.connection.exec_driver_sql("INSERT INTO article_fts (rowid, title, body) VALUES (?, ?, ?)",
+                                        (article_id, *payload.entries[0]))
         self.connection.exec_driver_sql(
-            "INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)",
-            [(i, *entry) for i, entry in zip(document_ids, payload.entries, strict=True)],
+            "INSERT INTO statement_fts (rowid, title, body) VALUES (?, ?, ?)",
+            [(i, *entry) for i, entry in zip(statement_ids, payload.entries[1:], strict=True)],
         )
 
     def _clear(self, article_id: int, counts: Counter[tuple[EntityRef, str]]) -> set[EntityRef]:
@@ -247,7 +264,7 @@ class Store:
                     if value is not None:
                         counts[((kind, value), column)] -= number
                         referred.add((kind, value))
-        for table in (SearchDocument, Statement, Mention, PersonRole, Image):
+        for table in (ArticleEntity, Statement, Mention, PersonRole, Image):
             self.connection.execute(delete(table).where(table.article_id == article_id))
         learned = (Alias.article_id == article_id) & (Alias.origin != "catalog")
         self.connection.execute(delete(Alias).where(learned))

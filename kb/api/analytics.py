@@ -11,81 +11,102 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import CompoundSelect, Select, func, literal, or_, select, union_all
+from sqlalchemy.orm import aliased
 
 from kb.api.lists import ArticleFilters, StatementFilters, article_base, statement_base
-from kb.models import OWNER_COLUMN, Article, Mention, Statement
+from kb.models import OWNER_COLUMN, Article, ArticleEntity, Statement
 
 ENTITY_COLUMNS = ("person_id", "organization_id", "place_id")
 
 
-def _top(inner: Any, parent: Any, order: Sequence[Any], first: int) -> Select[Any]:
-    number = func.row_number().over(partition_by=parent, order_by=list(order)).label("rank")
-    ranked = select(inner, number).subquery()
-    return select(ranked).where(ranked.c.rank <= first).order_by(ranked.c.parent_key, ranked.c.rank)
+def _branches(parents: Sequence[int], branch: Any) -> Select[Any] | CompoundSelect[Any]:
+    """One statement for many parents: ``branch(parent)`` each, joined by UNION ALL (each
+    branch reads only its parent's index range)."""
+    parts = [select(branch(parent).subquery()) for parent in parents]
+    return parts[0] if len(parts) == 1 else union_all(*parts)
 
 
-def co_mentions(kind: str, parents: Sequence[int], kinds: Sequence[str], first: int) -> Select[Any]:
-    """Entities of ``kinds`` named in the same articles as each parent, by shared articles."""
-    own = getattr(Mention, OWNER_COLUMN[kind])
-    mine = select(Mention.article_id, own.label("parent_key")).where(own.in_(parents)).distinct().subquery()
-    others = select(Mention.article_id, *(getattr(Mention, c) for c in ENTITY_COLUMNS)).where(
-        or_(*(getattr(Mention, OWNER_COLUMN[k]).is_not(None) for k in kinds))
-    ).distinct().subquery()
-    other_own = others.c[OWNER_COLUMN[kind]]
-    entity = [others.c[c] for c in ENTITY_COLUMNS]
-    counted = (
-        select(mine.c.parent_key, *entity, func.count().label("articles"))
-        .select_from(mine.join(others, others.c.article_id == mine.c.article_id))
-        .where(or_(other_own.is_(None), other_own != mine.c.parent_key))
-        .group_by(mine.c.parent_key, *entity)
-        .subquery()
-    )
-    order = [counted.c.articles.desc(), *(func.coalesce(counted.c[c], 0) for c in ENTITY_COLUMNS)]
-    return _top(counted, counted.c.parent_key, order, first)
+def co_mentions(kind: str, parents: Sequence[int], kinds: Sequence[str], first: int,
+                window: int) -> Select[Any] | CompoundSelect[Any]:
+    """Entities of ``kinds`` named in the same articles as each parent, by the number of
+    articles shared, among the parent's ``window`` most recent articles."""
+    own = getattr(ArticleEntity, OWNER_COLUMN[kind])
+    other = aliased(ArticleEntity)
+    wanted = or_(*(getattr(other, OWNER_COLUMN[k]).is_not(None) for k in kinds))
+    other_own = getattr(other, OWNER_COLUMN[kind])
+
+    def branch(parent: int) -> Select[Any]:
+        recent = (select(ArticleEntity.article_id).where(own == parent)
+                  .order_by(ArticleEntity.published_at.desc(), ArticleEntity.article_id.desc())
+                  .limit(window).subquery())
+        entity = [getattr(other, c) for c in ENTITY_COLUMNS]
+        return (
+            select(literal(parent).label("parent_key"), *entity, func.count().label("articles"))
+            .join(recent, recent.c.article_id == other.article_id)
+            .where(wanted, or_(other_own.is_(None), other_own != parent))
+            .group_by(*entity)
+            .order_by(func.count().desc(), *(func.coalesce(c, 0) for c in entity))
+            .limit(first)
+        )
+
+    return _branches(parents, branch)
 
 
 def speaker_outlets(kind: str, parents: Sequence[int]) -> Select[Any]:
-    """For each speaker, the outlets that quote them and how often."""
+    """For each speaker, the outlets that quote them and how often (all their statements)."""
     speaker = getattr(Statement, "speaker_" + OWNER_COLUMN[kind])
     return (
-        select(speaker.label("parent_key"), Article.outlet_id, func.count().label("statements"))
-        .join(Article, Article.id == Statement.article_id)
+        select(speaker.label("parent_key"), Statement.outlet_id, func.count().label("statements"))
         .where(speaker.in_(parents))
-        .group_by(speaker, Article.outlet_id)
-        .order_by(speaker, func.count().desc(), Article.outlet_id)
+        .group_by(speaker, Statement.outlet_id)
+        .order_by(speaker, func.count().desc(), Statement.outlet_id)
     )
 
 
-def top_speakers(outlets: Sequence[int], first: int) -> Select[Any]:
-    """For each outlet, its most quoted named speakers (people, organizations, places)."""
+def _recent_articles(outlet: int, window: int) -> Any:
+    return (select(Article.id).where(Article.outlet_id == outlet)
+            .order_by(Article.published_at.desc(), Article.id.desc()).limit(window).subquery())
+
+
+def top_speakers(outlets: Sequence[int], first: int, window: int) -> Select[Any] | CompoundSelect[Any]:
+    """For each outlet, the named speakers it quotes most in its ``window`` latest articles."""
     speakers = [getattr(Statement, "speaker_" + c) for c in ENTITY_COLUMNS]
-    counted = (
-        select(Article.outlet_id.label("parent_key"),
-               *(s.label(c) for s, c in zip(speakers, ENTITY_COLUMNS, strict=True)),
-               func.count().label("statements"))
-        .join(Article, Article.id == Statement.article_id)
-        .where(Article.outlet_id.in_(outlets), or_(*(s.is_not(None) for s in speakers)))
-        .group_by(Article.outlet_id, *speakers)
-        .subquery()
-    )
-    order = [counted.c.statements.desc(), *(func.coalesce(counted.c[c], 0) for c in ENTITY_COLUMNS)]
-    return _top(counted, counted.c.parent_key, order, first)
+
+    def branch(outlet: int) -> Select[Any]:
+        recent = _recent_articles(outlet, window)
+        return (
+            select(literal(outlet).label("parent_key"),
+                   *(s.label(c) for s, c in zip(speakers, ENTITY_COLUMNS, strict=True)),
+                   func.count().label("statements"))
+            .join(recent, recent.c.id == Statement.article_id)
+            .where(or_(*(s.is_not(None) for s in speakers)))
+            .group_by(*speakers)
+            .order_by(func.count().desc(), *(func.coalesce(s, 0) for s in speakers))
+            .limit(first)
+        )
+
+    return _branches(outlets, branch)
 
 
-def top_people(outlets: Sequence[int], first: int) -> Select[Any]:
-    """For each outlet, the people its articles mention most (articles, then mentions)."""
-    counted = (
-        select(Article.outlet_id.label("parent_key"), Mention.person_id,
-               func.count(func.distinct(Mention.article_id)).label("articles"),
-               func.count().label("mentions"))
-        .join(Article, Article.id == Mention.article_id)
-        .where(Article.outlet_id.in_(outlets), Mention.person_id.is_not(None))
-        .group_by(Article.outlet_id, Mention.person_id)
-        .subquery()
-    )
-    order = [counted.c.articles.desc(), counted.c.mentions.desc(), counted.c.person_id]
-    return _top(counted, counted.c.parent_key, order, first)
+def top_people(outlets: Sequence[int], first: int, window: int) -> Select[Any] | CompoundSelect[Any]:
+    """For each outlet, the people its ``window`` latest articles name most: by articles,
+    then mentions."""
+
+    def branch(outlet: int) -> Select[Any]:
+        recent = _recent_articles(outlet, window)
+        articles = func.count().label("articles")
+        mentions = func.sum(ArticleEntity.mentions).label("mentions")
+        return (
+            select(literal(outlet).label("parent_key"), ArticleEntity.person_id, articles, mentions)
+            .join(recent, recent.c.id == ArticleEntity.article_id)
+            .where(ArticleEntity.person_id.is_not(None))
+            .group_by(ArticleEntity.person_id)
+            .order_by(func.count().desc(), func.sum(ArticleEntity.mentions).desc(), ArticleEntity.person_id)
+            .limit(first)
+        )
+
+    return _branches(outlets, branch)
 
 
 # --- timeline ---------------------------------------------------------------------------------
@@ -119,23 +140,18 @@ def per_day_by_parent(kind: str, parents: Sequence[int], dialect: str) -> tuple[
     """Daily counts for many parents at once: ``(parent_key, day, count)`` of statements and of
     articles. Parents are outlets (statements and articles they published) or entities
     (statements they made, articles naming them)."""
-    day = _day(Article.published_at, dialect).label("day")
     if kind == "outlet":
-        parent = Article.outlet_id
-        statements = select(parent.label("parent_key"), day, func.count()).join(
-            Statement, Statement.article_id == Article.id)
-        articles = select(parent.label("parent_key"), day, func.count()).select_from(Article)
+        statement_parent, article_parent, dated = Statement.outlet_id, Article.outlet_id, Article
     else:
-        speaker = getattr(Statement, "speaker_" + OWNER_COLUMN[kind])
-        parent = getattr(Mention, OWNER_COLUMN[kind])
-        statements = select(speaker.label("parent_key"), day, func.count()).join(
-            Article, Article.id == Statement.article_id).where(speaker.in_(parents))
-        articles = select(parent.label("parent_key"), day, func.count(func.distinct(Article.id))).join(
-            Article, Article.id == Mention.article_id)
-        return (statements.group_by(speaker, day),
-                articles.where(parent.in_(parents)).group_by(parent, day))
-    return (statements.where(parent.in_(parents)).group_by(parent, day),
-            articles.where(parent.in_(parents)).group_by(parent, day))
+        statement_parent = getattr(Statement, "speaker_" + OWNER_COLUMN[kind])
+        article_parent, dated = getattr(ArticleEntity, OWNER_COLUMN[kind]), ArticleEntity
+    statement_day = _day(Statement.published_at, dialect).label("day")
+    article_day = _day(dated.published_at, dialect).label("day")
+    statements = (select(statement_parent.label("parent_key"), statement_day, func.count())
+                  .where(statement_parent.in_(parents)).group_by(statement_parent, statement_day))
+    articles = (select(article_parent.label("parent_key"), article_day, func.count())
+                .where(article_parent.in_(parents)).group_by(article_parent, article_day))
+    return statements, articles
 
 
 def as_date(value: Any) -> date:

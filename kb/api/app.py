@@ -39,7 +39,7 @@ class KnowledgeBaseGraphQL(GraphQL):
     async def get_context(self, request: Any, response: Any) -> dict[str, Any]:
         # Loaders are made per request: a shared DataLoader would cache forever.
         return {"request": request, "response": response, "settings": self.settings,
-                "data": Data(self.engine)}
+                "data": Data(self.engine, self.settings.aggregate_window, self.settings.search_window)}
 
     async def execute_operation(self, request: Any, request_adapter: Any, request_data: Any,  # type: ignore[override]
                                 context: Any, root_value: Any, sub_response: Any) -> Any:

@@ -20,7 +20,7 @@ from strawberry.dataloader import DataLoader
 
 from kb.api import analytics
 from kb.api.lists import LISTS, ArticleFilters, ListKey, StatementFilters, text_matches
-from kb.api.pagination import PageResult, batched_page_query, page_query, to_result
+from kb.api.pagination import PageResult, batched_page_query, page_query, sort_rows, to_result
 from kb.models import (
     OWNER_COLUMN,
     Alias,
@@ -52,8 +52,10 @@ TABLES: dict[str, Any] = {
 class Data:
     """The loaders of one request."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: AsyncEngine, aggregate_window: int = 1000, search_window: int = 2000) -> None:
         self.engine = engine
+        self.aggregate_window = aggregate_window
+        self.search_window = search_window
         self.dialect = engine.dialect.name
         self._connection: AsyncConnection | None = None
         self._lock = asyncio.Lock()
@@ -122,7 +124,7 @@ class Data:
             for row in rows:
                 by_parent[row.parent_key].append(row)
             for key in members:
-                results[key] = to_result(by_parent.get(key.parent, []), order, page)
+                results[key] = to_result(sort_rows(by_parent.get(key.parent, []), order, page), order, page)
         return [results[key] for key in keys]
 
     async def _load_counts(self, keys: list[ListKey]) -> list[int]:
@@ -273,7 +275,8 @@ class Data:
 
     async def _co_mentions(self, params: tuple[Any, ...], parents: list[int]) -> dict[int, list[Any]]:
         kind, kinds, first = params
-        rows = await self.rows(analytics.co_mentions(kind, parents, kinds, first))
+        rows = await self.rows(analytics.co_mentions(kind, parents, kinds, first, self.aggregate_window))
+        rows.sort(key=lambda r: (-r.articles, *(r._mapping[c] or 0 for c in analytics.ENTITY_COLUMNS)))
         entities = await self._fetch([_entity_ref(r) for r in rows])
         return _by_parent(rows, lambda r: ((_entity_ref(r)[0], entities[_entity_ref(r)]), r.articles))
 
@@ -285,13 +288,15 @@ class Data:
 
     async def _top_speakers(self, params: tuple[Any, ...], parents: list[int]) -> dict[int, list[Any]]:
         (first,) = params
-        rows = await self.rows(analytics.top_speakers(parents, first))
+        rows = await self.rows(analytics.top_speakers(parents, first, self.aggregate_window))
+        rows.sort(key=lambda r: (-r.statements, *(r._mapping[c] or 0 for c in analytics.ENTITY_COLUMNS)))
         entities = await self._fetch([_entity_ref(r) for r in rows])
         return _by_parent(rows, lambda r: ((_entity_ref(r)[0], entities[_entity_ref(r)]), r.statements))
 
     async def _top_people(self, params: tuple[Any, ...], parents: list[int]) -> dict[int, list[Any]]:
         (first,) = params
-        rows = await self.rows(analytics.top_people(parents, first))
+        rows = await self.rows(analytics.top_people(parents, first, self.aggregate_window))
+        rows.sort(key=lambda r: (-r.articles, -r.mentions, r.person_id))
         people = await self._fetch([("person", r.person_id) for r in rows])
         return _by_parent(rows, lambda r: (people[("person", r.person_id)], r.articles, r.mentions))
 
@@ -343,7 +348,7 @@ class Data:
         for kind, table in (("article", Article), ("statement", Statement)):
             if kind not in kinds:
                 continue
-            matches = text_matches(kind, query, self.dialect).subquery()
+            matches = text_matches(kind, query, self.dialect, recent=self.search_window).subquery()
             rows = await self.rows(
                 select(*table.__table__.columns, matches.c.score)
                 .join(matches, matches.c.ref_id == table.id)

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, false, func, literal_column, or_, select, table
+from sqlalchemy import ColumnElement, Select, exists, false, func, literal_column, or_, select
+from sqlalchemy import table as table_clause
 from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.sql.expression import cast, literal
 
@@ -22,13 +23,13 @@ from kb.models import (
     OWNER_COLUMN,
     Alias,
     Article,
+    ArticleEntity,
     Mention,
     Organization,
     Outlet,
     Person,
     PersonRole,
     Place,
-    SearchDocument,
     Statement,
 )
 from kb.normalise import normalise_key
@@ -83,28 +84,36 @@ class ListKey:
 # --- full-text matches ------------------------------------------------------------------------
 
 
-def text_matches(kind: str, query: str, dialect: str) -> Select[Any]:
-    """``(ref_id, score)`` of the ``kind`` documents (article, statement) matching ``query``;
-    a higher score is a better match. See ``kb.search`` for the term scheme."""
-    empty = select(SearchDocument.ref_id, literal_column("0.0").label("score")).where(false())
+def text_matches(kind: str, query: str, dialect: str, recent: int | None = None) -> Select[Any]:
+    """``(ref_id, score)`` of the ``kind`` rows (article, statement) matching ``query``; a
+    higher score is a better match. With ``recent``, only the newest that many matches are
+    scored (by id, i.e. load order), so ranking a very common word stays cheap.
+    See ``kb.search`` for the term scheme."""
+    table = SEARCHABLE[kind]
     if dialect == "postgresql":
         expression = tsquery_literal(query)
         if expression is None:
-            return empty
+            return select(table.id.label("ref_id"), literal_column("0.0").label("score")).where(false())
         tsquery = cast(literal(expression), TSQUERY)
-        terms = literal_column("search_document.terms")
-        return select(SearchDocument.ref_id, func.ts_rank(terms, tsquery).label("score")).where(
-            SearchDocument.kind == kind, terms.op("@@")(tsquery)
+        terms = literal_column(f"{kind}.terms")
+        matches = select(table.id.label("ref_id"), func.ts_rank(terms, tsquery).label("score")).where(
+            terms.op("@@")(tsquery))
+    else:
+        expression = fts5_query(query)
+        fts = table_clause(f"{kind}_fts")
+        rowid = literal_column(f"{kind}_fts.rowid")
+        if expression is None:
+            return select(rowid.label("ref_id"), literal_column("0.0").label("score")).select_from(fts).where(
+                false())
+        matches = (
+            select(rowid.label("ref_id"), (-literal_column(f"bm25({kind}_fts, 5.0, 1.0)")).label("score"))
+            .select_from(fts)
+            .where(literal_column(f"{kind}_fts").op("MATCH")(expression))
         )
-    expression = fts5_query(query)
-    if expression is None:
-        return empty
-    return (
-        select(SearchDocument.ref_id, (-literal_column("bm25(search_fts, 5.0, 1.0)")).label("score"))
-        .select_from(table("search_fts"))
-        .join(SearchDocument, SearchDocument.id == literal_column("search_fts.rowid"))
-        .where(literal_column("search_fts").op("MATCH")(expression), SearchDocument.kind == kind)
-    )
+    if recent is not None:
+        newest = matches.order_by(literal_column("ref_id").desc()).limit(recent).subquery()
+        return select(newest.c.ref_id, newest.c.score)
+    return matches
 
 
 def _like_pattern(text: str) -> str:
@@ -144,14 +153,15 @@ def _mentioned_in(owner_table: Any, refs: tuple[EntityRef, ...], start: Any = No
 
 
 def statement_base(filters: StatementFilters | None, dialect: str) -> Select[Any]:
-    base = select(*Statement.__table__.columns, Article.published_at).join(
-        Article, Article.id == Statement.article_id
-    )
+    base = select(*Statement.__table__.columns)
     if filters is None:
         return base
     if filters.outlets:
-        base = base.where(Article.outlet_id.in_(filters.outlets))
-    base = _published(base, filters.published_after, filters.published_before)
+        base = base.where(Statement.outlet_id.in_(filters.outlets))
+    if filters.published_after:
+        base = base.where(Statement.published_at >= filters.published_after)
+    if filters.published_before:
+        base = base.where(Statement.published_at < filters.published_before)
     if filters.speakers:
         by_kind: dict[str, list[int]] = defaultdict(list)
         for kind, ident in filters.speakers:
@@ -179,7 +189,9 @@ def article_base(filters: ArticleFilters | None, dialect: str) -> Select[Any]:
     if filters.outlets:
         base = base.where(Article.outlet_id.in_(filters.outlets))
     base = _published(base, filters.published_after, filters.published_before)
-    base = base.where(*_mentioned_in(Article.id, filters.mentions))
+    for kind, ident in filters.mentions:
+        base = base.where(exists().where(ArticleEntity.article_id == Article.id,
+                                         getattr(ArticleEntity, OWNER_COLUMN[kind]) == ident))
     if filters.search is not None:
         matches = text_matches("article", filters.search, dialect).subquery()
         base = base.where(Article.id.in_(select(matches.c.ref_id)))
@@ -187,10 +199,9 @@ def article_base(filters: ArticleFilters | None, dialect: str) -> Select[Any]:
 
 
 def _mentioned_articles(kind: str, filters: ArticleFilters | None, dialect: str) -> tuple[Select[Any], Any]:
-    column = getattr(Mention, OWNER_COLUMN[kind])
-    pairs = select(Mention.article_id, column.label("owner")).where(column.is_not(None)).distinct().subquery()
-    base = article_base(filters, dialect).join(pairs, pairs.c.article_id == Article.id)
-    return base, pairs.c.owner
+    base = article_base(filters, dialect).add_columns(ArticleEntity.article_id).join(
+        ArticleEntity, ArticleEntity.article_id == Article.id)
+    return base, getattr(ArticleEntity, OWNER_COLUMN[kind])
 
 
 def entity_base(kind: str, filters: EntityFilters | None) -> Select[Any]:
@@ -201,11 +212,8 @@ def entity_base(kind: str, filters: EntityFilters | None) -> Select[Any]:
     if filters.search is not None:
         base = base.where(entity.id.in_(alias_matches(kind, filters.search)))
     if filters.outlets:
-        column = getattr(Mention, OWNER_COLUMN[kind])
-        in_outlets = select(column).join(Article, Article.id == Mention.article_id).where(
-            Article.outlet_id.in_(filters.outlets)
-        )
-        base = base.where(entity.id.in_(in_outlets))
+        column = getattr(ArticleEntity, OWNER_COLUMN[kind])
+        base = base.where(entity.id.in_(select(column).where(ArticleEntity.outlet_id.in_(filters.outlets))))
     if filters.role and kind == "person":
         titles = {filters.role.strip(), normalise_key(filters.role)}
         base = base.where(Person.id.in_(select(PersonRole.person_id).where(or_(*(
@@ -217,15 +225,26 @@ def entity_base(kind: str, filters: EntityFilters | None) -> Select[Any]:
 
 
 ENTITY_TABLE: dict[str, Any] = {"person": Person, "organization": Organization, "place": Place}
+SEARCHABLE: dict[str, Any] = {"article": Article, "statement": Statement}
 
 
 # --- orders -----------------------------------------------------------------------------------
 
 
 def statement_order(key: str) -> Order:
-    """``published_at:desc`` (newest first, reading order within an article) or ``:asc``."""
+    """``published_at:desc`` (newest first) or ``:asc`` (oldest first, in reading order).
+    Both columns go the same way, so every list is one range of an index."""
     descending = not key.endswith(":asc")
-    return Order(((Article.published_at, descending), (Statement.id, False)))
+    return Order(((Statement.published_at, descending), (Statement.id, descending)))
+
+
+def entity_article_order(key: str) -> Order:
+    """Articles of an entity, by date through ``article_entity``'s index."""
+    field, _, direction = key.partition(":")
+    if field == "title":
+        return article_order(key)
+    descending = direction != "asc"
+    return Order(((ArticleEntity.published_at, descending), (ArticleEntity.article_id, descending)))
 
 
 def article_order(key: str) -> Order:
@@ -262,7 +281,7 @@ def _entity_list(kind: str) -> ListSpec:
 
 
 def _entity_articles(kind: str) -> ListSpec:
-    return lambda f, o, d: (*_mentioned_articles(kind, f, d), article_order(o))
+    return lambda f, o, d: (*_mentioned_articles(kind, f, d), entity_article_order(o))
 
 
 def _entity_mentions(kind: str) -> ListSpec:

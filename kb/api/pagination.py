@@ -15,9 +15,10 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cmp_to_key
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, CompoundSelect, Select, and_, func, or_, select, union_all
 
 from kb.api.errors import ClientError
 
@@ -127,23 +128,49 @@ def page_query(base: Select[Any], order: Order, page: Page) -> Select[Any]:
     )
 
 
+# Up to this many parents, each gets its own ORDER BY … LIMIT branch of a UNION ALL (one
+# index range each, however many rows a parent has); beyond it, one window function ranks
+# every row of the parents (still one statement, but it reads all their rows).
+UNION_PARENTS = 200
+
+
 def batched_page_query(
     base: Select[Any], parent: ColumnElement[Any], parents: Sequence[Any], order: Order, page: Page
-) -> Select[Any]:
-    """The same page for many parents in one query (window function per parent)."""
-    number = func.row_number().over(
-        partition_by=parent, order_by=order.clauses(reverse=not page.forward)
-    )
+) -> Select[Any] | CompoundSelect[Any]:
+    """The same page for many parents in one statement; rows carry ``parent_key``. Rows come
+    grouped by parent but not ordered: ``sort_rows`` puts each parent's in page order."""
+    clauses = order.clauses(reverse=not page.forward)
+    if len(parents) <= UNION_PARENTS:
+        filters = _page_filters(order, page)
+        with_parent = base.add_columns(parent.label("parent_key"))
+        branches = [
+            select(with_parent.where(parent == value, *filters).order_by(*clauses).limit(page.size + 1)
+                   .subquery())
+            for value in parents
+        ]
+        return branches[0] if len(branches) == 1 else union_all(*branches)
+    number = func.row_number().over(partition_by=parent, order_by=clauses)
     inner = (
         base.add_columns(parent.label("parent_key"), number.label("row_number"))
         .where(parent.in_(parents), *_page_filters(order, page))
         .subquery()
     )
-    return (
-        select(inner)
-        .where(inner.c.row_number <= page.size + 1)
-        .order_by(inner.c.parent_key, inner.c.row_number)
-    )
+    return select(inner).where(inner.c.row_number <= page.size + 1)
+
+
+def sort_rows(rows: list[Any], order: Order, page: Page) -> list[Any]:
+    """One parent's rows in the order its page query asked for."""
+    reverse = not page.forward
+    keys = [(column.key, descending != reverse) for column, descending in order.columns]
+
+    def compare(a: Any, b: Any) -> int:
+        for key, descending in keys:
+            x, y = a._mapping[key], b._mapping[key]
+            if x != y:
+                return (-1 if x < y else 1) * (-1 if descending else 1)
+        return 0
+
+    return sorted(rows, key=cmp_to_key(compare))
 
 
 def to_result(rows: list[Any], order: Order, page: Page) -> PageResult:

@@ -7,6 +7,7 @@ from kb.load import load_paths
 from kb.models import (
     Alias,
     Article,
+    ArticleEntity,
     Image,
     Mention,
     Organization,
@@ -14,7 +15,6 @@ from kb.models import (
     Person,
     PersonRole,
     Place,
-    ArticleEntity,
     Statement,
 )
 

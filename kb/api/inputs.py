@@ -74,8 +74,8 @@ class ArticleOrder:
     direction: OrderDirection = OrderDirection.DESC
 
 
-@strawberry.input(description="Order of statements. Default: newest article first, then "
-                              "reading order within an article.")
+@strawberry.input(description="Order of statements. Default: newest first (DESC). ASC gives the "
+                              "oldest first, in reading order within an article.")
 class StatementOrder:
     field: StatementOrderField = StatementOrderField.PUBLISHED_AT
     direction: OrderDirection = OrderDirection.DESC

@@ -146,7 +146,9 @@ class QueryFields:
 
     @strawberry.field(description="One search box over outlets, people, organizations, places, "
                                   "articles and statements, best first. Chinese of any length "
-                                  "and either script: 普京, 北約 and 斯托尔滕贝格 all work.")
+                                  "and either script: 普京, 北約 and 斯托尔滕贝格 all work. Text "
+                                  "matches are ranked among the newest KB_SEARCH_WINDOW (2,000) "
+                                  "of each kind.")
     async def search(
         self, info: Info, query: str, first: int = 10, kinds: list[SearchKind] | None = None,
     ) -> list[SearchHit]:

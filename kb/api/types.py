@@ -173,13 +173,14 @@ class Outlet(relay.Node):
     async def timeline(self, info: Info, bucket: TimeBucket = TimeBucket.WEEK) -> list[TimelinePoint]:
         return await _timeline(info, "outlet", self.id, bucket)
 
-    @strawberry.field(description="The speakers this outlet quotes most, with statement counts.")
+    @strawberry.field(description="The speakers this outlet quotes most in its most recent articles "
+                                  "(KB_AGGREGATE_WINDOW), with statement counts.")
     async def top_speakers(self, info: Info, first: int = 10) -> list[SpeakerCount]:
         rows = await _data(info).top_speakers.load(((check_first(info, first),), self.id))
         return [SpeakerCount(speaker=_entity(row), statement_count=n) for row, n in rows]
 
-    @strawberry.field(description="The people this outlet's articles mention most: by articles, "
-                                  "then mentions.")
+    @strawberry.field(description="The people this outlet's most recent articles (KB_AGGREGATE_WINDOW) "
+                                  "name most: by articles, then mentions.")
     async def top_people(self, info: Info, first: int = 10) -> list[PersonCount]:
         rows = await _data(info).top_people.load(((check_first(info, first),), self.id))
         return [PersonCount(person=Person.from_row(p), article_count=a, mention_count=m) for p, a, m in rows]
@@ -320,7 +321,7 @@ def _entity_fields(kind: str) -> Any:
         def mention_count(self) -> int:
             return self._row.mention_count  # type: ignore[attr-defined]
 
-        @strawberry.field(description="Statements it made across outlets, newest first.")
+        @strawberry.field(description="Statements it made across outlets, newest first unless ordered.")
         async def statements(
             self, info: Info, first: int | None = None, after: str | None = None,
             last: int | None = None, before: str | None = None,
@@ -349,7 +350,8 @@ def _entity_fields(kind: str) -> Any:
                                      Mention.from_row, first, after, last, before)
 
         @strawberry.field(description="Entities most often named in the same articles, with the "
-                                      "number of articles shared.")
+                                      "number of articles shared, among its most recent articles "
+                                      "(KB_AGGREGATE_WINDOW, 1,000 by default).")
         async def co_mentioned(
             self, info: Info, first: int = 10,
             kinds: list[EntityKind] | None = None,

@@ -157,6 +157,12 @@ class PostgresTarget:
             return None
 
 
+def url_of(target: SQLiteTarget | PostgresTarget) -> str:
+    if isinstance(target, SQLiteTarget):
+        return f"sqlite:///{target._path()}"
+    return f"{target.server_url}/{PG_DATABASE}"
+
+
 # --- one run --------------------------------------------------------------------------------
 
 
@@ -283,6 +289,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus-dir", type=Path, default=Path(tempfile.gettempdir()) / "kb-bench-corpus",
                         help="where corpora are generated and reused (default: %(default)s)")
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
+    parser.add_argument("--keep-largest", action="store_true",
+                        help="keep the database of the largest size (for bench.query) and print its URL")
     parser.add_argument("--postgres-url", default=DEFAULT_POSTGRES_URL,
                         help="PostgreSQL server (no database name; default %(default)s)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
@@ -311,7 +319,11 @@ def main(argv: list[str] | None = None) -> int:
             run["corpus_generation_seconds"] = round(generated, 2) if generated is not None else None
             runs.append(run)
             printed.append((database, run))
-            target.drop()
+            if args.keep_largest and size == max(sizes):
+                run["kept_database"] = url_of(target)
+                print(f"kept the {size}-article database: {run['kept_database']}", file=sys.stderr)
+            else:
+                target.drop()
         path = save(database, description, runs)
         print(f"wrote {path.relative_to(ROOT)}", file=sys.stderr)
     print(f"{description['cpu']}, {description['cores']} cores, {description['ram_gb']} GB RAM; "

@@ -135,15 +135,16 @@ class Data:
         for (name, filters), members in groups.items():
             base, parent, _ = LISTS[name](filters, "default", self.dialect)
             if parent is None:
-                total = (await self.rows(select(func.count()).select_from(base.subquery())))[0][0]
+                counted = base.with_only_columns(func.count(), maintain_column_froms=True)
+                total = (await self.rows(counted))[0][0]
                 for key in members:
                     counts[key] = total
                 continue
-            inner = base.add_columns(parent.label("parent_key")).where(
-                parent.in_({k.parent for k in members})
-            ).subquery()
             rows = await self.rows(
-                select(inner.c.parent_key, func.count()).group_by(inner.c.parent_key)
+                base.with_only_columns(parent.label("parent_key"), func.count(),
+                                       maintain_column_froms=True)
+                .where(parent.in_({k.parent for k in members}))
+                .group_by(parent)
             )
             found = {row[0]: row[1] for row in rows}
             for key in members:

@@ -11,6 +11,7 @@ checks every ``first``/``last``, so a bad page size is a validation error withou
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from graphql import ExecutionResult as GraphQLExecutionResult
@@ -30,14 +31,20 @@ from graphql import (
     get_nullable_type,
 )
 from graphql.utilities import value_from_ast_untyped
+from graphql.validation import ASTValidationRule
 from strawberry.extensions import (
+    AddValidationRules,
     DisableIntrospection,
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
+    ParserCache,
     QueryDepthLimiter,
     SchemaExtension,
+    ValidationCache,
+    query_depth_limiter,
 )
+from strawberry.extensions import max_aliases as max_aliases_module
 
 from kb.api.errors import ClientError
 from kb.config import Settings
@@ -46,6 +53,7 @@ MASKED_MESSAGE = "Internal server error; it has been logged."
 # Lists without page arguments (an article's people, a person's aliases) are counted as
 # this many nodes each: they are small, but they multiply what is nested inside them.
 UNPAGED_LIST_SIZE = 10
+QUERY_CACHE_SIZE = 256
 
 
 class QueryCost:
@@ -161,6 +169,31 @@ def _operation(document: Any, name: str | None) -> OperationDefinitionNode | Non
     return next((o for o in operations if o.name and o.name.value == name), None)
 
 
+@lru_cache
+def _depth_rule(max_depth: int) -> type[ASTValidationRule]:
+    return query_depth_limiter.create_validator(max_depth, None, None)
+
+
+@lru_cache
+def _alias_rule(max_aliases: int) -> type[ASTValidationRule]:
+    return max_aliases_module.create_validator(max_aliases)
+
+
+class DepthLimit(QueryDepthLimiter):
+    """Strawberry's depth limiter, its rule class built once per limit: a new class per
+    request would make every document look new to the ValidationCache."""
+
+    def __init__(self, max_depth: int) -> None:
+        AddValidationRules.__init__(self, [_depth_rule(max_depth)])
+
+
+class AliasLimit(MaxAliasesLimiter):
+    """Strawberry's alias limiter, its rule class built once per limit (see DepthLimit)."""
+
+    def __init__(self, max_alias_count: int) -> None:
+        AddValidationRules.__init__(self, [_alias_rule(max_alias_count)])
+
+
 def should_mask(error: GraphQLError) -> bool:
     """Mask everything but GraphQL's own errors and the client's mistakes."""
     original = error.original_error
@@ -174,8 +207,12 @@ def extensions(settings: Settings) -> list[Callable[[], SchemaExtension] | type[
     """The schema's extensions, as factories (a fresh instance per request)."""
     chosen: list[Callable[[], SchemaExtension] | type[SchemaExtension]] = [
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
-        lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
-        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+        # Parsing and validating a document cost more than running a small query: both are
+        # cached (bounded LRU, shared by requests) by the query text.
+        lambda: ParserCache(maxsize=QUERY_CACHE_SIZE),
+        lambda: ValidationCache(maxsize=QUERY_CACHE_SIZE),
+        lambda: DepthLimit(settings.max_query_depth),
+        lambda: AliasLimit(settings.max_aliases),
         lambda: QueryBudget(settings),
         lambda: MaskErrors(should_mask_error=should_mask, error_message=MASKED_MESSAGE),
     ]

@@ -143,6 +143,8 @@ def batched_page_query(
     if len(parents) <= UNION_PARENTS:
         filters = _page_filters(order, page)
         with_parent = base.add_columns(parent.label("parent_key"))
+        if len(parents) == 1:
+            return with_parent.where(parent == parents[0], *filters).order_by(*clauses).limit(page.size + 1)
         branches = [
             select(with_parent.where(parent == value, *filters).order_by(*clauses).limit(page.size + 1)
                    .subquery())

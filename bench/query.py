@@ -300,11 +300,12 @@ def kb_executable() -> str:
 
 
 @contextmanager
-def api_server(url: str, startup_timeout: float = 60.0) -> Iterator[str]:
+def api_server(url: str, workers: int = 1, startup_timeout: float = 60.0) -> Iterator[str]:
     """``kb serve`` on a free loopback port; yields its base URL and stops it on exit."""
     port = free_port()
     env = dict(os.environ, KB_DATABASE_URL=url, KB_CACHE_MAX_AGE="0", KB_LOG_LEVEL="WARNING")
-    command = [kb_executable(), "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "1"]
+    command = [kb_executable(), "serve", "--host", "127.0.0.1", "--port", str(port),
+               "--workers", str(workers)]
     with tempfile.TemporaryFile("w+") as log:
         process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT,
                                    stdin=subprocess.DEVNULL, start_new_session=True)
@@ -642,14 +643,16 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "sql_duration_s": sql_seconds,
             "wrk": wrk_version(wrk),
             "wrk_threads": max(1, min(2, args.concurrency)),
-            "server": "kb serve --workers 1 (KB_CACHE_MAX_AGE=0, KB_LOG_LEVEL=WARNING)",
+            "workers": args.workers,
+            "server": f"kb serve --workers {args.workers} (KB_CACHE_MAX_AGE=0, KB_LOG_LEVEL=WARNING)",
             "server_pythonpath": os.environ.get("PYTHONPATH"),
             "sql_driver": "sqlite3 (autocommit)" if kind == "sqlite"
             else "psycopg (REPEATABLE READ, rollback after each run)",
         },
         "queries": {},
     }
-    with tempfile.TemporaryDirectory(prefix="kb-bench-query-") as scratch, api_server(url) as base:
+    with tempfile.TemporaryDirectory(prefix="kb-bench-query-") as scratch, \
+            api_server(url, args.workers) as base:
         for name, (document, statements, sql_file) in queries.items():
             print(f"{name}: GraphQL …", file=sys.stderr, flush=True)
             body = graphql_body(document)
@@ -686,6 +689,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--database-url", required=True, help="sqlite:///PATH or postgresql://USER@HOST/DB")
     parser.add_argument("--concurrency", type=int, default=8, help="wrk connections and SQL threads (8)")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="server worker processes (default: one per core)")
     parser.add_argument("--duration", type=float, default=10.0, help="seconds of load per query (10)")
     parser.add_argument("--warmup", type=float, default=2.0, help="seconds of warm-up per query (2)")
     parser.add_argument("--sql-duration", type=float, default=None,

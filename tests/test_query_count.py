@@ -45,7 +45,7 @@ NESTED = """
 
 def _statements_and_rows(url: str) -> tuple[int, int]:
     with TestClient(create_app(Settings(database_url=url))) as client:
-        engine = client.app.state.engine.sync_engine
+        engine = client.app.state.database.sync_engine
         executed: list[str] = []
 
         def count(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001

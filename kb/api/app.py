@@ -8,7 +8,6 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from graphql import GraphQLError
-from sqlalchemy import text
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -19,27 +18,28 @@ from strawberry.asgi import GraphQL
 from strawberry.types import ExecutionResult
 
 from kb.api.data import Data
+from kb.api.database import Database
 from kb.api.schema import build_schema
 from kb.config import Settings
-from kb.db import create_async_db_engine
 
 log = logging.getLogger(__name__)
 
 
 class KnowledgeBaseGraphQL(GraphQL):
-    def __init__(self, settings: Settings, engine: Any) -> None:
+    def __init__(self, settings: Settings, database: Database) -> None:
         super().__init__(
             build_schema(settings),
             graphql_ide="graphiql" if settings.graphiql else None,
             allow_queries_via_get=True,
         )
         self.settings = settings
-        self.engine = engine
+        self.database = database
 
     async def get_context(self, request: Any, response: Any) -> dict[str, Any]:
         # Loaders are made per request: a shared DataLoader would cache forever.
         return {"request": request, "response": response, "settings": self.settings,
-                "data": Data(self.engine, self.settings.aggregate_window, self.settings.search_window)}
+                "data": Data(self.database.reader(), self.settings.aggregate_window,
+                             self.settings.search_window)}
 
     async def execute_operation(self, request: Any, request_adapter: Any, request_data: Any,  # type: ignore[override]
                                 context: Any, root_value: Any, sub_response: Any) -> Any:
@@ -67,15 +67,12 @@ class KnowledgeBaseGraphQL(GraphQL):
 
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or Settings.from_env()
-    engine = create_async_db_engine(settings.database_url, pool_size=settings.db_pool_size,
-                                    max_overflow=settings.db_max_overflow,
-                                    statement_timeout=settings.request_timeout)
-    graphql = KnowledgeBaseGraphQL(settings, engine)
+    database = Database(settings)
+    graphql = KnowledgeBaseGraphQL(settings, database)
 
     async def healthz(request: Request) -> Response:
         try:
-            async with engine.connect() as connection:
-                await connection.execute(text("SELECT 1"))
+            await database.ping()
         except Exception as exc:  # the database is down or unreachable
             log.warning("health check failed: %s", exc)
             return JSONResponse({"status": "error", "database": "unavailable"}, status_code=503)
@@ -87,7 +84,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     @asynccontextmanager
     async def lifespan(app: Starlette):  # type: ignore[no-untyped-def]
         yield
-        await engine.dispose()
+        await database.dispose()
 
     middleware = []
     if settings.cors_origin_list:
@@ -105,5 +102,5 @@ def create_app(settings: Settings | None = None) -> Starlette:
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.engine = engine
+    app.state.database = database
     return app

@@ -7,7 +7,6 @@ request (Strawberry's DataLoader guide: a shared one would cache forever).
 
 from __future__ import annotations
 
-import asyncio
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Hashable, Sequence
 from dataclasses import dataclass
@@ -15,7 +14,6 @@ from itertools import zip_longest
 from typing import Any
 
 from sqlalchemy import Select, case, func, literal, or_, select
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from strawberry.dataloader import DataLoader
 
 from kb.api import analytics
@@ -52,13 +50,11 @@ TABLES: dict[str, Any] = {
 class Data:
     """The loaders of one request."""
 
-    def __init__(self, engine: AsyncEngine, aggregate_window: int = 1000, search_window: int = 2000) -> None:
-        self.engine = engine
+    def __init__(self, reader: Any, aggregate_window: int = 1000, search_window: int = 2000) -> None:
+        self.reader = reader
         self.aggregate_window = aggregate_window
         self.search_window = search_window
-        self.dialect = engine.dialect.name
-        self._connection: AsyncConnection | None = None
-        self._lock = asyncio.Lock()
+        self.dialect = reader.dialect
         self.by_id = {name: DataLoader(self._by_id_loader(table)) for name, table in TABLES.items()}
         self.pages: DataLoader[ListKey, PageResult] = DataLoader(self._load_pages)
         self.counts: DataLoader[ListKey, int] = DataLoader(self._load_counts)
@@ -80,23 +76,11 @@ class Data:
         self.timelines = _grouped(self._timelines)
 
     async def rows(self, statement: Select[Any]) -> list[Any]:
-        # One connection and one read transaction per request, used by one query at a time:
-        # every list and count of a response sees the same snapshot of the data (a load may
-        # be committing meanwhile), a request holds at most one pooled connection, and the
-        # loaders batch the same way whatever the timing of the database.
-        async with self._lock:
-            if self._connection is None:
-                connection = await self.engine.connect()
-                if self.dialect == "postgresql":
-                    connection = await connection.execution_options(isolation_level="REPEATABLE READ")
-                self._connection = connection
-            return list((await self._connection.execute(statement)).all())
+        return await self.reader.rows(statement)
 
     async def close(self) -> None:
-        """End the request's read transaction and return its connection to the pool."""
-        if self._connection is not None:
-            connection, self._connection = self._connection, None
-            await connection.close()
+        """End the request's read transaction (see kb.api.database)."""
+        await self.reader.close()
 
     def _by_id_loader(self, table: Any) -> Callable[[list[int]], Any]:
         async def load(ids: list[int]) -> list[Any]:

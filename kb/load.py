@@ -89,6 +89,7 @@ def _init_worker(database_url: str | None, dialect: str, catalog: Catalog) -> No
     _worker["engine"] = create_sync_engine(database_url, write=False) if database_url else None
     _worker["dialect"] = dialect
     _worker["catalog"] = catalog
+    matcher_for(catalog)  # build the matcher now, not inside the first file
 
 
 def _prepare_many(paths: list[str]) -> list[Prepared]:
@@ -126,8 +127,8 @@ def _prepared(files: Iterator[Path], workers: int, database_url: str | None, dia
         for path in [*head, *files]:
             yield _prepare(str(path))
         return
-    matcher_for(catalog)  # built once here; forked workers inherit it
-    context = multiprocessing.get_context("fork")
+    # Fresh interpreters, not forks: a fork would inherit the writer's open database handle.
+    context = multiprocessing.get_context("spawn")
     remaining = (str(p) for p in [*head, *files])
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
                              initargs=(database_url, dialect, catalog)) as pool:

@@ -183,3 +183,27 @@ def test_settings_are_read_and_checked_from_the_environment():
         Settings.from_env({"KB_MAX_ALIASES": "0"})
     with pytest.raises(ValueError, match="KB_REQUEST_TIMEOUT"):
         Settings.from_env({"KB_REQUEST_TIMEOUT": "soon"})
+
+
+def test_sqlite_statements_stop_at_the_deadline(tmp_path):
+    """SQLite runs in the event loop, so a long statement is stopped by SQLite itself."""
+    import asyncio
+    import time
+
+    from kb.api.database import Database, OverTime
+
+    database = Database(Settings(database_url=f"sqlite:///{tmp_path / 'kb.db'}"))
+    endless = text("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n")
+
+    async def run() -> float:
+        reader = database.reader(deadline=time.monotonic() + 0.2)
+        started = time.monotonic()
+        try:
+            with pytest.raises(OverTime, match="time budget"):
+                await reader.rows(endless)
+        finally:
+            await reader.close()
+        return time.monotonic() - started
+
+    assert asyncio.run(run()) < 5
+    asyncio.run(database.dispose())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -38,8 +39,8 @@ class KnowledgeBaseGraphQL(GraphQL):
     async def get_context(self, request: Any, response: Any) -> dict[str, Any]:
         # Loaders are made per request: a shared DataLoader would cache forever.
         return {"request": request, "response": response, "settings": self.settings,
-                "data": Data(self.database.reader(), self.settings.aggregate_window,
-                             self.settings.search_window)}
+                "data": Data(self.database.reader(time.monotonic() + self.settings.request_timeout),
+                             self.settings.aggregate_window, self.settings.search_window)}
 
     async def execute_operation(self, request: Any, request_adapter: Any, request_data: Any,  # type: ignore[override]
                                 context: Any, root_value: Any, sub_response: Any) -> Any:

@@ -2,20 +2,20 @@
 
 Every list and count of a response then sees the same snapshot (a load may be committing
 meanwhile), a request holds at most one pooled connection, and loaders batch the same way
-whatever the timing of the database. PostgreSQL is read through psycopg's asyncio driver.
-SQLite is read through the standard driver in a worker thread, one hop per statement (the
-asyncio wrapper for SQLite costs several thread hops per statement, which made it most of
-a small request's time).
+whatever the timing of the database. PostgreSQL is read through psycopg's asyncio driver;
+SQLite through its own driver, in the event loop (see SQLiteReader).
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
+import time
 from typing import Any
 
 from sqlalchemy import Engine, Select, text
+from sqlalchemy.exc import OperationalError
 
+from kb.api.errors import ClientError
 from kb.config import Settings
 from kb.db import create_async_db_engine, create_sync_engine, sync_url
 
@@ -39,8 +39,10 @@ class Database:
         """The engine whose events see every statement (for instrumentation and tests)."""
         return self.engine if self.dialect == "sqlite" else self.engine.sync_engine
 
-    def reader(self) -> ThreadedReader | AsyncReader:
-        return ThreadedReader(self.engine) if self.dialect == "sqlite" else AsyncReader(self.engine)
+    def reader(self, deadline: float | None = None) -> SQLiteReader | AsyncReader:
+        """Reads for one request; SQLite stops a statement past ``deadline`` (monotonic);
+        PostgreSQL has its statement_timeout."""
+        return SQLiteReader(self.engine, deadline) if self.dialect == "sqlite" else AsyncReader(self.engine)
 
     async def ping(self) -> None:
         reader = self.reader()
@@ -81,35 +83,45 @@ class AsyncReader:
             await connection.close()
 
 
-class ThreadedReader:
-    """One request's reads over SQLite's own driver, each statement in a worker thread."""
+class OverTime(ClientError):
+    """A statement stopped at the request's deadline."""
 
-    def __init__(self, engine: Engine) -> None:
+
+class SQLiteReader:
+    """One request's reads over SQLite's own driver, run right in the event loop.
+
+    SQLite is a library, not a server: a statement of a page costs tens of microseconds,
+    while handing it to a worker thread and back cost a millisecond or more (most of a small
+    request). A statement that runs long is stopped by the deadline, checked by SQLite's
+    progress handler every few thousand steps, rather than left to block the loop.
+    """
+
+    # SQLite virtual-machine steps between two checks of the deadline.
+    PROGRESS_STEPS = 20_000
+
+    def __init__(self, engine: Engine, deadline: float | None = None) -> None:
         self.engine = engine
         self.dialect = "sqlite"
+        self.deadline = deadline
         self._connection: Any = None
-        self._lock = asyncio.Lock()
-        self._running: asyncio.Future[list[Any]] | None = None
-
-    def _rows(self, statement: Select[Any]) -> list[Any]:
-        if self._connection is None:
-            self._connection = self.engine.connect()
-        return list(self._connection.execute(statement).all())
 
     async def rows(self, statement: Select[Any]) -> list[Any]:
-        async with self._lock:
-            self._running = asyncio.ensure_future(asyncio.to_thread(self._rows, statement))
-            # Shielded: a request that runs out of time stops waiting, and close() stops the
-            # statement itself.
-            return await asyncio.shield(self._running)
+        if self._connection is None:
+            self._connection = self.engine.connect()
+            driver = self._connection.connection.driver_connection
+            driver.set_progress_handler(self._over_time, self.PROGRESS_STEPS)
+        try:
+            return list(self._connection.execute(statement).all())
+        except OperationalError:
+            if self._over_time():
+                raise OverTime("The query ran longer than its time budget; ask for less.") from None
+            raise
+
+    def _over_time(self) -> int:
+        return int(self.deadline is not None and time.monotonic() > self.deadline)
 
     async def close(self) -> None:
-        running, self._running = self._running, None
-        if running is not None and not running.done():
-            with contextlib.suppress(Exception):
-                self._connection.connection.driver_connection.interrupt()
-            with contextlib.suppress(Exception):
-                await running
         if self._connection is not None:
             connection, self._connection = self._connection, None
-            await asyncio.to_thread(connection.close)
+            connection.connection.driver_connection.set_progress_handler(None, 0)
+            connection.close()

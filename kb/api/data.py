@@ -117,6 +117,16 @@ class Data:
             groups[(key.name, key.filters)].append(key)
         counts: dict[ListKey, int] = {}
         for (name, filters), members in groups.items():
+            kind, _, field = name.partition(".")
+            if field == "statements" and kind in ENTITY_KINDS and filters in (None, StatementFilters()):
+                # All of an entity's statements: the count the loader keeps on the entity.
+                table = TABLES[kind]
+                rows = await self.rows(select(table.id, table.statement_count)
+                                       .where(table.id.in_({k.parent for k in members})))
+                found = dict(rows)  # type: ignore[arg-type]
+                for key in members:
+                    counts[key] = found.get(key.parent, 0)
+                continue
             base, parent, _ = LISTS[name](filters, "default", self.dialect)
             if parent is None:
                 counted = base.with_only_columns(func.count(), maintain_column_froms=True)

@@ -17,7 +17,7 @@ from sqlalchemy.orm import aliased
 from kb.api.lists import ArticleFilters, StatementFilters, article_base, statement_base
 from kb.models import OWNER_COLUMN, Article, ArticleEntity, Statement
 
-ENTITY_COLUMNS = ("person_id", "organization_id", "place_id")
+ENTITY_COLUMNS = tuple(OWNER_COLUMN.values())
 
 
 def _branches(parents: Sequence[int], branch: Any) -> Select[Any] | CompoundSelect[Any]:

@@ -20,16 +20,15 @@ from sqlalchemy.sql.expression import cast, literal
 
 from kb.api.pagination import Order, Page
 from kb.models import (
+    ENTITY_TABLES,
     OWNER_COLUMN,
     Alias,
     Article,
     ArticleEntity,
     Mention,
-    Organization,
     Outlet,
     Person,
     PersonRole,
-    Place,
     Statement,
 )
 from kb.normalise import normalise_key
@@ -205,7 +204,7 @@ def _mentioned_articles(kind: str, filters: ArticleFilters | None, dialect: str)
 
 
 def entity_base(kind: str, filters: EntityFilters | None) -> Select[Any]:
-    entity = ENTITY_TABLE[kind]
+    entity = ENTITY_TABLES[kind]
     base = select(*entity.__table__.columns)
     if filters is None:
         return base
@@ -224,7 +223,6 @@ def entity_base(kind: str, filters: EntityFilters | None) -> Select[Any]:
     return base
 
 
-ENTITY_TABLE: dict[str, Any] = {"person": Person, "organization": Organization, "place": Place}
 SEARCHABLE: dict[str, Any] = {"article": Article, "statement": Statement}
 
 
@@ -255,7 +253,7 @@ def article_order(key: str) -> Order:
 
 
 def entity_order(kind: str, key: str) -> Order:
-    entity = ENTITY_TABLE[kind]
+    entity = ENTITY_TABLES[kind]
     field, _, direction = key.partition(":")
     if field in ("statements", "mentions"):
         column = entity.statement_count if field == "statements" else entity.mention_count

@@ -19,6 +19,7 @@ from strawberry.dataloader import DataLoader
 from kb.api import analytics
 from kb.api.lists import LISTS, ArticleFilters, ListKey, StatementFilters, text_matches
 from kb.api.pagination import PageResult, batched_page_query, page_query, sort_rows, to_result
+from kb.api.prefetch import Paths, prefetch
 from kb.models import (
     OWNER_COLUMN,
     Alias,
@@ -55,7 +56,8 @@ class Data:
         self.aggregate_window = aggregate_window
         self.search_window = search_window
         self.dialect = reader.dialect
-        self.by_id = {name: DataLoader(self._by_id_loader(table)) for name, table in TABLES.items()}
+        self._rows: dict[str, dict[int, Any]] = {name: {} for name in TABLES}
+        self.by_id = {name: DataLoader(self._by_id_loader(name, table)) for name, table in TABLES.items()}
         self.pages: DataLoader[ListKey, PageResult] = DataLoader(self._load_pages)
         self.counts: DataLoader[ListKey, int] = DataLoader(self._load_counts)
         self.article_entities: DataLoader[tuple[str, int], list[Any]] = DataLoader(
@@ -82,10 +84,16 @@ class Data:
         """End the request's read transaction (see kb.api.database)."""
         await self.reader.close()
 
-    def _by_id_loader(self, table: Any) -> Callable[[list[int]], Any]:
+    def loaded(self, table: str, row_id: int) -> Any:
+        """The row of ``table`` with ``row_id`` if this request has loaded it, else None."""
+        return self._rows[table].get(row_id)
+
+    def _by_id_loader(self, name: str, table: Any) -> Callable[[list[int]], Any]:
+        found = self._rows[name]
+
         async def load(ids: list[int]) -> list[Any]:
             rows = await self.rows(select(*table.__table__.columns).where(table.id.in_(ids)))
-            found = {row.id: row for row in rows}
+            found.update((row.id, row) for row in rows)
             return [found.get(i) for i in ids]
 
         return load
@@ -109,7 +117,25 @@ class Data:
                 by_parent[row.parent_key].append(row)
             for key in members:
                 results[key] = to_result(sort_rows(by_parent.get(key.parent, []), order, page), order, page)
+        # The linked rows these pages' nodes will ask for, for all of them at once.
+        wanted: dict[str, list[tuple[list[Any], Paths]]] = defaultdict(list)
+        for key in keys:
+            if key.links and key.links[1]:
+                wanted[key.links[0]].append((results[key].rows, key.links[1]))
+        for type_name, items in wanted.items():
+            await prefetch(self._fetch_rows, type_name, items)
         return [results[key] for key in keys]
+
+    async def _fetch_rows(self, table: str, ids: set[int]) -> dict[int, Any]:
+        """Rows of ``table`` by id, read now (those not loaded yet) and kept for the request."""
+        loaded = self._rows[table]
+        missing = [i for i in ids if i not in loaded]
+        if missing:
+            model = TABLES[table]
+            rows = await self.rows(select(*model.__table__.columns).where(model.id.in_(missing)))
+            loaded.update((row.id, row) for row in rows)
+            self.by_id[table].prime_many({row.id: row for row in rows})
+        return {i: loaded[i] for i in ids if i in loaded}
 
     async def _load_counts(self, keys: list[ListKey]) -> list[int]:
         groups: dict[tuple[str, Any], list[ListKey]] = defaultdict(list)

@@ -19,6 +19,7 @@ from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.sql.expression import cast, literal
 
 from kb.api.pagination import Order, Page
+from kb.api.prefetch import Paths
 from kb.models import (
     ENTITY_TABLES,
     OWNER_COLUMN,
@@ -78,6 +79,8 @@ class ListKey:
     page: Page
     filters: Filters | None = None
     order: str = "default"
+    # The node type and the link paths its query selects, to prefetch (kb.api.prefetch).
+    links: tuple[str, Paths] | None = None
 
 
 # --- full-text matches ------------------------------------------------------------------------

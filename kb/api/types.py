@@ -3,7 +3,7 @@ linked both ways (person → statements → article → outlet, and back)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -28,6 +28,7 @@ from kb.api.inputs import (
 )
 from kb.api.lists import ListKey
 from kb.api.pagination import PaginationError, make_page
+from kb.api.prefetch import link_paths
 from kb.config import Settings
 
 NodeT = TypeVar("NodeT")
@@ -96,7 +97,8 @@ async def _connection(
                          maximum=settings.max_page_size)
     except PaginationError as exc:
         raise ValueError(str(exc)) from None
-    key = ListKey(name, parent, page, filters, order)
+    type_name = make.__self__.__name__
+    key = ListKey(name, parent, page, filters, order, (type_name, link_paths(info, type_name)))
     result = await _data(info).pages.load(key)
     edges = [Edge(cursor=c, node=make(row)) for row, c in zip(result.rows, result.cursors, strict=True)]
     return Connection(
@@ -109,6 +111,20 @@ async def _connection(
         ),
         _key=key,
     )
+
+
+def _linked(info: Info, table: str, row_id: int, make: Callable[[Any], Any]) -> Any:
+    """The node of ``table`` with ``row_id``: at once when this request has loaded its row
+    (see ``kb.api.prefetch``), else an awaitable through the DataLoader."""
+    data = _data(info)
+    row = data.loaded(table, row_id)
+    if row is not None:
+        return make(row)
+
+    async def load() -> Any:
+        return make(await data.by_id[table].load(row_id))
+
+    return load()
 
 
 async def _nodes(info: Info, table: str, ids: Iterable[str], make: Any, required: bool) -> list[Any]:
@@ -222,8 +238,8 @@ class Article(relay.Node):
         return [line for line in self.text.split("\n")[1:] if line not in captions]
 
     @strawberry.field
-    async def outlet(self, info: Info) -> Outlet:
-        return Outlet.from_row(await _data(info).by_id["outlet"].load(self._outlet_id))
+    def outlet(self, info: Info) -> Outlet:
+        return _linked(info, "outlet", self._outlet_id, Outlet.from_row)
 
     @strawberry.field
     async def images(self, info: Info) -> list[ArticleImage]:
@@ -273,8 +289,8 @@ class Mention:
                    _article_id=row.article_id)
 
     @strawberry.field
-    async def article(self, info: Info) -> Article:
-        return Article.from_row(await _data(info).by_id["article"].load(self._article_id))
+    def article(self, info: Info) -> Article:
+        return _linked(info, "article", self._article_id, Article.from_row)
 
 
 @strawberry.type(description="A title a person holds in an article (北约秘书长).")
@@ -521,20 +537,19 @@ class Statement(relay.Node):
         return await _nodes(info, "statement", node_ids, cls.from_row, required)
 
     @strawberry.field(description="Who said it; null when anonymous or not resolved.")
-    async def speaker(self, info: Info) -> Speaker | None:
-        data = _data(info)
-        if self._row.speaker_person_id:
-            return Person.from_row(await data.by_id["person"].load(self._row.speaker_person_id))
-        if self._row.speaker_organization_id:
-            row = await data.by_id["organization"].load(self._row.speaker_organization_id)
-            return Organization.from_row(row)
-        if self._row.speaker_place_id:
-            return Place.from_row(await data.by_id["place"].load(self._row.speaker_place_id))
+    def speaker(self, info: Info) -> Speaker | None:
+        row = self._row
+        if row.speaker_person_id:
+            return _linked(info, "person", row.speaker_person_id, Person.from_row)
+        if row.speaker_organization_id:
+            return _linked(info, "organization", row.speaker_organization_id, Organization.from_row)
+        if row.speaker_place_id:
+            return _linked(info, "place", row.speaker_place_id, Place.from_row)
         return None
 
     @strawberry.field
-    async def article(self, info: Info) -> Article:
-        return Article.from_row(await _data(info).by_id["article"].load(self._row.article_id))
+    def article(self, info: Info) -> Article:
+        return _linked(info, "article", self._row.article_id, Article.from_row)
 
     @strawberry.field(description="People, organizations and places named in the statement.")
     async def mentions(self, info: Info) -> list[Entity]:

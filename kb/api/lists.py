@@ -98,6 +98,15 @@ def text_matches(kind: str, query: str, dialect: str, recent: int | None = None)
             return select(table.id.label("ref_id"), literal_column("0.0").label("score")).where(false())
         tsquery = cast(literal(expression), TSQUERY)
         terms = literal_column(f"{kind}.terms")
+        if recent is not None:
+            # Rank only the window: ts_rank reads each row's whole tsvector (kilobytes, in
+            # TOAST), and PostgreSQL would compute it for every match before the LIMIT.
+            newest = (select(table.id).where(terms.op("@@")(tsquery))
+                      .order_by(table.id.desc()).limit(recent).subquery())
+            ranked = table.__table__.alias(f"{kind}_ranked")
+            ranked_terms = literal_column(f"{kind}_ranked.terms")
+            return (select(newest.c.id.label("ref_id"), func.ts_rank(ranked_terms, tsquery).label("score"))
+                    .join(ranked, ranked.c.id == newest.c.id))
         matches = select(table.id.label("ref_id"), func.ts_rank(terms, tsquery).label("score")).where(
             terms.op("@@")(tsquery))
     else:

@@ -9,7 +9,9 @@ the original.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -47,7 +49,7 @@ class NormalisedText:
 
     original: str
     text: str
-    origins: tuple[int, ...]
+    origins: Sequence[int]  # a range when no offset moved
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map the half-open span ``[start, end)`` of the view to the original text."""
@@ -61,6 +63,18 @@ class NormalisedText:
         return self.original[a:b]
 
 
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table that folds each character on first sight (``_fold_char``)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+_SPACE_RUNS = re.compile(" {2,}")
+
+
 def normalise(text: str) -> NormalisedText:
     """Build the matching view of ``text``.
 
@@ -68,6 +82,35 @@ def normalise(text: str) -> NormalisedText:
     (OpenCC converts phrases better than characters) and falls back to character by
     character in the rare case a phrase conversion changes the length.
     """
+    folded_text = text.translate(_FOLD_TABLE)
+    if len(folded_text) == len(text):
+        # Each character folded to one (nearly always): offsets are the identity, but for
+        # the spaces a run collapses — done in C rather than a loop per character.
+        runs = [m.span() for m in _SPACE_RUNS.finditer(folded_text)]
+        if not runs:
+            origins: Sequence[int] = range(len(text))
+        else:
+            kept: list[int] = []
+            previous = 0
+            for start, end in runs:
+                kept.extend(range(previous, start + 1))
+                previous = end
+            kept.extend(range(previous, len(text)))
+            origins = tuple(kept)
+            folded_text = _SPACE_RUNS.sub(" ", folded_text)
+    else:
+        folded_text, origins = _fold_slowly(text)
+    converter = simplified_converter()
+    simplified = converter.convert(folded_text)
+    if len(simplified) != len(folded_text):
+        simplified = "".join(
+            converted if len(converted := converter.convert(c)) == 1 else c for c in folded_text
+        )
+    return NormalisedText(original=text, text=simplified, origins=origins)
+
+
+def _fold_slowly(text: str) -> tuple[str, tuple[int, ...]]:
+    """Fold character by character, for text where a character folds to none or several."""
     chars: list[str] = []
     origins: list[int] = []
     previous_space = False
@@ -82,14 +125,7 @@ def normalise(text: str) -> NormalisedText:
         for piece in folded:
             chars.append(piece)
             origins.append(index)
-    folded_text = "".join(chars)
-    converter = simplified_converter()
-    simplified = converter.convert(folded_text)
-    if len(simplified) != len(folded_text):
-        simplified = "".join(
-            converted if len(converted := converter.convert(c)) == 1 else c for c in folded_text
-        )
-    return NormalisedText(original=text, text=simplified, origins=tuple(origins))
+    return "".join(chars), tuple(origins)
 
 
 @lru_cache(maxsize=262144)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import ahocorasick
+
 from kb.catalog import PERSON, Catalog, Entry
 from kb.extract.records import EntityInfo
 from kb.normalise import NormalisedText, normalise_key
@@ -74,6 +76,13 @@ class Matcher:
                 self.metonyms[form] = entry.key
         self.forms = forms
         self.abbreviations = catalog.abbreviations
+        self.automaton = ahocorasick.Automaton()
+        for form in forms:
+            self.automaton.add_word(form, len(form))
+        self.automaton.make_automaton()
+        self.abbreviation_chars = re.compile(
+            "[" + "".join(re.escape(c) for c in self.abbreviations) + "]" if self.abbreviations else "(?!)"
+        )
         self.lengths: dict[str, list[int]] = defaultdict(list)
         for form in forms:
             self.lengths[form[0]].append(len(form))
@@ -112,28 +121,29 @@ def scan(view: str, matcher: Matcher, extra: dict[str, str] | None = None) -> li
     """Match catalog forms (and article-local ``extra`` forms → keys) left to right."""
     tokens: list[Token] = []
     extra = extra or {}
-    extra_lengths: dict[str, set[int]] = defaultdict(set)
+    # Forms starting at each position, longest first: the catalog's from its automaton (one
+    # pass in C), the article's few local forms by plain search.
+    starts: dict[int, set[int]] = defaultdict(set)
+    for end, length in matcher.automaton.iter(view):
+        starts[end - length + 1].add(length)
     for form in extra:
-        extra_lengths[form[0]].add(len(form))
-    # Candidate lengths per first character, longest first (catalog ∪ article-local forms).
-    lengths = {c: sorted(set(matcher.lengths.get(c, ())) | ls, reverse=True)
-               for c, ls in extra_lengths.items()}
-    no_lengths: list[int] = []
-    i, n = 0, len(view)
-    while i < n:
-        char = view[i]
-        candidates = lengths.get(char) or matcher.lengths.get(char, no_lengths)
-        if not candidates and char not in matcher.abbreviations:
-            i += 1
+        at = view.find(form)
+        while at >= 0:
+            starts[at].add(len(form))
+            at = view.find(form, at + 1)
+    for match in matcher.abbreviation_chars.finditer(view):
+        starts.setdefault(match.start(), set())
+    n = len(view)
+    i = 0
+    for start in sorted(starts):
+        if start < i:
             continue
+        i = start
+        char = view[i]
         found: Token | None = None
-        for length in candidates:
-            if i + length > n:
-                continue
+        for length in sorted(starts[start], reverse=True):
             form = view[i : i + length]
-            hit = (ENTITY, frozenset([extra[form]]), False) if form in extra else matcher.forms.get(form)
-            if hit is None:
-                continue
+            hit = (ENTITY, frozenset([extra[form]]), False) if form in extra else matcher.forms[form]
             kind, keys, ambiguous = hit
             end = i + length
             if form[0].isascii() and form[0].isalnum() and i > 0 and _is_word_char(view[i - 1]):
@@ -152,11 +162,9 @@ def scan(view: str, matcher: Matcher, extra: dict[str, str] | None = None) -> li
         if found is None and char in matcher.abbreviations and _abbreviation_context(view, i, matcher):
             found = Token(i, i + 1, ENTITY, frozenset([matcher.abbreviations[char]]), False,
                           abbreviation=True)
-        if found is None:
-            i += 1
-            continue
-        tokens.append(found)
-        i = found.end
+        if found is not None:
+            tokens.append(found)
+            i = found.end
     return tokens
 
 

@@ -12,6 +12,7 @@ place, a title whose holder the article names, a pronoun's referent, or an anony
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from kb.catalog import ORGANIZATION, PERSON, PLACE
@@ -129,16 +130,24 @@ class StatementFinder:
         self.lex = lexicon_for(matcher)
         self.quotes = quote_spans(view)
         self.token_at = {t.start: t for t in tokens}
+        # Tokens do not overlap and are in order, so both lists are sorted (for bisect).
+        self.token_starts = [t.start for t in tokens]
+        self.token_ends = [t.end for t in tokens]
+        self.quote_starts = [start for start, _ in self.quotes]
         self.token_ending = {t.end: t for t in tokens}
         self.roles = self._article_roles()
 
     # -- structure ---------------------------------------------------------------------------
 
     def _inside_quote(self, pos: int) -> tuple[int, int] | None:
-        for start, end in self.quotes:
-            if start < pos < end:
-                return start, end
+        index = bisect_left(self.quote_starts, pos) - 1  # the last quote opened before pos
+        if index >= 0 and pos < self.quotes[index][1]:
+            return self.quotes[index]
         return None
+
+    def _tokens_starting(self, lo: int, hi: int) -> list[Token]:
+        """Tokens starting in ``[lo, hi)``."""
+        return self.tokens[bisect_left(self.token_starts, lo) : bisect_left(self.token_starts, hi)]
 
     def _sentence_bounds(self, pos: int) -> tuple[int, int]:
         """The sentence around ``pos``; sentence ends inside quotes do not count unless
@@ -270,13 +279,14 @@ class StatementFinder:
                 end = index + len(head)
                 prefix = text[:index]
                 if covered is None:
-                    covered = {i for t in self.tokens if t.end > pos and t.start < limit
+                    overlapping = self.tokens[bisect_right(self.token_ends, pos) :
+                                              bisect_left(self.token_starts, limit)]
+                    covered = {i for t in overlapping
                                for i in range(max(t.start, pos) - pos, t.end - pos)}
                 loose = [c for i, c in enumerate(prefix) if i not in covered]
                 if len(prefix) <= 12 and all(c in _ANONYMOUS_GLUE for c in loose) and not any(
                     t.type == ENTITY and self._kind(t) == PERSON
-                    for t in self.tokens
-                    if pos <= t.start < pos + end
+                    for t in self._tokens_starting(pos, pos + end)
                 ):
                     best = max(best or 0, end)
                 index = text.find(head, index + 1)
@@ -324,16 +334,14 @@ class StatementFinder:
             return Subject(start, anonymous_end, None, None, anonymous=True)
         # The head of a relative clause right before the verb: 倡导…的博雷利认为,
         # 目前拥有30个成员国的北约说.
-        for token in reversed(self.tokens):
-            if token.end <= verb_start and token.start >= start:
-                if (
-                    token.type == ENTITY
-                    and self._kind(token) in (PERSON, ORGANIZATION)
-                    and view[token.start - 1 : token.start] == "的"
-                    and self._gap_ok(token.end, verb_start)
-                ):
-                    return self._resolve(token.start, token.end, [token])
-                break
+        last = bisect_right(self.token_ends, verb_start) - 1  # the last token ending by the verb
+        if last >= 0 and (token := self.tokens[last]).start >= start and (
+            token.type == ENTITY
+            and self._kind(token) in (PERSON, ORGANIZATION)
+            and view[token.start - 1 : token.start] == "的"
+            and self._gap_ok(token.end, verb_start)
+        ):
+            return self._resolve(token.start, token.end, [token])
         if source is not None or clause <= floor:
             return None
         # 但对俄罗斯总统普京说: an addressee, not a subject; the speaker is carried over.
@@ -409,7 +417,7 @@ class StatementFinder:
             if people:
                 return Subject(start, end, people[-1].key, PERSON)
             led_by_title = any(
-                t.type == TITLE and phrase_start <= t.start <= phrase_start + 4 for t in self.tokens
+                t.type == TITLE for t in self._tokens_starting(phrase_start, phrase_start + 5)
             )
             if parts and parts[-1].type == TITLE or led_by_title:
                 holder = self._title_holder(parts) if parts and parts[-1].type == TITLE else None

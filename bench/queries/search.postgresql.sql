@@ -5,7 +5,7 @@
 -- organizations and places by match quality — exact 3, prefix 2, substring 1 — then
 -- mentions), scored 100 per quality step; then articles and statements, alternating, each
 -- the 10 most relevant among the newest 2,000 matches (KB_SEARCH_WINDOW's default, newest
--- by id). The first 10 of all that, with the text the snippet is cut from (the name, or
+-- by id; ts_rank reads each tsvector, so only the window is ranked). The first 10 of all that, with the text the snippet is cut from (the name, or
 -- the article's or statement's text, fetched for those 10 only).
 WITH outlet_hits AS (
     SELECT 1 AS kind_order, 'Outlet' AS typename, o.id,
@@ -68,22 +68,24 @@ place_hits AS (
 article_hits AS (
     SELECT 5 AS kind_order, 'Article' AS typename, m.id, m.score, NULL AS text,
            row_number() OVER (ORDER BY m.score DESC, m.id) AS rank
-    FROM (SELECT t.id,
+    FROM (SELECT w.id,
                  CAST(ts_rank(t.terms, CAST('(''北约'')' AS tsquery)) AS double precision) AS score
-          FROM article AS t
-          WHERE t.terms @@ CAST('(''北约'')' AS tsquery)
-          ORDER BY t.id DESC
-          LIMIT 2000) AS m
+          FROM (SELECT id FROM article
+                WHERE terms @@ CAST('(''北约'')' AS tsquery)
+                ORDER BY id DESC
+                LIMIT 2000) AS w
+          JOIN article AS t ON t.id = w.id) AS m
 ),
 statement_hits AS (
     SELECT 6 AS kind_order, 'Statement' AS typename, m.id, m.score, NULL AS text,
            row_number() OVER (ORDER BY m.score DESC, m.id) AS rank
-    FROM (SELECT t.id,
+    FROM (SELECT w.id,
                  CAST(ts_rank(t.terms, CAST('(''北约'')' AS tsquery)) AS double precision) AS score
-          FROM statement AS t
-          WHERE t.terms @@ CAST('(''北约'')' AS tsquery)
-          ORDER BY t.id DESC
-          LIMIT 2000) AS m
+          FROM (SELECT id FROM statement
+                WHERE terms @@ CAST('(''北约'')' AS tsquery)
+                ORDER BY id DESC
+                LIMIT 2000) AS w
+          JOIN statement AS t ON t.id = w.id) AS m
 ),
 hits AS (
     SELECT 0 AS grp, outlet_hits.* FROM outlet_hits WHERE rank <= 10

@@ -279,6 +279,12 @@ def content_hash(text: str) -> str:
 
 
 # --- HTML body ------------------------------------------------------------------------------
+#
+# Bulk loading parses every file, so this is written for speed: the walk visits each element
+# once, and a block element's subtree is read in one pass (``_scan``) that gathers everything
+# the block's decisions need (text, images, bold, caption markers) instead of one bs4
+# find_all/get_text per question. Where a gathered item stands for a bs4 call, the comment
+# names the call: the output must be exactly what that call would give.
 
 
 @lru_cache(maxsize=1)
@@ -291,11 +297,41 @@ def _boilerplate() -> dict[str, Any]:
     return data
 
 
+@dataclass(frozen=True)
+class _Rules:
+    """``boilerplate.yaml`` in the shapes the per-element checks want: sets, tuples, compiled."""
+
+    artefacts: frozenset[str]
+    max_length: int
+    patterns: tuple[re.Pattern[str], ...]
+    drop_tags: frozenset[str]
+    drop_prefixes: tuple[str, ...]
+    drop_class: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    data = _boilerplate()
+    return _Rules(
+        artefacts=frozenset(data["artefact_set"]),
+        max_length=data["max_length"],
+        patterns=tuple(data["compiled"]),
+        drop_tags=frozenset(data["drop_tags"]),
+        drop_prefixes=tuple(data["drop_attribute_prefixes"]),
+        drop_class=data["class_re"],
+    )
+
+
 _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "pre",
                "dt", "dd", "caption", "td", "th"}
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _CAPTION_TAGS = {"figcaption", "small"}
+_CONTAINER_TAGS = {"div", "section", "article", "figure", "table", "ul", "ol"}  # end a paragraph
+_BOLD_TAGS = {"strong", "b"}
+# The string classes Tag.get_text() keeps by default (exact types, not subclasses).
+_PLAIN_STRINGS = frozenset(Tag.MAIN_CONTENT_STRING_TYPES)
 _SPACE = re.compile(r"\s+")
+_CENTER = re.compile(r"text-align\s*:\s*center", re.I)
 _DATELINE = re.compile(
     r"^\s*(\d{1,2}/\d{1,2}/\d{4}\s*-\s*\d{1,2}:\d{2}"
     r"|(Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s+\d{1,2}\s+\w{3}\s+\d{4}\s+\d{1,2}:\d{2}(:\d{2})?\s*\w*"
@@ -308,6 +344,79 @@ def _clean_inline(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+def _is_dropped(tag: Tag, name: str, rules: _Rules) -> bool:
+    """A widget or non-content element: by tag name, attribute name prefix, or class/id."""
+    if name in rules.drop_tags:
+        return True
+    attrs = tag.attrs
+    if not attrs:
+        return False
+    if any(a.startswith(rules.drop_prefixes) for a in attrs):
+        return True
+    classes, ident = attrs.get("class"), attrs.get("id")
+    if not classes and not ident:  # the joined string below would be blank: skip building it
+        return False
+    joined = " ".join(classes or []) + " " + str(ident or "")
+    return bool(joined.strip()) and bool(rules.drop_class.search(joined))
+
+
+def _caption_attrs(tag: Tag) -> bool:
+    """A 'caption' class or a centred style on the element itself."""
+    attrs = tag.attrs
+    if not attrs:
+        return False
+    return "caption" in " ".join(attrs.get("class") or []).lower() or bool(
+        _CENTER.search(str(attrs.get("style") or ""))
+    )
+
+
+@dataclass(slots=True)
+class _Scan:
+    """What one pass over a block element's subtree found, in document order."""
+
+    text: list[str] = field(default_factory=list)  # strings outside dropped elements, " " per <br>
+    plain: list[str] = field(default_factory=list)  # what Tag.get_text() joins (dropped included)
+    images: list[Tag] = field(default_factory=list)  # find_all("img")
+    bold: Tag | None = None  # find(["strong", "b"])
+    caption: bool = False  # a figcaption/small inside, or caption class/centred style anywhere
+
+
+def _scan(node: Tag, hidden: bool, scan: _Scan, rules: _Rules) -> None:
+    """Add ``node``'s descendants to ``scan``. ``hidden``: an enclosing element is dropped, so
+    its strings are not block text; its images, <br>s, bold and caption markers still count."""
+    for child in node.contents:
+        if isinstance(child, Tag):
+            name = child.name
+            if name == "br":
+                scan.text.append(" ")
+            elif name == "img":
+                scan.images.append(child)
+            elif scan.bold is None and name in _BOLD_TAGS:
+                scan.bold = child
+            if not scan.caption and (name in _CAPTION_TAGS or _caption_attrs(child)):
+                scan.caption = True
+            if child.contents:
+                _scan(child, hidden or _is_dropped(child, name.lower(), rules), scan, rules)
+        elif type(child) in _PLAIN_STRINGS:
+            scan.plain.append(child)
+            if not hidden:
+                scan.text.append(child)
+        elif not hidden and isinstance(child, NavigableString) and not isinstance(child, Comment):
+            scan.text.append(child)  # e.g. ruby text: block text, though get_text() skips it
+
+
+def _is_bold_line(scan: _Scan) -> bool:
+    """A short paragraph that is wholly bold and not a sentence is a sub-heading."""
+    if scan.bold is None:
+        return False
+    text = _clean_inline("".join(scan.plain))
+    return (
+        0 < len(text) <= 30
+        and not text.endswith(("。", "！", "？", ".", "!", "?"))
+        and _clean_inline(scan.bold.get_text()) == text
+    )
+
+
 @dataclass
 class _Body:
     blocks: tuple[Block, ...]
@@ -318,7 +427,9 @@ class _Body:
 class _BodyBuilder:
     """Walk the DOM in document order, emitting text blocks and images."""
 
-    def __init__(self) -> None:
+    def __init__(self, rules: _Rules, hidden: bool) -> None:
+        self.rules = rules
+        self.hidden = hidden  # the walk's root (or above) is dropped: blocks lose their strings
         self.blocks: list[Block] = []
         self.images: list[list[str | None]] = []  # [url, caption]
         self.dateline: str | None = None
@@ -326,16 +437,13 @@ class _BodyBuilder:
         self.last_was_image = False
 
     def walk(self, node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, Comment):
-                continue
-            if isinstance(child, NavigableString):
-                self.buffer.append(str(child))
-                continue
+        for child in node.contents:
             if not isinstance(child, Tag):
+                if isinstance(child, NavigableString) and not isinstance(child, Comment):
+                    self.buffer.append(child)
                 continue
             name = child.name.lower()
-            if _is_dropped(child, name):
+            if _is_dropped(child, name, self.rules):
                 continue
             if name == "br":
                 self.flush()
@@ -344,15 +452,21 @@ class _BodyBuilder:
                 self.image(child)
             elif name in _BLOCK_TAGS or name in _CAPTION_TAGS:
                 self.flush()
-                for img in child.find_all("img"):
-                    self.image(img)
-                kind = "heading" if name in _HEADING_TAGS or _is_bold_line(child) else "paragraph"
-                self.emit(_text_of(child), kind, _looks_like_caption(child, name))
-            else:
-                self.flush() if name in {"div", "section", "article", "figure", "table", "ul", "ol"} else None
+                self.block(child, name)
+            elif name in _CONTAINER_TAGS:
+                self.flush()
                 self.walk(child)
-                if name in {"div", "section", "article", "figure", "table", "ul", "ol"}:
-                    self.flush()
+                self.flush()
+            else:
+                self.walk(child)
+
+    def block(self, tag: Tag, name: str) -> None:
+        scan = _Scan(caption=name in _CAPTION_TAGS or _caption_attrs(tag))
+        _scan(tag, self.hidden, scan, self.rules)
+        for img in scan.images:
+            self.image(img)
+        kind = "heading" if name in _HEADING_TAGS or _is_bold_line(scan) else "paragraph"
+        self.emit("".join(scan.text), kind, scan.caption)
 
     def image(self, tag: Tag) -> None:
         src = tag.get("src") or tag.get("data-src") or tag.get("data-original")
@@ -370,14 +484,16 @@ class _BodyBuilder:
         text = _clean_inline(raw)
         if not text:
             return
-        rules = _boilerplate()
-        if text in rules["artefact_set"]:
+        rules = self.rules
+        if text in rules.artefacts:
             return
         if not self.blocks and self.dateline is None and _DATELINE.match(text):
             self.dateline = text
             return
-        if len(text) <= rules["max_length"] and any(p.search(text) for p in rules["compiled"]):
-            return
+        if len(text) <= rules.max_length:
+            for pattern in rules.patterns:  # a plain loop: any() over a generator costs more
+                if pattern.search(text):
+                    return
         if self.last_was_image and self.images and self.images[-1][1] is None and (
             caption_hint and len(text) <= 200
         ):
@@ -389,67 +505,15 @@ class _BodyBuilder:
         self.blocks.append(Block(kind, text))
 
 
-def _is_dropped(tag: Tag, name: str) -> bool:
-    rules = _boilerplate()
-    if name in rules["drop_tags"]:
-        return True
-    attrs = tag.attrs or {}
-    if any(a.startswith(p) for a in attrs for p in rules["drop_attribute_prefixes"]):
-        return True
-    classes = " ".join(attrs.get("class") or []) + " " + str(attrs.get("id") or "")
-    return bool(classes.strip()) and bool(rules["class_re"].search(classes))
-
-
-def _text_of(tag: Tag) -> str:
-    parts: list[str] = []
-    for piece in tag.descendants:
-        if isinstance(piece, Comment):
-            continue
-        if isinstance(piece, NavigableString):
-            parent = piece.parent
-            if parent is not None and any(
-                isinstance(p, Tag) and _is_dropped(p, p.name.lower())
-                for p in [parent, *parent.parents]
-                if p is not tag and isinstance(p, Tag)
-            ):
-                continue
-            parts.append(str(piece))
-        elif isinstance(piece, Tag) and piece.name == "br":
-            parts.append(" ")
-    return "".join(parts)
-
-
-def _is_bold_line(tag: Tag) -> bool:
-    """A short paragraph that is wholly bold and not a sentence is a sub-heading."""
-    text = _clean_inline(tag.get_text())
-    bold = tag.find(["strong", "b"])
-    return (
-        bold is not None
-        and 0 < len(text) <= 30
-        and _clean_inline(bold.get_text()) == text
-        and not text.endswith(("。", "！", "？", ".", "!", "?"))
-    )
-
-
-_CENTER = re.compile(r"text-align\s*:\s*center", re.I)
-
-
-def _looks_like_caption(tag: Tag, name: str) -> bool:
-    """Caption markers: figcaption/small, a 'caption' class, or a centred paragraph."""
-    if name in _CAPTION_TAGS or tag.find(["figcaption", "small"]) is not None:
-        return True
-    for node in [tag, *tag.find_all(True)]:
-        if "caption" in " ".join(node.get("class") or []).lower():
-            return True
-        if _CENTER.search(str(node.get("style") or "")):
-            return True
-    return False
-
-
 def _parse_html(html: str) -> _Body:
     soup = BeautifulSoup(html, "lxml")
-    root = soup.body or soup
-    builder = _BodyBuilder()
+    # soup.body (first <body> in document order) without bs4's general-purpose matcher.
+    root = next((el for el in soup.descendants if isinstance(el, Tag) and el.name == "body"), soup)
+    rules = _rules()
+    # Block text skips strings under any dropped ancestor; the walk never enters dropped
+    # elements, so only the root and what is above it need checking, once.
+    hidden = any(_is_dropped(node, node.name.lower(), rules) for node in [root, *root.parents])
+    builder = _BodyBuilder(rules, hidden)
     builder.walk(root)
     builder.flush()
     images = tuple(Image(url=str(url), caption=caption) for url, caption in builder.images)

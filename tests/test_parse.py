@@ -106,3 +106,36 @@ def test_byline_patterns():
     assert parse_text(text).byline == "王五"
     text = text.replace("【文/观察者网 王五】", "（美联社、法新社）")
     assert parse_text(text).byline is None
+
+
+def _body(html: str):
+    return parse_text("<!--1643120102000-->\n[t](https://x.org/a)\n------\n" + html)
+
+
+def test_block_text_skips_dropped_inline_elements_but_keeps_their_images():
+    article = _body('<p>前文<span class="share-bar">分享<img src="https://x.org/i.jpg"></span>'
+                    "后文<br>续</p>")
+    assert [b.text for b in article.blocks] == ["前文后文 续"]
+    assert [i.url for i in article.images] == ["https://x.org/i.jpg"]
+
+
+def test_bold_line_heading_and_centred_caption():
+    article = _body('<img src="https://x.org/i.jpg"><p style="text-align: center">图片说明</p>'
+                    "<p><strong>小标题</strong></p><p><b>一句话。</b></p><p>正文<b>小标题</b></p>")
+    assert [(b.kind, b.text) for b in article.blocks] == [
+        ("caption", "图片说明"), ("heading", "小标题"), ("paragraph", "一句话。"),
+        ("paragraph", "正文小标题"),
+    ]
+    assert article.images[0].caption == "图片说明"
+
+
+def test_dropped_body_hides_block_text_not_loose_text():
+    article = _body('<html><body class="promo"><p>段落</p>散文</body></html>')
+    assert [b.text for b in article.blocks] == ["散文"]
+
+
+def test_parsing_is_repeatable():
+    # the lxml parser is reused between documents: nothing may carry over
+    first = parse_file(SEEDS / "004_3ba21630bbee9f23.txt")
+    _body("<div><p>unclosed <b>bold")
+    assert parse_file(SEEDS / "004_3ba21630bbee9f23.txt") == first

@@ -1,10 +1,11 @@
 """The load pipeline: files → parse → extract → store.
 
-Parsing, extraction and search terms are computed in worker processes (they are CPU-bound
-and independent per file); one writer stores the results in file order, each article in
-its own SAVEPOINT, committing every ``batch_size`` articles. So a bad file is reported with
-its path and reason and the others load; an article is stored whole or not at all; and
-memory stays flat because only a bounded number of files are in flight.
+Parsing, extraction, search terms and the rows to store are computed in worker processes
+(they are CPU-bound and independent per file); one writer stores them in file order, a
+batch of ``batch_size`` articles per transaction, each table's rows of a batch in one bulk
+statement. If a batch fails, its articles are stored one transaction each, so a bad file is
+reported with its path and reason and the others load. An article is stored whole or not
+at all, and memory stays flat because only a bounded number of files are in flight.
 """
 
 from __future__ import annotations
@@ -20,15 +21,14 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from kb.catalog import Catalog, default_catalog
 from kb.extract import extract
 from kb.extract.entities import matcher_for
 from kb.parse import ParseError, parse_file
-from kb.search import search_payload
-from kb.store import ADDED, UNCHANGED, UPDATED, Store, stored_version
+from kb.store import ADDED, UNCHANGED, UPDATED, ArticleRows, Store, rows_for, stored_version
 
 log = logging.getLogger(__name__)
 
@@ -76,8 +76,8 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
 
 # --- preparing (in worker processes) ----------------------------------------------------------
 
-# (path, status, detail): status "ok" with (parsed, extraction, payload), UNCHANGED, or FAILED
-# with a reason.
+# (path, status, detail): status "ok" with the article's ArticleRows, UNCHANGED, or FAILED with
+# a reason.
 Prepared = tuple[str, str, Any]
 
 _worker: dict[str, Any] = {}
@@ -107,15 +107,15 @@ def _prepare(path: str) -> Prepared:
     if engine is not None:  # skip extraction when the stored article is current
         with engine.connect() as connection:
             stored = stored_version(connection, parsed.identity)
-        if stored is not None and stored.matches(parsed):
+        if stored is not None and stored.matches(parsed.content_hash):
             return path, UNCHANGED, None
     try:
         extraction = extract(parsed, _worker["catalog"])
-        payload = search_payload(parsed, extraction, _worker["dialect"])
+        rows = rows_for(parsed, extraction, _worker["dialect"])
     except Exception as exc:  # a bug must not stop the load: report the file
         log.exception("extraction failed for %s", path)
         return path, FAILED, f"extraction error: {exc.__class__.__name__}: {exc}"
-    return path, "ok", (parsed, extraction, payload)
+    return path, "ok", rows
 
 
 def _prepared(files: Iterator[Path], workers: int, database_url: str | None, dialect: str,
@@ -171,55 +171,71 @@ def load_paths(
     with engine.connect() as connection:
         store = Store(connection)
         batch: list[tuple[str, str, Any]] = []
-        transaction = connection.begin()
-        for path, status, detail in prepared:
-            outcome = _store_one(store, path, status, detail)
-            batch.append((path, *outcome))
-            if on_file:
-                on_file(Path(path), outcome[1].status if outcome[0] == "stored" else outcome[0])
+        for item in prepared:
+            batch.append(item)
             if len(batch) >= batch_size:
-                _commit(transaction, store, batch, report)
+                _write_batch(connection, store, batch, report, on_file)
                 batch = []
-                transaction = connection.begin()
-        _commit(transaction, store, batch, report)
+        _write_batch(connection, store, batch, report, on_file)
     return report
 
 
-def _store_one(store: Store, path: str, status: str, detail: Any) -> tuple[str, Any]:
-    if status != "ok":
-        return status, detail
-    parsed, extraction, payload = detail
+def _write_batch(connection: Connection, store: Store, batch: list[Prepared], report: LoadReport,
+                 on_file: Callable[[Path, str], None] | None) -> None:
+    """Store a batch of prepared files in one transaction. If that fails, store them one
+    transaction each, so only the article at fault fails (with its reason)."""
+    ready = [(path, rows) for path, status, rows in batch if status == "ok"]
+    outcomes: dict[str, tuple[str, Any]] = {path: (status, detail) for path, status, detail in batch
+                                            if status != "ok"}
+    if ready:
+        try:
+            with connection.begin():
+                results = store.write([rows for _, rows in ready])
+        except Exception:
+            log.info("a batch of %d files failed; storing them one by one", len(ready), exc_info=True)
+            store.forget()
+            for path, rows in ready:
+                outcomes[path] = _write_one(connection, store, path, rows)
+        else:
+            for (path, _), result in zip(ready, results, strict=True):
+                outcomes[path] = ("stored", result)
+    for path, _, _ in batch:
+        status, detail = outcomes[path]
+        _count(report, path, status, detail)
+        if on_file:
+            on_file(Path(path), detail.status if status == "stored" else status)
+
+
+def _write_one(connection: Connection, store: Store, path: str, rows: ArticleRows) -> tuple[str, Any]:
     try:
-        return "stored", store.store(parsed, extraction, payload)
+        with connection.begin():
+            [result] = store.write([rows])
     except SQLAlchemyError as exc:
         log.exception("database error while storing %s", path)
+        store.forget()
         reason = getattr(exc, "orig", None) or exc
         return FAILED, f"database error: {exc.__class__.__name__}: {reason}"
-
-
-def _commit(transaction: Any, store: Store, batch: list[tuple[str, str, Any]], report: LoadReport) -> None:
-    try:
-        transaction.commit()
-    except SQLAlchemyError as exc:
-        log.exception("database error while committing a batch of %d files", len(batch))
+    except Exception as exc:  # a bug must not stop the load: report the file
+        log.exception("store error for %s", path)
         store.forget()
-        for path, *_ in batch:
-            report.failures.append((path, f"database error on commit: {exc.__class__.__name__}"))
-        return
-    for path, status, detail in batch:
-        if status == FAILED:
-            report.failures.append((path, detail))
-        elif status == UNCHANGED:
-            report.unchanged += 1
+        return FAILED, f"store error: {exc.__class__.__name__}: {exc}"
+    return "stored", result
+
+
+def _count(report: LoadReport, path: str, status: str, detail: Any) -> None:
+    if status == FAILED:
+        report.failures.append((path, detail))
+    elif status == UNCHANGED:
+        report.unchanged += 1
+    else:
+        result = detail
+        if result.status == ADDED:
+            report.added += 1
+        elif result.status == UPDATED:
+            report.updated += 1
         else:
-            result = detail
-            if result.status == ADDED:
-                report.added += 1
-            elif result.status == UPDATED:
-                report.updated += 1
-            else:
-                report.unchanged += 1
-            for kind, count in result.new_entities.items():
-                report.new_entities[kind] = report.new_entities.get(kind, 0) + count
-            report.statements += result.statements
-            report.mentions += result.mentions
+            report.unchanged += 1
+        for kind, count in result.new_entities.items():
+            report.new_entities[kind] = report.new_entities.get(kind, 0) + count
+        report.statements += result.statements
+        report.mentions += result.mentions

@@ -1,32 +1,37 @@
-"""Write parsed and extracted articles to the database, idempotently and fast.
+"""Write parsed and extracted articles to the database, idempotently and in bulk.
 
-A ``Store`` writes through one connection inside the caller's transaction, each article in
-its own SAVEPOINT: an article is stored whole or not at all, and one that fails does not
-undo the others of its batch. An article is keyed by its identity (canonical URL, or outlet
-+ title + date); storing the same content again changes nothing, changed content replaces
-that article's extracted rows.
+Two steps, so that the costly one runs where the cores are:
 
-For speed over long loads the store remembers the ids of the outlets and entities it has
-written and the aliases they have, inserts rows in bulk, and keeps the entities' activity
-counts by increments rather than recounts.
+* ``article_rows(parsed, extraction, payload)`` turns one article into the rows it will be
+  stored as, with entities by position instead of database id. It reads no database, so
+  the loader runs it in its worker processes; the result is plain tuples, cheap to send.
+* ``Store.write(batch)`` stores a batch of them through one connection, inside the
+  caller's transaction: it looks up which articles exist, assigns ids, and inserts each
+  table's rows for the whole batch at once (``executemany`` on SQLite, ``COPY`` on
+  PostgreSQL). When it raises, the caller rolls the transaction back, calls ``forget()``
+  and may write the articles one by one to find the bad one (``kb.load`` does).
+
+An article is keyed by its identity (canonical URL, or outlet + title + date); storing the
+same content again changes nothing, changed content replaces that article's extracted rows.
+The store remembers the ids of the outlets and entities it has written and the aliases they
+have, and keeps the entities' activity counts by increments rather than recounts.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, delete, exists, func, insert, select, update
 
-from kb.extract import EXTRACTOR_VERSION, EntityInfo, Extraction
+from kb.extract import EXTRACTOR_VERSION, EntityInfo, Extraction, OutletRef
 from kb.models import (
     ENTITY_TABLES,
     OWNER_COLUMN,
     Alias,
-    Article,
     ArticleEntity,
     Image,
     Mention,
@@ -42,7 +47,73 @@ from kb.search import SearchPayload, search_payload
 ADDED, UPDATED, UNCHANGED = "added", "updated", "unchanged"
 
 EntityRef = tuple[str, int]  # (kind, id)
+KINDS = tuple(OWNER_COLUMN)
 SPEAKER_COLUMNS = tuple("speaker_" + column for column in OWNER_COLUMN.values())
+ARTICLE_COLUMNS = ("url", "title", "published_at", "byline", "lead_image", "text", "dateline",
+                   "source_path", "source_format", "content_hash")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRows:
+    """One article as rows to store. Entities are referred to by their position in
+    ``entities``; statement texts are offsets into the article's text."""
+
+    identity: str
+    content_hash: str
+    outlet: OutletRef
+    article: tuple[Any, ...]  # ARTICLE_COLUMNS
+    images: tuple[tuple[int, str, str | None], ...]
+    entities: tuple[EntityInfo, ...]
+    aliases: tuple[tuple[tuple[str, str, str], ...], ...]  # per entity: (name, normalised, origin)
+    mentions: tuple[tuple[int, int, int, int, str], ...]  # entity, start, end, line, surface
+    # speaker entity or None, speaker_text, anonymous, kind, verb, start, end, line
+    statements: tuple[tuple[int | None, str, bool, str, str, int, int, int], ...]
+    roles: tuple[tuple[int, str, int | None, int | None], ...]  # person, title, organization, place
+    search: tuple[Any, ...]  # SearchPayload.entries: the article, then each statement
+
+    @property
+    def published_at(self) -> datetime:
+        return self.article[2]
+
+    @property
+    def text(self) -> str:
+        return self.article[5]
+
+
+def article_rows(parsed: ParsedArticle, extraction: Extraction, payload: SearchPayload) -> ArticleRows:
+    """The rows ``parsed`` and its ``extraction`` are stored as (no database needed)."""
+    if len(payload.entries) != 1 + len(extraction.statements):
+        raise ValueError("search payload does not match the article's statements")
+    position = {key: i for i, key in enumerate(extraction.entities)}
+    entities = tuple(extraction.entities.values())
+    text = parsed.text
+    statements = []
+    for s in extraction.statements:
+        if text[s.start:s.end] != s.text:
+            raise ValueError(f"statement text is not the article's text at {s.start}:{s.end}")
+        statements.append((position.get(s.speaker_key or ""), s.speaker_text, s.anonymous, s.kind, s.verb,
+                           s.start, s.end, s.line))
+    return ArticleRows(
+        identity=parsed.identity,
+        content_hash=parsed.content_hash,
+        outlet=extraction.outlet,
+        article=(parsed.url, parsed.title, parsed.published_at, parsed.byline, parsed.lead_image, text,
+                 parsed.dateline, parsed.source_path, parsed.source_format, parsed.content_hash),
+        images=tuple((i, image.url, image.caption) for i, image in enumerate(parsed.images)),
+        entities=entities,
+        aliases=tuple(tuple((name.strip(), normalise_key(name), origin) for name, origin in info.aliases)
+                      for info in entities),
+        mentions=tuple((position[m.key], m.start, m.end, m.line, m.surface) for m in extraction.mentions),
+        statements=tuple(statements),
+        roles=tuple((position[r.person_key], r.title, position.get(r.organization_key or ""),
+                     position.get(r.place_key or "")) for r in extraction.roles if r.person_key in position),
+        search=payload.entries,
+    )
+
+
+def rows_for(parsed: ParsedArticle, extraction: Extraction, dialect: str) -> ArticleRows:
+    """``article_rows`` with the search payload computed for ``dialect``."""
+    return article_rows(parsed, extraction, search_payload(parsed, extraction, dialect))
 
 
 @dataclass
@@ -62,151 +133,228 @@ class StoredVersion:
     content_hash: str
     extractor_version: str
 
-    def matches(self, parsed: ParsedArticle) -> bool:
-        return self.content_hash == parsed.content_hash and self.extractor_version == EXTRACTOR_VERSION
+    def matches(self, content_hash: str) -> bool:
+        return self.content_hash == content_hash and self.extractor_version == EXTRACTOR_VERSION
 
 
 def stored_version(connection: Connection, identity: str) -> StoredVersion | None:
-    row = connection.execute(
-        select(Article.id, Article.content_hash, Article.extractor_version)
-        .where(Article.identity == identity)
-    ).first()
-    return StoredVersion(*row) if row else None
+    return stored_versions(connection, [identity]).get(identity)
+
+
+def stored_versions(connection: Connection, identities: Sequence[str]) -> dict[str, StoredVersion]:
+    """The stored version of each of ``identities`` that is stored."""
+    found: dict[str, StoredVersion] = {}
+    mark = _mark(connection.dialect.name)
+    for start in range(0, len(identities), 500):
+        chunk = list(dict.fromkeys(identities[start:start + 500]))
+        rows = connection.exec_driver_sql(
+            "SELECT identity, id, content_hash, extractor_version FROM article "
+            f"WHERE identity IN ({', '.join([mark] * len(chunk))})", tuple(chunk))
+        for identity, *version in rows:
+            found[identity] = StoredVersion(*version)
+    return found
+
+
+def _mark(dialect: str) -> str:
+    return "?" if dialect == "sqlite" else "%s"
+
+
+class _Tables:
+    """The rows of one batch, per table, in insertion order."""
+
+    def __init__(self) -> None:
+        self.articles: list[tuple[Any, ...]] = []
+        self.images: list[tuple[Any, ...]] = []
+        self.mentions: list[tuple[Any, ...]] = []
+        self.article_entities: list[tuple[Any, ...]] = []
+        self.statements: list[tuple[Any, ...]] = []
+        self.roles: list[tuple[Any, ...]] = []
+        self.aliases: list[tuple[Any, ...]] = []
+        self.article_fts: list[tuple[Any, ...]] = []
+        self.statement_fts: list[tuple[Any, ...]] = []
 
 
 class Store:
-    """Writes articles through one connection (the caller owns the outer transaction)."""
+    """Writes batches of articles through one connection (the caller owns the transaction)."""
 
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
         self.dialect = connection.dialect.name
+        self._mark = _mark(self.dialect)
         self._outlets: dict[str, int] = {}
         self._entities: dict[tuple[str, str], int] = {}
         self._aliases: dict[EntityRef, set[str]] = {}
-        self._undo: list[Callable[[], None]] = []
-        self._alias_lists: dict[tuple[EntityRef, tuple[tuple[str, str], ...]], bool] = {}
-        self._id_transaction: Any = None
-        self._next_id: dict[str, int] = {}
+        self._catalog_aliases_stored: set[tuple[EntityRef, tuple[tuple[str, str, str], ...]]] = set()
 
     def forget(self) -> None:
-        """Drop what is remembered: after the outer transaction rolled back."""
+        """Drop what is remembered: after the caller's transaction rolled back."""
         self._outlets.clear()
         self._entities.clear()
         self._aliases.clear()
-        self._alias_lists.clear()
+        self._catalog_aliases_stored.clear()
 
-    def store(self, parsed: ParsedArticle, extraction: Extraction,
-              payload: SearchPayload | None = None) -> StoreResult:
-        """Insert or replace one article and everything extracted from it."""
-        existing = stored_version(self.connection, parsed.identity)
-        if existing is not None and existing.matches(parsed):
-            return StoreResult(UNCHANGED, existing.article_id)
-        if payload is None:
-            payload = search_payload(parsed, extraction, self.dialect)
-        savepoint = self.connection.begin_nested()
-        self._undo = []
-        try:
-            result = self._write(parsed, extraction, payload, existing)
-        except BaseException:
-            savepoint.rollback()
-            for undo in reversed(self._undo):
-                undo()
-            raise
-        savepoint.commit()
-        return result
+    # --- a batch ----------------------------------------------------------------------------
 
-    # --- the article ------------------------------------------------------------------------
+    def write(self, batch: Sequence[ArticleRows]) -> list[StoreResult]:
+        """Insert or replace each article of ``batch`` with everything extracted from it.
+        Returns one result per article, in order. A later article of the batch with the
+        identity of an earlier one replaces it, as if they had been written one by one."""
+        stored = stored_versions(self.connection, [rows.identity for rows in batch])
+        results: list[StoreResult] = []
+        planned: dict[str, int] = {}  # identity → index in batch of the rows to write
+        for index, rows in enumerate(batch):
+            earlier = planned.get(rows.identity)
+            if earlier is not None:
+                if batch[earlier].content_hash == rows.content_hash:
+                    results.append(StoreResult(UNCHANGED, results[earlier].article_id))
+                    continue
+                # The earlier rows are not written: these replace them.
+                results.append(StoreResult(UPDATED, results[earlier].article_id))
+                planned[rows.identity] = index
+                continue
+            existing = stored.get(rows.identity)
+            if existing is not None and existing.matches(rows.content_hash):
+                results.append(StoreResult(UNCHANGED, existing.article_id))
+                continue
+            status = ADDED if existing is None else UPDATED
+            results.append(StoreResult(status, existing.article_id if existing else 0))
+            planned[rows.identity] = index
+        if not planned:
+            return results
 
-    def _write(self, parsed: ParsedArticle, extraction: Extraction, payload: SearchPayload,
-               existing: StoredVersion | None) -> StoreResult:
-        outlet_id = self._outlet_id(extraction)
-        fields = dict(
-            outlet_id=outlet_id, url=parsed.url, title=parsed.title, published_at=parsed.published_at,
-            byline=parsed.byline, lead_image=parsed.lead_image, text=parsed.text,
-            dateline=parsed.dateline, source_path=parsed.source_path,
-            source_format=parsed.source_format, content_hash=parsed.content_hash,
-            extractor_version=EXTRACTOR_VERSION,
-        )
-        counts: Counter[tuple[EntityRef, str]] = Counter()
-        previous: set[EntityRef] = set()
-        if existing is None:
-            article_id = self.connection.execute(
-                insert(Article).values(identity=parsed.identity, **fields).returning(Article.id)
-            ).scalar_one()
-            status = ADDED
-        else:
-            article_id = existing.article_id
-            previous = self._clear(article_id, counts)
-            self.connection.execute(update(Article).where(Article.id == article_id).values(**fields))
-            status = UPDATED
-        result = StoreResult(status, article_id)
+        order = sorted(planned.values())
+        new_ids = iter(self._ids("article", sum(1 for i in order if results[i].article_id == 0)))
+        for i in order:
+            if results[i].article_id == 0:
+                results[i].article_id = next(new_ids)
+        for rows, result in zip(batch, results, strict=True):  # duplicates share the final id
+            if result.article_id == 0:
+                result.article_id = results[planned[rows.identity]].article_id
 
-        self._rows("image", ("article_id", "position", "url", "caption"),
-                   [(article_id, i, image.url, image.caption) for i, image in enumerate(parsed.images)])
-        ids = {key: self._entity_id(info, article_id, result.new_entities)
-               for key, info in extraction.entities.items()}
-        kinds = {key: info.kind for key, info in extraction.entities.items()}
-        mentions = []
-        for m in extraction.mentions:
-            ident = ids[m.key]
-            owners = tuple(ident if kind == m.kind else None for kind in OWNER_COLUMN)
-            mentions.append((article_id, *owners, m.start, m.end, m.line, m.surface))
-            counts[((m.kind, ident), "mention_count")] += 1
-        self._rows("mention", ("article_id", *OWNER_COLUMN.values(), "start", "end", "line", "surface"),
-                   mentions)
-        published = self._timestamp(parsed.published_at)
-        per_entity = Counter((m.kind, ids[m.key]) for m in extraction.mentions)
-        self._rows("article_entity", ("article_id", *OWNER_COLUMN.values(), "outlet_id", "published_at",
-                                      "mentions"),
-                   [(article_id, *(ident if k == kind else None for k in OWNER_COLUMN), outlet_id, published,
-                     number) for (kind, ident), number in per_entity.items()])
-        statement_ids = self._ids("statement", len(extraction.statements))
-        statements = []
-        for position, (ident, statement) in enumerate(zip(statement_ids, extraction.statements, strict=True)):
-            speaker_kind = kinds.get(statement.speaker_key or "")
-            speaker_id = ids.get(statement.speaker_key or "")
-            owners = tuple(speaker_id if kind == speaker_kind else None for kind in OWNER_COLUMN)
-            if speaker_kind is not None:
-                counts[((speaker_kind, speaker_id), "statement_count")] += 1
-            statements.append((ident, article_id, position, *owners, statement.speaker_text,
-                               statement.anonymous, statement.kind, statement.verb, statement.text,
-                               statement.start, statement.end, statement.line, outlet_id, published))
-        columns = ("id", "article_id", "position", *SPEAKER_COLUMNS, "speaker_text", "anonymous", "kind",
-                   "verb", "text", "start", "end", "line", "outlet_id", "published_at")
-        if self.dialect == "postgresql":  # the search terms go in with the row
-            statements = [(*row, terms) for row, terms in zip(statements, payload.entries[1:], strict=True)]
-            self._rows("statement", (*columns, "terms"), statements, tsvector="terms")
-        else:
-            self._rows("statement", columns, statements)
-        self._rows("person_role", ("person_id", "article_id", "title", "organization_id", "place_id"), [
-            (ids[role.person_key], article_id, role.title,
-             ids.get(role.organization_key) if role.organization_key else None,
-             ids.get(role.place_key) if role.place_key else None)
-            for role in extraction.roles if role.person_key in ids
-        ])
-        self._index(article_id, statement_ids, payload, replace=status == UPDATED)
+        counts: Counter[tuple[EntityRef, int]] = Counter()  # ((kind, id), 0 statements | 1 mentions)
+        orphans: set[EntityRef] = set()
+        replaced = [results[i].article_id for i in order if stored.get(batch[i].identity)]
+        if replaced:
+            orphans = self._clear(replaced, counts)
+        tables = _Tables()
+        statement_ids = iter(self._ids("statement", sum(len(batch[i].statements) for i in order)))
+        loaded_at = self._timestamp(datetime.now(UTC))
+        for i in order:
+            self._plan(batch[i], results[i], tables, statement_ids, counts, loaded_at,
+                       update=batch[i].identity in stored)
+        self._insert_all(tables, [results[i].article_id for i in order if batch[i].identity in stored])
         self._add_counts(counts)
-        if status == UPDATED:
-            self._drop_orphans(previous)
-        result.statements, result.mentions = len(statements), len(mentions)
-        return result
+        if orphans:
+            self._drop_orphans(orphans)
+        return results
+
+    def _plan(self, rows: ArticleRows, result: StoreResult, tables: _Tables, statement_ids: Any,
+              counts: Counter[tuple[EntityRef, int]], loaded_at: Any, update: bool) -> None:
+        """Add one article's rows to ``tables``, with database ids in place of positions."""
+        article_id = result.article_id
+        outlet_id = self._outlet_id(rows.outlet)
+        published = self._timestamp(rows.published_at)
+        fields = (outlet_id, *rows.article[:2], published, *rows.article[3:], EXTRACTOR_VERSION, loaded_at)
+        postgresql = self.dialect == "postgresql"
+        if postgresql:  # the search terms go in with the rows
+            fields = (*fields, rows.search[0])
+        if update:
+            assignments = [f"{c} = {self._mark}" for c in _ARTICLE_FIELDS]
+            if postgresql:
+                assignments.append("terms = CAST(%s AS tsvector)")
+            self._driver(f"UPDATE article SET {', '.join(assignments)} WHERE id = {self._mark}",
+                         [(*fields, article_id)])
+        else:
+            tables.articles.append((article_id, rows.identity, *fields))
+        tables.images.extend((article_id, *image) for image in rows.images)
+
+        ids = [self._entity_id(info, result.new_entities) for info in rows.entities]
+        # Each entity's three owner columns, two of them NULL.
+        owners = [tuple(ident if kind == info.kind else None for kind in KINDS)
+                  for ident, info in zip(ids, rows.entities, strict=True)]
+        for ident, info, aliases in zip(ids, rows.entities, rows.aliases, strict=True):
+            self._alias_rows(info.kind, ident, aliases, article_id, tables.aliases)
+        per_entity: Counter[int] = Counter()
+        for entity, start, end, line, surface in rows.mentions:
+            tables.mentions.append((article_id, *owners[entity], start, end, line, surface))
+            per_entity[entity] += 1
+        for entity, number in per_entity.items():
+            tables.article_entities.append((article_id, *owners[entity], outlet_id, published, number))
+            counts[((rows.entities[entity].kind, ids[entity]), 1)] += number
+
+        text = rows.text
+        no_speaker = (None, None, None)
+        for position, (speaker, speaker_text, anonymous, kind, verb, start, end, line) in enumerate(
+                rows.statements):
+            ident = next(statement_ids)
+            if speaker is None:
+                speaker_owners = no_speaker
+            else:
+                speaker_owners = owners[speaker]
+                counts[((rows.entities[speaker].kind, ids[speaker]), 0)] += 1
+            row = (ident, article_id, position, *speaker_owners, speaker_text, anonymous, kind, verb,
+                   text[start:end], start, end, line, outlet_id, published)
+            if postgresql:
+                tables.statements.append((*row, rows.search[1 + position]))
+            else:
+                tables.statements.append(row)
+                tables.statement_fts.append((ident, *rows.search[1 + position]))
+        if not postgresql:
+            tables.article_fts.append((article_id, *rows.search[0]))
+        tables.roles.extend((ids[person], article_id, title,
+                             ids[organization] if organization is not None else None,
+                             ids[place] if place is not None else None)
+                            for person, title, organization, place in rows.roles)
+        result.statements, result.mentions = len(rows.statements), len(rows.mentions)
+
+    def _insert_all(self, tables: _Tables, updated: list[int]) -> None:
+        postgresql = self.dialect == "postgresql"
+        article_columns = ("id", "identity", *_ARTICLE_FIELDS)
+        self._insert("article", (*article_columns, "terms") if postgresql else article_columns,
+                     tables.articles)
+        self._insert("image", ("article_id", "position", "url", "caption"), tables.images)
+        self._insert("alias", (*OWNER_COLUMN.values(), "name", "normalised", "origin", "article_id"),
+                     tables.aliases)
+        self._insert("mention", ("article_id", *OWNER_COLUMN.values(), "start", "end", "line", "surface"),
+                     tables.mentions)
+        self._insert("article_entity", ("article_id", *OWNER_COLUMN.values(), "outlet_id", "published_at",
+                                        "mentions"), tables.article_entities)
+        statement_columns = ("id", "article_id", "position", *SPEAKER_COLUMNS, "speaker_text", "anonymous",
+                             "kind", "verb", "text", "start", "end", "line", "outlet_id", "published_at")
+        self._insert("statement", (*statement_columns, "terms") if postgresql else statement_columns,
+                     tables.statements)
+        self._insert("person_role", ("person_id", "article_id", "title", "organization_id", "place_id"),
+                     tables.roles)
+        if not postgresql:
+            # FTS5 writes its pending terms to disk at every savepoint and commit: one batch
+            # of entries makes one segment, not one per article.
+            if updated:  # the article row stays when it is replaced; its old entry must go
+                self._driver("DELETE FROM article_fts WHERE rowid = ?", [(i,) for i in updated])
+            self._insert("article_fts", ("rowid", "title", "body"), tables.article_fts)
+            self._insert("statement_fts", ("rowid", "title", "body"), tables.statement_fts)
 
     # --- bulk rows --------------------------------------------------------------------------
-    # The rows of an article go to the driver's executemany directly: SQLAlchemy's
-    # per-row processing cost more than the database's work (these columns need none).
+    # Rows go to the driver directly: SQLAlchemy's per-row processing cost more than the
+    # database's work (these columns need none).
 
-    def _rows(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]],
-              tsvector: str | None = None) -> None:
+    def _insert(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
         if not rows:
             return
-        mark = "?" if self.dialect == "sqlite" else "%s"
         quoted = ", ".join(f'"{c}"' for c in columns)
-        marks = ", ".join(f"CAST({mark} AS tsvector)" if c == tsvector else mark for c in columns)
-        self._driver(f"INSERT INTO {table} ({quoted}) VALUES ({marks})", rows)
+        if self.dialect == "postgresql":
+            # COPY parses each value with its column's input function (tsvector included).
+            cursor = self.connection.connection.cursor()
+            try:
+                with cursor.copy(f"COPY {table} ({quoted}) FROM STDIN") as copy:  # type: ignore[attr-defined]
+                    for row in rows:
+                        copy.write_row(row)
+            finally:
+                cursor.close()
+            return
+        self._driver(f"INSERT INTO {table} ({quoted}) VALUES ({', '.join('?' * len(columns))})", rows)
 
     def _driver(self, sql: str, rows: Sequence[tuple[Any, ...]]) -> None:
-        """executemany on the driver's own cursor: the bulk of a load, with no per-row work
-        on our side (SQLAlchemy's statement wrapping cost as much as SQLite's insert)."""
+        """executemany on the driver's own cursor."""
         cursor = self.connection.connection.cursor()
         try:
             cursor.executemany(sql, rows)
@@ -221,83 +369,59 @@ class Store:
 
     def _ids(self, table: str, count: int) -> list[int]:
         """``count`` new ids for ``table``, so rows can be written in bulk with their ids
-        known: PostgreSQL's sequence, or on SQLite the next ids after the largest (the
-        loader holds SQLite's write lock for the whole transaction)."""
+        known: PostgreSQL's sequence, or on SQLite the next ids after the largest (a loader
+        holds SQLite's write lock for its whole transaction)."""
         if count == 0:
             return []
         if self.dialect == "postgresql":
             return list(self.connection.exec_driver_sql(
                 "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", (table, count)
             ).scalars())
-        transaction = self.connection.get_transaction()
-        if self._id_transaction is not transaction:
-            self._id_transaction, self._next_id = transaction, {}
-        if table not in self._next_id:
-            self._next_id[table] = self.connection.exec_driver_sql(
-                f"SELECT coalesce(max(id), 0) + 1 FROM {table}").scalar_one()
-        first = self._next_id[table]
-        self._next_id[table] = first + count
+        first = self.connection.exec_driver_sql(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").scalar_one()
         return list(range(first, first + count))
 
-    def _index(self, article_id: int, statement_ids: Sequence[int], payload: SearchPayload,
-               replace: bool) -> None:
-        """Add the article and its statements to the search index (see kb.search); on
-        PostgreSQL the statements' terms went in with their rows."""
-        if len(payload.entries) != 1 + len(statement_ids):
-            raise ValueError("search payload does not match the article's statements")
-        if self.dialect == "postgresql":
-            self._driver("UPDATE article SET terms = CAST(%s AS tsvector) WHERE id = %s",
-                         [(payload.entries[0], article_id)])
-            return
-        if replace:  # the article row stays when it is replaced; its old entry must go
-            self._driver("DELETE FROM article_fts WHERE rowid = ?", [(article_id,)])
-        self._driver("INSERT INTO article_fts (rowid, title, body) VALUES (?, ?, ?)",
-                     [(article_id, *payload.entries[0])])
-        self._driver(
-            "INSERT INTO statement_fts (rowid, title, body) VALUES (?, ?, ?)",
-            [(i, *entry) for i, entry in zip(statement_ids, payload.entries[1:], strict=True)],
-        )
+    # --- replacing --------------------------------------------------------------------------
 
-    def _clear(self, article_id: int, counts: Counter[tuple[EntityRef, str]]) -> set[EntityRef]:
-        """Delete an article's extracted rows; count down what they counted. Returns the
+    def _clear(self, article_ids: list[int], counts: Counter[tuple[EntityRef, int]]) -> set[EntityRef]:
+        """Delete the articles' extracted rows; count down what they counted. Returns the
         entities they referred to (candidates for deletion if nothing else refers to them)."""
         referred: set[EntityRef] = set()
-        sources = ((Mention, "mention_count", ""), (Statement, "statement_count", "speaker_"))
+        sources = ((Mention, 1, ""), (Statement, 0, "speaker_"))
         for table, column, prefix in sources:
-            owners = [getattr(table, prefix + OWNER_COLUMN[kind]) for kind in OWNER_COLUMN]
+            owners = [getattr(table, prefix + OWNER_COLUMN[kind]) for kind in KINDS]
             rows = self.connection.execute(
-                select(*owners, func.count()).where(table.article_id == article_id).group_by(*owners)
+                select(*owners, func.count()).where(table.article_id.in_(article_ids)).group_by(*owners)
             )
             for *values, number in rows:
-                for kind, value in zip(OWNER_COLUMN, values, strict=True):
+                for kind, value in zip(KINDS, values, strict=True):
                     if value is not None:
                         counts[((kind, value), column)] -= number
                         referred.add((kind, value))
         for table in (ArticleEntity, Statement, Mention, PersonRole, Image):
-            self.connection.execute(delete(table).where(table.article_id == article_id))
-        learned = (Alias.article_id == article_id) & (Alias.origin != "catalog")
+            self.connection.execute(delete(table).where(table.article_id.in_(article_ids)))
+        learned = Alias.article_id.in_(article_ids) & (Alias.origin != "catalog")
         self.connection.execute(delete(Alias).where(learned))
-        # Aliases learned from this article are gone: what is remembered of them is stale.
+        # Aliases learned from these articles are gone: what is remembered of them is stale.
         self._aliases.clear()
-        self._alias_lists.clear()
+        self._catalog_aliases_stored.clear()
         return referred
 
-    def _add_counts(self, counts: Counter[tuple[EntityRef, str]]) -> None:
+    def _add_counts(self, counts: Counter[tuple[EntityRef, int]]) -> None:
         changes: dict[EntityRef, list[int]] = {}
         for (ref, column), number in counts.items():
             if number:
-                changes.setdefault(ref, [0, 0])[column == "mention_count"] += number
-        mark = "?" if self.dialect == "sqlite" else "%s"
-        for kind in OWNER_COLUMN:
+                changes.setdefault(ref, [0, 0])[column] += number
+        mark = self._mark
+        for kind in KINDS:
             rows = [(s, m, ident) for (k, ident), (s, m) in changes.items() if k == kind]
             if rows:
                 self._driver(
                     f"UPDATE {kind} SET statement_count = statement_count + {mark}, "
                     f"mention_count = mention_count + {mark} WHERE id = {mark}", rows)
 
-    def _drop_orphans(self, candidates: set[EntityRef]) -> None:
+    def _drop_orphans(self, candidates: Iterable[EntityRef]) -> None:
         """Entities no article mentions or quotes any more (aliases and roles follow by ON
-        DELETE CASCADE). Only the replaced article's entities can have become orphans."""
+        DELETE CASCADE). Only the replaced articles' entities can have become orphans."""
         for kind, table in ENTITY_TABLES.items():
             ids = sorted(i for k, i in candidates if k == kind)
             if not ids:
@@ -310,12 +434,7 @@ class Store:
 
     # --- outlets and entities ---------------------------------------------------------------
 
-    def _remember(self, mapping: dict[Any, Any], key: Any, value: Any) -> None:
-        mapping[key] = value
-        self._undo.append(lambda: mapping.pop(key, None))
-
-    def _outlet_id(self, extraction: Extraction) -> int:
-        ref = extraction.outlet
+    def _outlet_id(self, ref: OutletRef) -> int:
         if ref.key in self._outlets:
             return self._outlets[ref.key]
         row = self.connection.execute(
@@ -333,18 +452,18 @@ class Store:
                     name=ref.name, name_en=ref.name_en, short_name=ref.short, country=ref.country))
         known = set(self.connection.execute(
             select(OutletDomain.domain).where(OutletDomain.domain.in_(ref.domains))).scalars())
-        self._rows("outlet_domain", ("domain", "outlet_id"),
-                   [(d, outlet_id) for d in ref.domains if d not in known])
-        self._remember(self._outlets, ref.key, outlet_id)
+        new_domains = [(d, outlet_id) for d in ref.domains if d not in known]
+        if new_domains:
+            self._driver(f"INSERT INTO outlet_domain (domain, outlet_id) VALUES ({self._mark}, {self._mark})",
+                         new_domains)
+        self._outlets[ref.key] = outlet_id
         return outlet_id
 
-    def _entity_id(self, info: EntityInfo, article_id: int, new: dict[str, int]) -> int:
+    def _entity_id(self, info: EntityInfo, new: dict[str, int]) -> int:
         ref_key = (info.kind, info.key)
         ident = self._entities.get(ref_key)
         if ident is None:
-            ident = self._fetch_or_create(info, new)
-            self._remember(self._entities, ref_key, ident)
-        self._add_aliases(info, ident, article_id)
+            ident = self._entities[ref_key] = self._fetch_or_create(info, new)
         return ident
 
     def _fetch_or_create(self, info: EntityInfo, new: dict[str, int]) -> int:
@@ -364,27 +483,27 @@ class Store:
             self.connection.execute(update(table).where(table.id == row.id).values(**facts))
         return row.id
 
-    def _add_aliases(self, info: EntityInfo, ident: int, article_id: int) -> None:
-        ref = (info.kind, ident)
-        seen = (ref, info.aliases)
-        if seen in self._alias_lists:  # the same names as before: nothing new (catalog entries)
+    def _alias_rows(self, kind: str, ident: int, aliases: tuple[tuple[str, str, str], ...], article_id: int,
+                    out: list[tuple[Any, ...]]) -> None:
+        ref = (kind, ident)
+        seen = (ref, aliases)
+        if seen in self._catalog_aliases_stored:  # the same catalog names as before: nothing new
             return
         known = self._aliases.get(ref)
         if known is None:
-            column = OWNER_COLUMN[info.kind]
-            known = set(self.connection.execute(
+            column = OWNER_COLUMN[kind]
+            known = self._aliases[ref] = set(self.connection.execute(
                 select(Alias.normalised).where(getattr(Alias, column) == ident)).scalars())
-            self._remember(self._aliases, ref, known)
-        rows = []
-        for name, origin in info.aliases:
-            key = normalise_key(name)
+        owners = tuple(ident if k == kind else None for k in KINDS)
+        for name, key, origin in aliases:
             if not key or key in known:
                 continue
             known.add(key)
-            self._undo.append(lambda key=key: known.discard(key))
-            owners = tuple(ident if kind == info.kind else None for kind in OWNER_COLUMN)
-            rows.append((*owners, name.strip(), key, origin, None if origin == "catalog" else article_id))
-        self._rows("alias", (*OWNER_COLUMN.values(), "name", "normalised", "origin", "article_id"), rows)
-        if not any(origin != "catalog" for _, origin in info.aliases):
+            out.append((*owners, name, key, origin, None if origin == "catalog" else article_id))
+        if all(origin == "catalog" for _, _, origin in aliases):
             # Only catalog names do not depend on the article: remember they are all stored.
-            self._remember(self._alias_lists, seen, True)
+            self._catalog_aliases_stored.add(seen)
+
+
+# The article's columns after id and identity, as _plan orders them.
+_ARTICLE_FIELDS = ("outlet_id", *ARTICLE_COLUMNS, "extractor_version", "loaded_at")

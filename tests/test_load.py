@@ -121,19 +121,21 @@ def test_parallel_load_stores_what_a_sequential_load_stores(empty_db, tmp_path):
 
 
 def test_a_failing_article_does_not_undo_its_batch(engine, monkeypatch):
+    """The batch fails as a whole; its articles are then stored one by one, and only the bad
+    one fails, with nothing of it left behind."""
     from sqlalchemy.exc import OperationalError
 
     from kb.store import Store
 
-    original = Store._write
+    original = Store._plan
 
-    def flaky(self, parsed, *args):
-        if "voachinese" in (parsed.url or ""):
+    def flaky(self, rows, *args, **kwargs):
+        if "voachinese" in (rows.article[0] or ""):
             self.connection.execute(text("INSERT INTO outlet (key, name, name_en, origin) VALUES ('x', 'x', 'x', 'x')"))
             raise OperationalError("INSERT", {}, Exception("disk I/O error"))
-        return original(self, parsed, *args)
+        return original(self, rows, *args, **kwargs)
 
-    monkeypatch.setattr(Store, "_write", flaky)
+    monkeypatch.setattr(Store, "_plan", flaky)
     report = load_paths(engine, [SEEDS], batch_size=100)
     assert report.added == 4 and report.failed == 1
     [(path, reason)] = report.failures
@@ -141,6 +143,44 @@ def test_a_failing_article_does_not_undo_its_batch(engine, monkeypatch):
     stored = counts(engine)
     assert stored["article"] == 4 and stored["outlet"] == 4  # the failed article's rows rolled back
     activity(engine)
-    monkeypatch.setattr(Store, "_write", original)
+    monkeypatch.setattr(Store, "_plan", original)
     retry = load_paths(engine, [SEEDS])
     assert (retry.added, retry.unchanged) == (1, 4)
+
+
+def test_a_bug_in_storing_fails_the_file_not_the_load(engine, monkeypatch):
+    from kb.store import Store
+
+    original = Store._plan
+
+    def buggy(self, rows, *args, **kwargs):
+        if "rfi.fr" in (rows.article[0] or ""):
+            raise KeyError("person:nobody")
+        return original(self, rows, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "_plan", buggy)
+    report = load_paths(engine, [SEEDS])
+    assert report.added == 4
+    [(path, reason)] = report.failures
+    assert path.endswith("000_f491beeb535afc5b.txt") and reason.startswith("store error: KeyError")
+    assert counts(engine)["article"] == 4
+
+
+def test_the_same_article_twice_in_one_batch(engine, tmp_path):
+    """A later file with the identity of an earlier one replaces it, as sequential loads would."""
+    source = (SEEDS / "001_9be3b2f621e543aa.txt").read_text("utf-8")
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(source, "utf-8")
+    (folder / "b.txt").write_text(source, "utf-8")
+    changed = source.replace("</p><p><em>（本文部分内容", "</p><p>拉夫罗夫表示，俄方不会让步。</p><p><em>（本文部分内容")
+    (folder / "c.txt").write_text(changed, "utf-8")
+    report = load_paths(engine, [folder])
+    assert (report.added, report.unchanged, report.updated, report.failed) == (1, 1, 1, 0)
+    stored = counts(engine)
+    assert stored["article"] == 1
+    with engine.connect() as connection:
+        path = connection.execute(text("SELECT source_path FROM article")).scalar_one()
+        lavrov = connection.execute(text("SELECT count(*) FROM statement WHERE text LIKE '%俄方不会让步%'")).scalar_one()
+    assert path.endswith("c.txt") and lavrov == 1
+    activity(engine)

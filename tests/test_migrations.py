@@ -20,4 +20,25 @@ def test_downgrade_and_upgrade_again(empty_db):
     downgrade(empty_db, "0001")
     assert current_revision(empty_db) == "0001"
     upgrade(empty_db)
-    assert current_revision(empty_db) == "0002"
+    assert current_revision(empty_db) == "0003"
+
+
+def test_owner_indexes_hold_only_their_rows_and_serve_lookups(empty_db):
+    """Partial indexes (owner IS NOT NULL) are used for ``owner = ?`` and ``owner IN (...)``."""
+    from sqlalchemy import text
+
+    engine = create_sync_engine(empty_db)
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            sql = dict(connection.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'index'")).all())
+            for query in ("SELECT id FROM statement WHERE speaker_person_id = 1 ORDER BY published_at DESC",
+                          "SELECT id FROM statement WHERE speaker_person_id IN (1, 2)",
+                          "SELECT article_id FROM mention WHERE organization_id = 3",
+                          "SELECT article_id FROM article_entity WHERE place_id IN (4, 5)"):
+                plan = " ".join(row[-1] for row in connection.execute(text("EXPLAIN QUERY PLAN " + query)))
+                assert "USING COVERING INDEX ix_" in plan or "USING INDEX ix_" in plan, (query, plan)
+        else:
+            sql = dict(connection.execute(text("SELECT indexname, indexdef FROM pg_indexes")).all())
+    engine.dispose()
+    for name in ("ix_statement_person", "ix_mention_place_article", "ix_article_entity_organization"):
+        assert "IS NOT NULL" in sql[name], sql[name]

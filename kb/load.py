@@ -27,8 +27,17 @@ from sqlalchemy.exc import SQLAlchemyError
 from kb.catalog import Catalog, default_catalog
 from kb.extract import extract
 from kb.extract.entities import matcher_for
-from kb.parse import ParseError, parse_file
-from kb.store import ADDED, UNCHANGED, UPDATED, ArticleRows, Store, rows_for, stored_version
+from kb.parse import ParsedArticle, ParseError, parse_file
+from kb.store import (
+    ADDED,
+    UNCHANGED,
+    UPDATED,
+    ArticleRows,
+    Store,
+    StoredVersion,
+    rows_for,
+    stored_versions,
+)
 
 log = logging.getLogger(__name__)
 
@@ -93,22 +102,37 @@ def _init_worker(database_url: str | None, dialect: str, catalog: Catalog) -> No
 
 
 def _prepare_many(paths: list[str]) -> list[Prepared]:
-    return [_prepare(path) for path in paths]
-
-
-def _prepare(path: str) -> Prepared:
-    if not os.path.exists(path):
-        return path, FAILED, "no such file or folder"
-    try:
-        parsed = parse_file(path)
-    except ParseError as exc:
-        return path, FAILED, exc.reason
+    """Parse the files, then extract those not already stored as they are (one lookup)."""
+    parsed: list[tuple[str, ParsedArticle | None, str | None]] = [_parse(path) for path in paths]
+    current: dict[str, StoredVersion] = {}
     engine = _worker.get("engine")
-    if engine is not None:  # skip extraction when the stored article is current
+    identities = [article.identity for _, article, _ in parsed if article is not None]
+    if engine is not None and identities:
         with engine.connect() as connection:
-            stored = stored_version(connection, parsed.identity)
-        if stored is not None and stored.matches(parsed.content_hash):
-            return path, UNCHANGED, None
+            current = stored_versions(connection, identities)
+    prepared: list[Prepared] = []
+    for path, article, reason in parsed:
+        if article is None:
+            prepared.append((path, FAILED, reason))
+            continue
+        stored = current.get(article.identity)
+        if stored is not None and stored.matches(article.content_hash):
+            prepared.append((path, UNCHANGED, None))
+            continue
+        prepared.append(_extract(path, article))
+    return prepared
+
+
+def _parse(path: str) -> tuple[str, ParsedArticle | None, str | None]:
+    if not os.path.exists(path):
+        return path, None, "no such file or folder"
+    try:
+        return path, parse_file(path), None
+    except ParseError as exc:
+        return path, None, exc.reason
+
+
+def _extract(path: str, parsed: ParsedArticle) -> Prepared:
     try:
         extraction = extract(parsed, _worker["catalog"])
         rows = rows_for(parsed, extraction, _worker["dialect"])
@@ -125,7 +149,7 @@ def _prepared(files: Iterator[Path], workers: int, database_url: str | None, dia
     if workers <= 1 or len(head) < PARALLEL_THRESHOLD:
         _init_worker(None, dialect, catalog)
         for path in [*head, *files]:
-            yield _prepare(str(path))
+            yield from _prepare_many([str(path)])
         return
     # Fresh interpreters, not forks: a fork would inherit the writer's open database handle.
     context = multiprocessing.get_context("spawn")

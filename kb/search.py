@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from functools import cache
+from itertools import compress, repeat
+from operator import getitem, ne
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from kb.normalise import normalise, simplified_converter
 
@@ -29,10 +32,24 @@ if TYPE_CHECKING:
     from kb.parse import ParsedArticle
 
 _simplify = simplified_converter().convert
+_T = TypeVar("_T")
 
 # Han ideographs (BMP and the extension planes) and compatibility ideographs.
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _TOKEN = re.compile(rf"[{_HAN}]+|[0-9a-z\u00c0-\u024f\u0400-\u04ff]+")
+_HAN_CHAR = re.compile(rf"[{_HAN}]")
+# A run of ``_TOKEN`` is all Han or all Latin/Cyrillic/digits, and every Han character sorts
+# after every character of the other class: comparing the first one tells which run it is.
+_HAN_FIRST = "\u3400"
+
+# NFKC is slow (table look-ups per character) unless its quick check passes, which Chinese
+# text fails mostly on full-width punctuation. Replacing a character by its NFKD (its full
+# compatibility decomposition) leaves the string's NFKD, hence its NFKC, unchanged; with the
+# common ones replaced (``str.replace``, in C), NFKC nearly always finds nothing to do. Any
+# other character still goes through NFKC proper.
+_WIDE_PUNCTUATION = tuple(
+    (char, unicodedata.normalize("NFKD", char)) for char in "，：；！？（）％－～"
+)
 
 # A PostgreSQL tsvector keeps positions up to 16383; later terms keep their last position.
 _PG_MAX_POSITION = 16383
@@ -42,22 +59,34 @@ TITLE, BODY = "title", "body"
 def fold(text: str) -> str:
     """The folded form terms are cut from: width (NFKC), case, then simplified script. Unlike
     ``normalise`` it keeps no offsets, so it runs in C end to end."""
+    for wide, narrow in _WIDE_PUNCTUATION:
+        if wide in text:
+            text = text.replace(wide, narrow)
     return _simplify(unicodedata.normalize("NFKC", text).lower())
+
+
+# ``_BIGRAMS[i]`` cuts the bigram at offset ``i``; grown on demand, shared by all calls.
+_BIGRAMS = [slice(i, i + 2) for i in range(256)]
 
 
 def terms(text: str) -> list[str]:
     """The index terms of ``text``, in order: Han bigrams and Latin/Cyrillic/digit words."""
     result: list[str] = []
+    add, keep = result.extend, result.append
+    # The bigrams of a run are cut in C: ``getitem`` with precomputed slices makes each one
+    # with a single allocation (no Python loop over offsets, no one-character strings).
     for run in _TOKEN.findall(fold(text)):
-        if len(run) == 1 or not _is_han(run[0]):
-            result.append(run)
+        if len(run) == 1 or run[0] < _HAN_FIRST:
+            keep(run)
         else:
-            result.extend(run[i : i + 2] for i in range(len(run) - 1))
+            if len(run) > len(_BIGRAMS):
+                _BIGRAMS.extend(slice(i, i + 2) for i in range(len(_BIGRAMS), len(run)))
+            add(map(getitem, repeat(run), _BIGRAMS[: len(run) - 1]))
     return result
 
 
 def _is_han(char: str) -> bool:
-    return bool(re.match(rf"[{_HAN}]", char))
+    return _HAN_CHAR.match(char) is not None
 
 
 def query_phrases(query: str) -> list[tuple[list[str], bool]]:
@@ -85,9 +114,28 @@ class SearchPayload:
 def search_payload(parsed: ParsedArticle, extraction: Extraction, dialect: str) -> SearchPayload:
     documents = [(parsed.title, parsed.text.partition("\n")[2])]
     documents += [(s.speaker_text, s.text) for s in extraction.statements]
+    # The same texts recur (a speaker's name heads each of their statements; a joint
+    # statement repeats its text), so each distinct text is cut into terms once.
     if dialect == "postgresql":
-        return SearchPayload(tuple(tsvector_literal(((TITLE, t), (BODY, b))) for t, b in documents))
-    return SearchPayload(tuple((fts5_document(t), fts5_document(b)) for t, b in documents))
+        terms_of = _memoised(terms)
+        return SearchPayload(
+            tuple(_tsvector(((TITLE, terms_of(t)), (BODY, terms_of(b)))) for t, b in documents)
+        )
+    document_of = _memoised(fts5_document)
+    return SearchPayload(tuple((document_of(t), document_of(b)) for t, b in documents))
+
+
+def _memoised(function: Callable[[str], _T]) -> Callable[[str], _T]:
+    """``function`` with its results kept (for one payload: the cache dies with it)."""
+    cache: dict[str, _T] = {}
+
+    def memoised(text: str) -> _T:
+        result = cache.get(text)
+        if result is None:
+            result = cache[text] = function(text)
+        return result
+
+    return memoised
 
 
 def fts5_document(text: str) -> str:
@@ -110,15 +158,54 @@ def tsvector_literal(fields: Iterable[tuple[str, str]]) -> str:
     Built as a literal (not with ``to_tsvector``) so PostgreSQL's parser and locale cannot
     re-split the terms; positions run on across fields, so a phrase never spans two.
     """
-    positions: dict[str, list[str]] = defaultdict(list)
-    position = 0
-    for field, text in fields:
-        weight = "A" if field == TITLE else "D"
-        for term in terms(text):
-            position += 1
-            positions[term].append(f"{min(position, _PG_MAX_POSITION)}{weight}")
-        position += 1  # a gap between fields
-    return " ".join(f"'{term}':{','.join(dict.fromkeys(p))}" for term, p in positions.items())
+    return _tsvector((field, terms(text)) for field, text in fields)
+
+
+def _tsvector(fields: Iterable[tuple[str, list[str]]]) -> str:
+    """``tsvector_literal`` of fields already cut into terms (the lists are not changed)."""
+    # Every term with its position label (``12D``), over all fields.
+    all_terms: list[str] = []
+    all_labels: list[str] = []
+    position = 0  # the last position given
+    for field, field_terms in fields:
+        count = len(field_terms)
+        labels = _position_labels("A" if field == TITLE else "D")
+        field_labels = labels[position + 1 : position + 1 + count]
+        if len(field_labels) < count:  # past the limit: the last position repeats
+            field_labels += [labels[_PG_MAX_POSITION]] * (count - len(field_labels))
+        all_terms += field_terms
+        all_labels += field_labels
+        position += count + 1  # a gap between fields
+    # Term → its positions, in the order terms first occur.
+    groups: defaultdict[str, list[str]] = defaultdict(list)
+    if position > _PG_MAX_POSITION:  # rare: the last position repeats, so labels may too
+        _consume(map(list.append, map(groups.__getitem__, all_terms), all_labels))
+        vector = {term: ",".join(dict.fromkeys(labelled)) for term, labelled in groups.items()}
+    else:
+        # Labels are distinct, and most terms occur once, so this is done in C:
+        # ``dict(zip(…))`` keeps each term where it first occurs, with the label of its last
+        # occurrence; the occurrences before a term's last are grouped and put in front.
+        vector = dict(zip(all_terms, all_labels, strict=True))
+        if len(vector) < len(all_terms):
+            earlier = list(map(ne, map(vector.__getitem__, all_terms), all_labels))
+            _consume(map(list.append, map(groups.__getitem__, compress(all_terms, earlier)),
+                         compress(all_labels, earlier)))
+            _consume(map(list.append, groups.values(), map(vector.__getitem__, groups)))
+            vector.update(zip(groups, map(",".join, groups.values()), strict=True))
+    # 'term':labels for each, made in C: "':".join of each item, joined by " '".
+    return "'" + " '".join(map("':".join, vector.items())) if vector else ""
+
+
+def _consume(iterator: Iterator[object]) -> None:
+    """Run ``iterator`` to its end in C, keeping nothing."""
+    deque(iterator, maxlen=0)
+
+
+@cache
+def _position_labels(weight: str) -> list[str]:
+    """``labels[p]`` is position ``p`` written with ``weight`` (``12D``): made once, as the
+    same positions recur in every document."""
+    return [f"{position}{weight}" for position in range(_PG_MAX_POSITION + 1)]
 
 
 def tsquery_literal(query: str) -> str | None:

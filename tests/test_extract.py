@@ -82,6 +82,18 @@ def test_mentions_have_offsets_into_stored_text():
         assert article.text[mention.start : mention.end] == mention.surface
 
 
+@pytest.mark.parametrize("lead", ["", "𠀀。", "Ｎ　。"])  # BMP text, a character beyond it, width forms
+def test_mention_offsets_hold_for_any_text(lead):
+    result = run(lead + "北约秘书长斯托尔滕贝格说，北约不会退让。")
+    assert ("jens-stoltenberg", "说", "北约不会退让", False) in [
+        (s.speaker_key, s.verb, s.text, s.anonymous) for s in result.statements
+    ]
+    article = parse_text(f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n"
+                         f"<p>{lead}北约秘书长斯托尔滕贝格说，北约不会退让。</p>")
+    for mention in extract(article).mentions:
+        assert article.text[mention.start : mention.end] == mention.surface
+
+
 def test_ambiguous_short_form_needs_context():
     us = {m.key for m in run("美国国防部发言人说，国防部将确保部署。").mentions}
     assert "us-dod" in us

@@ -41,6 +41,32 @@ def test_tsvector_weights_titles_and_keeps_positions():
     assert vector == "'北约':1A,3D '约说':4D"
 
 
+def _tsvector_reference(fields):
+    """The literal built the plain way: one position list per term, in first-seen order."""
+    positions, position = {}, 0
+    for field, text in fields:
+        for term in terms(text):
+            position += 1
+            positions.setdefault(term, []).append(f"{min(position, 16383)}{'A' if field == 'title' else 'D'}")
+        position += 1
+    return " ".join(f"'{t}':{','.join(dict.fromkeys(p))}" for t, p in positions.items())
+
+
+@pytest.mark.parametrize("fields", [
+    [("title", ""), ("body", "")],
+    [("title", "北约北约"), ("body", "北约峰会，北约说 NATO nato")],
+    # past PostgreSQL's last position, which then repeats (in both weights)
+    [("body", "北约秘书长说" * 3000), ("title", "北约秘书长"), ("body", "北约秘书长说" * 200)],
+])
+def test_tsvector_matches_the_plain_construction(fields):
+    assert tsvector_literal(fields) == _tsvector_reference(fields)
+
+
+def test_terms_fold_full_width_punctuation_and_letters():
+    assert terms("（ＮＡＴＯ）北約：“是！”") == ["nato", "北约", "是"]
+    assert terms("𠀀𠀁北约") == ["𠀀𠀁", "𠀁北", "北约"]  # characters outside the BMP
+
+
 @pytest.mark.parametrize(("text", "query", "expected"), [
     ("今天北約秘書長說了話", "北约秘书长", "今天北約秘書長說了話"),
     ("一二三四五六七八九十北约一二三四五六七八九十", "北約", "…七八九十北约一二三四…"),

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import Any
 
@@ -32,6 +33,8 @@ from kb.extract.statements import StatementFinder
 from kb.normalise import normalise
 from kb.parse import ParsedArticle
 
+_LINE_BREAK = re.compile("\n")
+
 # Bump when extraction changes, so that `kb load` re-extracts unchanged files.
 EXTRACTOR_VERSION = "1"
 
@@ -52,7 +55,7 @@ def extract(article: ParsedArticle, catalog: Catalog | None = None) -> Extractio
     matcher = matcher_for(catalog)
     text = normalise(article.text)
     view = text.text
-    line_starts = [0] + [i + 1 for i, c in enumerate(text.original) if c == "\n"]
+    line_starts = [0, *map(re.Match.end, _LINE_BREAK.finditer(text.original))]
 
     def line_of(offset: int) -> int:
         return bisect_right(line_starts, offset) - 1
@@ -72,20 +75,22 @@ def extract(article: ParsedArticle, catalog: Catalog | None = None) -> Extractio
     tokens = drop_inside_titles(tokens, view)
     resolve_ambiguous(tokens, view, matcher)
 
+    entities, origins = result.entities, text.origins
     for token in tokens:
         key = token.key
         if token.type != ENTITY or key is None:
             continue
-        start, end = text.span(token.start, token.end)
+        # ``text.span`` of a token (never empty), written out: this runs for every mention.
+        start, end = origins[token.start], origins[token.end - 1] + 1
         surface = text.original[start:end]
-        info = entity_info(key, matcher, result.entities, surface)
+        info = entities.get(key) or entity_info(key, matcher, entities, surface)
         if (
             info.origin == "discovered"
             and (surface, "title") not in info.aliases
             and key.startswith("person:zh-")
         ):
             info = EntityInfo(**{**info.__dict__, "aliases": (*info.aliases, (surface, "title"))})
-        result.entities[key] = info
+        entities[key] = info
         result.mentions.append(Mention(key, info.kind, start, end, surface, line_of(start)))
 
     _add_byline(article, result, line_of)

@@ -9,10 +9,14 @@ several entries share (国防部, 约翰逊) are resolved from context or droppe
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import groupby, repeat
+from operator import itemgetter
 
 import ahocorasick
 
@@ -24,7 +28,7 @@ ENTITY = "entity"
 TITLE = "title"
 
 
-@dataclass
+@dataclass(slots=True, init=False)
 class Token:
     """A match in the normalised view. ``keys`` has one key once resolved."""
 
@@ -36,10 +40,31 @@ class Token:
     title: str | None = None
     abbreviation: bool = False
     metonym: bool = False
+    # The one key (None while ambiguous or keyless). Read very often, so kept rather than
+    # derived on each read: change ``keys`` and ``ambiguous`` only through ``resolve``.
+    key: str | None = field(repr=False, compare=False)
 
-    @property
-    def key(self) -> str | None:
-        return next(iter(self.keys)) if len(self.keys) == 1 and not self.ambiguous else None
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        type: str,
+        keys: frozenset[str] = frozenset(),
+        ambiguous: bool = False,
+        title: str | None = None,
+        abbreviation: bool = False,
+        metonym: bool = False,
+    ) -> None:
+        # Written out (not generated with a __post_init__) as scan makes very many.
+        self.start, self.end, self.type, self.keys, self.ambiguous = start, end, type, keys, ambiguous
+        self.title, self.abbreviation, self.metonym = title, abbreviation, metonym
+        self.key = next(iter(keys)) if len(keys) == 1 and not ambiguous else None
+
+    def resolve(self, key: str | None) -> None:
+        """Settle an ambiguous token on ``key``, or on no key."""
+        self.keys = frozenset([key]) if key else frozenset()
+        self.ambiguous = False
+        self.key = key or None
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +72,13 @@ def transliteration_chars() -> frozenset[str]:
     text = resources.files("kb.data").joinpath("transliteration.txt").read_text("utf-8")
     lines = [line for line in text.splitlines() if not line.startswith("#")]
     return frozenset("".join("".join(lines).split()))
+
+
+@lru_cache(maxsize=1)
+def _transliteration_run() -> re.Pattern[str]:
+    """2 to 10 transliteration characters or middle dots: a speaker name's run."""
+    chars = "".join(re.escape(c) for c in sorted(transliteration_chars() | {"·"}))
+    return re.compile(f"[{chars}]{{2,10}}")
 
 
 class Matcher:
@@ -76,10 +108,12 @@ class Matcher:
                 self.metonyms[form] = entry.key
         self.forms = forms
         self.abbreviations = catalog.abbreviations
+        # The automaton reads the text as UTF-16 code units (see ``form_hits``).
         self.automaton = ahocorasick.Automaton()
         for form in forms:
-            self.automaton.add_word(form, len(form))
+            self.automaton.add_word(_code_units(form, "surrogatepass"), len(form))
         self.automaton.make_automaton()
+        self._plain_automaton: ahocorasick.Automaton | None = None
         self.abbreviation_chars = re.compile(
             "[" + "".join(re.escape(c) for c in self.abbreviations) + "]" if self.abbreviations else "(?!)"
         )
@@ -88,21 +122,94 @@ class Matcher:
             self.lengths[form[0]].append(len(form))
         for first in self.lengths:
             self.lengths[first] = sorted(set(self.lengths[first]), reverse=True)
+        title_lengths: dict[str, set[int]] = defaultdict(set)
+        for form, (kind, _, _) in forms.items():
+            if kind == TITLE:
+                title_lengths[form[0]].add(len(form))
+        self.title_lengths = {c: sorted(ls, reverse=True) for c, ls in title_lengths.items()}
+        self._infos: dict[str, EntityInfo] = {}
+        self._roles: dict[str, tuple[str, ...]] = {}
         self.anonymous_heads = sorted(
             (normalise_key(h) for h in lexicon["anonymous_heads"]), key=len, reverse=True
+        )
+        self.reporting_verbs = tuple(
+            sorted((normalise_key(v) for v in lexicon["reporting_verbs"]), key=len, reverse=True)
         )
 
     def entry(self, key: str) -> Entry | None:
         return self.catalog.entries.get(key)
 
+    def catalog_info(self, entry: Entry) -> EntityInfo:
+        """The entity record of a catalog entry, made once (it is immutable)."""
+        info = self._infos.get(entry.key)
+        if info is None:
+            info = self._infos[entry.key] = EntityInfo(
+                key=entry.key,
+                kind=entry.kind,
+                name=entry.name,
+                name_en=entry.name_en,
+                origin="catalog",
+                wikidata=entry.wikidata,
+                country=entry.country,
+                subkind=entry.subkind,
+                aliases=tuple((a, "catalog") for a in (*entry.names, *entry.metonyms)),
+            )
+        return info
+
+    def roles_of(self, entry: Entry) -> tuple[str, ...]:
+        """The entry's roles, normalised (made once)."""
+        roles = self._roles.get(entry.key)
+        if roles is None:
+            roles = self._roles[entry.key] = tuple(normalise_key(r) for r in entry.roles)
+        return roles
+
+    def form_hits(self, view: str) -> Iterator[tuple[int, int]]:
+        """``(start, length)`` of every occurrence of every catalog form in ``view``.
+
+        pyahocorasick finds a node's child by a linear search, and the root has a child for
+        each of the ~400 characters forms start with, so a text of whole characters is slow
+        to scan. Written as UTF-16-BE bytes (one Latin-1 character per byte) a character is
+        two letters and the root has a child per high byte (~80): a few times faster. A hit
+        at an odd byte straddles two characters and is no hit. Text with characters outside
+        the BMP (two code units each) is scanned as it is.
+        """
+        try:
+            units = _code_units(view, "strict")
+        except UnicodeEncodeError:  # a lone surrogate
+            units = ""
+        if len(units) == 2 * len(view):
+            for end, length in self.automaton.iter(units):
+                start = end + 1 - 2 * length
+                if not start & 1:
+                    yield start >> 1, length
+            return
+        if self._plain_automaton is None:
+            self._plain_automaton = ahocorasick.Automaton()
+            for form in self.forms:
+                self._plain_automaton.add_word(form, len(form))
+            self._plain_automaton.make_automaton()
+        for end, length in self._plain_automaton.iter(view):
+            yield end - length + 1, length
+
     def starts_title(self, text: str, at: int) -> int:
         """Length of the title starting at ``at`` (0 if none)."""
-        for length in self.lengths.get(text[at : at + 1], ()):
+        first = text[at : at + 1]
+        lengths = self.lengths.get(first, ())
+        if lengths and at + lengths[0] <= len(text):
+            # Every slice comes out whole, so only a title's length can hold a title. (Near the
+            # end a slice comes out short, and the longest length can find a shorter form.)
+            lengths = self.title_lengths.get(first, ())
+        for length in lengths:
             form = text[at : at + length]
             hit = self.forms.get(form)
             if hit and hit[0] == TITLE:
                 return length
         return 0
+
+
+def _code_units(text: str, errors: str) -> str:
+    """``text`` as UTF-16-BE, one Latin-1 character per byte."""
+    return text.encode("utf-16-be", errors).decode("latin-1")
 
 
 def matcher_for(catalog: Catalog) -> Matcher:
@@ -121,29 +228,33 @@ def scan(view: str, matcher: Matcher, extra: dict[str, str] | None = None) -> li
     """Match catalog forms (and article-local ``extra`` forms → keys) left to right."""
     tokens: list[Token] = []
     extra = extra or {}
-    # Forms starting at each position, longest first: the catalog's from its automaton (one
-    # pass in C), the article's few local forms by plain search.
-    starts: dict[int, set[int]] = defaultdict(set)
-    for end, length in matcher.automaton.iter(view):
-        starts[end - length + 1].add(length)
+    # Candidates as (start, -length), so that one sort (in C) orders them by start and, at a
+    # start, longest first: the catalog's forms from its automaton, the article's few local
+    # forms by plain search, and each abbreviation character with length 0 (so that its
+    # position is visited; it is tried after any form starting there).
+    candidates = [(start, -length) for start, length in matcher.form_hits(view)]
     for form in extra:
         at = view.find(form)
         while at >= 0:
-            starts[at].add(len(form))
+            candidates.append((at, -len(form)))
             at = view.find(form, at + 1)
-    for match in matcher.abbreviation_chars.finditer(view):
-        starts.setdefault(match.start(), set())
+    candidates += zip(map(re.Match.start, matcher.abbreviation_chars.finditer(view)), repeat(0))
+    candidates.sort()
+    forms = matcher.forms
     n = len(view)
     i = 0
-    for start in sorted(starts):
+    for start, group in groupby(candidates, itemgetter(0)):
         if start < i:
             continue
         i = start
         char = view[i]
         found: Token | None = None
-        for length in sorted(starts[start], reverse=True):
+        for _, negative_length in group:
+            if not negative_length:
+                break
+            length = -negative_length
             form = view[i : i + length]
-            hit = (ENTITY, frozenset([extra[form]]), False) if form in extra else matcher.forms[form]
+            hit = (ENTITY, frozenset([extra[form]]), False) if form in extra else forms[form]
             kind, keys, ambiguous = hit
             end = i + length
             if form[0].isascii() and form[0].isalnum() and i > 0 and _is_word_char(view[i - 1]):
@@ -202,6 +313,30 @@ def _abbreviation_context(view: str, i: int, matcher: Matcher) -> bool:
 # --- discovery ------------------------------------------------------------------------------
 
 _PARENTHETICAL = re.compile(r"([\u4e00-\u9fff·]{2,24})[（(]\s*([A-Za-z][A-Za-z.'\- ]{1,60}?)\s*[)）]")
+_OPENING_PARENTHESIS = re.compile(r"[（(]")
+_NAME_MAX = 24  # the longest name run of ``_PARENTHETICAL``
+
+
+def _parentheticals(view: str) -> Iterator[re.Match[str]]:
+    """The matches ``_PARENTHETICAL.finditer(view)`` gives, found from the parentheses.
+
+    The name run cannot contain a parenthesis, so a match's run ends at the first one after
+    its start; the earliest start that reaches a given parenthesis is where its run begins
+    (at most 24 back), and if the regex fails there it fails at every later start too. So
+    the regex is tried once per parenthesis instead of at every character of the text.
+    """
+    resume = 0  # where finditer would search on from
+    for parenthesis in _OPENING_PARENTHESIS.finditer(view):
+        at = parenthesis.start()
+        start, floor = at, max(resume, at - _NAME_MAX)
+        while start > floor and ("\u4e00" <= view[start - 1] <= "\u9fff" or view[start - 1] == "·"):
+            start -= 1
+        if at - start < 2:
+            continue
+        match = _PARENTHETICAL.match(view, start)
+        if match:
+            yield match
+            resume = match.end()
 
 
 def _slug(text: str) -> str:
@@ -234,7 +369,7 @@ def discover(
     """
     found: dict[str, str] = {}
     english_index = matcher.catalog.alias_index
-    for match in _PARENTHETICAL.finditer(text.text):
+    for match in _parentheticals(text.text):
         english = text.original_slice(*match.span(2)).strip()
         if not _looks_like_person_name(english):
             continue
@@ -305,31 +440,35 @@ def discover_titled(view: str, tokens: list[Token], matcher: Matcher) -> dict[st
 
 
 _SPEECH_LEAD = re.compile(r"(?:周[一二三四五六日]|星期[一二三四五六日天]|\d{1,2}日|也|还|则|曾)?")
+# What a clause-opening name follows (or it opens the text).
+_CLAUSE_BREAK = re.compile("[\n，。！？；：,“「]")
 
 
 def discover_speakers(view: str, tokens: list[Token], matcher: Matcher) -> dict[str, str]:
     """An unknown transliterated name opening a clause right before a reporting verb:
     韦斯特伯格周二说 → a person. At least three characters (or a middle dot), so that
     ordinary two-character words are never taken for names."""
-    chars = transliteration_chars()
-    verbs = sorted((normalise_key(v) for v in matcher.catalog.lexicon["reporting_verbs"]),
-                   key=len, reverse=True)
-    covered = {i for t in tokens for i in range(t.start, t.end)}
+    verbs = matcher.reporting_verbs
+    name_run = _transliteration_run().match
+    token_ends = [t.end for t in tokens]  # sorted: tokens are in order and do not overlap
     found: dict[str, str] = {}
-    for start in range(len(view)):
-        if start and view[start - 1] not in "\n，。！？；：,“「":
+    # Only a clause break (found in C) can open a name: not every offset is tried.
+    openings = [0, *map(re.Match.end, _CLAUSE_BREAK.finditer(view, 0, len(view) - 1))]
+    for start in openings if view else ():
+        run = name_run(view, start)
+        if run is None:  # fewer than two name characters: too short in any case
             continue
-        end = start
-        while end < len(view) and end - start < 10 and (view[end] in chars or view[end] == "·"):
-            end += 1
+        end = run.end()
         name = view[start:end].strip("·")
         if len(name) < 3 and "·" not in name or len(name) < 2:
             continue
-        if any(i in covered for i in range(start, end)):
+        # Part of a matched name? (The first token ending after start begins before end.)
+        index = bisect_right(token_ends, start)
+        if index < len(tokens) and tokens[index].start < end:
             continue
         lead = _SPEECH_LEAD.match(view, end)
         after = lead.end() if lead else end
-        if any(view.startswith(v, after) for v in verbs):
+        if view.startswith(verbs, after):
             found.setdefault(name, "person:zh-" + name)
     return found
 
@@ -347,8 +486,7 @@ def resolve_ambiguous(tokens: list[Token], view: str, matcher: Matcher) -> None:
         choice = _by_other_mention(candidates, certain) or _by_title(
             candidates, tokens, index, view, matcher
         ) or _by_country(candidates, tokens, index, view, matcher)
-        token.keys = frozenset([choice]) if choice else frozenset()
-        token.ambiguous = False
+        token.resolve(choice)
 
 
 def _by_other_mention(candidates: list[str], certain: set[str | None]) -> str | None:
@@ -411,17 +549,7 @@ def entity_info(key: str, matcher: Matcher, known: dict[str, EntityInfo], view_n
         return known[key]
     entry = matcher.entry(key)
     if entry is not None:
-        return EntityInfo(
-            key=entry.key,
-            kind=entry.kind,
-            name=entry.name,
-            name_en=entry.name_en,
-            origin="catalog",
-            wikidata=entry.wikidata,
-            country=entry.country,
-            subkind=entry.subkind,
-            aliases=tuple((a, "catalog") for a in (*entry.names, *entry.metonyms)),
-        )
+        return matcher.catalog_info(entry)
     return EntityInfo(key=key, kind=PERSON, name=view_name, name_en=None, origin="discovered",
                       aliases=((view_name, "title"),))
 

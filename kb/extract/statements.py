@@ -31,7 +31,18 @@ _ANONYMOUS_GLUE = set("一名位些多两几该这高级资深匿不愿透露姓
 
 
 # Words that may stand inside or before a speaker phrase (新任发言人, 北约一名官员, 普京的顾问).
-_PHRASE_GLUE = r"(的|一名|一位|一些|多名|多位|两名|几名|该|这位|这名|高级|资深|新任|前任|现任|代理|前|女)"
+_PHRASE_GLUE = re.compile(
+    r"(的|一名|一位|一些|多名|多位|两名|几名|该|这位|这名|高级|资深|新任|前任|现任|代理|前|女)"
+)
+_TITLE_MARKED = re.compile(r"《([^《》\n]{1,30})》")  # 英国《金融时报》
+_BRACKETED = re.compile(r"[（(][^（）()\n]{1,40}[）)]")  # 柯比（John Kirby）
+_RELAYED = re.compile(r"援引([^，,。：:]{1,30}?)的?话")  # 援引一名官员的话说
+
+_QUOTE_OPENER = re.compile("[" + re.escape("".join(CLOSERS)) + "]")
+_SENTENCE_ENDS = re.compile("[" + re.escape(SENTENCE_END) + "]")
+_CLOSING_QUOTES = "”」』"
+# Where a clause may begin after: a line break, clause or sentence punctuation, a closing quote.
+_CLAUSE_MARKS = re.compile("[" + re.escape("\n" + CLAUSE_PUNCT + SENTENCE_END + _CLOSING_QUOTES) + "]")
 
 
 @dataclass
@@ -59,6 +70,12 @@ class Found:
     direct: bool = False
 
 
+def _first_of(words: list[str]) -> re.Pattern[str]:
+    """A pattern matching the first of ``words`` (in their order) that a text starts with —
+    one C call instead of a ``startswith`` per word."""
+    return re.compile("|".join(re.escape(w) for w in words) if words else "(?!)")
+
+
 class Lexicon:
     def __init__(self, matcher: Matcher) -> None:
         lexicon = matcher.catalog.lexicon
@@ -71,25 +88,42 @@ class Lexicon:
                 self.verbs.setdefault(verb + suffix, verb)
         self.verb_lengths = sorted({len(v) for v in self.verbs}, reverse=True)
         self.verb_firsts = frozenset(v[0] for v in self.verbs)
+        # Verb forms longest first (ties in lexicon order), and each first character's lengths.
+        self.verb_prefix = _first_of(sorted(self.verbs, key=len, reverse=True))
+        lengths: dict[str, set[int]] = {}
+        for verb in self.verbs:
+            lengths.setdefault(verb[0], set()).add(len(verb))
+        self.verb_lengths_by_first = {c: sorted(ls, reverse=True) for c, ls in lengths.items()}
+        self.verb_first_chars = re.compile(
+            "[" + "".join(re.escape(c) for c in sorted(self.verb_firsts)) + "]"
+        )
         self.punctuation_only = {normalise_key(v) for v in lexicon["punctuation_only_verbs"]}
         self.blocked = {
             normalise_key(k): set(v or []) for k, v in lexicon["blocked_continuations"].items()
         }
-        self.noun_markers = sorted(lexicon["noun_markers"], key=len, reverse=True)
+        self.noun_markers = tuple(sorted(lexicon["noun_markers"], key=len, reverse=True))
         filler = re.sub(r"\s+", "", lexicon["filler_pattern"])
         self.filler = re.compile(filler)
         self.filler_prefix = re.compile(filler.removesuffix("$"))
         self.prepositions = sorted(lexicon["prepositions"], key=len, reverse=True)
         self.object_markers = set(lexicon["object_markers"])
         self.openers = sorted(lexicon["clause_openers"], key=len, reverse=True)
+        self.opener_prefix = _first_of(self.openers)
         self.continuation_markers = sorted(lexicon["continuation_markers"], key=len, reverse=True)
         self.addressee_markers = set(lexicon["addressee_markers"])
         self.adjacent_verbs = {normalise_key(v) for v in lexicon["adjacent_verbs"]}
-        self.source_prefixes = sorted(lexicon["source_prefixes"], key=len, reverse=True)
+        self.source_prefixes = tuple(sorted(lexicon["source_prefixes"], key=len, reverse=True))
         self.source_verbs = set(lexicon["source_verbs"])
         self.unattributed = sorted(lexicon["unattributed"], key=len, reverse=True)
-        self.pronouns = sorted(lexicon["pronouns"]["person"], key=len, reverse=True)
+        self.unattributed_patterns = [
+            (phrase, re.compile(re.escape(phrase) + r"[，,：:]")) for phrase in self.unattributed
+        ]
+        self.pronouns = tuple(sorted(lexicon["pronouns"]["person"], key=len, reverse=True))
         self.anonymous_heads = matcher.anonymous_heads
+        # Finds whether any head occurs at all (most subjects have none), in one C pass.
+        self.any_anonymous_head = re.compile(
+            "|".join(re.escape(h) for h in self.anonymous_heads) if self.anonymous_heads else "(?!)"
+        )
         self.unique_titles = matcher.unique_titles
 
 
@@ -105,20 +139,17 @@ def quote_spans(view: str) -> list[tuple[int, int]]:
     """Top-level quotations as (opener, closer) positions; an unclosed one runs to the line end."""
     spans: list[tuple[int, int]] = []
     i, n = 0, len(view)
-    while i < n:
-        char = view[i]
-        if char in CLOSERS:
-            closer = CLOSERS[char]
-            line_end = view.find("\n", i)
-            line_end = n if line_end == -1 else line_end
-            j = view.find(closer, i + 1, line_end)
-            if j == -1:
-                i += 1
-                continue
-            spans.append((i, j))
-            i = j + 1
+    while (opener := _QUOTE_OPENER.search(view, i)) is not None:
+        i = opener.start()
+        closer = CLOSERS[view[i]]
+        line_end = view.find("\n", i)
+        line_end = n if line_end == -1 else line_end
+        j = view.find(closer, i + 1, line_end)
+        if j == -1:
+            i += 1
             continue
-        i += 1
+        spans.append((i, j))
+        i = j + 1
     return spans
 
 
@@ -134,7 +165,17 @@ class StatementFinder:
         self.token_starts = [t.start for t in tokens]
         self.token_ends = [t.end for t in tokens]
         self.quote_starts = [start for start, _ in self.quotes]
+        self.quote_ends = [end for _, end in self.quotes]  # sorted too: quotes do not overlap
+        self.quote_starting = {start: (start, end) for start, end in self.quotes}
+        self.quote_ending = {end: (start, end) for start, end in self.quotes}
         self.token_ending = {t.end: t for t in tokens}
+        # Offsets of the characters the sentence and clause scans stop at, so that they
+        # bisect instead of walking the text character by character.
+        self.sentence_ends = list(map(re.Match.start, _SENTENCE_ENDS.finditer(view)))
+        self.open_sentence_ends = [i for i in self.sentence_ends if not self._inside_quote(i)]
+        self.clause_marks = list(map(re.Match.start, _CLAUSE_MARKS.finditer(view)))
+        self._kinds: dict[str, str] = {}
+        self._people: set[str | None] | None = None
         self.roles = self._article_roles()
 
     # -- structure ---------------------------------------------------------------------------
@@ -159,27 +200,22 @@ class StatementFinder:
         hi = len(view) if hi == -1 else hi
         if quote:
             lo, hi = max(lo, quote[0] + 1), min(hi, quote[1])
-        start = lo
-        for i in range(pos - 1, lo - 1, -1):
-            if view[i] in SENTENCE_END and (quote or not self._inside_quote(i)):
-                start = i + 1
-                break
-        end = hi
-        for i in range(pos, hi):
-            if view[i] in SENTENCE_END and (quote or not self._inside_quote(i)):
-                end = i
-                break
+        ends = self.sentence_ends if quote else self.open_sentence_ends
+        index = bisect_left(ends, pos)  # ends[index - 1] is the last before pos
+        start = ends[index - 1] + 1 if index and ends[index - 1] >= lo else lo
+        end = ends[index] if index < len(ends) and ends[index] < hi else hi
         return start, end
 
     def _clause_start(self, pos: int, floor: int) -> int:
-        view = self.view
-        for i in range(pos - 1, floor - 1, -1):
-            if view[i] == "\n":
+        view, marks = self.view, self.clause_marks
+        index = bisect_left(marks, pos) - 1  # the last mark before pos
+        quote = self._inside_quote(pos)
+        while index >= 0 and (i := marks[index]) >= floor:
+            # A line break or a closing quote always ends the clause before; punctuation only
+            # at the same quotation level as ``pos``.
+            if view[i] == "\n" or view[i] in _CLOSING_QUOTES or self._inside_quote(i) == quote:
                 return i + 1
-            closes_quote = view[i] in "”」』"
-            boundary = view[i] in CLAUSE_PUNCT or view[i] in SENTENCE_END or closes_quote
-            if boundary and (closes_quote or self._inside_quote(i) == self._inside_quote(pos)):
-                return i + 1
+            index -= 1
         return floor
 
     # -- verbs ----------------------------------------------------------------------------------
@@ -190,12 +226,14 @@ class StatementFinder:
         view, lex = self.view, self.lex
         found = []
         i, n = 0, len(view)
-        firsts = lex.verb_firsts
-        while i < n:
-            if view[i] not in firsts:
-                i += 1
-                continue
-            for length in lex.verb_lengths:
+        longest = lex.verb_lengths[0] if lex.verb_lengths else 0
+        # Only offsets holding a verb's first character (found in C) are tried, each with the
+        # lengths of that character's verbs; near the end of the text, where a slice comes
+        # out short, with every length as a full search would.
+        while (first := lex.verb_first_chars.search(view, i)) is not None:
+            i = first.start()
+            lengths = lex.verb_lengths if i + longest > n else lex.verb_lengths_by_first[view[i]]
+            for length in lengths:
                 form = view[i : i + length]
                 base = lex.verbs.get(form)
                 if base is None:
@@ -208,7 +246,7 @@ class StatementFinder:
                     base not in lex.adjacent_verbs
                 ):
                     break
-                if any(view.endswith(marker, 0, i) for marker in lex.noun_markers):
+                if view.endswith(lex.noun_markers, 0, i):
                     break
                 weak = bare and (base in lex.punctuation_only or form in lex.punctuation_only)
                 found.append((i, i + length, form, weak))
@@ -219,17 +257,18 @@ class StatementFinder:
 
     # -- subjects -------------------------------------------------------------------------------
 
-    def _skip(self, pos: int, end: int, words: list[str]) -> int:
+    def _skip(self, pos: int, end: int, words: re.Pattern[str]) -> int:
+        """Skip spaces, commas and ``words`` (a ``_first_of`` pattern) before ``end``."""
+        view = self.view
         changed = True
         while changed and pos < end:
             changed = False
-            while pos < end and self.view[pos] in " ，,":
+            while pos < end and view[pos] in " ，,":
                 pos += 1
-            for word in words:
-                if self.view.startswith(word, pos) and pos + len(word) <= end:
-                    pos += len(word)
-                    changed = True
-                    break
+            word = words.match(view, pos, end)  # the first word that fits before end
+            if word:
+                pos = word.end()
+                changed = True
         return pos
 
     def _phrase_at(self, pos: int, limit: int) -> tuple[int, list[Token]]:
@@ -244,24 +283,24 @@ class StatementFinder:
                 parts.append(token)
                 cursor = end = token.end
                 continue
-            rest = view[cursor:limit]
-            titled = re.match(r"《([^《》\n]{1,30})》", rest)
+            # The patterns match in view[cursor:limit] (pos and endpos: no slice is made).
+            titled = _TITLE_MARKED.match(view, cursor, limit)
             inner = self.token_at.get(cursor + 1) if titled else None
             if titled and inner is not None and inner.end == cursor + 1 + len(titled.group(1)):
                 parts.append(inner)
                 cursor = end = cursor + len(titled.group(0))
                 continue
-            bracket = re.match(r"[（(][^（）()\n]{1,40}[）)]", rest) if parts else None
+            bracket = _BRACKETED.match(view, cursor, limit) if parts else None
             if bracket:
                 cursor = end = cursor + len(bracket.group(0))
                 continue
-            connector = re.match(r"[与和及]", rest)
+            connector = view[cursor] in "与和及"
             following = self.token_at.get(cursor + 1) if connector else None
             if (connector and parts and self._kind(parts[-1]) == PERSON and following is not None
                     and self._kind(following) == PERSON):
                 cursor += 1
                 continue
-            glue = re.match(_PHRASE_GLUE, rest)
+            glue = _PHRASE_GLUE.match(view, cursor, limit)
             if glue and (parts or self.token_at.get(cursor + len(glue.group(0)))):
                 cursor += len(glue.group(0))
                 continue
@@ -270,6 +309,8 @@ class StatementFinder:
 
     def _anonymous_end(self, pos: int, limit: int) -> int | None:
         """End of an anonymous source phrase starting at ``pos`` (一名美国官员), if one."""
+        if self.lex.any_anonymous_head.search(self.view, pos, limit) is None:
+            return None
         text = self.view[pos:limit]
         best = None
         covered: set[int] | None = None  # offsets (from pos) inside a matched name
@@ -293,36 +334,45 @@ class StatementFinder:
         return pos + best if best else None
 
     def _kind(self, token: Token) -> str | None:
-        if token.key is None:
+        """The kind of the token's entity (a key outside the catalog is a discovered person);
+        None without a key. Asked very often, so remembered per key."""
+        key = token.key
+        if key is None:
             return None
-        entry = self.matcher.entry(token.key)
-        return entry.kind if entry else PERSON
+        kind = self._kinds.get(key)
+        if kind is None:
+            entry = self.matcher.entry(key)
+            kind = self._kinds[key] = entry.kind if entry else PERSON
+        return kind
 
     def subject_for(
         self, verb_start: int, verb: str, floor: int, previous: Subject | None = None
     ) -> Subject | None:
         view, lex = self.view, self.lex
         clause = self._clause_start(verb_start, floor)
-        start = self._skip(clause, verb_start, lex.openers)
-        source = next((p for p in lex.source_prefixes if view.startswith(p, start)), None)
+        start = self._skip(clause, verb_start, lex.opener_prefix)
+        source = None
+        if view.startswith(lex.source_prefixes, start):  # any at all (one C call), then which
+            source = next(p for p in lex.source_prefixes if view.startswith(p, start))
         if source:
             base = lex.verbs.get(verb, verb)
             if base not in lex.source_verbs and verb not in lex.source_verbs:
                 return None
             start += len(source)
         # 路透社援引一名官员的话说 / 塔斯社援引佩斯科夫的话说: the quoted one speaks.
-        relayed = re.search(r"援引([^，,。：:]{1,30}?)的?话", view[start:verb_start])
-        if relayed and view[start + relayed.end() : verb_start] in ("", "时", "称"):
-            inner = start + relayed.start(1)
-            end, parts = self._phrase_at(inner, start + relayed.end(1))
-            anonymous_end = self._anonymous_end(inner, start + relayed.end(1))
+        relayed = _RELAYED.search(view, start, verb_start)  # offsets are into the view
+        if relayed and view[relayed.end() : verb_start] in ("", "时", "称"):
+            inner = relayed.start(1)
+            end, parts = self._phrase_at(inner, relayed.end(1))
+            anonymous_end = self._anonymous_end(inner, relayed.end(1))
             if anonymous_end and (not parts or anonymous_end >= end):
                 return Subject(inner, anonymous_end, None, None, anonymous=True)
             if parts:
                 return self._resolve(inner, end, parts)
-        for pronoun in lex.pronouns:
-            if view.startswith(pronoun, start) and self._gap_ok(start + len(pronoun), verb_start):
-                return self._pronoun(start, start + len(pronoun))
+        if view.startswith(lex.pronouns, start):  # any at all (one C call), then which
+            for pronoun in lex.pronouns:
+                if view.startswith(pronoun, start) and self._gap_ok(start + len(pronoun), verb_start):
+                    return self._pronoun(start, start + len(pronoun))
         end, parts = self._phrase_at(start, verb_start)
         if parts and self._gap_ok(end, verb_start):
             anonymous_end = self._anonymous_end(start, verb_start)
@@ -377,7 +427,8 @@ class StatementFinder:
             return len(preposition) < len(rest) <= (40 if framed else 25) and not any(
                 v in rest for v in ("说", "表示")
             )
-        verb = next((v for v in sorted(lex.verbs, key=len, reverse=True) if rest.startswith(v)), None)
+        verb_match = lex.verb_prefix.match(rest)  # the longest verb the rest starts with
+        verb = verb_match.group() if verb_match else None
         if verb:
             phrase_end, parts = self._phrase_at(end + len(gap) - len(rest) + len(verb), verb_start)
             return bool(parts) and phrase_end == verb_start
@@ -388,7 +439,7 @@ class StatementFinder:
         previous = clause - 1
         while previous > floor:
             prior_clause = self._clause_start(previous, floor)
-            start = self._skip(prior_clause, previous, self.lex.openers)
+            start = self._skip(prior_clause, previous, self.lex.opener_prefix)
             end, parts = self._phrase_at(start, previous)
             if parts and self.view[start - 1 : start] not in self.lex.addressee_markers:
                 anonymous_end = self._anonymous_end(start, previous)
@@ -411,7 +462,7 @@ class StatementFinder:
         position = start
         while position > floor:
             clause = self._clause_start(position - 1, floor) if position - 1 > floor else floor
-            phrase_start = self._skip(clause, position - 1, self.lex.openers)
+            phrase_start = self._skip(clause, position - 1, self.lex.opener_prefix)
             _, parts = self._phrase_at(phrase_start, position - 1)
             people = [t for t in parts if t.type == ENTITY and self._kind(t) == PERSON]
             if people:
@@ -426,14 +477,15 @@ class StatementFinder:
         return Subject(start, end, None, None)
 
     def _resolve(self, start: int, end: int, parts: list[Token]) -> Subject:
-        titles = [t for t in parts if t.type == TITLE]
         last = parts[-1]
         if last.type == ENTITY and self._kind(last) == PERSON:
+            if len(parts) == 1:  # the common case: no one before to be joined
+                return Subject(start, end, last.key, PERSON)
             people = [t.key for t in parts if t.type == ENTITY and self._kind(t) == PERSON and t.key]
             joined = [k for k in dict.fromkeys(people[:-1])
                       if self._joined(parts, k)]
             return Subject(start, end, last.key, PERSON, joint=tuple(joined))
-        if titles and last.type == TITLE:
+        if last.type == TITLE:
             return Subject(start, end, self._title_holder(parts), PERSON)
         entities = [t for t in parts if t.type == ENTITY and t.key]
         organizations = [t for t in entities if self._kind(t) == ORGANIZATION]
@@ -487,14 +539,13 @@ class StatementFinder:
             if (written == title or written[-2:] == head)
             and (qualifier is None or q is None or q == qualifier or self._same_country(q, qualifier))
         }
-        mentioned = {t.key for t in self.tokens if t.type == ENTITY and self._kind(t) == PERSON}
+        mentioned = self._mentioned_people()
         qualifier_entry = self.matcher.entry(qualifier) if qualifier else None
         for key in mentioned:
             entry = self.matcher.entry(key) if key else None
             if entry is None:
                 continue
-            for role in entry.roles:
-                role = normalise_key(role)
+            for role in self.matcher.roles_of(entry):
                 if role.endswith(title) and (
                     qualifier_entry is None
                     or role.startswith(qualifier_entry.name)
@@ -506,6 +557,12 @@ class StatementFinder:
         ):
             return next(iter(candidates))
         return None
+
+    def _mentioned_people(self) -> set[str | None]:
+        """The keys of the people the article mentions (made once: the tokens do not change)."""
+        if self._people is None:
+            self._people = {t.key for t in self.tokens if t.type == ENTITY and self._kind(t) == PERSON}
+        return self._people
 
     def _same_country(self, a: str | None, b: str | None) -> bool:
         ea = self.matcher.entry(a) if a else None
@@ -532,7 +589,7 @@ class StatementFinder:
             start = token.end + 1
             punctuated = True
         _, end = self._sentence_bounds(start if start < len(view) else verb_end)
-        quote = next(((a, b) for a, b in self.quotes if a == start), None)
+        quote = self.quote_starting.get(start)
         direct = False
         if quote and quote[1] + 1 >= end:
             start, end, direct = quote[0] + 1, quote[1], True
@@ -585,12 +642,12 @@ class StatementFinder:
         back = pos
         while back > 0 and self.view[back - 1] in " ，,":
             back -= 1
-        return next(((a, b) for a, b in self.quotes if b == back - 1), None)
+        return self.quote_ending.get(back - 1)
 
     def _unattributed(self) -> list[Found]:
         found = []
-        for phrase in self.lex.unattributed:
-            for match in re.finditer(re.escape(phrase) + r"[，,：:]", self.view):
+        for phrase, pattern in self.lex.unattributed_patterns:
+            for match in pattern.finditer(self.view):
                 start = match.start()
                 if start > 0 and self.view[start - 1] not in "\n。！？，,：:；" + OPENERS:
                     continue
@@ -629,8 +686,12 @@ class StatementFinder:
             return False
         if item.direct:
             return True
+        # Only quotes that end after the content starts and open before it ends overlap it;
+        # quotes are disjoint and in order, so those are one run of the list.
+        first = bisect_right(self.quote_ends, item.content_start)
+        last = bisect_left(self.quote_starts, item.content_end - 1)
         quoted = sum(
             max(0, min(b, item.content_end) - max(a + 1, item.content_start))
-            for a, b in self.quotes
+            for a, b in self.quotes[first:last]
         )
         return quoted * 2 >= item.content_end - item.content_start

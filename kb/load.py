@@ -143,8 +143,9 @@ def _extract(path: str, parsed: ParsedArticle) -> Prepared:
 
 
 def _prepared(files: Iterator[Path], workers: int, database_url: str | None, dialect: str,
-              catalog: Catalog) -> Iterator[Prepared]:
-    """Prepared files, in order; in a process pool when there are enough of them."""
+              catalog: Catalog, ahead: int) -> Iterator[Prepared]:
+    """Prepared files, in order; in a process pool when there are enough of them, with up
+    to ``ahead`` files submitted beyond the one being consumed."""
     head = list(islice(files, PARALLEL_THRESHOLD))
     if workers <= 1 or len(head) < PARALLEL_THRESHOLD:
         _init_worker(None, dialect, catalog)
@@ -164,7 +165,9 @@ def _prepared(files: Iterator[Path], workers: int, database_url: str | None, dia
                 in_flight.append(pool.submit(_prepare_many, chunk))
             return bool(chunk)
 
-        while len(in_flight) < workers * 4 and submit():
+        # The writer takes a batch at a time and then writes it: the workers must have more
+        # than a batch of files to go on with meanwhile, or they stand idle.
+        while len(in_flight) < max(workers * 4, ahead // FILES_PER_TASK) and submit():
             pass
         while in_flight:
             results = in_flight.popleft().result()
@@ -191,7 +194,7 @@ def load_paths(
     # Workers read the database to skip current articles; an in-memory one they cannot see.
     url = None if engine.url.database in (None, "", ":memory:") else engine.url.render_as_string(
         hide_password=False)
-    prepared = _prepared(iter_files(paths), workers, url, engine.dialect.name, catalog)
+    prepared = _prepared(iter_files(paths), workers, url, engine.dialect.name, catalog, 2 * batch_size)
     with engine.connect() as connection:
         store = Store(connection)
         batch: list[tuple[str, str, Any]] = []

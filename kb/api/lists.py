@@ -100,9 +100,11 @@ def text_matches(kind: str, query: str, dialect: str, recent: int | None = None)
         terms = literal_column(f"{kind}.terms")
         if recent is not None:
             # Rank only the window: ts_rank reads each row's whole tsvector (kilobytes, in
-            # TOAST), and PostgreSQL would compute it for every match before the LIMIT.
-            newest = (select(table.id).where(terms.op("@@")(tsquery))
-                      .order_by(table.id.desc()).limit(recent).subquery())
+            # TOAST), and PostgreSQL would compute it for every match before the LIMIT. The
+            # window itself comes from the GIN index (migration 0004 says why).
+            newest = (select(literal_column("id")).select_from(
+                getattr(func, f"kb_newest_{kind}_matches")(tsquery, recent).table_valued("id"))
+                .subquery())
             ranked = table.__table__.alias(f"{kind}_ranked")
             ranked_terms = literal_column(f"{kind}_ranked.terms")
             return (select(newest.c.id.label("ref_id"), func.ts_rank(ranked_terms, tsquery).label("score"))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import zip_longest
 from typing import Any
 
-from sqlalchemy import Select, case, func, literal, or_, select
+from sqlalchemy import Select, bindparam, case, func, literal, or_, select
 from strawberry.dataloader import DataLoader
 
 from kb.api import analytics
@@ -48,6 +48,20 @@ TABLES: dict[str, Any] = {
 }
 
 
+def _by_ids(table: Any) -> Select[Any]:
+    return select(*table.__table__.columns).where(table.id.in_(bindparam("ids", expanding=True)))
+
+
+# Built once: a statement object is reused with new ids, so SQLAlchemy skips building it and
+# computing its cache key on every request (most of a small statement's cost).
+BY_IDS: dict[str, Select[Any]] = {name: _by_ids(table) for name, table in TABLES.items()}
+STATEMENT_COUNTS: dict[str, Select[Any]] = {
+    name: select(TABLES[name].id, TABLES[name].statement_count)
+    .where(TABLES[name].id.in_(bindparam("ids", expanding=True)))
+    for name in ENTITY_KINDS
+}
+
+
 class Data:
     """The loaders of one request."""
 
@@ -77,8 +91,8 @@ class Data:
         self.top_people = _grouped(self._top_people)
         self.timelines = _grouped(self._timelines)
 
-    async def rows(self, statement: Select[Any]) -> list[Any]:
-        return await self.reader.rows(statement)
+    async def rows(self, statement: Select[Any], params: dict[str, Any] | None = None) -> list[Any]:
+        return await self.reader.rows(statement, params)
 
     async def close(self) -> None:
         """End the request's read transaction (see kb.api.database)."""
@@ -92,7 +106,7 @@ class Data:
         found = self._rows[name]
 
         async def load(ids: list[int]) -> list[Any]:
-            rows = await self.rows(select(*table.__table__.columns).where(table.id.in_(ids)))
+            rows = await self.rows(BY_IDS[name], {"ids": ids})
             found.update((row.id, row) for row in rows)
             return [found.get(i) for i in ids]
 
@@ -112,6 +126,11 @@ class Data:
                 continue
             parents = sorted({k.parent for k in members})
             rows = await self.rows(batched_page_query(base, parent, parents, order, page))
+            if len(parents) == 1:  # one ORDER BY … LIMIT: the rows come in page order
+                results[members[0]] = to_result(rows, order, page)
+                for key in members[1:]:
+                    results[key] = results[members[0]]
+                continue
             by_parent: dict[Any, list[Any]] = defaultdict(list)
             for row in rows:
                 by_parent[row.parent_key].append(row)
@@ -131,8 +150,7 @@ class Data:
         loaded = self._rows[table]
         missing = [i for i in ids if i not in loaded]
         if missing:
-            model = TABLES[table]
-            rows = await self.rows(select(*model.__table__.columns).where(model.id.in_(missing)))
+            rows = await self.rows(BY_IDS[table], {"ids": missing})
             loaded.update((row.id, row) for row in rows)
             self.by_id[table].prime_many({row.id: row for row in rows})
         return {i: loaded[i] for i in ids if i in loaded}
@@ -145,11 +163,13 @@ class Data:
         for (name, filters), members in groups.items():
             kind, _, field = name.partition(".")
             if field == "statements" and kind in ENTITY_KINDS and filters in (None, StatementFilters()):
-                # All of an entity's statements: the count the loader keeps on the entity.
-                table = TABLES[kind]
-                rows = await self.rows(select(table.id, table.statement_count)
-                                       .where(table.id.in_({k.parent for k in members})))
-                found = dict(rows)  # type: ignore[arg-type]
+                # All of an entity's statements: the count the loader keeps on the entity,
+                # on its row when this request has read it.
+                loaded = self._rows[kind]
+                found = {k.parent: loaded[k.parent].statement_count for k in members if k.parent in loaded}
+                missing = sorted({k.parent for k in members} - found.keys())
+                if missing:
+                    found.update(dict(await self.rows(STATEMENT_COUNTS[kind], {"ids": missing})))  # type: ignore[arg-type]
                 for key in members:
                     counts[key] = found.get(key.parent, 0)
                 continue
@@ -277,7 +297,10 @@ class Data:
             .order_by(table.mention_count.desc(), table.id)
             .limit(1)
         )
-        return rows[0] if rows else None
+        if not rows:
+            return None
+        self._rows[kind][rows[0].id] = rows[0]
+        return rows[0]
 
     async def outlet_by_name(self, name: str) -> Any | None:
         key = name.strip().lower()
@@ -326,9 +349,8 @@ class Data:
         a later loader round, whose batching would depend on timing); primes ``by_id``."""
         found: dict[tuple[str, int], Any] = {}
         for kind in sorted({kind for kind, _ in refs}):
-            table = TABLES[kind]
             ids = sorted({ident for k, ident in refs if k == kind})
-            for row in await self.rows(select(*table.__table__.columns).where(table.id.in_(ids))):
+            for row in await self.rows(BY_IDS[kind], {"ids": ids}):
                 found[(kind, row.id)] = row
                 self.by_id[kind].prime(row.id, row)
         return found

@@ -67,14 +67,14 @@ class AsyncReader:
         self._connection: Any = None
         self._lock = asyncio.Lock()
 
-    async def rows(self, statement: Select[Any]) -> list[Any]:
+    async def rows(self, statement: Select[Any], params: dict[str, Any] | None = None) -> list[Any]:
         async with self._lock:
             if self._connection is None:
                 connection = await self.engine.connect()
                 if self.dialect == "postgresql":
                     connection = await connection.execution_options(isolation_level="REPEATABLE READ")
                 self._connection = connection
-            return list((await self._connection.execute(statement)).all())
+            return list((await self._connection.execute(statement, params)).all())
 
     async def close(self) -> None:
         """End the read transaction and return the connection to the pool."""
@@ -105,13 +105,13 @@ class SQLiteReader:
         self.deadline = deadline
         self._connection: Any = None
 
-    async def rows(self, statement: Select[Any]) -> list[Any]:
+    async def rows(self, statement: Select[Any], params: dict[str, Any] | None = None) -> list[Any]:
         if self._connection is None:
             self._connection = self.engine.connect()
             driver = self._connection.connection.driver_connection
             driver.set_progress_handler(self._over_time, self.PROGRESS_STEPS)
         try:
-            return list(self._connection.execute(statement).all())
+            return list(self._connection.execute(statement, params).all())
         except OperationalError:
             if self._over_time():
                 raise OverTime("The query ran longer than its time budget; ask for less.") from None

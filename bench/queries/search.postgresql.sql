@@ -5,8 +5,10 @@
 -- organizations and places by match quality — exact 3, prefix 2, substring 1 — then
 -- mentions), scored 100 per quality step; then articles and statements, alternating, each
 -- the 10 most relevant among the newest 2,000 matches (KB_SEARCH_WINDOW's default, newest
--- by id; ts_rank reads each tsvector, so only the window is ranked). The first 10 of all that, with the text the snippet is cut from (the name, or
--- the article's or statement's text, fetched for those 10 only).
+-- by id, from the GIN index through migration 0004's function, as the API reads it; ts_rank
+-- reads each tsvector, so only the window is ranked). The first 10 of all that, with the
+-- text the snippet is cut from (the name, or the article's or statement's text, fetched for
+-- those 10 only).
 WITH outlet_hits AS (
     SELECT 1 AS kind_order, 'Outlet' AS typename, o.id,
            CAST(100.0 * CASE WHEN lower(o.name) = '北约' OR lower(o.name_en) = '北约'
@@ -70,10 +72,7 @@ article_hits AS (
            row_number() OVER (ORDER BY m.score DESC, m.id) AS rank
     FROM (SELECT w.id,
                  CAST(ts_rank(t.terms, CAST('(''北约'')' AS tsquery)) AS double precision) AS score
-          FROM (SELECT id FROM article
-                WHERE terms @@ CAST('(''北约'')' AS tsquery)
-                ORDER BY id DESC
-                LIMIT 2000) AS w
+          FROM kb_newest_article_matches(CAST('(''北约'')' AS tsquery), 2000) AS w
           JOIN article AS t ON t.id = w.id) AS m
 ),
 statement_hits AS (
@@ -81,10 +80,7 @@ statement_hits AS (
            row_number() OVER (ORDER BY m.score DESC, m.id) AS rank
     FROM (SELECT w.id,
                  CAST(ts_rank(t.terms, CAST('(''北约'')' AS tsquery)) AS double precision) AS score
-          FROM (SELECT id FROM statement
-                WHERE terms @@ CAST('(''北约'')' AS tsquery)
-                ORDER BY id DESC
-                LIMIT 2000) AS w
+          FROM kb_newest_statement_matches(CAST('(''北约'')' AS tsquery), 2000) AS w
           JOIN statement AS t ON t.id = w.id) AS m
 ),
 hits AS (

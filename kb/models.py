@@ -7,7 +7,7 @@ nullable foreign keys guarded by CHECK constraints, so every row is joinable wit
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.types import TypeDecorator
@@ -221,6 +221,9 @@ class Statement(SQLModel, table=True):
         ),
         # Lists of statements run newest first, overall or per speaker: each is one index range.
         sa.Index("ix_statement_published", "published_at", "id"),
+        # Anonymous statements (a filter of their own) as one short index range.
+        sa.Index("ix_statement_anonymous", "published_at", "id", sqlite_where=sa.text("anonymous = 1"),
+                 postgresql_where=sa.text("anonymous")),
         sa.Index("ix_statement_outlet", "outlet_id", "published_at", "id"),
         _owner_index("ix_statement_person", "speaker_person_id", "published_at", "id"),
         _owner_index("ix_statement_organization", "speaker_organization_id", "published_at", "id"),
@@ -284,6 +287,19 @@ class ArticleEntity(SQLModel, table=True):
     outlet_id: int = Field(foreign_key="outlet.id", ondelete="CASCADE")
     published_at: datetime = Field(sa_type=UTCDateTime)
     mentions: int
+
+
+class DailyActivity(SQLModel, table=True):
+    """Articles and statements per UTC day and outlet, kept by the loader as it stores and
+    replaces articles: the overall timeline and the totals of whole lists read these few
+    rows (days × outlets) instead of counting every article and statement."""
+
+    __tablename__ = "daily_activity"
+
+    day: date = Field(primary_key=True)
+    outlet_id: int = Field(primary_key=True, foreign_key="outlet.id", ondelete="CASCADE")
+    articles: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    statements: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 # The full-text index (see kb.search) is dialect-specific, so the migrations create it outside

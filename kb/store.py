@@ -32,6 +32,7 @@ from kb.models import (
     ENTITY_TABLES,
     OWNER_COLUMN,
     Alias,
+    Article,
     ArticleEntity,
     Image,
     Mention,
@@ -172,6 +173,7 @@ class _Tables:
         self.aliases: list[tuple[Any, ...]] = []
         self.article_fts: list[tuple[Any, ...]] = []
         self.statement_fts: list[tuple[Any, ...]] = []
+        self.outlet_ids: list[int] = []  # of each article planned, in order
 
 
 class Store:
@@ -232,18 +234,23 @@ class Store:
                 result.article_id = results[planned[rows.identity]].article_id
 
         counts: Counter[tuple[EntityRef, int]] = Counter()  # ((kind, id), 0 statements | 1 mentions)
+        activity: Counter[tuple[Any, int, int]] = Counter()  # (day, outlet id, 0 articles | 1 statements)
         orphans: set[EntityRef] = set()
         replaced = [results[i].article_id for i in order if stored.get(batch[i].identity)]
         if replaced:
-            orphans = self._clear(replaced, counts)
+            orphans = self._clear(replaced, counts, activity)
         tables = _Tables()
         statement_ids = iter(self._ids("statement", sum(len(batch[i].statements) for i in order)))
         loaded_at = self._timestamp(datetime.now(UTC))
         for i in order:
             self._plan(batch[i], results[i], tables, statement_ids, counts, loaded_at,
                        update=batch[i].identity in stored)
+            day = self._day(batch[i].published_at)
+            activity[(day, tables.outlet_ids[-1], 0)] += 1
+            activity[(day, tables.outlet_ids[-1], 1)] += len(batch[i].statements)
         self._insert_all(tables, [results[i].article_id for i in order if batch[i].identity in stored])
         self._add_counts(counts)
+        self._add_activity(activity)
         if orphans:
             self._drop_orphans(orphans)
         return results
@@ -253,6 +260,7 @@ class Store:
         """Add one article's rows to ``tables``, with database ids in place of positions."""
         article_id = result.article_id
         outlet_id = self._outlet_id(rows.outlet)
+        tables.outlet_ids.append(outlet_id)
         published = self._timestamp(rows.published_at)
         fields = (outlet_id, *rows.article[:2], published, *rows.article[3:], EXTRACTOR_VERSION, loaded_at)
         postgresql = self.dialect == "postgresql"
@@ -382,10 +390,19 @@ class Store:
 
     # --- replacing --------------------------------------------------------------------------
 
-    def _clear(self, article_ids: list[int], counts: Counter[tuple[EntityRef, int]]) -> set[EntityRef]:
+    def _clear(self, article_ids: list[int], counts: Counter[tuple[EntityRef, int]],
+               activity: Counter[tuple[Any, int, int]]) -> set[EntityRef]:
         """Delete the articles' extracted rows; count down what they counted. Returns the
         entities they referred to (candidates for deletion if nothing else refers to them)."""
         referred: set[EntityRef] = set()
+        old = self.connection.execute(
+            select(Article.outlet_id, Article.published_at,
+                   select(func.count()).where(Statement.article_id == Article.id).scalar_subquery())
+            .where(Article.id.in_(article_ids)))
+        for outlet_id, published_at, statements in old:
+            day = self._day(published_at)
+            activity[(day, outlet_id, 0)] -= 1
+            activity[(day, outlet_id, 1)] -= statements
         sources = ((Mention, 1, ""), (Statement, 0, "speaker_"))
         for table, column, prefix in sources:
             owners = [getattr(table, prefix + OWNER_COLUMN[kind]) for kind in KINDS]
@@ -418,6 +435,28 @@ class Store:
                 self._driver(
                     f"UPDATE {kind} SET statement_count = statement_count + {mark}, "
                     f"mention_count = mention_count + {mark} WHERE id = {mark}", rows)
+
+    def _add_activity(self, activity: Counter[tuple[Any, int, int]]) -> None:
+        changes: dict[tuple[Any, int], list[int]] = {}
+        for (day, outlet_id, column), number in activity.items():
+            changes.setdefault((day, outlet_id), [0, 0])[column] += number
+        rows = [(day, outlet_id, a, s) for (day, outlet_id), (a, s) in changes.items() if a or s]
+        if not rows:
+            return
+        mark = self._mark
+        self._driver(
+            f"INSERT INTO daily_activity (day, outlet_id, articles, statements) "
+            f"VALUES ({mark}, {mark}, {mark}, {mark}) ON CONFLICT (day, outlet_id) DO UPDATE SET "
+            "articles = daily_activity.articles + excluded.articles, "
+            "statements = daily_activity.statements + excluded.statements", rows)
+        if any(a < 0 for _, _, a, _ in rows):  # a replaced article moved to another day or outlet
+            self.connection.exec_driver_sql(
+                "DELETE FROM daily_activity WHERE articles = 0 AND statements = 0")
+
+    def _day(self, value: datetime) -> Any:
+        """The UTC day of a timestamp, as the driver takes a date."""
+        day = value.astimezone(UTC).date() if value.tzinfo else value.date()
+        return day.isoformat() if self.dialect == "sqlite" else day
 
     def _drop_orphans(self, candidates: Iterable[EntityRef]) -> None:
         """Entities no article mentions or quotes any more (aliases and roles follow by ON

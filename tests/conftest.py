@@ -66,6 +66,16 @@ def seeded_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
         url = f"sqlite:///{tmp_path_factory.mktemp('seeded') / 'kb.db'}"
     else:
         url = fresh_postgres("seeded")
+    return _seed(url)
+
+
+@pytest.fixture(scope="session")
+def seeded_sqlite(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The seeded SQLite database alone (for tests of SQLite's query plans)."""
+    return _seed(f"sqlite:///{tmp_path_factory.mktemp('seeded-sqlite') / 'kb.db'}")
+
+
+def _seed(url: str) -> str:
     upgrade(url)
     engine = create_sync_engine(url)
     report = load_paths(engine, [SEEDS])

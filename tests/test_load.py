@@ -36,6 +36,14 @@ def counts(engine) -> dict[str, int]:
         pairs = session.execute(text("SELECT count(*) FROM (SELECT DISTINCT article_id, person_id, "
                                      "organization_id, place_id FROM mention) AS pairs")).scalar_one()
         assert found["article_entity"] == pairs
+        # daily_activity holds the articles and statements of each (UTC day, outlet).
+        day = "date(timezone('UTC', a.published_at))" if engine.dialect.name == "postgresql" else "date(a.published_at)"
+        expected = session.execute(text(
+            f"SELECT {day}, a.outlet_id, count(*), sum((SELECT count(*) FROM statement s WHERE s.article_id = a.id)) "
+            f"FROM article a GROUP BY {day}, a.outlet_id ORDER BY 1, 2")).all()
+        daily = session.execute(text("SELECT day, outlet_id, articles, statements FROM daily_activity "
+                                     "ORDER BY 1, 2")).all()
+        assert [tuple(r) for r in daily] == [tuple(r) for r in expected]
         return found
 
 

@@ -8,14 +8,14 @@ not twenty. Ties are broken by ids, so results are the same on SQLite and Postgr
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import CompoundSelect, Select, func, literal, or_, select, union_all
 from sqlalchemy.orm import aliased
 
 from kb.api.lists import ArticleFilters, StatementFilters, article_base, statement_base
-from kb.models import OWNER_COLUMN, Article, ArticleEntity, Statement
+from kb.models import OWNER_COLUMN, Article, ArticleEntity, DailyActivity, Statement
 
 ENTITY_COLUMNS = tuple(OWNER_COLUMN.values())
 
@@ -110,6 +110,54 @@ def top_people(outlets: Sequence[int], first: int, window: int) -> Select[Any] |
 
 
 # --- timeline ---------------------------------------------------------------------------------
+
+
+def _utc(value: datetime) -> datetime:
+    return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _midnight(value: datetime | None) -> bool:
+    return value is None or _utc(value).time() == time(0)
+
+
+def daily_answerable(statements: StatementFilters | None, articles: ArticleFilters | None = None) -> bool:
+    """Whether ``daily_activity`` answers these filters exactly: only outlets and whole
+    UTC days (what the loader counts per day and outlet)."""
+    for filters in (statements, articles):
+        if filters is None:
+            continue
+        if not (_midnight(filters.published_after) and _midnight(filters.published_before)):
+            return False
+        if filters.search is not None:
+            return False
+    if statements is not None and (statements.speakers or statements.mentioning or statements.kind
+                                   or statements.anonymous is not None):
+        return False
+    return not (articles is not None and articles.mentions)
+
+
+def _daily_where(query: Select[Any], filters: StatementFilters | ArticleFilters | None) -> Select[Any]:
+    if filters is None:
+        return query
+    if filters.outlets:
+        query = query.where(DailyActivity.outlet_id.in_(filters.outlets))
+    if filters.published_after:
+        query = query.where(DailyActivity.day >= _utc(filters.published_after).date())
+    if filters.published_before:
+        query = query.where(DailyActivity.day < _utc(filters.published_before).date())
+    return query
+
+
+def daily_counts(column: str, filters: StatementFilters | ArticleFilters | None) -> Select[Any]:
+    """``(day, count)`` of statements or articles per day, from ``daily_activity``."""
+    counted = getattr(DailyActivity, column)
+    return _daily_where(select(DailyActivity.day, func.sum(counted)), filters).group_by(DailyActivity.day)
+
+
+def daily_total(column: str, filters: StatementFilters | ArticleFilters | None) -> Select[Any]:
+    """The number of statements or articles matching ``filters``, from ``daily_activity``."""
+    counted = getattr(DailyActivity, column)
+    return _daily_where(select(func.coalesce(func.sum(counted), 0)), filters)
 
 
 def _day(column: Any, dialect: str) -> Any:

@@ -52,8 +52,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
 
 def _sqlite_writer_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
     # A load inserts into a dozen B-trees at once: with SQLite's default 2 MB page cache the
-    # index pages it revisits fall out between articles. The per-article SAVEPOINT journals
-    # the pages it changes; in memory rather than in a temporary file.
+    # index pages it revisits fall out between articles. Statement journals (each bulk
+    # insert can fail midway) go in memory rather than in a temporary file.
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA cache_size=-{WRITER_CACHE_KIB}")
     cursor.execute("PRAGMA temp_store=MEMORY")

@@ -59,6 +59,10 @@ class Settings:
     cors_origins: str = ""
     #: Seconds HTTP caches may keep a successful GET /graphql answer (0: no caching).
     cache_max_age: int = 60
+    #: Answers each API process keeps, keyed by query, variables and the data's version
+    #: (a load makes them stale at once); 0 turns the cache off. And its size in MB.
+    response_cache_size: int = 1000
+    response_cache_mb: int = 64
     log_level: str = "INFO"
 
     @classmethod

@@ -302,6 +302,17 @@ class DailyActivity(SQLModel, table=True):
     statements: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
+class DataVersion(SQLModel, table=True):
+    """One row: a number the loader raises with every batch it commits (in the same
+    transaction), so a reader knows which state of the data it sees (the API's answer cache
+    is keyed by it)."""
+
+    __tablename__ = "data_version"
+
+    id: int = Field(primary_key=True)
+    version: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+
+
 # The full-text index (see kb.search) is dialect-specific, so the migrations create it outside
 # the ORM's metadata: FTS5 tables article_fts and statement_fts (rowid = the row's id) on
 # SQLite; a `terms` tsvector column with a GIN index on article and statement on PostgreSQL.

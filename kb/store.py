@@ -251,6 +251,8 @@ class Store:
         self._insert_all(tables, [results[i].article_id for i in order if batch[i].identity in stored])
         self._add_counts(counts)
         self._add_activity(activity)
+        # Readers key what they keep by this number (kb.api.cache); it commits with the rows.
+        self.connection.exec_driver_sql("UPDATE data_version SET version = version + 1")
         if orphans:
             self._drop_orphans(orphans)
         return results

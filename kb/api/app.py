@@ -18,6 +18,7 @@ from starlette.routing import Route
 from strawberry.asgi import GraphQL
 from strawberry.types import ExecutionResult
 
+from kb.api.cache import ResponseCache, cache_key
 from kb.api.data import Data
 from kb.api.database import Database
 from kb.api.schema import build_schema
@@ -35,12 +36,31 @@ class KnowledgeBaseGraphQL(GraphQL):
         )
         self.settings = settings
         self.database = database
+        self.cache = (ResponseCache(settings.response_cache_size, settings.response_cache_mb * 2**20)
+                      if settings.response_cache_size > 0 else None)
 
     async def get_context(self, request: Any, response: Any) -> dict[str, Any]:
         # Loaders are made per request: a shared DataLoader would cache forever.
         return {"request": request, "response": response, "settings": self.settings,
                 "data": Data(self.database.reader(time.monotonic() + self.settings.request_timeout),
                              self.settings.aggregate_window, self.settings.search_window)}
+
+    async def execute_single(self, request: Any, request_adapter: Any, sub_response: Any,  # type: ignore[override]
+                             context: Any, root_value: Any, request_data: Any) -> Any:
+        """Serve a kept answer when this query ran before on the same version of the data."""
+        if self.cache is None or not request_data.query:
+            return await super().execute_single(request, request_adapter, sub_response, context, root_value,
+                                                request_data)
+        version = await context["data"].data_version()
+        key = cache_key(version, request_data.query, request_data.variables, request_data.operation_name)
+        data = self.cache.get(key)
+        if data is not None:
+            return ExecutionResult(data=data, errors=None)
+        result = await super().execute_single(request, request_adapter, sub_response, context, root_value,
+                                              request_data)
+        if isinstance(result, ExecutionResult) and not result.errors and result.data is not None:
+            self.cache.put(key, result.data)
+        return result
 
     async def execute_operation(self, request: Any, request_adapter: Any, request_data: Any,  # type: ignore[override]
                                 context: Any, root_value: Any, sub_response: Any) -> Any:
@@ -104,4 +124,5 @@ def create_app(settings: Settings | None = None) -> Starlette:
     )
     app.state.settings = settings
     app.state.database = database
+    app.state.graphql = graphql
     return app

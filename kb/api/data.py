@@ -24,6 +24,7 @@ from kb.models import (
     OWNER_COLUMN,
     Alias,
     Article,
+    DataVersion,
     Image,
     Mention,
     Organization,
@@ -55,6 +56,7 @@ def _by_ids(table: Any) -> Select[Any]:
 # Built once: a statement object is reused with new ids, so SQLAlchemy skips building it and
 # computing its cache key on every request (most of a small statement's cost).
 BY_IDS: dict[str, Select[Any]] = {name: _by_ids(table) for name, table in TABLES.items()}
+DATA_VERSION = select(DataVersion.version).where(DataVersion.id == 1)
 STATEMENT_COUNTS: dict[str, Select[Any]] = {
     name: select(TABLES[name].id, TABLES[name].statement_count)
     .where(TABLES[name].id.in_(bindparam("ids", expanding=True)))
@@ -93,6 +95,12 @@ class Data:
 
     async def rows(self, statement: Select[Any], params: dict[str, Any] | None = None) -> list[Any]:
         return await self.reader.rows(statement, params)
+
+    async def data_version(self) -> int:
+        """The version of the data this request reads (see kb.api.cache). Read first, it
+        also fixes the request's snapshot."""
+        rows = await self.rows(DATA_VERSION)
+        return rows[0][0] if rows else 0
 
     async def close(self) -> None:
         """End the request's read transaction (see kb.api.database)."""

@@ -300,10 +300,13 @@ def kb_executable() -> str:
 
 
 @contextmanager
-def api_server(url: str, workers: int = 1, startup_timeout: float = 60.0) -> Iterator[str]:
-    """``kb serve`` on a free loopback port; yields its base URL and stops it on exit."""
+def api_server(url: str, workers: int = 1, startup_timeout: float = 60.0,
+               response_cache: bool = False) -> Iterator[str]:
+    """``kb serve`` on a free loopback port; yields its base URL and stops it on exit. The
+    answer cache is off unless ``response_cache``: a repeated query would be served from it."""
     port = free_port()
-    env = dict(os.environ, KB_DATABASE_URL=url, KB_CACHE_MAX_AGE="0", KB_LOG_LEVEL="WARNING")
+    env = dict(os.environ, KB_DATABASE_URL=url, KB_CACHE_MAX_AGE="0", KB_LOG_LEVEL="WARNING",
+               KB_RESPONSE_CACHE_SIZE="1000" if response_cache else "0")
     command = [kb_executable(), "serve", "--host", "127.0.0.1", "--port", str(port),
                "--workers", str(workers)]
     with tempfile.TemporaryFile("w+") as log:
@@ -603,7 +606,8 @@ def markdown_table(report: dict[str, Any]) -> str:
         f"Query benchmark on {m['database']} {m['database_version']} "
         f"({m['rows']['article']} articles, {m['rows']['statement']} statements, "
         f"{m['rows']['person']} people); concurrency {report['settings']['concurrency']}, "
-        f"{report['settings']['duration_s']:g} s per query; {m['cpu_model']}, {m['cores']} cores.",
+        f"{report['settings']['duration_s']:g} s per query; {m['cpu_model']}, {m['cores']} cores; "
+        f"answer cache {'on' if report['settings'].get('response_cache') else 'off'}.",
         "",
         "| query | GraphQL p50 ms | p95 ms | p99 ms | req/s | errors | SQL p50 ms | p95 ms | p99 ms "
         "| req/s | GraphQL/SQL p50 |",
@@ -644,7 +648,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "wrk": wrk_version(wrk),
             "wrk_threads": max(1, min(2, args.concurrency)),
             "workers": args.workers,
-            "server": f"kb serve --workers {args.workers} (KB_CACHE_MAX_AGE=0, KB_LOG_LEVEL=WARNING)",
+            "server": f"kb serve --workers {args.workers} (KB_CACHE_MAX_AGE=0, KB_LOG_LEVEL=WARNING, "
+                      f"KB_RESPONSE_CACHE_SIZE={1000 if args.response_cache else 0})",
+            "response_cache": args.response_cache,
             "server_pythonpath": os.environ.get("PYTHONPATH"),
             "sql_driver": "sqlite3 (autocommit)" if kind == "sqlite"
             else "psycopg (REPEATABLE READ, rollback after each run)",
@@ -652,7 +658,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "queries": {},
     }
     with tempfile.TemporaryDirectory(prefix="kb-bench-query-") as scratch, \
-            api_server(url, args.workers) as base:
+            api_server(url, args.workers, response_cache=args.response_cache) as base:
         for name, (document, statements, sql_file) in queries.items():
             print(f"{name}: GraphQL …", file=sys.stderr, flush=True)
             body = graphql_body(document)
@@ -696,6 +702,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--sql-duration", type=float, default=None,
                         help="seconds of SQL runs per query (default: --duration)")
     parser.add_argument("--queries", default=None, help=f"comma-separated subset of {','.join(QUERY_NAMES)}")
+    parser.add_argument("--response-cache", action="store_true",
+                        help="serve with the answer cache on (off by default: each request runs the query)")
     parser.add_argument("--out", type=Path, default=None,
                         help="JSON result file (default: bench/results/query-<database kind>.json)")
     args = parser.parse_args(argv)

@@ -53,11 +53,13 @@ def query_tables() -> list[str]:
         machine = document["machine"]
         rows = machine.get("rows", {})
         settings = document.get("settings", {})
+        cache = "**on** (repeated queries served from memory)" if settings.get("response_cache") else "off"
         lines += [
             f"**{machine.get('database')} {machine.get('database_version')}, "
             f"{rows.get('article', 0):,} articles, {rows.get('statement', 0):,} statements** — "
             f"{_machine(document)}; {settings.get('concurrency', '?')} concurrent clients, "
-            f"{settings.get('workers', 1)} server worker(s), {settings.get('duration_s', '?')} s per query",
+            f"{settings.get('workers', 1)} server worker(s), {settings.get('duration_s', '?')} s per query, "
+            f"answer cache {cache}",
             "",
             "| query | GraphQL p50 ms | p95 ms | p99 ms | req/s | errors | SQL p50 ms | SQL p99 ms "
             "| GraphQL/SQL p50 |",

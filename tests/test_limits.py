@@ -207,3 +207,45 @@ def test_sqlite_statements_stop_at_the_deadline(tmp_path):
 
     assert asyncio.run(run()) < 5
     asyncio.run(database.dispose())
+
+
+@pytest.mark.parametrize("padding", [" " * (1 << 20), "#" + "x" * (1 << 20)])
+def test_a_megabyte_query_is_refused_before_it_is_read(client, padding):
+    response = client.post("/graphql", json={"query": "{ __typename }" + padding})
+    assert response.status_code == 413
+    assert "larger than 100,000 bytes" in response.json()["errors"][0]["message"]
+
+
+def test_a_long_get_query_is_refused(settings):
+    with TestClient(create_app(dataclasses.replace(settings, max_request_bytes=10_000))) as small:
+        assert small.get("/graphql", params={"query": "{ __typename }"}).status_code == 200
+        long_get = small.get("/graphql", params={"query": "{ __typename }" + " " * 20_000})
+        assert long_get.status_code == 413 and "query string" in long_get.text
+
+
+def test_a_body_without_a_length_is_counted(client):
+    def chunks():
+        for _ in range(200):
+            yield b" " * 1000
+
+    response = client.post("/graphql", content=chunks(), headers={"content-type": "application/json"})
+    assert response.status_code == 413
+
+
+@pytest.mark.parametrize("nesting", ["[" * 40_000 + "]" * 40_000, '{"a":' * 5000 + "1" + "}" * 5000])
+def test_deeply_nested_variables_are_refused(client, nesting):
+    body = '{"query": "query($v: [ID!]) { statements(filter: {speaker: $v}) { totalCount } }", "variables": {"v": ' \
+           + nesting + "}}"
+    response = client.post("/graphql", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 400 and "nested too deeply" in response.text
+
+
+def test_nested_variables_of_the_wrong_shape_are_validation_errors(client):
+    body = post(client, "query($v: [ID!]) { statements(filter: {speaker: $v}) { totalCount } }",
+                {"v": [[[["UGVyc29uOjE="]]]]})
+    assert body["errors"] and "data" in body and not body.get("data")
+
+
+def test_batches_of_operations_are_refused(client):
+    response = client.post("/graphql", json=[{"query": "{ __typename }"}] * 100)
+    assert response.status_code == 400 and "Batching is not enabled" in response.text

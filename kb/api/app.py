@@ -8,6 +8,8 @@ import time
 from contextlib import asynccontextmanager
 from typing import Any
 
+# Strawberry's HTTP layer (cross-web) turns this into a plain 400 answer.
+from cross_web import HTTPException
 from graphql import GraphQLError
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -21,6 +23,7 @@ from strawberry.types import ExecutionResult
 from kb.api.cache import ResponseCache, cache_key
 from kb.api.data import Data
 from kb.api.database import Database
+from kb.api.guards import RequestSizeLimit
 from kb.api.schema import build_schema
 from kb.config import Settings
 
@@ -44,6 +47,12 @@ class KnowledgeBaseGraphQL(GraphQL):
         return {"request": request, "response": response, "settings": self.settings,
                 "data": Data(self.database.reader(time.monotonic() + self.settings.request_timeout),
                              self.settings.aggregate_window, self.settings.search_window)}
+
+    def decode_json(self, data: str | bytes) -> object:
+        try:
+            return super().decode_json(data)
+        except RecursionError:  # json's decoder recurses once per level of nesting
+            raise HTTPException(400, "The request's JSON is nested too deeply.") from None
 
     async def execute_single(self, request: Any, request_adapter: Any, sub_response: Any,  # type: ignore[override]
                              context: Any, root_value: Any, request_data: Any) -> Any:
@@ -107,7 +116,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         yield
         await database.dispose()
 
-    middleware = []
+    middleware = [Middleware(RequestSizeLimit, max_bytes=settings.max_request_bytes)]
     if settings.cors_origin_list:
         middleware.append(Middleware(
             CORSMiddleware, allow_origins=settings.cors_origin_list, allow_methods=["GET", "POST"],

@@ -64,6 +64,7 @@ def _safe(url: str) -> str:
 def load(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per transaction.")] = 200,
 ) -> None:
     """Load articles: parse, extract and store them (idempotent; changed files replace)."""
     from kb.db import create_sync_engine
@@ -76,7 +77,7 @@ def load(
     with Progress(TextColumn("[bold]loading"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("{task.description}"), console=console, disable=not show) as bar:
         task = bar.add_task("", total=len(files))
-        report = load_paths(engine, files,
+        report = load_paths(engine, files, batch_size=batch_size,
                             on_file=lambda path, status: bar.update(task, advance=1,
                                                                      description=path.name))
     engine.dispose()

@@ -23,6 +23,7 @@ from strawberry.types import ExecutionResult
 from kb.api.cache import ResponseCache, cache_key
 from kb.api.data import Data
 from kb.api.database import Database
+from kb.api.errors import DatabaseUnavailable
 from kb.api.guards import RequestSizeLimit
 from kb.api.schema import build_schema
 from kb.config import Settings
@@ -85,8 +86,18 @@ class KnowledgeBaseGraphQL(GraphQL):
             result = ExecutionResult(data=None, errors=[GraphQLError(
                 f"The query ran longer than the time budget of {timeout:g} s; ask for less."
             )])
+        except DatabaseUnavailable as exc:  # before execution (the data version)
+            result = ExecutionResult(data=None, errors=[GraphQLError(str(exc), original_error=exc)])
         finally:
-            await context["data"].close()
+            try:
+                await context["data"].close()
+            except Exception:  # a connection the database dropped: nothing left to end
+                log.debug("closing the request's connection failed", exc_info=True)
+        if isinstance(result, ExecutionResult) and any(
+                isinstance(error.original_error, DatabaseUnavailable) for error in result.errors or ()):
+            log.warning("database unavailable: %s", result.errors[0].message)  # type: ignore[index]
+            sub_response.status_code = 503
+            sub_response.headers["Retry-After"] = "5"
         cacheable = (request_adapter.method == "GET" and self.settings.cache_max_age > 0
                      and isinstance(result, ExecutionResult) and not result.errors)
         sub_response.headers["Cache-Control"] = (

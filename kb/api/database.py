@@ -13,9 +13,9 @@ import time
 from typing import Any
 
 from sqlalchemy import Engine, Select, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
-from kb.api.errors import ClientError
+from kb.api.errors import ClientError, DatabaseUnavailable
 from kb.config import Settings
 from kb.db import create_async_db_engine, create_sync_engine, sync_url
 
@@ -69,18 +69,40 @@ class AsyncReader:
 
     async def rows(self, statement: Select[Any], params: dict[str, Any] | None = None) -> list[Any]:
         async with self._lock:
-            if self._connection is None:
-                connection = await self.engine.connect()
-                if self.dialect == "postgresql":
-                    connection = await connection.execution_options(isolation_level="REPEATABLE READ")
-                self._connection = connection
-            return list((await self._connection.execute(statement, params)).all())
+            try:
+                if self._connection is None:
+                    connection = await self.engine.connect()
+                    if self.dialect == "postgresql":
+                        connection = await connection.execution_options(isolation_level="REPEATABLE READ")
+                    self._connection = connection
+                return list((await self._connection.execute(statement, params)).all())
+            except DBAPIError as exc:
+                raise unavailable(exc) or exc from exc
 
     async def close(self) -> None:
         """End the read transaction and return the connection to the pool."""
         if self._connection is not None:
             connection, self._connection = self._connection, None
             await connection.close()
+
+
+# Driver messages that mean "not reachable now", not a bug.
+_UNREACHABLE = ("connection refused", "could not connect", "connection failed",
+                "server closed the connection", "terminating connection", "connection is closed",
+                "the database system is", "timeout expired", "unable to open database file",
+                "disk i/o error", "database is locked")
+
+
+def unavailable(exc: DBAPIError) -> DatabaseUnavailable | None:
+    """The client-facing error for a failure to reach the database, or None for others."""
+    message = str(exc.orig).lower()
+    missing_database = message.startswith("database ") and "does not exist" in message
+    if exc.connection_invalidated or missing_database or any(part in message for part in _UNREACHABLE):
+        return DatabaseUnavailable("The database is unavailable right now; try again shortly.")
+    if "no such table" in message or ("relation" in message and "does not exist" in message):
+        return DatabaseUnavailable("The database is missing kb tables: has it been migrated "
+                                   "(`kb db upgrade`)?")
+    return None
 
 
 class OverTime(ClientError):
@@ -106,16 +128,16 @@ class SQLiteReader:
         self._connection: Any = None
 
     async def rows(self, statement: Select[Any], params: dict[str, Any] | None = None) -> list[Any]:
-        if self._connection is None:
-            self._connection = self.engine.connect()
-            driver = self._connection.connection.driver_connection
-            driver.set_progress_handler(self._over_time, self.PROGRESS_STEPS)
         try:
+            if self._connection is None:
+                self._connection = self.engine.connect()
+                driver = self._connection.connection.driver_connection
+                driver.set_progress_handler(self._over_time, self.PROGRESS_STEPS)
             return list(self._connection.execute(statement, params).all())
-        except OperationalError:
+        except OperationalError as exc:
             if self._over_time():
                 raise OverTime("The query ran longer than its time budget; ask for less.") from None
-            raise
+            raise unavailable(exc) or exc from exc
 
     def _over_time(self) -> int:
         return int(self.deadline is not None and time.monotonic() > self.deadline)

@@ -86,6 +86,7 @@ def test_bad_page_arguments_are_client_errors(client, args):
     body = gql(client, f"{{ statements({args}) {{ totalCount }} }}")
     assert body["data"] is None or body["data"]["statements"] is None
     assert body["errors"] and "Traceback" not in str(body)
+    assert "Internal server error" not in body["errors"][0]["message"]  # the client's mistake, said so
 
 
 def test_graphiql_for_browsers(client):

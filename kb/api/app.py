@@ -12,14 +12,16 @@ from typing import Any
 from cross_web import HTTPException
 from graphql import GraphQLError
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response, StreamingResponse
 from starlette.routing import Route
 from strawberry.asgi import GraphQL
 from strawberry.types import ExecutionResult
 
+from kb import export
 from kb.api.cache import ResponseCache, cache_key
 from kb.api.data import Data
 from kb.api.database import Database
@@ -122,6 +124,24 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def home(request: Request) -> Response:
         return RedirectResponse("/graphql")
 
+    async def export_table(request: Request) -> Response:
+        """A whole table streamed (kb.export), with the statements(filter:) field names as query
+        parameters: /export/statements.jsonl?speaker=斯托尔滕贝格&publishedAfter=2022-01-01."""
+        table, fmt = request.path_params["table"], request.path_params["format"]
+        if fmt not in ("jsonl", "csv"):
+            return JSONResponse({"error": "format must be jsonl or csv"}, status_code=404)
+        raw = dict(request.query_params)
+        engine = database.export_engine()
+        try:
+            await run_in_threadpool(export.check, engine, table, raw)
+        except export.ExportError as exc:
+            return JSONResponse({"error": str(exc)}, status_code=404 if table not in export.TABLES else 400)
+        rows = export.rows(engine, table, raw)
+        lines = export.jsonl(rows) if fmt == "jsonl" else export.csv_lines(rows)
+        media = "application/x-ndjson; charset=utf-8" if fmt == "jsonl" else "text/csv; charset=utf-8"
+        return StreamingResponse(lines, media_type=media,
+                                 headers={"Content-Disposition": f'inline; filename="{table}.{fmt}"'})
+
     @asynccontextmanager
     async def lifespan(app: Starlette):  # type: ignore[no-untyped-def]
         yield
@@ -138,6 +158,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/", home),
             Route("/healthz", healthz),
             Route("/graphql", graphql, methods=["GET", "POST"]),
+            Route("/export/{table}.{format}", export_table),
         ],
         middleware=middleware,
         lifespan=lifespan,

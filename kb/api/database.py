@@ -26,6 +26,7 @@ class Database:
     def __init__(self, settings: Settings) -> None:
         self.url = settings.database_url
         self.dialect = "sqlite" if sync_url(self.url).startswith("sqlite") else "postgresql"
+        self._export_engine: Engine | None = None
         if self.dialect == "sqlite":
             self.engine: Any = create_sync_engine(self.url, write=False)
         else:
@@ -33,6 +34,14 @@ class Database:
                 self.url, pool_size=settings.db_pool_size, max_overflow=settings.db_max_overflow,
                 statement_timeout=settings.request_timeout,
             )
+
+    def export_engine(self) -> Engine:
+        """A blocking engine for streamed exports (kb.export), made when first needed."""
+        if self.dialect == "sqlite":
+            return self.engine
+        if self._export_engine is None:
+            self._export_engine = create_sync_engine(self.url, write=False)
+        return self._export_engine
 
     @property
     def sync_engine(self) -> Engine:
@@ -56,6 +65,8 @@ class Database:
             self.engine.dispose()
         else:
             await self.engine.dispose()
+        if self._export_engine is not None:
+            self._export_engine.dispose()
 
 
 class AsyncReader:

@@ -41,3 +41,67 @@ def test_example_gives_its_committed_answer(client, path):
     if os.environ.get("KB_UPDATE_EXAMPLES"):
         expected_path.write_text(json.dumps(answer, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     assert answer == json.loads(expected_path.read_text(encoding="utf-8"))
+
+
+# --- the client scripts in examples/, against a served app ----------------------------------
+
+
+@pytest.fixture(scope="module")
+def served(seeded_db):
+    """`kb serve` on a free loopback port over the seeded database; yields the GraphQL URL."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = dict(os.environ, KB_DATABASE_URL=seeded_db, KB_LOG_LEVEL="WARNING")
+    kb = str(Path(sys.executable).with_name("kb"))
+    server = subprocess.Popen([kb, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                with urllib.request.urlopen(base + "/healthz", timeout=1) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.05)
+        else:
+            raise RuntimeError("kb serve did not start")
+        yield base + "/graphql"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _run_example(name: str, *args: str) -> str:
+    import subprocess
+    import sys
+
+    script = EXAMPLES.parent / name
+    result = subprocess.run([sys.executable, str(script), *args], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_the_pagination_example_pulls_every_page(served):
+    lines = _run_example("statements_by_person.py", "斯托爾滕貝格", "--url", served, "--page", "1")
+    rows = [json.loads(line) for line in lines.splitlines()]
+    assert rows and all(r["speaker"] == "斯托尔滕贝格" for r in rows)
+    assert len({r["id"] for r in rows}) == len(rows)  # one page at a time, nothing twice
+    people = _run_example("statements_by_person.py", "拜登", "--url", served, "--page", "2")
+    assert len(people.splitlines()) > 2  # more than one page
+
+
+def test_the_pandas_example_makes_a_dataframe(served):
+    pytest.importorskip("pandas")
+    output = _run_example("statements_dataframe.py", "Biden", "--url", served).splitlines()
+    total = len(_run_example("statements_by_person.py", "Biden", "--url", served).splitlines())
+    *per_outlet, summary = output
+    assert summary.startswith(f"{total} statements, ")
+    assert sum(int(line.rsplit(maxsplit=1)[1]) for line in per_outlet) == total and len(per_outlet) >= 2

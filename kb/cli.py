@@ -148,8 +148,9 @@ def serve(
     settings = _settings()
     logging.basicConfig(level=settings.log_level)
     console.print(f"GraphiQL: http://{host}:{port}/graphql")
+    # kb logs each request itself, in one line with what GraphQL did (kb.api.guards.RequestLog).
     uvicorn.run("kb.api.app:create_app", factory=True, host=host, port=port, workers=workers,
-                log_level=settings.log_level.lower())
+                log_level=settings.log_level.lower(), access_log=False)
 
 
 def _key_values(items: list[str] | None, option: str) -> dict[str, str]:

@@ -261,3 +261,18 @@ def test_nested_variables_of_the_wrong_shape_are_validation_errors(client):
 def test_batches_of_operations_are_refused(client):
     response = client.post("/graphql", json=[{"query": "{ __typename }"}] * 100)
     assert response.status_code == 400 and "Batching is not enabled" in response.text
+
+
+def test_one_log_line_per_request_without_bodies(settings, caplog):
+    secret = "斯托尔滕贝格-secret-variable"
+    with TestClient(create_app(settings)) as client, caplog.at_level(logging.INFO, logger="kb.requests"):
+        client.post("/graphql", json={"query": "query Stoltenberg($n: String!) { person(name: $n) { name } }",
+                                      "variables": {"n": secret}})
+        client.post("/graphql", json={"query": "{ outlets { totalCount } people { totalCount } }"})
+        client.get("/healthz")
+    lines = [r.getMessage() for r in caplog.records if r.name == "kb.requests"]
+    assert len(lines) == 3, lines
+    assert lines[0].startswith("POST /graphql 200 ") and "operation=Stoltenberg" in lines[0] and "sql=" in lines[0]
+    assert "operation=outlets,people" in lines[1]
+    assert lines[2].startswith("GET /healthz 200")
+    assert not any(secret in r.getMessage() for r in caplog.records)

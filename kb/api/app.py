@@ -6,11 +6,12 @@ import asyncio
 import logging
 import time
 from contextlib import asynccontextmanager
+from functools import lru_cache
 from typing import Any
 
 # Strawberry's HTTP layer (cross-web) turns this into a plain 400 answer.
 from cross_web import HTTPException
-from graphql import GraphQLError
+from graphql import FieldNode, GraphQLError, OperationDefinitionNode, parse
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
@@ -26,7 +27,7 @@ from kb.api.cache import ResponseCache, cache_key
 from kb.api.data import Data
 from kb.api.database import Database
 from kb.api.errors import DatabaseUnavailable
-from kb.api.guards import RequestSizeLimit
+from kb.api.guards import RequestLog, RequestSizeLimit
 from kb.api.schema import build_schema
 from kb.config import Settings
 
@@ -66,6 +67,7 @@ class KnowledgeBaseGraphQL(GraphQL):
         version = await context["data"].data_version()
         key = cache_key(version, request_data.query, request_data.variables, request_data.operation_name)
         data = self.cache.get(key)
+        _log_fields(request)["cache"] = "hit" if data is not None else "miss"
         if data is not None:
             return ExecutionResult(data=data, errors=None)
         result = await super().execute_single(request, request_adapter, sub_response, context, root_value,
@@ -77,6 +79,9 @@ class KnowledgeBaseGraphQL(GraphQL):
     async def execute_operation(self, request: Any, request_adapter: Any, request_data: Any,  # type: ignore[override]
                                 context: Any, root_value: Any, sub_response: Any) -> Any:
         """Run the operation within the time budget; let HTTP caches keep good GET answers."""
+        fields = _log_fields(request)
+        if not isinstance(request_data, list):
+            fields["operation"] = request_data.operation_name or _operation_label(request_data.query)
         timeout = self.settings.request_timeout
         try:
             async with asyncio.timeout(timeout):
@@ -95,6 +100,9 @@ class KnowledgeBaseGraphQL(GraphQL):
                 await context["data"].close()
             except Exception:  # a connection the database dropped: nothing left to end
                 log.debug("closing the request's connection failed", exc_info=True)
+        fields["sql"] = context["data"].reader.statements
+        if isinstance(result, ExecutionResult) and result.errors:
+            fields["errors"] = len(result.errors)
         if isinstance(result, ExecutionResult) and any(
                 isinstance(error.original_error, DatabaseUnavailable) for error in result.errors or ()):
             log.warning("database unavailable: %s", result.errors[0].message)  # type: ignore[index]
@@ -108,8 +116,36 @@ class KnowledgeBaseGraphQL(GraphQL):
         return result
 
 
+def _log_fields(request: Any) -> dict[str, Any]:
+    """What the request log line says about this GraphQL request (see kb.api.guards.RequestLog)."""
+    state = request.scope.setdefault("state", {})
+    return state.setdefault("kb_log", {})
+
+
+@lru_cache(maxsize=256)  # the same queries come again and again
+def _operation_label(query: str | None) -> str:
+    """An operation as the log names it: its name in the document, or its root fields
+    (``person,statements``) when it has none."""
+    if not query:
+        return "-"
+    try:
+        document = parse(query, max_tokens=2000)
+    except GraphQLError:
+        return "invalid"
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    named = [o.name.value for o in operations if o.name]
+    if named:
+        return ",".join(named)[:100]
+    fields = [s.name.value for o in operations for s in o.selection_set.selections
+              if isinstance(s, FieldNode)]
+    return ",".join(dict.fromkeys(fields))[:100] or "-"
+
+
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or Settings.from_env()
+    if not logging.getLogger().handlers:  # each server worker process configures its own
+        logging.basicConfig(level=settings.log_level,
+                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     database = Database(settings)
     graphql = KnowledgeBaseGraphQL(settings, database)
 
@@ -147,7 +183,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         yield
         await database.dispose()
 
-    middleware = [Middleware(RequestSizeLimit, max_bytes=settings.max_request_bytes)]
+    middleware = [Middleware(RequestLog), Middleware(RequestSizeLimit, max_bytes=settings.max_request_bytes)]
     if settings.cors_origin_list:
         middleware.append(Middleware(
             CORSMiddleware, allow_origins=settings.cors_origin_list, allow_methods=["GET", "POST"],

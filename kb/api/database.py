@@ -74,12 +74,14 @@ class AsyncReader:
 
     def __init__(self, engine: Any) -> None:
         self.engine = engine
+        self.statements = 0  # run for this request (logged)
         self.dialect = engine.dialect.name
         self._connection: Any = None
         self._lock = asyncio.Lock()
 
     async def rows(self, statement: Select[Any], params: dict[str, Any] | None = None) -> list[Any]:
         async with self._lock:
+            self.statements += 1
             try:
                 if self._connection is None:
                     connection = await self.engine.connect()
@@ -134,11 +136,13 @@ class SQLiteReader:
 
     def __init__(self, engine: Engine, deadline: float | None = None) -> None:
         self.engine = engine
+        self.statements = 0  # run for this request (logged)
         self.dialect = "sqlite"
         self.deadline = deadline
         self._connection: Any = None
 
     async def rows(self, statement: Select[Any], params: dict[str, Any] | None = None) -> list[Any]:
+        self.statements += 1
         try:
             if self._connection is None:
                 self._connection = self.engine.connect()

@@ -1,4 +1,4 @@
-"""HTTP-level protections, before a request reaches GraphQL: its size.
+"""HTTP-level middleware: the request log, and protections before a request reaches GraphQL.
 
 GraphQL's own limits (tokens, depth, aliases, page sizes, the node budget; kb.api.limits)
 are checked on a parsed document; a megabyte of whitespace or comment costs nothing there
@@ -9,7 +9,11 @@ string) over ``max_bytes`` is answered 413 at once, without being read to its en
 from __future__ import annotations
 
 import json
+import logging
+import time
 from typing import Any
+
+log = logging.getLogger("kb.requests")
 
 Scope = dict[str, Any]
 Receive = Any
@@ -68,3 +72,34 @@ class RequestSizeLimit:
         headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
         await send({"type": "http.response.start", "status": 413, "headers": headers})
         await send({"type": "http.response.body", "body": body})
+
+
+class RequestLog:
+    """ASGI middleware: one INFO line per request — method, path, status, duration, and for
+    GraphQL the operation (its name, or its root fields), SQL statements run and cache use.
+    Never the body or the variables: they may hold what a client did not mean to publish."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = 500
+
+        async def tracked_send(message: Any) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracked_send)
+        finally:
+            if log.isEnabledFor(logging.INFO):
+                fields = scope.get("state", {}).get("kb_log", {})
+                extra = "".join(f" {key}={value}" for key, value in fields.items())
+                log.info("%s %s %d %.1fms%s", scope["method"], scope["path"], status,
+                         (time.perf_counter() - started) * 1000, extra)

@@ -92,6 +92,12 @@ def test_bad_page_arguments_are_client_errors(client, args):
 def test_graphiql_for_browsers(client):
     response = client.get("/graphql", headers={"accept": "text/html"})
     assert response.status_code == 200 and "graphiql" in response.text.lower()
+    # The editor opens on the Stoltenberg query, which runs as it is.
+    from kb.api.app import EXAMPLE_QUERY
+
+    assert 'person(name: "Stoltenberg")' in response.text and "Welcome to GraphiQL" not in response.text
+    answer = gql(client, EXAMPLE_QUERY)
+    assert "errors" not in answer and answer["data"]["person"]["statements"]["totalCount"] >= 1
     assert client.get("/healthz").json()["status"] == "ok"
 
 

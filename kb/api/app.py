@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 from contextlib import asynccontextmanager
 from functools import lru_cache
@@ -51,6 +52,11 @@ class KnowledgeBaseGraphQL(GraphQL):
         return {"request": request, "response": response, "settings": self.settings,
                 "data": Data(self.database.reader(time.monotonic() + self.settings.request_timeout),
                              self.settings.aggregate_window, self.settings.search_window)}
+
+    @property
+    def graphql_ide_html(self) -> str:
+        """Strawberry's GraphiQL page, opening on the question kb is for (not a blank editor)."""
+        return _with_example(super().graphql_ide_html)
 
     def decode_json(self, data: str | bytes) -> object:
         try:
@@ -114,6 +120,34 @@ class KnowledgeBaseGraphQL(GraphQL):
             f"public, max-age={self.settings.cache_max_age}" if cacheable else "no-store"
         )
         return result
+
+
+EXAMPLE_QUERY = """# kb: who said what, where, across outlets and scripts.
+# Run with Ctrl-Enter. Any name works: 斯托尔滕贝格, 斯托爾滕貝格, 史托騰柏格, Stoltenberg.
+# Explore the schema with the Docs and Explorer buttons on the left.
+{
+  person(name: "Stoltenberg") {
+    name
+    nameEn
+    statements(first: 10) {
+      totalCount
+      nodes {
+        text
+        verb
+        article { title publishedAt outlet { name } }
+      }
+    }
+  }
+}
+"""
+_EXAMPLE_SLOT = re.compile(r"(const EXAMPLE_QUERY = `).*?(`;)", re.S)
+
+
+def _with_example(html: str) -> str:
+    """``html`` with kb's example as GraphiQL's default query (unchanged if the page has no
+    EXAMPLE_QUERY constant, as a future Strawberry might)."""
+    escaped = EXAMPLE_QUERY.replace("\\", "\\\\").replace("`", "\\`").replace("${", "\\${")
+    return _EXAMPLE_SLOT.sub(lambda m: m.group(1) + escaped + m.group(2), html, count=1)
 
 
 def _log_fields(request: Any) -> dict[str, Any]:

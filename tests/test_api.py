@@ -96,6 +96,13 @@ def test_graphiql_for_browsers(client):
     from kb.api.app import EXAMPLE_QUERY
 
     assert 'person(name: "Stoltenberg")' in response.text and "Welcome to GraphiQL" not in response.text
+    # Its scripts and styles come from kb itself, not a CDN (GraphiQL works offline).
+    import re
+
+    assets = re.findall(r'(?:src|href)="(/static/vendor/[^"]+)"', response.text)
+    assert len(assets) >= 5 and "unpkg.com" not in response.text
+    for asset in assets:
+        assert client.get(asset).status_code == 200, asset
     answer = gql(client, EXAMPLE_QUERY)
     assert "errors" not in answer and answer["data"]["person"]["statements"]["totalCount"] >= 1
     assert client.get("/healthz").json()["status"] == "ok"

@@ -8,6 +8,7 @@ import re
 import time
 from contextlib import asynccontextmanager
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 # Strawberry's HTTP layer (cross-web) turns this into a plain 400 answer.
@@ -19,7 +20,8 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response, StreamingResponse
-from starlette.routing import Route
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
 from strawberry.asgi import GraphQL
 from strawberry.types import ExecutionResult
 
@@ -143,11 +145,18 @@ EXAMPLE_QUERY = """# kb: who said what, where, across outlets and scripts.
 _EXAMPLE_SLOT = re.compile(r"(const EXAMPLE_QUERY = `).*?(`;)", re.S)
 
 
+STATIC = Path(__file__).resolve().parent.parent / "static"
+_UNPKG = re.compile(r"https://unpkg\.com/([^\"']+)")
+
+
 def _with_example(html: str) -> str:
     """``html`` with kb's example as GraphiQL's default query (unchanged if the page has no
-    EXAMPLE_QUERY constant, as a future Strawberry might)."""
+    EXAMPLE_QUERY constant, as a future Strawberry might), loading its scripts and styles
+    from kb's own copies (kb/static/vendor) where it has them."""
     escaped = EXAMPLE_QUERY.replace("\\", "\\\\").replace("`", "\\`").replace("${", "\\${")
-    return _EXAMPLE_SLOT.sub(lambda m: m.group(1) + escaped + m.group(2), html, count=1)
+    html = _EXAMPLE_SLOT.sub(lambda m: m.group(1) + escaped + m.group(2), html, count=1)
+    return _UNPKG.sub(lambda m: f"/static/vendor/{m.group(1)}" if (STATIC / "vendor" / m.group(1)).is_file()
+                      else m.group(0), html)
 
 
 def _log_fields(request: Any) -> dict[str, Any]:
@@ -229,6 +238,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/healthz", healthz),
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/export/{table}.{format}", export_table),
+            Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ],
         middleware=middleware,
         lifespan=lifespan,

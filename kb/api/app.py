@@ -19,7 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, RedirectResponse, Response, StreamingResponse
+from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from strawberry.asgi import GraphQL
@@ -203,6 +203,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def home(request: Request) -> Response:
         return RedirectResponse("/graphql")
 
+    async def explore(request: Request) -> Response:
+        """The explorer's pages (kb/static/explore): plain HTML and script over /graphql."""
+        page = request.path_params.get("page", "index")
+        if page not in ("index", "person", "outlet"):
+            return JSONResponse({"error": "no such page"}, status_code=404)
+        return FileResponse(STATIC / "explore" / f"{page}.html")
+
     async def export_table(request: Request) -> Response:
         """A whole table streamed (kb.export), with the statements(filter:) field names as query
         parameters: /export/statements.jsonl?speaker=斯托尔滕贝格&publishedAfter=2022-01-01."""
@@ -238,6 +245,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/healthz", healthz),
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/export/{table}.{format}", export_table),
+            Route("/explore", explore),
+            Route("/explore/{page}", explore),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ],
         middleware=middleware,

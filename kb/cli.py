@@ -64,6 +64,7 @@ def _safe(url: str) -> str:
 def load(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per transaction.")] = 200,
 ) -> None:
     """Load articles: parse, extract and store them (idempotent; changed files replace)."""
     from kb.db import create_sync_engine
@@ -76,7 +77,7 @@ def load(
     with Progress(TextColumn("[bold]loading"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("{task.description}"), console=console, disable=not show) as bar:
         task = bar.add_task("", total=len(files))
-        report = load_paths(engine, files,
+        report = load_paths(engine, files, batch_size=batch_size,
                             on_file=lambda path, status: bar.update(task, advance=1,
                                                                      description=path.name))
     engine.dispose()
@@ -147,8 +148,139 @@ def serve(
     settings = _settings()
     logging.basicConfig(level=settings.log_level)
     console.print(f"GraphiQL: http://{host}:{port}/graphql")
+    # kb logs each request itself, in one line with what GraphQL did (kb.api.guards.RequestLog).
     uvicorn.run("kb.api.app:create_app", factory=True, host=host, port=port, workers=workers,
-                log_level=settings.log_level.lower())
+                log_level=settings.log_level.lower(), access_log=False)
+
+
+def _key_values(items: list[str] | None, option: str) -> dict[str, str]:
+    values = {}
+    for item in items or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            console.print(f"[red]bad {option} {item!r}[/red]: use NAME=VALUE")
+            raise typer.Exit(2)
+        values[key.strip()] = value
+    return values
+
+
+@app.command()
+def query(
+    document: Annotated[str, typer.Argument(help="The GraphQL query (or @FILE to read it from a file).")],
+    var: Annotated[list[str] | None,
+                   typer.Option("--var", help="A variable: NAME=VALUE (JSON, or a string).")] = None,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="json, jsonl, csv or table.")] = "json",
+) -> None:
+    """Run a GraphQL query here, without a server; jsonl, csv and table print the first list."""
+    import asyncio
+    import json
+
+    from kb.api.local import execute, rows_of
+
+    if output_format not in ("json", "jsonl", "csv", "table"):
+        console.print("[red]--format[/red] must be json, jsonl, csv or table")
+        raise typer.Exit(2)
+    text = Path(document[1:]).read_text("utf-8") if document.startswith("@") else document
+    variables = {}
+    for name, raw in _key_values(var, "--var").items():
+        try:
+            variables[name] = json.loads(raw)
+        except ValueError:
+            variables[name] = raw
+    result = asyncio.run(execute(_settings(), text, variables))
+    errors = [e.formatted for e in result.errors or []]
+    if output_format == "json":
+        print(json.dumps({"data": result.data, **({"errors": errors} if errors else {})}, ensure_ascii=False,
+                         indent=2))
+    else:
+        _print_rows(rows_of(result.data), output_format)
+    for error in errors:
+        console.print(f"[red]error:[/red] {error['message']}")
+    if errors:
+        raise typer.Exit(1)
+
+
+def _print_rows(rows: list[dict], output_format: str) -> None:
+    import csv
+    import json
+
+    if output_format == "jsonl":
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+    elif output_format == "csv":
+        columns = list(dict.fromkeys(k for row in rows for k in row))
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        from rich.table import Table
+
+        table = Table(*dict.fromkeys(k for row in rows for k in row))
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row.values()))
+        Console().print(table)
+
+
+@app.command()
+def export(
+    table: Annotated[str, typer.Argument(help="statements, articles, people, organizations or mentions.")],
+    output_format: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv.")] = "jsonl",
+    filters: Annotated[list[str] | None, typer.Option(
+        "--filter", help="NAME=VALUE, as statements(filter:) names them: speaker, outlet, kind, "
+                         "anonymous, publishedAfter, publishedBefore (entity for mentions); names or "
+                         "global ids.")] = None,
+) -> None:
+    """Stream a whole table with the API's global ids (constant memory, one snapshot)."""
+    from kb import export as exporting
+    from kb.db import create_sync_engine
+
+    if output_format not in ("jsonl", "csv"):
+        console.print("[red]--format[/red] must be jsonl or csv")
+        raise typer.Exit(2)
+    engine = create_sync_engine(_settings().database_url, write=False)
+    raw = _key_values(filters, "--filter")
+    try:
+        exporting.check(engine, table, raw)
+        rows = exporting.rows(engine, table, raw)
+        for line in (exporting.jsonl(rows) if output_format == "jsonl" else exporting.csv_lines(rows)):
+            sys.stdout.write(line)
+    except exporting.ExportError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    except BrokenPipeError:  # `kb export … | head`
+        pass
+    finally:
+        engine.dispose()
+
+
+@app.command()
+def stats(as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False) -> None:
+    """Rows per table, and articles and statements per outlet."""
+    import json
+
+    from kb.db import create_sync_engine
+    from kb.stats import database_stats
+
+    engine = create_sync_engine(_settings().database_url, write=False)
+    try:
+        found = database_stats(engine)
+    finally:
+        engine.dispose()
+    if as_json:
+        print(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    from rich.table import Table
+
+    tables = Table("table", "rows", title="kb")
+    for name, count in found["tables"].items():
+        tables.add_row(name, f"{count:,}")
+    outlets = Table("outlet", "articles", "statements", "first", "last", title="per outlet")
+    for row in found["outlets"]:
+        outlets.add_row(row["outlet"], f"{row['articles']:,}", f"{row['statements']:,}",
+                        row["first_day"] or "", row["last_day"] or "")
+    out = Console()
+    out.print(tables)
+    out.print(outlets)
 
 
 @app.command("export-schema")

@@ -48,6 +48,8 @@ class Settings:
     aggregate_window: int = 1000
     #: `search` ranks (by relevance) the newest this many articles and statements that match.
     search_window: int = 2000
+    #: Largest request body (or GET query string) accepted, in bytes; larger is refused (413).
+    max_request_bytes: int = 100_000
     #: Seconds a request may run before it is answered with a time-out error (PostgreSQL
     #: also cancels the request's statements after this long).
     request_timeout: float = 10.0
@@ -88,7 +90,7 @@ class Settings:
         if settings.default_page_size > settings.max_page_size:
             raise ValueError("KB_DEFAULT_PAGE_SIZE must not exceed KB_MAX_PAGE_SIZE")
         for name in ("max_page_size", "max_query_depth", "max_aliases", "max_tokens", "max_nodes",
-                     "aggregate_window", "search_window"):
+                     "max_request_bytes", "aggregate_window", "search_window"):
             if getattr(settings, name) < 1:
                 raise ValueError(f"KB_{name.upper()} must be at least 1")
         if settings.request_timeout <= 0:

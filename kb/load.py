@@ -13,6 +13,8 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -92,13 +94,24 @@ Prepared = tuple[str, str, Any]
 _worker: dict[str, Any] = {}
 
 
-def _init_worker(database_url: str | None, dialect: str, catalog: Catalog) -> None:
+def _init_worker(database_url: str | None, dialect: str, catalog: Catalog, parent: int | None = None) -> None:
     from kb.db import create_sync_engine
+
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
 
     _worker["engine"] = create_sync_engine(database_url, write=False) if database_url else None
     _worker["dialect"] = dialect
     _worker["catalog"] = catalog
     matcher_for(catalog)  # build the matcher now, not inside the first file
+
+
+def _exit_with(parent: int) -> None:
+    """Stop this worker when the loader that started it is gone (killed, even with SIGKILL,
+    it cannot stop its workers; they would go on parsing for nobody)."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _prepare_many(paths: list[str]) -> list[Prepared]:
@@ -156,7 +169,7 @@ def _prepared(files: Iterator[Path], workers: int, database_url: str | None, dia
     context = multiprocessing.get_context("spawn")
     remaining = (str(p) for p in [*head, *files])
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
-                             initargs=(database_url, dialect, catalog)) as pool:
+                             initargs=(database_url, dialect, catalog, os.getpid())) as pool:
         in_flight: deque[Future[list[Prepared]]] = deque()
 
         def submit() -> bool:

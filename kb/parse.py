@@ -19,8 +19,9 @@ from __future__ import annotations
 import email.utils
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -28,7 +29,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag
+
+from kb.decode import DecodeError, read_bytes
+from kb.decode import decode as decode_bytes
 
 
 class ParseError(Exception):
@@ -92,22 +96,12 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def decode(raw: bytes, path: str | Path) -> str:
-    """Decode a file's bytes: UTF-8 (with or without BOM) or UTF-16 with BOM; LF line ends."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = raw.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise ParseError(path, f"undecodable UTF-16 ({exc.reason} at byte {exc.start})") from None
-    else:
-        if b"\x00" in raw:
-            raise ParseError(path, "binary file (contains NUL bytes)")
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise ParseError(
-                path, f"not valid UTF-8 ({exc.reason} at byte {exc.start}); binary or unknown encoding"
-            ) from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """Decode a file's bytes (see kb.decode: UTF-8, byte-order marks, legacy Chinese
+    encodings); LF line ends."""
+    try:
+        text, _ = decode_bytes(raw)
+    except DecodeError as exc:
+        raise ParseError(path, str(exc)) from None
     if not text.strip():
         raise ParseError(path, "empty file")
     return text
@@ -117,7 +111,9 @@ def parse_file(path: str | Path) -> ParsedArticle:
     """Read and parse one article file."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        raw = read_bytes(path)
+    except DecodeError as exc:
+        raise ParseError(path, str(exc)) from None
     except OSError as exc:
         raise ParseError(path, f"cannot read file ({exc.strerror or exc})") from None
     return parse_text(decode(raw, path), path)
@@ -127,14 +123,33 @@ def parse_text(text: str, path: str | Path = "<text>") -> ParsedArticle:
     """Detect the format of decoded ``text`` and parse it."""
     content = text.lstrip("\ufeff").lstrip()
     if content.startswith("<!--"):
-        return _parse_format_a(text, content, str(path))
+        return _checked(_parse_format_a(text, content, str(path)))
     if content.startswith("---"):
-        return _parse_format_b(text, content, str(path))
+        return _checked(_parse_format_b(text, content, str(path)))
     raise ParseError(
         path,
         "unknown format: expected a '<!--EPOCH_MS-->' header (format A) "
         "or YAML front matter between '---' lines (format B)",
     )
+
+
+# An article's stored text at most (the seeds have 1,500–2,000 characters; a long feature
+# 30,000): extraction time grows faster than the text, so a runaway file is refused.
+MAX_TEXT_CHARS = 200_000
+# A publication time this far past the clock is a broken date, not news.
+FUTURE_TOLERANCE = timedelta(days=1)
+
+
+def _checked(article: ParsedArticle) -> ParsedArticle:
+    """Refuse what parsed but cannot be a real article."""
+    length = len(article.text)
+    if length > MAX_TEXT_CHARS:
+        raise ParseError(article.source_path, f"article text too long: {length:,} characters "
+                                              f"(the limit is {MAX_TEXT_CHARS:,})")
+    if article.published_at > datetime.now(UTC) + FUTURE_TOLERANCE:
+        raise ParseError(article.source_path, f"published date {article.published_at.isoformat()} "
+                                              "is in the future")
+    return article
 
 
 # --- format A ---------------------------------------------------------------------------------
@@ -382,10 +397,17 @@ class _Scan:
 
 
 def _scan(node: Tag, hidden: bool, scan: _Scan, rules: _Rules) -> None:
-    """Add ``node``'s descendants to ``scan``. ``hidden``: an enclosing element is dropped, so
-    its strings are not block text; its images, <br>s, bold and caption markers still count."""
-    for child in node.contents:
-        if isinstance(child, Tag):
+    """Add ``node``'s descendants to ``scan``, in document order. ``hidden``: an enclosing
+    element is dropped, so its strings are not block text; its images, <br>s, bold and
+    caption markers still count. An explicit stack, not recursion: HTML may nest thousands
+    of levels deep."""
+    stack: list[tuple[Iterator[PageElement], bool]] = [(iter(node.contents), hidden)]
+    while stack:
+        children, hidden = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+        elif isinstance(child, Tag):
             name = child.name
             if name == "br":
                 scan.text.append(" ")
@@ -396,7 +418,7 @@ def _scan(node: Tag, hidden: bool, scan: _Scan, rules: _Rules) -> None:
             if not scan.caption and (name in _CAPTION_TAGS or _caption_attrs(child)):
                 scan.caption = True
             if child.contents:
-                _scan(child, hidden or _is_dropped(child, name.lower(), rules), scan, rules)
+                stack.append((iter(child.contents), hidden or _is_dropped(child, name.lower(), rules)))
         elif type(child) in _PLAIN_STRINGS:
             scan.plain.append(child)
             if not hidden:
@@ -437,7 +459,17 @@ class _BodyBuilder:
         self.last_was_image = False
 
     def walk(self, node: Tag) -> None:
-        for child in node.contents:
+        # An explicit stack of (children, flush when done), not recursion: HTML may nest
+        # thousands of levels deep.
+        stack: list[tuple[Iterator[PageElement], bool]] = [(iter(node.contents), False)]
+        while stack:
+            children, ends_paragraph = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                if ends_paragraph:
+                    self.flush()
+                continue
             if not isinstance(child, Tag):
                 if isinstance(child, NavigableString) and not isinstance(child, Comment):
                     self.buffer.append(child)
@@ -455,10 +487,9 @@ class _BodyBuilder:
                 self.block(child, name)
             elif name in _CONTAINER_TAGS:
                 self.flush()
-                self.walk(child)
-                self.flush()
+                stack.append((iter(child.contents), True))
             else:
-                self.walk(child)
+                stack.append((iter(child.contents), False))
 
     def block(self, tag: Tag, name: str) -> None:
         scan = _Scan(caption=name in _CAPTION_TAGS or _caption_attrs(tag))

@@ -46,6 +46,8 @@ from kb.parse import ParsedArticle
 from kb.search import SearchPayload, search_payload
 
 ADDED, UPDATED, UNCHANGED = "added", "updated", "unchanged"
+# The PostgreSQL advisory lock loaders hold while they write a batch ("kb.load" as a number).
+LOADER_LOCK = int.from_bytes(b"kb.load", "big")
 
 EntityRef = tuple[str, int]  # (kind, id)
 KINDS = tuple(OWNER_COLUMN)
@@ -201,6 +203,10 @@ class Store:
         """Insert or replace each article of ``batch`` with everything extracted from it.
         Returns one result per article, in order. A later article of the batch with the
         identity of an earlier one replaces it, as if they had been written one by one."""
+        if self.dialect == "postgresql":
+            # Loaders take turns, a batch at a time, as SQLite's write lock makes them: two
+            # batches with the same new article or entity would otherwise collide.
+            self.connection.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (LOADER_LOCK,))
         stored = stored_versions(self.connection, [rows.identity for rows in batch])
         results: list[StoreResult] = []
         planned: dict[str, int] = {}  # identity → index in batch of the rows to write

@@ -83,3 +83,36 @@ def _seed(url: str) -> str:
     assert report.failures == [], report.failures
     assert report.added == 5
     return url
+
+
+@pytest.fixture(scope="module")
+def served(seeded_db: str) -> Iterator[str]:
+    """`kb serve` on a free loopback port over the seeded database; yields the GraphQL URL."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = dict(os.environ, KB_DATABASE_URL=seeded_db, KB_LOG_LEVEL="WARNING")
+    kb = str(Path(sys.executable).with_name("kb"))
+    server = subprocess.Popen([kb, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                with urllib.request.urlopen(base + "/healthz", timeout=1) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.05)
+        else:
+            raise RuntimeError("kb serve did not start")
+        yield base + "/graphql"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

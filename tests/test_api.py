@@ -86,11 +86,25 @@ def test_bad_page_arguments_are_client_errors(client, args):
     body = gql(client, f"{{ statements({args}) {{ totalCount }} }}")
     assert body["data"] is None or body["data"]["statements"] is None
     assert body["errors"] and "Traceback" not in str(body)
+    assert "Internal server error" not in body["errors"][0]["message"]  # the client's mistake, said so
 
 
 def test_graphiql_for_browsers(client):
     response = client.get("/graphql", headers={"accept": "text/html"})
     assert response.status_code == 200 and "graphiql" in response.text.lower()
+    # The editor opens on the Stoltenberg query, which runs as it is.
+    from kb.api.app import EXAMPLE_QUERY
+
+    assert 'person(name: "Stoltenberg")' in response.text and "Welcome to GraphiQL" not in response.text
+    # Its scripts and styles come from kb itself, not a CDN (GraphiQL works offline).
+    import re
+
+    assets = re.findall(r'(?:src|href)="(/static/vendor/[^"]+)"', response.text)
+    assert len(assets) >= 5 and "unpkg.com" not in response.text
+    for asset in assets:
+        assert client.get(asset).status_code == 200, asset
+    answer = gql(client, EXAMPLE_QUERY)
+    assert "errors" not in answer and answer["data"]["person"]["statements"]["totalCount"] >= 1
     assert client.get("/healthz").json()["status"] == "ok"
 
 

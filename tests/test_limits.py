@@ -105,7 +105,23 @@ def test_unknown_enum_values_are_validation_errors(client):
     assert_validation_error(body, "NOPE")
 
 
-def test_internal_errors_are_masked_and_logged(tmp_path, caplog):
+def test_internal_errors_are_masked_and_logged(settings, caplog, monkeypatch):
+    from kb.api.data import Data
+
+    async def broken(self, person_ids):  # a bug deep in a loader
+        raise KeyError("person_role secret detail")
+
+    monkeypatch.setattr(Data, "_load_roles", broken)
+    with TestClient(create_app(settings)) as client, caplog.at_level(logging.ERROR):
+        body = post(client, '{ person(name: "普京") { name roles { title } } }')
+    [error] = body["errors"]
+    assert error["message"] == "Internal server error; it has been logged."
+    assert "secret" not in str(body) and "Traceback" not in str(body)
+    assert any("secret detail" in record.getMessage() or (record.exc_info and "secret" in str(record.exc_info[1]))
+               for record in caplog.records)
+
+
+def test_a_database_without_kb_tables_is_a_503_not_a_masked_error(tmp_path):
     url = f"sqlite:///{tmp_path / 'broken.db'}"
     upgrade(url)
     engine = create_sync_engine(url)
@@ -113,13 +129,9 @@ def test_internal_errors_are_masked_and_logged(tmp_path, caplog):
         connection.execute(text("INSERT INTO person (key, name, origin) VALUES ('x', 'x', 'test')"))
         connection.execute(text("DROP TABLE person_role"))
     engine.dispose()
-    with TestClient(create_app(Settings(database_url=url))) as client, caplog.at_level(logging.ERROR):
-        body = post(client, '{ node(id: "UGVyc29uOjE=") { ... on Person { name roles { title } } } }')
-    [error] = body["errors"]
-    assert error["message"] == "Internal server error; it has been logged."
-    assert "person_role" not in str(body) and "Traceback" not in str(body)
-    assert any("person_role" in record.getMessage() or (record.exc_info and "person_role" in str(record.exc_info[1]))
-               for record in caplog.records)
+    with TestClient(create_app(Settings(database_url=url))) as client:
+        response = client.post("/graphql", json={"query": '{ node(id: "UGVyc29uOjE=") { ... on Person { roles { title } } } }'})
+    assert response.status_code == 503 and "kb tables" in response.json()["errors"][0]["message"]
 
 
 def test_introspection_can_be_switched_off_and_suggestions_go_with_it(settings):
@@ -207,3 +219,60 @@ def test_sqlite_statements_stop_at_the_deadline(tmp_path):
 
     assert asyncio.run(run()) < 5
     asyncio.run(database.dispose())
+
+
+@pytest.mark.parametrize("padding", [" " * (1 << 20), "#" + "x" * (1 << 20)])
+def test_a_megabyte_query_is_refused_before_it_is_read(client, padding):
+    response = client.post("/graphql", json={"query": "{ __typename }" + padding})
+    assert response.status_code == 413
+    assert "larger than 100,000 bytes" in response.json()["errors"][0]["message"]
+
+
+def test_a_long_get_query_is_refused(settings):
+    with TestClient(create_app(dataclasses.replace(settings, max_request_bytes=10_000))) as small:
+        assert small.get("/graphql", params={"query": "{ __typename }"}).status_code == 200
+        long_get = small.get("/graphql", params={"query": "{ __typename }" + " " * 20_000})
+        assert long_get.status_code == 413 and "query string" in long_get.text
+
+
+def test_a_body_without_a_length_is_counted(client):
+    def chunks():
+        for _ in range(200):
+            yield b" " * 1000
+
+    response = client.post("/graphql", content=chunks(), headers={"content-type": "application/json"})
+    assert response.status_code == 413
+
+
+@pytest.mark.parametrize("nesting", ["[" * 40_000 + "]" * 40_000, '{"a":' * 5000 + "1" + "}" * 5000])
+def test_deeply_nested_variables_are_refused(client, nesting):
+    body = '{"query": "query($v: [ID!]) { statements(filter: {speaker: $v}) { totalCount } }", "variables": {"v": ' \
+           + nesting + "}}"
+    response = client.post("/graphql", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 400 and "nested too deeply" in response.text
+
+
+def test_nested_variables_of_the_wrong_shape_are_validation_errors(client):
+    body = post(client, "query($v: [ID!]) { statements(filter: {speaker: $v}) { totalCount } }",
+                {"v": [[[["UGVyc29uOjE="]]]]})
+    assert body["errors"] and "data" in body and not body.get("data")
+
+
+def test_batches_of_operations_are_refused(client):
+    response = client.post("/graphql", json=[{"query": "{ __typename }"}] * 100)
+    assert response.status_code == 400 and "Batching is not enabled" in response.text
+
+
+def test_one_log_line_per_request_without_bodies(settings, caplog):
+    secret = "斯托尔滕贝格-secret-variable"
+    with TestClient(create_app(settings)) as client, caplog.at_level(logging.INFO, logger="kb.requests"):
+        client.post("/graphql", json={"query": "query Stoltenberg($n: String!) { person(name: $n) { name } }",
+                                      "variables": {"n": secret}})
+        client.post("/graphql", json={"query": "{ outlets { totalCount } people { totalCount } }"})
+        client.get("/healthz")
+    lines = [r.getMessage() for r in caplog.records if r.name == "kb.requests"]
+    assert len(lines) == 3, lines
+    assert lines[0].startswith("POST /graphql 200 ") and "operation=Stoltenberg" in lines[0] and "sql=" in lines[0]
+    assert "operation=outlets,people" in lines[1]
+    assert lines[2].startswith("GET /healthz 200")
+    assert not any(secret in r.getMessage() for r in caplog.records)

@@ -4,23 +4,33 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 from contextlib import asynccontextmanager
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-from graphql import GraphQLError
+# Strawberry's HTTP layer (cross-web) turns this into a plain 400 answer.
+from cross_web import HTTPException
+from graphql import FieldNode, GraphQLError, OperationDefinitionNode, parse
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, RedirectResponse, Response
-from starlette.routing import Route
+from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
 from strawberry.asgi import GraphQL
 from strawberry.types import ExecutionResult
 
+from kb import export
 from kb.api.cache import ResponseCache, cache_key
 from kb.api.data import Data
 from kb.api.database import Database
+from kb.api.errors import DatabaseUnavailable
+from kb.api.guards import RequestLog, RequestSizeLimit
 from kb.api.schema import build_schema
 from kb.config import Settings
 
@@ -45,6 +55,17 @@ class KnowledgeBaseGraphQL(GraphQL):
                 "data": Data(self.database.reader(time.monotonic() + self.settings.request_timeout),
                              self.settings.aggregate_window, self.settings.search_window)}
 
+    @property
+    def graphql_ide_html(self) -> str:
+        """Strawberry's GraphiQL page, opening on the question kb is for (not a blank editor)."""
+        return _with_example(super().graphql_ide_html)
+
+    def decode_json(self, data: str | bytes) -> object:
+        try:
+            return super().decode_json(data)
+        except RecursionError:  # json's decoder recurses once per level of nesting
+            raise HTTPException(400, "The request's JSON is nested too deeply.") from None
+
     async def execute_single(self, request: Any, request_adapter: Any, sub_response: Any,  # type: ignore[override]
                              context: Any, root_value: Any, request_data: Any) -> Any:
         """Serve a kept answer when this query ran before on the same version of the data."""
@@ -54,6 +75,7 @@ class KnowledgeBaseGraphQL(GraphQL):
         version = await context["data"].data_version()
         key = cache_key(version, request_data.query, request_data.variables, request_data.operation_name)
         data = self.cache.get(key)
+        _log_fields(request)["cache"] = "hit" if data is not None else "miss"
         if data is not None:
             return ExecutionResult(data=data, errors=None)
         result = await super().execute_single(request, request_adapter, sub_response, context, root_value,
@@ -65,6 +87,9 @@ class KnowledgeBaseGraphQL(GraphQL):
     async def execute_operation(self, request: Any, request_adapter: Any, request_data: Any,  # type: ignore[override]
                                 context: Any, root_value: Any, sub_response: Any) -> Any:
         """Run the operation within the time budget; let HTTP caches keep good GET answers."""
+        fields = _log_fields(request)
+        if not isinstance(request_data, list):
+            fields["operation"] = request_data.operation_name or _operation_label(request_data.query)
         timeout = self.settings.request_timeout
         try:
             async with asyncio.timeout(timeout):
@@ -76,8 +101,21 @@ class KnowledgeBaseGraphQL(GraphQL):
             result = ExecutionResult(data=None, errors=[GraphQLError(
                 f"The query ran longer than the time budget of {timeout:g} s; ask for less."
             )])
+        except DatabaseUnavailable as exc:  # before execution (the data version)
+            result = ExecutionResult(data=None, errors=[GraphQLError(str(exc), original_error=exc)])
         finally:
-            await context["data"].close()
+            try:
+                await context["data"].close()
+            except Exception:  # a connection the database dropped: nothing left to end
+                log.debug("closing the request's connection failed", exc_info=True)
+        fields["sql"] = context["data"].reader.statements
+        if isinstance(result, ExecutionResult) and result.errors:
+            fields["errors"] = len(result.errors)
+        if isinstance(result, ExecutionResult) and any(
+                isinstance(error.original_error, DatabaseUnavailable) for error in result.errors or ()):
+            log.warning("database unavailable: %s", result.errors[0].message)  # type: ignore[index]
+            sub_response.status_code = 503
+            sub_response.headers["Retry-After"] = "5"
         cacheable = (request_adapter.method == "GET" and self.settings.cache_max_age > 0
                      and isinstance(result, ExecutionResult) and not result.errors)
         sub_response.headers["Cache-Control"] = (
@@ -86,8 +124,71 @@ class KnowledgeBaseGraphQL(GraphQL):
         return result
 
 
+EXAMPLE_QUERY = """# kb: who said what, where, across outlets and scripts.
+# Run with Ctrl-Enter. Any name works: 斯托尔滕贝格, 斯托爾滕貝格, 史托騰柏格, Stoltenberg.
+# Explore the schema with the Docs and Explorer buttons on the left.
+{
+  person(name: "Stoltenberg") {
+    name
+    nameEn
+    statements(first: 10) {
+      totalCount
+      nodes {
+        text
+        verb
+        article { title publishedAt outlet { name } }
+      }
+    }
+  }
+}
+"""
+_EXAMPLE_SLOT = re.compile(r"(const EXAMPLE_QUERY = `).*?(`;)", re.S)
+
+
+STATIC = Path(__file__).resolve().parent.parent / "static"
+_UNPKG = re.compile(r"https://unpkg\.com/([^\"']+)")
+
+
+def _with_example(html: str) -> str:
+    """``html`` with kb's example as GraphiQL's default query (unchanged if the page has no
+    EXAMPLE_QUERY constant, as a future Strawberry might), loading its scripts and styles
+    from kb's own copies (kb/static/vendor) where it has them."""
+    escaped = EXAMPLE_QUERY.replace("\\", "\\\\").replace("`", "\\`").replace("${", "\\${")
+    html = _EXAMPLE_SLOT.sub(lambda m: m.group(1) + escaped + m.group(2), html, count=1)
+    return _UNPKG.sub(lambda m: f"/static/vendor/{m.group(1)}" if (STATIC / "vendor" / m.group(1)).is_file()
+                      else m.group(0), html)
+
+
+def _log_fields(request: Any) -> dict[str, Any]:
+    """What the request log line says about this GraphQL request (see kb.api.guards.RequestLog)."""
+    state = request.scope.setdefault("state", {})
+    return state.setdefault("kb_log", {})
+
+
+@lru_cache(maxsize=256)  # the same queries come again and again
+def _operation_label(query: str | None) -> str:
+    """An operation as the log names it: its name in the document, or its root fields
+    (``person,statements``) when it has none."""
+    if not query:
+        return "-"
+    try:
+        document = parse(query, max_tokens=2000)
+    except GraphQLError:
+        return "invalid"
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    named = [o.name.value for o in operations if o.name]
+    if named:
+        return ",".join(named)[:100]
+    fields = [s.name.value for o in operations for s in o.selection_set.selections
+              if isinstance(s, FieldNode)]
+    return ",".join(dict.fromkeys(fields))[:100] or "-"
+
+
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or Settings.from_env()
+    if not logging.getLogger().handlers:  # each server worker process configures its own
+        logging.basicConfig(level=settings.log_level,
+                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     database = Database(settings)
     graphql = KnowledgeBaseGraphQL(settings, database)
 
@@ -102,12 +203,37 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def home(request: Request) -> Response:
         return RedirectResponse("/graphql")
 
+    async def explore(request: Request) -> Response:
+        """The explorer's pages (kb/static/explore): plain HTML and script over /graphql."""
+        page = request.path_params.get("page", "index")
+        if page not in ("index", "person", "outlet"):
+            return JSONResponse({"error": "no such page"}, status_code=404)
+        return FileResponse(STATIC / "explore" / f"{page}.html")
+
+    async def export_table(request: Request) -> Response:
+        """A whole table streamed (kb.export), with the statements(filter:) field names as query
+        parameters: /export/statements.jsonl?speaker=斯托尔滕贝格&publishedAfter=2022-01-01."""
+        table, fmt = request.path_params["table"], request.path_params["format"]
+        if fmt not in ("jsonl", "csv"):
+            return JSONResponse({"error": "format must be jsonl or csv"}, status_code=404)
+        raw = dict(request.query_params)
+        engine = database.export_engine()
+        try:
+            await run_in_threadpool(export.check, engine, table, raw)
+        except export.ExportError as exc:
+            return JSONResponse({"error": str(exc)}, status_code=404 if table not in export.TABLES else 400)
+        rows = export.rows(engine, table, raw)
+        lines = export.jsonl(rows) if fmt == "jsonl" else export.csv_lines(rows)
+        media = "application/x-ndjson; charset=utf-8" if fmt == "jsonl" else "text/csv; charset=utf-8"
+        return StreamingResponse(lines, media_type=media,
+                                 headers={"Content-Disposition": f'inline; filename="{table}.{fmt}"'})
+
     @asynccontextmanager
     async def lifespan(app: Starlette):  # type: ignore[no-untyped-def]
         yield
         await database.dispose()
 
-    middleware = []
+    middleware = [Middleware(RequestLog), Middleware(RequestSizeLimit, max_bytes=settings.max_request_bytes)]
     if settings.cors_origin_list:
         middleware.append(Middleware(
             CORSMiddleware, allow_origins=settings.cors_origin_list, allow_methods=["GET", "POST"],
@@ -118,6 +244,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/", home),
             Route("/healthz", healthz),
             Route("/graphql", graphql, methods=["GET", "POST"]),
+            Route("/export/{table}.{format}", export_table),
+            Route("/explore", explore),
+            Route("/explore/{page}", explore),
+            Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ],
         middleware=middleware,
         lifespan=lifespan,

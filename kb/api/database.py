@@ -13,9 +13,9 @@ import time
 from typing import Any
 
 from sqlalchemy import Engine, Select, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
-from kb.api.errors import ClientError
+from kb.api.errors import ClientError, DatabaseUnavailable
 from kb.config import Settings
 from kb.db import create_async_db_engine, create_sync_engine, sync_url
 
@@ -26,6 +26,7 @@ class Database:
     def __init__(self, settings: Settings) -> None:
         self.url = settings.database_url
         self.dialect = "sqlite" if sync_url(self.url).startswith("sqlite") else "postgresql"
+        self._export_engine: Engine | None = None
         if self.dialect == "sqlite":
             self.engine: Any = create_sync_engine(self.url, write=False)
         else:
@@ -33,6 +34,14 @@ class Database:
                 self.url, pool_size=settings.db_pool_size, max_overflow=settings.db_max_overflow,
                 statement_timeout=settings.request_timeout,
             )
+
+    def export_engine(self) -> Engine:
+        """A blocking engine for streamed exports (kb.export), made when first needed."""
+        if self.dialect == "sqlite":
+            return self.engine
+        if self._export_engine is None:
+            self._export_engine = create_sync_engine(self.url, write=False)
+        return self._export_engine
 
     @property
     def sync_engine(self) -> Engine:
@@ -56,6 +65,8 @@ class Database:
             self.engine.dispose()
         else:
             await self.engine.dispose()
+        if self._export_engine is not None:
+            self._export_engine.dispose()
 
 
 class AsyncReader:
@@ -63,24 +74,48 @@ class AsyncReader:
 
     def __init__(self, engine: Any) -> None:
         self.engine = engine
+        self.statements = 0  # run for this request (logged)
         self.dialect = engine.dialect.name
         self._connection: Any = None
         self._lock = asyncio.Lock()
 
     async def rows(self, statement: Select[Any], params: dict[str, Any] | None = None) -> list[Any]:
         async with self._lock:
-            if self._connection is None:
-                connection = await self.engine.connect()
-                if self.dialect == "postgresql":
-                    connection = await connection.execution_options(isolation_level="REPEATABLE READ")
-                self._connection = connection
-            return list((await self._connection.execute(statement, params)).all())
+            self.statements += 1
+            try:
+                if self._connection is None:
+                    connection = await self.engine.connect()
+                    if self.dialect == "postgresql":
+                        connection = await connection.execution_options(isolation_level="REPEATABLE READ")
+                    self._connection = connection
+                return list((await self._connection.execute(statement, params)).all())
+            except DBAPIError as exc:
+                raise unavailable(exc) or exc from exc
 
     async def close(self) -> None:
         """End the read transaction and return the connection to the pool."""
         if self._connection is not None:
             connection, self._connection = self._connection, None
             await connection.close()
+
+
+# Driver messages that mean "not reachable now", not a bug.
+_UNREACHABLE = ("connection refused", "could not connect", "connection failed",
+                "server closed the connection", "terminating connection", "connection is closed",
+                "the database system is", "timeout expired", "unable to open database file",
+                "disk i/o error", "database is locked")
+
+
+def unavailable(exc: DBAPIError) -> DatabaseUnavailable | None:
+    """The client-facing error for a failure to reach the database, or None for others."""
+    message = str(exc.orig).lower()
+    missing_database = message.startswith("database ") and "does not exist" in message
+    if exc.connection_invalidated or missing_database or any(part in message for part in _UNREACHABLE):
+        return DatabaseUnavailable("The database is unavailable right now; try again shortly.")
+    if "no such table" in message or ("relation" in message and "does not exist" in message):
+        return DatabaseUnavailable("The database is missing kb tables: has it been migrated "
+                                   "(`kb db upgrade`)?")
+    return None
 
 
 class OverTime(ClientError):
@@ -101,21 +136,23 @@ class SQLiteReader:
 
     def __init__(self, engine: Engine, deadline: float | None = None) -> None:
         self.engine = engine
+        self.statements = 0  # run for this request (logged)
         self.dialect = "sqlite"
         self.deadline = deadline
         self._connection: Any = None
 
     async def rows(self, statement: Select[Any], params: dict[str, Any] | None = None) -> list[Any]:
-        if self._connection is None:
-            self._connection = self.engine.connect()
-            driver = self._connection.connection.driver_connection
-            driver.set_progress_handler(self._over_time, self.PROGRESS_STEPS)
+        self.statements += 1
         try:
+            if self._connection is None:
+                self._connection = self.engine.connect()
+                driver = self._connection.connection.driver_connection
+                driver.set_progress_handler(self._over_time, self.PROGRESS_STEPS)
             return list(self._connection.execute(statement, params).all())
-        except OperationalError:
+        except OperationalError as exc:
             if self._over_time():
                 raise OverTime("The query ran longer than its time budget; ask for less.") from None
-            raise
+            raise unavailable(exc) or exc from exc
 
     def _over_time(self) -> int:
         return int(self.deadline is not None and time.monotonic() > self.deadline)

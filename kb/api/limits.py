@@ -46,7 +46,7 @@ from strawberry.extensions import (
 )
 from strawberry.extensions import max_aliases as max_aliases_module
 
-from kb.api.errors import ClientError
+from kb.api.errors import PublicError
 from kb.config import Settings
 
 MASKED_MESSAGE = "Internal server error; it has been logged."
@@ -197,7 +197,7 @@ class AliasLimit(MaxAliasesLimiter):
 def should_mask(error: GraphQLError) -> bool:
     """Mask everything but GraphQL's own errors and the client's mistakes."""
     original = error.original_error
-    if original is None or isinstance(original, (GraphQLError, ClientError)):
+    if original is None or isinstance(original, (GraphQLError, PublicError)):
         return False
     # Strawberry reports undecodable global ids as plain ValueErrors of its relay module.
     return type(original).__module__.split(".")[0] != "strawberry"

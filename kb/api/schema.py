@@ -13,6 +13,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types import Info
 
 from kb.api import limits
+from kb.api.errors import ClientError
 from kb.api.inputs import (
     ArticleFilter,
     ArticleOrder,
@@ -153,7 +154,7 @@ class QueryFields:
         self, info: Info, query: str, first: int = 10, kinds: list[SearchKind] | None = None,
     ) -> list[SearchHit]:
         if len(query) > 200:
-            raise limits.ClientError("`query` must be at most 200 characters")
+            raise ClientError("`query` must be at most 200 characters")
         chosen = [k.value for k in kinds] if kinds else [k.value for k in SearchKind]
         hits = await _data(info).search(query, chosen, check_first(info, first))
         return [SearchHit(node=_NODE_TYPES[h.kind].from_row(h.row), score=round(h.score, 6),

@@ -27,7 +27,7 @@ from kb.api.inputs import (
     statement_order,
 )
 from kb.api.lists import ListKey
-from kb.api.pagination import PaginationError, make_page
+from kb.api.pagination import make_page
 from kb.api.prefetch import link_paths
 from kb.config import Settings
 
@@ -92,11 +92,9 @@ async def _connection(
     order: str = "default",
 ) -> Connection[Any]:
     settings = _settings(info)
-    try:
-        page = make_page(first, after, last, before, default=settings.default_page_size,
-                         maximum=settings.max_page_size)
-    except PaginationError as exc:
-        raise ValueError(str(exc)) from None
+    # A PaginationError (a ClientError) reaches the client as written.
+    page = make_page(first, after, last, before, default=settings.default_page_size,
+                     maximum=settings.max_page_size)
     type_name = make.__self__.__name__
     key = ListKey(name, parent, page, filters, order, (type_name, link_paths(info, type_name)))
     result = await _data(info).pages.load(key)

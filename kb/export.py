@@ -1,0 +1,294 @@
+"""Whole tables for bulk pulls: `kb export` and `/export/NAME.jsonl|csv` stream these rows.
+
+Rows come in id order, a chunk at a time over one read transaction (one consistent
+snapshot, constant memory however large the table). Ids are the API's global ids, so an
+exported statement, person or article is the same node `node(id:)` returns. Filters take
+the names of the GraphQL `statements(filter:)` fields; a speaker, entity or outlet may be
+given by global id or by any name the API's lookups accept.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Select, func, select
+from strawberry.relay import from_base64, to_base64
+
+from kb.models import (
+    OWNER_COLUMN,
+    Alias,
+    Article,
+    Mention,
+    Organization,
+    Outlet,
+    OutletDomain,
+    Person,
+    Place,
+    Statement,
+)
+from kb.normalise import normalise_key
+
+CHUNK = 1000
+ENTITY_TYPES = {"person": ("Person", Person), "organization": ("Organization", Organization),
+                "place": ("Place", Place)}
+# Which filters each table takes (the GraphQL names).
+FILTERS = {
+    "statements": {"speaker", "outlet", "kind", "anonymous", "publishedAfter", "publishedBefore"},
+    "articles": {"outlet", "publishedAfter", "publishedBefore"},
+    "mentions": {"entity", "outlet"},
+    "people": set(),
+    "organizations": set(),
+}
+TABLES = tuple(FILTERS)
+
+
+class ExportError(ValueError):
+    """A bad export request (unknown table, filter or name), with the reason."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    speaker: tuple[str, int] | None = None  # (kind, id)
+    entity: tuple[str, int] | None = None
+    outlet: int | None = None
+    kind: str | None = None
+    anonymous: bool | None = None
+    published_after: datetime | None = None
+    published_before: datetime | None = None
+
+
+def parse_filters(connection: Connection, table: str, raw: dict[str, str]) -> Filters:
+    """``raw`` filter values (strings, as from a command line or a URL) for ``table``."""
+    if table not in FILTERS:
+        raise ExportError(f"unknown table {table!r}; one of {', '.join(TABLES)}")
+    unknown = set(raw) - FILTERS[table]
+    if unknown:
+        allowed = ", ".join(sorted(FILTERS[table])) or "none"
+        raise ExportError(f"{table} cannot be filtered by {', '.join(sorted(unknown))} (filters: {allowed})")
+    values: dict[str, Any] = {}
+    for name in ("speaker", "entity"):
+        if name in raw:
+            values[name] = _entity(connection, raw[name])
+    if "outlet" in raw:
+        values["outlet"] = _outlet(connection, raw["outlet"])
+    if "kind" in raw:
+        kind = raw["kind"].lower()
+        if kind not in ("direct", "indirect"):
+            raise ExportError("kind must be DIRECT or INDIRECT")
+        values["kind"] = kind
+    if "anonymous" in raw:
+        if raw["anonymous"].lower() not in ("true", "false"):
+            raise ExportError("anonymous must be true or false")
+        values["anonymous"] = raw["anonymous"].lower() == "true"
+    for name, field in (("publishedAfter", "published_after"), ("publishedBefore", "published_before")):
+        if name in raw:
+            values[field] = _moment(name, raw[name])
+    return Filters(**values)
+
+
+def _moment(name: str, value: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise ExportError(f"{name}: not an ISO date or time: {value!r}") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _entity(connection: Connection, value: str) -> tuple[str, int]:
+    decoded = _global_id(value)
+    if decoded is not None:
+        type_name, ident = decoded
+        for kind, (name, _) in ENTITY_TYPES.items():
+            if name == type_name:
+                return kind, ident
+        raise ExportError(f"{value!r} is a {type_name} id, not a person, organization or place")
+    key = normalise_key(value)
+    best: tuple[int, str, int] | None = None
+    for kind, (_, table) in ENTITY_TYPES.items():
+        owner = getattr(Alias, OWNER_COLUMN[kind])
+        named = select(owner).where(Alias.normalised == key)
+        row = connection.execute(select(table.id, table.mention_count).where(table.id.in_(named))
+                                 .order_by(table.mention_count.desc(), table.id).limit(1)).first()
+        if row is not None and (best is None or row.mention_count > best[0]):
+            best = (row.mention_count, kind, row.id)
+    if best is None:
+        raise ExportError(f"no person, organization or place is called {value!r}")
+    return best[1], best[2]
+
+
+def _outlet(connection: Connection, value: str) -> int:
+    decoded = _global_id(value)
+    if decoded is not None:
+        if decoded[0] != "Outlet":
+            raise ExportError(f"{value!r} is a {decoded[0]} id, not an outlet")
+        return decoded[1]
+    key = value.strip().lower()
+    row = connection.execute(select(Outlet.id).where(
+        (func.lower(Outlet.name) == key) | (func.lower(Outlet.name_en) == key)
+        | (func.lower(Outlet.short_name) == key) | (Outlet.key == key)
+        | Outlet.id.in_(select(OutletDomain.outlet_id).where(OutletDomain.domain == key))).limit(1)).first()
+    if row is None:
+        raise ExportError(f"no outlet is called {value!r}")
+    return row.id
+
+
+def _global_id(value: str) -> tuple[str, int] | None:
+    try:
+        type_name, ident = from_base64(value)
+        return (type_name, int(ident)) if type_name and ident.isdigit() else None
+    except (ValueError, TypeError):
+        return None
+
+
+# --- the rows ---------------------------------------------------------------------------------
+
+
+def check(engine: Engine, table: str, raw_filters: dict[str, str]) -> None:
+    """Raise ExportError now if the table or filters are bad (before a response starts)."""
+    with engine.connect() as connection:
+        parse_filters(connection, table, raw_filters)
+
+
+def rows(engine: Engine, table: str, raw_filters: dict[str, str] | None = None) -> Iterator[dict[str, Any]]:
+    """Every row of ``table`` (as dicts, JSON-ready) matching the filters, in id order."""
+    with engine.connect() as connection, connection.begin():
+        filters = parse_filters(connection, table, raw_filters or {})
+        after = 0
+        while True:
+            chunk = list(connection.execute(_query(table, filters, after)))
+            if not chunk:
+                return
+            yield from _shape(connection, table, chunk)
+            after = chunk[-1].id
+
+
+def _query(table: str, f: Filters, after: int) -> Select[Any]:
+    if table == "statements":
+        speakers = [getattr(Statement, "speaker_" + c) for c in OWNER_COLUMN.values()]
+        names = (t.name.label(f"{k}_name") for k, (_, t) in ENTITY_TYPES.items())
+        query = (select(*Statement.__table__.columns, Article.title, Article.url,
+                        Outlet.name.label("outlet_name"), *names)
+                 .join(Article, Article.id == Statement.article_id)
+                 .join(Outlet, Outlet.id == Statement.outlet_id)
+                 .outerjoin(Person, Person.id == speakers[0])
+                 .outerjoin(Organization, Organization.id == speakers[1])
+                 .outerjoin(Place, Place.id == speakers[2]).where(Statement.id > after))
+        if f.speaker:
+            query = query.where(getattr(Statement, "speaker_" + OWNER_COLUMN[f.speaker[0]]) == f.speaker[1])
+        if f.outlet:
+            query = query.where(Statement.outlet_id == f.outlet)
+        if f.kind:
+            query = query.where(Statement.kind == f.kind)
+        if f.anonymous is not None:
+            query = query.where(Statement.anonymous == f.anonymous)
+        if f.published_after:
+            query = query.where(Statement.published_at >= f.published_after)
+        if f.published_before:
+            query = query.where(Statement.published_at < f.published_before)
+        return query.order_by(Statement.id).limit(CHUNK)
+    if table == "articles":
+        query = (select(*Article.__table__.columns, Outlet.name.label("outlet_name"))
+                 .join(Outlet, Outlet.id == Article.outlet_id)
+                 .where(Article.id > after))
+        if f.outlet:
+            query = query.where(Article.outlet_id == f.outlet)
+        if f.published_after:
+            query = query.where(Article.published_at >= f.published_after)
+        if f.published_before:
+            query = query.where(Article.published_at < f.published_before)
+        return query.order_by(Article.id).limit(CHUNK)
+    if table == "mentions":
+        query = select(*Mention.__table__.columns).where(Mention.id > after)
+        if f.entity:
+            query = query.where(getattr(Mention, OWNER_COLUMN[f.entity[0]]) == f.entity[1])
+        if f.outlet:
+            of_outlet = select(Article.id).where(Article.outlet_id == f.outlet)
+            query = query.where(Mention.article_id.in_(of_outlet))
+        return query.order_by(Mention.id).limit(CHUNK)
+    entity = Person if table == "people" else Organization
+    return select(*entity.__table__.columns).where(entity.id > after).order_by(entity.id).limit(CHUNK)
+
+
+def _time(value: datetime | None) -> str | None:
+    return value.astimezone(UTC).isoformat() if value else None
+
+
+def _shape(connection: Connection, table: str, chunk: list[Any]) -> Iterator[dict[str, Any]]:
+    if table == "statements":
+        for s in chunk:
+            kind = next((k for k, c in OWNER_COLUMN.items() if getattr(s, "speaker_" + c)), None)
+            yield {
+                "id": to_base64("Statement", s.id), "text": s.text, "kind": s.kind.upper(), "verb": s.verb,
+                "speaker_id": to_base64(ENTITY_TYPES[kind][0], getattr(s, "speaker_" + OWNER_COLUMN[kind]))
+                if kind else None,
+                "speaker_type": ENTITY_TYPES[kind][0] if kind else None,
+                "speaker_name": getattr(s, f"{kind}_name") if kind else None,
+                "speaker_description": s.speaker_text, "anonymous": s.anonymous,
+                "published_at": _time(s.published_at), "outlet_id": to_base64("Outlet", s.outlet_id),
+                "outlet": s.outlet_name, "article_id": to_base64("Article", s.article_id),
+                "article_title": s.title, "article_url": s.url, "paragraph": s.line,
+                "start": s.start, "end": s.end,
+            }
+    elif table == "articles":
+        for a in chunk:
+            yield {
+                "id": to_base64("Article", a.id), "title": a.title, "url": a.url,
+                "published_at": _time(a.published_at), "outlet_id": to_base64("Outlet", a.outlet_id),
+                "outlet": a.outlet_name, "byline": a.byline, "dateline": a.dateline,
+                "lead_image": a.lead_image, "source_format": a.source_format, "text": a.text,
+            }
+    elif table == "mentions":
+        for m in chunk:
+            kind = next(k for k, c in OWNER_COLUMN.items() if getattr(m, c))
+            yield {
+                "id": m.id, "article_id": to_base64("Article", m.article_id),
+                "entity_id": to_base64(ENTITY_TYPES[kind][0], getattr(m, OWNER_COLUMN[kind])),
+                "entity_type": ENTITY_TYPES[kind][0], "surface": m.surface, "start": m.start, "end": m.end,
+                "paragraph": m.line,
+            }
+    else:
+        kind = "person" if table == "people" else "organization"
+        type_name, _ = ENTITY_TYPES[kind]
+        owner = getattr(Alias, OWNER_COLUMN[kind])
+        ids = [row.id for row in chunk]
+        aliases: dict[int, list[str]] = {}
+        named = select(owner, Alias.name).where(owner.in_(ids)).order_by(Alias.id)
+        for ident, name in connection.execute(named):
+            aliases.setdefault(ident, []).append(name)
+        for e in chunk:
+            shaped = {"id": to_base64(type_name, e.id), "name": e.name, "name_en": e.name_en,
+                      "wikidata": e.wikidata, "country": e.country, "origin": e.origin,
+                      "statement_count": e.statement_count, "mention_count": e.mention_count,
+                      "aliases": aliases.get(e.id, [])}
+            if kind == "organization":
+                shaped["kind"] = e.kind
+            yield shaped
+
+
+# --- formats ----------------------------------------------------------------------------------
+
+
+def jsonl(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    for row in rows:
+        yield json.dumps(row, ensure_ascii=False) + "\n"
+
+
+def csv_lines(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """CSV with a header from the first row; lists joined with ``|``."""
+    buffer = io.StringIO()
+    writer: csv.DictWriter[str] | None = None
+    for row in rows:
+        flat = {k: "|".join(v) if isinstance(v, list) else v for k, v in row.items()}
+        if writer is None:
+            writer = csv.DictWriter(buffer, fieldnames=list(flat))
+            writer.writeheader()
+        writer.writerow(flat)
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()

@@ -1,0 +1,99 @@
+"""The command line over a seeded database: kb query, kb export, kb stats; and the same
+exports over HTTP."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from starlette.testclient import TestClient
+from strawberry.relay import from_base64
+from typer.testing import CliRunner
+
+from kb.api.app import create_app
+from kb.cli import app
+from kb.config import Settings
+
+STOLTENBERG = '{ person(name: "Stoltenberg") { name statements(first: 5) { nodes { text article { outlet { name } } } } } }'
+
+
+@pytest.fixture
+def run(seeded_db, monkeypatch):
+    monkeypatch.setenv("KB_DATABASE_URL", seeded_db)
+    runner = CliRunner()
+    return lambda *args: runner.invoke(app, list(args), catch_exceptions=False)
+
+
+def test_query_prints_json_and_the_first_list_as_csv_or_jsonl(run):
+    result = run("query", STOLTENBERG)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["data"]["person"]["name"] == "斯托尔滕贝格"
+    table = list(csv.DictReader(io.StringIO(run("query", STOLTENBERG, "--format", "csv").stdout)))
+    assert table and set(table[0]) == {"text", "article.outlet.name"}
+    lines = run("query", STOLTENBERG, "--format", "jsonl").stdout.splitlines()
+    assert [json.loads(line)["article.outlet.name"] for line in lines] == [row["article.outlet.name"] for row in table]
+    assert "article.outlet.name" in run("query", STOLTENBERG, "--format", "table").stdout
+
+
+def test_query_variables_and_errors(run):
+    query = "query($name: String!, $n: Int) { person(name: $name) { statements(first: $n) { totalCount nodes { text } } } }"
+    result = run("query", query, "--var", "name=斯托爾滕貝格", "--var", "n=1")
+    body = json.loads(result.stdout)
+    assert result.exit_code == 0 and len(body["data"]["person"]["statements"]["nodes"]) == 1
+    bad = run("query", "{ statements(first: 1000) { totalCount } }")
+    assert bad.exit_code == 1 and "first" in bad.output
+
+
+def test_export_streams_whole_tables_with_global_ids(run):
+    result = run("export", "statements", "--filter", "speaker=Stoltenberg")
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows and all(r["speaker_name"] == "斯托尔滕贝格" for r in rows)
+    assert all(from_base64(r["id"])[0] == "Statement" and r["article_id"] for r in rows)
+    everything = [json.loads(line) for line in run("export", "statements").stdout.splitlines()]
+    ids = [int(from_base64(r["id"])[1]) for r in everything]
+    assert ids == sorted(ids) and len(everything) > len(rows)
+    people = list(csv.DictReader(io.StringIO(run("export", "people", "--format", "csv").stdout)))
+    assert {"id", "name", "aliases", "statement_count"} <= set(people[0])
+    assert any("Jens Stoltenberg" in p["aliases"] for p in people)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["export", "nothing"], "unknown table"),
+    (["export", "people", "--filter", "speaker=x"], "cannot be filtered by speaker"),
+    (["export", "statements", "--filter", "speaker=No Such Person"], "no person, organization or place"),
+    (["export", "statements", "--filter", "publishedAfter=yesterday"], "not an ISO date"),
+    (["export", "statements", "--filter", "speaker"], "NAME=VALUE"),
+])
+def test_export_refuses_bad_requests_with_the_reason(run, args, message):
+    result = run(*args)
+    assert result.exit_code == 2 and message in result.output
+
+
+def test_stats_counts_tables_and_outlets(run):
+    found = json.loads(run("stats", "--json").stdout)
+    assert found["tables"]["article"] == 5 and found["tables"]["statement"] > 50
+    assert sum(o["articles"] for o in found["outlets"]) == 5
+    assert "per outlet" in run("stats").stdout
+
+
+def test_every_command_has_help(run):
+    for command in ("load", "eval", "serve", "query", "export", "stats", "export-schema", "db"):
+        result = run(command, "--help")
+        assert result.exit_code == 0 and "Usage" in result.stdout, command
+
+
+def test_exports_over_http(seeded_db):
+    with TestClient(create_app(Settings(database_url=seeded_db))) as client:
+        response = client.get("/export/statements.jsonl", params={"speaker": "斯托爾滕貝格"})
+        assert response.status_code == 200 and response.headers["content-type"].startswith("application/x-ndjson")
+        rows = [json.loads(line) for line in response.text.splitlines()]
+        assert rows and all(r["speaker_name"] == "斯托尔滕贝格" for r in rows)
+        as_csv = client.get("/export/articles.csv", params={"publishedAfter": "2022-01-01T00:00:00Z"})
+        assert as_csv.status_code == 200 and as_csv.text.startswith("id,title,")
+        assert len(list(csv.DictReader(io.StringIO(as_csv.text)))) == 4  # one seed is from 2021
+        assert client.get("/export/nothing.jsonl").status_code == 404
+        bad = client.get("/export/statements.jsonl", params={"colour": "red"})
+        assert bad.status_code == 400 and "cannot be filtered by colour" in bad.json()["error"]

@@ -217,7 +217,23 @@ def load_paths(
                 _write_batch(connection, store, batch, report, on_file)
                 batch = []
         _write_batch(connection, store, batch, report, on_file)
+        _refresh_statistics(connection, report)
     return report
+
+
+def _refresh_statistics(connection: Connection, report: LoadReport) -> None:
+    """ANALYZE after a load that changed much of the database (PostgreSQL). Its planner
+    chooses indexes by table statistics; after a bulk load they are missing or stale until
+    autovacuum gets to them — never, where autovacuum is off — and plans go wrong by orders of
+    magnitude. SQLite's planner is left without statistics on purpose (tests/test_query_plans.py)."""
+    written = report.added + report.updated
+    if connection.dialect.name != "postgresql" or not written:
+        return
+    total = connection.exec_driver_sql("SELECT count(*) FROM article").scalar_one()
+    connection.rollback()
+    if written * 10 >= total or written >= 1000:
+        with connection.begin():
+            connection.exec_driver_sql("ANALYZE")
 
 
 def _write_batch(connection: Connection, store: Store, batch: list[Prepared], report: LoadReport,

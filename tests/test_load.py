@@ -1,5 +1,6 @@
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from kb.load import load_paths
@@ -140,3 +141,14 @@ def test_the_same_article_twice_in_one_batch(engine, tmp_path):
         lavrov = connection.execute(text("SELECT count(*) FROM statement WHERE text LIKE '%俄方不会让步%'")).scalar_one()
     assert path.endswith("c.txt") and lavrov == 1
     activity(engine)
+
+
+def test_postgresql_statistics_are_refreshed_after_a_big_load(engine):
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite plans without statistics on purpose (tests/test_query_plans.py)")
+    load_paths(engine, [SEEDS])
+    with engine.connect() as connection:
+        analyzed = connection.execute(text(
+            "SELECT count(*) FROM pg_stat_user_tables WHERE relname IN ('article', 'statement', 'mention') "
+            "AND last_analyze IS NOT NULL")).scalar_one()
+    assert analyzed == 3

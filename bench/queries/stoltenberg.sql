@@ -1,12 +1,13 @@
 -- stoltenberg.graphql in one statement (SQLite and PostgreSQL).
 -- The person as the API resolves a name: an alias (English names are aliases too) whose
 -- normalised form (lower case, simplified script) is the key; the most mentioned wins
--- (the stored count), ties by id. Then the total number of their statements and the first
+-- (the stored count), ties by id. Then the total number of their statements (the count the
+-- loader keeps on the person, as the API reads it) and the first
 -- page, newest first (statement.published_at is the article's, copied; ties by id, newest
 -- first), with the article's title and date and the outlet's name. One row per statement;
 -- the name and the count repeat on each (one row with NULL statement columns if none).
 WITH found AS (
-    SELECT p.id, p.name
+    SELECT p.id, p.name, p.statement_count
     FROM person AS p
     WHERE p.id IN (SELECT al.person_id FROM alias AS al WHERE al.normalised = 'stoltenberg')
     ORDER BY p.mention_count DESC, p.id
@@ -22,7 +23,7 @@ page AS (
     LIMIT 20
 )
 SELECT f.name,
-       (SELECT count(*) FROM statement AS s WHERE s.speaker_person_id = f.id) AS total_count,
+       f.statement_count AS total_count,
        page.text, page.kind, page.verb, page.title, page.published_at, page.outlet
 FROM found AS f
 LEFT JOIN page ON true

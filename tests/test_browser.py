@@ -70,11 +70,16 @@ def test_the_explorer_shows_a_person_and_an_outlet(browser, served, shots):
     assert page.locator("#by-outlet .outlet").count() >= 1
     assert "法国国际广播电台" in page.inner_text("#by-outlet")
     assert page.locator("svg.timeline rect").count() >= 1
+
+    page.goto(base + "/explore/person?name=" + "拜登")  # quoted by more outlets: the screenshot
+    page.wait_for_selector("body[data-ready=true]", timeout=30_000)
+    assert page.locator("#by-outlet .outlet").count() >= 2
     page.screenshot(path=str(shots / "explorer-person.png"), full_page=True)
 
     page.click("#by-outlet .outlet a")  # on to the outlet
     page.wait_for_selector("body[data-ready=true]", timeout=30_000)
     assert page.locator("#top-speakers tr").count() >= 2  # a header and a speaker
+    assert page.inner_text("p.sub").endswith(" · 1 article")  # Guancha: one seed article, said in English
     page.screenshot(path=str(shots / "explorer-outlet.png"), full_page=True)
 
     page.goto(base + "/explore?q=" + "北约")

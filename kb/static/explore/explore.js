@@ -25,6 +25,7 @@ function personLink(name) { return link("/explore/person?name=" + encodeURICompo
 function outletLink(name) { return link("/explore/outlet?name=" + encodeURIComponent(name), name); }
 function param(name) { return new URLSearchParams(window.location.search).get(name) || ""; }
 function day(iso) { return iso ? iso.slice(0, 10) : ""; }
+function plural(n, word) { return `${n} ${word}${n === 1 ? "" : "s"}`; }
 
 function timelineChart(points, label) {
   // One bar per week; the tallest fills the height. Plain SVG.
@@ -78,7 +79,7 @@ async function personPage(main) {
               el("p", { class: "sub" }, [person.nameEn, ...person.aliases.map((a) => a.name)]
                 .filter((v, i, all) => v && all.indexOf(v) === i).join(" · ")));
   const total = person.statements.totalCount;
-  main.append(el("section", { id: "timeline" }, el("h2", {}, `${total} statements, per week`),
+  main.append(el("section", { id: "timeline" }, el("h2", {}, `${plural(total, "statement")}, per week`),
                  timelineChart(person.timeline, "statements")));
   const byOutlet = new Map();
   for (const s of person.statements.nodes) {
@@ -113,7 +114,7 @@ async function outletPage(main) {
   const { outlet } = await gql(OUTLET, { name });
   if (!outlet) { main.append(el("p", { class: "error" }, `No outlet called ${name}.`)); return; }
   document.title = `${outlet.name} — kb`;
-  main.append(el("h1", {}, outlet.name), el("p", { class: "sub" }, `${outlet.nameEn} · ${outlet.articles.totalCount} articles`));
+  main.append(el("h1", {}, outlet.name), el("p", { class: "sub" }, `${outlet.nameEn} · ${plural(outlet.articles.totalCount, "article")}`));
   const speakers = el("table", { id: "top-speakers" }, el("tr", {}, el("th", {}, "speaker"), el("th", {}, "kind"), el("th", {}, "statements")));
   for (const { statementCount, speaker } of outlet.topSpeakers) {
     speakers.append(el("tr", {}, el("td", {}, speaker.__typename === "Person" ? personLink(speaker.name) : speaker.name),

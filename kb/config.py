@@ -53,8 +53,9 @@ class Settings:
     #: Seconds a request may run before it is answered with a time-out error (PostgreSQL
     #: also cancels the request's statements after this long).
     request_timeout: float = 10.0
-    #: Connections each API process keeps open to PostgreSQL (each request uses one), and how
-    #: many more it may open under bursts.
+    #: Connections each API process keeps open to the database (each request uses one), and
+    #: how many more it may open under bursts; on SQLite their sum bounds the requests
+    #: reading at once (the rest queue for a free one, within their time budget).
     db_pool_size: int = 10
     db_max_overflow: int = 10
     #: Browser origins allowed to call the API (comma-separated; `*` for any; empty: none).

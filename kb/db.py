@@ -60,12 +60,18 @@ def _sqlite_writer_pragmas(dbapi_connection, _record) -> None:  # type: ignore[n
     cursor.close()
 
 
-def create_sync_engine(url: str, *, write: bool = True) -> Engine:
+def create_sync_engine(url: str, *, write: bool = True, pool_size: int | None = None) -> Engine:
     """An engine for blocking work. On SQLite a writing engine takes the write lock when its
-    transaction begins (BEGIN IMMEDIATE), so two loaders queue instead of failing midway."""
+    transaction begins (BEGIN IMMEDIATE), so two loaders queue instead of failing midway.
+
+    With ``pool_size`` a SQLite file's pool keeps that many connections and opens more
+    without limit rather than ever making a caller wait: the API reads SQLite in its event
+    loop, where waiting for a pooled connection would stop every request (the API bounds
+    its connections itself, see kb.api.database)."""
     url = sync_url(url)
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 30})
+        pooling = {"pool_size": pool_size, "max_overflow": -1} if pool_size and ":memory:" not in url else {}
+        engine = create_engine(url, connect_args={"timeout": 30}, **pooling)
         event.listen(engine, "connect", _sqlite_pragmas)
         if write:
             event.listen(engine, "connect", _sqlite_writer_pragmas)

@@ -27,8 +27,11 @@ class Database:
         self.url = settings.database_url
         self.dialect = "sqlite" if sync_url(self.url).startswith("sqlite") else "postgresql"
         self._export_engine: Engine | None = None
+        # SQLite: requests reading at once, per process (more wait, without blocking the loop).
+        self._sqlite_readers = settings.db_pool_size + settings.db_max_overflow
+        self._slots: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
         if self.dialect == "sqlite":
-            self.engine: Any = create_sync_engine(self.url, write=False)
+            self.engine: Any = create_sync_engine(self.url, write=False, pool_size=settings.db_pool_size)
         else:
             self.engine = create_async_db_engine(
                 self.url, pool_size=settings.db_pool_size, max_overflow=settings.db_max_overflow,
@@ -51,7 +54,17 @@ class Database:
     def reader(self, deadline: float | None = None) -> SQLiteReader | AsyncReader:
         """Reads for one request; SQLite stops a statement past ``deadline`` (monotonic);
         PostgreSQL has its statement_timeout."""
-        return SQLiteReader(self.engine, deadline) if self.dialect == "sqlite" else AsyncReader(self.engine)
+        if self.dialect == "sqlite":
+            return SQLiteReader(self.engine, deadline, self._reader_slots())
+        return AsyncReader(self.engine)
+
+    def _reader_slots(self) -> asyncio.Semaphore:
+        """The semaphore bounding SQLite readers, one per event loop (a semaphore belongs
+        to the loop it first waits in; tests and `kb query` run several loops in turn)."""
+        loop = asyncio.get_running_loop()
+        if self._slots is None or self._slots[0] is not loop:
+            self._slots = (loop, asyncio.Semaphore(self._sqlite_readers))
+        return self._slots[1]
 
     async def ping(self) -> None:
         reader = self.reader()
@@ -134,15 +147,33 @@ class SQLiteReader:
     # SQLite virtual-machine steps between two checks of the deadline.
     PROGRESS_STEPS = 20_000
 
-    def __init__(self, engine: Engine, deadline: float | None = None) -> None:
+    def __init__(self, engine: Engine, deadline: float | None = None,
+                 slots: asyncio.Semaphore | None = None) -> None:
         self.engine = engine
         self.statements = 0  # run for this request (logged)
         self.dialect = "sqlite"
         self.deadline = deadline
+        self._slots = slots
+        self._holds_slot = False
         self._connection: Any = None
+
+    async def _take_slot(self) -> None:
+        """Wait, in the event loop, for one of the process's reader slots: a request past
+        the bound queues here instead of blocking the loop inside the connection pool."""
+        if self._slots is None:
+            return
+        budget = None if self.deadline is None else max(0.0, self.deadline - time.monotonic())
+        try:
+            await asyncio.wait_for(self._slots.acquire(), budget)
+        except TimeoutError:
+            raise OverTime("The server is busy and the query ran out of its time budget; "
+                           "try again shortly.") from None
+        self._holds_slot = True
 
     async def rows(self, statement: Select[Any], params: dict[str, Any] | None = None) -> list[Any]:
         self.statements += 1
+        if self._connection is None and not self._holds_slot:
+            await self._take_slot()
         try:
             if self._connection is None:
                 self._connection = self.engine.connect()
@@ -158,7 +189,12 @@ class SQLiteReader:
         return int(self.deadline is not None and time.monotonic() > self.deadline)
 
     async def close(self) -> None:
-        if self._connection is not None:
-            connection, self._connection = self._connection, None
-            connection.connection.driver_connection.set_progress_handler(None, 0)
-            connection.close()
+        try:
+            if self._connection is not None:
+                connection, self._connection = self._connection, None
+                connection.connection.driver_connection.set_progress_handler(None, 0)
+                connection.close()
+        finally:
+            if self._holds_slot:
+                self._holds_slot = False
+                self._slots.release()  # type: ignore[union-attr]

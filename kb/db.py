@@ -7,7 +7,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
@@ -58,6 +58,41 @@ def _sqlite_writer_pragmas(dbapi_connection, _record) -> None:  # type: ignore[n
     cursor.execute(f"PRAGMA cache_size=-{WRITER_CACHE_KIB}")
     cursor.execute("PRAGMA temp_store=MEMORY")
     cursor.close()
+
+
+# A load's write-ahead log is reset once it grows past this (see reset_wal_if_large).
+WAL_RESET_BYTES = 64 * 2**20
+
+
+def reset_wal_if_large(connection: Connection, limit: int | None = None, wait_ms: int = 2000) -> bool | None:
+    """Checkpoint a SQLite database's WAL and truncate it to nothing once it holds more than
+    ``limit`` bytes; True if it did, False if readers kept it busy past the busy timeout,
+    None when there was nothing to do (small WAL, or not SQLite).
+
+    SQLite's automatic checkpoints copy pages back but restart the log only at a moment no
+    reader is using it; an API answering without pause never leaves one, so under a load
+    the WAL grew without end (20 GB in a ten-minute soak) and with it the shared-memory index
+    every process maps. TRUNCATE waits (up to ``wait_ms``: a long export may hold its snapshot
+    for minutes) for the readers of the moment to move on instead."""
+    limit = WAL_RESET_BYTES if limit is None else limit
+    database = connection.engine.url.database
+    if connection.dialect.name != "sqlite" or not database or database == ":memory:":
+        return None
+    try:
+        size = os.path.getsize(f"{database}-wal")
+    except OSError:
+        return None
+    if size <= limit:
+        return None
+    # On the driver's own connection, outside any transaction (the pragma cannot run in one).
+    driver = connection.connection.driver_connection
+    timeout = driver.execute("PRAGMA busy_timeout").fetchone()[0]
+    driver.execute(f"PRAGMA busy_timeout={int(wait_ms)}")
+    try:
+        busy, _, _ = driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        driver.execute(f"PRAGMA busy_timeout={int(timeout)}")
+    return not busy
 
 
 def create_sync_engine(url: str, *, write: bool = True, pool_size: int | None = None) -> Engine:

@@ -27,6 +27,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from kb.catalog import Catalog, default_catalog
+from kb.db import reset_wal_if_large
 from kb.extract import extract
 from kb.extract.entities import matcher_for
 from kb.parse import ParsedArticle, ParseError, parse_file
@@ -216,9 +217,17 @@ def load_paths(
             if len(batch) >= batch_size:
                 _write_batch(connection, store, batch, report, on_file)
                 batch = []
+                _keep_wal_small(connection)
         _write_batch(connection, store, batch, report, on_file)
+        _keep_wal_small(connection)
         _refresh_statistics(connection, report)
     return report
+
+
+def _keep_wal_small(connection: Connection) -> None:
+    """SQLite: reset the write-ahead log when it has grown large (kb.db.reset_wal_if_large)."""
+    if reset_wal_if_large(connection) is False:
+        log.info("the WAL could not be reset: readers kept it busy; trying again after the next batch")
 
 
 def _refresh_statistics(connection: Connection, report: LoadReport) -> None:

@@ -130,3 +130,44 @@ def test_reading_while_a_load_runs_sees_consistent_snapshots(engine, empty_db, c
     for articles, statements in seen:
         assert statements == pytest.approx(articles * per_article, rel=0.5, abs=60)
     assert counts(engine) == reference
+
+
+def test_the_wal_stays_small_while_readers_never_pause(tmp_path, corpus, reference, monkeypatch):
+    """SQLite restarts its write-ahead log only at a moment no reader uses it; a busy API
+    never gives it one, so the loader resets it (kb.db.reset_wal_if_large)."""
+    import sqlite3
+    import threading
+
+    import kb.db
+
+    limit = 256 * 1024
+    monkeypatch.setattr(kb.db, "WAL_RESET_BYTES", limit)
+    path = tmp_path / "kb.db"
+    url = f"sqlite:///{path}"
+    upgrade(url)
+    stop = threading.Event()
+
+    def read(offset: float) -> None:  # two of these overlap: some snapshot is always open
+        connection = sqlite3.connect(path, isolation_level=None)
+        time.sleep(offset)
+        while not stop.is_set():
+            connection.execute("BEGIN")
+            connection.execute("SELECT count(*) FROM article").fetchone()
+            time.sleep(0.01)
+            connection.execute("COMMIT")
+        connection.close()
+
+    readers = [threading.Thread(target=read, args=(offset,)) for offset in (0.0, 0.005)]
+    for reader in readers:
+        reader.start()
+    engine = create_sync_engine(url)
+    try:
+        load_paths(engine, [corpus], batch_size=20)
+        wal = os.path.getsize(f"{path}-wal")  # while the readers still hold it open
+    finally:
+        stop.set()
+        for reader in readers:
+            reader.join()
+    assert counts(engine) == reference
+    engine.dispose()
+    assert wal <= limit  # reset after the last batch (without it: megabytes)

@@ -162,6 +162,10 @@ class SQLiteReader:
         the bound queues here instead of blocking the loop inside the connection pool."""
         if self._slots is None:
             return
+        if not self._slots.locked():  # a free slot: taken at once, without a timer task
+            await self._slots.acquire()
+            self._holds_slot = True
+            return
         budget = None if self.deadline is None else max(0.0, self.deadline - time.monotonic())
         try:
             await asyncio.wait_for(self._slots.acquire(), budget)

@@ -253,3 +253,14 @@ def test_cursors_stay_valid_while_articles_are_loaded(empty_db):
     assert len(seen) == len(set(seen))  # nothing repeated
     assert {n["id"] for n in before["nodes"]} <= set(seen)  # nothing that was there is skipped
     assert len(seen) > len(before["nodes"])  # and new statements after the cursor show up
+
+
+def test_the_server_freezes_what_it_starts_with_and_thaws_on_shutdown(seeded_sqlite):
+    """Objects made at start-up are kept out of the collector's full walks while serving
+    (tail latency), and handed back to it when the app stops (tests start many apps)."""
+    import gc
+
+    with TestClient(create_app(Settings(database_url=seeded_sqlite))) as live:
+        assert gc.get_freeze_count() > 0
+        assert live.get("/healthz").status_code == 200
+    assert gc.get_freeze_count() == 0

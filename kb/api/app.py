@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import re
 import time
@@ -230,8 +231,16 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(app: Starlette):  # type: ignore[no-untyped-def]
-        yield
-        await database.dispose()
+        # What exists at start-up (modules, the schema, catalogs) lives as long as the process:
+        # frozen, the collector stops walking it at every full collection — those walks were
+        # the p99 (Stoltenberg query, 8 clients: p99 87–96 ms → 22–25 ms; bench/query).
+        gc.collect()
+        gc.freeze()
+        try:
+            yield
+        finally:
+            gc.unfreeze()
+            await database.dispose()
 
     middleware = [Middleware(RequestLog), Middleware(RequestSizeLimit, max_bytes=settings.max_request_bytes)]
     if settings.cors_origin_list:

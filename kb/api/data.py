@@ -57,6 +57,16 @@ def _by_ids(table: Any) -> Select[Any]:
 # computing its cache key on every request (most of a small statement's cost).
 BY_IDS: dict[str, Select[Any]] = {name: _by_ids(table) for name, table in TABLES.items()}
 DATA_VERSION = select(DataVersion.version).where(DataVersion.id == 1)
+# An entity by a normalised alias: English names are aliases too (catalog and
+# parenthetical), so one indexed lookup; the most mentioned wins when two share a form.
+BY_ALIAS: dict[str, Select[Any]] = {
+    name: select(*TABLES[name].__table__.columns)
+    .where(TABLES[name].id.in_(
+        select(getattr(Alias, OWNER_COLUMN[name])).where(Alias.normalised == bindparam("key"))))
+    .order_by(TABLES[name].mention_count.desc(), TABLES[name].id)
+    .limit(1)
+    for name in ENTITY_KINDS
+}
 STATEMENT_COUNTS: dict[str, Select[Any]] = {
     name: select(TABLES[name].id, TABLES[name].statement_count)
     .where(TABLES[name].id.in_(bindparam("ids", expanding=True)))
@@ -300,16 +310,7 @@ class Data:
         key = normalise_key(name)
         if not key:
             return None
-        table = TABLES[kind]
-        owner = getattr(Alias, OWNER_COLUMN[kind])
-        # English names are aliases too (catalog and parenthetical), so one indexed lookup.
-        matches = select(owner).where(Alias.normalised == key)
-        rows = await self.rows(
-            select(*table.__table__.columns)
-            .where(table.id.in_(matches))
-            .order_by(table.mention_count.desc(), table.id)
-            .limit(1)
-        )
+        rows = await self.rows(BY_ALIAS[kind], {"key": key})
         if not rows:
             return None
         self._rows[kind][rows[0].id] = rows[0]

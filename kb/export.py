@@ -181,28 +181,16 @@ def _query(table: str, f: Filters, after: int) -> Select[Any]:
                  .outerjoin(Place, Place.id == speakers[2]).where(Statement.id > after))
         if f.speaker:
             query = query.where(getattr(Statement, "speaker_" + OWNER_COLUMN[f.speaker[0]]) == f.speaker[1])
-        if f.outlet:
-            query = query.where(Statement.outlet_id == f.outlet)
         if f.kind:
             query = query.where(Statement.kind == f.kind)
         if f.anonymous is not None:
             query = query.where(Statement.anonymous == f.anonymous)
-        if f.published_after:
-            query = query.where(Statement.published_at >= f.published_after)
-        if f.published_before:
-            query = query.where(Statement.published_at < f.published_before)
-        return query.order_by(Statement.id).limit(CHUNK)
+        return _of_outlet_and_dates(query, Statement, f).order_by(Statement.id).limit(CHUNK)
     if table == "articles":
         query = (select(*Article.__table__.columns, Outlet.name.label("outlet_name"))
                  .join(Outlet, Outlet.id == Article.outlet_id)
                  .where(Article.id > after))
-        if f.outlet:
-            query = query.where(Article.outlet_id == f.outlet)
-        if f.published_after:
-            query = query.where(Article.published_at >= f.published_after)
-        if f.published_before:
-            query = query.where(Article.published_at < f.published_before)
-        return query.order_by(Article.id).limit(CHUNK)
+        return _of_outlet_and_dates(query, Article, f).order_by(Article.id).limit(CHUNK)
     if table == "mentions":
         query = select(*Mention.__table__.columns).where(Mention.id > after)
         if f.entity:
@@ -213,6 +201,17 @@ def _query(table: str, f: Filters, after: int) -> Select[Any]:
         return query.order_by(Mention.id).limit(CHUNK)
     entity = Person if table == "people" else Organization
     return select(*entity.__table__.columns).where(entity.id > after).order_by(entity.id).limit(CHUNK)
+
+
+def _of_outlet_and_dates(query: Select[Any], table: Any, f: Filters) -> Select[Any]:
+    """The filters statements and articles share (both rows carry outlet and date)."""
+    if f.outlet:
+        query = query.where(table.outlet_id == f.outlet)
+    if f.published_after:
+        query = query.where(table.published_at >= f.published_after)
+    if f.published_before:
+        query = query.where(table.published_at < f.published_before)
+    return query
 
 
 def _time(value: datetime | None) -> str | None:

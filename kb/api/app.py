@@ -205,11 +205,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
         return RedirectResponse("/graphql")
 
     async def explore(request: Request) -> Response:
-        """The explorer's pages (kb/static/explore): plain HTML and script over /graphql."""
-        page = request.path_params.get("page", "index")
-        if page not in ("index", "person", "outlet"):
+        """The explorer (kb/static/explore): one HTML page whose script draws the page the
+        path names, from /graphql."""
+        if request.path_params.get("page", "index") not in ("index", "person", "outlet"):
             return JSONResponse({"error": "no such page"}, status_code=404)
-        return FileResponse(STATIC / "explore" / f"{page}.html")
+        return FileResponse(STATIC / "explore" / "explore.html")
 
     async def export_table(request: Request) -> Response:
         """A whole table streamed (kb.export), with the statements(filter:) field names as query

@@ -157,7 +157,8 @@ async function indexPage(main) {
 
 window.addEventListener("DOMContentLoaded", async () => {
   const main = document.querySelector("main");
-  const page = document.body.dataset.page;
+  // One page for the whole explorer: /explore, /explore/person, /explore/outlet.
+  const page = window.location.pathname.replace(/\/+$/, "").split("/")[2] || "index";
   try {
     await { person: personPage, outlet: outletPage, index: indexPage }[page](main);
   } catch (error) {

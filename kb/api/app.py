@@ -6,7 +6,6 @@ import asyncio
 import gc
 import logging
 import re
-import time
 from contextlib import asynccontextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -53,8 +52,7 @@ class KnowledgeBaseGraphQL(GraphQL):
     async def get_context(self, request: Any, response: Any) -> dict[str, Any]:
         # Loaders are made per request: a shared DataLoader would cache forever.
         return {"request": request, "response": response, "settings": self.settings,
-                "data": Data(self.database.reader(time.monotonic() + self.settings.request_timeout),
-                             self.settings.aggregate_window, self.settings.search_window)}
+                "data": Data.for_request(self.database, self.settings)}
 
     @property
     def graphql_ide_html(self) -> str:

@@ -7,6 +7,7 @@ request (Strawberry's DataLoader guide: a shared one would cache forever).
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Hashable, Sequence
 from dataclasses import dataclass
@@ -102,6 +103,12 @@ class Data:
         self.top_speakers = _grouped(self._top_speakers)
         self.top_people = _grouped(self._top_people)
         self.timelines = _grouped(self._timelines)
+
+    @classmethod
+    def for_request(cls, database: Any, settings: Any) -> Data:
+        """The loaders of a request that starts now: its reader stops at the time budget."""
+        return cls(database.reader(time.monotonic() + settings.request_timeout),
+                   settings.aggregate_window, settings.search_window)
 
     async def rows(self, statement: Select[Any], params: dict[str, Any] | None = None) -> list[Any]:
         return await self.reader.rows(statement, params)

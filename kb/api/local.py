@@ -3,7 +3,6 @@ the same schema, limits and reads as over HTTP."""
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from strawberry.types import ExecutionResult
@@ -17,8 +16,7 @@ from kb.config import Settings
 async def execute(settings: Settings, query: str, variables: dict[str, Any] | None = None,
                   operation_name: str | None = None) -> ExecutionResult:
     database = Database(settings)
-    data = Data(database.reader(time.monotonic() + settings.request_timeout), settings.aggregate_window,
-                settings.search_window)
+    data = Data.for_request(database, settings)
     try:
         return await build_schema(settings).execute(
             query, variable_values=variables, operation_name=operation_name,

@@ -129,7 +129,9 @@ def create_async_db_engine(url: str, *, pool_size: int = 10, max_overflow: int =
     connect_args = {}
     if statement_timeout:
         connect_args["options"] = f"-c statement_timeout={int(statement_timeout * 1000)}"
-    return create_async_engine(url, pool_pre_ping=True, pool_size=pool_size, max_overflow=max_overflow,
+    # No pre-ping (a round trip per request): AsyncReader retries a request's first
+    # statement once when its pooled connection turns out dead.
+    return create_async_engine(url, pool_size=pool_size, max_overflow=max_overflow,
                                pool_recycle=1800, connect_args=connect_args)
 
 

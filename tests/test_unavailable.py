@@ -120,6 +120,31 @@ def test_postgresql_going_away_and_coming_back(tmp_path):
 
 
 @pytest.mark.skipif(not PG_URL, reason="KB_TEST_DATABASE_URL not set")
+def test_postgresql_restarted_while_idle_costs_no_request(tmp_path):
+    """The pooled connections die while no request runs (a database restart, a failover):
+    the next request reconnects and answers; nobody sees the dead connection."""
+    from tests.conftest import fresh_postgres
+
+    url = fresh_postgres("unavailable")
+    upgrade(url)
+    engine = create_sync_engine(url)
+    load_paths(engine, [SEEDS])
+    engine.dispose()
+    target = make_url(url)
+    proxy = Proxy(target.host or "127.0.0.1", target.port or 5432)
+    proxied = target.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
+    try:
+        with TestClient(create_app(Settings(database_url=proxied, response_cache_size=0))) as client:
+            _assert_available(client)
+            proxy.stop()
+            proxy.start()
+            _assert_available(client)
+            _assert_available(client)
+    finally:
+        proxy.stop()
+
+
+@pytest.mark.skipif(not PG_URL, reason="KB_TEST_DATABASE_URL not set")
 def test_postgresql_down_at_start():
     target = make_url(PG_URL)
     proxy = Proxy(target.host or "127.0.0.1", target.port or 5432)

@@ -95,15 +95,29 @@ class AsyncReader:
     async def rows(self, statement: Select[Any], params: dict[str, Any] | None = None) -> list[Any]:
         async with self._lock:
             self.statements += 1
+            fresh = self._connection is None
             try:
-                if self._connection is None:
-                    connection = await self.engine.connect()
-                    if self.dialect == "postgresql":
-                        connection = await connection.execution_options(isolation_level="REPEATABLE READ")
-                    self._connection = connection
-                return list((await self._connection.execute(statement, params)).all())
+                return await self._execute(statement, params)
+            except DBAPIError as exc:
+                if not (fresh and exc.connection_invalidated):
+                    raise unavailable(exc) or exc from exc
+            # The pooled connection had died while idle (a restart, a failover). The engine
+            # does not ping each one it hands out (a round trip per request); instead the
+            # request's first statement, which has changed nothing, runs again once on a
+            # new connection. The failure invalidated the pool's other idle connections.
+            await self.close()
+            try:
+                return await self._execute(statement, params)
             except DBAPIError as exc:
                 raise unavailable(exc) or exc from exc
+
+    async def _execute(self, statement: Select[Any], params: dict[str, Any] | None) -> list[Any]:
+        if self._connection is None:
+            connection = await self.engine.connect()
+            if self.dialect == "postgresql":
+                connection = await connection.execution_options(isolation_level="REPEATABLE READ")
+            self._connection = connection
+        return list((await self._connection.execute(statement, params)).all())
 
     async def close(self) -> None:
         """End the read transaction and return the connection to the pool."""

@@ -29,6 +29,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench import corpus
+from bench.machine import cpu_model, python_speed_ms, ram_gib
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
@@ -207,32 +208,13 @@ def _git(*args: str) -> str | None:
         return None
 
 
-def _cpu_model() -> str | None:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or None
-
-
-def _ram_gb() -> float | None:
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal:"):
-                return round(int(line.split()[1]) / 2**20, 1)
-    except OSError:
-        pass
-    return None
-
-
 def machine(postgres: PostgresTarget) -> dict[str, object]:
     status = _git("status", "--porcelain", "--untracked-files=no")
     return {
-        "cpu": _cpu_model(),
+        "cpu": cpu_model(),
         "cores": os.cpu_count(),
-        "ram_gb": _ram_gb(),
+        "ram_gb": ram_gib(),
+        "python_speed_ms": python_speed_ms(),
         "os": f"{platform.system()} {platform.release()}",
         "python": platform.python_version(),
         "sqlite": SQLiteTarget.version(),

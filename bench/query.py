@@ -46,6 +46,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from bench.machine import cpu_model, python_speed_ms, ram_gib
+
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES_DIR = Path(__file__).resolve().parent / "queries"
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
@@ -552,26 +554,6 @@ def run_sql(
 # --- the machine ----------------------------------------------------------------------------
 
 
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.lower().startswith(("model name", "hardware", "cpu model")):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
-
-
-def ram_gib() -> float | None:
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal:"):
-                return round(int(line.split()[1]) / 1024 / 1024, 1)
-    except OSError:
-        pass
-    return None
-
-
 def git(*args: str) -> str | None:
     # Read-only: --no-optional-locks keeps `status` from refreshing the index.
     result = subprocess.run(["git", "--no-optional-locks", "-C", str(ROOT), *args],
@@ -587,6 +569,7 @@ def machine(url: str) -> dict[str, Any]:
         "cores": os.cpu_count(),
         "cores_available": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None,
         "ram_gib": ram_gib(),
+        "python_speed_ms": python_speed_ms(),
         "os": f"{platform.system()} {platform.release()}",
         "python": platform.python_version(),
         "database": facts["kind"],

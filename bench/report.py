@@ -29,7 +29,9 @@ def _machine(document: dict[str, Any]) -> str:
     cores = m.get("cores")
     ram = m.get("ram_gb") or m.get("ram_gib")
     commit = str(m.get("git_commit") or "")[:10]
-    return f"{cpu}, {cores} cores, {ram} GB RAM, Python {m.get('python')}, commit {commit}"
+    speed = m.get("python_speed_ms")
+    reference = f", reference loop {speed} ms (bench/machine.py; lower is faster)" if speed else ""
+    return f"{cpu}, {cores} cores, {ram} GB RAM, Python {m.get('python')}{reference}, commit {commit}"
 
 
 def load_tables() -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -96,8 +97,11 @@ def _assert_available(client: TestClient) -> None:
     assert client.get("/healthz").status_code == 200
 
 
-@pytest.mark.skipif(not PG_URL, reason="KB_TEST_DATABASE_URL not set")
-def test_postgresql_going_away_and_coming_back(tmp_path):
+@pytest.fixture
+def proxied_postgres() -> Iterator[tuple[TestClient, Proxy]]:
+    """The API over a loaded PostgreSQL database reached through a Proxy the test can cut."""
+    if not PG_URL:
+        pytest.skip("KB_TEST_DATABASE_URL not set")
     from tests.conftest import fresh_postgres
 
     url = fresh_postgres("unavailable")
@@ -110,38 +114,29 @@ def test_postgresql_going_away_and_coming_back(tmp_path):
     proxied = target.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
     try:
         with TestClient(create_app(Settings(database_url=proxied, response_cache_size=0))) as client:
-            _assert_available(client)
-            proxy.stop()  # mid-service: pooled connections die with it
-            _assert_unavailable(client)
-            proxy.start()
-            _assert_available(client)
+            yield client, proxy
     finally:
         proxy.stop()
 
 
-@pytest.mark.skipif(not PG_URL, reason="KB_TEST_DATABASE_URL not set")
-def test_postgresql_restarted_while_idle_costs_no_request(tmp_path):
+def test_postgresql_going_away_and_coming_back(proxied_postgres):
+    client, proxy = proxied_postgres
+    _assert_available(client)
+    proxy.stop()  # mid-service: pooled connections die with it
+    _assert_unavailable(client)
+    proxy.start()
+    _assert_available(client)
+
+
+def test_postgresql_restarted_while_idle_costs_no_request(proxied_postgres):
     """The pooled connections die while no request runs (a database restart, a failover):
     the next request reconnects and answers; nobody sees the dead connection."""
-    from tests.conftest import fresh_postgres
-
-    url = fresh_postgres("unavailable")
-    upgrade(url)
-    engine = create_sync_engine(url)
-    load_paths(engine, [SEEDS])
-    engine.dispose()
-    target = make_url(url)
-    proxy = Proxy(target.host or "127.0.0.1", target.port or 5432)
-    proxied = target.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
-    try:
-        with TestClient(create_app(Settings(database_url=proxied, response_cache_size=0))) as client:
-            _assert_available(client)
-            proxy.stop()
-            proxy.start()
-            _assert_available(client)
-            _assert_available(client)
-    finally:
-        proxy.stop()
+    client, proxy = proxied_postgres
+    _assert_available(client)
+    proxy.stop()
+    proxy.start()
+    _assert_available(client)
+    _assert_available(client)
 
 
 @pytest.mark.skipif(not PG_URL, reason="KB_TEST_DATABASE_URL not set")

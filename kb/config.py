@@ -40,6 +40,9 @@ class Settings:
     max_aliases: int = 30
     #: Most tokens (names, punctuation) in one query document.
     max_tokens: int = 2000
+    #: Most fields an operation may have with its fragments spread in full (a fragment
+    #: spread twice counts twice), so that no walk of the document can explode.
+    max_fields: int = 5000
     #: Node budget: the sum, over every list in the query, of the product of page sizes
     #: along its path (GitHub's rule; they allow 500,000 on far larger machines).
     max_nodes: int = 50_000
@@ -90,8 +93,8 @@ class Settings:
         settings = cls(**values)  # type: ignore[arg-type]
         if settings.default_page_size > settings.max_page_size:
             raise ValueError("KB_DEFAULT_PAGE_SIZE must not exceed KB_MAX_PAGE_SIZE")
-        for name in ("max_page_size", "max_query_depth", "max_aliases", "max_tokens", "max_nodes",
-                     "max_request_bytes", "aggregate_window", "search_window"):
+        for name in ("max_page_size", "max_query_depth", "max_aliases", "max_tokens", "max_fields",
+                     "max_nodes", "max_request_bytes", "aggregate_window", "search_window"):
             if getattr(settings, name) < 1:
                 raise ValueError(f"KB_{name.upper()} must be at least 1")
         if settings.request_timeout <= 0:

@@ -5,6 +5,7 @@ conventions (CORS, GET caching) hold."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 
 import pytest
@@ -86,6 +87,58 @@ def test_fragment_cycles_are_refused(client):
     assert body["data"] is None and "cannot spread fragment" in body["errors"][0]["message"].lower()
 
 
+def _doubling_chain(length: int) -> str:
+    """Fragments that each spread the next twice: 2^length fields once expanded."""
+    parts = ["query { ...F0 }"]
+    parts += [f"fragment F{i} on Query {{ ...F{i + 1} ...F{i + 1} __typename }}" for i in range(length)]
+    parts.append(f"fragment F{length} on Query {{ __typename }}")
+    return "\n".join(parts)
+
+
+_HARD_LIMIT_SCRIPT = """
+import json, sys
+from starlette.testclient import TestClient
+from kb.api.app import create_app
+from kb.config import Settings
+with TestClient(create_app(Settings(database_url=sys.argv[1]))) as client:
+    print(json.dumps(client.post("/graphql", json={"query": sys.stdin.read()}).json()))
+"""
+
+
+@pytest.mark.parametrize(("query", "words"), [
+    (_doubling_chain(50), ["expands to", "fields", "5,000"]),
+    # The same field many times in one selection set: validation would compare every pair.
+    ("{ " + "outlets { totalCount } " * 400 + "}", ["400 times", "50"]),
+    ("query { ...A ...A ...A } fragment A on Query { " + "__typename " * 20 + "}", ["60 times"]),
+])
+def test_exploding_documents_are_refused_within_a_hard_time_limit(settings, query, words):
+    """Each check visits every fragment once, so a 1 KB document that expands to 2^50 fields
+    is refused at once instead of holding the process (hours, before the fix)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _HARD_LIMIT_SCRIPT, settings.database_url], input=query,
+                          capture_output=True, text=True, timeout=60, check=True)
+    assert_validation_error(json.loads(done.stdout.splitlines()[-1]), *words)
+
+
+def test_fragments_are_measured_as_if_spread(client):
+    """Memoised per fragment, the limits still count a fragment everywhere it is spread."""
+    people = "fragment P on PersonConnection { nodes { articles(first: 100) { nodes { statements(first: 100) { totalCount } } } } }"
+    assert_validation_error(post(client, "{ people(first: 100) { ...P } } " + people), "1,010,100 nodes")
+    aliased = "fragment N on Query { " + " ".join(f"a{i}: __typename" for i in range(11)) + " }"
+    assert_validation_error(post(client, "{ ...N ...M } fragment M on Query { ...N ...N } " + aliased),
+                            "33 aliases")
+    deep = "fragment D on Person { articles { nodes { people { ...E } } } } fragment E on Person { " + \
+        "articles { nodes { people { " * 3 + "name" + " } } }" * 3 + " }"
+    body = post(client, '{ person(name: "普京") { ...D } } ' + deep)
+    assert "exceeds maximum operation depth" in body["errors"][0]["message"]
+    reused = ("{ a: person(name: \"普京\") { ...W } b: person(name: \"拜登\") { ...W } } "
+              "fragment W on Person { name statements(first: 2) { nodes { text } } }")
+    body = post(client, reused)
+    assert "errors" not in body and body["data"]["a"]["name"] == "普京"
+
+
 @pytest.mark.parametrize("query", [
     '{ node(id: "") { id } }',
     '{ node(id: "not base64 at all") { id } }',
@@ -150,7 +203,11 @@ def test_time_budget(settings):
     hurried = dataclasses.replace(settings, request_timeout=1e-9)
     with TestClient(create_app(hurried)) as client:
         body = post(client, "{ statements(first: 100) { nodes { article { people { name } } } } }")
-    assert body["data"] is None and "time budget" in body["errors"][0]["message"]
+        assert body["data"] is None and "time budget" in body["errors"][0]["message"]
+        # The budget covers parsing and validation too: a query that never waits on the
+        # database (nothing the time-out could interrupt) is not run once it is spent.
+        body = post(client, "{ __typename }")
+        assert body["data"] is None and "time budget" in body["errors"][0]["message"]
 
 
 def test_graphiql_can_be_switched_off(settings):

@@ -6,6 +6,7 @@ import asyncio
 import gc
 import logging
 import re
+import time
 from contextlib import asynccontextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -51,8 +52,10 @@ class KnowledgeBaseGraphQL(GraphQL):
 
     async def get_context(self, request: Any, response: Any) -> dict[str, Any]:
         # Loaders are made per request: a shared DataLoader would cache forever.
+        # The time budget starts here, so that it covers parsing and validation too.
         return {"request": request, "response": response, "settings": self.settings,
-                "data": Data.for_request(self.database, self.settings)}
+                "data": Data.for_request(self.database, self.settings),
+                "deadline": time.monotonic() + self.settings.request_timeout}
 
     @property
     def graphql_ide_html(self) -> str:
@@ -91,7 +94,7 @@ class KnowledgeBaseGraphQL(GraphQL):
             fields["operation"] = request_data.operation_name or _operation_label(request_data.query)
         timeout = self.settings.request_timeout
         try:
-            async with asyncio.timeout(timeout):
+            async with asyncio.timeout(max(0.0, context["deadline"] - time.monotonic())):
                 result = await super().execute_operation(
                     request, request_adapter, request_data, context, root_value, sub_response
                 )

@@ -10,8 +10,8 @@ checks every ``first``/``last``, so a bad page size is a validation error withou
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
-from functools import lru_cache
 from typing import Any
 
 from graphql import ExecutionResult as GraphQLExecutionResult
@@ -31,22 +31,16 @@ from graphql import (
     get_nullable_type,
 )
 from graphql.utilities import value_from_ast_untyped
-from graphql.validation import ASTValidationRule
 from strawberry.extensions import (
-    AddValidationRules,
     DisableIntrospection,
     MaskErrors,
-    MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
-    QueryDepthLimiter,
     SchemaExtension,
-    ValidationCache,
-    query_depth_limiter,
 )
-from strawberry.extensions import max_aliases as max_aliases_module
 
 from kb.api.errors import PublicError
+from kb.api.shape import ScreenedValidation
 from kb.config import Settings
 
 MASKED_MESSAGE = "Internal server error; it has been logged."
@@ -57,7 +51,10 @@ QUERY_CACHE_SIZE = 256
 
 
 class QueryCost:
-    """Walks one operation with the schema, checking page sizes and summing nodes."""
+    """Walks one operation with the schema, checking page sizes and summing nodes.
+
+    A list's nodes grow linearly with the multiplier its path brings, so each fragment's
+    nodes are computed once at multiplier 1 and scaled where it is spread."""
 
     def __init__(self, schema: GraphQLSchema, document: Any, variables: dict[str, Any] | None,
                  settings: Settings) -> None:
@@ -68,35 +65,47 @@ class QueryCost:
                           if isinstance(d, FragmentDefinitionNode)}
         self.errors: list[GraphQLError] = []
         self.nodes = 0
+        self._fragment_nodes: dict[str, int] = {}
+        self._visiting: set[str] = set()
 
     def operation(self, operation: OperationDefinitionNode) -> None:
         root = self.schema.get_root_type(operation.operation)
         if root is not None:
-            self._selections(operation.selection_set, root, 1, frozenset())
+            self.nodes += self._selections(operation.selection_set, root)
 
-    def _selections(self, selection_set: SelectionSetNode, parent: GraphQLNamedType, multiplier: int,
-                    spread: frozenset[str]) -> None:
+    def _selections(self, selection_set: SelectionSetNode, parent: GraphQLNamedType) -> int:
+        nodes = 0
         for selection in selection_set.selections or ():
             if isinstance(selection, FieldNode):
-                self._field(selection, parent, multiplier, spread)
+                nodes += self._field(selection, parent)
             elif isinstance(selection, InlineFragmentNode):
                 condition = selection.type_condition
                 target = self.schema.get_type(condition.name.value) if condition else parent
-                self._selections(selection.selection_set, target or parent, multiplier, spread)
+                nodes += self._selections(selection.selection_set, target or parent)
             elif isinstance(selection, FragmentSpreadNode):
-                name = selection.name.value
-                fragment = self.fragments.get(name)
-                if fragment is None or name in spread:  # a cycle: validation reports it
-                    continue
-                target = self.schema.get_type(fragment.type_condition.name.value)
-                self._selections(fragment.selection_set, target or parent, multiplier, spread | {name})
+                nodes += self._fragment(selection.name.value, parent)
+        return nodes
 
-    def _field(self, node: FieldNode, parent: GraphQLNamedType, multiplier: int,
-               spread: frozenset[str]) -> None:
+    def _fragment(self, name: str, parent: GraphQLNamedType) -> int:
+        known = self._fragment_nodes.get(name)
+        if known is not None:
+            return known
+        fragment = self.fragments.get(name)
+        if fragment is None or name in self._visiting:  # a cycle: validation reports it
+            return 0
+        self._visiting.add(name)
+        try:
+            target = self.schema.get_type(fragment.type_condition.name.value)
+            nodes = self._fragment_nodes[name] = self._selections(fragment.selection_set, target or parent)
+        finally:
+            self._visiting.discard(name)
+        return nodes
+
+    def _field(self, node: FieldNode, parent: GraphQLNamedType) -> int:
         fields = getattr(parent, "fields", None)
         definition = fields.get(node.name.value) if fields else None
         if definition is None:
-            return  # __typename, or an unknown field that validation reports
+            return 0  # __typename, or an unknown field that validation reports
         size = self._page_size(node, definition)
         returns = get_nullable_type(definition.type)
         # A connection's edges and nodes are its page, already counted with its `first`.
@@ -105,11 +114,13 @@ class QueryCost:
             get_named_type(returns), GraphQLObjectType
         ):
             size = UNPAGED_LIST_SIZE
-        if size is not None:
-            multiplier *= max(size, 1)
-            self.nodes += multiplier
+        inner = 0
         if node.selection_set is not None:
-            self._selections(node.selection_set, get_named_type(definition.type), multiplier, spread)
+            inner = self._selections(node.selection_set, get_named_type(definition.type))
+        if size is None:
+            return inner
+        size = max(size, 1)
+        return size + size * inner
 
     def _page_size(self, node: FieldNode, definition: Any) -> int | None:
         """The page size a field asks for, or None when it takes no page arguments."""
@@ -146,7 +157,14 @@ class QueryBudget(SchemaExtension):
         context = self.execution_context
         document = context.graphql_document
         operation = _operation(document, context.operation_name) if document else None
-        if operation is not None:
+        deadline = context.context.get("deadline") if isinstance(context.context, dict) else None
+        if deadline is not None and time.monotonic() > deadline:
+            # Parsing and validation run without a pause where the time-out could stop
+            # them; a request that spent its budget there is not executed as well.
+            context.result = GraphQLExecutionResult(data=None, errors=[GraphQLError(
+                f"The query ran longer than the time budget of {self.settings.request_timeout:g} s "
+                "before it could run; ask for less.")])
+        elif operation is not None:
             cost = QueryCost(context.schema._schema, document, context.variables, self.settings)
             cost.operation(operation)
             errors = cost.errors
@@ -169,31 +187,6 @@ def _operation(document: Any, name: str | None) -> OperationDefinitionNode | Non
     return next((o for o in operations if o.name and o.name.value == name), None)
 
 
-@lru_cache
-def _depth_rule(max_depth: int) -> type[ASTValidationRule]:
-    return query_depth_limiter.create_validator(max_depth, None, None)
-
-
-@lru_cache
-def _alias_rule(max_aliases: int) -> type[ASTValidationRule]:
-    return max_aliases_module.create_validator(max_aliases)
-
-
-class DepthLimit(QueryDepthLimiter):
-    """Strawberry's depth limiter, its rule class built once per limit: a new class per
-    request would make every document look new to the ValidationCache."""
-
-    def __init__(self, max_depth: int) -> None:
-        AddValidationRules.__init__(self, [_depth_rule(max_depth)])
-
-
-class AliasLimit(MaxAliasesLimiter):
-    """Strawberry's alias limiter, its rule class built once per limit (see DepthLimit)."""
-
-    def __init__(self, max_alias_count: int) -> None:
-        AddValidationRules.__init__(self, [_alias_rule(max_alias_count)])
-
-
 def should_mask(error: GraphQLError) -> bool:
     """Mask everything but GraphQL's own errors and the client's mistakes."""
     original = error.original_error
@@ -210,9 +203,8 @@ def extensions(settings: Settings) -> list[Callable[[], SchemaExtension] | type[
         # Parsing and validating a document cost more than running a small query: both are
         # cached (bounded LRU, shared by requests) by the query text.
         lambda: ParserCache(maxsize=QUERY_CACHE_SIZE),
-        lambda: ValidationCache(maxsize=QUERY_CACHE_SIZE),
-        lambda: DepthLimit(settings.max_query_depth),
-        lambda: AliasLimit(settings.max_aliases),
+        # Depth, aliases and size are checked first, each fragment once (kb.api.shape).
+        lambda: ScreenedValidation(settings, maxsize=QUERY_CACHE_SIZE),
         lambda: QueryBudget(settings),
         lambda: MaskErrors(should_mask_error=should_mask, error_message=MASKED_MESSAGE),
     ]

@@ -176,15 +176,28 @@ def _score_entities(
             result.false_hits.append(f"{category}: {entity.label()}")
 
 
+def _surfaces_by_name(gold: dict[str, Any]) -> dict[str, list[str]]:
+    """Each gold entity's written forms, by its English name."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for category in _KIND:
+        for entity in gold.get(category, []):
+            found[entity["name_en"]] += entity.get("surfaces", [])
+    return found
+
+
 def _score_statements(
     gold: dict[str, Any], statements: list[tuple[Any, SystemEntity | None]], result: FileResult
 ) -> None:
     score = result.scores["statements"]
     texts = [normalise_key(s.text) for s, _ in statements]
     used: set[int] = set()
+    surfaces = _surfaces_by_name(gold)
     for entry in gold.get("statements", []):
         needle = normalise_key(entry["quote_contains"])
         names = [entry["speaker_en"], *entry.get("speaker_alt", [])]
+        # A speaker resolves to the gold entity by its English name or any surface the gold
+        # lists for it: a person no catalog knows is stored under the name the text gives.
+        names += [s for name in names for s in surfaces.get(name, ())]
         hit = next(
             (
                 i

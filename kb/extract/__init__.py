@@ -6,20 +6,24 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from typing import Any
 
 from kb.catalog import Catalog, default_catalog
 from kb.extract.entities import (
     ENTITY,
+    Matcher,
     discover,
     discover_speakers,
     discover_titled,
     drop_inside_titles,
     entity_info,
+    kind_of,
     matcher_for,
     resolve_ambiguous,
     scan,
 )
+from kb.extract.names import NameRules, tagged_names
 from kb.extract.outlets import resolve_outlet
 from kb.extract.records import (
     EntityInfo,
@@ -30,10 +34,49 @@ from kb.extract.records import (
     Statement,
 )
 from kb.extract.statements import StatementFinder
-from kb.normalise import normalise
+from kb.extract.tagger import default_tagger
+from kb.normalise import normalise, normalise_key
 from kb.parse import ParsedArticle
 
 _LINE_BREAK = re.compile("\n")
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+
+
+def _sentences(view: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _SENTENCE.finditer(view)]
+
+
+@lru_cache(maxsize=4)
+def _name_rules(matcher: Matcher) -> NameRules:
+    lexicon = matcher.catalog.lexicon
+    def words(name: str) -> tuple[str, ...]:
+        return tuple(sorted({normalise_key(w) for w in lexicon[name]}, key=len, reverse=True))
+
+    organization_suffixes = words("organization_suffixes")
+    return NameRules(
+        titles=tuple(sorted(matcher.titles, key=len, reverse=True)),
+        organization_suffixes=organization_suffixes,
+        long_organization_suffixes=tuple(s for s in organization_suffixes if len(s) >= 2),
+        place_suffixes=words("place_suffixes"),
+        place_before=words("place_before"),
+        place_after=words("place_after"),
+        person_after=matcher.reporting_verbs,
+        not_names=frozenset(normalise_key(s) for s in lexicon["not_names"]),
+        abbreviations=frozenset(matcher.abbreviations),
+    )
+
+
+name_rules = _name_rules
+
+
+@lru_cache(maxsize=4)
+def _catalog_kinds(matcher: Matcher) -> dict[str, str]:
+    """The kind of each catalog form (a form several entries share: the first's)."""
+    kinds = {}
+    for form, (kind, keys, _) in matcher.forms.items():
+        if kind == ENTITY and keys:
+            kinds[form] = kind_of(min(keys), matcher)
+    return kinds
 
 # Bump when extraction changes, so that `kb load` re-extracts unchanged files.
 EXTRACTOR_VERSION = "1"
@@ -61,7 +104,9 @@ def extract(article: ParsedArticle, catalog: Catalog | None = None) -> Extractio
         return bisect_right(line_starts, offset) - 1
 
     result = Extraction(outlet=resolve_outlet(article, catalog))
-    extra = discover(text, matcher, result.entities)
+    extra = {name.form: name.key for name in tagged_names(
+        view, default_tagger().tag(view, _sentences(view)), name_rules(matcher), _catalog_kinds(matcher))}
+    extra.update(discover(text, matcher, result.entities))
     tokens = scan(view, matcher, extra)
     titled = {
         k: v
@@ -84,12 +129,8 @@ def extract(article: ParsedArticle, catalog: Catalog | None = None) -> Extractio
         start, end = origins[token.start], origins[token.end - 1] + 1
         surface = text.original[start:end]
         info = entities.get(key) or entity_info(key, matcher, entities, surface)
-        if (
-            info.origin == "discovered"
-            and (surface, "title") not in info.aliases
-            and key.startswith("person:zh-")
-        ):
-            info = EntityInfo(**{**info.__dict__, "aliases": (*info.aliases, (surface, "title"))})
+        if info.origin == "discovered" and (surface, "discovered") not in info.aliases:
+            info = EntityInfo(**{**info.__dict__, "aliases": (*info.aliases, (surface, "discovered"))})
         entities[key] = info
         result.mentions.append(Mention(key, info.kind, start, end, surface, line_of(start)))
 

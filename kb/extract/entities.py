@@ -20,7 +20,7 @@ from operator import itemgetter
 
 import ahocorasick
 
-from kb.catalog import PERSON, Catalog, Entry
+from kb.catalog import ENTITY_KINDS, PERSON, Catalog, Entry
 from kb.extract.records import EntityInfo
 from kb.normalise import NormalisedText, normalise_key
 
@@ -544,14 +544,24 @@ def _by_country(
     return best[1] if best else None
 
 
+def kind_of(key: str, matcher: Matcher) -> str:
+    """The kind of an entity key: the catalog's, or the prefix of a discovered key
+    (``organization:zh-台大``); keys of people found by their English name have none."""
+    entry = matcher.entry(key)
+    if entry is not None:
+        return entry.kind
+    prefix = key.partition(":")[0]
+    return prefix if prefix in ENTITY_KINDS else PERSON
+
+
 def entity_info(key: str, matcher: Matcher, known: dict[str, EntityInfo], view_name: str) -> EntityInfo:
     if key in known:
         return known[key]
     entry = matcher.entry(key)
     if entry is not None:
         return matcher.catalog_info(entry)
-    return EntityInfo(key=key, kind=PERSON, name=view_name, name_en=None, origin="discovered",
-                      aliases=((view_name, "title"),))
+    return EntityInfo(key=key, kind=kind_of(key, matcher), name=view_name, name_en=None,
+                      origin="discovered", aliases=((view_name, "discovered"),))
 
 
 __all__ = [
@@ -564,6 +574,7 @@ __all__ = [
     "discover_titled",
     "drop_inside_titles",
     "entity_info",
+    "kind_of",
     "matcher_for",
     "resolve_ambiguous",
     "scan",

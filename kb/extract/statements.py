@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from kb.catalog import ORGANIZATION, PERSON, PLACE
-from kb.extract.entities import ENTITY, TITLE, Matcher, Token
+from kb.extract.entities import ENTITY, TITLE, Matcher, Token, kind_of
 from kb.normalise import normalise_key
 
 OPENERS = "“「『‘\""
@@ -341,8 +341,7 @@ class StatementFinder:
             return None
         kind = self._kinds.get(key)
         if kind is None:
-            entry = self.matcher.entry(key)
-            kind = self._kinds[key] = entry.kind if entry else PERSON
+            kind = self._kinds[key] = kind_of(key, self.matcher)
         return kind
 
     def subject_for(

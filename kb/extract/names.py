@@ -1,0 +1,179 @@
+"""Names no catalog knows: people, organizations and places that the tagger finds, checked
+against the shape of names and cleaned before they become entities of the article.
+
+The tagger (``kb.extract.tagger``) marks names well but not cleanly: it splits long
+transliterations (叶卡捷 / 琳堡市), fuses titles to names (蔡总统), tags compounds of country
+abbreviations as places (中美) and, now and then, a common noun as an organization. Each
+candidate is therefore joined, trimmed and checked by rules kept as data in the lexicon:
+organizations need the shape of one (a suffix such as 委员会 or 公司, or repeated tagging),
+places a place's suffix or a clean tag, people a clean Chinese or transliterated name.
+An article calls one name one thing: a form tagged several ways gets its majority kind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from kb.catalog import ORGANIZATION, PERSON, PLACE
+from kb.extract.tagger import Word
+
+_TAG_KINDS = {"PER": PERSON, "ORG": ORGANIZATION, "LOC": PLACE}
+_HAN = re.compile(r"^[\u3400-\u9fff·]+$")
+_NAME_DOT = "·"
+_BRACKET = re.compile(r"[（(][^（）()]*[）)]")
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name found in the article's view (``form``) and what it names."""
+
+    form: str
+    kind: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}:zh-{self.form}"
+
+
+@dataclass(frozen=True)
+class NameRules:
+    """The lexicon's word lists that decide whether a tagged string is a name."""
+
+    titles: tuple[str, ...]  # longest first
+    organization_suffixes: tuple[str, ...]
+    long_organization_suffixes: tuple[str, ...]  # those of two characters or more
+    place_suffixes: tuple[str, ...]
+    place_before: tuple[str, ...]  # words before a place: 在, 前往, 位于
+    place_after: tuple[str, ...]  # words after a place: 市, 一带, 境内
+    person_after: tuple[str, ...]  # words after a person: reporting verbs
+    not_names: frozenset[str]
+    abbreviations: frozenset[str]  # one-character country forms (美, 俄, 中 …)
+
+
+def _joined(view: str, words: Sequence[Word]) -> list[tuple[int, int, str]]:
+    """Name words as (start, end, tag), with a name the tagger split joined again: two
+    words of one name tag side by side, or around a middle dot (斯托尔滕 / 贝格)."""
+    spans: list[tuple[int, int, str]] = []
+    for word in words:
+        if word.tag not in _TAG_KINDS:
+            continue
+        if spans:
+            start, end, tag = spans[-1]
+            between = view[end : word.start]
+            if tag == word.tag and (between == "" or between == _NAME_DOT) and (
+                # A split inside a word, not two names in a row: one side is one character,
+                # or the two are joined by a dot.
+                between == _NAME_DOT or min(end - start, word.end - word.start) == 1
+            ):
+                spans[-1] = (start, word.end, tag)
+                continue
+        spans.append((word.start, word.end, word.tag))
+    return spans
+
+
+def _clean_person(form: str, rules: NameRules) -> str | None:
+    if not _HAN.match(form):
+        return None
+    for title in rules.titles:  # 蔡总统 → 蔡 (a surname alone is no name)
+        if form.endswith(title) and len(form) > len(title):
+            form = form[: -len(title)]
+            break
+    form = form.strip(_NAME_DOT)
+    if len(form) < 2 or form in rules.not_names:
+        return None
+    return form
+
+
+def _clean_organization(form: str, count: int, rules: NameRules) -> str | None:
+    if not _HAN.match(form) or len(form) < 2 or form in rules.not_names:
+        return None
+    if form.endswith(rules.organization_suffixes) and len(form) >= 3:
+        return form
+    # A short form without a suffix (台大, 北高行) is trusted once the tagger says so twice.
+    return form if count >= 2 and 2 <= len(form) <= 5 else None
+
+
+def _clean_place(form: str, rules: NameRules) -> str | None:
+    if not _HAN.match(form) or len(form) < 2 or form in rules.not_names:
+        return None
+    if all(char in rules.abbreviations for char in form):  # 中美, 台美, 中日韩
+        return None
+    if form[0] in rules.abbreviations and form[1:] in rules.not_names:
+        return None
+    return form
+
+
+def _context_kinds(view: str, form: str, rules: NameRules, known: Mapping[str, str]) -> Counter[str]:
+    """What the uses of ``form`` say it is: a place (在X, 前往X, X一带, 东部X, in a list of
+    places), an organization (咨询公司X: an apposition) or a person (X说, 总统X)."""
+    votes: Counter[str] = Counter()
+    at = view.find(form)
+    while at >= 0:
+        end = at + len(form)
+        before, after = view[max(0, at - 3) : at], view[end : end + 3]
+        if before.endswith(rules.place_before) or after.startswith(rules.place_after):
+            votes[PLACE] += 1
+        if _listed_with_place(view, at, end, known):
+            votes[PLACE] += 1
+        if before.endswith(rules.long_organization_suffixes):
+            votes[ORGANIZATION] += 1
+        if after.startswith(rules.person_after) or before.endswith(rules.titles):
+            votes[PERSON] += 1
+        at = view.find(form, end)
+    return votes
+
+
+def _listed_with_place(view: str, start: int, end: int, known: Mapping[str, str]) -> bool:
+    """Whether ``view[start:end]`` stands in a list (A、B、C) next to a known place."""
+    after = _BRACKET.sub("", view[end : end + 40])
+    if after.startswith("、") and any(known.get(after[1 : 1 + n]) == PLACE for n in range(2, 9)):
+        return True
+    before = _BRACKET.sub("", view[max(0, start - 40) : start])
+    return before.endswith("、") and any(known.get(before[-1 - n : -1]) == PLACE for n in range(2, 9))
+
+
+def _kind_by_shape(form: str, kind: str, view: str, rules: NameRules, known: Mapping[str, str]) -> str:
+    """Correct the tagger's kind where the name's shape or its uses disagree."""
+    if kind != ORGANIZATION and len(form) >= 4 and form.endswith(rules.long_organization_suffixes):
+        return ORGANIZATION  # 罗伯特科赫研究所, 岸田内阁
+    if kind == PERSON and form.endswith(rules.place_suffixes):
+        return PLACE  # 罗勇府
+    votes = _context_kinds(view, form, rules, known)
+    best = max((PLACE, ORGANIZATION), key=votes.__getitem__)
+    if kind == PERSON and votes[best] > votes[PERSON]:
+        return best  # 在森纳尔, 前往达尔富尔, 咨询公司贝恩
+    return kind
+
+
+def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
+                 known: Mapping[str, str]) -> list[Name]:
+    """The names the tagger found in ``view``, cleaned, one kind each. ``known`` gives the
+    kind of each catalog form; those are left to the catalog."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for start, end, tag in _joined(view, words):
+        votes[view[start:end]][_TAG_KINDS[tag]] += 1
+    skip = known
+    names: dict[str, Name] = {}
+    tagged = {raw: kinds.most_common(1)[0][0] for raw, kinds in votes.items()}
+    organizations = [raw for raw, kind in tagged.items() if kind == ORGANIZATION]
+    neighbours = {**tagged, **known}
+    for raw, kinds in votes.items():
+        kind, count = kinds.most_common(1)[0]
+        kind = _kind_by_shape(raw, kind, view, rules, neighbours)
+        if kind != ORGANIZATION and any(o.startswith(raw) and len(o) > len(raw) for o in organizations):
+            kind, count = ORGANIZATION, count + 1  # 永龄 beside 永龄基金会: the short form
+        if kind == PERSON:
+            form = _clean_person(raw, rules)
+        elif kind == ORGANIZATION:
+            form = _clean_organization(raw, count, rules)
+        else:
+            form = _clean_place(raw, rules)
+        if form and form not in skip and form not in names:
+            names[form] = Name(form, kind)
+    return list(names.values())
+
+
+__all__ = ["Name", "NameRules", "tagged_names"]

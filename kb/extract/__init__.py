@@ -6,24 +6,20 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
 from typing import Any
 
-from kb.catalog import Catalog, default_catalog
+from kb.catalog import Catalog
 from kb.extract.entities import (
     ENTITY,
-    Matcher,
     discover,
     discover_speakers,
     discover_titled,
     drop_inside_titles,
     entity_info,
-    kind_of,
-    matcher_for,
     resolve_ambiguous,
     scan,
 )
-from kb.extract.names import NameRules, tagged_names
+from kb.extract.names import tagged_names
 from kb.extract.outlets import resolve_outlet
 from kb.extract.records import (
     EntityInfo,
@@ -33,53 +29,17 @@ from kb.extract.records import (
     Role,
     Statement,
 )
+from kb.extract.rules import Rules, default_rules, rules_for
 from kb.extract.statements import StatementFinder
 from kb.extract.tagger import default_tagger
-from kb.normalise import normalise, normalise_key
+from kb.extract.text import sentence_spans
+from kb.normalise import normalise
 from kb.parse import ParsedArticle
 
 _LINE_BREAK = re.compile("\n")
-_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
-
-
-def _sentences(view: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _SENTENCE.finditer(view)]
-
-
-@lru_cache(maxsize=4)
-def _name_rules(matcher: Matcher) -> NameRules:
-    lexicon = matcher.catalog.lexicon
-    def words(name: str) -> tuple[str, ...]:
-        return tuple(sorted({normalise_key(w) for w in lexicon[name]}, key=len, reverse=True))
-
-    organization_suffixes = words("organization_suffixes")
-    return NameRules(
-        titles=tuple(sorted(matcher.titles, key=len, reverse=True)),
-        organization_suffixes=organization_suffixes,
-        long_organization_suffixes=tuple(s for s in organization_suffixes if len(s) >= 2),
-        place_suffixes=words("place_suffixes"),
-        place_before=words("place_before"),
-        place_after=words("place_after"),
-        person_after=matcher.reporting_verbs,
-        not_names=frozenset(normalise_key(s) for s in lexicon["not_names"]),
-        abbreviations=frozenset(matcher.abbreviations),
-    )
-
-
-name_rules = _name_rules
-
-
-@lru_cache(maxsize=4)
-def _catalog_kinds(matcher: Matcher) -> dict[str, str]:
-    """The kind of each catalog form (a form several entries share: the first's)."""
-    kinds = {}
-    for form, (kind, keys, _) in matcher.forms.items():
-        if kind == ENTITY and keys:
-            kinds[form] = kind_of(min(keys), matcher)
-    return kinds
 
 # Bump when extraction changes, so that `kb load` re-extracts unchanged files.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 __all__ = [
     "EXTRACTOR_VERSION",
@@ -88,14 +48,20 @@ __all__ = [
     "Mention",
     "OutletRef",
     "Role",
+    "Rules",
     "Statement",
     "extract",
+    "rules_for",
 ]
 
 
-def extract(article: ParsedArticle, catalog: Catalog | None = None) -> Extraction:
-    catalog = catalog or default_catalog()
-    matcher = matcher_for(catalog)
+def extract(article: ParsedArticle, rules: Rules | Catalog | None = None) -> Extraction:
+    """Outlet, entities, mentions, roles and statements of one parsed article."""
+    if rules is None:
+        rules = default_rules()
+    elif isinstance(rules, Catalog):
+        rules = rules_for(rules)
+    catalog, matcher = rules.catalog, rules.matcher
     text = normalise(article.text)
     view = text.text
     line_starts = [0, *map(re.Match.end, _LINE_BREAK.finditer(text.original))]
@@ -104,8 +70,8 @@ def extract(article: ParsedArticle, catalog: Catalog | None = None) -> Extractio
         return bisect_right(line_starts, offset) - 1
 
     result = Extraction(outlet=resolve_outlet(article, catalog))
-    extra = {name.form: name.key for name in tagged_names(
-        view, default_tagger().tag(view, _sentences(view)), name_rules(matcher), _catalog_kinds(matcher))}
+    words = default_tagger().tag(view, sentence_spans(view))
+    extra = {name.form: name.key for name in tagged_names(view, words, rules.names, rules.catalog_kinds)}
     extra.update(discover(text, matcher, result.entities))
     tokens = scan(view, matcher, extra)
     titled = {
@@ -136,7 +102,7 @@ def extract(article: ParsedArticle, catalog: Catalog | None = None) -> Extractio
 
     _add_byline(article, result, line_of)
 
-    finder = StatementFinder(view, tokens, matcher)
+    finder = StatementFinder(view, tokens, rules, words)
     for title, person, qualifier in finder.roles:
         info = result.entities.get(qualifier) if qualifier else None
         result.roles.append(

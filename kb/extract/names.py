@@ -162,6 +162,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     neighbours = {**tagged, **known}
     for raw, kinds in votes.items():
         kind, count = kinds.most_common(1)[0]
+        if kind != PERSON and raw.endswith(rules.titles):
+            continue  # 美国国务卿, 美国商务部长: a title, not a place or a body
         kind = _kind_by_shape(raw, kind, view, rules, neighbours)
         if kind != ORGANIZATION and any(o.startswith(raw) and len(o) > len(raw) for o in organizations):
             kind, count = ORGANIZATION, count + 1  # 永龄 beside 永龄基金会: the short form

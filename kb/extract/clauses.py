@@ -1,0 +1,291 @@
+"""The words before a reporting verb, parsed into who speaks and the circumstances.
+
+A clause is read as units: the article's entity and title tokens, and between them the
+tagger's words with their parts of speech. Chinese news puts the speaker first in the
+clause, as a noun phrase (香港行政长官林郑月娥, 中国国家互联网信息办公室, 拜登与泽连斯基), and
+between it and the verb only circumstances: time (周五, 当地时间16日), adverbs (也, 再次),
+place and occasion (在布鲁塞尔, 在…记者会上, 会见…时), channel (发表声明, 在推特上) and
+addressee (对记者, 向安理会). ``parse_subject`` finds that noun phrase when the gap is made of
+such circumstances only; otherwise the clause has no subject of its own.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kb.extract.entities import ENTITY, TITLE, Token
+from kb.extract.rules import Lexicon
+from kb.extract.tagger import Word
+
+# Parts of speech (the tagger's) that make up a noun phrase; "entity" and "title" are tokens.
+NOMINAL = frozenset({ENTITY, TITLE, "n", "nz", "nw", "PER", "ORG", "LOC", "an", "s", "m", "q", "r", "a", "f"})
+# Parts of speech of circumstances: time and adverbs.
+CIRCUMSTANTIAL = frozenset({"TIME", "t", "d", "m", "q", "w"})
+JOINERS = frozenset({"、", "和", "与", "及", "以及", "跟", "同"})
+# Adverbs that make a list of subjects speak together (拜登与泽连斯基均表示).
+TOGETHER = frozenset({"均", "都", "皆", "共同", "一致", "分别", "各自", "也都", "同时", "一起", "联合"})
+_OPEN_BRACKETS = "(（"
+_CLOSE_BRACKETS = ")）"
+
+
+@dataclass(slots=True)
+class Unit:
+    start: int
+    end: int
+    tag: str  # "entity", "title", the tagger's part of speech, or "x" where nothing was tagged
+    text: str
+    token: Token | None = None
+
+    @property
+    def nominal(self) -> bool:
+        return self.tag in NOMINAL
+
+
+@dataclass
+class SubjectParse:
+    """A clause's subject phrase: ``units[start:end]``, possibly empty."""
+
+    units: list[Unit]
+    start: int
+    end: int
+    continuing: bool  # the clause opened with 并, 还, 同时 …: it goes on from the one before
+    addressee: bool = False  # the clause opened with 对/向 + a name: the name is spoken to
+    together: bool = False  # 均, 都 … in the gap: a list of subjects speaks as one
+    relayed: tuple[int, int] | None = None  # units of Y in X援引Y称: Y speaks
+
+    @property
+    def phrase(self) -> list[Unit]:
+        return self.units[self.start : self.end]
+
+
+class Units:
+    """The units of any stretch of the view."""
+
+    def __init__(self, view: str, tokens: Sequence[Token], words: Sequence[Word]) -> None:
+        self.view = view
+        self.tokens = [t for t in tokens if t.type in (ENTITY, TITLE)]
+        self.token_starts = [t.start for t in self.tokens]
+        self.words = list(words)
+        self.word_starts = [w.start for w in self.words]
+        self.word_ends = [w.end for w in self.words]
+
+    def between(self, start: int, end: int) -> list[Unit]:
+        units: list[Unit] = []
+        pos = start
+        first = bisect_left(self.token_starts, start)
+        for token in self.tokens[first:]:
+            if token.start >= end:
+                break
+            if token.end > end:
+                continue
+            if token.start > pos:
+                self._words(pos, token.start, units)
+            units.append(Unit(token.start, token.end, token.type, self.view[token.start:token.end], token))
+            pos = token.end
+        if pos < end:
+            self._words(pos, end, units)
+        return units
+
+    def _words(self, start: int, end: int, out: list[Unit]) -> None:
+        pos = start
+        index = bisect_left(self.word_ends, start + 1)  # the first word ending after start
+        for word in self.words[index:]:
+            if word.start >= end:
+                break
+            a, b = max(word.start, start), min(word.end, end)
+            if a > pos:
+                self._untagged(pos, a, out)
+            if b > a:
+                out.append(Unit(a, b, word.tag, self.view[a:b]))
+                pos = b
+        if pos < end:
+            self._untagged(pos, end, out)
+
+    def _untagged(self, start: int, end: int, out: list[Unit]) -> None:
+        text = self.view[start:end]
+        if text.strip():
+            out.append(Unit(start, end, "x", text))
+
+    def tag_at(self, pos: int) -> Word | None:
+        """The tagger's word holding ``pos``, if that part was tagged."""
+        index = bisect_left(self.word_ends, pos + 1)
+        if index < len(self.words) and self.words[index].start <= pos:
+            return self.words[index]
+        return None
+
+
+class ClauseParser:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+
+    def parse(self, units: list[Unit]) -> SubjectParse:
+        """The subject phrase of a clause whose verb follows ``units``."""
+        lex = self.lex
+        i, continuing = self._skip_openers(units, 0)
+        i = self._skip_leading_circumstance(units, i)
+        if i < len(units) and units[i].text in lex.addressee_markers:
+            # 但对俄罗斯总统普京说: spoken to, not by, the name.
+            end = self.noun_phrase_end(units, i + 1)
+            if end > i + 1 and self.gap_ok(units[end:]):
+                return SubjectParse(units, i, i, continuing, addressee=True)
+        end = self.noun_phrase_end(units, i)
+        if end > i:
+            relayed = self._relayed(units, end)
+            if relayed is not None:
+                return SubjectParse(units, i, end, continuing, relayed=relayed)
+            if self.gap_ok(units[end:]):
+                return SubjectParse(units, i, end, continuing, together=self._together(units[end:]))
+        # The head of a relative clause right before the verb: 倡导…的博雷利认为.
+        for k in range(len(units) - 1, i, -1):
+            if units[k].text in ("的", "之"):
+                end = self.noun_phrase_end(units, k + 1)
+                if end > k + 1 and self.gap_ok(units[end:]) and any(
+                    u.tag == ENTITY for u in units[k + 1 : end]
+                ):
+                    return SubjectParse(units, k + 1, end, continuing)
+                break
+        return SubjectParse(units, i, i, continuing)
+
+    # -- pieces ---------------------------------------------------------------------------------
+
+    def _skip_openers(self, units: list[Unit], i: int) -> tuple[int, bool]:
+        """Skip clause openers (但, 此外, 并, 也) and time words before a subject."""
+        lex = self.lex
+        continuing = False
+        while i < len(units):
+            unit = units[i]
+            text = unit.text
+            if text in lex.openers or unit.tag == "c" and len(text) <= 2 or unit.tag in ("TIME", "t") or unit.tag == "d" and text in lex.fillers:
+                continuing = continuing or text in lex.continuation_markers
+                i += 1
+            elif unit.tag == "w" and text in " ,，":
+                i += 1
+            else:
+                break
+        return i, continuing
+
+    def _skip_leading_circumstance(self, units: list[Unit], i: int) -> int:
+        """在记者会上 / 会谈后 opening a clause without a comma: the subject follows it."""
+        if i < len(units) and units[i].text in ("在", "于", "当"):
+            frame = self._frame_after(units, i + 1)
+            if frame is not None and frame + 1 < len(units):
+                return frame + 1
+        return i
+
+    def noun_phrase_end(self, units: list[Unit], i: int, together: bool = False) -> int:
+        """The end of the noun phrase starting at ``units[i]`` (``i`` if there is none);
+        ``together``: names joined by 与/和 are one subject (the verb's clause says 均, 都)."""
+        j = last = i
+        n = len(units)
+        while j < n:
+            unit = units[j]
+            text = unit.text
+            if unit.nominal and not (unit.tag == "f" and j == i) and text not in self.lex.fillers:
+                j += 1
+                last = j
+            elif text in ("的", "之") and j > i and j + 1 < n and units[j + 1].nominal or text in JOINERS and j > i and j + 1 < n and units[j + 1].tag == ENTITY and (
+                text == "、" or together or self._together(units[j + 2 :]) or units[j - 1].tag == ENTITY
+                and self._joint_gap(units, j + 1)
+            ):
+                j += 1
+            elif text and text[0] in _OPEN_BRACKETS and j > i:
+                close = self._bracket_end(units, j)
+                if close is None:
+                    break
+                j = last = close + 1
+            elif text in ("《", "》", "·", "『", "』") or unit.tag == "w" and text == "·":
+                j += 1
+            else:
+                break
+        return last
+
+    def _joint_gap(self, units: list[Unit], j: int) -> bool:
+        """Whether 与/和 before ``units[j]`` joins subjects: only when they act together."""
+        end = self.noun_phrase_end(units, j)
+        return self._together(units[end:])
+
+    def _bracket_end(self, units: list[Unit], j: int) -> int | None:
+        for k in range(j, min(len(units), j + 20)):
+            if units[k].text and units[k].text[-1] in _CLOSE_BRACKETS:
+                return k
+        return None
+
+    def _together(self, gap: Sequence[Unit]) -> bool:
+        return any(u.text in TOGETHER for u in gap)
+
+    def together(self, units: Sequence[Unit]) -> bool:
+        """Whether a clause says its subjects act together (均, 都, 一致 …)."""
+        return self._together(units)
+
+    def _frame_after(self, units: list[Unit], i: int) -> int | None:
+        """The last frame word (时, 上, 期间 …) after ``units[i]``, if only adverbs follow it."""
+        lex = self.lex
+        for k in range(len(units) - 1, i - 1, -1):
+            unit = units[k]
+            if unit.text in lex.frames or unit.text.endswith(("时", "期间", "之际")) and unit.tag in ("n", "f", "t"):
+                return k
+            if not (unit.tag in CIRCUMSTANTIAL or unit.text in lex.fillers):
+                return None
+        return None
+
+    def _relayed(self, units: list[Unit], end: int) -> tuple[int, int] | None:
+        """X援引Y(的话)称: the units of Y, whose words the verb reports."""
+        lex = self.lex
+        k = end
+        while k < len(units) and (units[k].tag in CIRCUMSTANTIAL or units[k].text in lex.fillers):
+            k += 1
+        if k >= len(units) or not units[k].text.startswith(lex.relay_verbs):
+            return None
+        start = k + 1
+        stop = self.noun_phrase_end(units, start)
+        while stop > start and units[stop - 1].text in ("的", "话", "的话", "说法", "的说法"):
+            stop -= 1
+        if stop == start or units[stop - 1].text == "的":
+            return None
+        rest = units[stop:]
+        if all(u.text in ("的", "话", "的话", "说法", "的说法") or u.tag in CIRCUMSTANTIAL for u in rest):
+            return start, stop
+        return None
+
+    def gap_ok(self, gap: Sequence[Unit]) -> bool:
+        """Whether the units between a subject and its verb are circumstances only."""
+        lex = self.lex
+        k, n = 0, len(gap)
+        while k < n:
+            unit = gap[k]
+            text = unit.text
+            rest = gap[k + 1 :]
+            if (unit.tag == "p" or text in lex.prepositions) and rest and all(
+                u.nominal or u.tag in CIRCUMSTANTIAL or u.tag in ("p", "c", "u", "vn") or u.text in lex.fillers
+                for u in rest
+            ):
+                return True  # 对记者, 向安理会, 就下星期与莫斯科的会谈问题在星期二
+            if unit.tag in CIRCUMSTANTIAL or text in lex.fillers:
+                k += 1
+                continue
+            channel = self._channel_end(gap, k)
+            if channel is not None:
+                k = channel
+                continue
+            frame = self._frame_after(gap, k)
+            if frame is not None and frame >= k and (unit.tag in ("p", "v", "vn", "vd") or unit.nominal):
+                k = frame + 1  # 在…上, 会见…时, 抵达…后
+                continue
+            if text in lex.verbs and rest and all(u.nominal for u in rest):
+                return True  # 警告布林肯说: a speech verb and its addressee
+            return False
+        return True
+
+    def _channel_end(self, gap: Sequence[Unit], k: int) -> int | None:
+        """The index after a channel phrase (发表声明, 在推特上) starting at ``gap[k]``."""
+        start = gap[k].start
+        text = "".join(u.text for u in gap[k : k + 8])
+        for channel in self.lex.channels:
+            if text.startswith(channel):
+                end = start + len(channel)
+                for j in range(k, len(gap)):
+                    if gap[j].end >= end:
+                        return j + 1 if gap[j].end == end else None
+        return None

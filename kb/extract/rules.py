@@ -1,0 +1,155 @@
+"""Everything extraction reasons with, compiled once: the catalog and its matcher, and the
+lexicon's word lists (``kb/data/lexicon.yaml``) in the shapes the stages look them up in.
+
+``rules_for(catalog)`` is the one way in; the loader builds it once per worker process."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from typing import Any
+
+from kb.catalog import Catalog, default_catalog
+from kb.extract.entities import ENTITY, Matcher, kind_of, matcher_for
+from kb.extract.names import NameRules
+from kb.normalise import normalise_key
+
+
+def _words(values: Any) -> tuple[str, ...]:
+    """Normalised, distinct, longest first (so that a prefix test finds the longest)."""
+    return tuple(sorted({normalise_key(str(v)) for v in values or ()}, key=len, reverse=True))
+
+
+def _first_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern matching the longest of ``words`` a text starts with (one C call)."""
+    return re.compile("|".join(re.escape(w) for w in words) if words else "(?!)")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The lexicon's lists, normalised. Field comments name the list in lexicon.yaml."""
+
+    verbs: dict[str, str]  # every verb form → its base (reporting_verbs × verb_suffixes)
+    punctuation_only: frozenset[str]  # punctuation_only_verbs
+    adjacent_verbs: frozenset[str]  # adjacent_verbs
+    blocked: dict[str, frozenset[str]]  # blocked_continuations
+    noun_markers: tuple[str, ...]  # noun_markers: 的要求, 做出回应
+    negators: tuple[str, ...]  # negators: 没有回应
+    clause_verbs: frozenset[str]  # clause_verbs: stance verbs that need a clause, not a noun
+    openers: tuple[str, ...]  # clause_openers
+    continuation_markers: tuple[str, ...]  # continuation_markers
+    addressee_markers: frozenset[str]  # addressee_markers
+    prepositions: frozenset[str]  # prepositions
+    frames: frozenset[str]  # frames: 时, 期间, 会上 (end a circumstance phrase)
+    fillers: frozenset[str]  # fillers: adverbs and set phrases between a subject and its verb
+    channels: tuple[str, ...]  # channels: 发表声明, 在推特上
+    source_prefixes: tuple[str, ...]  # source_prefixes
+    source_verbs: frozenset[str]  # source_verbs
+    relay_verbs: tuple[str, ...]  # relay_verbs: 援引, 引述
+    unattributed: tuple[str, ...]  # unattributed
+    pronouns: tuple[str, ...]  # pronouns.person
+    plural_pronouns: frozenset[str]  # pronouns.plural
+    descriptions: tuple[str, ...]  # descriptions: 该公司, 声明 (speakers resolved to an organization)
+    anonymous_heads: tuple[str, ...]  # anonymous_heads
+    anonymous_glue: frozenset[str]  # anonymous_glue: characters of 一名美国高级官员
+    unique_titles: frozenset[str]
+
+    @cached_property
+    def verb_prefix(self) -> re.Pattern[str]:
+        return _first_of(tuple(sorted(self.verbs, key=len, reverse=True)))
+
+    @cached_property
+    def verb_first_chars(self) -> re.Pattern[str]:
+        return re.compile("[" + "".join(re.escape(c) for c in sorted({v[0] for v in self.verbs})) + "]")
+
+    @cached_property
+    def verb_lengths(self) -> dict[str, tuple[int, ...]]:
+        lengths: dict[str, set[int]] = {}
+        for verb in self.verbs:
+            lengths.setdefault(verb[0], set()).add(len(verb))
+        return {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
+
+    @cached_property
+    def any_anonymous_head(self) -> re.Pattern[str]:
+        return _first_of(self.anonymous_heads) if self.anonymous_heads else re.compile("(?!)")
+
+
+def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
+    base = _words(data["reporting_verbs"])
+    suffixes = _words(data["verb_suffixes"])
+    verbs: dict[str, str] = {}
+    for verb in base:
+        verbs[verb] = verb
+        for suffix in suffixes:
+            verbs.setdefault(verb + suffix, verb)
+    return Lexicon(
+        verbs=verbs,
+        punctuation_only=frozenset(_words(data["punctuation_only_verbs"])),
+        adjacent_verbs=frozenset(_words(data["adjacent_verbs"])),
+        blocked={normalise_key(k): frozenset(v or []) for k, v in data["blocked_continuations"].items()},
+        noun_markers=_words(data["noun_markers"]),
+        negators=_words(data["negators"]),
+        clause_verbs=frozenset(_words(data["clause_verbs"])),
+        openers=_words(data["clause_openers"]),
+        continuation_markers=_words(data["continuation_markers"]),
+        addressee_markers=frozenset(_words(data["addressee_markers"])),
+        prepositions=frozenset(_words(data["prepositions"])),
+        frames=frozenset(_words(data["frames"])),
+        fillers=frozenset(_words(data["fillers"])),
+        channels=_words(data["channels"]),
+        source_prefixes=_words(data["source_prefixes"]),
+        source_verbs=frozenset(_words(data["source_verbs"])),
+        relay_verbs=_words(data["relay_verbs"]),
+        unattributed=_words(data["unattributed"]),
+        pronouns=_words(data["pronouns"]["person"]),
+        plural_pronouns=frozenset(_words(data["pronouns"]["plural"])),
+        descriptions=_words(data["descriptions"]),
+        anonymous_heads=_words(data["anonymous_heads"]),
+        anonymous_glue=frozenset(data["anonymous_glue"]),
+        unique_titles=frozenset(matcher.unique_titles),
+    )
+
+
+class Rules:
+    """The catalog, its matcher and the compiled lexicon, built once per catalog."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.matcher = matcher_for(catalog)
+        data = catalog.lexicon
+        self.lexicon = _lexicon(data, self.matcher)
+        organization_suffixes = _words(data["organization_suffixes"])
+        self.names = NameRules(
+            titles=tuple(sorted(self.matcher.titles, key=len, reverse=True)),
+            organization_suffixes=organization_suffixes,
+            long_organization_suffixes=tuple(s for s in organization_suffixes if len(s) >= 2),
+            place_suffixes=_words(data["place_suffixes"]),
+            place_before=_words(data["place_before"]),
+            place_after=_words(data["place_after"]),
+            person_after=tuple(sorted(self.lexicon.verbs, key=len, reverse=True)),
+            not_names=frozenset(_words(data["not_names"])),
+            abbreviations=frozenset(self.matcher.abbreviations),
+        )
+        # The kind of each catalog form (a form several entries share: the first key's).
+        self.catalog_kinds = {
+            form: kind_of(min(keys), self.matcher)
+            for form, (kind, keys, _) in self.matcher.forms.items()
+            if kind == ENTITY and keys
+        }
+
+    def kind_of(self, key: str) -> str:
+        return kind_of(key, self.matcher)
+
+
+def rules_for(catalog: Catalog) -> Rules:
+    """The catalog's rules, built once per catalog object."""
+    rules = catalog.__dict__.get("_rules")
+    if rules is None:
+        rules = catalog.__dict__["_rules"] = Rules(catalog)
+    return rules
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> Rules:
+    return rules_for(default_catalog())

@@ -1,0 +1,195 @@
+"""Who a subject phrase names: a person, an organization, a place speaking for its government,
+a title's holder, a pronoun's or a description's referent, or an anonymous source."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kb.catalog import ORGANIZATION, PERSON, PLACE
+from kb.extract.clauses import JOINERS, SubjectParse, Unit
+from kb.extract.entities import ENTITY, TITLE, Token
+from kb.extract.roles import TitleHolders
+from kb.extract.rules import Rules
+from kb.extract.text import TextIndex
+
+# Nouns after a place or organization that still name it as the speaker (中国当局, 克里姆林宫方面).
+_STANDS_FOR = ("当局", "方面", "官方", "政府", "一方")
+# Words before a name that make it an object rather than a subject (对普京说, 与拜登会谈).
+_OBJECT_MARKERS = set("对向与和同跟给把将让令使被及")
+# How far back (in lines) a pronoun or a description looks for its referent.
+_LINES_BACK = 4
+
+
+def _without_brackets(units: list[Unit]) -> list[Unit]:
+    """The phrase without bracketed asides (柯比（John Kirby）, 北高行（台北高等行政法院）)."""
+    kept: list[Unit] = []
+    depth = 0
+    for unit in units:
+        if unit.text[:1] in "(（":
+            depth += 1
+        elif depth and unit.text[-1:] in ")）":
+            depth -= 1
+        elif not depth:
+            kept.append(unit)
+    return kept
+
+
+@dataclass
+class Subject:
+    start: int
+    end: int
+    key: str | None
+    kind: str | None
+    anonymous: bool = False
+    carried: bool = False  # taken over from an earlier clause (…，并强调)
+    joint: tuple[str, ...] = ()  # further speakers of one utterance (拜登与泽连斯基均表示)
+    source: bool = False  # a source of the report (据X报道), not a speaker within it
+
+
+class Speakers:
+    def __init__(self, view: str, index: TextIndex, tokens: Sequence[Token], rules: Rules,
+                 holders: TitleHolders) -> None:
+        self.view = view
+        self.index = index
+        self.rules = rules
+        self.lex = rules.lexicon
+        self.holders = holders
+        self._kinds: dict[str, str] = {}
+        # The speaker of the statement the phrase being resolved stands in, if any.
+        self.context: str | None = None
+        mentions = [t for t in tokens if t.type == ENTITY and t.key]
+        self.people = [t for t in mentions if self.kind(t.key) == PERSON]
+        self.organizations = [t for t in mentions if self.kind(t.key) == ORGANIZATION]
+        self.people_starts = [t.start for t in self.people]
+        self.organization_starts = [t.start for t in self.organizations]
+
+    def kind(self, key: str | None) -> str | None:
+        if key is None:
+            return None
+        kind = self._kinds.get(key)
+        if kind is None:
+            kind = self._kinds[key] = self.rules.kind_of(key)
+        return kind
+
+    # -- phrases --------------------------------------------------------------------------------
+
+    def resolve(self, parse: SubjectParse) -> Subject | None:
+        units = _without_brackets(parse.phrase)
+        if not units:
+            return None
+        start, end = units[0].start, units[-1].end
+        text = self.view[start:end]
+        lex = self.lex
+        if text in lex.plural_pronouns:
+            return None
+        if text in lex.pronouns or len(units) <= 2 and units[-1].text in lex.pronouns:
+            return self.pronoun(start, end)
+        last = units[-1]
+        if last.tag == ENTITY and last.token is not None:
+            return self._entity(units, parse, start, end)
+        people = [u for u in units if u.tag == ENTITY and self.kind(u.token.key if u.token else None) == PERSON]
+        if self._anonymous(units, text) and not people:
+            return Subject(start, end, None, None, anonymous=True)
+        if last.tag == TITLE:
+            before = units[-2] if len(units) >= 2 else None
+            if before is not None and before.tag == ENTITY and before.token and self.kind(before.token.key) == PERSON:
+                return Subject(start, end, before.token.key, PERSON)  # 拜登总统
+            qualifier = next((u.token.key for u in reversed(units[:-1]) if u.tag == ENTITY and u.token), None)
+            title = last.token.title or "" if last.token else last.text
+            holder = self.holders.holder(title, qualifier, self.context)
+            return Subject(start, end, holder, PERSON)
+        if text.endswith(lex.descriptions) or self._counted_group(units):
+            # 白宫声明说, 欧委会的声明指出: the named body's; 声明称, 该公司表示: the nearest one's.
+            named = [u for u in units if u.tag == ENTITY and u.token and self.kind(u.token.key) != PERSON]
+            if named:
+                return self._entity(units[: units.index(named[-1]) + 1], parse, start, end)
+            return self.description(start, end, text)
+        if last.text in _STANDS_FOR:
+            entities = [u for u in units if u.tag == ENTITY and u.token]
+            if entities:
+                return self._entity(units[: units.index(entities[-1]) + 1], parse, start, end)
+        return None
+
+    def _entity(self, units: list[Unit], parse: SubjectParse, start: int, end: int) -> Subject:
+        last = units[-1]
+        assert last.token is not None
+        key = last.token.key
+        kind = self.kind(key)
+        joint = self._joint(units, kind, parse.together)
+        if kind == PERSON:
+            return Subject(start, end, key, PERSON, joint=joint)
+        entities = [u for u in units if u.tag == ENTITY and u.token and u.token.key]
+        organizations = [u for u in entities if self.kind(u.token.key) == ORGANIZATION]  # type: ignore[union-attr]
+        token = (organizations[-1] if organizations else last).token
+        assert token is not None and token.key is not None
+        entry = self.rules.matcher.entry(token.key)
+        target = self.rules.matcher.entry(entry.speaks_for or "") if entry else None
+        if entry and entry.kind == PLACE and target is not None:
+            return Subject(start, end, target.key, target.kind)
+        return Subject(start, end, token.key, self.kind(token.key), joint=joint)
+
+    def _joint(self, units: list[Unit], kind: str | None, together: bool) -> tuple[str, ...]:
+        """The other entities of a list subject: 比利时、波兰、西班牙也说; 拜登与泽连斯基均表示."""
+        keys: list[str] = []
+        for left, joiner, right in zip(units, units[1:], units[2:], strict=False):
+            if (joiner.text in JOINERS and (joiner.text == "、" or together)
+                    and left.tag == ENTITY and right.tag == ENTITY and left.token and right.token
+                    and self.kind(left.token.key) == kind == self.kind(right.token.key)):
+                keys.append(left.token.key)  # type: ignore[arg-type]
+        last = units[-1].token.key if units[-1].token else None
+        return tuple(k for k in dict.fromkeys(keys) if k != last)
+
+    def _anonymous(self, units: list[Unit], text: str) -> bool:
+        """一名美国官员, 白宫官员, 北约一名官员, 不愿具名的消息人士: a source left unnamed (the
+        caller has checked that no person is named in the phrase)."""
+        return text.endswith(self.lex.anonymous_heads)
+
+    def _counted_group(self, units: list[Unit]) -> bool:
+        """这3个政党, 两家公司: a counted group of organizations named before."""
+        return len(units) >= 2 and units[0].text in ("这", "这些", "该", "两", "三") and units[-1].tag == "n"
+
+    # -- references -----------------------------------------------------------------------------
+
+    def pronoun(self, start: int, end: int) -> Subject:
+        """他/她 (该官员 …) refers to the nearest person named before it in subject position,
+        or failing that the nearest named at all, within the last few paragraphs."""
+        found = self._nearest(self.people, self.people_starts, start)
+        return Subject(start, end, found.key if found else None, PERSON)
+
+    def description(self, start: int, end: int, text: str) -> Subject:
+        """该公司, 声明, 社论: the nearest organization named before (of the same sort when the
+        description names one: 该商会 → a 商会)."""
+        suffix = text[1:] if text.startswith("该") and len(text) > 1 else ""
+        same = [t for t in self.organizations if suffix and self.view[t.start:t.end].endswith(suffix)]
+        pool = same or self.organizations
+        starts = [t.start for t in pool]
+        found = self._nearest(pool, starts, start)
+        if found is None:
+            return Subject(start, end, None, None)
+        return Subject(start, end, found.key, ORGANIZATION)
+
+    def _nearest(self, pool: list[Token], starts: list[int], pos: int) -> Token | None:
+        view, index = self.view, self.index
+        line_start = index.line_bounds(pos)[0]
+        floor = line_start
+        for _ in range(_LINES_BACK - 1):
+            if floor == 0:
+                break
+            floor = index.line_bounds(floor - 1)[0]
+        quote = index.inside_quote(pos)
+        fallback = None
+        for i in range(bisect_left(starts, pos) - 1, -1, -1):
+            token = pool[i]
+            if token.start < floor:
+                break
+            if token.end > pos or index.inside_quote(token.start) not in (None, quote):
+                continue
+            if fallback is None:
+                fallback = token
+            clause = index.clause_start(token.start, 0)
+            before = view[clause : token.start]
+            if len(before) <= 14 and before[-1:] not in _OBJECT_MARKERS:
+                return token
+        return fallback

@@ -1,0 +1,110 @@
+"""The structure of an article's view that attribution reasons with: lines (paragraphs),
+sentences, clauses and quotations, found once and looked up by bisection."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+OPENERS = "“「『‘\""
+CLOSERS = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
+CLOSING_QUOTES = "”」』"
+SENTENCE_END = "。！？!?；;"
+CLAUSE_PUNCT = "，,：:、"
+
+_QUOTE_OPENER = re.compile("[" + re.escape("".join(CLOSERS)) + "]")
+_SENTENCE_ENDS = re.compile("[" + re.escape(SENTENCE_END) + "]")
+# Where a clause may begin after: a line break, clause or sentence punctuation, a closing quote.
+_CLAUSE_MARKS = re.compile("[" + re.escape("\n" + CLAUSE_PUNCT + SENTENCE_END + CLOSING_QUOTES) + "]")
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+
+
+def _is_term(quoted: str) -> bool:
+    """A word or two in quotation marks (拜登“敦促”俄罗斯, “台独”): a term, not a quotation."""
+    return len(quoted) <= 4 and not any(c in quoted for c in "，,。！？!?：:；; ")
+
+
+def quote_spans(view: str) -> list[tuple[int, int]]:
+    """Top-level quotations as (opener, closer) positions, without quoted terms; an unclosed
+    one is no quotation."""
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(view)
+    while (opener := _QUOTE_OPENER.search(view, i)) is not None:
+        i = opener.start()
+        closer = CLOSERS[view[i]]
+        line_end = view.find("\n", i)
+        line_end = n if line_end == -1 else line_end
+        j = view.find(closer, i + 1, line_end)
+        if j == -1:
+            i += 1
+            continue
+        if not _is_term(view[i + 1 : j]):
+            spans.append((i, j))
+        i = j + 1
+    return spans
+
+
+def sentence_spans(view: str) -> list[tuple[int, int]]:
+    """Sentences as the tagger takes them: up to a sentence end or a line break."""
+    return [m.span() for m in _SENTENCE.finditer(view)]
+
+
+class TextIndex:
+    def __init__(self, view: str) -> None:
+        self.view = view
+        self.quotes = quote_spans(view)
+        self.quote_starts = [start for start, _ in self.quotes]
+        self.quote_ends = [end for _, end in self.quotes]  # sorted too: quotes do not overlap
+        self.quote_starting = {start: (start, end) for start, end in self.quotes}
+        self.quote_ending = {end: (start, end) for start, end in self.quotes}
+        self.sentence_ends = [m.start() for m in _SENTENCE_ENDS.finditer(view)]
+        self.open_sentence_ends = [i for i in self.sentence_ends if not self.inside_quote(i)]
+        self.clause_marks = [m.start() for m in _CLAUSE_MARKS.finditer(view)]
+
+    def inside_quote(self, pos: int) -> tuple[int, int] | None:
+        """The quotation whose marks enclose ``pos``, if any."""
+        index = bisect_left(self.quote_starts, pos) - 1  # the last quote opened before pos
+        if index >= 0 and pos < self.quotes[index][1]:
+            return self.quotes[index]
+        return None
+
+    def line_bounds(self, pos: int) -> tuple[int, int]:
+        view = self.view
+        start = view.rfind("\n", 0, pos) + 1
+        end = view.find("\n", pos)
+        return start, len(view) if end == -1 else end
+
+    def sentence_bounds(self, pos: int) -> tuple[int, int]:
+        """The sentence around ``pos``; sentence ends inside quotes do not count unless
+        ``pos`` is inside that quote."""
+        quote = self.inside_quote(pos)
+        lo, hi = self.line_bounds(pos)
+        if quote:
+            lo, hi = max(lo, quote[0] + 1), min(hi, quote[1])
+        ends = self.sentence_ends if quote else self.open_sentence_ends
+        index = bisect_left(ends, pos)  # ends[index - 1] is the last before pos
+        start = ends[index - 1] + 1 if index and ends[index - 1] >= lo else lo
+        end = ends[index] if index < len(ends) and ends[index] < hi else hi
+        return start, end
+
+    def clause_start(self, pos: int, floor: int) -> int:
+        """Where the clause holding ``pos`` begins (not before ``floor``)."""
+        view, marks = self.view, self.clause_marks
+        index = bisect_left(marks, pos) - 1  # the last mark before pos
+        quote = self.inside_quote(pos)
+        while index >= 0 and (i := marks[index]) >= floor:
+            # A line break or a closing quote always ends the clause before; punctuation only
+            # at the same quotation level as ``pos``.
+            if view[i] == "\n" or view[i] in CLOSING_QUOTES or self.inside_quote(i) == quote:
+                return i + 1
+            index -= 1
+        return floor
+
+    def quoted_share(self, start: int, end: int) -> float:
+        """How much of ``[start, end)`` lies inside quotation marks."""
+        if end <= start:
+            return 0.0
+        first = bisect_left(self.quote_ends, start)
+        last = bisect_left(self.quote_starts, end - 1)
+        quoted = sum(max(0, min(b, end) - max(a + 1, start)) for a, b in self.quotes[first:last])
+        return quoted / (end - start)

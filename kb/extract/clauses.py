@@ -148,6 +148,12 @@ class ClauseParser:
                 break
         return SubjectParse(units, i, i, continuing)
 
+    def parse_opening(self, units: list[Unit]) -> SubjectParse:
+        """The noun phrase that opens a clause, whatever follows it."""
+        i, continuing = self._skip_openers(units, 0)
+        i = self._skip_leading_circumstance(units, i)
+        return SubjectParse(units, i, self.noun_phrase_end(units, i), continuing)
+
     # -- pieces ---------------------------------------------------------------------------------
 
     def _skip_openers(self, units: list[Unit], i: int) -> tuple[int, bool]:
@@ -157,7 +163,12 @@ class ClauseParser:
         while i < len(units):
             unit = units[i]
             text = unit.text
-            if text in lex.openers or unit.tag == "c" and len(text) <= 2 or unit.tag in ("TIME", "t") or unit.tag == "d" and text in lex.fillers:
+            if (
+                text in lex.openers
+                or (unit.tag == "c" and len(text) <= 2)
+                or unit.tag in ("TIME", "t")
+                or (unit.tag == "d" and text in lex.fillers)
+            ):
                 continuing = continuing or text in lex.continuation_markers
                 i += 1
             elif unit.tag == "w" and text in " ,，":
@@ -185,9 +196,17 @@ class ClauseParser:
             if unit.nominal and not (unit.tag == "f" and j == i) and text not in self.lex.fillers:
                 j += 1
                 last = j
-            elif text in ("的", "之") and j > i and j + 1 < n and units[j + 1].nominal or text in JOINERS and j > i and j + 1 < n and units[j + 1].tag == ENTITY and (
-                text == "、" or together or self._together(units[j + 2 :]) or units[j - 1].tag == ENTITY
-                and self._joint_gap(units, j + 1)
+            elif (text in ("的", "之") and j > i and j + 1 < n and units[j + 1].nominal) or (
+                text in JOINERS
+                and j > i
+                and j + 1 < n
+                and units[j + 1].tag == ENTITY
+                and (
+                    text == "、"
+                    or together
+                    or self._together(units[j + 2 :])
+                    or (units[j - 1].tag == ENTITY and self._joint_gap(units, j + 1))
+                )
             ):
                 j += 1
             elif text and text[0] in _OPEN_BRACKETS and j > i:
@@ -224,7 +243,8 @@ class ClauseParser:
         lex = self.lex
         for k in range(len(units) - 1, i - 1, -1):
             unit = units[k]
-            if unit.text in lex.frames or unit.text.endswith(("时", "期间", "之际")) and unit.tag in ("n", "f", "t"):
+            framing = unit.text.endswith(("时", "期间", "之际")) and unit.tag in ("n", "f", "t")
+            if unit.text in lex.frames or framing:
                 return k
             if not (unit.tag in CIRCUMSTANTIAL or unit.text in lex.fillers):
                 return None
@@ -258,7 +278,10 @@ class ClauseParser:
             text = unit.text
             rest = gap[k + 1 :]
             if (unit.tag == "p" or text in lex.prepositions) and rest and all(
-                u.nominal or u.tag in CIRCUMSTANTIAL or u.tag in ("p", "c", "u", "vn") or u.text in lex.fillers
+                u.nominal
+                or u.tag in CIRCUMSTANTIAL
+                or u.tag in ("p", "c", "u", "vn")
+                or u.text in lex.fillers
                 for u in rest
             ):
                 return True  # 对记者, 向安理会, 就下星期与莫斯科的会谈问题在星期二
@@ -273,9 +296,8 @@ class ClauseParser:
             if frame is not None and frame >= k and (unit.tag in ("p", "v", "vn", "vd") or unit.nominal):
                 k = frame + 1  # 在…上, 会见…时, 抵达…后
                 continue
-            if text in lex.verbs and rest and all(u.nominal for u in rest):
-                return True  # 警告布林肯说: a speech verb and its addressee
-            return False
+            # 警告布林肯说: a speech verb and its addressee
+            return bool(text in lex.verbs and rest and all(u.nominal for u in rest))
         return True
 
     def _channel_end(self, gap: Sequence[Unit], k: int) -> int | None:

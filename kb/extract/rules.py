@@ -51,7 +51,8 @@ class Lexicon:
     pronouns: tuple[str, ...]  # pronouns.person
     plural_pronouns: frozenset[str]  # pronouns.plural
     descriptions: tuple[str, ...]  # descriptions: 该公司, 声明 (speakers resolved to an organization)
-    anonymous_heads: tuple[str, ...]  # anonymous_heads
+    anonymous_heads: tuple[str, ...]  # anonymous_heads and person_nouns
+    person_nouns: tuple[str, ...]  # person_nouns
     anonymous_glue: frozenset[str]  # anonymous_glue: characters of 一名美国高级官员
     unique_titles: frozenset[str]
 
@@ -105,7 +106,8 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         pronouns=_words(data["pronouns"]["person"]),
         plural_pronouns=frozenset(_words(data["pronouns"]["plural"])),
         descriptions=_words(data["descriptions"]),
-        anonymous_heads=_words(data["anonymous_heads"]),
+        anonymous_heads=_words([*data["anonymous_heads"], *data["person_nouns"]]),
+        person_nouns=_words(data["person_nouns"]),
         anonymous_glue=frozenset(data["anonymous_glue"]),
         unique_titles=frozenset(matcher.unique_titles),
     )

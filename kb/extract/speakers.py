@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kb.catalog import ORGANIZATION, PERSON, PLACE
-from kb.extract.clauses import JOINERS, SubjectParse, Unit
+from kb.extract.clauses import JOINERS, ClauseParser, SubjectParse, Unit, Units
 from kb.extract.entities import ENTITY, TITLE, Token
 from kb.extract.roles import TitleHolders
 from kb.extract.rules import Rules
@@ -50,8 +50,10 @@ class Subject:
 
 class Speakers:
     def __init__(self, view: str, index: TextIndex, tokens: Sequence[Token], rules: Rules,
-                 holders: TitleHolders) -> None:
+                 holders: TitleHolders, units: Units, parser: ClauseParser) -> None:
         self.view = view
+        self.units = units
+        self.parser = parser
         self.index = index
         self.rules = rules
         self.lex = rules.lexicon
@@ -73,6 +75,9 @@ class Speakers:
             kind = self._kinds[key] = self.rules.kind_of(key)
         return kind
 
+    def _is_person(self, unit: Unit) -> bool:
+        return unit.token is not None and self.kind(unit.token.key) == PERSON
+
     # -- phrases --------------------------------------------------------------------------------
 
     def resolve(self, parse: SubjectParse) -> Subject | None:
@@ -89,12 +94,12 @@ class Speakers:
         last = units[-1]
         if last.tag == ENTITY and last.token is not None:
             return self._entity(units, parse, start, end)
-        people = [u for u in units if u.tag == ENTITY and self.kind(u.token.key if u.token else None) == PERSON]
+        people = [u for u in units if u.tag == ENTITY and self._is_person(u)]
         if self._anonymous(units, text) and not people:
             return Subject(start, end, None, None, anonymous=True)
         if last.tag == TITLE:
             before = units[-2] if len(units) >= 2 else None
-            if before is not None and before.tag == ENTITY and before.token and self.kind(before.token.key) == PERSON:
+            if before is not None and before.tag == ENTITY and before.token and self._is_person(before):
                 return Subject(start, end, before.token.key, PERSON)  # 拜登总统
             qualifier = next((u.token.key for u in reversed(units[:-1]) if u.tag == ENTITY and u.token), None)
             title = last.token.title or "" if last.token else last.text
@@ -154,9 +159,60 @@ class Speakers:
 
     def pronoun(self, start: int, end: int) -> Subject:
         """他/她 (该官员 …) refers to the nearest person named before it in subject position,
-        or failing that the nearest named at all, within the last few paragraphs."""
+        or failing that the nearest named at all, within the last few paragraphs — unless an
+        unnamed person (一名妇女, 这名年轻人) is the subject of a clause in between."""
         found = self._nearest(self.people, self.people_starts, start)
+        since = found.end if found else self._floor(start)
+        if self.unnamed_subject(since, start) is not None:
+            return Subject(start, end, None, None, anonymous=True)
         return Subject(start, end, found.key if found else None, PERSON)
+
+    def unnamed_subject(self, start: int, end: int) -> int | None:
+        """Where a clause in ``[start, end)`` opens with an unnamed person as its subject."""
+        index, view = self.index, self.view
+        marks = index.clause_marks
+        first = bisect_left(marks, start)
+        for mark in [*marks[first:], None]:
+            clause = start if mark is None else mark + 1
+            if mark is not None and clause >= end:
+                break
+            if mark is None and (first < len(marks) and marks[first] < end):
+                continue
+            stop = min(end, clause + 16)
+            units = self.units.between(clause, stop)
+            parse = self.parser.parse_opening(units)
+            phrase = parse.phrase
+            if phrase and not any(u.tag == ENTITY for u in phrase):
+                text = view[phrase[0].start : phrase[-1].end]
+                if text.endswith(self.lex.person_nouns):
+                    return clause
+        return None
+
+    def person_subject(self, start: int, end: int) -> Subject | None:
+        """The last clause in ``[start, end)`` whose subject is a person: named, a pronoun or
+        an unnamed one (anonymous)."""
+        index = self.index
+        marks = [m for m in index.clause_marks if start <= m < end]
+        for mark in reversed(marks):
+            clause = mark + 1
+            units = self.units.between(clause, min(end, clause + 16))
+            parse = self.parser.parse_opening(units)
+            if not parse.phrase:
+                continue
+            subject = self.resolve(parse)
+            if subject is None:
+                continue
+            if (subject.anonymous and not subject.key) or (subject.key and self.kind(subject.key) == PERSON):
+                return subject
+        return None
+
+    def _floor(self, pos: int) -> int:
+        floor = self.index.line_bounds(pos)[0]
+        for _ in range(_LINES_BACK - 1):
+            if floor == 0:
+                break
+            floor = self.index.line_bounds(floor - 1)[0]
+        return floor
 
     def description(self, start: int, end: int, text: str) -> Subject:
         """该公司, 声明, 社论: the nearest organization named before (of the same sort when the
@@ -172,12 +228,7 @@ class Speakers:
 
     def _nearest(self, pool: list[Token], starts: list[int], pos: int) -> Token | None:
         view, index = self.view, self.index
-        line_start = index.line_bounds(pos)[0]
-        floor = line_start
-        for _ in range(_LINES_BACK - 1):
-            if floor == 0:
-                break
-            floor = index.line_bounds(floor - 1)[0]
+        floor = self._floor(pos)
         quote = index.inside_quote(pos)
         fallback = None
         for i in range(bisect_left(starts, pos) - 1, -1, -1):

@@ -67,7 +67,7 @@ class StatementFinder:
         self.roles = article_roles(tokens, view, rules.kind_of)
         people = {t.key for t in tokens if t.type == ENTITY and t.key and rules.kind_of(t.key) == PERSON}
         holders = TitleHolders(self.roles, people, rules.matcher)
-        self.speakers = Speakers(view, self.index, tokens, rules, holders)
+        self.speakers = Speakers(view, self.index, tokens, rules, holders, self.units, self.parser)
         self.token_at = {t.start: t for t in tokens}
 
     # -- verbs ----------------------------------------------------------------------------------
@@ -174,7 +174,11 @@ class StatementFinder:
             return None
         if previous is not None and not previous.source:
             # Everything after the last statement's verb in this sentence is its content, so a
-            # clause there without a subject is that speaker's: X表示…，并呼吁… / …，认为….
+            # clause there without a subject is that speaker's: X表示…，并呼吁… / …，认为…;
+            # unless a person becomes the subject in between (X表示，女儿…，也表示…).
+            between = self.speakers.person_subject(previous.end, clause)
+            if between is not None:
+                return replace(between, carried=True)
             # (A source's report, 据X报道，…, tells of others who may speak in it.)
             return replace(previous, carried=True, source=False)
         position = clause - 1
@@ -233,6 +237,8 @@ class StatementFinder:
         units = self.units.between(start, clause_end)
         if any(u.text[:1] in OPENERS for u in units):
             return False
+        if units and units[0].tag in ("p", "c"):
+            return False  # 强调鉴于目前的形势，需要…: a subordinate clause leads the content
         # A predicate: a verb, or an adjective or adverb (局势十分危险); 强烈担忧 has neither.
         return bool(units) and not any(u.tag in ("v", "vd", "a", "d") for u in units)
 
@@ -281,7 +287,8 @@ class StatementFinder:
                 continue
             subject = self.speakers.resolve(parse)
             if subject is not None and subject.key:
-                found.append(Found(colon, colon + 1, view[colon], quote_start + 1, quote_end, subject, True, True))
+                content = (quote_start + 1, quote_end)
+                found.append(Found(colon, colon + 1, view[colon], *content, subject, True, True))
         return found
 
     def _unattributed(self) -> list[Found]:
@@ -291,7 +298,8 @@ class StatementFinder:
             at = view.find(phrase)
             while at >= 0:
                 after = at + len(phrase)
-                if (at == 0 or view[at - 1] in "\n。！？，,：:；" + OPENERS) and view[after : after + 1] in "，,：:":
+                opens = at == 0 or view[at - 1] in "\n。！？，,：:；" + OPENERS
+                if opens and view[after : after + 1] in "，,：:":
                     _, end = self.index.sentence_bounds(after + 1)
                     subject = Subject(at, after, None, None, anonymous=True)
                     found.append(Found(at, after, phrase, after + 1, end, subject, True))
@@ -365,7 +373,8 @@ class StatementFinder:
 
     def _continuation(self, item: Found, quote_start: int, quote_end: int) -> Found:
         subject = replace(item.subject, carried=True)
-        return Found(item.verb_start, item.verb_end, item.verb, quote_start + 1, quote_end, subject, True, True)
+        verb = (item.verb_start, item.verb_end, item.verb)
+        return Found(*verb, quote_start + 1, quote_end, subject, True, True)
 
     def is_direct(self, item: Found) -> bool:
         if self.index.inside_quote(item.verb_start):  # speech reported inside someone's quote

@@ -241,17 +241,23 @@ def _parse_format_b(text: str, content: str, path: str) -> ParsedArticle:
     lead = meta.get("headimg") or meta.get("thumbnail") or (
         body.images[0].url if body.images else None
     )
-    identity_source = "|".join([author.casefold(), title, published.isoformat()])
-    identity = "urn:kb:" + hashlib.sha256(identity_source.encode()).hexdigest()[:32]
+    # Archives in this format (Jekyll) name the article's page in `link`: the same identity and
+    # outlet evidence as a format A URL. Without one, the identity is author, title and date.
+    url = _absolute_url(meta.get("link") or meta.get("url"))
+    if url:
+        identity = canonical_url(url)
+    else:
+        identity_source = "|".join([author.casefold(), title, published.isoformat()])
+        identity = "urn:kb:" + hashlib.sha256(identity_source.encode()).hexdigest()[:32]
     return ParsedArticle(
         source_path=path,
         source_format="B",
         title=title,
-        url=None,
+        url=url,
         identity=identity,
         published_at=published,
         published_source="front matter 'date' (format B)",
-        outlet_domain=_domain_of(lead),
+        outlet_domain=_domain_of(url or lead),
         outlet_names=names,
         byline=find_byline(body.blocks),
         lead_image=str(lead) if lead else None,
@@ -261,6 +267,14 @@ def _parse_format_b(text: str, content: str, path: str) -> ParsedArticle:
         dateline=body.dateline,
         metadata={k: v for k, v in meta.items() if isinstance(v, str | int | float | list)},
     )
+
+
+def _absolute_url(value: object) -> str | None:
+    """``value`` if it is an absolute http(s) URL."""
+    if not isinstance(value, str):
+        return None
+    parts = urlsplit(value.strip())
+    return value.strip() if parts.scheme in ("http", "https") and parts.hostname else None
 
 
 def _domain_of(url: object) -> str | None:

@@ -119,8 +119,9 @@ class Speakers:
 
     def _entity(self, units: list[Unit], parse: SubjectParse, start: int, end: int) -> Subject:
         last = units[-1]
-        assert last.token is not None
-        key = last.token.key
+        key = last.token.key if last.token else None
+        if key is None:
+            return Subject(start, end, None, None)  # a short form several entries share
         kind = self.kind(key)
         joint = self._joint(units, kind, parse.together)
         if kind == PERSON:
@@ -128,7 +129,8 @@ class Speakers:
         entities = [u for u in units if u.tag == ENTITY and u.token and u.token.key]
         organizations = [u for u in entities if self.kind(u.token.key) == ORGANIZATION]  # type: ignore[union-attr]
         token = (organizations[-1] if organizations else last).token
-        assert token is not None and token.key is not None
+        if token is None or token.key is None:
+            return Subject(start, end, None, None)
         entry = self.rules.matcher.entry(token.key)
         target = self.rules.matcher.entry(entry.speaks_for or "") if entry else None
         if entry and entry.kind == PLACE and target is not None:

@@ -97,8 +97,12 @@ def load(
 
 @app.command("eval")
 def evaluate_command(
-    gold: Annotated[Path, typer.Argument(help="Folder of gold JSON files.")],
-    articles: Annotated[Path, typer.Option("--articles", help="Folder of the annotated articles.")],
+    gold: Annotated[list[Path], typer.Argument(help="Folders of gold JSON files.")],
+    articles: Annotated[
+        list[Path],
+        typer.Option("--articles", help="Folder of the annotated articles: one for all gold folders, "
+                                        "or one per gold folder, in the same order."),
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
     min_f1: Annotated[
         list[str] | None,
@@ -121,7 +125,10 @@ def evaluate_command(
         except ValueError:
             console.print(f"[red]bad --min-f1 {item!r}[/red]: use CATEGORY=0.9 with one of {CATEGORIES}")
             raise typer.Exit(2) from None
-    report = evaluate(gold, articles)
+    if len(articles) not in (1, len(gold)):
+        console.print("[red]give one --articles folder, or one per gold folder[/red]")
+        raise typer.Exit(2)
+    report = evaluate(list(gold), list(articles))
     if as_json:
         print(report.to_json())
     else:

@@ -72,6 +72,8 @@ class Score:
 @dataclass
 class FileResult:
     file: str
+    gold_set: str = ""  # the gold folder, as given
+    area: str = ""  # the topic area (see ``file_areas``)
     scores: dict[str, Score] = field(default_factory=lambda: {c: Score() for c in CATEGORIES})
     misses: list[str] = field(default_factory=list)
     false_hits: list[str] = field(default_factory=list)
@@ -83,9 +85,9 @@ class Report:
     files: list[FileResult]
     load_failures: list[tuple[str, str]]
 
-    def total(self, category: str) -> Score:
+    def total(self, category: str, files: list[FileResult] | None = None) -> Score:
         score = Score()
-        for result in self.files:
+        for result in self.files if files is None else files:
             score.add(result.scores[category])
         return score
 
@@ -93,13 +95,31 @@ class Report:
     def anonymous_named(self) -> int:
         return sum(len(r.anonymous_named) for r in self.files)
 
+    def groups(self, attribute: str) -> dict[str, list[FileResult]]:
+        """The files by gold set or by area, in order of first appearance."""
+        out: dict[str, list[FileResult]] = {}
+        for result in self.files:
+            out.setdefault(getattr(result, attribute), []).append(result)
+        return out
+
+    def summary(self, files: list[FileResult]) -> dict[str, Any]:
+        return {
+            **{c: self.total(c, files).as_dict() for c in CATEGORIES},
+            "anonymous_named": sum(len(r.anonymous_named) for r in files),
+            "files": len(files),
+        }
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "overall": {c: self.total(c).as_dict() for c in CATEGORIES},
             "anonymous_named": self.anonymous_named,
+            "gold_sets": {name: self.summary(files) for name, files in self.groups("gold_set").items()},
+            "areas": {name: self.summary(files) for name, files in self.groups("area").items()},
             "files": [
                 {
                     "file": r.file,
+                    "gold_set": r.gold_set,
+                    "area": r.area,
                     **{c: r.scores[c].as_dict() for c in CATEGORIES},
                     "misses": r.misses,
                     "false_hits": r.false_hits,
@@ -242,9 +262,29 @@ def _score_statements(
         result.false_hits.append(f"statement: {speaker.label()} {statement.verb} 「{statement.text[:50]}」")
 
 
-def evaluate(gold_dir: str | Path, articles_dir: str | Path, database_url: str | None = None) -> Report:
-    """Load ``articles_dir`` into a scratch database and score it against ``gold_dir``."""
-    gold_files = sorted(Path(gold_dir).glob("*.json"))
+def evaluate(gold_dir: str | Path | list[str | Path], articles_dir: str | Path | list[str | Path],
+             database_url: str | None = None) -> Report:
+    """Load the articles into a scratch database and score them against the gold folders.
+
+    Several gold folders may be given, each with its folder of articles (or one folder of
+    articles for all); each is loaded and scored on its own."""
+    gold_dirs = [Path(g) for g in (gold_dir if isinstance(gold_dir, list) else [gold_dir])]
+    article_dirs = [Path(a) for a in (articles_dir if isinstance(articles_dir, list) else [articles_dir])]
+    if len(article_dirs) == 1:
+        article_dirs *= len(gold_dirs)
+    if len(article_dirs) != len(gold_dirs):
+        raise ValueError("give one folder of articles, or one for each gold folder")
+    report = Report(files=[], load_failures=[])
+    for gold, articles in zip(gold_dirs, article_dirs, strict=True):
+        part = _evaluate_one(gold, articles, database_url)
+        report.files += part.files
+        report.load_failures += part.load_failures
+    return report
+
+
+def _evaluate_one(gold_dir: Path, articles_dir: Path, database_url: str | None) -> Report:
+    gold_files = sorted(gold_dir.glob("*.json"))
+    areas = file_areas(gold_dir)
     with tempfile.TemporaryDirectory() as scratch:
         url = database_url or f"sqlite:///{Path(scratch) / 'eval.db'}"
         upgrade(url)
@@ -252,12 +292,39 @@ def evaluate(gold_dir: str | Path, articles_dir: str | Path, database_url: str |
         try:
             report = load_paths(engine, [articles_dir])
             with Session(engine) as session:
-                return Report(
-                    files=[_score_file(session, json.loads(p.read_text("utf-8"))) for p in gold_files],
-                    load_failures=report.failures,
-                )
+                files = []
+                for path in gold_files:
+                    gold = json.loads(path.read_text("utf-8"))
+                    result = _score_file(session, gold)
+                    result.gold_set = str(gold_dir)
+                    result.area = gold.get("area") or areas.get(Path(gold["file"]).stem) or str(gold_dir)
+                    files.append(result)
+                return Report(files=files, load_failures=report.failures)
         finally:
             engine.dispose()
+
+
+def file_areas(gold_dir: Path) -> dict[str, str]:
+    """The topic area of each file, from a README table with `file` and `area` columns in the
+    gold folder or the folder above it (as ``../shared/dev/README.md`` has)."""
+    areas: dict[str, str] = {}
+    for readme in (gold_dir / "README.md", gold_dir.parent / "README.md"):
+        if not readme.is_file():
+            continue
+        columns: list[str] = []
+        for line in readme.read_text("utf-8").splitlines():
+            if not line.startswith("|"):
+                columns = []
+                continue
+            cells = [c.strip().strip("`") for c in line.strip().strip("|").split("|")]
+            if not columns:
+                columns = [c.lower() for c in cells]
+            elif "file" in columns and "area" in columns and not set(cells[0]) <= set("-: "):
+                row = dict(zip(columns, cells, strict=False))
+                areas[Path(row["file"]).stem] = row["area"]
+        if areas:
+            break
+    return areas
 
 
 def _score_file(session: Session, gold: dict[str, Any]) -> FileResult:
@@ -299,6 +366,7 @@ def _score_file(session: Session, gold: dict[str, Any]) -> FileResult:
 
 
 def format_table(report: Report) -> str:
+    """Per-file rows and an overall row for each gold folder, then one row per topic area."""
     header = f"{'file':<28}" + "".join(f"| {c:^20} " for c in CATEGORIES) + "| anon→named"
     lines = [
         header,
@@ -306,18 +374,45 @@ def format_table(report: Report) -> str:
         "-" * len(header),
     ]
 
-    def row(name: str, scores: dict[str, Score], anonymous: int) -> str:
+    def row(name: str, files: list[FileResult]) -> str:
         cells = "".join(
-            f"| {scores[c].precision:>6.3f} {scores[c].recall:>6.3f} {scores[c].f1:>6.3f} "
-            for c in CATEGORIES
+            f"| {s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f} "
+            for s in (report.total(c, files) for c in CATEGORIES)
         )
-        return f"{name:<28}{cells}| {anonymous}"
+        anonymous = sum(len(r.anonymous_named) for r in files)
+        return f"{_fit(name, 28)}{cells}| {anonymous}"
 
-    for result in report.files:
-        lines.append(row(result.file, result.scores, len(result.anonymous_named)))
-    lines.append("-" * len(header))
-    lines.append(row("OVERALL", {c: report.total(c) for c in CATEGORIES}, report.anonymous_named))
+    sets = report.groups("gold_set")
+    for name, files in sets.items():
+        for result in files:
+            lines.append(row(result.file, [result]))
+        lines.append("-" * len(header))
+        lines.append(row("OVERALL" if len(sets) == 1 else f"OVERALL {name}", files))
+        lines.append("-" * len(header))
+    areas = report.groups("area")
+    if len(areas) > 1:
+        lines.append("")
+        lines.append(f"{'topic area':<28}" + header[28:])
+        lines.append("-" * len(header))
+        for name, files in areas.items():
+            lines.append(row(f"{name} ({len(files)})", files))
+        lines.append("-" * len(header))
+        lines.append(row("ALL", report.files))
     return "\n".join(lines)
+
+
+def _fit(text: str, width: int) -> str:
+    """``text`` cut or padded to ``width`` display columns (a Chinese character takes two)."""
+    out, used = "", 0
+    for char in text:
+        size = 2 if ord(char) > 0x2E7F else 1
+        if used + size > width - 1:
+            out += "…"
+            used += 1
+            break
+        out += char
+        used += size
+    return out + " " * max(0, width - used)
 
 
 def format_details(report: Report) -> str:

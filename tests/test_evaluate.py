@@ -1,20 +1,54 @@
-"""Extraction quality on the seed gold: the floors of the extraction issue."""
+"""Extraction quality on the seed gold and the development set (tests/dev, a copy of
+../shared/dev): floors that keep what the extraction issue has reached."""
 
 from pathlib import Path
 
-from kb.evaluate import evaluate, format_table
+import pytest
+
+from kb.evaluate import evaluate, file_areas, format_table
 
 ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT / "tests" / "dev"
 FLOORS = {"people": 0.95, "organizations": 0.90, "statements": 0.90}
+# What the development set scores today, less a little; raise them as extraction improves
+# (the issue's targets: people 0.93, organizations 0.88, statements 0.88).
+DEV_FLOORS = {"people": 0.87, "organizations": 0.68, "places": 0.73, "statements": 0.74}
+DEV_AREA_STATEMENTS = 0.68
+DEV_ANONYMOUS_NAMED = 5
 
 
-def test_seed_gold_floors():
-    report = evaluate(ROOT / "tests" / "gold", ROOT / "seeds")
-    assert report.load_failures == []
+@pytest.fixture(scope="module")
+def report():
+    """Both gold folders in one evaluation, each with its own articles."""
+    return evaluate([ROOT / "tests" / "gold", DEV / "gold"], [ROOT / "seeds", DEV / "articles"])
+
+
+def test_seed_gold_floors(report):
+    seeds = report.groups("gold_set")[str(ROOT / "tests" / "gold")]
     table = format_table(report)
     for category, floor in FLOORS.items():
-        assert report.total(category).f1 >= floor, table
-    assert report.anonymous_named == 0, table
+        assert report.total(category, seeds).f1 >= floor, table
+    assert sum(len(r.anonymous_named) for r in seeds) == 0, table
+
+
+def test_development_set_floors(report):
+    assert report.load_failures == []
+    dev = report.groups("gold_set")[str(DEV / "gold")]
+    assert len(dev) == 40
+    table = format_table(report)
+    for category, floor in DEV_FLOORS.items():
+        assert report.total(category, dev).f1 >= floor, table
+    assert sum(len(r.anonymous_named) for r in dev) <= DEV_ANONYMOUS_NAMED, table
+
+
+def test_every_topic_area_is_scored_and_none_collapses(report):
+    areas = report.groups("area")
+    dev_areas = set(file_areas(DEV / "gold").values())
+    assert len(dev_areas) == 7 and dev_areas <= set(areas)
+    table = format_table(report)
+    assert "topic area" in table and all(area[:20] in table for area in dev_areas)
+    for area in dev_areas:
+        assert report.total("statements", areas[area]).f1 >= DEV_AREA_STATEMENTS, (area, table)
 
 
 def test_scoring_counts_misses_and_false_hits(tmp_path):

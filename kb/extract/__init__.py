@@ -19,6 +19,7 @@ from kb.extract.entities import (
     resolve_ambiguous,
     scan,
 )
+from kb.extract.focus import focus
 from kb.extract.names import tagged_names
 from kb.extract.outlets import resolve_outlet
 from kb.extract.records import (
@@ -31,7 +32,7 @@ from kb.extract.records import (
 )
 from kb.extract.rules import Rules, default_rules, rules_for
 from kb.extract.statements import StatementFinder
-from kb.extract.tagger import default_tagger
+from kb.extract.tagger import Word, default_tagger
 from kb.extract.text import sentence_spans
 from kb.normalise import normalise
 from kb.parse import ParsedArticle
@@ -70,7 +71,13 @@ def extract(article: ParsedArticle, rules: Rules | Catalog | None = None) -> Ext
         return bisect_right(line_starts, offset) - 1
 
     result = Extraction(outlet=resolve_outlet(article, catalog))
-    words = default_tagger().tag(view, sentence_spans(view))
+    # The tagger reads where it pays (kb/extract/focus.py); the lexicon tags what it knows.
+    sentences = sentence_spans(view)
+    known: list[Word] = []
+    if rules.tagging == "focused":
+        focused = focus(view, sentences, scan(view, matcher), rules)
+        sentences, known = focused.spans, focused.words
+    words = sorted([*default_tagger().tag(view, sentences), *known], key=lambda w: w.start)
     extra = {name.form: name.key for name in tagged_names(view, words, rules.names, rules.catalog_kinds)}
     extra.update(discover(text, matcher, result.entities))
     tokens = scan(view, matcher, extra)

@@ -5,6 +5,7 @@ lexicon's word lists (``kb/data/lexicon.yaml``) in the shapes the stages look th
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -24,6 +25,17 @@ def _words(values: Any) -> tuple[str, ...]:
 def _first_of(words: tuple[str, ...]) -> re.Pattern[str]:
     """A pattern matching the longest of ``words`` a text starts with (one C call)."""
     return re.compile("|".join(re.escape(w) for w in words) if words else "(?!)")
+
+
+# Dates and weekdays, as news writes them before a verb: 23日, 10月3日晚间, 当地时间周一, 星期六
+# (PART: the lexicon's times_of_day).
+_TIME = (
+    r"(?:当地时间)?(?:(?:\d{1,4}|[一二三四五六七八九十]+)年)?(?:(?:\d{1,2}|[一二三四五六七八九十]+)月)?"
+    r"(?:\d{1,2}|[一二三四五六七八九十]+)[日号](?:PART)?"
+    r"|(?:当地时间)?(?:上|下|本)?(?:周|星期|礼拜)[一二三四五六日天末](?:PART)?"
+)
+# The tags the tagger gives these words, so that the clause parser reads them alike.
+_KNOWN_TAGS = {"time": "TIME", "opener": "c", "filler": "d", "channel": "v", "pronoun": "r"}
 
 
 @dataclass(frozen=True)
@@ -59,6 +71,10 @@ class Lexicon:
     @cached_property
     def verb_prefix(self) -> re.Pattern[str]:
         return _first_of(tuple(sorted(self.verbs, key=len, reverse=True)))
+
+    @cached_property
+    def verb_prefix_anywhere(self) -> re.Pattern[str]:
+        return re.compile("|".join(re.escape(v) for v in sorted(self.verbs, key=len, reverse=True)))
 
     @cached_property
     def verb_first_chars(self) -> re.Pattern[str]:
@@ -116,8 +132,13 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
 class Rules:
     """The catalog, its matcher and the compiled lexicon, built once per catalog."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, tagging: str | None = None) -> None:
         self.catalog = catalog
+        # "focused" (the default) runs the tagger only where it pays; "full" on every
+        # sentence, to measure what focusing costs (KB_TAGGING; docs/benchmarks.md).
+        self.tagging = tagging or os.environ.get("KB_TAGGING", "focused")
+        if self.tagging not in ("focused", "full"):
+            raise ValueError(f"KB_TAGGING must be 'focused' or 'full', not {self.tagging!r}")
         self.matcher = matcher_for(catalog)
         data = catalog.lexicon
         self.lexicon = _lexicon(data, self.matcher)
@@ -139,6 +160,60 @@ class Rules:
             for form, (kind, keys, _) in self.matcher.forms.items()
             if kind == ENTITY and keys
         }
+
+    @cached_property
+    def name_cues(self) -> re.Pattern[str]:
+        """Signs of a name the catalog may not know (see kb/extract/focus.py)."""
+        data = self.catalog.lexicon
+        return _first_of(_words(data["name_cues"]))
+
+    @cached_property
+    def listed_names(self) -> re.Pattern[str]:
+        """Two short words opening with a surname, in a list: 谢阳、王全璋."""
+        surname = "[" + re.escape(self.catalog.lexicon["surnames"]) + "]"
+        word = f"{surname}[\u4e00-\u9fff]{{1,2}}[、，及和与]"
+        return re.compile(word + word)
+
+    @cached_property
+    def not_name_starts(self) -> frozenset[str]:
+        """Characters that follow a title or person word where no name follows (发言人在)."""
+        return frozenset(self.catalog.lexicon["not_name_starts"])
+
+    @cached_property
+    def unnamed_people(self) -> re.Pattern[str]:
+        """A counted person without a name: 一名妇女, 这位年轻人, 一名当地男子."""
+        nouns = "|".join(map(re.escape, self.lexicon.person_nouns))
+        return re.compile(f"[一这那该][名位个][^，。,；;：:]{{0,8}}?(?:{nouns})")
+
+    @cached_property
+    def honorifics(self) -> re.Pattern[str]:
+        """Words that follow a name (林先生, 施婉清摄)."""
+        return _first_of(_words(self.catalog.lexicon["honorifics"]))
+
+    @cached_property
+    def transliterated(self) -> re.Pattern[str]:
+        """Runs of three or more characters of transliterated names."""
+        chars = re.escape("".join(sorted(set(self.catalog.lexicon["transliteration_chars"]))))
+        return re.compile(f"[{chars}]{{3,}}")
+
+    @cached_property
+    def known_words(self) -> re.Pattern[str]:
+        """The words the lexicon tags by itself (see ``known_tag``), longest first; times by
+        their shape (周一, 当地时间10月3日, 23日晚间)."""
+        lex, lexicon = self.lexicon, self.catalog.lexicon
+        groups = {
+            "time": _TIME.replace("PART", "|".join(map(re.escape, _words(lexicon["times_of_day"])))),
+            "opener": "|".join(map(re.escape, lex.openers)),
+            "filler": "|".join(map(re.escape, lex.fillers)),
+            "channel": "|".join(map(re.escape, lex.channels)),
+            "pronoun": "|".join(map(re.escape, lex.pronouns)),
+        }
+        named = (f"(?P<{name}>{pattern})" for name, pattern in groups.items() if pattern)
+        return re.compile("|".join(named))
+
+    @staticmethod
+    def known_tag(match: re.Match[str]) -> str:
+        return _KNOWN_TAGS[match.lastgroup or "filler"]
 
     def kind_of(self, key: str) -> str:
         return kind_of(key, self.matcher)

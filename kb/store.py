@@ -245,6 +245,7 @@ class Store:
         replaced = [results[i].article_id for i in order if stored.get(batch[i].identity)]
         if replaced:
             orphans = self._clear(replaced, counts, activity)
+        self._resolve_entities([batch[i] for i in order], [results[i] for i in order])
         tables = _Tables()
         statement_ids = iter(self._ids("statement", sum(len(batch[i].statements) for i in order)))
         loaded_at = self._timestamp(datetime.now(UTC))
@@ -506,6 +507,44 @@ class Store:
         self._outlets[ref.key] = outlet_id
         return outlet_id
 
+    def _resolve_entities(self, batch: Sequence[ArticleRows], results: Sequence[StoreResult]) -> None:
+        """Find or create every entity the batch refers to, a few statements per kind for the
+        whole batch (not two per new entity); each new one is counted for the first article
+        that refers to it."""
+        wanted: dict[str, dict[str, tuple[EntityInfo, StoreResult]]] = {}
+        for rows, result in zip(batch, results, strict=True):
+            for info in rows.entities:
+                if (info.kind, info.key) not in self._entities:
+                    wanted.setdefault(info.kind, {}).setdefault(info.key, (info, result))
+        for kind, by_key in wanted.items():
+            table = ENTITY_TABLES[kind]
+            keys = list(by_key)
+            for first in range(0, len(keys), _IN_CHUNK):
+                found = self.connection.execute(
+                    select(table.id, table.key, table.name, table.name_en, table.wikidata, table.country)
+                    .where(table.key.in_(keys[first : first + _IN_CHUNK]))
+                )
+                for row in found:
+                    info = by_key[row.key][0]
+                    self._entities[(kind, row.key)] = row.id
+                    facts = dict(name=info.name, name_en=info.name_en, wikidata=info.wikidata,
+                                 country=info.country)
+                    if info.origin == "catalog" and tuple(row[2:]) != tuple(facts.values()):
+                        self.connection.execute(update(table).where(table.id == row.id).values(**facts))
+            absent = [by_key[k] for k in keys if (kind, k) not in self._entities]
+            if not absent:
+                continue
+            values = []
+            for ident, (info, result) in zip(self._ids(kind, len(absent)), absent, strict=True):
+                row = dict(id=ident, key=info.key, origin=info.origin, name=info.name, name_en=info.name_en,
+                           wikidata=info.wikidata, country=info.country)
+                if kind != "person":
+                    row["kind"] = info.subkind
+                values.append(row)
+                self._entities[(kind, info.key)] = ident
+                result.new_entities[kind] = result.new_entities.get(kind, 0) + 1
+            self.connection.execute(insert(table), values)
+
     def _entity_id(self, info: EntityInfo, new: dict[str, int]) -> int:
         ref_key = (info.kind, info.key)
         ident = self._entities.get(ref_key)
@@ -551,6 +590,9 @@ class Store:
             # Only catalog names do not depend on the article: remember they are all stored.
             self._catalog_aliases_stored.add(seen)
 
+
+# Keys per `IN (…)` when looking entities up (well under SQLite's variable limit).
+_IN_CHUNK = 500
 
 # The article's columns after id and identity, as _plan orders them.
 _ARTICLE_FIELDS = ("outlet_id", *ARTICLE_COLUMNS, "extractor_version", "loaded_at")

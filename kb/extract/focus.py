@@ -185,6 +185,12 @@ def name_signs(view: str, start: int, end: int, coverage: Coverage, titles: Sequ
     for match in rules.listed_names.finditer(view, start, end):
         if not coverage.covers(match.start()):
             yield match.span()  # 谢阳、王全璋、常玮平和周世锋
+    for match in rules.organization_cues.finditer(view, start, end):
+        before = match.start() - 2
+        if before >= start and not coverage.covers(match.start()) and all(
+            _may_be_name(view, i, coverage, rules) for i in (before, before + 1)
+        ):
+            yield before, match.end()  # 黑松公司, 中信法律事务所: an organization no catalog lists
     for match in rules.unnamed_people.finditer(view, start, end):
         yield match.span()  # 一名妇女从…逃出: a person a later 她 may stand for, not a name
     for match in rules.honorifics.finditer(view, start, end):

@@ -51,6 +51,7 @@ class NameRules:
     person_after: tuple[str, ...]  # words after a person: reporting verbs
     not_names: frozenset[str]
     abbreviations: frozenset[str]  # one-character country forms (美, 俄, 中 …)
+    address_terms: tuple[str, ...] = ()  # 先生, 女士: a surname before them is the name
 
 
 def _joined(view: str, words: Sequence[Word]) -> list[tuple[int, int, str]]:
@@ -91,6 +92,10 @@ def _clean_person(form: str, rules: NameRules) -> str | None:
             form = form[: -len(title)]
             break
     form = form.strip(_NAME_DOT)
+    for term in rules.address_terms:  # 家长林先生 → 林先生: a surname and a term of address
+        if form.endswith(term) and len(form) > len(term) + 1:
+            form = form[-len(term) - 1 :]
+            break
     if len(form) < 2 or form in rules.not_names:
         return None
     return form

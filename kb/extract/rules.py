@@ -153,6 +153,7 @@ class Rules:
             person_after=tuple(sorted(self.lexicon.verbs, key=len, reverse=True)),
             not_names=frozenset(_words(data["not_names"])),
             abbreviations=frozenset(self.matcher.abbreviations),
+            address_terms=_words(data["address_terms"]),
         )
         # The kind of each catalog form (a form several entries share: the first key's).
         self.catalog_kinds = {
@@ -178,6 +179,11 @@ class Rules:
     def not_name_starts(self) -> frozenset[str]:
         """Characters that follow a title or person word where no name follows (发言人在)."""
         return frozenset(self.catalog.lexicon["not_name_starts"])
+
+    @cached_property
+    def organization_cues(self) -> re.Pattern[str]:
+        """Suffixes of organizations (see kb/extract/focus.py)."""
+        return _first_of(_words(self.catalog.lexicon["organization_cues"]))
 
     @cached_property
     def unnamed_people(self) -> re.Pattern[str]:

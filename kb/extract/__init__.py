@@ -78,7 +78,8 @@ def extract(article: ParsedArticle, rules: Rules | Catalog | None = None) -> Ext
         focused = focus(view, sentences, scan(view, matcher), rules)
         sentences, known = focused.spans, focused.words
     words = sorted([*default_tagger().tag(view, sentences), *known], key=lambda w: w.start)
-    extra = {name.form: name.key for name in tagged_names(view, words, rules.names, rules.catalog_kinds)}
+    names = tagged_names(view, words, rules.names, rules.catalog_kinds, rules.readings)
+    extra = {name.form: name.key for name in names}
     extra.update(discover(text, matcher, result.entities))
     tokens = scan(view, matcher, extra)
     titled = {

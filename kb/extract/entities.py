@@ -382,6 +382,10 @@ def discover(
             if hit and hit[0] == ENTITY and not hit[2]:
                 chinese = tail
                 break
+        if chinese and not _english_agrees(matcher.entry(next(iter(matcher.forms[chinese][1]))), english):
+            # 伦岑布林克（Anne Renzenbrink）: the catalog's 布林克 is someone else; the English
+            # name is the stronger evidence.
+            chinese = ""
         if not chinese:
             chinese = _translit_suffix(run)
         if len(chinese.replace("·", "")) < 2:
@@ -414,6 +418,27 @@ def discover(
         found[chinese] = key
         found[normalise_key(english)] = key
     return found
+
+
+def _latin_words(text: str) -> list[str]:
+    return [w for w in re.split(r"[^a-z]+", normalise_key(text)) if w]
+
+
+def _english_agrees(entry: Entry | None, english: str) -> bool:
+    """Whether a catalog entry can bear ``english``: the same surname and, when both give
+    one, a first name with the same initial (Andriy / Andrij, not Yaroslav). An entry without
+    Latin names cannot be contradicted."""
+    if entry is None:
+        return True
+    names = [n for n in (entry.name_en, *entry.aliases) if _latin_words(n)]
+    given = _latin_words(english)
+    if not names or not given:
+        return True
+    same_surname = [w for w in map(_latin_words, names) if w[-1] == given[-1]]
+    full = [w for w in same_surname if len(w) > 1]
+    if len(given) == 1 or not full:
+        return bool(same_surname)
+    return any(w[0][0] == given[0][0] for w in full)
 
 
 # What may follow a name right after a title: punctuation, a reporting verb's first

@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from kb.catalog import ORGANIZATION, PERSON, PLACE
+from kb.extract.readings import Readings
 from kb.extract.tagger import Word
 
 _TAG_KINDS = {"PER": PERSON, "ORG": ORGANIZATION, "LOC": PLACE}
@@ -32,10 +33,11 @@ class Name:
 
     form: str
     kind: str
+    known_as: str | None = None  # a catalog person's key, when the name is their transliteration
 
     @property
     def key(self) -> str:
-        return f"{self.kind}:zh-{self.form}"
+        return self.known_as or f"{self.kind}:zh-{self.form}"
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class NameRules:
     not_names: frozenset[str]
     abbreviations: frozenset[str]  # one-character country forms (美, 俄, 中 …)
     address_terms: tuple[str, ...] = ()  # 先生, 女士: a surname before them is the name
+    person_words: frozenset[str] = frozenset()  # two-character person nouns and titles (儿子, 公主)
 
 
 def _joined(view: str, words: Sequence[Word]) -> list[tuple[int, int, str]]:
@@ -82,6 +85,19 @@ def _before_verb(view: str, start: int, end: int, rules: NameRules) -> int:
         if view.startswith(rules.person_after, cut) and not view.startswith(rules.person_after, end):
             return cut
     return end
+
+
+def _person_bounds(view: str, start: int, end: int, rules: NameRules,
+                   known: Mapping[str, str]) -> tuple[int, int]:
+    """A tagged person without the characters the tagger took from its neighbours: the end of
+    a person word before it (儿子 | 亨特, 公主 | 莱昂诺尔) and a catalog place after it
+    (记者李宗宪 | 雅加达电)."""
+    if end - start >= 3 and view[start - 1 : start + 1] in rules.person_words:
+        start += 1
+    for cut in range(start + 2, end - 1):
+        if known.get(view[cut:end]) == PLACE:
+            return start, cut
+    return start, end
 
 
 def _clean_person(form: str, rules: NameRules) -> str | None:
@@ -163,12 +179,14 @@ def _kind_by_shape(form: str, kind: str, view: str, rules: NameRules, known: Map
 
 
 def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
-                 known: Mapping[str, str]) -> list[Name]:
+                 known: Mapping[str, str], readings: Readings | None = None) -> list[Name]:
     """The names the tagger found in ``view``, cleaned, one kind each. ``known`` gives the
     kind of each catalog form; those are left to the catalog."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for start, end, tag in _joined(view, words):
         end = _before_verb(view, start, end, rules)
+        if tag == "PER":
+            start, end = _person_bounds(view, start, end, rules, known)
         votes[view[start:end]][_TAG_KINDS[tag]] += 1
     skip = known
     names: dict[str, Name] = {}
@@ -182,6 +200,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         kind = _kind_by_shape(raw, kind, view, rules, neighbours)
         if kind != ORGANIZATION and any(o.startswith(raw) and len(o) > len(raw) for o in organizations):
             kind, count = ORGANIZATION, count + 1  # 永龄 beside 永龄基金会: the short form
+        if kind == PERSON and known.get(raw[1:]) == PERSON:
+            continue  # 若普京: a word's character before a name the catalog knows
         if kind == PERSON:
             form = _clean_person(raw, rules)
         elif kind == ORGANIZATION:
@@ -189,7 +209,9 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         else:
             form = _clean_place(raw, rules)
         if form and form not in skip and form not in names:
-            names[form] = Name(form, kind)
+            # 史托腾柏格 is the catalog's 斯托尔滕贝格: the same person, written otherwise.
+            same = readings.match(form) if readings is not None and kind == PERSON else None
+            names[form] = Name(form, kind, same)
     return list(names.values())
 
 

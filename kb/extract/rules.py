@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
 
-from kb.catalog import Catalog, default_catalog
-from kb.extract.entities import ENTITY, Matcher, kind_of, matcher_for
+from kb.catalog import PERSON, Catalog, default_catalog
+from kb.extract.entities import ENTITY, Matcher, kind_of, matcher_for, transliteration_chars
 from kb.extract.names import NameRules
+from kb.extract.readings import Readings
 from kb.normalise import normalise_key
 
 
@@ -154,6 +155,10 @@ class Rules:
             not_names=frozenset(_words(data["not_names"])),
             abbreviations=frozenset(self.matcher.abbreviations),
             address_terms=_words(data["address_terms"]),
+            person_words=frozenset(
+                w for w in (*self.lexicon.person_nouns, *self.matcher.titles, *_words(data["kin"]))
+                if len(w) == 2
+            ),
         )
         # The kind of each catalog form (a form several entries share: the first key's).
         self.catalog_kinds = {
@@ -161,6 +166,17 @@ class Rules:
             for form, (kind, keys, _) in self.matcher.forms.items()
             if kind == ENTITY and keys
         }
+
+    @cached_property
+    def readings(self) -> Readings:
+        """The catalog's people by how their names sound (kb/extract/readings.py)."""
+        people = {}
+        for form, (kind, keys, ambiguous) in self.matcher.forms.items():
+            if kind == ENTITY and len(keys) == 1 and not ambiguous:
+                key = next(iter(keys))
+                if self.kind_of(key) == PERSON:
+                    people[form] = key
+        return Readings(people, transliteration_chars())
 
     @cached_property
     def name_cues(self) -> re.Pattern[str]:
@@ -199,7 +215,7 @@ class Rules:
     @cached_property
     def transliterated(self) -> re.Pattern[str]:
         """Runs of three or more characters of transliterated names."""
-        chars = re.escape("".join(sorted(set(self.catalog.lexicon["transliteration_chars"]))))
+        chars = re.escape("".join(sorted(transliteration_chars())))
         return re.compile(f"[{chars}]{{3,}}")
 
     @cached_property

@@ -1,0 +1,70 @@
+"""Names no catalog lists: transliterations of a catalog person by their readings, and the
+edges of names the tagger finds (table-driven, on sentences of no article)."""
+
+import pytest
+
+from kb.extract import extract
+from kb.extract.entities import _english_agrees
+from kb.extract.names import tagged_names
+from kb.extract.readings import distance, syllables
+from kb.extract.rules import default_rules
+from kb.extract.tagger import Word
+from kb.parse import parse_text
+
+
+@pytest.mark.parametrize(
+    ("written", "person"),
+    [
+        ("史托腾柏格", "jens-stoltenberg"),  # Taiwan's Stoltenberg, simplified
+        ("斯托尔腾贝格", "jens-stoltenberg"),
+        ("泽伦斯基", "volodymyr-zelenskyy"),
+        ("拉夫洛夫", "sergey-lavrov"),
+        ("马克宏", "emmanuel-macron"),
+        ("王文斌", None),  # a Chinese name: a different person may read the same
+        ("克里斯托夫", None),  # no catalog person sounds like it
+        ("约翰生", None),  # several Johnsons: no guess
+    ],
+)
+def test_a_transliteration_is_matched_by_its_reading(written, person):
+    assert default_rules().readings.match(written) == person
+
+
+def test_filler_syllables_cost_less_than_others():
+    stoltenberg = syllables("斯托尔滕贝格")
+    assert distance(syllables("史托腾柏格"), stoltenberg) < distance(syllables("史托腾柏克"), stoltenberg)
+    assert distance(stoltenberg, stoltenberg) == 0
+
+
+def test_an_unknown_transliteration_in_an_article_is_the_catalog_person():
+    body = "北约秘书长史托腾柏格表示，北约不会退让。"
+    text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"
+    found = extract(parse_text(text))
+    assert [s.speaker_key for s in found.statements] == ["jens-stoltenberg"]
+
+
+@pytest.mark.parametrize(
+    ("key", "english", "agrees"),
+    [
+        ("bridget-brink", "Anne Renzenbrink", False),
+        ("andrij-melnyk", "Yaroslav Melnyk", False),
+        ("andrij-melnyk", "Andriy Melnyk", True),
+        ("jens-stoltenberg", "Stoltenberg", True),
+    ],
+)
+def test_an_english_name_in_brackets_must_fit_the_catalog_person(key, english, agrees):
+    assert _english_agrees(default_rules().matcher.entry(key), english) is agrees
+
+
+@pytest.mark.parametrize(
+    ("view", "words", "name"),
+    [
+        ("拜登之子亨特在国外", [Word(0, 2, "PER"), Word(2, 3, "u"), Word(3, 6, "PER")], "亨特"),
+        ("若普京决定入侵", [Word(0, 3, "PER"), Word(3, 5, "v")], None),
+        ("家长林先生说", [Word(0, 5, "PER"), Word(5, 6, "v")], "林先生"),
+    ],
+)
+def test_the_edges_of_a_tagged_name(view, words, name):
+    rules = default_rules()
+    found = [n.form for n in tagged_names(view, words, rules.names, rules.catalog_kinds) if n.kind == "person"]
+    expected = [name] if name else []
+    assert [f for f in found if f not in ("拜登",)] == expected

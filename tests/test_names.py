@@ -68,3 +68,23 @@ def test_the_edges_of_a_tagged_name(view, words, name):
     found = [n.form for n in tagged_names(view, words, rules.names, rules.catalog_kinds) if n.kind == "person"]
     expected = [name] if name else []
     assert [f for f in found if f not in ("拜登",)] == expected
+
+
+@pytest.mark.parametrize(
+    ("view", "kept"),
+    [
+        ("美国咨询公司表示", False),  # a country and what the company does
+        ("日本执政党表示", False),
+        ("黑松公司表示", True),  # no country: a name
+        ("中国田径协会表示", True),  # an institution named by its field
+        ("挪威难民委员会表示", True),
+    ],
+)
+def test_a_country_and_a_description_is_no_organization(view, kept):
+    from kb.extract import _tags_alone
+
+    rules = default_rules()
+    end = view.index("表示")
+    words = [Word(0, end, "ORG"), Word(end, end + 2, "v")]
+    names = tagged_names(view, words, rules.names, rules.catalog_kinds, tag_alone=_tags_alone)
+    assert [n.form for n in names if n.kind == "organization"] == ([view[:end]] if kept else [])

@@ -78,7 +78,7 @@ def extract(article: ParsedArticle, rules: Rules | Catalog | None = None) -> Ext
         focused = focus(view, sentences, scan(view, matcher), rules)
         sentences, known = focused.spans, focused.words
     words = sorted([*default_tagger().tag(view, sentences), *known], key=lambda w: w.start)
-    names = tagged_names(view, words, rules.names, rules.catalog_kinds, rules.readings)
+    names = tagged_names(view, words, rules.names, rules.catalog_kinds, rules.readings, _tags_alone)
     extra = {name.form: name.key for name in names}
     extra.update(discover(text, matcher, result.entities))
     tokens = scan(view, matcher, extra)
@@ -155,6 +155,11 @@ def extract(article: ParsedArticle, rules: Rules | Catalog | None = None) -> Ext
             )
     result.roles = list(dict.fromkeys(result.roles))
     return result
+
+
+def _tags_alone(text: str) -> list[str]:
+    """The tagger's tags of ``text`` read on its own."""
+    return [word.tag for word in default_tagger().tag(text, [(0, len(text))])]
 
 
 def _add_byline(article: ParsedArticle, result: Extraction, line_of: Any) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from kb.catalog import ORGANIZATION, PERSON, PLACE
@@ -54,6 +54,7 @@ class NameRules:
     not_names: frozenset[str]
     abbreviations: frozenset[str]  # one-character country forms (美, 俄, 中 …)
     address_terms: tuple[str, ...] = ()  # 先生, 女士: a surname before them is the name
+    descriptive_suffixes: tuple[str, ...] = ()  # 公司, 执政党: described, not named, after a country
     person_words: frozenset[str] = frozenset()  # two-character person nouns and titles (儿子, 公主)
 
 
@@ -126,6 +127,24 @@ def _clean_organization(form: str, count: int, rules: NameRules) -> str | None:
     return form if count >= 2 and 2 <= len(form) <= 5 else None
 
 
+def _described(form: str, rules: NameRules, known: Mapping[str, str],
+               tag_alone: Callable[[str], list[str]]) -> bool:
+    """A country and a description, not a name: 美国咨询公司, 中国芯片设计公司, 日本执政党. A
+    company or party after the country is described when the words after the country, read
+    alone, hold no name (黑松公司 does); institutions are named by their field (中国田径协会)."""
+    for length in range(min(4, len(form) - 2), 0, -1):
+        prefix, rest = form[:length], form[length:]
+        is_place = known.get(prefix) == PLACE or (length == 1 and prefix in rules.abbreviations)
+        if not is_place:
+            continue
+        if rest in rules.descriptive_suffixes:
+            return True  # 中国公司
+        if length == 1 and len(rest) < 4 or not rest.endswith(rules.descriptive_suffixes):
+            return False  # 韩联社, 美联储; 中国田径协会, 挪威难民委员会
+        return not any(t in ("ORG", "PER", "LOC", "nz", "nw") for t in tag_alone(rest))
+    return False
+
+
 def _clean_place(form: str, rules: NameRules) -> str | None:
     if not _HAN.match(form) or len(form) < 2 or form in rules.not_names:
         return None
@@ -179,7 +198,8 @@ def _kind_by_shape(form: str, kind: str, view: str, rules: NameRules, known: Map
 
 
 def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
-                 known: Mapping[str, str], readings: Readings | None = None) -> list[Name]:
+                 known: Mapping[str, str], readings: Readings | None = None,
+                 tag_alone: Callable[[str], list[str]] | None = None) -> list[Name]:
     """The names the tagger found in ``view``, cleaned, one kind each. ``known`` gives the
     kind of each catalog form; those are left to the catalog."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -206,6 +226,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             form = _clean_person(raw, rules)
         elif kind == ORGANIZATION:
             form = _clean_organization(raw, count, rules)
+            if form and tag_alone is not None and _described(form, rules, known, tag_alone):
+                continue
         else:
             form = _clean_place(raw, rules)
         if form and form not in skip and form not in names:

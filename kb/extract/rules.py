@@ -155,6 +155,7 @@ class Rules:
             not_names=frozenset(_words(data["not_names"])),
             abbreviations=frozenset(self.matcher.abbreviations),
             address_terms=_words(data["address_terms"]),
+            descriptive_suffixes=_words(data["descriptive_suffixes"]),
             person_words=frozenset(
                 w for w in (*self.lexicon.person_nouns, *self.matcher.titles, *_words(data["kin"]))
                 if len(w) == 2

@@ -180,3 +180,25 @@ def test_ordinary_words_before_verbs_are_not_names():
 def test_relayed_speech_belongs_to_the_quoted(body, speaker, anonymous):
     found = statements(body)
     assert any(k == speaker and a == anonymous and v == "说" for k, v, _, a in found), found
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Advice and opinion going on a statement without punctuation after the verb.
+        ("布林肯指出，局势十分紧张，建议各方保持克制。", [("指出", "局势十分紧张"), ("建议", "各方保持克制")]),
+        ("布林肯说，谈判仍有空间，又相信外交能够成功。", [("说", "谈判仍有空间"), ("相信", "外交能够成功")]),
+        # The same advice said twice is one statement.
+        ("布林肯建议，各方保持克制，如有必要，建议暂停行动。", [("建议", "各方保持克制，如有必要，建议暂停行动")]),
+        # Thanks are no continuation; nor is a bare verb with no statement before it.
+        ("布林肯说，谈判仍有空间，感谢各方支持。", [("说", "谈判仍有空间，感谢各方支持")]),
+        ("局势十分紧张，建议各方保持克制。", []),
+    ],
+)
+def test_a_statement_goes_on_with_a_bare_verb_of_advice(body, expected):
+    assert [(v, t) for _, v, t, _ in statements(body)] == expected
+
+
+def test_a_pronoun_is_not_a_name_listed_as_an_object():
+    found = statements("王清鹏表示，当局针对李和平、王全璋和周世锋等律师施压。她呼吁，外界关注人权捍卫者。")
+    assert ("person:zh-王清鹏", "呼吁") in [(k, v) for k, v, _, _ in found]

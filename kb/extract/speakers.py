@@ -22,6 +22,11 @@ _OBJECT_MARKERS = set("对向与和同跟给把将让令使被及")
 _LINES_BACK = 4
 
 
+def _listed(view: str, token: Token) -> bool:
+    """Whether the name stands in a list (李和平、王全璋和周世锋): an object, not a subject."""
+    return view[token.end : token.end + 1] in ("、",) or view[token.start - 1 : token.start] == "、"
+
+
 def _without_brackets(units: list[Unit]) -> list[Unit]:
     """The phrase without bracketed asides (柯比（John Kirby）, 北高行（台北高等行政法院）)."""
     kept: list[Unit] = []
@@ -243,6 +248,6 @@ class Speakers:
                 fallback = token
             clause = index.clause_start(token.start, 0)
             before = view[clause : token.start]
-            if len(before) <= 14 and before[-1:] not in _OBJECT_MARKERS:
+            if len(before) <= 14 and before[-1:] not in _OBJECT_MARKERS and not _listed(view, token):
                 return token
         return fallback

@@ -53,6 +53,9 @@ class Verb:
     end: int
     form: str
     weak: bool  # 称 with no punctuation after it: a verb only right after its subject
+    # 建议 with no punctuation after it, opening a clause: only a statement's continuation
+    # (他指出…，建议…)
+    continuing: bool = False
 
 
 class StatementFinder:
@@ -109,8 +112,16 @@ class StatementFinder:
         bare = after not in "，,：:" + OPENERS
         only_punctuated = base in lex.punctuation_only or form in lex.punctuation_only
         if only_punctuated and bare and base not in lex.adjacent_verbs:
+            if base in lex.continuing and self._opens_clause(start):
+                return Verb(start, end, form, weak=True, continuing=True)
             return None
         return Verb(start, end, form, weak=bare and only_punctuated)
+
+    def _opens_clause(self, start: int) -> bool:
+        """Whether only clause punctuation and a continuation marker (又, 并) come before."""
+        view = self.view
+        marker = next((m for m in self.lex.continuation_markers if view.endswith(m, 0, start)), "")
+        return view[start - len(marker) - 1 : start - len(marker)] in ("，", ",", "；", ";")
 
     # -- subjects -------------------------------------------------------------------------------
 
@@ -164,7 +175,7 @@ class StatementFinder:
         """A clause with no subject of its own continues the last subject before it in the
         sentence: X表示…，并呼吁 / X发表声明，呼吁 / 但对普京说."""
         units = self.units.between(clause, verb.start)
-        if clause <= floor or verb.weak and units:
+        if clause <= floor or (verb.weak and units and not verb.continuing):
             return None  # a weak verb (称) continues a subject only when it opens its clause
         parse = self.parser.parse(units)
         if parse.phrase:
@@ -172,6 +183,8 @@ class StatementFinder:
         together = self.parser.together(units)
         if not (parse.addressee or self.parser.gap_ok(units[parse.start :])):
             return None
+        if verb.continuing and (previous is None or previous.source):
+            return None  # 建议… goes on a statement of this sentence, or is none
         if previous is not None and not previous.source:
             # Everything after the last statement's verb in this sentence is its content, so a
             # clause there without a subject is that speaker's: X表示…，并呼吁… / …，认为…;
@@ -252,6 +265,8 @@ class StatementFinder:
             previous = last[1] if last and last[0] == floor else None
             self.speakers.context = next((f.subject.key for f in reversed(found)
                                           if f.content_start <= verb.start < f.content_end), None)
+            if verb.continuing and found and last and last[0] == floor and found[-1].verb == verb.form:
+                continue  # …，建议…，建议…: one piece of advice, said twice
             subject = self.subject_for(verb, floor, previous)
             if subject is None:
                 continue

@@ -120,6 +120,14 @@ def test_unknown_domain_becomes_outlet():
         ("拉夫罗夫警告布林肯说，北约东扩是红线。", "sergey-lavrov", "说", "北约东扩是红线"),
         # a framed adverbial long enough to hold other names
         ("布林肯周二在与北约和欧盟各国外长举行的视频会议中说，团结至关重要。", "antony-blinken", "说", "团结至关重要"),
+        # a dateline or credit in brackets before the subject
+        ("（德国之声中文网）布林肯周四说，谈判仍有空间。", "antony-blinken", "说", "谈判仍有空间"),
+        # an aspect particle after the verb
+        ("布林肯向我们承诺过，将继续提供援助。", "antony-blinken", "承诺", "将继续提供援助"),
+        # 据称 names no source: the clause's own subject speaks
+        ("据称此后布林肯又说，制裁不会解除。", "antony-blinken", "说", "制裁不会解除"),
+        # an adverb tagged as such (正式) between subject and verb
+        ("古特雷斯正式向安理会示警，局势可能失控。", "antonio-guterres", "示警", "局势可能失控"),
     ],
 )
 def test_attribution_mechanisms(body, speaker, verb, content):
@@ -202,3 +210,13 @@ def test_a_statement_goes_on_with_a_bare_verb_of_advice(body, expected):
 def test_a_pronoun_is_not_a_name_listed_as_an_object():
     found = statements("王清鹏表示，当局针对李和平、王全璋和周世锋等律师施压。她呼吁，外界关注人权捍卫者。")
     assert ("person:zh-王清鹏", "呼吁") in [(k, v) for k, v, _, _ in found]
+
+
+def test_a_pronoun_goes_on_with_the_speaker_not_a_name_in_the_speakers_words():
+    found = statements("一位武汉居民说，他记得李文亮，李文亮是一名医生。\n他说，他经常和朋友谈论疫情。")
+    last = [f for f in found if f[2].startswith("他经常")]
+    assert last and last[0][0] is None and last[0][3], found
+
+
+def test_say_clearly_is_no_statement():
+    assert [v for _, v, _, _ in statements("布林肯质疑，若不说清楚，凭什么参选。")] == ["质疑"]

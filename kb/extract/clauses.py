@@ -22,7 +22,7 @@ from kb.extract.tagger import Word
 # Parts of speech (the tagger's) that make up a noun phrase; "entity" and "title" are tokens.
 NOMINAL = frozenset({ENTITY, TITLE, "n", "nz", "nw", "PER", "ORG", "LOC", "an", "s", "m", "q", "r", "a", "f"})
 # Parts of speech of circumstances: time and adverbs.
-CIRCUMSTANTIAL = frozenset({"TIME", "t", "d", "m", "q", "w"})
+CIRCUMSTANTIAL = frozenset({"TIME", "t", "d", "ad", "m", "q", "w"})
 JOINERS = frozenset({"、", "和", "与", "及", "以及", "跟", "同"})
 # Adverbs that make a list of subjects speak together (拜登与泽连斯基均表示).
 TOGETHER = frozenset({"均", "都", "皆", "共同", "一致", "分别", "各自", "也都", "同时", "一起", "联合"})
@@ -173,6 +173,12 @@ class ClauseParser:
                 i += 1
             elif unit.tag == "w" and text in " ,，":
                 i += 1
+            elif text[:1] in _OPEN_BRACKETS and i == 0:
+                # (德国之声中文网)华为创办人任正非说: a dateline or credit before the subject.
+                close = next((k for k in range(i, len(units)) if units[k].text[-1:] in _CLOSE_BRACKETS), None)
+                if close is None or close + 1 >= len(units):
+                    break
+                i = close + 1
             else:
                 break
         return i, continuing

@@ -66,6 +66,8 @@ class Speakers:
         self._kinds: dict[str, str] = {}
         # The speaker of the statement the phrase being resolved stands in, if any.
         self.context: str | None = None
+        # The statements found so far, in order: (where the content starts and ends, speaker).
+        self.said: list[tuple[int, int, Subject]] = []
         mentions = [t for t in tokens if t.type == ENTITY and t.key]
         self.people = [t for t in mentions if self.kind(t.key) == PERSON]
         self.organizations = [t for t in mentions if self.kind(t.key) == ORGANIZATION]
@@ -169,10 +171,29 @@ class Speakers:
         or failing that the nearest named at all, within the last few paragraphs — unless an
         unnamed person (一名妇女, 这名年轻人) is the subject of a clause in between."""
         found = self._nearest(self.people, self.people_starts, start)
+        speaker = self._last_speaker(start)
+        if speaker is not None and found is not None and speaker[0] <= found.start < speaker[1]:
+            # The name is one the last speaker mentioned (他说…李文亮… 他说): the pronoun goes on
+            # with the speaker, as a reader takes it.
+            subject = speaker[2]
+            return Subject(start, end, subject.key, subject.kind, anonymous=subject.anonymous)
         since = found.end if found else self._floor(start)
         if self.unnamed_subject(since, start) is not None:
             return Subject(start, end, None, None, anonymous=True)
         return Subject(start, end, found.key if found else None, PERSON)
+
+    def _last_speaker(self, pos: int) -> tuple[int, int, Subject] | None:
+        """The last statement before ``pos`` in the last few paragraphs, if a person (named or
+        not) said it."""
+        floor = self._floor(pos)
+        for start, end, subject in reversed(self.said):
+            if start >= pos:
+                continue
+            if start < floor:
+                return None
+            person = subject.kind == PERSON or (subject.anonymous and not subject.key)
+            return (start, end, subject) if person and not subject.source else None
+        return None
 
     def unnamed_subject(self, start: int, end: int) -> int | None:
         """Where a clause in ``[start, end)`` opens with an unnamed person as its subject."""

@@ -127,6 +127,9 @@ class StatementFinder:
 
     def subject_for(self, verb: Verb, floor: int, previous: Subject | None) -> Subject | None:
         clause = self.index.clause_start(verb.start, floor)
+        unnamed = next((p for p in self.lex.unattributed if self.view.startswith(p, clause)), "")
+        if unnamed and clause + len(unnamed) < verb.start:
+            clause += len(unnamed)  # 据称此后布林肯又说: no source, and a subject follows
         for shape in (self._sourced, self._own_subject):
             subject = shape(verb, clause)
             if subject is not None:
@@ -140,8 +143,8 @@ class StatementFinder:
         while view[start : start + 1] in (" ", "另"):
             start += 1
         prefix = next((p for p in lex.source_prefixes if view.startswith(p, start)), None)
-        if prefix is None:
-            return None
+        if prefix is None or view.startswith(lex.unattributed, start):
+            return None  # (据称, 据悉: no source named; the clause may still have a subject)
         base = lex.verbs.get(verb.form, verb.form)
         if base not in lex.source_verbs and verb.form not in lex.source_verbs:
             return Subject(start, start, None, None)  # a clause of sourcing, but no speech verb
@@ -215,7 +218,7 @@ class StatementFinder:
         start = verb.end
         while start < len(view) and view[start] == " ":
             start += 1
-        if view[start : start + 1] == "了":
+        if view[start : start + 1] in ("了", "过", "着"):
             start += 1
         punctuated = start < len(view) and view[start] in "，,：:"
         if punctuated:
@@ -280,6 +283,7 @@ class StatementFinder:
                 continue
             last = (floor, subject)
             found.append(Found(verb.start, verb.end, verb.form, start, end, subject, punctuated, direct))
+            self.speakers.said.append((start, end, subject))
         found.extend(self._colons())
         found.extend(self._unattributed())
         found = self._trim(found)

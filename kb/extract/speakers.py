@@ -182,6 +182,18 @@ class Speakers:
             return Subject(start, end, None, None, anonymous=True)
         return Subject(start, end, found.key if found else None, PERSON)
 
+    def _object(self, token: Token) -> bool:
+        """Whether the word before the name makes it an object (对普京, 告诉普京); a word,
+        not a character: 大使肖千 is no object of 使."""
+        if token.start == 0:
+            return False
+        word = self.units.tag_at(token.start - 1)
+        if word is None or word.end != token.start:
+            return self.view[token.start - 1] in _OBJECT_MARKERS
+        if word.end - word.start == 1:
+            return self.view[word.start] in _OBJECT_MARKERS or word.tag == "p"
+        return word.tag in ("p", "v") and self.view[word.start : word.end] not in self.lex.fillers
+
     def _last_speaker(self, pos: int) -> tuple[int, int, Subject] | None:
         """The last statement before ``pos`` in the last few paragraphs, if a person (named or
         not) said it."""
@@ -269,6 +281,6 @@ class Speakers:
                 fallback = token
             clause = index.clause_start(token.start, 0)
             before = view[clause : token.start]
-            if len(before) <= 14 and before[-1:] not in _OBJECT_MARKERS and not _listed(view, token):
+            if len(before) <= 14 and not self._object(token) and not _listed(view, token):
                 return token
         return fallback

@@ -120,8 +120,9 @@ class ClauseParser:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
 
-    def parse(self, units: list[Unit]) -> SubjectParse:
-        """The subject phrase of a clause whose verb follows ``units``."""
+    def parse(self, units: list[Unit], backwards: bool = False) -> SubjectParse:
+        """The subject phrase of a clause whose verb follows ``units``; ``backwards``: failing
+        that, the name right before the verb with its title chain (for a reporting verb)."""
         lex = self.lex
         i, continuing = self._skip_openers(units, 0)
         i = self._skip_leading_circumstance(units, i)
@@ -146,7 +147,37 @@ class ClauseParser:
                 ):
                     return SubjectParse(units, k + 1, end, continuing)
                 break
+        # Read right to left from the verb: the last name before circumstances, with the title
+        # chain that leads to it (美国驻联合国副大使伍德表示, 时任政府专家顾问、港大…教授刘宇隆表示).
+        for k in range(len(units) - 1, i - 1, -1) if backwards else ():
+            if units[k].tag == ENTITY and self.gap_ok(units[k + 1 :]):
+                start = self._chain_start(units, i, k)
+                before = units[start - 1] if start > i else None
+                governed = before is not None and (
+                    (before.tag in ("p", "v", "u") and before.text != "的")
+                    or before.text in self.lex.prepositions
+                )
+                if governed:
+                    continue  # 向联合国安理会示警: an object, not the speaker
+                return SubjectParse(units, start, k + 1, continuing)
         return SubjectParse(units, i, i, continuing)
+
+    def _chain_start(self, units: list[Unit], floor: int, head: int) -> int:
+        """Where the title chain ending in ``units[head]`` begins: nouns, names and titles,
+        and the verbs and joiners that bind them (驻, 兼, 时任, 、) when a title or name follows."""
+        start = head
+        k = head - 1
+        while k >= floor:
+            unit = units[k]
+            if unit.nominal and unit.tag not in ("r", "m", "q"):
+                start = k
+            elif unit.text in self.lex.title_glue or unit.tag == "vn":
+                if not any(u.tag in (ENTITY, TITLE) for u in units[k + 1 : start + 1]):
+                    break
+            else:
+                break
+            k -= 1
+        return start
 
     def parse_opening(self, units: list[Unit]) -> SubjectParse:
         """The noun phrase that opens a clause, whatever follows it."""

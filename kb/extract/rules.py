@@ -46,6 +46,7 @@ class Lexicon:
     verbs: dict[str, str]  # every verb form → its base (reporting_verbs × verb_suffixes)
     punctuation_only: frozenset[str]  # punctuation_only_verbs
     continuing: frozenset[str]  # continuing_verbs
+    title_glue: frozenset[str]  # title_glue
     adjacent_verbs: frozenset[str]  # adjacent_verbs
     blocked: dict[str, frozenset[str]]  # blocked_continuations
     noun_markers: tuple[str, ...]  # noun_markers: 的要求, 做出回应
@@ -106,6 +107,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         verbs=verbs,
         punctuation_only=frozenset(_words(data["punctuation_only_verbs"])),
         continuing=frozenset(_words(data["continuing_verbs"])),
+        title_glue=frozenset(_words(data["title_glue"])),
         adjacent_verbs=frozenset(_words(data["adjacent_verbs"])),
         blocked={normalise_key(k): frozenset(v or []) for k, v in data["blocked_continuations"].items()},
         noun_markers=_words(data["noun_markers"]),

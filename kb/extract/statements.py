@@ -154,7 +154,7 @@ class StatementFinder:
         return replace(subject, source=True) if subject else Subject(start, start, None, None)
 
     def _own_subject(self, verb: Verb, clause: int) -> Subject | None:
-        parse = self.parser.parse(self.units.between(clause, verb.start))
+        parse = self.parser.parse(self.units.between(clause, verb.start), backwards=True)
         if parse.relayed is not None:
             start, end = parse.relayed
             relayed = SubjectParse(parse.units, start, end, parse.continuing)

@@ -126,6 +126,10 @@ def test_unknown_domain_becomes_outlet():
         ("布林肯向我们承诺过，将继续提供援助。", "antony-blinken", "承诺", "将继续提供援助"),
         # 据称 names no source: the clause's own subject speaks
         ("据称此后布林肯又说，制裁不会解除。", "antony-blinken", "说", "制裁不会解除"),
+        # a document noun with a verb suffix: the noun stays (a channel here), the suffix speaks
+        ("美国商务部周日发表声明称，美国坚决反对限制。", "us-commerce-department", "称", "美国坚决反对限制"),
+        # a verb suffix that starts a longer verb takes it whole
+        ("布林肯首度回应指出，谈判仍有空间。", "antony-blinken", "回应指出", "谈判仍有空间"),
         # a title chain read right to left from the verb
         ("美国驻联合国副大使伍德表示，美国不支持这项决议。", "person:zh-伍德", "表示", "美国不支持这项决议"),
         ("时任政府专家顾问、港大内科学系教授孔繁毅认为，仍要留意变种病毒。", "person:zh-孔繁毅", "认为",

@@ -47,6 +47,8 @@ class Lexicon:
     punctuation_only: frozenset[str]  # punctuation_only_verbs
     continuing: frozenset[str]  # continuing_verbs
     title_glue: frozenset[str]  # title_glue
+    noun_verbs: frozenset[str]  # noun_verbs
+    document_markers: tuple[str, ...]  # document_markers
     adjacent_verbs: frozenset[str]  # adjacent_verbs
     blocked: dict[str, frozenset[str]]  # blocked_continuations
     noun_markers: tuple[str, ...]  # noun_markers: 的要求, 做出回应
@@ -108,6 +110,8 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         punctuation_only=frozenset(_words(data["punctuation_only_verbs"])),
         continuing=frozenset(_words(data["continuing_verbs"])),
         title_glue=frozenset(_words(data["title_glue"])),
+        noun_verbs=frozenset(_words(data["noun_verbs"])),
+        document_markers=_words(data["document_markers"]),
         adjacent_verbs=frozenset(_words(data["adjacent_verbs"])),
         blocked={normalise_key(k): frozenset(v or []) for k, v in data["blocked_continuations"].items()},
         noun_markers=_words(data["noun_markers"]),

@@ -86,6 +86,15 @@ class StatementFinder:
                 base = lex.verbs.get(form)
                 if base is None:
                     continue
+                start = self._split_compound(i, form, base)
+                if start > i:  # 发表声明 | 称: the noun stays a noun; the verb is the suffix (or 指出)
+                    match = lex.verb_prefix.match(view, start)
+                    if match is None:
+                        break
+                    i, form = start, match.group()
+                    base = lex.verbs[form]
+                length = self._extended(i, form, base)
+                form = view[i : i + length]
                 verb = self._verb(i, i + length, form, base)
                 if verb is not None:
                     found.append(verb)
@@ -95,6 +104,30 @@ class StatementFinder:
             if i >= n:
                 break
         return found
+
+    def _split_compound(self, start: int, form: str, base: str) -> int:
+        """Where the verb starts in a noun-and-suffix form (声明称, 报导指): after 发表,
+        的, 该 … or at a clause's start the noun names a document, a channel or a speaker
+        (美国商务部发表声明称, 报导指，…), and only the suffix is the verb."""
+        view, lex = self.view, self.lex
+        if form == base or base not in lex.noun_verbs:
+            return start
+        before = view[max(0, start - 2) : start]
+        opening = start == 0 or before[-1:] in "，,。；;：:\n“「"
+        if opening or before.endswith(lex.noun_markers) or before.endswith(lex.document_markers):
+            return start + len(base)
+        return start
+
+    def _extended(self, start: int, form: str, base: str) -> int:
+        """A suffix that begins a longer verb takes it whole: 回应指 + 出 → 回应指出."""
+        view, lex = self.view, self.lex
+        if form == base:
+            return len(form)
+        suffix_at = start + len(base)
+        match = lex.verb_prefix.match(view, suffix_at)
+        if match is not None and match.end() > start + len(form):
+            return match.end() - start
+        return len(form)
 
     def _verb(self, start: int, end: int, form: str, base: str) -> Verb | None:
         """The verb at ``view[start:end]``, unless this use of it is no speech verb."""

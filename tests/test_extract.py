@@ -228,3 +228,14 @@ def test_a_pronoun_goes_on_with_the_speaker_not_a_name_in_the_speakers_words():
 
 def test_say_clearly_is_no_statement():
     assert [v for _, v, _, _ in statements("布林肯质疑，若不说清楚，凭什么参选。")] == ["质疑"]
+
+
+def test_a_listed_subject_speaks_for_each_of_its_members():
+    found = statements("比利时、波兰、西班牙、芬兰也说准备派员协助。")
+    assert {k for k, v, _, _ in found if v == "说"} == {"belgium", "poland", "spain", "finland"}
+
+
+def test_a_pronoun_takes_the_last_person_who_spoke_over_an_earlier_name():
+    body = "刘宇龙：病毒伤害性已减低\n在疫情期间，出任政府顾问的、中大教授许树昌认为，调低级别是合适的。但他指出，变种病毒仍在传播。"
+    found = statements(body)
+    assert ("person:zh-许树昌", "指出") in [(k, v) for k, v, _, _ in found], found

@@ -171,15 +171,17 @@ class Speakers:
         or failing that the nearest named at all, within the last few paragraphs — unless an
         unnamed person (一名妇女, 这名年轻人) is the subject of a clause in between."""
         found = self._nearest(self.people, self.people_starts, start)
-        speaker = self._last_speaker(start)
-        if speaker is not None and found is not None and speaker[0] <= found.start < speaker[1]:
-            # The name is one the last speaker mentioned (他说…李文亮… 他说): the pronoun goes on
-            # with the speaker, as a reader takes it.
-            subject = speaker[2]
-            return Subject(start, end, subject.key, subject.kind, anonymous=subject.anonymous)
         since = found.end if found else self._floor(start)
         if self.unnamed_subject(since, start) is not None:
             return Subject(start, end, None, None, anonymous=True)
+        speaker = self._last_speaker(start)
+        if speaker is not None and (found is None or speaker[2].start > found.start or (
+            speaker[0] <= found.start < speaker[1]
+        )):
+            # The last speaker is nearer than any name in subject position, or the name is one
+            # the speaker mentioned (他说…李文亮… 他说): the pronoun goes on with the speaker.
+            subject = speaker[2]
+            return Subject(start, end, subject.key, subject.kind, anonymous=subject.anonymous)
         return Subject(start, end, found.key if found else None, PERSON)
 
     def _object(self, token: Token) -> bool:
@@ -195,8 +197,8 @@ class Speakers:
         return word.tag in ("p", "v") and self.view[word.start : word.end] not in self.lex.fillers
 
     def _last_speaker(self, pos: int) -> tuple[int, int, Subject] | None:
-        """The last statement before ``pos`` in the last few paragraphs, if a person (named or
-        not) said it."""
+        """The last statement before ``pos`` in the last few paragraphs that a person (named
+        or not) said: an organization's cannot be 他 or 她."""
         floor = self._floor(pos)
         for start, end, subject in reversed(self.said):
             if start >= pos:
@@ -204,7 +206,8 @@ class Speakers:
             if start < floor:
                 return None
             person = subject.kind == PERSON or (subject.anonymous and not subject.key)
-            return (start, end, subject) if person and not subject.source else None
+            if person and not subject.source:
+                return start, end, subject
         return None
 
     def unnamed_subject(self, start: int, end: int) -> int | None:

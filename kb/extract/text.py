@@ -10,7 +10,7 @@ OPENERS = "“「『‘\""
 CLOSERS = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
 CLOSING_QUOTES = "”」』"
 SENTENCE_END = "。！？!?；;"
-CLAUSE_PUNCT = "，,：:、"
+CLAUSE_PUNCT = "，,：:"
 
 _QUOTE_OPENER = re.compile("[" + re.escape("".join(CLOSERS)) + "]")
 _SENTENCE_ENDS = re.compile("[" + re.escape(SENTENCE_END) + "]")

@@ -142,10 +142,13 @@ class ClauseParser:
         for k in range(len(units) - 1, i, -1):
             if units[k].text in ("的", "之"):
                 end = self.noun_phrase_end(units, k + 1)
-                if end > k + 1 and self.gap_ok(units[end:]) and any(
-                    u.tag == ENTITY for u in units[k + 1 : end]
-                ):
-                    return SubjectParse(units, k + 1, end, continuing)
+                if end > k + 1 and self.gap_ok(units[end:]):
+                    if any(u.tag == ENTITY for u in units[k + 1 : end]):
+                        return SubjectParse(units, k + 1, end, continuing)
+                    head = "".join(u.text for u in units[k + 1 : end])
+                    if head.endswith(self.lex.descriptions) and any(u.tag == ENTITY for u in units[i:k]):
+                        # 新华社当天发自首尔的报道说: the report of the name before it.
+                        return SubjectParse(units, i, end, continuing)
                 break
         # Read right to left from the verb: the last name before circumstances, with the title
         # chain that leads to it (美国驻联合国副大使伍德表示, 时任政府专家顾问、港大…教授刘宇隆表示).
@@ -153,7 +156,10 @@ class ClauseParser:
             if units[k].tag == ENTITY and self.gap_ok(units[k + 1 :]):
                 start = self._chain_start(units, i, k)
                 before = units[start - 1] if start > i else None
-                governed = before is not None and (
+                # A name right after a preposition or verb is its object (向安理会示警); a title
+                # with its holder is a subject phrase whatever precedes it (…特首办主任陈国基).
+                titled = any(u.tag == TITLE for u in units[start:k])
+                governed = not titled and before is not None and (
                     (before.tag in ("p", "v", "u") and before.text != "的")
                     or before.text in self.lex.prepositions
                 )
@@ -324,6 +330,13 @@ class ClauseParser:
                 return True  # 对记者, 向安理会, 就下星期与莫斯科的会谈问题在星期二
             if unit.tag in CIRCUMSTANTIAL or text in lex.fillers:
                 k += 1
+                continue
+            durative = text.endswith(("着", "著")) and len(text) > 1
+            if unit.tag in ("v", "vd") and (durative or (k + 1 < n and gap[k + 1].text in ("着", "著"))):
+                # 跳着脚说, 指着手环说道: an action in the manner of speaking, with its object
+                k += 1 if durative else 2
+                while k < n and (gap[k].nominal or gap[k].tag in ("u", "m", "q", "v", "vn")):
+                    k += 1
                 continue
             channel = self._channel_end(gap, k)
             if channel is not None:

@@ -101,6 +101,9 @@ class Speakers:
         last = units[-1]
         if last.tag == ENTITY and last.token is not None:
             return self._entity(units, parse, start, end)
+        if last.text in _STANDS_FOR and len(units) >= 2 and units[-2].tag == ENTITY and units[-2].token:
+            # 民进党当局, 中国官方: the named body or country, not an unnamed source
+            return self._entity(units[:-1], parse, start, end)
         people = [u for u in units if u.tag == ENTITY and self._is_person(u)]
         if self._anonymous(units, text) and not people:
             return Subject(start, end, None, None, anonymous=True)

@@ -88,3 +88,15 @@ def test_a_country_and_a_description_is_no_organization(view, kept):
     words = [Word(0, end, "ORG"), Word(end, end + 2, "v")]
     names = tagged_names(view, words, rules.names, rules.catalog_kinds, tag_alone=_tags_alone)
     assert [n.form for n in names if n.kind == "organization"] == ([view[:end]] if kept else [])
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("新加坡南洋理工大学副教授Bhubhindar Singh指出，日本与东盟的关系最成熟。", "person:bhubhindar-singh"),
+        ("澳大利亚苏丹活动人士Justice Amad认为，年轻人是目标。", "person:justice-amad"),
+    ],
+)
+def test_a_latin_name_after_a_title_is_a_person(body, speaker):
+    text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"
+    assert [s.speaker_key for s in extract(parse_text(text)).statements] == [speaker]

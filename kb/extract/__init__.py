@@ -20,7 +20,7 @@ from kb.extract.entities import (
     scan,
 )
 from kb.extract.focus import focus
-from kb.extract.names import tagged_names
+from kb.extract.names import latin_names, tagged_names
 from kb.extract.outlets import resolve_outlet
 from kb.extract.records import (
     EntityInfo,
@@ -80,6 +80,7 @@ def extract(article: ParsedArticle, rules: Rules | Catalog | None = None) -> Ext
     words = sorted([*default_tagger().tag(view, sentences), *known], key=lambda w: w.start)
     names = tagged_names(view, words, rules.names, rules.catalog_kinds, rules.readings, _tags_alone)
     extra = {name.form: name.key for name in names}
+    extra.update(latin_names(view, rules.latin_after_person_word))
     extra.update(discover(text, matcher, result.entities))
     tokens = scan(view, matcher, extra)
     titled = {

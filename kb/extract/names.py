@@ -237,4 +237,16 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     return list(names.values())
 
 
-__all__ = ["Name", "NameRules", "tagged_names"]
+def latin_names(view: str, after_person_word: re.Pattern[str]) -> dict[str, str]:
+    """Latin names right after a title or person word, before a verb or a bracket
+    (活动人士justice amad认为, 副教授bhubhindar singh指出): form → key, as ``中文（English）``
+    discovery keys an unknown English name."""
+    found: dict[str, str] = {}
+    for match in after_person_word.finditer(view):
+        name = match.group("name").strip()
+        if len(name) >= 5:
+            found[name] = "person:" + re.sub(r"[^a-z0-9]+", "-", name).strip("-")
+    return found
+
+
+__all__ = ["Name", "NameRules", "latin_names", "tagged_names"]

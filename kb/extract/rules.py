@@ -177,6 +177,20 @@ class Rules:
         }
 
     @cached_property
+    def latin_after_person_word(self) -> re.Pattern[str]:
+        """A title or person word, then a Latin name of two to four words, then a verb, a
+        bracket or punctuation (see ``names.latin_names``)."""
+        lex = self.lexicon
+        words = sorted({*self.matcher.titles, *lex.person_nouns, *lex.anonymous_heads,
+                        *_words(self.catalog.lexicon["name_cues"])}, key=len, reverse=True)
+        verbs = sorted(self.lexicon.verbs, key=len, reverse=True)
+        return re.compile(
+            "(?:" + "|".join(map(re.escape, words)) + ")"
+            + r"\s?(?P<name>[a-z][a-z'.\-]+(?: [a-z][a-z'.\-]+){1,3})\s?"
+            + "(?=[（(，,、]|" + "|".join(map(re.escape, verbs)) + ")"
+        )
+
+    @cached_property
     def readings(self) -> Readings:
         """The catalog's people by how their names sound (kb/extract/readings.py)."""
         people = {}

@@ -243,3 +243,8 @@ def test_a_pronoun_takes_the_last_person_who_spoke_over_an_earlier_name():
     body = "刘宇龙：病毒伤害性已减低\n在疫情期间，出任政府顾问的、中大教授许树昌认为，调低级别是合适的。但他指出，变种病毒仍在传播。"
     found = statements(body)
     assert ("person:zh-许树昌", "指出") in [(k, v) for k, v, _, _ in found], found
+
+
+def test_a_counted_group_speaks_for_the_bodies_named_before():
+    found = statements("北约、欧盟和联合国都派了代表。这3个组织在共同声明中表示，局势必须降温。")
+    assert {k for k, v, _, _ in found if v == "表示"} == {"nato", "european-union", "united-nations"}, found

@@ -3,6 +3,7 @@ a title's holder, a pronoun's or a description's referent, or an anonymous sourc
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,6 +17,12 @@ from kb.extract.text import TextIndex
 
 # Nouns after a place or organization that still name it as the speaker (中国当局, 克里姆林宫方面).
 _STANDS_FOR = ("当局", "方面", "官方", "政府", "一方")
+# 这3个政党, 这两家公司, 上述三国: a counted group named before.
+_COUNTED = re.compile(
+    r"(?:这|这些|该|上述|以上)(?P<n>\d+|[两二三四五六七八九十])(?:个|家|名)?"
+    r"(?P<noun>政党|党派|党|公司|企业|组织|机构|团体|国家|国)"
+)
+_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # Words before a name that make it an object rather than a subject (对普京说, 与拜登会谈).
 _OBJECT_MARKERS = set("对向与和同跟给把将让令使被及")
 # How far back (in lines) a pronoun or a description looks for its referent.
@@ -70,6 +77,7 @@ class Speakers:
         self.said: list[tuple[int, int, Subject]] = []
         mentions = [t for t in tokens if t.type == ENTITY and t.key]
         self.people = [t for t in mentions if self.kind(t.key) == PERSON]
+        self.mentions = mentions
         self.organizations = [t for t in mentions if self.kind(t.key) == ORGANIZATION]
         self.people_starts = [t.start for t in self.people]
         self.organization_starts = [t.start for t in self.organizations]
@@ -115,7 +123,10 @@ class Speakers:
             title = last.token.title or "" if last.token else last.text
             holder = self.holders.holder(title, qualifier, self.context)
             return Subject(start, end, holder, PERSON)
-        if text.endswith(lex.descriptions) or self._counted_group(units):
+        group = self._counted_group(units, start)
+        if group:
+            return Subject(start, end, group[0], self.kind(group[0]), joint=tuple(group[1:]))
+        if text.endswith(lex.descriptions):
             # 白宫声明说, 欧委会的声明指出: the named body's; 声明称, 该公司表示: the nearest one's.
             named = [u for u in units if u.tag == ENTITY and u.token and self.kind(u.token.key) != PERSON]
             if named:
@@ -163,9 +174,28 @@ class Speakers:
         caller has checked that no person is named in the phrase)."""
         return text.endswith(self.lex.anonymous_heads)
 
-    def _counted_group(self, units: list[Unit]) -> bool:
-        """这3个政党, 两家公司: a counted group of organizations named before."""
-        return len(units) >= 2 and units[0].text in ("这", "这些", "该", "两", "三") and units[-1].tag == "n"
+    def _counted_group(self, units: list[Unit], pos: int) -> list[str]:
+        """这3个政党, 这两家公司: the organizations (or countries) of that number named last
+        before, in a list; they speak together."""
+        text = "".join(u.text for u in units)
+        match = _COUNTED.fullmatch(text)
+        if match is None:
+            return []
+        number = match.group("n")
+        count = int(number) if number.isdigit() else _NUMBERS.get(number, 0)
+        kind = PLACE if match.group("noun").endswith("国") or match.group("noun") == "国家" else ORGANIZATION
+        floor = self._floor(pos)
+        keys: list[str] = []
+        for token in reversed(self.mentions):
+            if token.start >= pos:
+                continue
+            if token.start < floor:
+                break
+            if token.key and self.kind(token.key) == kind and token.key not in keys:
+                keys.append(token.key)
+                if len(keys) == count:
+                    return keys[::-1]
+        return []
 
     # -- references -----------------------------------------------------------------------------
 

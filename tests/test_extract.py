@@ -248,3 +248,15 @@ def test_a_pronoun_takes_the_last_person_who_spoke_over_an_earlier_name():
 def test_a_counted_group_speaks_for_the_bodies_named_before():
     found = statements("北约、欧盟和联合国都派了代表。这3个组织在共同声明中表示，局势必须降温。")
     assert {k for k, v, _, _ in found if v == "表示"} == {"nato", "european-union", "united-nations"}, found
+
+
+def test_a_quotation_before_the_speaker_is_theirs_even_when_more_follows():
+    found = statements("“我们不会让步。”布林肯说，谈判仍有空间。")
+    assert {(v, t) for k, v, t, _ in found if k == "antony-blinken"} == {
+        ("说", "我们不会让步"), ("说", "谈判仍有空间")
+    }, found
+
+
+def test_one_article_writing_a_foreign_name_two_ways_names_one_person():
+    found = statements("商会前主席柯伊尔说，拘留时间太长。\n“五个月过去了，我们还在等，”科伊尔说。")
+    assert {k for k, _, _, _ in found} == {"person:zh-柯伊尔"}, found

@@ -234,7 +234,24 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             # 史托腾柏格 is the catalog's 斯托尔滕贝格: the same person, written otherwise.
             same = readings.match(form) if readings is not None and kind == PERSON else None
             names[form] = Name(form, kind, same)
+    if readings is not None:
+        _same_in_article(names, readings.foreign)
     return list(names.values())
+
+
+def _same_in_article(names: dict[str, Name], foreign: frozenset[str]) -> None:
+    """One article writing a foreign name two ways (柯伊尔, 科伊尔): the later form is the
+    earlier one's person."""
+    earlier: dict[str, str] = {}
+    for form, name in list(names.items()):
+        if name.kind != PERSON:
+            continue
+        if name.known_as is None and earlier:
+            same = Readings(earlier, foreign).match(form)
+            if same is not None:
+                names[form] = Name(form, PERSON, same)
+                continue
+        earlier[form] = name.key
 
 
 def latin_names(view: str, after_person_word: re.Pattern[str]) -> dict[str, str]:

@@ -268,6 +268,13 @@ class StatementFinder:
             start, end, direct = quote[0] + 1, quote[1], True
         return start, end, punctuated, direct
 
+    def _opens_sentence(self, pos: int) -> bool:
+        """Whether nothing of its sentence comes before ``pos`` (a quotation opening it)."""
+        back = pos
+        while back > 0 and self.view[back - 1] == " ":
+            back -= 1
+        return back == 0 or self.view[back - 1] in "\n。！？!?；;"
+
     def _quote_before(self, pos: int) -> tuple[int, int] | None:
         """“Q”，X说。 — the quote that ends right before the subject."""
         back = pos
@@ -314,6 +321,14 @@ class StatementFinder:
                 start, end, direct = quoted[0] + 1, quoted[1], True
             elif self._needs_clause(verb, start, end):
                 continue
+            else:
+                # “Q。”他说，R: the quotation before the speaker is theirs too.
+                quoted = self._quote_before(subject.start)
+                if quoted is not None and self._opens_sentence(quoted[0]) and not any(
+                    f.content_start <= quoted[0] < f.content_end for f in found
+                ):
+                    content = (quoted[0] + 1, quoted[1])
+                    found.append(Found(verb.start, verb.end, verb.form, *content, subject, True, True))
             last = (floor, subject)
             found.append(Found(verb.start, verb.end, verb.form, start, end, subject, punctuated, direct))
             self.speakers.said.append((start, end, subject))
@@ -321,7 +336,21 @@ class StatementFinder:
         found.extend(self._unattributed())
         found = self._trim(found)
         found.extend(self._continued(found))
-        return sorted(found, key=lambda f: (f.content_start, f.verb_start))
+        return self._distinct(sorted(found, key=lambda f: (f.content_start, f.verb_start)))
+
+    def _distinct(self, found: list[Found]) -> list[Found]:
+        """One statement per content and speaker (a quotation reached two ways)."""
+        seen: set[tuple[int, int, str | None]] = set()
+        out = []
+        for item in found:
+            end = item.content_end
+            while end > item.content_start and self.view[end - 1] in "。！？!?，,；; ":
+                end -= 1
+            key = (item.content_start, end, item.subject.key)
+            if key not in seen:
+                seen.add(key)
+                out.append(item)
+        return out
 
     def _colons(self) -> list[Found]:
         """X：“Q” in the body: the colon introduces X's words."""

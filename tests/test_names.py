@@ -100,3 +100,21 @@ def test_a_country_and_a_description_is_no_organization(view, kept):
 def test_a_latin_name_after_a_title_is_a_person(body, speaker):
     text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"
     assert [s.speaker_key for s in extract(parse_text(text)).statements] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("view", "words", "organization"),
+    [
+        # a country, then common nouns ending in an organization's suffix: one organization
+        ("韩国国家安保室表示", [Word(0, 2, "LOC"), Word(2, 4, "n"), Word(4, 7, "n"), Word(7, 9, "v")],
+         "韩国国家安保室"),
+        # a country's generic body is no organization of its own name
+        ("加拿大法院表示", [Word(0, 3, "LOC"), Word(3, 5, "n"), Word(5, 7, "v")], None),
+        # the tagger running into the next word (研究所 | 所公布)
+        ("罗伯特科赫研究所所公布", [Word(0, 9, "ORG"), Word(9, 11, "v")], "罗伯特科赫研究所"),
+    ],
+)
+def test_organizations_the_tagger_leaves_in_pieces(view, words, organization):
+    rules = default_rules()
+    found = [n.form for n in tagged_names(view, words, rules.names, rules.catalog_kinds) if n.kind == "organization"]
+    assert found == ([organization] if organization else [])

@@ -24,6 +24,8 @@ from kb.extract.tagger import Word
 _TAG_KINDS = {"PER": PERSON, "ORG": ORGANIZATION, "LOC": PLACE}
 _HAN = re.compile(r"^[\u3400-\u9fff·]+$")
 _NAME_DOT = "·"
+# One-character suffixes of a city or province the tagger may call an organization.
+_CITY_SUFFIXES = frozenset("市县省州")
 _BRACKET = re.compile(r"[（(][^（）()]*[）)]")
 
 
@@ -54,8 +56,34 @@ class NameRules:
     not_names: frozenset[str]
     abbreviations: frozenset[str]  # one-character country forms (美, 俄, 中 …)
     address_terms: tuple[str, ...] = ()  # 先生, 女士: a surname before them is the name
+    generic_bodies: frozenset[str] = frozenset()  # 法院, 军队: a country's, not a name
+    event_words: tuple[str, ...] = ()  # 峰会, 记者会: events, though they end like bodies
     descriptive_suffixes: tuple[str, ...] = ()  # 公司, 执政党: described, not named, after a country
     person_words: frozenset[str] = frozenset()  # two-character person nouns and titles (儿子, 公主)
+
+
+def _assembled(view: str, words: Sequence[Word], rules: NameRules) -> list[tuple[int, int]]:
+    """Organizations the tagger left in pieces: a place or organization, then a few common
+    nouns, the last ending in an organization's suffix (韩国 | 国家 | 安保室, 土耳其 | 红新月会)."""
+    spans = []
+    for index, word in enumerate(words):
+        if word.tag not in ("LOC", "ORG"):
+            continue
+        end = word.end
+        for following in words[index + 1 : index + 4]:
+            if following.start != end or following.tag not in ("n", "nz", "vn", "j", "an"):
+                break
+            end = following.end
+            last = view[following.start : end]
+            if len(last) >= 2 and last.endswith(rules.organization_suffixes) and not last.endswith(
+                rules.event_words
+            ):
+                rest = view[word.end : end]
+                # 加拿大法院, 印度军队: a country's generic body is no name of its own.
+                if rest not in rules.generic_bodies:
+                    spans.append((word.start, end))
+                break
+    return spans
 
 
 def _joined(view: str, words: Sequence[Word]) -> list[tuple[int, int, str]]:
@@ -119,6 +147,8 @@ def _clean_person(form: str, rules: NameRules) -> str | None:
 
 
 def _clean_organization(form: str, count: int, rules: NameRules) -> str | None:
+    if len(form) >= 4 and form[-1] == form[-2]:
+        form = form[:-1]  # 研究所所(公布): the tagger ran into the next word
     if not _HAN.match(form) or len(form) < 2 or form in rules.not_names:
         return None
     if form.endswith(rules.organization_suffixes) and len(form) >= 3:
@@ -190,6 +220,9 @@ def _kind_by_shape(form: str, kind: str, view: str, rules: NameRules, known: Map
         return ORGANIZATION  # 罗伯特科赫研究所, 岸田内阁
     if kind == PERSON and form.endswith(rules.place_suffixes):
         return PLACE  # 罗勇府
+    city = form[-1:] in _CITY_SUFFIXES and not form.endswith(rules.long_organization_suffixes)
+    if kind == ORGANIZATION and city:
+        return PLACE  # 高雄市, 新北市: the city, not its government
     votes = _context_kinds(view, form, rules, known)
     best = max((PLACE, ORGANIZATION), key=votes.__getitem__)
     if kind == PERSON and votes[best] > votes[PERSON]:
@@ -203,6 +236,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     """The names the tagger found in ``view``, cleaned, one kind each. ``known`` gives the
     kind of each catalog form; those are left to the catalog."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for start, end in _assembled(view, words, rules):
+        votes[view[start:end]][ORGANIZATION] += 1
     for start, end, tag in _joined(view, words):
         end = _before_verb(view, start, end, rules)
         if tag == "PER":

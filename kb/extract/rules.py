@@ -164,6 +164,8 @@ class Rules:
             abbreviations=frozenset(self.matcher.abbreviations),
             address_terms=_words(data["address_terms"]),
             descriptive_suffixes=_words(data["descriptive_suffixes"]),
+            generic_bodies=frozenset(_words(data["generic_bodies"])),
+            event_words=_words(data["event_words"]),
             person_words=frozenset(
                 w for w in (*self.lexicon.person_nouns, *self.matcher.titles, *_words(data["kin"]))
                 if len(w) == 2

@@ -260,3 +260,24 @@ def test_a_quotation_before_the_speaker_is_theirs_even_when_more_follows():
 def test_one_article_writing_a_foreign_name_two_ways_names_one_person():
     found = statements("商会前主席柯伊尔说，拘留时间太长。\n“五个月过去了，我们还在等，”科伊尔说。")
     assert {k for k, _, _, _ in found} == {"person:zh-柯伊尔"}, found
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a stance verb right after its subject, before a clause, speaks without punctuation
+        ("孟晚舟承认曾就华为的业务误导银行。", [("孟晚舟", "承认", "曾就华为的业务误导银行")]),
+        # but not a plan (预计前往)
+        ("王文涛预计将前往美国参加会议。", []),
+        # a verb inside a time frame reports nothing
+        ("在中国宣布放宽限制后，企业的信心有所回升。", []),
+    ],
+)
+def test_bare_stance_verbs_and_time_frames(body, expected):
+    assert [(t, v, c) for _, v, c, _ in statements(body) for t in [run(body).statements[0].speaker_text]] == expected
+
+
+def test_he_inside_a_quotation_is_not_the_one_quoted():
+    body = "阿马德告诉记者：“我的朋友和其他几个人跳了出去。”\n“他认为有两个人被子弹击中。”"
+    found = statements(body)
+    assert all(not (k == "person:zh-阿马德" and c.startswith("有两个人")) for k, _, c, _ in found), found

@@ -46,6 +46,7 @@ class Lexicon:
     verbs: dict[str, str]  # every verb form → its base (reporting_verbs × verb_suffixes)
     punctuation_only: frozenset[str]  # punctuation_only_verbs
     continuing: frozenset[str]  # continuing_verbs
+    bare_stance: frozenset[str]  # bare_stance_verbs
     title_glue: frozenset[str]  # title_glue
     noun_verbs: frozenset[str]  # noun_verbs
     document_markers: tuple[str, ...]  # document_markers
@@ -59,6 +60,7 @@ class Lexicon:
     addressee_markers: frozenset[str]  # addressee_markers
     prepositions: frozenset[str]  # prepositions
     frames: frozenset[str]  # frames: 时, 期间, 会上 (end a circumstance phrase)
+    frame_ends: tuple[str, ...]  # frame_ends
     fillers: frozenset[str]  # fillers: adverbs and set phrases between a subject and its verb
     channels: tuple[str, ...]  # channels: 发表声明, 在推特上
     source_prefixes: tuple[str, ...]  # source_prefixes
@@ -109,6 +111,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         verbs=verbs,
         punctuation_only=frozenset(_words(data["punctuation_only_verbs"])),
         continuing=frozenset(_words(data["continuing_verbs"])),
+        bare_stance=frozenset(_words(data["bare_stance_verbs"])),
         title_glue=frozenset(_words(data["title_glue"])),
         noun_verbs=frozenset(_words(data["noun_verbs"])),
         document_markers=_words(data["document_markers"]),
@@ -122,6 +125,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         addressee_markers=frozenset(_words(data["addressee_markers"])),
         prepositions=frozenset(_words(data["prepositions"])),
         frames=frozenset(_words(data["frames"])),
+        frame_ends=_words(data["frame_ends"]),
         fillers=frozenset(_words(data["fillers"])),
         channels=_words(data["channels"]),
         source_prefixes=_words(data["source_prefixes"]),

@@ -200,6 +200,15 @@ class Speakers:
     # -- references -----------------------------------------------------------------------------
 
     def pronoun(self, start: int, end: int) -> Subject:
+        subject = self._pronoun(start, end)
+        quoted = subject.key is not None and self.index.inside_quote(start)
+        last = self._last_speaker(start) if quoted else None
+        if quoted and subject.key in (self.context, last[2].key if last else None):
+            # 他 inside a quotation is not the one quoted, who would say 我: someone unnamed.
+            return Subject(start, end, None, None, anonymous=True)
+        return subject
+
+    def _pronoun(self, start: int, end: int) -> Subject:
         """他/她 (该官员 …) refers to the nearest person named before it in subject position,
         or failing that the nearest named at all, within the last few paragraphs — unless an
         unnamed person (一名妇女, 这名年轻人) is the subject of a clause in between."""

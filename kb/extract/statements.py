@@ -56,6 +56,7 @@ class Verb:
     # 建议 with no punctuation after it, opening a clause: only a statement's continuation
     # (他指出…，建议…)
     continuing: bool = False
+    needs_adjacent: bool = False  # a bare stance verb: only right after its subject
 
 
 class StatementFinder:
@@ -147,7 +148,11 @@ class StatementFinder:
         if only_punctuated and bare and base not in lex.adjacent_verbs:
             if base in lex.continuing and self._opens_clause(start):
                 return Verb(start, end, form, weak=True, continuing=True)
-            return None
+            if base not in lex.bare_stance:
+                return None
+            # 她承认曾误导银行, 他要求双方停火: right after its subject and before a clause
+            # (checked with the subject and the content), a stance verb speaks without punctuation.
+            return Verb(start, end, form, weak=True, needs_adjacent=True)
         return Verb(start, end, form, weak=bare and only_punctuated)
 
     def _opens_clause(self, start: int) -> bool:
@@ -268,6 +273,17 @@ class StatementFinder:
             start, end, direct = quote[0] + 1, quote[1], True
         return start, end, punctuated, direct
 
+    def _in_frame(self, verb: Verb, floor: int) -> bool:
+        """Whether the verb stands in a 在…后 / 当…时 frame of its clause."""
+        view = self.view
+        clause = self.index.clause_start(verb.start, floor)
+        if not view.startswith(("在", "当", "于"), clause):
+            return False
+        end = verb.end
+        while end < len(view) and view[end] not in "，,。；;：:“”「」\n":
+            end += 1
+        return end > verb.end and view[verb.end : end].endswith(self.lex.frame_ends)
+
     def _opens_sentence(self, pos: int) -> bool:
         """Whether nothing of its sentence comes before ``pos`` (a quotation opening it)."""
         back = pos
@@ -310,6 +326,8 @@ class StatementFinder:
                                           if f.content_start <= verb.start < f.content_end), None)
             if verb.continuing and found and last and last[0] == floor and found[-1].verb == verb.form:
                 continue  # …，建议…，建议…: one piece of advice, said twice
+            if self._in_frame(verb, floor):
+                continue  # 在中国宣布放宽限制后，…: the verb is inside a time frame
             subject = self.subject_for(verb, floor, previous)
             if subject is None:
                 continue

@@ -281,3 +281,9 @@ def test_he_inside_a_quotation_is_not_the_one_quoted():
     body = "阿马德告诉记者：“我的朋友和其他几个人跳了出去。”\n“他认为有两个人被子弹击中。”"
     found = statements(body)
     assert all(not (k == "person:zh-阿马德" and c.startswith("有两个人")) for k, _, c, _ in found), found
+
+
+def test_a_paragraph_opening_with_he_said_goes_on_with_the_last_speaker():
+    body = "一位武汉居民说，他记得李文亮。李文亮后来受到调查。\n他说，他经常和朋友谈论疫情。"
+    last = [f for f in statements(body) if f[2].startswith("他经常")]
+    assert last and last[0][0] is None and last[0][3], last

@@ -217,9 +217,12 @@ class Speakers:
         if self.unnamed_subject(since, start) is not None:
             return Subject(start, end, None, None, anonymous=True)
         speaker = self._last_speaker(start)
+        line_start = self.index.line_bounds(start)[0]
+        opens_paragraph = not self.view[line_start:start].strip()
         if speaker is not None and (found is None or speaker[2].start > found.start or (
             speaker[0] <= found.start < speaker[1]
-        )):
+        ) or (opens_paragraph and speaker[2].start < line_start)):
+            # (A paragraph opening with 他说 goes on with the last speaker, as news writes.)
             # The last speaker is nearer than any name in subject position, or the name is one
             # the speaker mentioned (他说…李文亮… 他说): the pronoun goes on with the speaker.
             subject = speaker[2]

@@ -284,6 +284,6 @@ def test_he_inside_a_quotation_is_not_the_one_quoted():
 
 
 def test_a_paragraph_opening_with_he_said_goes_on_with_the_last_speaker():
-    body = "一位武汉居民说，他记得李文亮。李文亮后来受到调查。\n他说，他经常和朋友谈论疫情。"
+    body = "一位武汉居民说，他记得李文亮。李文亮后来受到调查。</p><p>他说，他经常和朋友谈论疫情。"
     last = [f for f in statements(body) if f[2].startswith("他经常")]
     assert last and last[0][0] is None and last[0][3], last

@@ -61,6 +61,8 @@ def test_an_english_name_in_brackets_must_fit_the_catalog_person(key, english, a
         ("拜登之子亨特在国外", [Word(0, 2, "PER"), Word(2, 3, "u"), Word(3, 6, "PER")], "亨特"),
         ("若普京决定入侵", [Word(0, 3, "PER"), Word(3, 5, "v")], None),
         ("家长林先生说", [Word(0, 5, "PER"), Word(5, 6, "v")], "林先生"),
+        # a hyphen inside a transliterated name joins its parts
+        ("阿里-哈桑表示", [Word(0, 2, "PER"), Word(2, 3, "w"), Word(3, 5, "PER"), Word(5, 7, "v")], "阿里-哈桑"),
     ],
 )
 def test_the_edges_of_a_tagged_name(view, words, name):

@@ -34,7 +34,7 @@ _CLAUSE_MARK = re.compile("[" + re.escape(CLAUSE_PUNCT + "。！？!?；;”」�
 _AFTER_VERB = 40
 _WORD_CHAR = re.compile(r"[\w]")
 # How much around a sign of a name the tagger reads: the name and enough context to tag it.
-_AROUND_NAME = 12
+_AROUND_NAME = 24
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 

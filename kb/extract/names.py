@@ -24,6 +24,8 @@ from kb.extract.tagger import Word
 _TAG_KINDS = {"PER": PERSON, "ORG": ORGANIZATION, "LOC": PLACE}
 _HAN = re.compile(r"^[\u3400-\u9fff·]+$")
 _NAME_DOT = "·"
+_NAME_JOINERS = ("·", "-", "‐", "－")
+_LIST_JOINERS = ("、", "和", "及", "与")
 # One-character suffixes of a city or province the tagger may call an organization.
 _CITY_SUFFIXES = frozenset("市县省州")
 _BRACKET = re.compile(r"[（(][^（）()]*[）)]")
@@ -96,10 +98,11 @@ def _joined(view: str, words: Sequence[Word]) -> list[tuple[int, int, str]]:
         if spans:
             start, end, tag = spans[-1]
             between = view[end : word.start]
-            if tag == word.tag and (between == "" or between == _NAME_DOT) and (
+            dotted = between in _NAME_JOINERS  # 斯托尔滕·贝格, 阿里-哈桑
+            if tag == word.tag and (between == "" or dotted) and (
                 # A split inside a word, not two names in a row: one side is one character,
-                # or the two are joined by a dot.
-                between == _NAME_DOT or min(end - start, word.end - word.start) == 1
+                # or the two are joined by a dot or hyphen.
+                dotted or min(end - start, word.end - word.start) == 1
             ):
                 spans[-1] = (start, word.end, tag)
                 continue
@@ -195,6 +198,10 @@ def _context_kinds(view: str, form: str, rules: NameRules, known: Mapping[str, s
         before, after = view[max(0, at - 3) : at], view[end : end + 3]
         if before.endswith(rules.place_before) or after.startswith(rules.place_after):
             votes[PLACE] += 1
+        if any(known.get(view[at - n : at]) == PLACE for n in range(2, 6) if at >= n) and (
+            view[at - 1 : at] in _CITY_SUFFIXES or after.startswith(rules.place_after)
+        ):
+            votes[PLACE] += 1  # 爱达荷州博伊西: a place within a place
         if _listed_with_place(view, at, end, known):
             votes[PLACE] += 1
         if before.endswith(rules.long_organization_suffixes):
@@ -206,12 +213,12 @@ def _context_kinds(view: str, form: str, rules: NameRules, known: Mapping[str, s
 
 
 def _listed_with_place(view: str, start: int, end: int, known: Mapping[str, str]) -> bool:
-    """Whether ``view[start:end]`` stands in a list (A、B、C) next to a known place."""
+    """Whether ``view[start:end]`` stands in a list (A、B和C) next to a known place."""
     after = _BRACKET.sub("", view[end : end + 40])
-    if after.startswith("、") and any(known.get(after[1 : 1 + n]) == PLACE for n in range(2, 9)):
+    if after[:1] in _LIST_JOINERS and any(known.get(after[1 : 1 + n]) == PLACE for n in range(2, 9)):
         return True
     before = _BRACKET.sub("", view[max(0, start - 40) : start])
-    return before.endswith("、") and any(known.get(before[-1 - n : -1]) == PLACE for n in range(2, 9))
+    return before[-1:] in _LIST_JOINERS and any(known.get(before[-1 - n : -1]) == PLACE for n in range(2, 9))
 
 
 def _kind_by_shape(form: str, kind: str, view: str, rules: NameRules, known: Mapping[str, str]) -> str:

@@ -22,7 +22,7 @@ from kb.extract.readings import Readings
 from kb.extract.tagger import Word
 
 _TAG_KINDS = {"PER": PERSON, "ORG": ORGANIZATION, "LOC": PLACE}
-_HAN = re.compile(r"^[\u3400-\u9fff·]+$")
+_HAN = re.compile(r"^[\u3400-\u9fff·\-‐－]+$")
 _NAME_DOT = "·"
 _NAME_JOINERS = ("·", "-", "‐", "－")
 _LIST_JOINERS = ("、", "和", "及", "与")

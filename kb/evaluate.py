@@ -250,9 +250,8 @@ def _score_statements(
             (a for a in anonymous if normalise_key(a["quote_contains"]) in texts[index]), None
         )
         if anonymous_hit is not None:
-            if anonymous_hit.get("org_fallback") and _speaker_matches(
-                speaker, [anonymous_hit["org_fallback"]]
-            ):
+            fallback = anonymous_hit.get("org_fallback")
+            if fallback and _speaker_matches(speaker, [fallback, *surfaces.get(fallback, ())]):
                 continue
             result.anonymous_named.append(
                 f"{anonymous_hit['id']} ({anonymous_hit['speaker_phrase']}) given to {speaker.label()}: "

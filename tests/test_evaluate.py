@@ -14,7 +14,7 @@ FLOORS = {"people": 0.95, "organizations": 0.90, "statements": 0.90}
 # (the targets: people 0.93, organizations 0.88, statements 0.88).
 DEV_FLOORS = {"people": 0.89, "organizations": 0.73, "places": 0.75, "statements": 0.85}
 DEV_AREA_STATEMENTS = 0.76
-DEV_ANONYMOUS_NAMED = 2
+DEV_ANONYMOUS_NAMED = 0
 
 
 @pytest.fixture(scope="module")

@@ -287,3 +287,9 @@ def test_a_paragraph_opening_with_he_said_goes_on_with_the_last_speaker():
     body = "一位武汉居民说，他记得李文亮。李文亮后来受到调查。</p><p>他说，他经常和朋友谈论疫情。"
     last = [f for f in statements(body) if f[2].startswith("他经常")]
     assert last and last[0][0] is None and last[0][3], last
+
+
+def test_an_unnamed_person_becoming_the_subject_takes_the_next_verb():
+    body = "陪考的沈小姐表示，女儿当初无人陪考，但女儿考出最好成绩，也表示考场很安静。"
+    last = [f for f in statements(body) if f[2].startswith("考场很安静")]
+    assert last and last[0][0] is None and last[0][3], statements(body)

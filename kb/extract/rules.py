@@ -231,6 +231,13 @@ class Rules:
         return _first_of(_words(self.catalog.lexicon["organization_cues"]))
 
     @cached_property
+    def opens_with_person_noun(self) -> re.Pattern[str]:
+        """A clause opening (after 但, 而, 也 …) with a person noun: 但女儿考出…"""
+        openers = "|".join(map(re.escape, self.lexicon.openers))
+        nouns = "|".join(map(re.escape, self.lexicon.person_nouns))
+        return re.compile(f"\\s*(?:{openers})*(?:{nouns})")
+
+    @cached_property
     def unnamed_people(self) -> re.Pattern[str]:
         """A counted person without a name: 一名妇女, 这位年轻人, 一名当地男子."""
         nouns = "|".join(map(re.escape, self.lexicon.person_nouns))

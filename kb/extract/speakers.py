@@ -286,6 +286,10 @@ class Speakers:
             units = self.units.between(clause, min(end, clause + 16))
             parse = self.parser.parse_opening(units)
             if not parse.phrase:
+                # Untagged text (the tagger read elsewhere): an unnamed person opening it
+                # (但女儿考出…) is still a subject.
+                if self.rules.opens_with_person_noun.match(self.view, clause, end):
+                    return Subject(clause, clause, None, None, anonymous=True)
                 continue
             subject = self.resolve(parse)
             if subject is None:

@@ -61,6 +61,8 @@ def test_an_english_name_in_brackets_must_fit_the_catalog_person(key, english, a
         ("拜登之子亨特在国外", [Word(0, 2, "PER"), Word(2, 3, "u"), Word(3, 6, "PER")], "亨特"),
         ("若普京决定入侵", [Word(0, 3, "PER"), Word(3, 5, "v")], None),
         ("家长林先生说", [Word(0, 5, "PER"), Word(5, 6, "v")], "林先生"),
+        # the tagger joined the name's last character to the verb (林咏 | 能说)
+        ("教授林咏能说，", [Word(0, 2, "n"), Word(2, 4, "PER"), Word(4, 6, "v"), Word(6, 7, "w")], "林咏能"),
         # a hyphen inside a transliterated name joins its parts
         ("阿里-哈桑表示", [Word(0, 2, "PER"), Word(2, 3, "w"), Word(3, 5, "PER"), Word(5, 7, "v")], "阿里-哈桑"),
     ],

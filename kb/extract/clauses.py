@@ -158,7 +158,8 @@ class ClauseParser:
                 before = units[start - 1] if start > i else None
                 # A name right after a preposition or verb is its object (向安理会示警); a title
                 # with its holder is a subject phrase whatever precedes it (…特首办主任陈国基).
-                titled = any(u.tag == TITLE for u in units[start:k])
+                endings = self.lex.title_endings
+                titled = any(u.tag == TITLE or u.text.endswith(endings) for u in units[start:k])
                 governed = not titled and before is not None and (
                     (before.tag in ("p", "v", "u") and before.text != "的")
                     or before.text in self.lex.prepositions
@@ -175,7 +176,8 @@ class ClauseParser:
         k = head - 1
         while k >= floor:
             unit = units[k]
-            if unit.nominal and unit.tag not in ("r", "m", "q"):
+            titular = unit.text.endswith(self.lex.title_endings)  # 总会长 read as a verb
+            if (unit.nominal and unit.tag not in ("r", "m", "q")) or titular:
                 start = k
             elif unit.text in self.lex.title_glue or unit.tag == "vn":
                 if not any(u.tag in (ENTITY, TITLE) for u in units[k + 1 : start + 1]):

@@ -119,6 +119,19 @@ def _before_verb(view: str, start: int, end: int, rules: NameRules) -> int:
     return end
 
 
+def _through_verb_start(view: str, end: int, words: Sequence[Word], rules: NameRules) -> int:
+    """A name's last character the tagger joined to the reporting verb after it (林咏 | 能说:
+    能说 is no verb, so 能 is the name's)."""
+    after = next((w for w in words if w.start == end), None)
+    if after is None or after.end - after.start != 2 or after.tag != "v":
+        return end
+    rest = view[after.start + 1 : after.end]
+    word = view[after.start : after.end]
+    if rest in rules.person_after and word not in rules.person_after:
+        return end + 1
+    return end
+
+
 def _person_bounds(view: str, start: int, end: int, rules: NameRules,
                    known: Mapping[str, str]) -> tuple[int, int]:
     """A tagged person without the characters the tagger took from its neighbours: the end of
@@ -249,6 +262,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         end = _before_verb(view, start, end, rules)
         if tag == "PER":
             start, end = _person_bounds(view, start, end, rules, known)
+            end = _through_verb_start(view, end, words, rules)
         votes[view[start:end]][_TAG_KINDS[tag]] += 1
     skip = known
     names: dict[str, Name] = {}

@@ -48,6 +48,7 @@ class Lexicon:
     continuing: frozenset[str]  # continuing_verbs
     bare_stance: frozenset[str]  # bare_stance_verbs
     title_glue: frozenset[str]  # title_glue
+    title_endings: tuple[str, ...]  # title_endings
     noun_verbs: frozenset[str]  # noun_verbs
     document_markers: tuple[str, ...]  # document_markers
     adjacent_verbs: frozenset[str]  # adjacent_verbs
@@ -113,6 +114,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         continuing=frozenset(_words(data["continuing_verbs"])),
         bare_stance=frozenset(_words(data["bare_stance_verbs"])),
         title_glue=frozenset(_words(data["title_glue"])),
+        title_endings=_words(data["title_endings"]),
         noun_verbs=frozenset(_words(data["noun_verbs"])),
         document_markers=_words(data["document_markers"]),
         adjacent_verbs=frozenset(_words(data["adjacent_verbs"])),

@@ -122,3 +122,17 @@ def test_organizations_the_tagger_leaves_in_pieces(view, words, organization):
     rules = default_rules()
     found = [n.form for n in tagged_names(view, words, rules.names, rules.catalog_kinds) if n.kind == "organization"]
     assert found == ([organization] if organization else [])
+
+
+@pytest.mark.parametrize(
+    ("body", "people"),
+    [
+        ("美国此前将美国人Trevor Reed和Brittney Griner带回家。", {"person:trevor-reed", "person:brittney-griner"}),
+        ("图片来源：Qilai Shen/Bloomberg News", {"person:qilai-shen"}),
+        ("图片来源：FLORENCE LO/REUTERS", {"person:florence-lo"}),
+    ],
+)
+def test_latin_names_after_a_nationality_in_a_list_or_in_a_credit(body, people):
+    text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>正文。</p><p>{body}</p>"
+    found = {key for key, info in extract(parse_text(text)).entities.items() if info.kind == "person"}
+    assert people <= found, found

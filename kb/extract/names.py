@@ -310,16 +310,34 @@ def _same_in_article(names: dict[str, Name], foreign: frozenset[str]) -> None:
         earlier[form] = name.key
 
 
-def latin_names(view: str, after_person_word: re.Pattern[str]) -> dict[str, str]:
-    """Latin names right after a title or person word, before a verb or a bracket
-    (活动人士justice amad认为, 副教授bhubhindar singh指出): form → key, as ``中文（English）``
-    discovery keys an unknown English name."""
+def latin_names(view: str, after_person_word: re.Pattern[str], credits: re.Pattern[str] | None = None,
+                agencies: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Latin names right after a title or person word, before a verb, a bracket or a joiner
+    (活动人士justice amad认为, 俄罗斯人viktor bout和…), the names joined to those by 和/与/及,
+    and names in photo credits (图片来源：qilai shen/bloomberg news): form → key, as
+    ``中文（English）`` discovery keys an unknown English name."""
     found: dict[str, str] = {}
     for match in after_person_word.finditer(view):
-        name = match.group("name").strip()
-        if len(name) >= 5:
-            found[name] = "person:" + re.sub(r"[^a-z0-9]+", "-", name).strip("-")
+        _add_latin(found, match.group("name"))
+        joined = _LATIN_JOINED.match(view, match.end("name"))
+        if joined is not None:  # …trevor reed和brittney griner
+            _add_latin(found, joined.group("name"))
+    for match in credits.finditer(view) if credits is not None else ():
+        for part in match.group("credit").split("/"):
+            words = part.split()
+            if 2 <= len(words) <= 3 and part.strip() not in agencies and not set(words) & agencies:
+                _add_latin(found, part)
     return found
+
+
+def _add_latin(found: dict[str, str], name: str) -> None:
+    name = name.strip()
+    if len(name) >= 5:
+        found[name] = "person:" + re.sub(r"[^a-z0-9]+", "-", name).strip("-")
+
+
+# A second Latin name joined to a first: 和brittney griner.
+_LATIN_JOINED = re.compile(r"\s?[和与及、]\s?(?P<name>[a-z][a-z'.\-]+(?: [a-z][a-z'.\-]+){1,3})")
 
 
 __all__ = ["Name", "NameRules", "latin_names", "tagged_names"]

@@ -193,10 +193,21 @@ class Rules:
                         *_words(self.catalog.lexicon["name_cues"])}, key=len, reverse=True)
         verbs = sorted(self.lexicon.verbs, key=len, reverse=True)
         return re.compile(
-            "(?:" + "|".join(map(re.escape, words)) + ")"
+            "(?:" + "|".join(map(re.escape, words))
+            + r"|[\u4e00-\u9fff]{1,4}人)"  # 俄罗斯人Viktor Bout
             + r"\s?(?P<name>[a-z][a-z'.\-]+(?: [a-z][a-z'.\-]+){1,3})\s?"
-            + "(?=[（(，,、]|" + "|".join(map(re.escape, verbs)) + ")"
+            + "(?=[（(，,、和与及]|" + "|".join(map(re.escape, verbs)) + ")"
         )
+
+    @cached_property
+    def credits(self) -> re.Pattern[str]:
+        """A photo or byline credit: 图片来源：Qilai Shen/Bloomberg News."""
+        words = "|".join(map(re.escape, _words(self.catalog.lexicon["credit_words"])))
+        return re.compile(f"(?:{words})\\s*[:：]\\s*(?P<credit>[a-z][a-z .'/\\-]{{2,80}})")
+
+    @cached_property
+    def credit_agencies(self) -> frozenset[str]:
+        return frozenset(_words(self.catalog.lexicon["credit_agencies"]))
 
     @cached_property
     def readings(self) -> Readings:

@@ -136,3 +136,17 @@ def test_latin_names_after_a_nationality_in_a_list_or_in_a_credit(body, people):
     text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>正文。</p><p>{body}</p>"
     found = {key for key, info in extract(parse_text(text)).entities.items() if info.kind == "person"}
     assert people <= found, found
+
+
+def test_a_short_organization_vouched_for_by_its_latin_name():
+    rules = default_rules()
+    view = "美国芯片公司英伟达（nvidia）表示"
+    words = [Word(0, 2, "LOC"), Word(2, 6, "n"), Word(6, 9, "ORG"), Word(9, 17, "w"), Word(17, 19, "v")]
+    names = tagged_names(view, words, rules.names, rules.catalog_kinds)
+    assert ("英伟达", "organization") in [(n.form, n.kind) for n in names]
+
+
+def test_the_agency_of_a_photo_credit_is_an_organization():
+    text = "<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>正文。</p><p>图片来源：Getty Images</p>"
+    found = extract(parse_text(text)).entities
+    assert found["organization:getty-images"].kind == "organization"

@@ -281,7 +281,9 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         if kind == PERSON:
             form = _clean_person(raw, rules)
         elif kind == ORGANIZATION:
-            form = _clean_organization(raw, count, rules)
+            # 英伟达（Nvidia）: a name in its own script beside it vouches for a short form.
+            vouched = re.search(re.escape(raw) + r"\s?[（(][a-z]", view) is not None
+            form = _clean_organization(raw, count + (1 if vouched else 0), rules)
             if form and tag_alone is not None and _described(form, rules, known, tag_alone):
                 continue
         else:
@@ -325,7 +327,9 @@ def latin_names(view: str, after_person_word: re.Pattern[str], credits: re.Patte
     for match in credits.finditer(view) if credits is not None else ():
         for part in match.group("credit").split("/"):
             words = part.split()
-            if 2 <= len(words) <= 3 and part.strip() not in agencies and not set(words) & agencies:
+            if part.strip() in agencies and len(part.strip()) >= 3 and part.strip() not in _GENERIC_CREDIT:
+                found[part.strip()] = "organization:" + re.sub(r"[^a-z0-9]+", "-", part.strip()).strip("-")
+            elif 2 <= len(words) <= 3 and part.strip() not in agencies and not set(words) & agencies:
                 _add_latin(found, part)
     return found
 
@@ -336,6 +340,8 @@ def _add_latin(found: dict[str, str], name: str) -> None:
         found[name] = "person:" + re.sub(r"[^a-z0-9]+", "-", name).strip("-")
 
 
+# Words of credits that name no agency of their own.
+_GENERIC_CREDIT = frozenset({"news", "images", "photo", "via", "press", "agency", "ap photo"})
 # A second Latin name joined to a first: 和brittney griner.
 _LATIN_JOINED = re.compile(r"\s?[和与及、]\s?(?P<name>[a-z][a-z'.\-]+(?: [a-z][a-z'.\-]+){1,3})")
 

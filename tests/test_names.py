@@ -150,3 +150,17 @@ def test_the_agency_of_a_photo_credit_is_an_organization():
     text = "<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>正文。</p><p>图片来源：Getty Images</p>"
     found = extract(parse_text(text)).entities
     assert found["organization:getty-images"].kind == "organization"
+
+
+@pytest.mark.parametrize(
+    ("view", "words", "organization"),
+    [
+        ("感谢中国驻加拿大使馆的关注", [Word(0, 2, "v"), Word(2, 4, "LOC"), Word(4, 5, "v"), Word(5, 8, "LOC"),
+                                  Word(8, 10, "n"), Word(10, 11, "u"), Word(11, 13, "n")], "中国驻加拿大使馆"),
+        ("蔡英文办公室表示", [Word(0, 3, "PER"), Word(3, 6, "n"), Word(6, 8, "v")], "蔡英文办公室"),
+    ],
+)
+def test_embassies_and_a_persons_office(view, words, organization):
+    rules = default_rules()
+    found = [n.form for n in tagged_names(view, words, rules.names, rules.catalog_kinds) if n.kind == "organization"]
+    assert organization in found, found

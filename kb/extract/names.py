@@ -69,7 +69,17 @@ def _assembled(view: str, words: Sequence[Word], rules: NameRules) -> list[tuple
     nouns, the last ending in an organization's suffix (韩国 | 国家 | 安保室, 土耳其 | 红新月会)."""
     spans = []
     for index, word in enumerate(words):
+        if word.tag == "PER":
+            # 蔡英文办公室, 雷纳希克的办公室: a person's office is an organization
+            office = _OFFICE.match(view, word.end)
+            if office is not None:
+                spans.append((word.start, office.end()))
+            continue
         if word.tag not in ("LOC", "ORG"):
+            continue
+        embassy = _EMBASSY.match(view, word.end)
+        if embassy is not None:  # 中国驻加拿大使馆
+            spans.append((word.start, embassy.end()))
             continue
         end = word.end
         for following in words[index + 1 : index + 4]:
@@ -340,6 +350,10 @@ def _add_latin(found: dict[str, str], name: str) -> None:
         found[name] = "person:" + re.sub(r"[^a-z0-9]+", "-", name).strip("-")
 
 
+# X驻Y(大)使馆: an embassy, consulate or office of one country in another.
+_EMBASSY = re.compile(r"驻[\u4e00-\u9fff]{2,6}?(?:总领事馆|领事馆|大使馆|使馆|代表处|办事处)")
+# A person's office: 办公室 right after the name, or after 的.
+_OFFICE = re.compile(r"的?办公室")
 # Words of credits that name no agency of their own.
 _GENERIC_CREDIT = frozenset({"news", "images", "photo", "via", "press", "agency", "ap photo"})
 # A second Latin name joined to a first: 和brittney griner.

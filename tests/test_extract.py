@@ -293,3 +293,8 @@ def test_an_unnamed_person_becoming_the_subject_takes_the_next_verb():
     body = "陪考的沈小姐表示，女儿当初无人陪考，但女儿考出最好成绩，也表示考场很安静。"
     last = [f for f in statements(body) if f[2].startswith("考场很安静")]
     assert last and last[0][0] is None and last[0][3], statements(body)
+
+
+def test_about_before_a_number_ends_no_name():
+    found = run("袭击发生在哈尔科夫以北约50公里处。")
+    assert not any(m.key == "nato" for m in found.mentions)

@@ -261,6 +261,9 @@ def scan(view: str, matcher: Matcher, extra: dict[str, str] | None = None) -> li
                 continue
             if form[-1].isascii() and form[-1].isalnum() and end < n and _is_word_char(view[end]):
                 continue
+            # 以北约50公里: 约 before a number is "about", not the end of a name.
+            if form.endswith("约") and view[end : end + 1].isdigit():
+                continue
             # 外交部长 is a minister, not the ministry: "X部" + "长" is a title.
             if kind == ENTITY and form.endswith("部") and view[end : end + 1] == "长":
                 continue

@@ -284,8 +284,9 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         if kind != PERSON and raw.endswith(rules.titles):
             continue  # 美国国务卿, 美国商务部长: a title, not a place or a body
         kind = _kind_by_shape(raw, kind, view, rules, neighbours)
-        if kind != ORGANIZATION and any(o.startswith(raw) and len(o) > len(raw) for o in organizations):
-            kind, count = ORGANIZATION, count + 1  # 永龄 beside 永龄基金会: the short form
+        if kind == PERSON and any(o.startswith(raw) and len(o) > len(raw) for o in organizations):
+            # 永龄 beside 永龄基金会: the short form (a place stays one: 新北市 beside 新北市环保局)
+            kind, count = ORGANIZATION, count + 1
         if kind == PERSON and known.get(raw[1:]) == PERSON:
             continue  # 若普京: a word's character before a name the catalog knows
         if kind == PERSON:

@@ -80,7 +80,7 @@ def extract(article: ParsedArticle, rules: Rules | Catalog | None = None) -> Ext
     words = sorted([*default_tagger().tag(view, sentences), *known], key=lambda w: w.start)
     names = tagged_names(view, words, rules.names, rules.catalog_kinds, rules.readings, _tags_alone)
     extra = {name.form: name.key for name in names}
-    extra.update(latin_names(view, rules.latin_after_person_word, rules.credits, rules.credit_agencies))
+    extra.update(latin_names(view, rules.latin_cues, rules.credits, rules.credit_agencies))
     extra.update(discover(text, matcher, result.entities))
     tokens = scan(view, matcher, extra)
     titled = {

@@ -323,16 +323,25 @@ def _same_in_article(names: dict[str, Name], foreign: frozenset[str]) -> None:
         earlier[form] = name.key
 
 
-def latin_names(view: str, after_person_word: re.Pattern[str], credits: re.Pattern[str] | None = None,
+def latin_names(view: str, cues: tuple[tuple[str, ...], tuple[str, ...]],
+                credits: re.Pattern[str] | None = None,
                 agencies: frozenset[str] = frozenset()) -> dict[str, str]:
-    """Latin names right after a title or person word, before a verb, a bracket or a joiner
-    (活动人士justice amad认为, 俄罗斯人viktor bout和…), the names joined to those by 和/与/及,
-    and names in photo credits (图片来源：qilai shen/bloomberg news): form → key, as
-    ``中文（English）`` discovery keys an unknown English name."""
+    """Latin names right after a title, a person word or a nationality (…人), before a verb,
+    a bracket or a joiner (活动人士justice amad认为, 俄罗斯人viktor bout和…), the names joined
+    to those by 和/与/及, and names in photo credits (图片来源：qilai shen/bloomberg news):
+    form → key, as ``中文（English）`` discovery keys an unknown English name."""
     found: dict[str, str] = {}
-    for match in after_person_word.finditer(view):
+    person_words, verbs = cues
+    for match in _LATIN_RUN.finditer(view):
+        start, end = match.span("name")
+        before = view[max(0, start - 12) : start].rstrip()
+        if not (before.endswith(person_words) or before.endswith("人")):
+            continue
+        after = view[end : end + 1]
+        if not (after in _LATIN_FOLLOWERS or view.startswith(verbs, end)):
+            continue
         _add_latin(found, match.group("name"))
-        joined = _LATIN_JOINED.match(view, match.end("name"))
+        joined = _LATIN_JOINED.match(view, end)
         if joined is not None:  # …trevor reed和brittney griner
             _add_latin(found, joined.group("name"))
     for match in credits.finditer(view) if credits is not None else ():
@@ -357,6 +366,9 @@ _EMBASSY = re.compile(r"驻[\u4e00-\u9fff]{2,6}?(?:总领事馆|领事馆|大使
 _OFFICE = re.compile(r"的?办公室")
 # Words of credits that name no agency of their own.
 _GENERIC_CREDIT = frozenset({"news", "images", "photo", "via", "press", "agency", "ap photo"})
+# A Latin name of two to four words, and what may follow one that follows a title.
+_LATIN_RUN = re.compile(r"(?<![a-z'.\-])\s?(?P<name>[a-z][a-z'.\-]+(?: [a-z][a-z'.\-]+){1,3})\s?")
+_LATIN_FOLLOWERS = frozenset("（(，,、和与及")
 # A second Latin name joined to a first: 和brittney griner.
 _LATIN_JOINED = re.compile(r"\s?[和与及、]\s?(?P<name>[a-z][a-z'.\-]+(?: [a-z][a-z'.\-]+){1,3})")
 

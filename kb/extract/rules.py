@@ -185,19 +185,13 @@ class Rules:
         }
 
     @cached_property
-    def latin_after_person_word(self) -> re.Pattern[str]:
-        """A title or person word, then a Latin name of two to four words, then a verb, a
-        bracket or punctuation (see ``names.latin_names``)."""
+    def latin_cues(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The words a Latin name may follow (titles, person words) and precede (reporting
+        verbs), longest first (see ``names.latin_names``)."""
         lex = self.lexicon
-        words = sorted({*self.matcher.titles, *lex.person_nouns, *lex.anonymous_heads,
-                        *_words(self.catalog.lexicon["name_cues"])}, key=len, reverse=True)
-        verbs = sorted(self.lexicon.verbs, key=len, reverse=True)
-        return re.compile(
-            "(?:" + "|".join(map(re.escape, words))
-            + r"|[\u4e00-\u9fff]{1,4}人)"  # 俄罗斯人Viktor Bout
-            + r"\s?(?P<name>[a-z][a-z'.\-]+(?: [a-z][a-z'.\-]+){1,3})\s?"
-            + "(?=[（(，,、和与及]|" + "|".join(map(re.escape, verbs)) + ")"
-        )
+        before = {*self.matcher.titles, *lex.person_nouns, *lex.anonymous_heads,
+                  *_words(self.catalog.lexicon["name_cues"])}
+        return tuple(sorted(before, key=len, reverse=True)), tuple(sorted(lex.verbs, key=len, reverse=True))
 
     @cached_property
     def credits(self) -> re.Pattern[str]:

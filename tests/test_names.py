@@ -164,3 +164,11 @@ def test_embassies_and_a_persons_office(view, words, organization):
     rules = default_rules()
     found = [n.form for n in tagged_names(view, words, rules.names, rules.catalog_kinds) if n.kind == "organization"]
     assert organization in found, found
+
+
+def test_a_bracketed_english_name_goes_to_the_whole_chinese_name():
+    body = "菲律宾交通部长包蒂斯塔（Jaime Bautista）表示，当局将调查停电原因。"
+    text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"
+    found = extract(parse_text(text))
+    people = {info.name for info in found.entities.values() if info.kind == "person"}
+    assert "包蒂斯塔" in people and "蒂斯塔" not in people, people

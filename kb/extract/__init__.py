@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from typing import Any
 
 from kb.catalog import Catalog
@@ -20,7 +21,7 @@ from kb.extract.entities import (
     scan,
 )
 from kb.extract.focus import focus
-from kb.extract.names import latin_names, tagged_names
+from kb.extract.names import Name, latin_names, tagged_names
 from kb.extract.outlets import resolve_outlet
 from kb.extract.records import (
     EntityInfo,
@@ -81,7 +82,9 @@ def extract(article: ParsedArticle, rules: Rules | Catalog | None = None) -> Ext
     names = tagged_names(view, words, rules.names, rules.catalog_kinds, rules.readings, _tags_alone)
     extra = {name.form: name.key for name in names}
     extra.update(latin_names(view, rules.latin_cues, rules.credits, rules.credit_agencies))
-    extra.update(discover(text, matcher, result.entities))
+    bracketed = discover(text, matcher, result.entities)
+    extra.update(bracketed)
+    _whole_bracketed_names(view, names, bracketed, extra, result.entities)
     tokens = scan(view, matcher, extra)
     titled = {
         k: v
@@ -156,6 +159,25 @@ def extract(article: ParsedArticle, rules: Rules | Catalog | None = None) -> Ext
             )
     result.roles = list(dict.fromkeys(result.roles))
     return result
+
+
+def _whole_bracketed_names(view: str, names: list[Name], bracketed: dict[str, str], extra: dict[str, str],
+                           entities: dict[str, EntityInfo]) -> None:
+    """包蒂斯塔（Jaime Bautista）: bracket discovery keeps only the transliteration's usual
+    characters (蒂斯塔); the tagger's whole name before the same bracket is that person."""
+    for name in names:
+        if name.kind != "person" or name.known_as is not None:
+            continue
+        for form, key in bracketed.items():
+            if len(name.form) > len(form) and name.form.endswith(form) and (
+                f"{name.form}（" in view or f"{name.form}(" in view
+            ):
+                extra[name.form] = key
+                info = entities.get(key)
+                if info is not None and info.origin == "discovered":
+                    aliases = (*info.aliases, (name.form, "discovered"))
+                    entities[key] = replace(info, name=name.form, aliases=aliases)
+                break
 
 
 def _tags_alone(text: str) -> list[str]:

@@ -28,11 +28,17 @@ def simplified_converter() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+# Characters some outlets type for punctuation that NFKC leaves alone: 丶 (a radical) for 、.
+_VARIANT_PUNCTUATION = {"丶": "、"}
+
+
 @lru_cache(maxsize=65536)
 def _fold_char(char: str) -> str:
     """Fold one character: width, dots, case. May return 0..n characters."""
     if char in MIDDLE_DOTS:
         return NAME_DOT
+    if char in _VARIANT_PUNCTUATION:
+        return _VARIANT_PUNCTUATION[char]
     if char == "\n":  # block separator of the stored text: kept so lines stay lines
         return "\n"
     if char.isspace():
@@ -79,7 +85,7 @@ _SPACE_RUNS = re.compile(" {2,}")
 # ``str.replace`` (a C scan each), then ``_fold_quickly`` checks that nothing else would fold.
 _COMMON_FOLDS = tuple(
     (char, _fold_char(char))
-    for char in MIDDLE_DOTS + "，：；！？（）％－～\u3000\xa0\t\r"
+    for char in MIDDLE_DOTS + "，：；！？（）％－～\u3000\xa0\t\r丶"
     if _fold_char(char) != char
 )
 _OTHER_SPACE = re.compile(r"[^\S \n]")  # whitespace that folds to a space

@@ -172,3 +172,25 @@ def test_a_bracketed_english_name_goes_to_the_whole_chinese_name():
     found = extract(parse_text(text))
     people = {info.name for info in found.entities.values() if info.kind == "person"}
     assert "包蒂斯塔" in people and "蒂斯塔" not in people, people
+
+
+@pytest.mark.parametrize(
+    ("view", "words", "name"),
+    [
+        ("陈水扁上凯道请愿", [Word(0, 4, "PER"), Word(4, 6, "n"), Word(6, 8, "v")], "陈水扁"),
+    ],
+)
+def test_a_chinese_name_does_not_take_the_next_words_character(view, words, name):
+    from kb.normalise import normalise
+
+    rules = default_rules()
+    view = normalise(view).text
+    found = [n.form for n in tagged_names(view, words, rules.names, rules.catalog_kinds) if n.kind == "person"]
+    assert name in found, found
+
+
+def test_party_descriptors_before_a_party_name():
+    rules = default_rules()
+    view = "在野党民生党表示"
+    names = tagged_names(view, [Word(0, 6, "ORG"), Word(6, 8, "v")], rules.names, rules.catalog_kinds)
+    assert [n.form for n in names if n.kind == "organization"] == ["民生党"]

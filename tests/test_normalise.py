@@ -29,3 +29,7 @@ def test_offsets_map_back_to_original():
 
 def test_lines_survive():
     assert normalise("a\nb").text == "a\nb"
+
+
+def test_a_radical_typed_for_the_enumeration_comma_is_one():
+    assert normalise("骆惠宁丶郑雁雄").text == "骆惠宁、郑雁雄"

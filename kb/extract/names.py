@@ -62,6 +62,8 @@ class NameRules:
     event_words: tuple[str, ...] = ()  # 峰会, 记者会: events, though they end like bodies
     descriptive_suffixes: tuple[str, ...] = ()  # 公司, 执政党: described, not named, after a country
     person_words: frozenset[str] = frozenset()  # two-character person nouns and titles (儿子, 公主)
+    surnames: frozenset[str] = frozenset()  # common Chinese surnames
+    not_name_starts: frozenset[str] = frozenset()  # characters no name goes on with (在, 的, 上)
 
 
 def _assembled(view: str, words: Sequence[Word], rules: NameRules) -> list[tuple[int, int]]:
@@ -163,6 +165,8 @@ def _clean_person(form: str, rules: NameRules) -> str | None:
             form = form[: -len(title)]
             break
     form = form.strip(_NAME_DOT)
+    if len(form) == 4 and form[0] in rules.surnames and form[3] in rules.not_name_starts:
+        form = form[:3]  # 陈水扁上(凯道), 侯友宜在: a Chinese name and the next word's first character
     for term in rules.address_terms:  # 家长林先生 → 林先生: a surname and a term of address
         if form.endswith(term) and len(form) > len(term) + 1:
             form = form[-len(term) - 1 :]
@@ -175,6 +179,9 @@ def _clean_person(form: str, rules: NameRules) -> str | None:
 def _clean_organization(form: str, count: int, rules: NameRules) -> str | None:
     if len(form) >= 4 and form[-1] == form[-2]:
         form = form[:-1]  # 研究所所(公布): the tagger ran into the next word
+    inner = form.find("党")
+    if form.endswith("党") and 0 <= inner < len(form) - 3:
+        form = form[inner + 1 :]  # 在野党国民党, 多数党民主党: the party is the last one named
     if not _HAN.match(form) or len(form) < 2 or form in rules.not_names:
         return None
     if form.endswith(rules.organization_suffixes) and len(form) >= 3:
@@ -198,7 +205,11 @@ def _described(form: str, rules: NameRules, known: Mapping[str, str],
         if length == 1 and len(rest) < 4 or not rest.endswith(rules.descriptive_suffixes):
             return False  # 韩联社, 美联储; 中国田径协会, 挪威难民委员会
         return not any(t in ("ORG", "PER", "LOC", "nz", "nw") for t in tag_alone(rest))
-    return False
+    # No country before it: a compound of common nouns (科技投资银行, 投资代表团) read alone
+    # holds no name; a name does (黑松公司, 中信法律事务所).
+    return form.endswith(rules.descriptive_suffixes) and not any(
+        t in ("ORG", "PER", "LOC", "nz", "nw") for t in tag_alone(form)
+    )
 
 
 def _clean_place(form: str, rules: NameRules) -> str | None:
@@ -295,7 +306,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             # 英伟达（Nvidia）: a name in its own script beside it vouches for a short form.
             vouched = re.search(re.escape(raw) + r"\s?[（(][a-z]", view) is not None
             form = _clean_organization(raw, count + (1 if vouched else 0), rules)
-            if form and tag_alone is not None and _described(form, rules, known, tag_alone):
+            if form and tag_alone is not None and not vouched and _described(form, rules, known, tag_alone):
                 continue
         else:
             form = _clean_place(raw, rules)

@@ -169,6 +169,8 @@ class Rules:
             not_names=frozenset(_words(data["not_names"])),
             abbreviations=frozenset(self.matcher.abbreviations),
             address_terms=_words(data["address_terms"]),
+            surnames=frozenset(data["surnames"]),
+            not_name_starts=frozenset(data["not_name_starts"]),
             descriptive_suffixes=_words(data["descriptive_suffixes"]),
             generic_bodies=frozenset(_words(data["generic_bodies"])),
             event_words=_words(data["event_words"]),

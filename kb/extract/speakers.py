@@ -97,6 +97,8 @@ class Speakers:
 
     def resolve(self, parse: SubjectParse) -> Subject | None:
         units = _without_brackets(parse.phrase)
+        if len(units) >= 2 and units[-2].tag == TITLE and units[-1].text in self.rules.names.address_terms:
+            units = units[:-1]  # 总统先生: the title's holder, addressed
         if not units:
             return None
         start, end = units[0].start, units[-1].end

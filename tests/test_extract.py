@@ -298,3 +298,15 @@ def test_an_unnamed_person_becoming_the_subject_takes_the_next_verb():
 def test_about_before_a_number_ends_no_name():
     found = run("袭击发生在哈尔科夫以北约50公里处。")
     assert not any(m.key == "nato" for m in found.mentions)
+
+
+def test_an_editorial_is_the_newspapers():
+    body = "华尔街日报发表社论评论美国众议院议长的访问。社论指称，议长曾考虑访问台湾。"
+    found = statements(body)
+    assert ("wall-street-journal", "指称") in [(k, v) for k, v, _, _ in found], found
+
+
+def test_a_title_with_a_term_of_address_is_its_holder():
+    body = "美国总统拜登与习近平通话。习近平强调，总统先生刚才重申，美方不寻求新冷战。"
+    found = statements(body)
+    assert ("joe-biden", "重申") in [(k, v) for k, v, _, _ in found], found

@@ -71,6 +71,9 @@ class Lexicon:
     pronouns: tuple[str, ...]  # pronouns.person
     plural_pronouns: frozenset[str]  # pronouns.plural
     descriptions: tuple[str, ...]  # descriptions: 该公司, 声明 (speakers resolved to an organization)
+    media_descriptions: tuple[str, ...]  # media_descriptions
+    media_kinds: frozenset[str]  # media_kinds
+    media_suffixes: tuple[str, ...]  # media_suffixes
     anonymous_heads: tuple[str, ...]  # anonymous_heads and person_nouns
     person_nouns: tuple[str, ...]  # person_nouns
     anonymous_glue: frozenset[str]  # anonymous_glue: characters of 一名美国高级官员
@@ -137,6 +140,9 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         pronouns=_words(data["pronouns"]["person"]),
         plural_pronouns=frozenset(_words(data["pronouns"]["plural"])),
         descriptions=_words(data["descriptions"]),
+        media_descriptions=_words(data["media_descriptions"]),
+        media_kinds=frozenset(data["media_kinds"]),
+        media_suffixes=_words(data["media_suffixes"]),
         anonymous_heads=_words([*data["anonymous_heads"], *data["person_nouns"]]),
         person_nouns=_words(data["person_nouns"]),
         anonymous_glue=frozenset(data["anonymous_glue"]),

@@ -313,12 +313,21 @@ class Speakers:
         description names one: 该商会 → a 商会)."""
         suffix = text[1:] if text.startswith("该") and len(text) > 1 else ""
         same = [t for t in self.organizations if suffix and self.view[t.start:t.end].endswith(suffix)]
+        if not same and text.endswith(self.lex.media_descriptions):
+            # 社论, 该报, 报道: a newspaper's or an agency's, not the nearest body's
+            same = [t for t in self.organizations if self._media(t)]
         pool = same or self.organizations
         starts = [t.start for t in pool]
         found = self._nearest(pool, starts, start)
         if found is None:
             return Subject(start, end, None, None)
         return Subject(start, end, found.key, ORGANIZATION)
+
+    def _media(self, token: Token) -> bool:
+        entry = self.rules.matcher.entry(token.key) if token.key else None
+        if entry is not None and entry.subkind:
+            return entry.subkind in self.lex.media_kinds
+        return self.view[token.start : token.end].endswith(self.lex.media_suffixes)
 
     def _nearest(self, pool: list[Token], starts: list[int], pos: int) -> Token | None:
         view, index = self.view, self.index

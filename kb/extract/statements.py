@@ -203,8 +203,8 @@ class StatementFinder:
         subject = self.speakers.resolve(parse)
         if subject is None:
             return Subject(parse.phrase[0].start, parse.phrase[0].start, None, None)
-        if verb.weak and not self._adjacent(parse):
-            return Subject(subject.start, subject.start, None, None)
+        if verb.weak and not verb.needs_adjacent and not self._adjacent(parse):
+            return Subject(subject.start, subject.start, None, None)  # (a stance verb allows a frame)
         return subject
 
     def _adjacent(self, parse: SubjectParse) -> bool:

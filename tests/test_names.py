@@ -194,3 +194,11 @@ def test_party_descriptors_before_a_party_name():
     view = "在野党民生党表示"
     names = tagged_names(view, [Word(0, 6, "ORG"), Word(6, 8, "v")], rules.names, rules.catalog_kinds)
     assert [n.form for n in names if n.kind == "organization"] == ["民生党"]
+
+
+def test_a_transliteration_split_by_the_tagger_is_joined():
+    rules = default_rules()
+    view = "谢尔盖-阿克谢诺夫表示"
+    words = [Word(0, 6, "PER"), Word(6, 9, "PER"), Word(9, 11, "v")]
+    names = [n.form for n in tagged_names(view, words, rules.names, rules.catalog_kinds) if n.kind == "person"]
+    assert names == ["谢尔盖-阿克谢诺夫"]

@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from kb.catalog import ORGANIZATION, PERSON, PLACE
+from kb.extract.entities import transliteration_chars
 from kb.extract.readings import Readings
 from kb.extract.tagger import Word
 
@@ -100,6 +101,12 @@ def _assembled(view: str, words: Sequence[Word], rules: NameRules) -> list[tuple
     return spans
 
 
+def _foreign_run(text: str) -> bool:
+    """Whether ``text`` is written in transliteration characters, dots and hyphens only."""
+    chars = transliteration_chars()
+    return all(c in chars or c in _NAME_JOINERS for c in text)
+
+
 def _joined(view: str, words: Sequence[Word]) -> list[tuple[int, int, str]]:
     """Name words as (start, end, tag), with a name the tagger split joined again: two
     words of one name tag side by side, or around a middle dot (斯托尔滕 / 贝格)."""
@@ -111,10 +118,11 @@ def _joined(view: str, words: Sequence[Word]) -> list[tuple[int, int, str]]:
             start, end, tag = spans[-1]
             between = view[end : word.start]
             dotted = between in _NAME_JOINERS  # 斯托尔滕·贝格, 阿里-哈桑
+            # A split inside a word, not two names in a row: one side is one character, the
+            # two are joined by a dot or hyphen, or a transliteration runs on (谢尔盖-阿克 | 谢诺夫).
+            foreign = tag == "PER" and _foreign_run(view[start : word.end])
             if tag == word.tag and (between == "" or dotted) and (
-                # A split inside a word, not two names in a row: one side is one character,
-                # or the two are joined by a dot or hyphen.
-                dotted or min(end - start, word.end - word.start) == 1
+                dotted or foreign or min(end - start, word.end - word.start) == 1
             ):
                 spans[-1] = (start, word.end, tag)
                 continue

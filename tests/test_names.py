@@ -202,3 +202,12 @@ def test_a_transliteration_split_by_the_tagger_is_joined():
     words = [Word(0, 6, "PER"), Word(6, 9, "PER"), Word(9, 11, "v")]
     names = [n.form for n in tagged_names(view, words, rules.names, rules.catalog_kinds) if n.kind == "person"]
     assert names == ["谢尔盖-阿克谢诺夫"]
+
+
+def test_a_company_named_once_after_a_word_of_its_sort():
+    rules = default_rules()
+    view = "中国电信巨头华为高管表示"
+    words = [Word(0, 2, "LOC"), Word(2, 4, "n"), Word(4, 6, "n"), Word(6, 8, "ORG"), Word(8, 10, "n"),
+             Word(10, 12, "v")]
+    names = tagged_names(view, words, rules.names, rules.catalog_kinds)
+    assert ("华为", "organization") in [(n.form, n.kind) for n in names]

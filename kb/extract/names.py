@@ -60,6 +60,7 @@ class NameRules:
     abbreviations: frozenset[str]  # one-character country forms (美, 俄, 中 …)
     address_terms: tuple[str, ...] = ()  # 先生, 女士: a surname before them is the name
     generic_bodies: frozenset[str] = frozenset()  # 法院, 军队: a country's, not a name
+    organization_before: tuple[str, ...] = ()  # 巨头, 竞争对手: words before a company
     event_words: tuple[str, ...] = ()  # 峰会, 记者会: events, though they end like bodies
     descriptive_suffixes: tuple[str, ...] = ()  # 公司, 执政党: described, not named, after a country
     person_words: frozenset[str] = frozenset()  # two-character person nouns and titles (儿子, 公主)
@@ -246,7 +247,9 @@ def _context_kinds(view: str, form: str, rules: NameRules, known: Mapping[str, s
             votes[PLACE] += 1  # 爱达荷州博伊西: a place within a place
         if _listed_with_place(view, at, end, known):
             votes[PLACE] += 1
-        if before.endswith(rules.long_organization_suffixes):
+        if before.endswith(rules.long_organization_suffixes) or view[max(0, at - 4) : at].endswith(
+            rules.organization_before
+        ):
             votes[ORGANIZATION] += 1
         if after.startswith(rules.person_after) or before.endswith(rules.titles):
             votes[PERSON] += 1
@@ -313,6 +316,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         elif kind == ORGANIZATION:
             # 英伟达（Nvidia）: a name in its own script beside it vouches for a short form.
             vouched = re.search(re.escape(raw) + r"\s?[（(][a-z]", view) is not None
+            # …or a word of its sort in apposition (制药公司辉瑞, 竞争对手三星).
+            vouched = vouched or _context_kinds(view, raw, rules, neighbours)[ORGANIZATION] > 0
             form = _clean_organization(raw, count + (1 if vouched else 0), rules)
             if form and tag_alone is not None and not vouched and _described(form, rules, known, tag_alone):
                 continue

@@ -180,6 +180,7 @@ class Rules:
             descriptive_suffixes=_words(data["descriptive_suffixes"]),
             generic_bodies=frozenset(_words(data["generic_bodies"])),
             event_words=_words(data["event_words"]),
+            organization_before=_words(data["organization_before"]),
             person_words=frozenset(
                 w for w in (*self.lexicon.person_nouns, *self.matcher.titles, *_words(data["kin"]))
                 if len(w) == 2

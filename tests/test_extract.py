@@ -310,3 +310,15 @@ def test_a_title_with_a_term_of_address_is_its_holder():
     body = "美国总统拜登与习近平通话。习近平强调，总统先生刚才重申，美方不寻求新冷战。"
     found = statements(body)
     assert ("joe-biden", "重申") in [(k, v) for k, v, _, _ in found], found
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        ("中国和香港当局则表示，所有国家都需要此类法律。", {"china-government", "hong-kong-government"}),
+        ("美国当局表示，制裁将继续。", {"us-government"}),
+        ("民进党当局说，美国的承诺坚如磐石。", {"dpp"}),
+    ],
+)
+def test_authorities_are_the_governments_of_the_places_named(body, speakers):
+    assert {k for k, _, _, _ in statements(body)} == speakers

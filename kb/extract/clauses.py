@@ -24,6 +24,8 @@ NOMINAL = frozenset({ENTITY, TITLE, "n", "nz", "nw", "PER", "ORG", "LOC", "an", 
 # Parts of speech of circumstances: time and adverbs.
 CIRCUMSTANTIAL = frozenset({"TIME", "t", "d", "ad", "m", "q", "w"})
 JOINERS = frozenset({"、", "和", "与", "及", "以及", "跟", "同"})
+# Words after a name that make it stand for its body or government (民进党当局, 中国官方).
+STANDS_FOR = ("当局", "方面", "官方", "政府", "一方")
 # Adverbs that make a list of subjects speak together (拜登与泽连斯基均表示).
 TOGETHER = frozenset({"均", "都", "皆", "共同", "一致", "分别", "各自", "也都", "同时", "一起", "联合"})
 _OPEN_BRACKETS = "(（"
@@ -251,6 +253,7 @@ class ClauseParser:
                     or together
                     or self._together(units[j + 2 :])
                     or (units[j - 1].tag == ENTITY and self._joint_gap(units, j + 1))
+                    or (j + 2 < n and units[j + 2].text in STANDS_FOR)  # 中国和香港当局
                 )
             ):
                 j += 1

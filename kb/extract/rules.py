@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
 
-from kb.catalog import PERSON, Catalog, default_catalog
+from kb.catalog import ORGANIZATION, PERSON, Catalog, default_catalog
 from kb.extract.entities import ENTITY, Matcher, kind_of, matcher_for, transliteration_chars
 from kb.extract.names import NameRules
 from kb.extract.readings import Readings
@@ -211,6 +211,15 @@ class Rules:
     @cached_property
     def credit_agencies(self) -> frozenset[str]:
         return frozenset(_words(self.catalog.lexicon["credit_agencies"]))
+
+    @cached_property
+    def governments(self) -> dict[str, str]:
+        """Each country's (or region's) government in the catalog, by country code."""
+        found: dict[str, str] = {}
+        for entry in self.catalog.entries.values():
+            if entry.kind == ORGANIZATION and entry.subkind == "government" and entry.country:
+                found.setdefault(entry.country, entry.key)
+        return found
 
     @cached_property
     def readings(self) -> Readings:

@@ -9,14 +9,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kb.catalog import ORGANIZATION, PERSON, PLACE
-from kb.extract.clauses import JOINERS, ClauseParser, SubjectParse, Unit, Units
+from kb.extract.clauses import JOINERS, STANDS_FOR, ClauseParser, SubjectParse, Unit, Units
 from kb.extract.entities import ENTITY, TITLE, Token
 from kb.extract.roles import TitleHolders
 from kb.extract.rules import Rules
 from kb.extract.text import TextIndex
 
 # Nouns after a place or organization that still name it as the speaker (中国当局, 克里姆林宫方面).
-_STANDS_FOR = ("当局", "方面", "官方", "政府", "一方")
 # 这3个政党, 这两家公司, 上述三国: a counted group named before.
 _COUNTED = re.compile(
     r"(?:这|这些|该|上述|以上)(?P<n>\d+|[两二三四五六七八九十])(?:个|家|名)?"
@@ -111,8 +110,13 @@ class Speakers:
         last = units[-1]
         if last.tag == ENTITY and last.token is not None:
             return self._entity(units, parse, start, end)
-        if last.text in _STANDS_FOR and len(units) >= 2 and units[-2].tag == ENTITY and units[-2].token:
-            # 民进党当局, 中国官方: the named body or country, not an unnamed source
+        if last.text in STANDS_FOR and len(units) >= 2 and units[-2].tag == ENTITY and units[-2].token:
+            # 民进党当局, 中国官方: the named body, or the country's government, not an unnamed
+            # source; 中国和香港当局: each one's.
+            named = [u.token.key for u in units[:-1] if u.tag == ENTITY and u.token and u.token.key]
+            keys = list(dict.fromkeys(self._government(k) for k in named))
+            if keys:
+                return Subject(start, end, keys[0], self.kind(keys[0]), joint=tuple(keys[1:]))
             return self._entity(units[:-1], parse, start, end)
         people = [u for u in units if u.tag == ENTITY and self._is_person(u)]
         if self._anonymous(units, text) and not people:
@@ -134,7 +138,7 @@ class Speakers:
             if named:
                 return self._entity(units[: units.index(named[-1]) + 1], parse, start, end)
             return self.description(start, end, text)
-        if last.text in _STANDS_FOR:
+        if last.text in STANDS_FOR:
             entities = [u for u in units if u.tag == ENTITY and u.token]
             if entities:
                 return self._entity(units[: units.index(entities[-1]) + 1], parse, start, end)
@@ -159,6 +163,13 @@ class Speakers:
         if entry and entry.kind == PLACE and target is not None:
             return Subject(start, end, target.key, target.kind)
         return Subject(start, end, token.key, self.kind(token.key), joint=joint)
+
+    def _government(self, key: str) -> str:
+        """A country's or region's government, when the catalog lists one; else ``key``."""
+        entry = self.rules.matcher.entry(key)
+        if entry is None or entry.kind != PLACE or not entry.country:
+            return key
+        return self.rules.governments.get(entry.country, key)
 
     def _joint(self, units: list[Unit], kind: str | None, together: bool) -> tuple[str, ...]:
         """The other entities of a list subject: 比利时、波兰、西班牙也说; 拜登与泽连斯基均表示."""

@@ -134,6 +134,8 @@ def test_unknown_domain_becomes_outlet():
         ("中国官方新华社当天发自首尔的报道说，李强会见了尹锡悦。", "xinhua", "说", "李强会见了尹锡悦"),
         # a body's 当局 is the body; an action in the manner of speaking (跳着脚) is a circumstance
         ("民进党当局第二天跳着脚说，美国的承诺坚如磐石。", "dpp", "说", "美国的承诺坚如磐石"),
+        # a name heading a relative clause is the subject, not part of a circumstance
+        ("代表欧盟在华企业的布林肯在周一的一次简报会上说，改革势在必行。", "antony-blinken", "说", "改革势在必行"),
         # a title chain read right to left from the verb
         ("美国驻联合国副大使伍德表示，美国不支持这项决议。", "person:zh-伍德", "表示", "美国不支持这项决议"),
         ("时任政府专家顾问、港大内科学系教授孔繁毅认为，仍要留意变种病毒。", "person:zh-孔繁毅", "认为",

@@ -62,6 +62,16 @@ class SubjectParse:
         return self.units[self.start : self.end]
 
 
+def _relative_head(units: Sequence[Unit]) -> bool:
+    """Whether a name heads a relative clause here (在华企业的伍德克): the subject, not part
+    of a circumstance."""
+    return any(
+        u.tag == ENTITY and units[k - 1].text == "的" and units[k + 1].text in ("在", "于")
+        for k, u in enumerate(units[:-1])
+        if k
+    )
+
+
 class Units:
     """The units of any stretch of the view."""
 
@@ -331,7 +341,7 @@ class ClauseParser:
                 or u.tag in ("p", "c", "u", "vn")
                 or u.text in lex.fillers
                 for u in rest
-            ):
+            ) and not _relative_head(rest):
                 return True  # 对记者, 向安理会, 就下星期与莫斯科的会谈问题在星期二
             if unit.tag in CIRCUMSTANTIAL or text in lex.fillers:
                 k += 1
@@ -348,7 +358,8 @@ class ClauseParser:
                 k = channel
                 continue
             frame = self._frame_after(gap, k)
-            if frame is not None and frame >= k and (unit.tag in ("p", "v", "vn", "vd") or unit.nominal):
+            framed = frame is not None and frame >= k and not _relative_head(gap[k : frame + 1])
+            if framed and (unit.tag in ("p", "v", "vn", "vd") or unit.nominal):
                 k = frame + 1  # 在…上, 会见…时, 抵达…后
                 continue
             # 警告布林肯说: a speech verb and its addressee

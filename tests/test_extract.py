@@ -324,3 +324,13 @@ def test_a_title_with_a_term_of_address_is_its_holder():
 )
 def test_authorities_are_the_governments_of_the_places_named(body, speakers):
     assert {k for k, _, _, _ in statements(body)} == speakers
+
+
+def test_two_titled_people_joined_speak_together():
+    found = statements("美国总统拜登和俄罗斯总统普京宣读了联合声明，双方同意继续谈判。")
+    assert {k for k, v, _, _ in found if v == "宣读"} == {"joe-biden", "vladimir-putin"}, found
+
+
+def test_a_places_government_the_catalog_lacks_is_named_by_the_text():
+    found = statements("委内瑞拉政府发表声明称，埃塞奎博地区属于委内瑞拉。")
+    assert [k for k, _, _, _ in found] == ["organization:zh-委内瑞拉政府"], found

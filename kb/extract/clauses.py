@@ -181,6 +181,14 @@ class ClauseParser:
                 return SubjectParse(units, start, k + 1, continuing)
         return SubjectParse(units, i, i, continuing)
 
+    @staticmethod
+    def _titled_pair(units: list[Unit], j: int) -> bool:
+        """Two titled names joined at ``units[j]`` (X总统A和Y总统B): two speakers together."""
+        left = j >= 2 and units[j - 2].tag == TITLE and units[j - 1].tag == ENTITY
+        right = units[j + 1 : j + 4]
+        titled = [u.tag for u in right]
+        return left and TITLE in titled and ENTITY in titled[titled.index(TITLE) :]
+
     def _chain_start(self, units: list[Unit], floor: int, head: int) -> int:
         """Where the title chain ending in ``units[head]`` begins: nouns, names and titles,
         and the verbs and joiners that bind them (驻, 兼, 时任, 、) when a title or name follows."""
@@ -264,6 +272,7 @@ class ClauseParser:
                     or self._together(units[j + 2 :])
                     or (units[j - 1].tag == ENTITY and self._joint_gap(units, j + 1))
                     or (j + 2 < n and units[j + 2].text in STANDS_FOR)  # 中国和香港当局
+                    or self._titled_pair(units, j)  # 圭亚那总统阿里和委内瑞拉总统马杜罗
                 )
             ):
                 j += 1

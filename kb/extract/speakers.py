@@ -115,6 +115,9 @@ class Speakers:
             # source; 中国和香港当局: each one's.
             named = [u.token.key for u in units[:-1] if u.tag == ENTITY and u.token and u.token.key]
             keys = list(dict.fromkeys(self._government(k) for k in named))
+            if last.text == "政府" and len(keys) == 1 and self.kind(keys[0]) == PLACE:
+                # 圭亚那政府 with no government in the catalog: that government, by its name
+                keys = [f"organization:zh-{self.view[units[-2].start : last.end]}"]
             if keys:
                 return Subject(start, end, keys[0], self.kind(keys[0]), joint=tuple(keys[1:]))
             return self._entity(units[:-1], parse, start, end)
@@ -179,6 +182,14 @@ class Speakers:
                     and left.tag == ENTITY and right.tag == ENTITY and left.token and right.token
                     and self.kind(left.token.key) == kind == self.kind(right.token.key)):
                 keys.append(left.token.key)  # type: ignore[arg-type]
+        if kind == PERSON and together is False:
+            # 圭亚那总统阿里和委内瑞拉总统马杜罗: people joined across their titles
+            people = [k for k, u in enumerate(units) if u.tag == ENTITY and self._is_person(u)]
+            for a, b in zip(people, people[1:], strict=False):
+                if any(u.text in JOINERS for u in units[a + 1 : b]) and any(
+                    u.tag == TITLE for u in units[a + 1 : b]
+                ):
+                    keys.append(units[a].token.key)  # type: ignore[union-attr,arg-type]
         last = units[-1].token.key if units[-1].token else None
         return tuple(k for k in dict.fromkeys(keys) if k != last)
 

@@ -334,3 +334,15 @@ def test_two_titled_people_joined_speak_together():
 def test_a_places_government_the_catalog_lacks_is_named_by_the_text():
     found = statements("委内瑞拉政府发表声明称，埃塞奎博地区属于委内瑞拉。")
     assert [k for k, _, _, _ in found] == ["organization:zh-委内瑞拉政府"], found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "美联储周三宣布再加息3码。",  # a decision announced
+        "中国政府宣布审查美光的产品。",
+        "孟晚舟对多项指控表示不认罪。",  # a set phrase
+    ],
+)
+def test_announced_decisions_and_set_phrases_are_no_statements(body):
+    assert statements(body) == []

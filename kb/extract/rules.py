@@ -47,6 +47,8 @@ class Lexicon:
     punctuation_only: frozenset[str]  # punctuation_only_verbs
     continuing: frozenset[str]  # continuing_verbs
     bare_stance: frozenset[str]  # bare_stance_verbs
+    announcing: frozenset[str]  # announcing_verbs
+    decisions: tuple[str, ...]  # decisions
     title_glue: frozenset[str]  # title_glue
     title_endings: tuple[str, ...]  # title_endings
     noun_verbs: frozenset[str]  # noun_verbs
@@ -116,6 +118,8 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         punctuation_only=frozenset(_words(data["punctuation_only_verbs"])),
         continuing=frozenset(_words(data["continuing_verbs"])),
         bare_stance=frozenset(_words(data["bare_stance_verbs"])),
+        announcing=frozenset(_words(data["announcing_verbs"])),
+        decisions=_words(data["decisions"]),
         title_glue=frozenset(_words(data["title_glue"])),
         title_endings=_words(data["title_endings"]),
         noun_verbs=frozenset(_words(data["noun_verbs"])),

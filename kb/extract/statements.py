@@ -26,7 +26,7 @@ from kb.extract.roles import TitleHolders, article_roles
 from kb.extract.rules import Rules
 from kb.extract.speakers import Speakers, Subject
 from kb.extract.tagger import Word
-from kb.extract.text import CLOSERS, OPENERS, TextIndex
+from kb.extract.text import CLOSERS, CLOSING_QUOTES, OPENERS, TextIndex
 
 __all__ = ["Found", "StatementFinder", "Subject"]
 
@@ -306,6 +306,13 @@ class StatementFinder:
         clause_end = start
         while clause_end < end and self.view[clause_end] not in "，,；;。":
             clause_end += 1
+        if clause_end == end and end - start <= 3:
+            return True  # 表示不认罪, 表示不满: a set phrase, not what was said
+        base = self.lex.verbs.get(verb.form, verb.form)
+        if base in self.lex.announcing and self.view.startswith(self.lex.decisions, start):
+            return True  # 宣布再加息3码, 宣布审查…: a decision announced, not a statement
+        if start >= 1 and self.view[verb.start - 1 : verb.start] in CLOSING_QUOTES:
+            return True  # “四不一无意”表态: the verb is a noun after a quoted term
         units = self.units.between(start, clause_end)
         if any(u.text[:1] in OPENERS for u in units):
             return False

@@ -136,6 +136,9 @@ def test_unknown_domain_becomes_outlet():
         ("民进党当局第二天跳着脚说，美国的承诺坚如磐石。", "dpp", "说", "美国的承诺坚如磐石"),
         # a name heading a relative clause is the subject, not part of a circumstance
         ("代表欧盟在华企业的布林肯在周一的一次简报会上说，改革势在必行。", "antony-blinken", "说", "改革势在必行"),
+        # channels built of a channel verb and nouns
+        ("台湾问题专家何溢诚发表评论文章指出，这给台独分子泼了冷水。", "person:zh-何溢诚", "指出", "这给台独分子泼了冷水"),
+        ("惠文高中校长陈建铭接受中央社记者采访指出，陪考人数少了许多。", "person:zh-陈建铭", "指出", "陪考人数少了许多"),
         # a title chain read right to left from the verb
         ("美国驻联合国副大使伍德表示，美国不支持这项决议。", "person:zh-伍德", "表示", "美国不支持这项决议"),
         ("时任政府专家顾问、港大内科学系教授孔繁毅认为，仍要留意变种病毒。", "person:zh-孔繁毅", "认为",
@@ -346,3 +349,7 @@ def test_a_places_government_the_catalog_lacks_is_named_by_the_text():
 )
 def test_announced_decisions_and_set_phrases_are_no_statements(body):
     assert statements(body) == []
+
+
+def test_a_verb_right_after_a_quoted_term_is_a_noun():
+    assert statements("拜登的“四不一无意”表态，着实泼了冷水。") == []

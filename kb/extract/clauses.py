@@ -379,10 +379,21 @@ class ClauseParser:
         """The index after a channel phrase (发表声明, 在推特上) starting at ``gap[k]``."""
         start = gap[k].start
         text = "".join(u.text for u in gap[k : k + 8])
+        listed = None
         for channel in self.lex.channels:
             if text.startswith(channel):
                 end = start + len(channel)
                 for j in range(k, len(gap)):
                     if gap[j].end >= end:
-                        return j + 1 if gap[j].end == end else None
-        return None
+                        listed = j + 1 if gap[j].end == end else None
+                        break
+                break
+        # 发表评论文章, 接受中央社记者采访: a channel verb, a few nouns, a channel noun.
+        built = None
+        if gap[k].text in self.lex.channel_verbs:
+            for j in range(k + 1, min(len(gap), k + 5)):
+                if gap[j].text.endswith(self.lex.channel_nouns):
+                    built = j + 1  # the last one: 发表评论 | 文章
+                elif not (gap[j].nominal or gap[j].tag in ("vn", "u")):
+                    break
+        return max((e for e in (listed, built) if e is not None), default=None)

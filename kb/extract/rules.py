@@ -66,6 +66,8 @@ class Lexicon:
     frame_ends: tuple[str, ...]  # frame_ends
     fillers: frozenset[str]  # fillers: adverbs and set phrases between a subject and its verb
     channels: tuple[str, ...]  # channels: 发表声明, 在推特上
+    channel_verbs: frozenset[str]  # channel_verbs
+    channel_nouns: tuple[str, ...]  # channel_nouns
     source_prefixes: tuple[str, ...]  # source_prefixes
     source_verbs: frozenset[str]  # source_verbs
     relay_verbs: tuple[str, ...]  # relay_verbs: 援引, 引述
@@ -137,6 +139,8 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         frame_ends=_words(data["frame_ends"]),
         fillers=frozenset(_words(data["fillers"])),
         channels=_words(data["channels"]),
+        channel_verbs=frozenset(_words(data["channel_verbs"])),
+        channel_nouns=_words(data["channel_nouns"]),
         source_prefixes=_words(data["source_prefixes"]),
         source_verbs=frozenset(_words(data["source_verbs"])),
         relay_verbs=_words(data["relay_verbs"]),

@@ -301,6 +301,8 @@ class StatementFinder:
     def _needs_clause(self, verb: Verb, start: int, end: int) -> bool:
         """批评美国的决定 (an act) against 批评说美国… (a statement), 表示强烈担忧 against
         表示将继续谈判: a verb with only a noun phrase after it reports no speech."""
+        if verb.start >= 1 and self.view[verb.start - 1] in CLOSING_QUOTES:
+            return True  # “四不一无意”表态: the verb is a noun after a quoted term
         if self.view[verb.end : verb.end + 1] in "，,：:" + OPENERS:
             return False
         clause_end = start
@@ -311,8 +313,6 @@ class StatementFinder:
         base = self.lex.verbs.get(verb.form, verb.form)
         if base in self.lex.announcing and self.view.startswith(self.lex.decisions, start):
             return True  # 宣布再加息3码, 宣布审查…: a decision announced, not a statement
-        if start >= 1 and self.view[verb.start - 1 : verb.start] in CLOSING_QUOTES:
-            return True  # “四不一无意”表态: the verb is a noun after a quoted term
         units = self.units.between(start, clause_end)
         if any(u.text[:1] in OPENERS for u in units):
             return False

@@ -211,3 +211,19 @@ def test_a_company_named_once_after_a_word_of_its_sort():
              Word(10, 12, "v")]
     names = tagged_names(view, words, rules.names, rules.catalog_kinds)
     assert ("华为", "organization") in [(n.form, n.kind) for n in names]
+
+
+def test_a_part_of_a_longer_name_in_the_article_is_that_person():
+    rules = default_rules()
+    view = "伊丽莎白·费勒表示，……费勒还说，"
+    words = [Word(0, 7, "PER"), Word(7, 9, "v"), Word(12, 14, "PER"), Word(14, 15, "d"), Word(15, 16, "v")]
+    names = {n.form: n.key for n in tagged_names(view, words, rules.names, rules.catalog_kinds)}
+    assert names["费勒"] == names["伊丽莎白·费勒"] == "person:zh-伊丽莎白·费勒"
+
+
+def test_a_two_character_name_takes_the_character_left_before_the_verb():
+    rules = default_rules()
+    view = "行政长官李家超重申，"
+    words = [Word(0, 2, "n"), Word(2, 4, "n"), Word(4, 6, "PER"), Word(6, 7, "d"), Word(7, 9, "v")]
+    names = [n.form for n in tagged_names(view, words, rules.names, rules.catalog_kinds) if n.kind == "person"]
+    assert names == ["李家超"]

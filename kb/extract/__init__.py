@@ -35,7 +35,7 @@ from kb.extract.rules import Rules, default_rules, rules_for
 from kb.extract.statements import StatementFinder
 from kb.extract.tagger import Word, default_tagger
 from kb.extract.text import sentence_spans
-from kb.normalise import normalise
+from kb.normalise import NormalisedText, normalise
 from kb.parse import ParsedArticle
 
 _LINE_BREAK = re.compile("\n")
@@ -106,7 +106,7 @@ def extract(article: ParsedArticle, rules: Rules | Catalog | None = None) -> Ext
         # ``text.span`` of a token (never empty), written out: this runs for every mention.
         start, end = origins[token.start], origins[token.end - 1] + 1
         surface = text.original[start:end]
-        info = entities.get(key) or entity_info(key, matcher, entities, surface)
+        info = entities.get(key) or entity_info(key, matcher, entities, _written(key, text, surface))
         if info.origin == "discovered" and (surface, "discovered") not in info.aliases:
             info = EntityInfo(**{**info.__dict__, "aliases": (*info.aliases, (surface, "discovered"))})
         entities[key] = info
@@ -178,6 +178,16 @@ def _whole_bracketed_names(view: str, names: list[Name], bracketed: dict[str, st
                     aliases = (*info.aliases, (name.form, "discovered"))
                     entities[key] = replace(info, name=name.form, aliases=aliases)
                 break
+
+
+def _written(key: str, text: NormalisedText, surface: str) -> str:
+    """How the article writes a discovered name: the whole name its key holds (李家超), even
+    when a part of it (李家) is met first."""
+    kind, _, form = key.partition(":zh-")
+    if not form or not kind:
+        return surface
+    at = text.text.find(form)
+    return text.original_slice(at, at + len(form)) if at >= 0 else surface
 
 
 def _tags_alone(text: str) -> list[str]:

@@ -140,10 +140,19 @@ def _before_verb(view: str, start: int, end: int, rules: NameRules) -> int:
     return end
 
 
-def _through_verb_start(view: str, end: int, words: Sequence[Word], rules: NameRules) -> int:
+def _through_verb_start(view: str, start: int, end: int, words: Sequence[Word], rules: NameRules) -> int:
     """A name's last character the tagger joined to the reporting verb after it (林咏 | 能说:
-    能说 is no verb, so 能 is the name's)."""
+    能说 is no verb, so 能 is the name's), or left alone before it (李家 | 超 | 重申)."""
     after = next((w for w in words if w.start == end), None)
+    if (
+        after is not None
+        and after.end - after.start == 1
+        and end - start == 2
+        and view[start] in rules.surnames
+        and view[after.start] not in rules.not_name_starts
+        and view.startswith(rules.person_after, after.end)
+    ):
+        return end + 1
     if after is None or after.end - after.start != 2 or after.tag != "v":
         return end
     rest = view[after.start + 1 : after.end]
@@ -294,7 +303,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         end = _before_verb(view, start, end, rules)
         if tag == "PER":
             start, end = _person_bounds(view, start, end, rules, known)
-            end = _through_verb_start(view, end, words, rules)
+            end = _through_verb_start(view, start, end, words, rules)
         votes[view[start:end]][_TAG_KINDS[tag]] += 1
     skip = known
     names: dict[str, Name] = {}
@@ -323,13 +332,49 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                 continue
         else:
             form = _clean_place(raw, rules)
+        if form and kind == PERSON and _inside_known(view, form, known):
+            continue  # 李家 of 李家超: the catalog's name is written there in full
         if form and form not in skip and form not in names:
             # 史托腾柏格 is the catalog's 斯托尔滕贝格: the same person, written otherwise.
             same = readings.match(form) if readings is not None and kind == PERSON else None
             names[form] = Name(form, kind, same)
     if readings is not None:
         _same_in_article(names, readings.foreign)
+    _parts_of_longer(names)
     return list(names.values())
+
+
+def _inside_known(view: str, form: str, known: Mapping[str, str]) -> bool:
+    """Whether every occurrence of ``form`` is part of a longer catalog name written there."""
+    at = view.find(form)
+    if at < 0:
+        return False
+    while at >= 0:
+        window = view[max(0, at - 6) : at + len(form) + 6]
+        offset = at - max(0, at - 6)
+        if not any(
+            known.get(window[a:b]) == PERSON
+            for a in range(0, offset + 1)
+            for b in range(offset + len(form), len(window) + 1)
+            if b - a > len(form)
+        ):
+            return False
+        at = view.find(form, at + 1)
+    return True
+
+
+def _parts_of_longer(names: dict[str, Name]) -> None:
+    """A person's name the tagger cut short somewhere (侯赛因 beside 侯赛因·阿克巴里, 李家 beside
+    李家超) is that person: the part takes the whole name's key."""
+    people = [n for n in names.values() if n.kind == PERSON and n.known_as is None]
+    for short in people:
+        longer = [
+            n for n in people
+            if len(n.form) > len(short.form) >= 2
+            and (n.form.startswith(short.form) or n.form.endswith(short.form))
+        ]
+        if len(longer) == 1:
+            names[short.form] = Name(short.form, PERSON, longer[0].key)
 
 
 def _same_in_article(names: dict[str, Name], foreign: frozenset[str]) -> None:

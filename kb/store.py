@@ -285,7 +285,7 @@ class Store:
             tables.articles.append((article_id, rows.identity, *fields))
         tables.images.extend((article_id, *image) for image in rows.images)
 
-        ids = [self._entity_id(info, result.new_entities) for info in rows.entities]
+        ids = [self._entities[(info.kind, info.key)] for info in rows.entities]  # (_resolve_entities)
         # Each entity's three owner columns, two of them NULL.
         owners = [tuple(ident if kind == info.kind else None for kind in KINDS)
                   for ident, info in zip(ids, rows.entities, strict=True)]
@@ -544,30 +544,6 @@ class Store:
                 self._entities[(kind, info.key)] = ident
                 result.new_entities[kind] = result.new_entities.get(kind, 0) + 1
             self.connection.execute(insert(table), values)
-
-    def _entity_id(self, info: EntityInfo, new: dict[str, int]) -> int:
-        ref_key = (info.kind, info.key)
-        ident = self._entities.get(ref_key)
-        if ident is None:
-            ident = self._entities[ref_key] = self._fetch_or_create(info, new)
-        return ident
-
-    def _fetch_or_create(self, info: EntityInfo, new: dict[str, int]) -> int:
-        table = ENTITY_TABLES[info.kind]
-        row = self.connection.execute(
-            select(table.id, table.name, table.name_en, table.wikidata, table.country)
-            .where(table.key == info.key)
-        ).first()
-        facts = dict(name=info.name, name_en=info.name_en, wikidata=info.wikidata, country=info.country)
-        if row is None:
-            values = dict(key=info.key, origin=info.origin, **facts)
-            if info.kind != "person":
-                values["kind"] = info.subkind
-            new[info.kind] = new.get(info.kind, 0) + 1
-            return self.connection.execute(insert(table).values(**values).returning(table.id)).scalar_one()
-        if info.origin == "catalog" and tuple(row[1:]) != tuple(facts.values()):
-            self.connection.execute(update(table).where(table.id == row.id).values(**facts))
-        return row.id
 
     def _alias_rows(self, kind: str, ident: int, aliases: tuple[tuple[str, str, str], ...], article_id: int,
                     out: list[tuple[Any, ...]]) -> None:

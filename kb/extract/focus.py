@@ -59,12 +59,6 @@ class Coverage:
         """The end of the token covering ``pos``."""
         return self.ends[bisect_right(self.starts, pos) - 1]
 
-    def unexplained(self, view: str, start: int, end: int) -> bool:
-        """Whether ``view[start:end]`` holds a Chinese character no token explains."""
-        return any(
-            _CJK.match(view, i) and not self.covers(i) for i in range(max(0, start), end)
-        )
-
 
 @dataclass
 class Focus:

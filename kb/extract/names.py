@@ -27,8 +27,6 @@ _HAN = re.compile(r"^[\u3400-\u9fff·\-‐－]+$")
 _NAME_DOT = "·"
 _NAME_JOINERS = ("·", "-", "‐", "－")
 _LIST_JOINERS = ("、", "和", "及", "与")
-# One-character suffixes of a city or province the tagger may call an organization.
-_CITY_SUFFIXES = frozenset("市县省州")
 _BRACKET = re.compile(r"[（(][^（）()]*[）)]")
 
 
@@ -59,6 +57,8 @@ class NameRules:
     not_names: frozenset[str]
     abbreviations: frozenset[str]  # one-character country forms (美, 俄, 中 …)
     address_terms: tuple[str, ...] = ()  # 先生, 女士: a surname before them is the name
+    city_suffixes: frozenset[str] = frozenset()  # 市, 县: a city's ending
+    mission: re.Pattern[str] = re.compile("(?!)")  # 驻加拿大使馆: a country's mission elsewhere
     generic_bodies: frozenset[str] = frozenset()  # 法院, 军队: a country's, not a name
     organization_before: tuple[str, ...] = ()  # 巨头, 竞争对手: words before a company
     event_words: tuple[str, ...] = ()  # 峰会, 记者会: events, though they end like bodies
@@ -81,7 +81,7 @@ def _assembled(view: str, words: Sequence[Word], rules: NameRules) -> list[tuple
             continue
         if word.tag not in ("LOC", "ORG"):
             continue
-        embassy = _EMBASSY.match(view, word.end)
+        embassy = rules.mission.match(view, word.end)
         if embassy is not None:  # 中国驻加拿大使馆
             spans.append((word.start, embassy.end()))
             continue
@@ -251,7 +251,7 @@ def _context_kinds(view: str, form: str, rules: NameRules, known: Mapping[str, s
         if before.endswith(rules.place_before) or after.startswith(rules.place_after):
             votes[PLACE] += 1
         if any(known.get(view[at - n : at]) == PLACE for n in range(2, 6) if at >= n) and (
-            view[at - 1 : at] in _CITY_SUFFIXES or after.startswith(rules.place_after)
+            view[at - 1 : at] in rules.city_suffixes or after.startswith(rules.place_after)
         ):
             votes[PLACE] += 1  # 爱达荷州博伊西: a place within a place
         if _listed_with_place(view, at, end, known):
@@ -281,7 +281,7 @@ def _kind_by_shape(form: str, kind: str, view: str, rules: NameRules, known: Map
         return ORGANIZATION  # 罗伯特科赫研究所, 岸田内阁
     if kind == PERSON and form.endswith(rules.place_suffixes):
         return PLACE  # 罗勇府
-    city = form[-1:] in _CITY_SUFFIXES and not form.endswith(rules.long_organization_suffixes)
+    city = form[-1:] in rules.city_suffixes and not form.endswith(rules.long_organization_suffixes)
     if kind == ORGANIZATION and city:
         return PLACE  # 高雄市, 新北市: the city, not its government
     votes = _context_kinds(view, form, rules, known)
@@ -394,7 +394,8 @@ def _same_in_article(names: dict[str, Name], foreign: frozenset[str]) -> None:
 
 def latin_names(view: str, cues: tuple[tuple[str, ...], tuple[str, ...]],
                 credits: re.Pattern[str] | None = None,
-                agencies: frozenset[str] = frozenset()) -> dict[str, str]:
+                agencies: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+                ) -> dict[str, str]:
     """Latin names right after a title, a person word or a nationality (…人), before a verb,
     a bracket or a joiner (活动人士justice amad认为, 俄罗斯人viktor bout和…), the names joined
     to those by 和/与/及, and names in photo credits (图片来源：qilai shen/bloomberg news):
@@ -416,9 +417,10 @@ def latin_names(view: str, cues: tuple[tuple[str, ...], tuple[str, ...]],
     for match in credits.finditer(view) if credits is not None else ():
         for part in match.group("credit").split("/"):
             words = part.split()
-            if part.strip() in agencies and len(part.strip()) >= 3 and part.strip() not in _GENERIC_CREDIT:
+            named, fillers = agencies
+            if part.strip() in named and len(part.strip()) >= 3:
                 found[part.strip()] = "organization:" + re.sub(r"[^a-z0-9]+", "-", part.strip()).strip("-")
-            elif 2 <= len(words) <= 3 and part.strip() not in agencies and not set(words) & agencies:
+            elif 2 <= len(words) <= 3 and not ({part.strip(), *words} & (named | fillers)):
                 _add_latin(found, part)
     return found
 
@@ -429,12 +431,8 @@ def _add_latin(found: dict[str, str], name: str) -> None:
         found[name] = "person:" + re.sub(r"[^a-z0-9]+", "-", name).strip("-")
 
 
-# X驻Y(大)使馆: an embassy, consulate or office of one country in another.
-_EMBASSY = re.compile(r"驻[\u4e00-\u9fff]{2,6}?(?:总领事馆|领事馆|大使馆|使馆|代表处|办事处)")
 # A person's office: 办公室 right after the name, or after 的.
 _OFFICE = re.compile(r"的?办公室")
-# Words of credits that name no agency of their own.
-_GENERIC_CREDIT = frozenset({"news", "images", "photo", "via", "press", "agency", "ap photo"})
 # A Latin name of two to four words, and what may follow one that follows a title.
 _LATIN_RUN = re.compile(r"(?<![a-z'.\-])\s?(?P<name>[a-z][a-z'.\-]+(?: [a-z][a-z'.\-]+){1,3})\s?")
 _LATIN_FOLLOWERS = frozenset("（(，,、和与及")

@@ -158,6 +158,11 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
     )
 
 
+def _mission(suffixes: Any) -> re.Pattern[str]:
+    """驻 + a place + a mission's suffix (驻加拿大使馆)."""
+    return re.compile("驻[\u4e00-\u9fff]{2,6}?(?:" + "|".join(_words(suffixes)) + ")")
+
+
 class Rules:
     """The catalog, its matcher and the compiled lexicon, built once per catalog."""
 
@@ -183,6 +188,8 @@ class Rules:
             not_names=frozenset(_words(data["not_names"])),
             abbreviations=frozenset(self.matcher.abbreviations),
             address_terms=_words(data["address_terms"]),
+            city_suffixes=frozenset(data["city_suffixes"]),
+            mission=_mission(data["mission_suffixes"]),
             surnames=frozenset(data["surnames"]),
             not_name_starts=frozenset(data["not_name_starts"]),
             descriptive_suffixes=_words(data["descriptive_suffixes"]),
@@ -217,8 +224,18 @@ class Rules:
         return re.compile(f"(?:{words})\\s*[:：]\\s*(?P<credit>[a-z][a-z .'/\\-]{{2,80}})")
 
     @cached_property
-    def credit_agencies(self) -> frozenset[str]:
-        return frozenset(_words(self.catalog.lexicon["credit_agencies"]))
+    def credit_agencies(self) -> tuple[frozenset[str], frozenset[str]]:
+        """Agencies a credit names, and credit words that name nothing."""
+        data = self.catalog.lexicon
+        return frozenset(_words(data["credit_agencies"])), frozenset(_words(data["credit_fillers"]))
+
+    @cached_property
+    def counted_group(self) -> re.Pattern[str]:
+        """这3个政党, 这两家公司, 上述三国: a counted group of bodies named before."""
+        nouns = "|".join(map(re.escape, _words(self.catalog.lexicon["counted_bodies"])))
+        return re.compile(
+            r"(?:这|这些|该|上述|以上)(?P<n>\d+|[两二三四五六七八九十])(?:个|家|名)?" + f"(?P<noun>{nouns})"
+        )
 
     @cached_property
     def governments(self) -> dict[str, str]:

@@ -3,7 +3,6 @@ a title's holder, a pronoun's or a description's referent, or an anonymous sourc
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,11 +15,6 @@ from kb.extract.rules import Rules
 from kb.extract.text import TextIndex
 
 # Nouns after a place or organization that still name it as the speaker (中国当局, 克里姆林宫方面).
-# 这3个政党, 这两家公司, 上述三国: a counted group named before.
-_COUNTED = re.compile(
-    r"(?:这|这些|该|上述|以上)(?P<n>\d+|[两二三四五六七八九十])(?:个|家|名)?"
-    r"(?P<noun>政党|党派|党|公司|企业|组织|机构|团体|国家|国)"
-)
 _NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # Words before a name that make it an object rather than a subject (对普京说, 与拜登会谈).
 _OBJECT_MARKERS = set("对向与和同跟给把将让令使被及")
@@ -202,7 +196,7 @@ class Speakers:
         """这3个政党, 这两家公司: the organizations (or countries) of that number named last
         before, in a list; they speak together."""
         text = "".join(u.text for u in units)
-        match = _COUNTED.fullmatch(text)
+        match = self.rules.counted_group.fullmatch(text)
         if match is None:
             return []
         number = match.group("n")

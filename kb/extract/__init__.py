@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 from kb.catalog import Catalog
+from kb.extract.bracketed import bracketed_organizations
 from kb.extract.entities import (
     ENTITY,
     discover,
@@ -82,7 +83,15 @@ def extract(article: ParsedArticle, rules: Rules | Catalog | None = None) -> Ext
     names = tagged_names(view, words, rules.names, rules.catalog_kinds, rules.readings, _tags_alone)
     extra = {name.form: name.key for name in names}
     extra.update(latin_names(view, rules.latin_cues, rules.credits, rules.credit_agencies))
-    bracketed = discover(text, matcher, result.entities)
+    organizations = bracketed_organizations(text, words, rules.brackets, rules.catalog_kinds,
+                                            catalog.alias_index, result.entities, _tags_alone)
+    if organizations:
+        # 研究公司龙洲经讯（GaveKal）: the tagger's longer form held a descriptor; the
+        # bracket says where the name starts.
+        for form in [f for f in extra if any(f != o and f.endswith(o) for o in organizations)]:
+            del extra[form]
+        extra.update(organizations)
+    bracketed = discover(text, matcher, result.entities, taken=organizations)
     extra.update(bracketed)
     _whole_bracketed_names(view, names, bracketed, extra, result.entities)
     tokens = scan(view, matcher, extra)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -362,7 +362,8 @@ def _looks_like_person_name(english: str) -> bool:
 
 
 def discover(
-    text: NormalisedText, matcher: Matcher, entities: dict[str, EntityInfo]
+    text: NormalisedText, matcher: Matcher, entities: dict[str, EntityInfo],
+    taken: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """Discover people from ``中文名（English Name）``; return article-local forms → keys.
 
@@ -374,8 +375,8 @@ def discover(
     english_index = matcher.catalog.alias_index
     for match in _parentheticals(text.text):
         english = text.original_slice(*match.span(2)).strip()
-        if not _looks_like_person_name(english):
-            continue
+        if not _looks_like_person_name(english) or taken and normalise_key(english) in taken:
+            continue  # not a person's name, or an organization's (kb/extract/bracketed.py)
         run = match.group(1)
         # A known form right before the parenthesis (柯比（John Kirby）) is the name.
         chinese = ""

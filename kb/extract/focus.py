@@ -28,6 +28,7 @@ from kb.extract.tagger import Word
 from kb.extract.text import CLAUSE_PUNCT
 
 _LATIN_IN_BRACKETS = re.compile(r"[（(][A-Za-z]")
+_QUOTED_BEFORE = re.compile(r"[「“『][^「“『」”』]{1,24}[」”』]$")
 _CLAUSE_END = re.compile("[" + re.escape(CLAUSE_PUNCT + "。！？!?；;”」』") + "]")
 _CLAUSE_MARK = re.compile("[" + re.escape(CLAUSE_PUNCT + "。！？!?；;”」』“「『") + "]")
 # How far after a reporting verb the tagger reads: enough for the content's first predicate.
@@ -164,7 +165,10 @@ def name_signs(view: str, start: int, end: int, coverage: Coverage, titles: Sequ
     """Where ``view[start:end]`` shows a sign of a name the catalog does not know."""
     for match in _LATIN_IN_BRACKETS.finditer(view, start, end):
         if match.start() > start and not coverage.covers(match.start() - 1):
-            yield match.span()  # 托马斯·凯勒（Tomas Keller）, unless a catalog name is before
+            # 托马斯·凯勒（Tomas Keller）, unless a catalog name is before; a quoted name
+            # (组织「白盔」（White Helmets）) with the words before its quote.
+            quoted = _QUOTED_BEFORE.search(view, max(start, match.start() - 26), match.start())
+            yield (quoted.start() if quoted else match.start()), match.end()
     verb = rules.lexicon.verb_prefix
     for match in rules.transliterated.finditer(view, start, end):
         if not coverage.covers(match.start()):

@@ -12,6 +12,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from kb.catalog import ORGANIZATION, PERSON, Catalog, default_catalog
+from kb.extract.bracketed import BracketRules
 from kb.extract.entities import ENTITY, Matcher, kind_of, matcher_for, transliteration_chars
 from kb.extract.names import NameRules
 from kb.extract.readings import Readings
@@ -201,6 +202,13 @@ class Rules:
                 if len(w) == 2
             ),
         )
+        self.brackets = BracketRules(
+            descriptors=_words(data["organization_descriptors"]),
+            delimiters=frozenset(_words(data["bracket_delimiters"])),
+            latin_words=frozenset(_words(data["organization_latin_words"])),
+            suffixes=tuple(sorted({*self.names.long_organization_suffixes, *self.lexicon.media_suffixes,
+                                   "党", "军"}, key=len, reverse=True)),
+        )
         # The kind of each catalog form (a form several entries share: the first key's).
         self.catalog_kinds = {
             form: kind_of(min(keys), self.matcher)
@@ -221,7 +229,7 @@ class Rules:
     def credits(self) -> re.Pattern[str]:
         """A photo or byline credit: 图片来源：Qilai Shen/Bloomberg News."""
         words = "|".join(map(re.escape, _words(self.catalog.lexicon["credit_words"])))
-        return re.compile(f"(?:{words})\\s*[:：]\\s*(?P<credit>[a-z][a-z .'/\\-]{{2,80}})")
+        return re.compile(f"(?:{words})\\s*[:：,，]\\s*(?P<credit>[a-z][a-z .'/\\-]{{2,80}})")
 
     @cached_property
     def credit_agencies(self) -> tuple[frozenset[str], frozenset[str]]:

@@ -1,0 +1,155 @@
+"""Organizations named twice: ``中文名（Latin name）``, the way news introduces a company, a
+party or an agency no reader knows (摩尔线程（Moore Threads）, 快速支援部队（RSF）).
+
+The Latin name says what the Chinese form is and joins the organization across articles,
+as it does for people (``entities.discover``); what decides that the pair is an organization
+rather than a person is evidence of an organization's shape: an acronym, a word only bodies
+have in their Latin name (Partners, Institute), a Chinese suffix (党, 委员会), a descriptor
+before it (咨询公司凯盛融英) or the tagger's ORG. Where the Chinese name starts is read from
+the tagger's words: after a descriptor, a function word or an opening quote.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from kb.catalog import ORGANIZATION
+from kb.extract.records import EntityInfo
+from kb.extract.tagger import Word
+from kb.normalise import NormalisedText, normalise_key
+
+# A Latin name in brackets, after a Chinese name or a closing quote (「白盔」（White Helmets）).
+_LATIN_BRACKET = re.compile(r"[（(]\s*(?P<latin>[A-Za-z][A-Za-z0-9.&'’\- ]{0,60}?)\s*[)）]")
+_HAN = re.compile(r"[\u4e00-\u9fff·]")
+_QUOTED = re.compile(r"[「“『]([\u4e00-\u9fff·]{2,24})[」”』]$")
+# Tags of words that are never part of a name: prepositions, conjunctions, particles,
+# punctuation, pronouns, numerals, measure words, times.
+_FUNCTION_TAGS = frozenset({"p", "c", "u", "w", "r", "m", "q", "d", "TIME", "xc"})
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,7}$")
+_NAME_MAX = 24
+_NAME_TAGS = frozenset({"ORG", "LOC", "PER", "nz", "nw"})
+
+
+@dataclass(frozen=True)
+class BracketRules:
+    """The lexicon's lists that read ``中文名（Latin）`` (see lexicon.yaml)."""
+
+    descriptors: tuple[str, ...]  # organization_descriptors: 咨询公司, 团体, 智库 (longest first)
+    delimiters: frozenset[str]  # bracket_delimiters: 即, 简称, 据, 包括
+    latin_words: frozenset[str]  # organization_latin_words: partners, institute, party
+    suffixes: tuple[str, ...]  # organization_suffixes and media_suffixes
+
+
+def bracketed_organizations(
+    text: NormalisedText, words: Sequence[Word], rules: BracketRules, known: Mapping[str, str],
+    english_index: Mapping[str, set[str]], entities: dict[str, EntityInfo],
+    tag_alone: Callable[[str], list[str]],
+) -> dict[str, str]:
+    """Organizations written ``中文名（Latin）``: article forms (the Chinese name and the
+    Latin one) → keys; their records go into ``entities``."""
+    view = text.text
+    found: dict[str, str] = {}
+    starts = [w.start for w in words]
+    for match in _LATIN_BRACKET.finditer(view):
+        latin = text.original_slice(*match.span("latin")).strip()
+        form_start = _form_start(view, match.start(), words, starts, rules)
+        if form_start is None:
+            continue
+        form = view[form_start : match.start()].rstrip("」”』")
+        if len(form.replace("·", "")) < 2 or form in known:
+            continue  # a catalog name: the catalog knows it better
+        if not _is_organization(view, form, form_start, match.start(), latin, words, starts, rules,
+                                tag_alone):
+            continue
+        keys = english_index.get(normalise_key(latin), set())
+        key = next(iter(keys)) if len(keys) == 1 else "organization:" + _slug(latin)
+        if not key.startswith(ORGANIZATION) or key in entities and entities[key].kind != ORGANIZATION:
+            continue
+        written = text.original_slice(form_start, form_start + len(form))
+        previous = entities.get(key)
+        learned = ((written, "parenthetical"), (latin, "parenthetical"))
+        aliases = (*(previous.aliases if previous else ()), *learned)
+        entities[key] = EntityInfo(
+            key=key, kind=ORGANIZATION, name=previous.name if previous else written,
+            name_en=previous.name_en if previous else latin, origin="discovered",
+            aliases=tuple(dict.fromkeys(aliases)),
+        )
+        found[form] = key
+        found[normalise_key(latin)] = key
+    return found
+
+
+def _form_start(view: str, paren: int, words: Sequence[Word], starts: list[int],
+                rules: BracketRules) -> int | None:
+    """Where the Chinese name before the bracket at ``paren`` starts, or None."""
+    quoted = _QUOTED.search(view, max(0, paren - _NAME_MAX - 2), paren)
+    if quoted is not None:
+        return quoted.start(1)
+    if paren == 0 or not _HAN.match(view, paren - 1):
+        return None
+    index = bisect_left(starts, paren) - 1
+    if index < 0 or words[index].end != paren:
+        return None  # the tagger did not read here
+    start = paren
+    while index >= 0 and paren - words[index].start <= _NAME_MAX:
+        word = words[index]
+        piece = view[word.start : word.end]
+        if word.end != start or not all(_HAN.match(c) for c in piece):
+            break
+        if start == paren:
+            if word.tag in _FUNCTION_TAGS or piece in rules.delimiters:
+                return None
+            # A descriptor inside the word (研究公司龙洲经讯): the name is what follows it.
+            cut = _after_descriptor(piece[:-2], rules)
+            if cut is not None:
+                return word.start + cut
+        elif word.tag in _FUNCTION_TAGS or piece in rules.delimiters or _after_descriptor(piece, rules):
+            break
+        start = word.start
+        index -= 1
+    return start
+
+
+def _after_descriptor(piece: str, rules: BracketRules) -> int | None:
+    best = None
+    for descriptor in rules.descriptors:
+        at = piece.rfind(descriptor)
+        if at >= 0 and (best is None or at + len(descriptor) > best):
+            best = at + len(descriptor)
+    return best
+
+
+def _is_organization(view: str, form: str, start: int, paren: int, latin: str, words: Sequence[Word],
+                     starts: list[int], rules: BracketRules, tag_alone: Callable[[str], list[str]]) -> bool:
+    """Whether ``form（latin）`` names an organization: evidence of a body's shape on either
+    side; a person's name (the tagger's PER, a Latin name shaped like one) needs more."""
+    latin_words = re.findall(r"[a-z]+", latin.lower())
+    index = bisect_left(starts, paren) - 1
+    last = words[index] if index >= 0 and words[index].end == paren else None
+    personlike = 2 <= len(latin_words) <= 4 and all(w[:1].isupper() for w in latin.split())
+    named_as_body = bool(set(latin_words) & rules.latin_words) or "&" in latin
+    shaped = form.endswith(rules.suffixes)
+    if last is not None and last.tag == "PER" and personlike and not (named_as_body or shaped):
+        return False  # 金融专家埃尔贝赫（Mohamed El-Beih）
+    # A descriptor right before the name (救援组织「白盔」), ending where a word ends.
+    opening = start - 1 if start and view[start - 1] in "「“『" else start
+    before = bisect_left(starts, opening) - 1
+    described = before >= 0 and words[before].end == opening and view[words[before].start : opening].endswith(
+        rules.descriptors
+    )
+    if named_as_body or shaped or described:
+        return True
+    if _ACRONYM.match(latin.replace(" ", "")) is not None and len(latin_words) <= 2:
+        # GDP, EV: a term's acronym, unless the Chinese form holds a name (加勒比共同体).
+        return any(t in _NAME_TAGS for t in tag_alone(form))
+    return False
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+__all__ = ["BracketRules", "bracketed_organizations"]

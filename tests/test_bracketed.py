@@ -57,3 +57,47 @@ def test_a_bracketed_person_is_no_organization(body, chinese):
 )
 def test_a_terms_acronym_is_no_organization(body):
     assert not any(kind == "organization" for kind, _, _ in _entities(body).values())
+
+
+def _organizations(body: str) -> dict[str, set[str]]:
+    text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"
+    found = extract(parse_text(text))
+    return {e.name: {a for a, _ in e.aliases} for e in found.entities.values() if e.kind == "organization"}
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "written"),
+    [
+        # a place before an institution with a name of its own: the institution
+        ("台中市明德高中校长林志强表示，考场秩序良好。", "明德高中", "台中市明德高中"),
+        ("新加坡东岸理工大学副教授陈国华表示，结果出人意料。", "东岸理工大学", "新加坡东岸理工大学"),
+    ],
+)
+def test_a_place_before_an_institution_is_no_part_of_its_name(body, name, written):
+    organizations = _organizations(body)
+    assert name in organizations and written in organizations[name]
+
+
+def test_an_institution_named_by_its_field_keeps_its_place():
+    organizations = _organizations("香港教育大学校长李明华表示，学校将加强师资培训。")
+    assert "教育大学" not in organizations
+
+
+@pytest.mark.parametrize(
+    ("body", "school"),
+    [
+        ("新北市石门国中学生家长王美玲表示，孩子考得不错。", "石门国中"),  # the tagger splits 石门国 | 中
+        ("桃园市平镇高中校长林美华表示，考场秩序良好。", "平镇高中"),
+    ],
+)
+def test_a_school_the_tagger_splits_is_found(body, school):
+    assert school in _organizations(body)
+
+
+def test_a_countrys_name_before_a_word_is_no_school():
+    assert not any(name.endswith("国中") for name in _organizations("美国中部各州官员表示，风暴将至。"))
+
+
+def test_a_company_written_with_different_endings_is_one():
+    organizations = _organizations("鼎丰集团董事长陈大文表示，公司获利成长。鼎丰公司发言人则说，股价稳定。")
+    assert len([n for n in organizations if n.startswith("鼎丰")]) == 1

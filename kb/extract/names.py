@@ -66,6 +66,10 @@ class NameRules:
     person_words: frozenset[str] = frozenset()  # two-character person nouns and titles (儿子, 公主)
     surnames: frozenset[str] = frozenset()  # common Chinese surnames
     not_name_starts: frozenset[str] = frozenset()  # characters no name goes on with (在, 的, 上)
+    located_institutions: tuple[str, ...] = ()  # 大学, 高中: a place before them is no part of the name
+    institution_fields: tuple[str, ...] = ()  # 师范, 教育: an institution's field, not its name
+    school: re.Pattern[str] = re.compile("(?!)")  # 淡水国中: a name and a school's level
+    corporate_suffixes: tuple[str, ...] = ()  # 公司, 集团: the endings a company's name varies by
 
 
 def _assembled(view: str, words: Sequence[Word], rules: NameRules) -> list[tuple[int, int]]:
@@ -299,6 +303,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for start, end in _assembled(view, words, rules):
         votes[view[start:end]][ORGANIZATION] += 1
+    for start, end in _schools(view, words, rules, known):
+        votes[view[start:end]][ORGANIZATION] += 2
     for start, end, tag in _joined(view, words):
         end = _before_verb(view, start, end, rules)
         if tag == "PER":
@@ -341,7 +347,70 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     if readings is not None:
         _same_in_article(names, readings.foreign)
     _parts_of_longer(names)
+    _located(names, neighbours, rules)
+    _same_company(names, rules)
     return list(names.values())
+
+
+def _schools(view: str, words: Sequence[Word], rules: NameRules,
+             known: Mapping[str, str]) -> list[tuple[int, int]]:
+    """Schools the tagger split (淡水国 | 中, 大园 | 高中): two characters that begin a word
+    and a school's level that ends one, the two not a country's name (美国中部)."""
+    starts = {w.start for w in words}
+    ends = {w.end for w in words}
+    spans = []
+    for match in rules.school.finditer(view):
+        name, level = match.group("name"), match.group("level")
+        after_city = view[match.start() - 1 : match.start()] in rules.city_suffixes  # 新北市 | 淡水国中
+        # the level may run into the next word (石门国 | 中学生家长)
+        ended = match.end() in ends or match.end() - 1 in starts
+        if not (match.start() in starts or after_city) or not ended:
+            continue
+        if level.startswith("国") and known.get(name[-1] + "国") == PLACE:
+            continue  # 美国中部, 各国中
+        if any(c in rules.not_name_starts for c in name) or name in rules.not_names:
+            continue
+        spans.append(match.span())
+    return spans
+
+
+def _located(names: dict[str, Name], kinds: Mapping[str, str], rules: NameRules) -> None:
+    """An institution written after its place (新加坡南洋理工大学, 台中市惠文高中) is the
+    institution of that name, which the article may also write alone; one named by its field
+    only (香港教育大学, 北京师范大学) keeps its place."""
+    for form, name in list(names.items()):
+        if name.kind != ORGANIZATION or name.known_as is not None:
+            continue
+        for length in range(min(6, len(form) - 4), 1, -1):
+            place, rest = form[:length], form[length:]
+            # 台中市: a city the catalog knows without its 市
+            located = kinds.get(place) == PLACE or len(place) >= 3 and place[-1] in rules.city_suffixes
+            if not located or not rest.endswith(rules.located_institutions):
+                continue
+            suffix = next(s for s in rules.located_institutions if rest.endswith(s))
+            stem = rest[: -len(suffix)]
+            while stem.endswith(rules.institution_fields):
+                stem = stem[: -len(next(f for f in rules.institution_fields if stem.endswith(f)))]
+            if len(stem) >= 2:
+                key = names[rest].key if rest in names else f"{ORGANIZATION}:zh-{rest}"
+                names[form] = Name(form, ORGANIZATION, key)
+            break
+
+
+def _same_company(names: dict[str, Name], rules: NameRules) -> None:
+    """One company, its name's ending varied (王品集团, 王品公司, 王品): the first form's."""
+    first: dict[str, str] = {}
+    for form, name in list(names.items()):
+        if name.kind != ORGANIZATION or name.known_as is not None:
+            continue
+        suffix = next((s for s in rules.corporate_suffixes if form.endswith(s)), "")
+        stem = form[: len(form) - len(suffix)]
+        if len(stem) < 2:
+            continue
+        if stem in first:
+            names[form] = Name(form, ORGANIZATION, first[stem])
+        else:
+            first[stem] = name.key
 
 
 def _inside_known(view: str, form: str, known: Mapping[str, str]) -> bool:

@@ -193,6 +193,12 @@ class Rules:
             mission=_mission(data["mission_suffixes"]),
             surnames=frozenset(data["surnames"]),
             not_name_starts=frozenset(data["not_name_starts"]),
+            located_institutions=_words(data["located_institutions"]),
+            institution_fields=_words(data["institution_fields"]),
+            school=re.compile(
+                "(?P<name>[\u4e00-\u9fff]{2})(?P<level>" + "|".join(_words(data["school_levels"])) + ")"
+            ),
+            corporate_suffixes=_words(data["corporate_suffixes"]),
             descriptive_suffixes=_words(data["descriptive_suffixes"]),
             generic_bodies=frozenset(_words(data["generic_bodies"])),
             event_words=_words(data["event_words"]),

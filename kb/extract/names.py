@@ -217,6 +217,12 @@ def _described(form: str, rules: NameRules, known: Mapping[str, str],
     """A country and a description, not a name: 美国咨询公司, 中国芯片设计公司, 日本执政党. A
     company or party after the country is described when the words after the country, read
     alone, hold no name (黑松公司 does); institutions are named by their field (中国田径协会)."""
+    for end in range(len(form) - 1, 1, -1):
+        # 联合国机构, 纽约联合国总部: an organization the catalog knows and a description
+        if form[end:] in rules.descriptive_suffixes and any(
+            known.get(form[start:end]) == ORGANIZATION for start in range(0, end - 1)
+        ):
+            return True
     for length in range(min(4, len(form) - 2), 0, -1):
         prefix, rest = form[:length], form[length:]
         is_place = known.get(prefix) == PLACE or (length == 1 and prefix in rules.abbreviations)

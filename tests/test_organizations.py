@@ -1,5 +1,5 @@
-"""Organizations introduced as ``中文名（Latin name）`` (kb/extract/bracketed.py): where the
-Chinese name starts and what makes the pair a body rather than a person. Invented sentences."""
+"""Organizations no catalog lists: introduced as ``中文名（Latin name）`` (kb/extract/bracketed.py),
+after their place, split by the tagger, or described rather than named. Invented sentences."""
 
 import pytest
 
@@ -101,3 +101,14 @@ def test_a_countrys_name_before_a_word_is_no_school():
 def test_a_company_written_with_different_endings_is_one():
     organizations = _organizations("鼎丰集团董事长陈大文表示，公司获利成长。鼎丰公司发言人则说，股价稳定。")
     assert len([n for n in organizations if n.startswith("鼎丰")]) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "described"),
+    [
+        ("援助组织和联合国机构也撤离了外籍人员，当地局势恶化。", "联合国机构"),
+        ("数百人聚集在纽约联合国总部外抗议，要求停火。", "纽约联合国总部"),
+    ],
+)
+def test_a_known_organization_and_a_description_is_no_new_one(body, described):
+    assert described not in _organizations(body)

@@ -227,3 +227,23 @@ def test_a_two_character_name_takes_the_character_left_before_the_verb():
     words = [Word(0, 2, "n"), Word(2, 4, "n"), Word(4, 6, "PER"), Word(6, 7, "d"), Word(7, 9, "v")]
     names = [n.form for n in tagged_names(view, words, rules.names, rules.catalog_kinds) if n.kind == "person"]
     assert names == ["李家超"]
+
+
+def _kinds(body: str) -> dict[str, str]:
+    text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"
+    return {e.name: e.kind for e in extract(parse_text(text)).entities.values()}
+
+
+@pytest.mark.parametrize(
+    ("body", "person"),
+    [
+        # a place that only says whose councillor is no list of places
+        ("民进党发言人张志明、立委郑国翰、新北市议员林美姗今天召开记者会。", "郑国翰"),
+        # 至于 ends in 于 but puts no place after it
+        ("被告为简梓明、邱俊雄及卓嘉文。至于邱俊雄所涉的暴动罪，法官徐美薇指他当时年轻。", "邱俊雄"),
+        # a given name may end in a character places end in
+        ("他也看重前董事长陈百州具有国际公司历练。陈百州表示，他会尽力。", "陈百州"),
+    ],
+)
+def test_a_chinese_name_near_place_words_stays_a_person(body, person):
+    assert _kinds(body).get(person) == "person"

@@ -28,6 +28,10 @@ _NAME_DOT = "·"
 _NAME_JOINERS = ("·", "-", "‐", "－")
 _LIST_JOINERS = ("、", "和", "及", "与")
 _BRACKET = re.compile(r"[（(][^（）()]*[）)]")
+_GIVEN_NAME_PLACE_ENDINGS = frozenset("州山江河湖海城岛谷湾港洋")
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+# Words that end in a place's preposition but are none (至于, 对于, 由于).
+_NOT_PLACE_BEFORE = ("至于", "对于", "由于", "关于", "鉴于", "基于", "等于", "在于", "终于", "善于", "乐于")
 
 
 @dataclass(frozen=True)
@@ -258,7 +262,8 @@ def _context_kinds(view: str, form: str, rules: NameRules, known: Mapping[str, s
     while at >= 0:
         end = at + len(form)
         before, after = view[max(0, at - 3) : at], view[end : end + 3]
-        if before.endswith(rules.place_before) or after.startswith(rules.place_after):
+        placed = before.endswith(rules.place_before) and not before.endswith(_NOT_PLACE_BEFORE)
+        if placed or after.startswith(rules.place_after):
             votes[PLACE] += 1
         if any(known.get(view[at - n : at]) == PLACE for n in range(2, 6) if at >= n) and (
             view[at - 1 : at] in rules.city_suffixes or after.startswith(rules.place_after)
@@ -277,9 +282,14 @@ def _context_kinds(view: str, form: str, rules: NameRules, known: Mapping[str, s
 
 
 def _listed_with_place(view: str, start: int, end: int, known: Mapping[str, str]) -> bool:
-    """Whether ``view[start:end]`` stands in a list (A、B和C) next to a known place."""
+    """Whether ``view[start:end]`` stands in a list (A、B和C) next to a known place, a place
+    of its own (立委洪申翰、新北市议员戴玮姗: 新北市 there only says whose councillor)."""
     after = _BRACKET.sub("", view[end : end + 40])
-    if after[:1] in _LIST_JOINERS and any(known.get(after[1 : 1 + n]) == PLACE for n in range(2, 9)):
+    if after[:1] in _LIST_JOINERS and any(
+        known.get(after[1 : 1 + n]) == PLACE
+        and (not _HAN_CHAR.match(after, 1 + n) or after[1 + n : 2 + n] in _LIST_JOINERS)
+        for n in range(2, 9)
+    ):
         return True
     before = _BRACKET.sub("", view[max(0, start - 40) : start])
     return before[-1:] in _LIST_JOINERS and any(known.get(before[-1 - n : -1]) == PLACE for n in range(2, 9))
@@ -289,7 +299,9 @@ def _kind_by_shape(form: str, kind: str, view: str, rules: NameRules, known: Map
     """Correct the tagger's kind where the name's shape or its uses disagree."""
     if kind != ORGANIZATION and len(form) >= 4 and form.endswith(rules.long_organization_suffixes):
         return ORGANIZATION  # 罗伯特科赫研究所, 岸田内阁
-    if kind == PERSON and form.endswith(rules.place_suffixes):
+    # 陈百州, 王海: a Chinese given name may end in a character places end in; not 罗勇府
+    chinese_name = len(form) == 3 and form[0] in rules.surnames and form[-1] in _GIVEN_NAME_PLACE_ENDINGS
+    if kind == PERSON and form.endswith(rules.place_suffixes) and not chinese_name:
         return PLACE  # 罗勇府
     city = form[-1:] in rules.city_suffixes and not form.endswith(rules.long_organization_suffixes)
     if kind == ORGANIZATION and city:

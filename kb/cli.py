@@ -216,9 +216,11 @@ def _print_rows(rows: list[dict], output_format: str) -> None:
             print(json.dumps(row, ensure_ascii=False))
     elif output_format == "csv":
         columns = list(dict.fromkeys(k for row in rows for k in row))
+        from kb.export import csv_row
+
         writer = csv.DictWriter(sys.stdout, fieldnames=columns)
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(map(csv_row, rows))
     else:
         from rich.table import Table
 

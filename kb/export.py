@@ -278,12 +278,30 @@ def jsonl(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
         yield json.dumps(row, ensure_ascii=False) + "\n"
 
 
+# What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value safe to open in a spreadsheet: text that would start a formula
+    (``=HYPERLINK(…)`` in a title) gets a leading apostrophe, as OWASP recommends; numbers
+    and other values pass unchanged. Every CSV kb writes goes through here."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A row for ``csv.DictWriter``: lists joined with ``|``, every cell made safe."""
+    return {k: csv_cell("|".join(map(str, v)) if isinstance(v, list) else v) for k, v in row.items()}
+
+
 def csv_lines(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
     """CSV with a header from the first row; lists joined with ``|``."""
     buffer = io.StringIO()
     writer: csv.DictWriter[str] | None = None
     for row in rows:
-        flat = {k: "|".join(v) if isinstance(v, list) else v for k, v in row.items()}
+        flat = csv_row(row)
         if writer is None:
             writer = csv.DictWriter(buffer, fieldnames=list(flat))
             writer.writeheader()

@@ -97,3 +97,46 @@ def test_exports_over_http(seeded_db):
         assert client.get("/export/nothing.jsonl").status_code == 404
         bad = client.get("/export/statements.jsonl", params={"colour": "red"})
         assert bad.status_code == 400 and "cannot be filtered by colour" in bad.json()["error"]
+
+
+FORMULA_ARTICLE = """---
+title: "=HYPERLINK(\\"http://evil.example\\",\\"点击\\")"
+date: 2023-05-01
+url: https://www.example.com/formula
+---
+<p>北约秘书长斯托尔滕贝格表示，“@SUM(1+1)是公式”。</p>
+"""
+
+
+def test_every_csv_neutralises_formulas(empty_db, tmp_path, monkeypatch):
+    """A cell that would start a spreadsheet formula (=, +, -, @, tab, CR) goes out with a
+    leading apostrophe, on all three CSV paths (OWASP CSV injection)."""
+    from kb.db import create_sync_engine
+    from kb.load import load_paths
+
+    (tmp_path / "formula.txt").write_text(FORMULA_ARTICLE, encoding="utf-8")
+    engine = create_sync_engine(empty_db)
+    assert load_paths(engine, [tmp_path / "formula.txt"]).added == 1
+    engine.dispose()
+    monkeypatch.setenv("KB_DATABASE_URL", empty_db)
+    runner = CliRunner()
+    exported = runner.invoke(app, ["export", "articles", "--format", "csv"], catch_exceptions=False).stdout
+    queried = runner.invoke(app, ["query", "{ articles(first: 5) { nodes { title } } }", "--format", "csv"],
+                            catch_exceptions=False).stdout
+    with TestClient(create_app(Settings(database_url=empty_db))) as client:
+        served = client.get("/export/articles.csv").text
+    for output in (exported, queried, served):
+        titles = [row["title"] for row in csv.DictReader(io.StringIO(output))]
+        assert titles == ["'=HYPERLINK(\"http://evil.example\",\"点击\")"], output
+    statements = runner.invoke(app, ["export", "statements", "--format", "csv"], catch_exceptions=False).stdout
+    assert [row["text"] for row in csv.DictReader(io.StringIO(statements))] == ["'@SUM(1+1)是公式"]
+
+
+@pytest.mark.parametrize(("value", "safe"), [
+    ("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@x", "'@x"), ("\tx", "'\tx"), ("\rx", "'\rx"),
+    ("普通", "普通"), (-1, -1), (None, None), ("a=b", "a=b"),
+])
+def test_a_csv_cell_is_made_safe(value, safe):
+    from kb.export import csv_cell
+
+    assert csv_cell(value) == safe

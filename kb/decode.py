@@ -11,6 +11,8 @@ be an article — is refused with the reason.
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 from pathlib import Path
 
 import charset_normalizer
@@ -36,13 +38,31 @@ class DecodeError(ValueError):
 
 
 def read_bytes(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The file's bytes, unless it is larger than ``limit`` (checked before reading)."""
+    """The bytes of a regular file, unless it holds more than ``limit``.
+
+    Opened without blocking and checked on the open file, so that a named pipe (which would
+    wait forever for a writer) or a device (/dev/zero never ends) is refused, even one put in
+    place after the folder was listed; at most ``limit`` + 1 bytes are ever read, whatever
+    the size the file system reports."""
     path = Path(path)
-    size = path.stat().st_size
-    if size > limit:
-        raise DecodeError(f"file too large for an article: {size / 2**20:.1f} MB "
-                          f"(the limit is {limit / 2**20:.0f} MB)")
-    return path.read_bytes()
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(fd, "rb") as file:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise DecodeError(f"not a regular file ({_file_kind(mode)})")
+        raw = file.read(limit + 1)
+    if len(raw) > limit:
+        raise DecodeError(f"file too large for an article: over {limit / 2**20:.0f} MB (the limit)")
+    return raw
+
+
+def _file_kind(mode: int) -> str:
+    kinds = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"),
+             (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+    for test, kind in kinds:
+        if test(mode):
+            return kind
+    return "not a file"
 
 
 def decode(raw: bytes) -> tuple[str, str]:

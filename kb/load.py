@@ -72,16 +72,19 @@ class LoadReport:
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Files named, and files under folders named (sorted, hidden ones skipped).
 
-    Symbolic links to folders are not followed, so a link loop cannot trap the walk.
+    Symbolic links to folders are not followed, so a link loop cannot trap the walk. A folder
+    that cannot be listed (gone, or unreadable) is yielded too, so that reading it reports why.
     """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
+            unlisted: list[OSError] = []
+            for root, dirs, files in os.walk(path, onerror=unlisted.append):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if not name.startswith("."):
                         yield Path(root) / name
+            yield from (Path(error.filename) for error in unlisted if error.filename)
         else:
             yield path
 

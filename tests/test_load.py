@@ -52,6 +52,32 @@ def test_bad_files_fail_alone(engine, tmp_path):
     assert counts(engine)["article"] == 5
 
 
+def test_what_is_not_a_regular_file_fails_alone(engine, tmp_path):
+    """A named pipe in a folder (which would wait forever for a writer), a device that never
+    ends and a folder given as a file are refused by name; the good files beside them load."""
+    import os
+
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    os.mkfifo(folder / "a_pipe.txt")
+    for seed in SEEDS.iterdir():
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    report = load_paths(engine, [folder, "/dev/zero"])
+    assert report.added == 5
+    failed = {Path(path).name: reason for path, reason in report.failures}
+    assert failed == {"a_pipe.txt": "not a regular file (a named pipe)", "zero": "not a regular file (a device)"}
+
+
+def test_reading_stops_past_the_size_limit(tmp_path):
+    from kb.decode import DecodeError, read_bytes
+
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"x" * 101)
+    assert read_bytes(path, limit=101) == b"x" * 101
+    with pytest.raises(DecodeError, match="too large"):
+        read_bytes(path, limit=100)
+
+
 def test_parallel_load_stores_what_a_sequential_load_stores(empty_db, tmp_path):
     from kb.db import create_sync_engine
     from kb.load import PARALLEL_THRESHOLD

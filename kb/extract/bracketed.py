@@ -64,9 +64,12 @@ def bracketed_organizations(
         if not _is_organization(view, form, form_start, match.start(), latin, words, starts, rules,
                                 tag_alone):
             continue
-        keys = english_index.get(normalise_key(latin), set())
-        key = next(iter(keys)) if len(keys) == 1 else "organization:" + _slug(latin)
-        if not key.startswith(ORGANIZATION) or key in entities and entities[key].kind != ORGANIZATION:
+        if english_index.get(normalise_key(latin)) and not _ACRONYM.match(latin.replace(" ", "")):
+            continue  # a name the catalog knows: its entry speaks for it
+        # An acronym the catalog gives another body (CECC: Taiwan's epidemic centre, and the
+        # US Congress's China commission) is this body in this article.
+        key = "organization:" + _slug(latin)
+        if key in entities and entities[key].kind != ORGANIZATION:
             continue
         written = text.original_slice(form_start, form_start + len(form))
         previous = entities.get(key)

@@ -112,3 +112,9 @@ def test_a_company_written_with_different_endings_is_one():
 )
 def test_a_known_organization_and_a_description_is_no_new_one(body, described):
     assert described not in _organizations(body)
+
+
+def test_an_acronym_the_catalog_gives_another_body_names_a_new_one():
+    # CECC is also Taiwan's epidemic command centre in the catalog
+    entities = _entities("欧洲海岸城市合作委员会（CECC）周三发表声明，呼吁各方克制。")
+    assert entities["欧洲海岸城市合作委员会"][:2] == ("organization", "CECC")

@@ -118,3 +118,22 @@ def test_an_acronym_the_catalog_gives_another_body_names_a_new_one():
     # CECC is also Taiwan's epidemic command centre in the catalog
     entities = _entities("欧洲海岸城市合作委员会（CECC）周三发表声明，呼吁各方克制。")
     assert entities["欧洲海岸城市合作委员会"][:2] == ("organization", "CECC")
+
+
+@pytest.mark.parametrize(
+    ("form", "words", "name"),
+    [
+        ("遭到东非联合会", [("遭到", "v"), ("东非联合会", "ORG")], "东非联合会"),
+        ("来自工艺公司", [("来自", "v"), ("工艺公司", "n")], "工艺公司"),
+        ("瑞芳工艺公司", [("瑞芳", "LOC"), ("工艺公司", "n")], "瑞芳工艺公司"),
+    ],
+)
+def test_a_verb_the_tagger_ran_into_an_organization_is_cut(form, words, name):
+    from kb.extract.names import _without_leading_verb
+
+    assert _without_leading_verb(form, lambda _: words) == name
+
+
+def test_a_place_before_an_ambiguous_body_is_read_as_one_name():
+    # 教育局 alone is several cities' bureau; 新竹市 before it says which, as one name
+    assert "新竹市教育局" in _organizations("新竹市教育局表示，考场秩序良好，家长不必担心。")

@@ -199,9 +199,9 @@ def _written(key: str, text: NormalisedText, surface: str) -> str:
     return text.original_slice(at, at + len(form)) if at >= 0 else surface
 
 
-def _tags_alone(text: str) -> list[str]:
-    """The tagger's tags of ``text`` read on its own."""
-    return [word.tag for word in default_tagger().tag(text, [(0, len(text))])]
+def _tags_alone(text: str) -> list[tuple[str, str]]:
+    """The tagger's words of ``text`` read on its own, as (word, tag)."""
+    return [(text[w.start : w.end], w.tag) for w in default_tagger().tag(text, [(0, len(text))])]
 
 
 def _add_byline(article: ParsedArticle, result: Extraction, line_of: Any) -> None:

@@ -30,6 +30,7 @@ _QUOTED = re.compile(r"[「“『]([\u4e00-\u9fff·]{2,24})[」”』]$")
 _FUNCTION_TAGS = frozenset({"p", "c", "u", "w", "r", "m", "q", "d", "TIME", "xc"})
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,7}$")
 _NAME_MAX = 24
+TagAlone = Callable[[str], list[tuple[str, str]]]  # a text's (word, tag) read on its own
 _NAME_TAGS = frozenset({"ORG", "LOC", "PER", "nz", "nw"})
 
 
@@ -46,7 +47,7 @@ class BracketRules:
 def bracketed_organizations(
     text: NormalisedText, words: Sequence[Word], rules: BracketRules, known: Mapping[str, str],
     english_index: Mapping[str, set[str]], entities: dict[str, EntityInfo],
-    tag_alone: Callable[[str], list[str]],
+    tag_alone: TagAlone,
 ) -> dict[str, str]:
     """Organizations written ``中文名（Latin）``: article forms (the Chinese name and the
     Latin one) → keys; their records go into ``entities``."""
@@ -126,7 +127,7 @@ def _after_descriptor(piece: str, rules: BracketRules) -> int | None:
 
 
 def _is_organization(view: str, form: str, start: int, paren: int, latin: str, words: Sequence[Word],
-                     starts: list[int], rules: BracketRules, tag_alone: Callable[[str], list[str]]) -> bool:
+                     starts: list[int], rules: BracketRules, tag_alone: TagAlone) -> bool:
     """Whether ``form（latin）`` names an organization: evidence of a body's shape on either
     side; a person's name (the tagger's PER, a Latin name shaped like one) needs more."""
     latin_words = re.findall(r"[a-z]+", latin.lower())
@@ -147,7 +148,7 @@ def _is_organization(view: str, form: str, start: int, paren: int, latin: str, w
         return True
     if _ACRONYM.match(latin.replace(" ", "")) is not None and len(latin_words) <= 2:
         # GDP, EV: a term's acronym, unless the Chinese form holds a name (加勒比共同体).
-        return any(t in _NAME_TAGS for t in tag_alone(form))
+        return any(t in _NAME_TAGS for _, t in tag_alone(form))
     return False
 
 

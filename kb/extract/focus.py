@@ -43,7 +43,9 @@ class Coverage:
     """Which characters the catalog's tokens already explain."""
 
     def __init__(self, tokens: Sequence[Token]) -> None:
-        spans = sorted((t.start, t.end) for t in tokens if t.type in (ENTITY, TITLE))
+        # An ambiguous short form (教育局, 外交部) explains nothing yet: whose it is, and whether
+        # a place before it makes a longer name (新北市教育局), is for the tagger to read.
+        spans = sorted((t.start, t.end) for t in tokens if t.type in (ENTITY, TITLE) and not t.ambiguous)
         self.starts = [s for s, _ in spans]
         self.ends = [e for _, e in spans]
 

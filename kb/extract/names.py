@@ -28,6 +28,9 @@ _NAME_DOT = "·"
 _NAME_JOINERS = ("·", "-", "‐", "－")
 _LIST_JOINERS = ("、", "和", "及", "与")
 _BRACKET = re.compile(r"[（(][^（）()]*[）)]")
+# Tags of a leading word that no organization's name starts with: verbs, prepositions,
+# adverbs, conjunctions, pronouns (遭到, 来自, 证实, 透过, 对方).
+_LEADING_NON_NAME = frozenset({"v", "p", "d", "c", "r", "u"})
 _GIVEN_NAME_PLACE_ENDINGS = frozenset("州山江河湖海城岛谷湾港洋")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # Words that end in a place's preposition but are none (至于, 对于, 由于).
@@ -217,7 +220,7 @@ def _clean_organization(form: str, count: int, rules: NameRules) -> str | None:
 
 
 def _described(form: str, rules: NameRules, known: Mapping[str, str],
-               tag_alone: Callable[[str], list[str]]) -> bool:
+               tag_alone: Callable[[str], list[tuple[str, str]]]) -> bool:
     """A country and a description, not a name: 美国咨询公司, 中国芯片设计公司, 日本执政党. A
     company or party after the country is described when the words after the country, read
     alone, hold no name (黑松公司 does); institutions are named by their field (中国田径协会)."""
@@ -236,11 +239,11 @@ def _described(form: str, rules: NameRules, known: Mapping[str, str],
             return True  # 中国公司
         if length == 1 and len(rest) < 4 or not rest.endswith(rules.descriptive_suffixes):
             return False  # 韩联社, 美联储; 中国田径协会, 挪威难民委员会
-        return not any(t in ("ORG", "PER", "LOC", "nz", "nw") for t in tag_alone(rest))
+        return not any(t in ("ORG", "PER", "LOC", "nz", "nw") for _, t in tag_alone(rest))
     # No country before it: a compound of common nouns (科技投资银行, 投资代表团) read alone
     # holds no name; a name does (黑松公司, 中信法律事务所).
     return form.endswith(rules.descriptive_suffixes) and not any(
-        t in ("ORG", "PER", "LOC", "nz", "nw") for t in tag_alone(form)
+        t in ("ORG", "PER", "LOC", "nz", "nw") for _, t in tag_alone(form)
     )
 
 
@@ -315,7 +318,7 @@ def _kind_by_shape(form: str, kind: str, view: str, rules: NameRules, known: Map
 
 def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                  known: Mapping[str, str], readings: Readings | None = None,
-                 tag_alone: Callable[[str], list[str]] | None = None) -> list[Name]:
+                 tag_alone: Callable[[str], list[tuple[str, str]]] | None = None) -> list[Name]:
     """The names the tagger found in ``view``, cleaned, one kind each. ``known`` gives the
     kind of each catalog form; those are left to the catalog."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -352,6 +355,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             # …or a word of its sort in apposition (制药公司辉瑞, 竞争对手三星).
             vouched = vouched or _context_kinds(view, raw, rules, neighbours)[ORGANIZATION] > 0
             form = _clean_organization(raw, count + (1 if vouched else 0), rules)
+            if form and tag_alone is not None and not vouched:
+                form = _without_leading_verb(form, tag_alone)
             if form and tag_alone is not None and not vouched and _described(form, rules, known, tag_alone):
                 continue
         else:
@@ -429,6 +434,19 @@ def _same_company(names: dict[str, Name], rules: NameRules) -> None:
             names[form] = Name(form, ORGANIZATION, first[stem])
         else:
             first[stem] = name.key
+
+
+def _without_leading_verb(form: str, tag_alone: Callable[[str], list[tuple[str, str]]]) -> str | None:
+    """An organization without the verb or preposition the tagger ran into it (遭到 | 阿拉伯联盟,
+    来自 | 工艺公司): read alone, the form's first word is no part of a name."""
+    words = tag_alone(form)
+    cut = 0
+    for word, tag in words[:-1]:
+        if tag not in _LEADING_NON_NAME or len(word) < 2 and tag != "p":
+            break
+        cut += len(word)
+    rest = form[cut:]
+    return rest if len(rest) >= 2 else None
 
 
 def _inside_known(view: str, form: str, known: Mapping[str, str]) -> bool:

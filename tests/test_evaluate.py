@@ -12,7 +12,7 @@ DEV = ROOT / "tests" / "dev"
 FLOORS = {"people": 0.95, "organizations": 0.90, "statements": 0.90}
 # What the development set scores today, less a little; raise them as extraction improves
 # (the targets: people 0.93, organizations 0.88, statements 0.88).
-DEV_FLOORS = {"people": 0.91, "organizations": 0.77, "places": 0.76, "statements": 0.89}
+DEV_FLOORS = {"people": 0.93, "organizations": 0.88, "places": 0.81, "statements": 0.89}
 DEV_AREA_STATEMENTS = 0.87
 DEV_ANONYMOUS_NAMED = 0
 

@@ -137,3 +137,16 @@ def test_a_verb_the_tagger_ran_into_an_organization_is_cut(form, words, name):
 def test_a_place_before_an_ambiguous_body_is_read_as_one_name():
     # 教育局 alone is several cities' bureau; 新竹市 before it says which, as one name
     assert "新竹市教育局" in _organizations("新竹市教育局表示，考场秩序良好，家长不必担心。")
+
+
+@pytest.mark.parametrize(
+    ("form", "described"),
+    [("数字初创公司", True), ("投资代表团", True), ("科技投资银行", True), ("黑松公司", False), ("中信法律事务所", False)],
+)
+def test_a_body_of_common_words_is_described_not_named(form, described):
+    from kb.extract import _tags_alone
+    from kb.extract.names import _described
+    from kb.extract.rules import default_rules
+
+    rules = default_rules()
+    assert _described(form, rules.names, rules.catalog_kinds, _tags_alone) is described

@@ -240,11 +240,13 @@ def _described(form: str, rules: NameRules, known: Mapping[str, str],
         if length == 1 and len(rest) < 4 or not rest.endswith(rules.descriptive_suffixes):
             return False  # 韩联社, 美联储; 中国田径协会, 挪威难民委员会
         return not any(t in ("ORG", "PER", "LOC", "nz", "nw") for _, t in tag_alone(rest))
-    # No country before it: a compound of common nouns (科技投资银行, 投资代表团) read alone
-    # holds no name; a name does (黑松公司, 中信法律事务所).
-    return form.endswith(rules.descriptive_suffixes) and not any(
-        t in ("ORG", "PER", "LOC", "nz", "nw") for _, t in tag_alone(form)
-    )
+    # No country before it: the words before the suffix, read alone, hold a name (黑松 | 公司,
+    # 中信 | 法律事务所) or are common nouns (数字初创 | 公司, 投资 | 代表团, 港元 | 银行). The whole
+    # form read alone will not do: the tagger calls any noun with 公司 an ORG.
+    suffix = next((s for s in rules.descriptive_suffixes if form.endswith(s)), None)
+    if suffix is None or len(form) == len(suffix):
+        return False
+    return not any(t in ("ORG", "PER", "LOC", "nz", "nw") for _, t in tag_alone(form[: -len(suffix)]))
 
 
 def _clean_place(form: str, rules: NameRules) -> str | None:

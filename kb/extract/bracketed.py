@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from kb.catalog import ORGANIZATION
+from kb.extract.entities import slug
 from kb.extract.records import EntityInfo
 from kb.extract.tagger import Word
 from kb.normalise import NormalisedText, normalise_key
@@ -69,7 +70,7 @@ def bracketed_organizations(
             continue  # a name the catalog knows: its entry speaks for it
         # An acronym the catalog gives another body (CECC: Taiwan's epidemic centre, and the
         # US Congress's China commission) is this body in this article.
-        key = "organization:" + _slug(latin)
+        key = "organization:" + slug(latin)
         if key in entities and entities[key].kind != ORGANIZATION:
             continue
         written = text.original_slice(form_start, form_start + len(form))
@@ -150,10 +151,6 @@ def _is_organization(view: str, form: str, start: int, paren: int, latin: str, w
         # GDP, EV: a term's acronym, unless the Chinese form holds a name (加勒比共同体).
         return any(t in _NAME_TAGS for _, t in tag_alone(form))
     return False
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 __all__ = ["BracketRules", "bracketed_organizations"]

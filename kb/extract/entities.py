@@ -342,7 +342,8 @@ def _parentheticals(view: str) -> Iterator[re.Match[str]]:
             resume = match.end()
 
 
-def _slug(text: str) -> str:
+def slug(text: str) -> str:
+    """The key part of a Latin name: lowercase words joined by hyphens (Moore Threads → moore-threads)."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
@@ -401,7 +402,7 @@ def discover(
         elif len(keys) == 1:
             key = next(iter(keys))
         else:
-            key = "person:" + _slug(english)
+            key = "person:" + slug(english)
         entry = matcher.entry(key)
         if entry is not None and entry.kind != PERSON:
             continue
@@ -607,4 +608,5 @@ __all__ = [
     "matcher_for",
     "resolve_ambiguous",
     "scan",
+    "slug",
 ]

@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from kb.catalog import ORGANIZATION, PERSON, PLACE
-from kb.extract.entities import transliteration_chars
+from kb.extract.entities import slug, transliteration_chars
 from kb.extract.readings import Readings
 from kb.extract.tagger import Word
 
@@ -526,7 +526,7 @@ def latin_names(view: str, cues: tuple[tuple[str, ...], tuple[str, ...]],
             words = part.split()
             named, fillers = agencies
             if part.strip() in named and len(part.strip()) >= 3:
-                found[part.strip()] = "organization:" + re.sub(r"[^a-z0-9]+", "-", part.strip()).strip("-")
+                found[part.strip()] = "organization:" + slug(part.strip())
             elif 2 <= len(words) <= 3 and not ({part.strip(), *words} & (named | fillers)):
                 _add_latin(found, part)
     return found
@@ -535,7 +535,7 @@ def latin_names(view: str, cues: tuple[tuple[str, ...], tuple[str, ...]],
 def _add_latin(found: dict[str, str], name: str) -> None:
     name = name.strip()
     if len(name) >= 5:
-        found[name] = "person:" + re.sub(r"[^a-z0-9]+", "-", name).strip("-")
+        found[name] = "person:" + slug(name)
 
 
 # A person's office: 办公室 right after the name, or after 的.

@@ -31,10 +31,7 @@ _BRACKET = re.compile(r"[（(][^（）()]*[）)]")
 # Tags of a leading word that no organization's name starts with: verbs, prepositions,
 # adverbs, conjunctions, pronouns (遭到, 来自, 证实, 透过, 对方).
 _LEADING_NON_NAME = frozenset({"v", "p", "d", "c", "r", "u"})
-_GIVEN_NAME_PLACE_ENDINGS = frozenset("州山江河湖海城岛谷湾港洋")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
-# Words that end in a place's preposition but are none (至于, 对于, 由于).
-_NOT_PLACE_BEFORE = ("至于", "对于", "由于", "关于", "鉴于", "基于", "等于", "在于", "终于", "善于", "乐于")
 
 
 @dataclass(frozen=True)
@@ -77,6 +74,8 @@ class NameRules:
     institution_fields: tuple[str, ...] = ()  # 师范, 教育: an institution's field, not its name
     school: re.Pattern[str] = re.compile("(?!)")  # 淡水国中: a name and a school's level
     corporate_suffixes: tuple[str, ...] = ()  # 公司, 集团: the endings a company's name varies by
+    not_place_before: tuple[str, ...] = ()  # 至于, 对于: they end in 于 but put no place after them
+    given_name_place_endings: frozenset[str] = frozenset()  # 州, 山: 陈百州 is a person
 
 
 def _assembled(view: str, words: Sequence[Word], rules: NameRules) -> list[tuple[int, int]]:
@@ -267,7 +266,7 @@ def _context_kinds(view: str, form: str, rules: NameRules, known: Mapping[str, s
     while at >= 0:
         end = at + len(form)
         before, after = view[max(0, at - 3) : at], view[end : end + 3]
-        placed = before.endswith(rules.place_before) and not before.endswith(_NOT_PLACE_BEFORE)
+        placed = before.endswith(rules.place_before) and not before.endswith(rules.not_place_before)
         if placed or after.startswith(rules.place_after):
             votes[PLACE] += 1
         if any(known.get(view[at - n : at]) == PLACE for n in range(2, 6) if at >= n) and (
@@ -305,7 +304,7 @@ def _kind_by_shape(form: str, kind: str, view: str, rules: NameRules, known: Map
     if kind != ORGANIZATION and len(form) >= 4 and form.endswith(rules.long_organization_suffixes):
         return ORGANIZATION  # 罗伯特科赫研究所, 岸田内阁
     # 陈百州, 王海: a Chinese given name may end in a character places end in; not 罗勇府
-    chinese_name = len(form) == 3 and form[0] in rules.surnames and form[-1] in _GIVEN_NAME_PLACE_ENDINGS
+    chinese_name = len(form) == 3 and form[0] in rules.surnames and form[-1] in rules.given_name_place_endings
     if kind == PERSON and form.endswith(rules.place_suffixes) and not chinese_name:
         return PLACE  # 罗勇府
     city = form[-1:] in rules.city_suffixes and not form.endswith(rules.long_organization_suffixes)

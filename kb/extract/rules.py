@@ -199,6 +199,8 @@ class Rules:
                 "(?P<name>[\u4e00-\u9fff]{2})(?P<level>" + "|".join(_words(data["school_levels"])) + ")"
             ),
             corporate_suffixes=_words(data["corporate_suffixes"]),
+            not_place_before=_words(data["not_place_before"]),
+            given_name_place_endings=frozenset(data["given_name_place_endings"]),
             descriptive_suffixes=_words(data["descriptive_suffixes"]),
             generic_bodies=frozenset(_words(data["generic_bodies"])),
             event_words=_words(data["event_words"]),

@@ -453,6 +453,41 @@ def _is_bold_line(scan: _Scan) -> bool:
     )
 
 
+def _is_link_list(tag: Tag) -> bool:
+    """Whether a container is a list of links — related articles, tags, a site's headlines
+    (延伸阅读, 聚焦新闻, #hashtags) — rather than the article: its text is almost all link
+    text, in two links or more, or one headline-long link under a short label (an author's
+    link alone is no list)."""
+    linked = unlinked = anchors = 0
+    stack: list[tuple[Iterator[PageElement], bool]] = [(iter(tag.contents), False)]
+    while stack:
+        children, in_link = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            continue
+        if isinstance(child, Tag):
+            is_link = child.name == "a" and child.get("href") is not None
+            anchors += is_link
+            stack.append((iter(child.contents), in_link or is_link))
+        elif type(child) in _PLAIN_STRINGS:
+            length = len(child.strip())
+            if in_link:
+                linked += length
+            else:
+                unlinked += length
+                if unlinked > _LINK_LIST_LABEL and unlinked * 4 > linked:
+                    return False  # prose: stop reading early
+    if anchors >= 2:
+        return linked > 0 and unlinked * 4 <= linked
+    return anchors == 1 and linked >= _LINK_HEADLINE and 0 < unlinked <= _LINK_LIST_LABEL
+
+
+# A link list's own text (延伸阅读, 相关新闻) is short; a linked headline is longer than a name.
+_LINK_LIST_LABEL = 8
+_LINK_HEADLINE = 10
+
+
 @dataclass
 class _Body:
     blocks: tuple[Block, ...]
@@ -501,7 +536,8 @@ class _BodyBuilder:
                 self.block(child, name)
             elif name in _CONTAINER_TAGS:
                 self.flush()
-                stack.append((iter(child.contents), True))
+                if not _is_link_list(child):
+                    stack.append((iter(child.contents), True))
             else:
                 stack.append((iter(child.contents), False))
 

@@ -247,3 +247,79 @@ def _kinds(body: str) -> dict[str, str]:
 )
 def test_a_chinese_name_near_place_words_stays_a_person(body, person):
     assert _kinds(body).get(person) == "person"
+
+
+@pytest.mark.parametrize(
+    ("view", "words", "person"),
+    [
+        # a single transliterated word with nothing a person has: a town as often as a person
+        ("士兵突袭卡兰迪亚难民营", [Word(0, 2, "n"), Word(2, 4, "v"), Word(4, 8, "PER"), Word(8, 11, "n")], None),
+        ("游行人数卡兰迪亚最多", [Word(0, 4, "n"), Word(4, 8, "PER"), Word(8, 10, "d")], None),
+        # …and with a title before it, a reporting verb in its clause, an age or a Latin name
+        ("分析师卡兰迪亚表示", [Word(0, 3, "n"), Word(3, 7, "PER"), Word(7, 9, "v")], "卡兰迪亚"),
+        ("卡兰迪亚周三在记者会上表示", [Word(0, 4, "PER"), Word(4, 6, "TIME"), Word(6, 13, "v")], "卡兰迪亚"),
+        ("44岁的卡兰迪亚住在这里", [Word(0, 4, "m"), Word(4, 8, "PER"), Word(8, 12, "v")], "卡兰迪亚"),
+        ("如今卡兰迪亚已经70岁了", [Word(0, 2, "TIME"), Word(2, 6, "PER"), Word(6, 12, "v")], "卡兰迪亚"),
+        ("卡兰迪亚（alma kalandia）住在这里", [Word(0, 4, "PER"), Word(4, 19, "w"), Word(19, 23, "v")],
+         "卡兰迪亚"),
+        ("作者：卡兰迪亚", [Word(0, 2, "n"), Word(2, 3, "w"), Word(3, 7, "PER")], "卡兰迪亚"),
+        # a name of several parts, or a Chinese name's shape, needs no more
+        ("阿尔玛·卡兰迪亚住在这里", [Word(0, 8, "PER"), Word(8, 12, "v")], "阿尔玛·卡兰迪亚"),
+        ("马克住在这里", [Word(0, 2, "PER"), Word(2, 6, "v")], "马克"),
+    ],
+)
+def test_a_transliterated_person_needs_what_only_a_person_has(view, words, person):
+    rules = default_rules()
+    found = [n.form for n in tagged_names(view, words, rules.names, rules.catalog_kinds) if n.kind == "person"]
+    assert found == ([person] if person else []), found
+
+
+@pytest.mark.parametrize(
+    ("view", "words"),
+    [
+        ("韩美同盟加强", [Word(0, 2, "PER"), Word(2, 4, "n"), Word(4, 6, "v")]),  # two countries
+        ("后果由加方承担", [Word(0, 3, "n"), Word(3, 5, "PER"), Word(5, 7, "v")]),  # a country's side
+        ("侯则回应说", [Word(0, 2, "PER"), Word(2, 4, "v"), Word(4, 5, "v")]),  # a surname and 则
+        ("荣休院长表示", [Word(0, 2, "PER"), Word(2, 4, "n"), Word(4, 6, "v")]),  # a word, not a name
+    ],
+)
+def test_words_the_tagger_takes_for_people(view, words):
+    rules = default_rules()
+    assert [n.form for n in tagged_names(view, words, rules.names, rules.catalog_kinds) if n.kind == "person"] == []
+
+
+def test_a_person_word_after_a_name_is_no_part_of_it():
+    rules = default_rules()
+    view = "郑陈幼子正在读书"
+    names = tagged_names(view, [Word(0, 4, "PER"), Word(4, 8, "v")], rules.names, rules.catalog_kinds)
+    assert [n.form for n in names if n.kind == "person"] == ["郑陈"]
+
+
+@pytest.mark.parametrize(
+    ("view", "words", "organization"),
+    [
+        # a description in apposition to the name after it
+        ("被英国跨国银行巴克莱银行接管", [Word(0, 1, "p"), Word(1, 7, "ORG"), Word(7, 12, "ORG"), Word(12, 14, "v")],
+         "巴克莱银行"),
+        # a form the tagger cut out of a title (国安 | 顾问)
+        ("美国国安顾问与美国国安顾问会晤",
+         [Word(0, 4, "ORG"), Word(4, 6, "n"), Word(6, 7, "p"), Word(7, 11, "ORG"), Word(11, 13, "n"),
+          Word(13, 15, "v")], None),
+    ],
+)
+def test_organizations_that_are_descriptions_or_parts_of_titles(view, words, organization):
+    from kb.extract import _tags_alone
+
+    rules = default_rules()
+    names = tagged_names(view, words, rules.names, rules.catalog_kinds, tag_alone=_tags_alone)
+    found = [n.form for n in names if n.kind == "organization"]
+    assert found == ([organization] if organization else []), found
+
+
+def test_another_transliteration_in_the_bracket_is_the_same_person():
+    body = "反对派候选人艾里格里（Efraín Alegre，另译：阿列格雷）表示，他承认落败。阿列格雷说，他会继续努力。"
+    text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"
+    found = extract(parse_text(text))
+    assert {s.speaker_key for s in found.statements} == {"person:efrain-alegre"}
+    aliases = {alias for alias, _ in found.entities["person:efrain-alegre"].aliases}
+    assert {"艾里格里", "阿列格雷", "Efraín Alegre"} <= aliases, aliases

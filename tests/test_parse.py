@@ -139,3 +139,18 @@ def test_parsing_is_repeatable():
     first = parse_file(SEEDS / "004_3ba21630bbee9f23.txt")
     _body("<div><p>unclosed <b>bold")
     assert parse_file(SEEDS / "004_3ba21630bbee9f23.txt") == first
+
+
+def test_lists_of_links_are_no_part_of_the_article():
+    related = (
+        '<div class="more"><div>延伸阅读</div><a href="https://example.com/a/2">另一篇新闻的标题在这里写着</a></div>'
+        '<div><a href="https://example.com/t/1">#标签一</a><a href="https://example.com/t/2">#标签二</a></div>'
+        '<ul><li><a href="https://example.com/a/3">第一条别的新闻标题</a></li>'
+        '<li><a href="https://example.com/a/4">第二条别的新闻标题</a></li></ul>'
+    )
+    body = (
+        '<div><p>正文第一段，<a href="https://example.com/x">链接</a>在句中。</p></div>'
+        '<div><p><a href="https://example.com/author/1" rel="author">Jane Reporter</a></p></div>'
+    )
+    text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n{body}{related}"
+    assert parse_text(text).text.splitlines()[1:] == ["正文第一段，链接在句中。", "Jane Reporter"]

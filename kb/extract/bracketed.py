@@ -113,6 +113,8 @@ def _form_start(view: str, paren: int, words: Sequence[Word], starts: list[int],
                 return word.start + cut
         elif word.tag in _FUNCTION_TAGS or piece in rules.delimiters or _after_descriptor(piece, rules):
             break
+        elif word.tag == "v" and len(piece) >= 2 and words[index + 1].tag in _NAME_TAGS:
+            break  # 与贝尔博克同属 | 自由民主党: a verb before a name is no part of it
         start = word.start
         index -= 1
     return start

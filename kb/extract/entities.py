@@ -9,10 +9,11 @@ several entries share (国防部, 约翰逊) are resolved from context or droppe
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from itertools import groupby, repeat
@@ -108,6 +109,8 @@ class Matcher:
                 self.metonyms[form] = entry.key
         self.forms = forms
         self.abbreviations = catalog.abbreviations
+        # 另译, 又译: what introduces another transliteration of a bracketed name
+        self.alias_markers = tuple(normalise_key(m) for m in lexicon.get("alias_markers", ()))
         # The automaton reads the text as UTF-16 code units (see ``form_hits``).
         self.automaton = ahocorasick.Automaton()
         for form in forms:
@@ -315,8 +318,13 @@ def _abbreviation_context(view: str, i: int, matcher: Matcher) -> bool:
 
 # --- discovery ------------------------------------------------------------------------------
 
-_PARENTHETICAL = re.compile(r"([\u4e00-\u9fff·]{2,24})[（(]\s*([A-Za-z][A-Za-z.'\- ]{1,60}?)\s*[)）]")
+# 中文名（English Name）, the bracket perhaps going on after a comma (…，另译阿列格雷; …，图右).
+_PARENTHETICAL = re.compile(
+    r"([\u4e00-\u9fff·]{2,24})[（(]\s*([A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f.'\- ]{1,60}?)\s*"
+    r"(?P<tail>[，,；;][^（）()]{0,24})?[)）]"
+)
 _OPENING_PARENTHESIS = re.compile(r"[（(]")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff·]+")
 _NAME_MAX = 24  # the longest name run of ``_PARENTHETICAL``
 
 
@@ -344,7 +352,9 @@ def _parentheticals(view: str) -> Iterator[re.Match[str]]:
 
 def slug(text: str) -> str:
     """The key part of a Latin name: lowercase words joined by hyphens (Moore Threads → moore-threads)."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    # Accents folded (Efraín → efrain), so that a name keys one person however it is spelled.
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 
 
 def _translit_suffix(run: str) -> str:
@@ -422,7 +432,22 @@ def discover(
         )
         found[chinese] = key
         found[normalise_key(english)] = key
+        other = _other_transliteration(match.group("tail") or "", matcher.alias_markers)
+        if other:  # 艾里格里（Efraín Alegre，另译阿列格雷）: the same person, written otherwise
+            found[other] = key
+            entities[key] = replace(entities[key], aliases=(*entities[key].aliases, (other, "parenthetical")))
     return found
+
+
+def _other_transliteration(tail: str, markers: tuple[str, ...]) -> str | None:
+    """The name after a marker of another transliteration (另译, 又译) in a bracket's tail."""
+    for marker in markers:
+        at = tail.find(marker)
+        if at >= 0:
+            rest = tail[at + len(marker) :].lstrip("：: ")  # 另译：阿列格雷
+            name = _HAN_RUN.match(rest)
+            return name.group() if name and len(name.group()) >= 2 else None
+    return None
 
 
 def _latin_words(text: str) -> list[str]:

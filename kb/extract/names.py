@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kb.catalog import ORGANIZATION, PERSON, PLACE
 from kb.extract.entities import slug, transliteration_chars
@@ -76,6 +76,8 @@ class NameRules:
     corporate_suffixes: tuple[str, ...] = ()  # 公司, 集团: the endings a company's name varies by
     not_place_before: tuple[str, ...] = ()  # 至于, 对于: they end in 于 but put no place after them
     given_name_place_endings: frozenset[str] = frozenset()  # 州, 山: 陈百州 is a person
+    person_cues: tuple[str, ...] = ()  # titles and person words: what stands before a person
+    titles_by_start: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # titles by first character
 
 
 def _assembled(view: str, words: Sequence[Word], rules: NameRules) -> list[tuple[int, int]]:
@@ -199,8 +201,16 @@ def _clean_person(form: str, rules: NameRules) -> str | None:
         if form.endswith(term) and len(form) > len(term) + 1:
             form = form[-len(term) - 1 :]
             break
+    if len(form) >= 4 and form[-2:] in rules.person_words:
+        form = form[:-2]  # 林郑幼子: a name and a person word after it
     if len(form) < 2 or form in rules.not_names:
         return None
+    if all(char in rules.abbreviations for char in form) or (
+        form[1:] in rules.not_names and (form[0] in rules.abbreviations or form[0] not in rules.surnames)
+    ):
+        return None  # 韩美, 加方: countries' abbreviations and a side, not a name
+    if len(form) == 2 and form[0] in rules.surnames and form[1] in rules.not_name_starts:
+        return None  # 侯则: a surname that stands for a name, and the next word
     return form
 
 
@@ -356,9 +366,11 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             # …or a word of its sort in apposition (制药公司辉瑞, 竞争对手三星).
             vouched = vouched or _context_kinds(view, raw, rules, neighbours)[ORGANIZATION] > 0
             form = _clean_organization(raw, count + (1 if vouched else 0), rules)
-            if form and tag_alone is not None and not vouched:
+            if form and tag_alone is not None:  # 引述 | 国际原子能机构: vouched or not
                 form = _without_leading_verb(form, tag_alone)
             if form and tag_alone is not None and not vouched and _described(form, rules, known, tag_alone):
+                continue
+            if form and (_runs_into_title(view, form, rules) or _in_apposition(view, form, words, rules)):
                 continue
         else:
             form = _clean_place(raw, rules)
@@ -367,6 +379,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         if form and form not in skip and form not in names:
             # 史托腾柏格 is the catalog's 斯托尔滕贝格: the same person, written otherwise.
             same = readings.match(form) if readings is not None and kind == PERSON else None
+            if kind == PERSON and same is None and not _person_shaped(view, form, rules):
+                continue  # 杰宁, 托克马克: a transliterated place the tagger took for a person
             names[form] = Name(form, kind, same)
     if readings is not None:
         _same_in_article(names, readings.foreign)
@@ -437,6 +451,37 @@ def _same_company(names: dict[str, Name], rules: NameRules) -> None:
             first[stem] = name.key
 
 
+def _runs_into_title(view: str, form: str, rules: NameRules) -> bool:
+    """Whether every use of ``form`` ends inside a title (美国国安 | 顾问沙利文, 自民党政审 | 会长):
+    the tagger cut a title in two, and what it took is no name."""
+    at = view.find(form)
+    while at >= 0:
+        end = at + len(form)
+        if not any(
+            view.startswith(title, start) and start + len(title) > end
+            for start in range(max(at + 1, end - 4), end)
+            for title in rules.titles_by_start.get(view[start], ())
+        ):
+            return False
+        at = view.find(form, end)
+    return True
+
+
+def _in_apposition(view: str, form: str, words: Sequence[Word], rules: NameRules) -> bool:
+    """Whether ``form`` describes the name written right after it each time (英国跨国银行 |
+    巴克莱银行, 国际投资移民公司 | 亨利): a description ending like a company, not a name."""
+    if not form.endswith(rules.descriptive_suffixes):
+        return False
+    names_at = {w.start for w in words if w.tag in ("PER", "ORG", "nz")}
+    at = view.find(form)
+    while at >= 0:
+        end = at + len(form)
+        if end not in names_at:
+            return False
+        at = view.find(form, end)
+    return True
+
+
 def _without_leading_verb(form: str, tag_alone: Callable[[str], list[tuple[str, str]]]) -> str | None:
     """An organization without the verb or preposition the tagger ran into it (遭到 | 阿拉伯联盟,
     来自 | 工艺公司): read alone, the form's first word is no part of a name."""
@@ -448,6 +493,34 @@ def _without_leading_verb(form: str, tag_alone: Callable[[str], list[tuple[str, 
         cut += len(word)
     rest = form[cut:]
     return rest if len(rest) >= 2 else None
+
+
+def _person_shaped(view: str, form: str, rules: NameRules) -> bool:
+    """Whether a tagged person is one: a Chinese name's shape, a name of several parts
+    (伊泽丁·阿布莱施), or a use that only a person has — a title or person word before it,
+    an age (44岁的), a term of address, a Latin name or a reporting verb after it. A single
+    transliterated word with none of these is as often a town (杰宁, 托克马克) as a person."""
+    if not _foreign_run(form) or any(j in form for j in _NAME_JOINERS):
+        return True
+    if len(form) <= 3 and form[0] in rules.surnames:
+        return True  # 马克, 高福: as likely a Chinese name as a transliteration
+    before_words = rules.person_cues
+    at = view.find(form)
+    while at >= 0:
+        end = at + len(form)
+        before = view[max(0, at - 10) : at].rstrip("：: ")  # 作者：珍妮特
+        if before.endswith(before_words) or _AGE.search(before):
+            return True
+        after = view[end : end + 30]
+        if after.startswith((*rules.person_after, *rules.address_terms)) or _AGE_AFTER.match(after):
+            return True
+        if _LATIN_PERSON.match(after):
+            return True  # 扎佐（Pier Francesco Zazo）
+        clause = _CLAUSE_END.split(after, maxsplit=1)[0]
+        if any(verb in clause for verb in rules.person_after if len(verb) >= 2):
+            return True  # 阿萨德周三在记者会上表示
+        at = view.find(form, end)
+    return False
 
 
 def _inside_known(view: str, form: str, known: Mapping[str, str]) -> bool:
@@ -537,6 +610,15 @@ def _add_latin(found: dict[str, str], name: str) -> None:
         found[name] = "person:" + slug(name)
 
 
+# An age before a name: 44岁的, 70岁.
+_AGE = re.compile(r"\d+\s?岁的?$")
+_AGE_AFTER = re.compile(r"(?:已经|现年|今年|已)?\d+\s?岁")
+# A Latin name of a person in brackets: two to four words (or one, joined by a hyphen).
+_LATIN_PERSON = re.compile(
+    r"\s?[（(]\s?(?:dr\.? |mr\.? |ms\.? )?[a-z\u00c0-\u024f][a-z\u00c0-\u024f'.\-]+"
+    r"(?:[ \-][a-z\u00c0-\u024f][a-z\u00c0-\u024f'.\-]+){1,3}\s?[,，)）]"
+)
+_CLAUSE_END = re.compile(r"[，,。；;！？!?：:」”]")
 # A person's office: 办公室 right after the name, or after 的.
 _OFFICE = re.compile(r"的?办公室")
 # A Latin name of two to four words, and what may follow one that follows a title.

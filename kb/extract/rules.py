@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from types import MappingProxyType
 from typing import Any
 
 from kb.catalog import ORGANIZATION, PERSON, Catalog, default_catalog
@@ -17,6 +19,14 @@ from kb.extract.entities import ENTITY, Matcher, kind_of, matcher_for, translite
 from kb.extract.names import NameRules
 from kb.extract.readings import Readings
 from kb.normalise import normalise_key
+
+
+def _by_first_character(words: Iterable[str]) -> Mapping[str, tuple[str, ...]]:
+    """Words grouped by their first character, longest first."""
+    grouped: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        grouped.setdefault(word[:1], []).append(word)
+    return MappingProxyType({first: tuple(group) for first, group in grouped.items()})
 
 
 def _words(values: Any) -> tuple[str, ...]:
@@ -209,10 +219,20 @@ class Rules:
                 w for w in (*self.lexicon.person_nouns, *self.matcher.titles, *_words(data["kin"]))
                 if len(w) == 2
             ),
+            titles_by_start=_by_first_character(self.matcher.titles),
+            person_cues=tuple(sorted(
+                {*self.matcher.titles, *self.lexicon.person_nouns, *self.lexicon.anonymous_heads,
+                 *_words(data["kin"]), *_words(data["name_cues"])},
+                key=len, reverse=True,
+            )),
         )
         self.brackets = BracketRules(
             descriptors=_words(data["organization_descriptors"]),
-            delimiters=frozenset(_words(data["bracket_delimiters"])),
+            # reporting and relay verbs end the text before a name as well (引述 | 国际原子能机构)
+            delimiters=frozenset(
+                {*_words(data["bracket_delimiters"]), *_words(data["relay_verbs"]),
+                 *(v for v in self.lexicon.verbs if len(v) >= 2)}
+            ),
             latin_words=frozenset(_words(data["organization_latin_words"])),
             suffixes=tuple(sorted({*self.names.long_organization_suffixes, *self.lexicon.media_suffixes,
                                    "党", "军"}, key=len, reverse=True)),

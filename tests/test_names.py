@@ -323,3 +323,63 @@ def test_another_transliteration_in_the_bracket_is_the_same_person():
     assert {s.speaker_key for s in found.statements} == {"person:efrain-alegre"}
     aliases = {alias for alias, _ in found.entities["person:efrain-alegre"].aliases}
     assert {"艾里格里", "阿列格雷", "Efraín Alegre"} <= aliases, aliases
+
+
+@pytest.mark.parametrize(
+    ("view", "words"),
+    [
+        ("纪思德级驱逐舰已经除役", [Word(0, 3, "PER"), Word(3, 7, "n"), Word(7, 11, "v")]),  # a class of ship
+        ("根据“戈尔曼诊所”的说法", [Word(0, 2, "p"), Word(3, 6, "PER"), Word(6, 8, "n"), Word(9, 12, "n")]),
+        ("她是艾尔文和平奖提名人", [Word(0, 2, "v"), Word(2, 7, "PER"), Word(7, 11, "n")]),  # a prize
+    ],
+)
+def test_a_name_inside_a_things_name_is_no_person(view, words):
+    rules = default_rules()
+    assert [n.form for n in tagged_names(view, words, rules.names, rules.catalog_kinds) if n.kind == "person"] == []
+
+
+def test_a_long_title_fused_to_a_name_is_no_part_of_it():
+    rules = default_rules()
+    view = "最高领袖阿亚图拉阿里·哈桑尼表示"
+    names = tagged_names(view, [Word(0, 4, "n"), Word(4, 14, "PER"), Word(14, 16, "v")], rules.names,
+                         rules.catalog_kinds)
+    assert [n.form for n in names if n.kind == "person"] == ["阿里·哈桑尼"]
+
+
+def test_a_bodys_word_before_a_name_makes_it_a_body():
+    rules = default_rules()
+    view = "房地产分析机构睿而思表示，房价下跌"  # a verb after: bodies speak too
+    words = [Word(0, 3, "n"), Word(3, 7, "n"), Word(7, 10, "PER"), Word(10, 12, "v"), Word(12, 13, "w")]
+    names = tagged_names(view, words, rules.names, rules.catalog_kinds)
+    assert [(n.form, n.kind) for n in names] == [("睿而思", "organization")]
+
+
+def test_a_description_before_a_catalog_organization_is_that_organization():
+    from kb.extract import _tags_alone
+
+    rules = default_rules()
+    view = "据俄罗斯国家通讯社塔斯社报道"
+    words = [Word(0, 1, "p"), Word(1, 12, "ORG"), Word(12, 14, "v")]
+    names = tagged_names(view, words, rules.names, rules.catalog_kinds, tag_alone=_tags_alone,
+                         catalog_keys=rules.catalog_keys)
+    assert [(n.form, n.key) for n in names] == [("俄罗斯国家通讯社塔斯社", rules.catalog_keys["塔斯社"])]
+
+
+@pytest.mark.parametrize(
+    ("body", "person", "not_person"),
+    [
+        # a title's last character is a transliteration character too (党主席 | 萨伊德)
+        ("印尼工党党主席萨伊德（Said Iqra）早前曾表示，游行将继续。", "萨伊德", "席萨伊德"),
+    ],
+)
+def test_a_bracketed_person_starts_after_a_title(body, person, not_person):
+    text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"
+    people = {info.name for info in extract(parse_text(text)).entities.values() if info.kind == "person"}
+    assert person in people and not_person not in people, people
+
+
+def test_a_latin_name_with_a_bodys_word_is_no_person():
+    text = ("<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n"
+            "<p>新董事会由该公司的债权人Harbor Capital Management LP和Jane Doe组成。</p>")
+    found = extract(parse_text(text)).entities
+    assert not any(k.startswith("person:harbor") for k in found), sorted(found)

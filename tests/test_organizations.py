@@ -153,3 +153,13 @@ def test_a_body_of_common_words_is_described_not_named(form, described):
 
     rules = default_rules()
     assert _described(form, rules.names, rules.catalog_kinds, _tags_alone) is described
+
+
+def test_a_part_of_a_countrys_institution_keeps_the_country():
+    names = _entities("据央视报道，从中国科学院声学研究所获悉，团队取得新进展。中国科学院声学研究所表示，成果已经发表。")
+    assert "声学研究所" not in names and "科学院声学研究所" not in names, list(names)
+
+
+def test_a_citys_centre_is_a_place():
+    names = _entities("新的总部大楼在汉诺威市中心落成，汉诺威市中心的交通因此受阻。")
+    assert names.get("汉诺威市中心", ("place",))[0] == "place", names

@@ -80,9 +80,11 @@ def extract(article: ParsedArticle, rules: Rules | Catalog | None = None) -> Ext
         focused = focus(view, sentences, scan(view, matcher), rules)
         sentences, known = focused.spans, focused.words
     words = sorted([*default_tagger().tag(view, sentences), *known], key=lambda w: w.start)
-    names = tagged_names(view, words, rules.names, rules.catalog_kinds, rules.readings, _tags_alone)
+    names = tagged_names(view, words, rules.names, rules.catalog_kinds, rules.readings, _tags_alone,
+                         rules.catalog_keys)
     extra = {name.form: name.key for name in names}
-    extra.update(latin_names(view, rules.latin_cues, rules.credits, rules.credit_agencies))
+    extra.update(latin_names(view, rules.latin_cues, rules.credits, rules.credit_agencies,
+                             rules.brackets.latin_words))
     organizations = bracketed_organizations(text, words, rules.brackets, rules.catalog_kinds,
                                             catalog.alias_index, result.entities, _tags_alone)
     if organizations:

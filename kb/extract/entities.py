@@ -365,6 +365,16 @@ def _translit_suffix(run: str) -> str:
     return run[start:].lstrip("·")
 
 
+def _after_title(run: str, name: str, titles: set[str]) -> str:
+    """``name`` (the run's transliterated end) without a title's last characters that it
+    took in (党主席 | 萨伊德: 席 is a transliteration character too)."""
+    start = len(run) - len(name)
+    for cut in range(len(run) - 2, start, -1):
+        if any(run[:cut].endswith(title) for title in titles if cut - len(title) < start):
+            return run[cut:]
+    return name
+
+
 def _looks_like_person_name(english: str) -> bool:
     words = english.split()
     return 2 <= len(words) <= 5 and all(w[0].isupper() for w in words if w[0].isalpha()) and not (
@@ -402,7 +412,7 @@ def discover(
             # name is the stronger evidence.
             chinese = ""
         if not chinese:
-            chinese = _translit_suffix(run)
+            chinese = _after_title(run, _translit_suffix(run), matcher.titles)
         if len(chinese.replace("·", "")) < 2:
             continue
         keys = english_index.get(normalise_key(english), set())

@@ -77,6 +77,9 @@ class NameRules:
     not_place_before: tuple[str, ...] = ()  # 至于, 对于: they end in 于 but put no place after them
     given_name_place_endings: frozenset[str] = frozenset()  # 州, 山: 陈百州 is a person
     person_cues: tuple[str, ...] = ()  # titles and person words: what stands before a person
+    place_endings: tuple[str, ...] = ()  # 市中心, 市区: a place's part, though it ends like a body
+    not_person_after: tuple[str, ...] = ()  # 级, 奖, 诊所: what makes a name part of another thing
+    organization_descriptors: tuple[str, ...] = ()  # 通讯社, 公司: what describes a body before its name
     titles_by_start: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # titles by first character
 
 
@@ -195,6 +198,10 @@ def _clean_person(form: str, rules: NameRules) -> str | None:
             form = form[: -len(title)]
             break
     form = form.strip(_NAME_DOT)
+    for title in rules.titles:  # 阿亚图拉阿里·哈梅内伊: a title of three or more characters before it
+        if len(title) >= 3 and form.startswith(title) and len(form) >= len(title) + 2:
+            form = form[len(title) :].strip(_NAME_DOT)
+            break
     if len(form) == 4 and form[0] in rules.surnames and form[3] in rules.not_name_starts:
         form = form[:3]  # 陈水扁上(凯道), 侯友宜在: a Chinese name and the next word's first character
     for term in rules.address_terms:  # 家长林先生 → 林先生: a surname and a term of address
@@ -222,6 +229,8 @@ def _clean_organization(form: str, count: int, rules: NameRules) -> str | None:
         form = form[inner + 1 :]  # 在野党国民党, 多数党民主党: the party is the last one named
     if not _HAN.match(form) or len(form) < 2 or form in rules.not_names:
         return None
+    if all(c in rules.abbreviations for c in form[:-1]) and form[-1] in rules.not_names:
+        return None  # (驻)日美军: countries' abbreviations and a generic word
     if form.endswith(rules.organization_suffixes) and len(form) >= 3:
         return form
     # A short form without a suffix (台大, 北高行) is trusted once the tagger says so twice.
@@ -288,7 +297,8 @@ def _context_kinds(view: str, form: str, rules: NameRules, known: Mapping[str, s
         if before.endswith(rules.long_organization_suffixes) or view[max(0, at - 4) : at].endswith(
             rules.organization_before
         ):
-            votes[ORGANIZATION] += 1
+            # a body's word in apposition outweighs a verb after, which bodies use too
+            votes[ORGANIZATION] += 2
         if after.startswith(rules.person_after) or before.endswith(rules.titles):
             votes[PERSON] += 1
         at = view.find(form, end)
@@ -318,8 +328,8 @@ def _kind_by_shape(form: str, kind: str, view: str, rules: NameRules, known: Map
     if kind == PERSON and form.endswith(rules.place_suffixes) and not chinese_name:
         return PLACE  # 罗勇府
     city = form[-1:] in rules.city_suffixes and not form.endswith(rules.long_organization_suffixes)
-    if kind == ORGANIZATION and city:
-        return PLACE  # 高雄市, 新北市: the city, not its government
+    if kind == ORGANIZATION and (city or form.endswith(rules.place_endings)):
+        return PLACE  # 高雄市, 新北市: the city, not its government; 柏林市中心: a part of it
     votes = _context_kinds(view, form, rules, known)
     best = max((PLACE, ORGANIZATION), key=votes.__getitem__)
     if kind == PERSON and votes[best] > votes[PERSON]:
@@ -329,9 +339,10 @@ def _kind_by_shape(form: str, kind: str, view: str, rules: NameRules, known: Map
 
 def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                  known: Mapping[str, str], readings: Readings | None = None,
-                 tag_alone: Callable[[str], list[tuple[str, str]]] | None = None) -> list[Name]:
+                 tag_alone: Callable[[str], list[tuple[str, str]]] | None = None,
+                 catalog_keys: Mapping[str, str] | None = None) -> list[Name]:
     """The names the tagger found in ``view``, cleaned, one kind each. ``known`` gives the
-    kind of each catalog form; those are left to the catalog."""
+    kind of each catalog form, ``catalog_keys`` its entry; those are left to the catalog."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for start, end in _assembled(view, words, rules):
         votes[view[start:end]][ORGANIZATION] += 1
@@ -372,6 +383,11 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                 continue
             if form and (_runs_into_title(view, form, rules) or _in_apposition(view, form, words, rules)):
                 continue
+            named = _described_known(form, rules, known) if form else None
+            if named is not None:  # 俄罗斯国家通讯社塔斯社: a description, then the name the catalog knows
+                if catalog_keys is not None and named in catalog_keys:
+                    names[form] = Name(form, ORGANIZATION, catalog_keys[named])
+                continue
         else:
             form = _clean_place(raw, rules)
         if form and kind == PERSON and _inside_known(view, form, known):
@@ -381,6 +397,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             same = readings.match(form) if readings is not None and kind == PERSON else None
             if kind == PERSON and same is None and not _person_shaped(view, form, rules):
                 continue  # 杰宁, 托克马克: a transliterated place the tagger took for a person
+            if kind == PERSON and _names_a_thing(view, form, rules):
+                continue  # 纪德级驱逐舰, 梅奥诊所: a person's name in the name of a thing
             names[form] = Name(form, kind, same)
     if readings is not None:
         _same_in_article(names, readings.foreign)
@@ -427,6 +445,8 @@ def _located(names: dict[str, Name], kinds: Mapping[str, str], rules: NameRules)
                 continue
             suffix = next(s for s in rules.located_institutions if rest.endswith(s))
             stem = rest[: -len(suffix)]
+            if any(i in stem for i in rules.located_institutions):
+                break  # 中国 | 科学院物理研究所: a part of the country's institution, not one of its own
             while stem.endswith(rules.institution_fields):
                 stem = stem[: -len(next(f for f in rules.institution_fields if stem.endswith(f)))]
             if len(stem) >= 2:
@@ -467,6 +487,15 @@ def _runs_into_title(view: str, form: str, rules: NameRules) -> bool:
     return True
 
 
+def _described_known(form: str, rules: NameRules, known: Mapping[str, str]) -> str | None:
+    """The catalog organization's name that ends ``form`` after a description of it
+    (俄罗斯国家通讯社 | 塔斯社, 中国国营英文电视台 | 中国环球电视网), or None."""
+    for cut in range(3, len(form) - 1):
+        if known.get(form[cut:]) == ORGANIZATION and form[:cut].endswith(rules.organization_descriptors):
+            return form[cut:]
+    return None
+
+
 def _in_apposition(view: str, form: str, words: Sequence[Word], rules: NameRules) -> bool:
     """Whether ``form`` describes the name written right after it each time (英国跨国银行 |
     巴克莱银行, 国际投资移民公司 | 亨利): a description ending like a company, not a name."""
@@ -493,6 +522,19 @@ def _without_leading_verb(form: str, tag_alone: Callable[[str], list[tuple[str, 
         cut += len(word)
     rest = form[cut:]
     return rest if len(rest) >= 2 else None
+
+
+def _names_a_thing(view: str, form: str, rules: NameRules) -> bool:
+    """Whether every use of ``form`` is part of a thing's name (纪德级, 诺贝尔和平奖, 梅奥诊所)."""
+    if form.endswith(rules.not_person_after):
+        return True
+    at = view.find(form)
+    while at >= 0:
+        end = at + len(form)
+        if not view.startswith(rules.not_person_after, end):
+            return False
+        at = view.find(form, end)
+    return True
 
 
 def _person_shaped(view: str, form: str, rules: NameRules) -> bool:
@@ -574,6 +616,7 @@ def _same_in_article(names: dict[str, Name], foreign: frozenset[str]) -> None:
 def latin_names(view: str, cues: tuple[tuple[str, ...], tuple[str, ...]],
                 credits: re.Pattern[str] | None = None,
                 agencies: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+                body_words: frozenset[str] = frozenset(),
                 ) -> dict[str, str]:
     """Latin names right after a title, a person word or a nationality (…人), before a verb,
     a bracket or a joiner (活动人士justice amad认为, 俄罗斯人viktor bout和…), the names joined
@@ -589,10 +632,10 @@ def latin_names(view: str, cues: tuple[tuple[str, ...], tuple[str, ...]],
         after = view[end : end + 1]
         if not (after in _LATIN_FOLLOWERS or view.startswith(verbs, end)):
             continue
-        _add_latin(found, match.group("name"))
+        _add_latin(found, match.group("name"), body_words)
         joined = _LATIN_JOINED.match(view, end)
         if joined is not None:  # …trevor reed和brittney griner
-            _add_latin(found, joined.group("name"))
+            _add_latin(found, joined.group("name"), body_words)
     for match in credits.finditer(view) if credits is not None else ():
         for part in match.group("credit").split("/"):
             words = part.split()
@@ -600,12 +643,14 @@ def latin_names(view: str, cues: tuple[tuple[str, ...], tuple[str, ...]],
             if part.strip() in named and len(part.strip()) >= 3:
                 found[part.strip()] = "organization:" + slug(part.strip())
             elif 2 <= len(words) <= 3 and not ({part.strip(), *words} & (named | fillers)):
-                _add_latin(found, part)
+                _add_latin(found, part, body_words)
     return found
 
 
-def _add_latin(found: dict[str, str], name: str) -> None:
+def _add_latin(found: dict[str, str], name: str, body_words: frozenset[str] = frozenset()) -> None:
     name = name.strip()
+    if body_words.intersection(re.findall(r"[a-z]+", name)):
+        return  # glendon capital management lp: a body's name, not a person's
     if len(name) >= 5:
         found[name] = "person:" + slug(name)
 

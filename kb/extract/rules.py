@@ -214,12 +214,19 @@ class Rules:
             descriptive_suffixes=_words(data["descriptive_suffixes"]),
             generic_bodies=frozenset(_words(data["generic_bodies"])),
             event_words=_words(data["event_words"]),
-            organization_before=_words(data["organization_before"]),
+            # 竞争对手三星, 分析机构克而瑞: a body's descriptor before a name says what it names
+            organization_before=tuple(sorted(
+                {*_words(data["organization_before"]), *_words(data["organization_descriptors"])},
+                key=len, reverse=True,
+            )),
             person_words=frozenset(
                 w for w in (*self.lexicon.person_nouns, *self.matcher.titles, *_words(data["kin"]))
                 if len(w) == 2
             ),
             titles_by_start=_by_first_character(self.matcher.titles),
+            place_endings=_words(data["place_endings"]),
+            not_person_after=_words(data["not_person_after"]),
+            organization_descriptors=_words(data["organization_descriptors"]),
             person_cues=tuple(sorted(
                 {*self.matcher.titles, *self.lexicon.person_nouns, *self.lexicon.anonymous_heads,
                  *_words(data["kin"]), *_words(data["name_cues"])},
@@ -237,12 +244,11 @@ class Rules:
             suffixes=tuple(sorted({*self.names.long_organization_suffixes, *self.lexicon.media_suffixes,
                                    "党", "军"}, key=len, reverse=True)),
         )
-        # The kind of each catalog form (a form several entries share: the first key's).
-        self.catalog_kinds = {
-            form: kind_of(min(keys), self.matcher)
-            for form, (kind, keys, _) in self.matcher.forms.items()
-            if kind == ENTITY and keys
+        # The kind and entry of each catalog form (a form several entries share: the first key's).
+        self.catalog_keys = {
+            form: min(keys) for form, (kind, keys, _) in self.matcher.forms.items() if kind == ENTITY and keys
         }
+        self.catalog_kinds = {form: kind_of(key, self.matcher) for form, key in self.catalog_keys.items()}
 
     @cached_property
     def latin_cues(self) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -471,12 +471,13 @@ def _is_link_list(tag: Tag) -> bool:
             anchors += is_link
             stack.append((iter(child.contents), in_link or is_link))
         elif type(child) in _PLAIN_STRINGS:
-            length = len(child.strip())
+            # letters only: a list's dates and times (2023/12/28 20:38) are no prose
+            length = sum(map(str.isalpha, child))
             if in_link:
                 linked += length
             else:
                 unlinked += length
-                if unlinked > _LINK_LIST_LABEL and unlinked * 4 > linked:
+                if unlinked > _PROSE and unlinked * 4 > linked:
                     return False  # prose: stop reading early
     if anchors >= 2:
         return linked > 0 and unlinked * 4 <= linked
@@ -486,6 +487,8 @@ def _is_link_list(tag: Tag) -> bool:
 # A link list's own text (延伸阅读, 相关新闻) is short; a linked headline is longer than a name.
 _LINK_LIST_LABEL = 8
 _LINK_HEADLINE = 10
+# Past this many letters outside links, a container is read as prose without reading on.
+_PROSE = 200
 
 
 @dataclass

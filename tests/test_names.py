@@ -383,3 +383,33 @@ def test_a_latin_name_with_a_bodys_word_is_no_person():
             "<p>新董事会由该公司的债权人Harbor Capital Management LP和Jane Doe组成。</p>")
     found = extract(parse_text(text)).entities
     assert not any(k.startswith("person:harbor") for k in found), sorted(found)
+
+
+def test_a_name_only_in_the_headline_is_no_name_of_the_article():
+    rules = default_rules()
+    view = "柯侯赖交锋校园安全\n三位候选人今天再度同场交锋。"
+    words = [Word(0, 3, "PER"), Word(3, 5, "v"), Word(5, 9, "n"), Word(10, 15, "n")]
+    assert tagged_names(view, words, rules.names, rules.catalog_kinds) == []
+    # …while a name the body uses again is one
+    view = "柯文正交锋校园安全\n候选人柯文正今天表示，他会继续努力。"
+    words = [Word(0, 3, "PER"), Word(3, 5, "v"), Word(13, 16, "PER"), Word(18, 20, "v")]
+    assert [n.form for n in tagged_names(view, words, rules.names, rules.catalog_kinds)] == ["柯文正"]
+
+
+@pytest.mark.parametrize(
+    ("view", "words", "person"),
+    [
+        # no surname first: a verb or a noun, unless a use shows a person
+        ("集团旗下包括牧场、艺奇、陶板屋等品牌", [Word(0, 6, "n"), Word(6, 8, "n"), Word(8, 9, "w"), Word(9, 11, "PER"),
+                                     Word(11, 12, "w"), Word(12, 15, "n")], None),
+        ("兄弟队网罗右手重炮加入一垒竞争", [Word(0, 3, "ORG"), Word(3, 5, "PER"), Word(5, 9, "n")], None),
+        ("会见自民党总部长萩生田光一。", [Word(0, 2, "v"), Word(2, 5, "ORG"), Word(5, 8, "n"), Word(8, 13, "PER")],
+         "萩生田光一"),
+        ("女亲王蕾欧诺儿公主出席典礼。", [Word(0, 3, "n"), Word(3, 7, "PER"), Word(7, 9, "n"), Word(9, 11, "v")],
+         "蕾欧诺儿"),
+    ],
+)
+def test_a_name_without_a_surname_needs_a_persons_use(view, words, person):
+    rules = default_rules()
+    found = [n.form for n in tagged_names(view, words, rules.names, rules.catalog_kinds) if n.kind == "person"]
+    assert found == ([person] if person else []), found

@@ -147,6 +147,13 @@ def test_lists_of_links_are_no_part_of_the_article():
         '<div><a href="https://example.com/t/1">#标签一</a><a href="https://example.com/t/2">#标签二</a></div>'
         '<ul><li><a href="https://example.com/a/3">第一条别的新闻标题</a></li>'
         '<li><a href="https://example.com/a/4">第二条别的新闻标题</a></li></ul>'
+        # a timeline: links with their dates, the article's own headline unlinked among them
+        '<div><ul><li><a href="https://example.com/a/5">第三条别的新闻的标题写得比较长一些</a><span>2023/12/28 23:05</span></li>'
+        '<li><span>这篇文章自己的标题就在这里</span><span>2023/12/28 20:18</span></li>'
+        '<li><a href="https://example.com/a/6">第四条别的新闻的标题写得比较长一些</a><span>2023/12/28 19:33</span></li>'
+        '<li><a href="https://example.com/a/7">第五条别的新闻的标题写得比较长一些</a><span>2023/12/28 18:50</span></li>'
+        '<li><a href="https://example.com/a/8">第六条别的新闻的标题写得比较长一些</a><span>2023/12/28 18:40</span></li>'
+        '<li><a href="https://example.com/a/9">第七条别的新闻的标题写得比较长一些</a><span>2023/12/28 18:30</span></li></ul></div>'
     )
     body = (
         '<div><p>正文第一段，<a href="https://example.com/x">链接</a>在句中。</p></div>'

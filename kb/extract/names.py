@@ -80,6 +80,7 @@ class NameRules:
     place_endings: tuple[str, ...] = ()  # 市中心, 市区: a place's part, though it ends like a body
     not_person_after: tuple[str, ...] = ()  # 级, 奖, 诊所: what makes a name part of another thing
     organization_descriptors: tuple[str, ...] = ()  # 通讯社, 公司: what describes a body before its name
+    titles_after_name: tuple[str, ...] = ()  # 公主, 博士, 中将: a person's title written after the name
     titles_by_start: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # titles by first character
 
 
@@ -355,6 +356,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             end = _through_verb_start(view, start, end, words, rules)
         votes[view[start:end]][_TAG_KINDS[tag]] += 1
     skip = known
+    # A headline's telegraphic words (柯侯赖, 蓝白) fool the tagger; a name is used in the body.
+    body = view.find("\n") + 1
     names: dict[str, Name] = {}
     tagged = {raw: kinds.most_common(1)[0][0] for raw, kinds in votes.items()}
     organizations = [raw for raw, kind in tagged.items() if kind == ORGANIZATION]
@@ -392,6 +395,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             form = _clean_place(raw, rules)
         if form and kind == PERSON and _inside_known(view, form, known):
             continue  # 李家 of 李家超: the catalog's name is written there in full
+        if form and kind != PLACE and body and view.find(form, body) < 0:
+            continue
         if form and form not in skip and form not in names:
             # 史托腾柏格 is the catalog's 斯托尔滕贝格: the same person, written otherwise.
             same = readings.match(form) if readings is not None and kind == PERSON else None
@@ -538,14 +543,16 @@ def _names_a_thing(view: str, form: str, rules: NameRules) -> bool:
 
 
 def _person_shaped(view: str, form: str, rules: NameRules) -> bool:
-    """Whether a tagged person is one: a Chinese name's shape, a name of several parts
-    (伊泽丁·阿布莱施), or a use that only a person has — a title or person word before it,
-    an age (44岁的), a term of address, a Latin name or a reporting verb after it. A single
-    transliterated word with none of these is as often a town (杰宁, 托克马克) as a person."""
-    if not _foreign_run(form) or any(j in form for j in _NAME_JOINERS):
+    """Whether a tagged person is one: a Chinese name's shape (a surname first), a name of
+    several parts (伊泽丁·阿布莱施), or a use that only a person has — a title or person word
+    before it, an age (44岁的), a term of address, a Latin name or a reporting verb after it.
+    A single transliterated word with none of these is as often a town (杰宁, 托克马克) as a
+    person, and other words the tagger calls people are verbs and nouns (褒扬, 网罗)."""
+    if any(j in form for j in _NAME_JOINERS):
         return True
-    if len(form) <= 3 and form[0] in rules.surnames:
-        return True  # 马克, 高福: as likely a Chinese name as a transliteration
+    if form[0] in rules.surnames and len(form) <= (4 if not _foreign_run(form) else 3):
+        return True  # 陈世民; 马克, 高福: as likely a Chinese name as a transliteration
+    # Neither a Chinese name's shape (褒扬, 网罗, 态芮) nor several parts: uses must show it.
     before_words = rules.person_cues
     at = view.find(form)
     while at >= 0:
@@ -554,7 +561,9 @@ def _person_shaped(view: str, form: str, rules: NameRules) -> bool:
         if before.endswith(before_words) or _AGE.search(before):
             return True
         after = view[end : end + 30]
-        if after.startswith((*rules.person_after, *rules.address_terms)) or _AGE_AFTER.match(after):
+        if after.startswith((*rules.person_after, *rules.address_terms, *rules.titles_after_name)) or (
+            _AGE_AFTER.match(after)
+        ):
             return True
         if _LATIN_PERSON.match(after):
             return True  # 扎佐（Pier Francesco Zazo）

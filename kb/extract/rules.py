@@ -227,6 +227,7 @@ class Rules:
             place_endings=_words(data["place_endings"]),
             not_person_after=_words(data["not_person_after"]),
             organization_descriptors=_words(data["organization_descriptors"]),
+            titles_after_name=_words(data["titles_after_name"]),
             person_cues=tuple(sorted(
                 {*self.matcher.titles, *self.lexicon.person_nouns, *self.lexicon.anonymous_heads,
                  *_words(data["kin"]), *_words(data["name_cues"])},

@@ -163,3 +163,17 @@ def test_a_part_of_a_countrys_institution_keeps_the_country():
 def test_a_citys_centre_is_a_place():
     names = _entities("新的总部大楼在汉诺威市中心落成，汉诺威市中心的交通因此受阻。")
     assert names.get("汉诺威市中心", ("place",))[0] == "place", names
+
+
+@pytest.mark.parametrize(
+    ("body", "absent"),
+    [
+        # a term's acronym: the tagger's nz is no name
+        ("为此引入5G网路切片（NS）等最先进技术。", "网路切片"),
+        # a qualifier before a catalog organization, or a description after one
+        ("据官方新华社报道，会议由国家主席主持。", "官方新华社"),
+        ("普京要求乌克兰不加入北约军事联盟。", "北约军事联盟"),
+    ],
+)
+def test_terms_qualifiers_and_descriptions_are_no_organizations(body, absent):
+    assert absent not in _entities(body)

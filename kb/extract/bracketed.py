@@ -150,8 +150,9 @@ def _is_organization(view: str, form: str, start: int, paren: int, latin: str, w
     if named_as_body or shaped or described:
         return True
     if _ACRONYM.match(latin.replace(" ", "")) is not None and len(latin_words) <= 2:
-        # GDP, EV: a term's acronym, unless the Chinese form holds a name (加勒比共同体).
-        return any(t in _NAME_TAGS for _, t in tag_alone(form))
+        # GDP, EV, SAF: a term's acronym, unless the Chinese form holds a name (加勒比共同体);
+        # the tagger's nz is a term as often as a name.
+        return any(t in ("ORG", "LOC", "PER") for _, t in tag_alone(form))
     return False
 
 

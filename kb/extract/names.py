@@ -29,8 +29,8 @@ _NAME_JOINERS = ("·", "-", "‐", "－")
 _LIST_JOINERS = ("、", "和", "及", "与")
 _BRACKET = re.compile(r"[（(][^（）()]*[）)]")
 # Tags of a leading word that no organization's name starts with: verbs, prepositions,
-# adverbs, conjunctions, pronouns (遭到, 来自, 证实, 透过, 对方).
-_LEADING_NON_NAME = frozenset({"v", "p", "d", "c", "r", "u"})
+# adverbs, conjunctions, pronouns, places in time or order (遭到, 来自, 证实, 透过, 对方, 前).
+_LEADING_NON_NAME = frozenset({"v", "p", "d", "c", "r", "u", "f"})
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -495,7 +495,7 @@ def _runs_into_title(view: str, form: str, rules: NameRules) -> bool:
 def _described_known(form: str, rules: NameRules, known: Mapping[str, str]) -> str | None:
     """The catalog organization's name that ends ``form`` after a description of it
     (俄罗斯国家通讯社 | 塔斯社, 中国国营英文电视台 | 中国环球电视网), or None."""
-    for cut in range(3, len(form) - 1):
+    for cut in range(2, len(form) - 1):
         if known.get(form[cut:]) == ORGANIZATION and form[:cut].endswith(rules.organization_descriptors):
             return form[cut:]
     return None
@@ -522,7 +522,7 @@ def _without_leading_verb(form: str, tag_alone: Callable[[str], list[tuple[str, 
     words = tag_alone(form)
     cut = 0
     for word, tag in words[:-1]:
-        if tag not in _LEADING_NON_NAME or len(word) < 2 and tag != "p":
+        if tag not in _LEADING_NON_NAME or len(word) < 2 and tag not in ("p", "f"):
             break
         cut += len(word)
     rest = form[cut:]

@@ -168,8 +168,6 @@ def test_a_citys_centre_is_a_place():
 @pytest.mark.parametrize(
     ("body", "absent"),
     [
-        # a term's acronym: the tagger's nz is no name
-        ("东电在清洗多核素去除设备（ALPS）管道时发生事故。", "多核素去除设备"),
         # a qualifier before a catalog organization, or a description after one
         ("据官方新华社报道，会议由国家主席主持。", "官方新华社"),
         ("普京要求乌克兰不加入北约军事联盟。", "北约军事联盟"),
@@ -177,3 +175,24 @@ def test_a_citys_centre_is_a_place():
 )
 def test_terms_qualifiers_and_descriptions_are_no_organizations(body, absent):
     assert absent not in _entities(body)
+
+
+@pytest.mark.parametrize(
+    ("tags", "organization"),
+    [
+        ([("多核素", "nz"), ("去除", "v"), ("设备", "n")], False),  # a term: nz is no name
+        ([("巴尔塔", "LOC"), ("共同体", "n")], True),  # a place's body
+    ],
+)
+def test_an_acronym_needs_a_name_in_the_chinese_form(tags, organization):
+    from kb.extract.bracketed import bracketed_organizations
+    from kb.extract.rules import default_rules
+    from kb.extract.tagger import Word
+    from kb.normalise import normalise
+
+    rules = default_rules()
+    form = "".join(word for word, _ in tags)
+    text = normalise(f"官员说{form}（ABCD）运作正常")
+    words = [Word(0, 2, "n"), Word(2, 3, "v"), Word(3, 3 + len(form), "n")]
+    found = bracketed_organizations(text, words, rules.brackets, rules.catalog_kinds, {}, {}, lambda _: tags)
+    assert (form in found) is organization, found

@@ -413,3 +413,24 @@ def test_a_name_without_a_surname_needs_a_persons_use(view, words, person):
     rules = default_rules()
     found = [n.form for n in tagged_names(view, words, rules.names, rules.catalog_kinds) if n.kind == "person"]
     assert found == ([person] if person else []), found
+
+
+def test_a_place_and_a_title_is_no_organization():
+    rules = default_rules()
+    view = "台东立委选情激烈，台东立委参选人今天表示"
+    words = [Word(0, 4, "ORG"), Word(4, 6, "n"), Word(9, 13, "ORG"), Word(13, 16, "n")]
+    assert [n.form for n in tagged_names(view, words, rules.names, rules.catalog_kinds)] == []
+
+
+@pytest.mark.parametrize(
+    ("view", "words", "person"),
+    [
+        ("柳婉文笑说，以前不用招商", [Word(0, 4, "PER"), Word(4, 5, "v"), Word(5, 6, "w")], "柳婉文"),  # 笑说 is a verb
+        ("（中央社记者游凯文台北1日电）", [Word(0, 1, "w"), Word(1, 4, "ORG"), Word(4, 6, "n"), Word(6, 7, "v"),
+                               Word(7, 9, "PER"), Word(9, 11, "LOC")], "游凯文"),  # the surname after 记者
+    ],
+)
+def test_the_edges_of_a_name_beside_verbs_and_person_words(view, words, person):
+    rules = default_rules()
+    found = [n.form for n in tagged_names(view, words, rules.names, rules.catalog_kinds) if n.kind == "person"]
+    assert found == [person], found

@@ -151,7 +151,10 @@ def _before_verb(view: str, start: int, end: int, rules: NameRules) -> int:
     """Where a name ends if a reporting verb runs out of it (拉夫罗夫敦 | 促: the tagger took
     the verb's first character into the name)."""
     for cut in range(max(start + 2, end - 2), end):
-        if view.startswith(rules.person_after, cut) and not view.startswith(rules.person_after, end):
+        # a verb that starts inside the name and runs past it (敦 | 促, 笑 | 说)
+        if view.startswith(rules.person_after, cut) and any(
+            view.startswith(verb, cut) and cut + len(verb) > end for verb in rules.person_after
+        ):
             return cut
     return end
 
@@ -180,11 +183,15 @@ def _through_verb_start(view: str, start: int, end: int, words: Sequence[Word], 
 
 def _person_bounds(view: str, start: int, end: int, rules: NameRules,
                    known: Mapping[str, str]) -> tuple[int, int]:
-    """A tagged person without the characters the tagger took from its neighbours: the end of
-    a person word before it (儿子 | 亨特, 公主 | 莱昂诺尔) and a catalog place after it
-    (记者李宗宪 | 雅加达电)."""
+    """A tagged person without the characters the tagger took from its neighbours — the end of
+    a person word before it (儿子 | 亨特, 公主 | 莱昂诺尔), a catalog place after it
+    (记者李宗宪 | 雅加达电) — and with the surname it left out after a person word (记者游 | 凯翔)."""
     if end - start >= 3 and view[start - 1 : start + 1] in rules.person_words:
         start += 1
+    elif end - start == 2 and view[start - 1 : start] in rules.surnames and view[start - 3 : start - 1] in (
+        rules.person_words
+    ):
+        start -= 1  # 记者游 | 凯翔: the surname the tagger read as a word of its own
     for cut in range(start + 2, end - 1):
         if known.get(view[cut:end]) == PLACE:
             return start, cut

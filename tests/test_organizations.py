@@ -196,3 +196,12 @@ def test_an_acronym_needs_a_name_in_the_chinese_form(tags, organization):
     words = [Word(0, 2, "n"), Word(2, 3, "v"), Word(3, 3 + len(form), "n")]
     found = bracketed_organizations(text, words, rules.brackets, rules.catalog_kinds, {}, {}, lambda _: tags)
     assert (form in found) is organization, found
+
+
+def test_a_national_body_named_alone_is_the_articles_countrys():
+    # the country is named in other paragraphs than the body's
+    body = ("<p>台湾大学教授今天在台北表示，台大应公开捐赠契约。</p><p>高雄市的家长也有同感。</p>"
+            "<p>他向教育部提起诉愿遭驳回，教育部表示将尊重法院判决。</p>")
+    text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n{body}"
+    found = extract(parse_text(text))
+    assert "taiwan-moe" in {m.key for m in found.mentions}, {m.key for m in found.mentions}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -544,6 +544,10 @@ def discover_speakers(view: str, tokens: list[Token], matcher: Matcher) -> dict[
 def resolve_ambiguous(tokens: list[Token], view: str, matcher: Matcher) -> None:
     """Give each ambiguous token one key from its context, or clear it."""
     certain = {t.key for t in tokens if t.type == ENTITY and not t.ambiguous and t.key}
+    # How often the article names each country's places, bodies and people.
+    countries = Counter(
+        c for t in tokens if t.type == ENTITY and not t.ambiguous and (c := _country_of(t, matcher))
+    )
     for index, token in enumerate(tokens):
         if not token.ambiguous:
             continue
@@ -551,7 +555,7 @@ def resolve_ambiguous(tokens: list[Token], view: str, matcher: Matcher) -> None:
         choice = _by_other_mention(candidates, certain) or _by_title(
             candidates, tokens, index, view, matcher
         ) or _by_country(candidates, tokens, index, view, matcher)
-        token.resolve(choice)
+        token.resolve(choice or _by_article_country(candidates, countries, matcher))
 
 
 def _by_other_mention(candidates: list[str], certain: set[str | None]) -> str | None:
@@ -607,6 +611,21 @@ def _by_country(
             if best is None or distance < best[0]:
                 best = (distance, by_country[country][0])
     return best[1] if best else None
+
+
+def _by_article_country(candidates: list[str], countries: Counter[str], matcher: Matcher) -> str | None:
+    """The candidate of the country the article names most (教育部 in a story of Taiwan's
+    universities); none when no country leads or the leader has no candidate."""
+    by_country: dict[str, list[str]] = defaultdict(list)
+    for key in candidates:
+        entry = matcher.entry(key)
+        if entry and entry.country:
+            by_country[entry.country.upper()].append(key)
+    ranked = countries.most_common(2)
+    if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    keys = by_country.get(ranked[0][0], [])  # the article's own country, not merely the likeliest
+    return keys[0] if len(keys) == 1 else None
 
 
 def kind_of(key: str, matcher: Matcher) -> str:

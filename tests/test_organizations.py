@@ -205,3 +205,22 @@ def test_a_national_body_named_alone_is_the_articles_countrys():
     text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n{body}"
     found = extract(parse_text(text))
     assert "taiwan-moe" in {m.key for m in found.mentions}, {m.key for m in found.mentions}
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        # a school's level and the owner written before it
+        ("国立台南三中人员表示，今年陪考家长较少。", "国立台南三中"),
+        ("新北市教育局说，平溪高工在考完第一节后曾短暂停电。", "平溪高工"),
+        # a city's body, the city a catalog place
+        ("因应恐吓信，台中市警察局今天也加派警力在各考场周边巡逻。", "台中市警察局"),
+    ],
+)
+def test_schools_and_a_citys_bodies(body, name):
+    assert _entities(body).get(name, ("",))[0] == "organization", list(_entities(body))
+
+
+def test_a_universitys_unit_speaks_for_the_university():
+    names = _entities("北川教育大学文化创意产业经营学系教授林咏能说，黄牛滥用退票机制。")
+    assert names.get("北川教育大学", ("",))[0] == "organization", list(names)

@@ -42,12 +42,14 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 class Coverage:
     """Which characters the catalog's tokens already explain."""
 
-    def __init__(self, tokens: Sequence[Token]) -> None:
+    def __init__(self, tokens: Sequence[Token], place_keys: frozenset[str] = frozenset()) -> None:
         # An ambiguous short form (教育局, 外交部) explains nothing yet: whose it is, and whether
         # a place before it makes a longer name (新北市教育局), is for the tagger to read.
         spans = sorted((t.start, t.end) for t in tokens if t.type in (ENTITY, TITLE) and not t.ambiguous)
         self.starts = [s for s, _ in spans]
         self.ends = [e for _, e in spans]
+        # Where a catalog place ends → where it starts (高雄市 | 警察局: a place's own body).
+        self.place_ends = {t.end: t.start for t in tokens if t.type == ENTITY and t.key in place_keys}
 
     def covers(self, pos: int) -> bool:
         index = bisect_right(self.starts, pos) - 1
@@ -74,7 +76,7 @@ class Focus:
 def focus(view: str, sentences: Sequence[tuple[int, int]], tokens: Sequence[Token],
           rules: Rules) -> Focus:
     """The stretches of ``view`` to tag, in order, each within one sentence."""
-    coverage = Coverage(tokens)
+    coverage = Coverage(tokens, rules.place_keys)
     titles = [t for t in tokens if t.type == TITLE]
     title_starts = [t.start for t in titles]
     lex = rules.lexicon
@@ -191,6 +193,8 @@ def name_signs(view: str, start: int, end: int, coverage: Coverage, titles: Sequ
             _may_be_name(view, i, coverage, rules) for i in (before, before + 1)
         ):
             yield before, match.end()  # 黑松公司, 中信法律事务所: an organization no catalog lists
+        elif match.start() in coverage.place_ends and view[match.start() - 1] in rules.names.city_suffixes:
+            yield coverage.place_ends[match.start()], match.end()  # 高雄市警察局: a city's body
     for match in rules.unnamed_people.finditer(view, start, end):
         yield match.span()  # 一名妇女从…逃出: a person a later 她 may stand for, not a name
     for match in rules.honorifics.finditer(view, start, end):

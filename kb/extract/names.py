@@ -81,6 +81,7 @@ class NameRules:
     not_person_after: tuple[str, ...] = ()  # 级, 奖, 诊所: what makes a name part of another thing
     organization_descriptors: tuple[str, ...] = ()  # 通讯社, 公司: what describes a body before its name
     titles_after_name: tuple[str, ...] = ()  # 公主, 博士, 中将: a person's title written after the name
+    university_units: tuple[str, ...] = ()  # 学系, 研究所: a university's units
     titles_by_start: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # titles by first character
 
 
@@ -241,6 +242,10 @@ def _clean_organization(form: str, count: int, rules: NameRules) -> str | None:
         return None  # (驻)日美军: countries' abbreviations and a generic word
     if form.endswith(rules.organization_suffixes) and len(form) >= 3:
         return form
+    if form.endswith(rules.university_units) and 2 <= form.find("大学") < len(form) - 2:
+        return form  # 台北教育大学文化创意产业经营学系: a university's unit
+    if rules.school.fullmatch(form):
+        return form  # 国立台南二中: a school's shape
     # A short form without a suffix (台大, 北高行) is trusted once the tagger says so twice.
     return form if count >= 2 and 2 <= len(form) <= 5 else None
 
@@ -416,8 +421,28 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         _same_in_article(names, readings.foreign)
     _parts_of_longer(names)
     _located(names, neighbours, rules)
+    _university_units(names, rules, catalog_keys or {})
     _same_company(names, rules)
     return list(names.values())
+
+
+def _university_units(names: dict[str, Name], rules: NameRules, catalog_keys: Mapping[str, str]) -> None:
+    """A university's unit (台北教育大学文化创意产业经营学系, 政大科技管理研究所) names the
+    university: its people and statements are the university's."""
+    for form, name in list(names.items()):
+        if name.kind != ORGANIZATION or name.known_as is not None:
+            continue
+        if not form.endswith(rules.university_units):
+            continue
+        at = form.find("大学")
+        if at < 2 or at + 2 == len(form):
+            continue
+        university = form[: at + 2]
+        if university in names:
+            key = names[university].key
+        else:
+            key = catalog_keys.get(university, f"{ORGANIZATION}:zh-{university}")
+        names[form] = Name(form, ORGANIZATION, key)
 
 
 def _schools(view: str, words: Sequence[Word], rules: NameRules,

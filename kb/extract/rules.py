@@ -13,7 +13,7 @@ from functools import cached_property, lru_cache
 from types import MappingProxyType
 from typing import Any
 
-from kb.catalog import ORGANIZATION, PERSON, Catalog, default_catalog
+from kb.catalog import ORGANIZATION, PERSON, PLACE, Catalog, default_catalog
 from kb.extract.bracketed import BracketRules
 from kb.extract.entities import ENTITY, Matcher, kind_of, matcher_for, transliteration_chars
 from kb.extract.names import NameRules
@@ -206,7 +206,8 @@ class Rules:
             located_institutions=_words(data["located_institutions"]),
             institution_fields=_words(data["institution_fields"]),
             school=re.compile(
-                "(?P<name>[\u4e00-\u9fff]{2})(?P<level>" + "|".join(_words(data["school_levels"])) + ")"
+                "(?P<name>(?:" + "|".join(_words(data["school_owners"])) + r")?[\u4e00-\u9fff]{2})"
+                "(?P<level>" + "|".join(_words(data["school_levels"])) + ")"
             ),
             corporate_suffixes=_words(data["corporate_suffixes"]),
             not_place_before=_words(data["not_place_before"]),
@@ -228,6 +229,7 @@ class Rules:
             not_person_after=_words(data["not_person_after"]),
             organization_descriptors=_words(data["organization_descriptors"]),
             titles_after_name=_words(data["titles_after_name"]),
+            university_units=_words(data["university_units"]),
             person_cues=tuple(sorted(
                 {*self.matcher.titles, *self.lexicon.person_nouns, *self.lexicon.anonymous_heads,
                  *_words(data["kin"]), *_words(data["name_cues"])},
@@ -250,6 +252,7 @@ class Rules:
             form: min(keys) for form, (kind, keys, _) in self.matcher.forms.items() if kind == ENTITY and keys
         }
         self.catalog_kinds = {form: kind_of(key, self.matcher) for form, key in self.catalog_keys.items()}
+        self.place_keys = frozenset(e.key for e in catalog.entries.values() if e.kind == PLACE)
 
     @cached_property
     def latin_cues(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -321,7 +324,8 @@ class Rules:
     @cached_property
     def organization_cues(self) -> re.Pattern[str]:
         """Suffixes of organizations (see kb/extract/focus.py)."""
-        return _first_of(_words(self.catalog.lexicon["organization_cues"]))
+        lexicon = self.catalog.lexicon
+        return _first_of((*_words(lexicon["organization_cues"]), *_words(lexicon["school_levels"])))
 
     @cached_property
     def opens_with_person_noun(self) -> re.Pattern[str]:

@@ -224,3 +224,18 @@ def test_schools_and_a_citys_bodies(body, name):
 def test_a_universitys_unit_speaks_for_the_university():
     names = _entities("北川教育大学文化创意产业经营学系教授林咏能说，黄牛滥用退票机制。")
     assert names.get("北川教育大学", ("",))[0] == "organization", list(names)
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "key"),
+    [
+        ("任正非在接受加拿大QTV电视网采访时说，他的女儿想辞职。", "QTV电视网", "organization:qtv"),
+        ("苹果与Google公司都表示，新规定不影响用户。", "Google公司", None),  # the catalog's Google
+    ],
+)
+def test_a_latin_name_and_a_bodys_word_is_a_body(body, name, key):
+    from kb.extract.rules import default_rules
+
+    found = extract(parse_text(f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"))
+    keys = {m.surface: m.key for m in found.mentions}
+    assert keys.get(name) == (key or default_rules().catalog.alias_index["google"].copy().pop()), keys

@@ -22,7 +22,7 @@ from kb.extract.entities import (
     scan,
 )
 from kb.extract.focus import focus
-from kb.extract.names import Name, latin_names, tagged_names
+from kb.extract.names import Name, latin_bodies, latin_names, tagged_names
 from kb.extract.outlets import resolve_outlet
 from kb.extract.records import (
     EntityInfo,
@@ -85,6 +85,7 @@ def extract(article: ParsedArticle, rules: Rules | Catalog | None = None) -> Ext
     extra = {name.form: name.key for name in names}
     extra.update(latin_names(view, rules.latin_cues, rules.credits, rules.credit_agencies,
                              rules.brackets.latin_words))
+    extra.update(latin_bodies(text, rules.body_words, catalog.alias_index, rules.credit_agencies[1]))
     organizations = bracketed_organizations(text, words, rules.brackets, rules.catalog_kinds,
                                             catalog.alias_index, result.entities, _tags_alone)
     if organizations:

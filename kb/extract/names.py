@@ -16,11 +16,13 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kb.catalog import ORGANIZATION, PERSON, PLACE
 from kb.extract.entities import slug, transliteration_chars
 from kb.extract.readings import Readings
 from kb.extract.tagger import Word
+from kb.normalise import NormalisedText, normalise_key
 
 _TAG_KINDS = {"PER": PERSON, "ORG": ORGANIZATION, "LOC": PLACE}
 _HAN = re.compile(r"^[\u3400-\u9fff·\-‐－]+$")
@@ -688,6 +690,31 @@ def latin_names(view: str, cues: tuple[tuple[str, ...], tuple[str, ...]],
     return found
 
 
+def latin_bodies(text: NormalisedText, suffixes: tuple[str, ...], english_index: Mapping[str, set[str]],
+                 fillers: frozenset[str]) -> dict[str, str]:
+    """Bodies named by a Latin name and a Chinese body's word (加拿大CTV电视网, Meta公司): the
+    whole form → the catalog's key for the Latin name, or a key of its own."""
+    pattern = _latin_body_pattern(suffixes)
+    found: dict[str, str] = {}
+    for match in pattern.finditer(text.text):
+        latin = text.original_slice(*match.span("latin")).strip()
+        if len(latin) < 3 or not latin[0].isupper() or latin.lower() in fillers:
+            continue  # a word (app公司, AI公司), not a name
+        keys = english_index.get(normalise_key(latin), set())
+        key = next(iter(keys)) if len(keys) == 1 else "organization:" + slug(latin)
+        if key.startswith(("person:", "place:")):
+            continue
+        found[match.group().strip()] = key
+    return found
+
+
+@lru_cache(maxsize=4)
+def _latin_body_pattern(suffixes: tuple[str, ...]) -> re.Pattern[str]:
+    words = "|".join(map(re.escape, sorted(suffixes, key=len, reverse=True)))
+    latin = r"(?P<latin>[a-z][a-z0-9&.\-]*(?: [a-z0-9&.\-]+){0,2})"
+    return re.compile(r"(?<![a-z0-9&.\-])" + latin + " ?(?:" + words + ")")
+
+
 def _add_latin(found: dict[str, str], name: str, body_words: frozenset[str] = frozenset()) -> None:
     name = name.strip()
     if body_words.intersection(re.findall(r"[a-z]+", name)):
@@ -714,4 +741,4 @@ _LATIN_FOLLOWERS = frozenset("（(，,、和与及")
 _LATIN_JOINED = re.compile(r"\s?[和与及、]\s?(?P<name>[a-z][a-z'.\-]+(?: [a-z][a-z'.\-]+){1,3})")
 
 
-__all__ = ["Name", "NameRules", "latin_names", "tagged_names"]
+__all__ = ["Name", "NameRules", "latin_bodies", "latin_names", "tagged_names"]

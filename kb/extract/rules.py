@@ -270,6 +270,13 @@ class Rules:
         return re.compile(f"(?:{words})\\s*[:：,，]\\s*(?P<credit>[a-z][a-z .'/\\-]{{2,80}})")
 
     @cached_property
+    def body_words(self) -> tuple[str, ...]:
+        """Words of two characters or more that end a body's name (电视网, 公司): after a Latin
+        name, the two name a body (CTV电视网)."""
+        words = {*self.names.long_organization_suffixes, *self.lexicon.media_suffixes}
+        return tuple(w for w in words if len(w) >= 2)
+
+    @cached_property
     def credit_agencies(self) -> tuple[frozenset[str], frozenset[str]]:
         """Agencies a credit names, and credit words that name nothing."""
         data = self.catalog.lexicon

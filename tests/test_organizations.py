@@ -26,6 +26,9 @@ def _entities(body: str) -> dict[str, tuple[str, str | None, set[str]]]:
         ("救援组织「红帆」（Red Sails）则说，伤亡仍在增加。", "红帆", "Red Sails"),
         # a newspaper's suffix
         ("根据智利晨星报（La Estrella），政府将改组。", "智利晨星报", "La Estrella"),
+        # a list that a descriptor introduces
+        ("美国把两间芯片设计公司列入清单，即沐光科技（Muguang Tech）和深岩（Deeprock）。", "沐光科技", "Muguang Tech"),
+        ("美国把两间芯片设计公司列入清单，即沐光科技（Muguang Tech）和深岩（Deeprock）。", "深岩", "Deeprock"),
         # a relay or reporting verb before the name is no part of it
         ("法新社今天引述国际海事组织（IMO）负责人的话说，航道已经重开。", "国际海事组织", "IMO"),
         ("这款机器人来自工艺公司（Engineered Crafts），重达30公斤。", "工艺公司", "Engineered Crafts"),

@@ -33,6 +33,9 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,7}$")
 _NAME_MAX = 24
 TagAlone = Callable[[str], list[tuple[str, str]]]  # a text's (word, tag) read on its own
 _NAME_TAGS = frozenset({"ORG", "LOC", "PER", "nz", "nw"})
+# How far back a list's descriptor may stand, and what opens or goes on a list of names.
+_LIST_REACH = 40
+_LIST_OPENERS = ("，即", "即", "包括", "例如", "：", "、", "和", "与", "及")
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,16 @@ def _form_start(view: str, paren: int, words: Sequence[Word], starts: list[int],
     return start
 
 
+def _listed_after_descriptor(view: str, start: int, rules: BracketRules) -> bool:
+    """Whether the name opens or goes on a list that a descriptor introduces in its clause
+    (两间芯片设计公司，即摩尔线程（Moore Threads）和壁仞（Biren））."""
+    window = view[max(0, start - _LIST_REACH) : start]
+    window = window[max(window.rfind(c) for c in "。；;！？") + 1 :]
+    if not window.endswith(_LIST_OPENERS):
+        return False
+    return any(descriptor in window for descriptor in rules.descriptors)
+
+
 def _after_descriptor(piece: str, rules: BracketRules) -> int | None:
     best = None
     for descriptor in rules.descriptors:
@@ -147,7 +160,7 @@ def _is_organization(view: str, form: str, start: int, paren: int, latin: str, w
     described = before >= 0 and words[before].end == opening and view[words[before].start : opening].endswith(
         rules.descriptors
     )
-    if named_as_body or shaped or described:
+    if named_as_body or shaped or described or _listed_after_descriptor(view, start, rules):
         return True
     if _ACRONYM.match(latin.replace(" ", "")) is not None and len(latin_words) <= 2:
         # GDP, EV, SAF: a term's acronym, unless the Chinese form holds a name (加勒比共同体);

@@ -185,6 +185,8 @@ def test_terms_qualifiers_and_descriptions_are_no_organizations(body, absent):
     [
         ([("多核素", "nz"), ("去除", "v"), ("设备", "n")], False),  # a term: nz is no name
         ([("巴尔塔", "LOC"), ("共同体", "n")], True),  # a place's body
+        ([("欧盟", "ORG"), ("碳关税", "n")], False),  # a body's term
+        ([("中国", "LOC"), ("纯电动", "n"), ("汽车", "n")], False),
     ],
 )
 def test_an_acronym_needs_a_name_in_the_chinese_form(tags, organization):
@@ -242,3 +244,16 @@ def test_a_latin_name_and_a_bodys_word_is_a_body(body, name, key):
     found = extract(parse_text(f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"))
     keys = {m.surface: m.key for m in found.mentions}
     assert keys.get(name) == (key or default_rules().catalog.alias_index["google"].copy().pop()), keys
+
+
+@pytest.mark.parametrize(
+    ("body", "absent"),
+    [
+        ("质疑碳市场成为企业「漂绿」（greenwashing）工具。", "漂绿"),  # a word in lowercase
+        ("包括欧盟和东道国阿拉伯联合酋长国（UAE）在内的支持者希望纳入承诺。", "东道国阿拉伯联合酋长国"),  # a place's
+        ("这项工程由公司（Acme Partners）负责。", "公司"),  # a descriptor alone
+    ],
+)
+def test_brackets_that_name_no_new_body(body, absent):
+    names = _entities(body)
+    assert names.get(absent, ("",))[0] != "organization", names

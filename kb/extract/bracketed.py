@@ -46,6 +46,7 @@ class BracketRules:
     delimiters: frozenset[str]  # bracket_delimiters: 即, 简称, 据, 包括
     latin_words: frozenset[str]  # organization_latin_words: partners, institute, party
     suffixes: tuple[str, ...]  # organization_suffixes and media_suffixes
+    endings: tuple[str, ...] = ()  # organization_suffixes, one character ones too (局, 部)
 
 
 def bracketed_organizations(
@@ -64,13 +65,18 @@ def bracketed_organizations(
         if form_start is None:
             continue
         form = view[form_start : match.start()].rstrip("」”』")
-        if len(form.replace("·", "")) < 2 or form in known:
-            continue  # a catalog name: the catalog knows it better
+        if len(form.replace("·", "")) < 2 or form in known or form in rules.descriptors:
+            continue  # a catalog name: the catalog knows it better; a descriptor alone names nothing
+        if latin.islower():
+            continue  # (greenwashing): a word, not a name
         if not _is_organization(view, form, form_start, match.start(), latin, words, starts, rules,
                                 tag_alone):
             continue
-        if english_index.get(normalise_key(latin)) and not _ACRONYM.match(latin.replace(" ", "")):
+        catalog_keys = english_index.get(normalise_key(latin), set())
+        if catalog_keys and not _ACRONYM.match(latin.replace(" ", "")):
             continue  # a name the catalog knows: its entry speaks for it
+        if catalog_keys and known.get(normalise_key(latin), ORGANIZATION) != ORGANIZATION:
+            continue  # (UAE): a place's or a person's acronym
         # An acronym the catalog gives another body (CECC: Taiwan's epidemic centre, and the
         # US Congress's China commission) is this body in this article.
         key = "organization:" + slug(latin)
@@ -163,9 +169,12 @@ def _is_organization(view: str, form: str, start: int, paren: int, latin: str, w
     if named_as_body or shaped or described or _listed_after_descriptor(view, start, rules):
         return True
     if _ACRONYM.match(latin.replace(" ", "")) is not None and len(latin_words) <= 2:
-        # GDP, EV, SAF: a term's acronym, unless the Chinese form holds a name (加勒比共同体);
-        # the tagger's nz is a term as often as a name.
-        return any(t in ("ORG", "LOC", "PER") for _, t in tag_alone(form))
+        # GDP, EV, SAF: a term's acronym, unless the Chinese form ends in a name or holds one
+        # before a body's word (加勒比共同体; not 欧盟碳关税, 中国纯电动汽车); the tagger's nz is
+        # a term as often as a name.
+        words = tag_alone(form)
+        named = any(t in ("ORG", "LOC", "PER") for _, t in words)
+        return named and (words[-1][1] in ("ORG", "LOC", "PER") or form.endswith(rules.endings))
     return False
 
 

@@ -238,14 +238,12 @@ class Rules:
         )
         self.brackets = BracketRules(
             descriptors=_words(data["organization_descriptors"]),
-            # reporting and relay verbs end the text before a name as well (引述 | 国际原子能机构)
-            delimiters=frozenset(
-                {*_words(data["bracket_delimiters"]), *_words(data["relay_verbs"]),
-                 *(v for v in self.lexicon.verbs if len(v) >= 2)}
-            ),
+            # relay verbs end the text before a name as well (引述 | 国际原子能机构)
+            delimiters=frozenset({*_words(data["bracket_delimiters"]), *_words(data["relay_verbs"])}),
             latin_words=frozenset(_words(data["organization_latin_words"])),
             suffixes=tuple(sorted({*self.names.long_organization_suffixes, *self.lexicon.media_suffixes,
                                    "党", "军"}, key=len, reverse=True)),
+            endings=organization_suffixes,
         )
         # The kind and entry of each catalog form (a form several entries share: the first key's).
         self.catalog_keys = {
@@ -274,7 +272,8 @@ class Rules:
         """Words of two characters or more that end a body's name (电视网, 公司): after a Latin
         name, the two name a body (CTV电视网)."""
         words = {*self.names.long_organization_suffixes, *self.lexicon.media_suffixes}
-        return tuple(w for w in words if len(w) >= 2)
+        # not a body's own name (COP28 | 联合国气候峰会)
+        return tuple(w for w in words if len(w) >= 2 and w not in self.catalog_kinds)
 
     @cached_property
     def credit_agencies(self) -> tuple[frozenset[str], frozenset[str]]:

@@ -252,6 +252,7 @@ def test_a_latin_name_and_a_bodys_word_is_a_body(body, name, key):
         ("质疑碳市场成为企业「漂绿」（greenwashing）工具。", "漂绿"),  # a word in lowercase
         ("包括欧盟和东道国阿拉伯联合酋长国（UAE）在内的支持者希望纳入承诺。", "东道国阿拉伯联合酋长国"),  # a place's
         ("这项工程由公司（Acme Partners）负责。", "公司"),  # a descriptor alone
+        ("各国领袖出席联合国气候峰会（COP99）并发言。", "联合国气候峰会"),  # an event
     ],
 )
 def test_brackets_that_name_no_new_body(body, absent):

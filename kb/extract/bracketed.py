@@ -47,6 +47,7 @@ class BracketRules:
     latin_words: frozenset[str]  # organization_latin_words: partners, institute, party
     suffixes: tuple[str, ...]  # organization_suffixes and media_suffixes
     endings: tuple[str, ...] = ()  # organization_suffixes, one character ones too (局, 部)
+    events: tuple[str, ...] = ()  # event_words: 峰会, 记者会
 
 
 def bracketed_organizations(
@@ -67,8 +68,8 @@ def bracketed_organizations(
         form = view[form_start : match.start()].rstrip("」”』")
         if len(form.replace("·", "")) < 2 or form in known or form in rules.descriptors:
             continue  # a catalog name: the catalog knows it better; a descriptor alone names nothing
-        if latin.islower():
-            continue  # (greenwashing): a word, not a name
+        if latin.islower() or form.endswith(rules.events):
+            continue  # (greenwashing): a word, not a name; 联合国气候峰会: an event
         if not _is_organization(view, form, form_start, match.start(), latin, words, starts, rules,
                                 tag_alone):
             continue

@@ -244,6 +244,7 @@ class Rules:
             suffixes=tuple(sorted({*self.names.long_organization_suffixes, *self.lexicon.media_suffixes,
                                    "党", "军"}, key=len, reverse=True)),
             endings=organization_suffixes,
+            events=_words(data["event_words"]),
         )
         # The kind and entry of each catalog form (a form several entries share: the first key's).
         self.catalog_keys = {

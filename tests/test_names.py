@@ -434,3 +434,15 @@ def test_the_edges_of_a_name_beside_verbs_and_person_words(view, words, person):
     rules = default_rules()
     found = [n.form for n in tagged_names(view, words, rules.names, rules.catalog_kinds) if n.kind == "person"]
     assert found == [person], found
+
+
+@pytest.mark.parametrize(
+    ("view", "words"),
+    [
+        ("韩美日戴维营峰会召开", [Word(0, 3, "LOC"), Word(3, 6, "PER"), Word(6, 8, "n"), Word(8, 10, "v")]),
+        ("取得郭办授权的人才能缴交", [Word(0, 2, "v"), Word(2, 4, "PER"), Word(4, 6, "n")]),
+    ],
+)
+def test_summits_and_offices_are_no_people(view, words):
+    rules = default_rules()
+    assert [n.form for n in tagged_names(view, words, rules.names, rules.catalog_kinds) if n.kind == "person"] == []

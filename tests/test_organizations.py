@@ -258,3 +258,16 @@ def test_a_latin_name_and_a_bodys_word_is_a_body(body, name, key):
 def test_brackets_that_name_no_new_body(body, absent):
     names = _entities(body)
     assert names.get(absent, ("",))[0] != "organization", names
+
+
+@pytest.mark.parametrize(
+    ("body", "absent"),
+    [
+        ("东京拟取消排富，包括私立高中将实质免学费。私立高中家长表示欢迎。", "私立高中"),  # an owner and a level
+        ("局长杨润雄出席香港酒店业主联会年度大会致辞时表示，旅游业复苏。", "香港酒店业主联会年度大会"),  # an event
+        ("智库高级研究员席瓦（Diego Lopes da Silva）表示，需求放缓。", "高级研究员席瓦"),  # a title and a person
+    ],
+)
+def test_schools_events_and_titled_people_are_no_bodies(body, absent):
+    names = _entities(body)
+    assert names.get(absent, ("",))[0] != "organization", names

@@ -33,6 +33,9 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,7}$")
 _NAME_MAX = 24
 TagAlone = Callable[[str], list[tuple[str, str]]]  # a text's (word, tag) read on its own
 _NAME_TAGS = frozenset({"ORG", "LOC", "PER", "nz", "nw"})
+# Lowercase words inside a person's Latin name (Diego Lopes da Silva, Ursula von der Leyen).
+_NAME_PARTICLES = frozenset({"da", "de", "di", "do", "du", "dos", "das", "del", "della", "van", "von", "der",
+                             "den", "al", "el", "bin", "ibn", "la", "le", "y"})
 # How far back a list's descriptor may stand, and what opens or goes on a list of names.
 _LIST_REACH = 40
 _LIST_OPENERS = ("，即", "即", "包括", "例如", "：", "、", "和", "与", "及")
@@ -48,6 +51,7 @@ class BracketRules:
     suffixes: tuple[str, ...]  # organization_suffixes and media_suffixes
     endings: tuple[str, ...] = ()  # organization_suffixes, one character ones too (局, 部)
     events: tuple[str, ...] = ()  # event_words: 峰会, 记者会
+    person_words: tuple[str, ...] = ()  # titles and person nouns (研究员, 主任)
 
 
 def bracketed_organizations(
@@ -156,11 +160,16 @@ def _is_organization(view: str, form: str, start: int, paren: int, latin: str, w
     latin_words = re.findall(r"[a-z]+", latin.lower())
     index = bisect_left(starts, paren) - 1
     last = words[index] if index >= 0 and words[index].end == paren else None
-    personlike = 2 <= len(latin_words) <= 4 and all(w[:1].isupper() for w in latin.split())
+    parts = latin.split()
+    personlike = 2 <= len(parts) <= 5 and parts[0][:1].isupper() and all(
+        w[:1].isupper() or w in _NAME_PARTICLES for w in parts
+    )
     named_as_body = bool(set(latin_words) & rules.latin_words) or "&" in latin
     shaped = form.endswith(rules.suffixes)
     if last is not None and last.tag == "PER" and personlike and not (named_as_body or shaped):
         return False  # 金融专家埃尔贝赫（Mohamed El-Beih）
+    if personlike and not named_as_body and any(word in form for word in rules.person_words):
+        return False  # 智库高级研究员席瓦（Diego Lopes da Silva）: a title, then a person
     # A descriptor right before the name (救援组织「白盔」), ending where a word ends.
     opening = start - 1 if start and view[start - 1] in "「“『" else start
     before = bisect_left(starts, opening) - 1

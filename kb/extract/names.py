@@ -84,6 +84,7 @@ class NameRules:
     organization_descriptors: tuple[str, ...] = ()  # 通讯社, 公司: what describes a body before its name
     titles_after_name: tuple[str, ...] = ()  # 公主, 博士, 中将: a person's title written after the name
     university_units: tuple[str, ...] = ()  # 学系, 研究所: a university's units
+    school_owners: tuple[str, ...] = ()  # 国立, 私立: who runs a school
     titles_by_start: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # titles by first character
 
 
@@ -246,7 +247,8 @@ def _clean_organization(form: str, count: int, rules: NameRules) -> str | None:
         return form
     if form.endswith(rules.university_units) and 2 <= form.find("大学") < len(form) - 2:
         return form  # 台北教育大学文化创意产业经营学系: a university's unit
-    if rules.school.fullmatch(form):
+    school = rules.school.fullmatch(form)
+    if school and school.group("name") not in rules.school_owners:
         return form  # 国立台南二中: a school's shape
     # A short form without a suffix (台大, 北高行) is trusted once the tagger says so twice.
     return form if count >= 2 and 2 <= len(form) <= 5 else None
@@ -400,6 +402,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                 continue
             if form and (_runs_into_title(view, form, rules) or _in_apposition(view, form, words, rules)):
                 continue
+            if form and form.endswith(rules.event_words):
+                continue  # 香港酒店业主联会年度大会: a body's event
             named = _described_known(form, rules, known) if form else None
             if named is not None:  # 俄罗斯国家通讯社塔斯社: a description, then the name the catalog knows
                 if catalog_keys is not None and named in catalog_keys:
@@ -463,8 +467,8 @@ def _schools(view: str, words: Sequence[Word], rules: NameRules,
             continue
         if level.startswith("国") and known.get(name[-1] + "国") == PLACE:
             continue  # 美国中部, 各国中
-        if any(c in rules.not_name_starts for c in name) or name in rules.not_names:
-            continue
+        if any(c in rules.not_name_starts for c in name) or name in (*rules.not_names, *rules.school_owners):
+            continue  # 私立高中: an owner and a level name no school
         spans.append(match.span())
     return spans
 

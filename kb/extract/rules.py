@@ -230,6 +230,7 @@ class Rules:
             organization_descriptors=_words(data["organization_descriptors"]),
             titles_after_name=_words(data["titles_after_name"]),
             university_units=_words(data["university_units"]),
+            school_owners=_words(data["school_owners"]),
             person_cues=tuple(sorted(
                 {*self.matcher.titles, *self.lexicon.person_nouns, *self.lexicon.anonymous_heads,
                  *_words(data["kin"]), *_words(data["name_cues"])},
@@ -245,6 +246,7 @@ class Rules:
                                    "党", "军"}, key=len, reverse=True)),
             endings=organization_suffixes,
             events=_words(data["event_words"]),
+            person_words=tuple(t for t in self.names.person_cues if len(t) >= 2),
         )
         # The kind and entry of each catalog form (a form several entries share: the first key's).
         self.catalog_keys = {

@@ -10,7 +10,6 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from types import MappingProxyType
 from typing import Any
 
 from kb.catalog import ORGANIZATION, PERSON, PLACE, Catalog, default_catalog
@@ -26,7 +25,7 @@ def _by_first_character(words: Iterable[str]) -> Mapping[str, tuple[str, ...]]:
     grouped: dict[str, list[str]] = {}
     for word in sorted(words, key=len, reverse=True):
         grouped.setdefault(word[:1], []).append(word)
-    return MappingProxyType({first: tuple(group) for first, group in grouped.items()})
+    return {first: tuple(group) for first, group in grouped.items()}  # a plain dict: workers unpickle rules
 
 
 def _words(values: Any) -> tuple[str, ...]:

@@ -458,6 +458,12 @@ def _is_link_list(tag: Tag) -> bool:
     (延伸阅读, 聚焦新闻, #hashtags) — rather than the article: its text is almost all link
     text, in two links or more, or one headline-long link under a short label (an author's
     link alone is no list)."""
+    if tag.name in ("ul", "ol"):
+        # a list whose items are links, bar one or two (the article's own headline in a timeline)
+        items = [child for child in tag.contents if isinstance(child, Tag) and child.name == "li"]
+        linked_items = sum(1 for item in items if item.find("a", href=True) is not None)
+        if len(items) >= 2 and linked_items >= 2 and linked_items * 3 >= len(items) * 2:
+            return True
     linked = unlinked = anchors = 0
     stack: list[tuple[Iterator[PageElement], bool]] = [(iter(tag.contents), False)]
     while stack:

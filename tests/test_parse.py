@@ -161,3 +161,13 @@ def test_lists_of_links_are_no_part_of_the_article():
     )
     text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n{body}{related}"
     assert parse_text(text).text.splitlines()[1:] == ["正文第一段，链接在句中。", "Jane Reporter"]
+
+
+def test_a_short_timeline_of_links_is_no_part_of_the_article():
+    timeline = (
+        '<ul><li><div>这篇文章自己的标题在这里写得很长很长</div><span>2023/12/01 16:24</span></li>'
+        '<li><a href="https://example.com/a/2">别的新闻标题</a><span>2023/12/01 13:16</span></li>'
+        '<li><a href="https://example.com/a/3">另一则新闻标题</a><span>2023/12/01 12:50</span></li></ul>'
+    )
+    text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>正文。</p>{timeline}"
+    assert parse_text(text).text.splitlines()[1:] == ["正文。"]

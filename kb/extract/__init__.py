@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from kb.catalog import Catalog
@@ -202,9 +203,11 @@ def _written(key: str, text: NormalisedText, surface: str) -> str:
     return text.original_slice(at, at + len(form)) if at >= 0 else surface
 
 
-def _tags_alone(text: str) -> list[tuple[str, str]]:
-    """The tagger's words of ``text`` read on its own, as (word, tag)."""
-    return [(text[w.start : w.end], w.tag) for w in default_tagger().tag(text, [(0, len(text))])]
+@lru_cache(maxsize=16384)
+def _tags_alone(text: str) -> tuple[tuple[str, str], ...]:
+    """The tagger's words of ``text`` read on its own, as (word, tag). Cached: the same names
+    come back article after article."""
+    return tuple((text[w.start : w.end], w.tag) for w in default_tagger().tag(text, [(0, len(text))]))
 
 
 def _add_byline(article: ParsedArticle, result: Extraction, line_of: Any) -> None:

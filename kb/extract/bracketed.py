@@ -31,7 +31,7 @@ _QUOTED = re.compile(r"[「“『]([\u4e00-\u9fff·]{2,24})[」”』]$")
 _FUNCTION_TAGS = frozenset({"p", "c", "u", "w", "r", "m", "q", "d", "TIME", "xc"})
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,7}$")
 _NAME_MAX = 24
-TagAlone = Callable[[str], list[tuple[str, str]]]  # a text's (word, tag) read on its own
+TagAlone = Callable[[str], Sequence[tuple[str, str]]]  # a text's (word, tag) read on its own
 _NAME_TAGS = frozenset({"ORG", "LOC", "PER", "nz", "nw"})
 # Lowercase words inside a person's Latin name (Diego Lopes da Silva, Ursula von der Leyen).
 _NAME_PARTICLES = frozenset({"da", "de", "di", "do", "du", "dos", "das", "del", "della", "van", "von", "der",

@@ -255,7 +255,7 @@ def _clean_organization(form: str, count: int, rules: NameRules) -> str | None:
 
 
 def _described(form: str, rules: NameRules, known: Mapping[str, str],
-               tag_alone: Callable[[str], list[tuple[str, str]]]) -> bool:
+               tag_alone: Callable[[str], Sequence[tuple[str, str]]]) -> bool:
     """A country and a description, not a name: 美国咨询公司, 中国芯片设计公司, 日本执政党. A
     company or party after the country is described when the words after the country, read
     alone, hold no name (黑松公司 does); institutions are named by their field (中国田径协会)."""
@@ -356,7 +356,7 @@ def _kind_by_shape(form: str, kind: str, view: str, rules: NameRules, known: Map
 
 def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                  known: Mapping[str, str], readings: Readings | None = None,
-                 tag_alone: Callable[[str], list[tuple[str, str]]] | None = None,
+                 tag_alone: Callable[[str], Sequence[tuple[str, str]]] | None = None,
                  catalog_keys: Mapping[str, str] | None = None) -> list[Name]:
     """The names the tagger found in ``view``, cleaned, one kind each. ``known`` gives the
     kind of each catalog form, ``catalog_keys`` its entry; those are left to the catalog."""
@@ -554,7 +554,7 @@ def _in_apposition(view: str, form: str, words: Sequence[Word], rules: NameRules
     return True
 
 
-def _without_leading_verb(form: str, tag_alone: Callable[[str], list[tuple[str, str]]]) -> str | None:
+def _without_leading_verb(form: str, tag_alone: Callable[[str], Sequence[tuple[str, str]]]) -> str | None:
     """An organization without the verb or preposition the tagger ran into it (遭到 | 阿拉伯联盟,
     来自 | 工艺公司): read alone, the form's first word is no part of a name."""
     words = tag_alone(form)

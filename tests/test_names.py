@@ -446,3 +446,14 @@ def test_the_edges_of_a_name_beside_verbs_and_person_words(view, words, person):
 def test_summits_and_offices_are_no_people(view, words):
     rules = default_rules()
     assert [n.form for n in tagged_names(view, words, rules.names, rules.catalog_kinds) if n.kind == "person"] == []
+
+
+def test_a_body_listed_among_towns_is_a_town():
+    from kb.normalise import normalise
+
+    rules = default_rules()
+    view = normalise("卫生部表示，包括阿勒坡（Aleppo）、哈姆达（Hamda）、拉塔尼亚（Latania）等城市。").text
+    start = view.index("拉塔尼亚")
+    words = [Word(start, start + 4, "ORG")]
+    names = tagged_names(view, words, rules.names, rules.catalog_kinds)
+    assert [(n.form, n.kind) for n in names] == [("拉塔尼亚", "place")]

@@ -30,6 +30,8 @@ _NAME_DOT = "·"
 _NAME_JOINERS = ("·", "-", "‐", "－")
 _LIST_JOINERS = ("、", "和", "及", "与")
 _BRACKET = re.compile(r"[（(][^（）()]*[）)]")
+_LIST_ITEM = re.compile("[、和及与]|等")
+_CLAUSE_BREAKS = ",，。；;：:\n"
 # Tags of a leading word that no organization's name starts with: verbs, prepositions,
 # adverbs, conjunctions, pronouns, places in time or order (遭到, 来自, 证实, 透过, 对方, 前).
 _LEADING_NON_NAME = frozenset({"v", "p", "d", "c", "r", "u", "f"})
@@ -322,6 +324,22 @@ def _context_kinds(view: str, form: str, rules: NameRules, known: Mapping[str, s
     return votes
 
 
+def _listed_anywhere(view: str, form: str, known: Mapping[str, str]) -> bool:
+    """Whether some use of ``form`` is an item of a list (A、B、C) that holds a catalog place
+    as an item of its own."""
+    at = view.find(form)
+    while at >= 0:
+        start = max(view.rfind(c, 0, at) for c in _CLAUSE_BREAKS) + 1
+        ends = [i for i in (view.find(c, at) for c in _CLAUSE_BREAKS) if i >= 0]
+        items = _LIST_ITEM.split(_BRACKET.sub("", view[start : min(ends) if ends else len(view)]))
+        # the first item may carry the words that open the list (包括阿勒坡)
+        first = any(known.get(items[0][-n:]) == PLACE for n in range(2, 6))
+        if len(items) >= 3 and form in items and (first or any(known.get(i) == PLACE for i in items)):
+            return True
+        at = view.find(form, at + len(form))
+    return False
+
+
 def _listed_with_place(view: str, start: int, end: int, known: Mapping[str, str]) -> bool:
     """Whether ``view[start:end]`` stands in a list (A、B和C) next to a known place, a place
     of its own (立委洪申翰、新北市议员戴玮姗: 新北市 there only says whose councillor)."""
@@ -383,6 +401,10 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         if kind != PERSON and raw.endswith(rules.titles):
             continue  # 美国国务卿, 美国商务部长: a title, not a place or a body
         kind = _kind_by_shape(raw, kind, view, rules, neighbours)
+        if kind == ORGANIZATION and not raw.endswith(rules.organization_suffixes) and _listed_anywhere(
+            view, raw, known
+        ):
+            kind = PLACE  # 阿勒坡（Aleppo）、哈玛、拉塔基亚（Latakia）: a town the tagger took for a body
         if kind == PERSON and any(o.startswith(raw) and len(o) > len(raw) for o in organizations):
             # 永龄 beside 永龄基金会: the short form (a place stays one: 新北市 beside 新北市环保局)
             kind, count = ORGANIZATION, count + 1

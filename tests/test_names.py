@@ -457,3 +457,22 @@ def test_a_body_listed_among_towns_is_a_town():
     words = [Word(start, start + 4, "ORG")]
     names = tagged_names(view, words, rules.names, rules.catalog_kinds)
     assert [(n.form, n.kind) for n in names] == [("拉塔尼亚", "place")]
+
+
+@pytest.mark.parametrize(
+    ("view", "words", "found"),
+    [
+        # a name the tagger read as a verb, in a list after a tagged person
+        ("校长的李嗣文、杨泮山、管中华、台大医院院长", [Word(0, 2, "n"), Word(2, 3, "u"), Word(3, 6, "PER"), Word(6, 7, "w"),
+                                    Word(7, 10, "PER"), Word(10, 11, "w"), Word(11, 14, "v"), Word(14, 15, "w"),
+                                    Word(15, 19, "ORG"), Word(19, 21, "n")], "管中华"),
+        # a person cue before a name outweighs 在 before it elsewhere
+        ("律师余文明与太太许艳失踪。在余文明和许艳被拘捕期间，在余文明夫妻被失踪的一周，律师余文明说",
+         [Word(0, 2, "n"), Word(2, 5, "PER"), Word(14, 15, "p"), Word(15, 18, "PER"), Word(27, 28, "p"),
+          Word(28, 31, "PER"), Word(42, 45, "PER"), Word(45, 46, "v")], "余文明"),
+    ],
+)
+def test_people_by_lists_and_person_cues(view, words, found):
+    rules = default_rules()
+    names = tagged_names(view, words, rules.names, rules.catalog_kinds)
+    assert found in [n.form for n in names if n.kind == "person"], [(n.form, n.kind) for n in names]

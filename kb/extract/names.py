@@ -318,8 +318,9 @@ def _context_kinds(view: str, form: str, rules: NameRules, known: Mapping[str, s
         ):
             # a body's word in apposition outweighs a verb after, which bodies use too
             votes[ORGANIZATION] += 2
-        if after.startswith(rules.person_after) or before.endswith(rules.titles):
-            votes[PERSON] += 1
+        cued = view[max(0, at - 6) : at].endswith(rules.person_cues)
+        if cued or after.startswith((*rules.person_after, *rules.titles_after_name)):
+            votes[PERSON] += 1  # 余文生说, 律师余文生, 余文生夫妇
         at = view.find(form, end)
     return votes
 
@@ -383,6 +384,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         votes[view[start:end]][ORGANIZATION] += 1
     for start, end in _schools(view, words, rules, known):
         votes[view[start:end]][ORGANIZATION] += 2
+    for start, end in _listed_people(view, words, rules):
+        votes[view[start:end]][PERSON] += 1
     for start, end, tag in _joined(view, words):
         end = _before_verb(view, start, end, rules)
         if tag == "PER":
@@ -471,6 +474,25 @@ def _university_units(names: dict[str, Name], rules: NameRules, catalog_keys: Ma
         else:
             key = catalog_keys.get(university, f"{ORGANIZATION}:zh-{university}")
         names[form] = Name(form, ORGANIZATION, key)
+
+
+def _listed_people(view: str, words: Sequence[Word], rules: NameRules) -> list[tuple[int, int]]:
+    """Chinese names the tagger missed in a list of people (李嗣涔、杨泮池、管中闵、郑安理: 管 read
+    as a verb): an item of a surname and one or two characters after a tagged person, the
+    list going on after it."""
+    people = {(w.start, w.end) for w in words if w.tag == "PER"}
+    ends = {w.end for w in words if w.tag == "PER"}
+    spans = []
+    for word in words:
+        if view[word.start : word.end] != "、" or word.start not in ends:
+            continue
+        start = word.end
+        comma = view.find("、", start, start + 4)
+        if comma < 0 or comma - start not in (2, 3) or (start, comma) in people:
+            continue
+        if view[start] in rules.surnames and all(_HAN_CHAR.match(c) for c in view[start:comma]):
+            spans.append((start, comma))
+    return spans
 
 
 def _schools(view: str, words: Sequence[Word], rules: NameRules,

@@ -271,3 +271,20 @@ def test_brackets_that_name_no_new_body(body, absent):
 def test_schools_events_and_titled_people_are_no_bodies(body, absent):
     names = _entities(body)
     assert names.get(absent, ("",))[0] != "organization", names
+
+
+@pytest.mark.parametrize(
+    ("body", "absent", "present"),
+    [
+        # a company's legal ending is no name after its group's descriptor
+        ("京东表示，起诉竞争对手星河集团控股有限公司（Xinghe Group Holding）的案件胜诉。", "控股有限公司", None),
+        # countries' abbreviations, a bare suffix after a country, a generic party, an event
+        ("外交部表示，在野党蓄意扭曲台美关系，台美关系良好。", "台美", None),
+        ("中国党和国家领导人表示，中国党和国家领导人将出席。", "中国党", None),
+        ("外交部：遗憾在野党刻意忽略事实，在野党应当道歉。", "在野党", None),
+        ("预计举办的大阪关西世博会（Expo 2025）场地在人工岛。", "大阪关西世博会", None),
+    ],
+)
+def test_legal_endings_abbreviations_and_events_are_no_bodies(body, absent, present):
+    names = _entities(body)
+    assert names.get(absent, ("",))[0] != "organization", names

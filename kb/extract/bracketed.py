@@ -52,6 +52,7 @@ class BracketRules:
     endings: tuple[str, ...] = ()  # organization_suffixes, one character ones too (局, 部)
     events: tuple[str, ...] = ()  # event_words: 峰会, 记者会
     person_words: tuple[str, ...] = ()  # titles and person nouns (研究员, 主任)
+    corporate: tuple[str, ...] = ()  # corporate_suffixes and their parts: 控股, 有限公司
 
 
 def bracketed_organizations(
@@ -123,8 +124,8 @@ def _form_start(view: str, paren: int, words: Sequence[Word], starts: list[int],
                 return None
             # A descriptor inside the word (研究公司龙洲经讯): the name is what follows it.
             cut = _after_descriptor(piece[:-2], rules)
-            if cut is not None:
-                return word.start + cut
+            if cut is not None and not _only_corporate(piece[cut:], rules.corporate):
+                return word.start + cut  # not 阿里巴巴集团 | 控股有限公司: a company's legal ending
         elif word.tag in _FUNCTION_TAGS or piece in rules.delimiters or _after_descriptor(piece, rules):
             break
         elif word.tag == "v" and len(piece) >= 2 and words[index + 1].tag in _NAME_TAGS:
@@ -142,6 +143,16 @@ def _listed_after_descriptor(view: str, start: int, rules: BracketRules) -> bool
     if not window.endswith(_LIST_OPENERS):
         return False
     return any(descriptor in window for descriptor in rules.descriptors)
+
+
+def _only_corporate(rest: str, corporate: tuple[str, ...]) -> bool:
+    """Whether ``rest`` is nothing but a company's legal endings (控股有限公司)."""
+    while rest:
+        ending = next((c for c in corporate if rest.startswith(c)), None)
+        if ending is None:
+            return False
+        rest = rest[len(ending) :]
+    return True
 
 
 def _after_descriptor(piece: str, rules: BracketRules) -> int | None:

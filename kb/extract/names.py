@@ -243,8 +243,10 @@ def _clean_organization(form: str, count: int, rules: NameRules) -> str | None:
         form = form[inner + 1 :]  # 在野党国民党, 多数党民主党: the party is the last one named
     if not _HAN.match(form) or len(form) < 2 or form in rules.not_names:
         return None
-    if all(c in rules.abbreviations for c in form[:-1]) and form[-1] in rules.not_names:
-        return None  # (驻)日美军: countries' abbreviations and a generic word
+    if all(c in rules.abbreviations for c in form[:-1]) and (
+        form[-1] in rules.not_names or form[-1] in rules.abbreviations
+    ):
+        return None  # (驻)日美军: countries' abbreviations and a generic word; 台美
     if form.endswith(rules.organization_suffixes) and len(form) >= 3:
         return form
     if form.endswith(rules.university_units) and 2 <= form.find("大学") < len(form) - 2:
@@ -267,13 +269,13 @@ def _described(form: str, rules: NameRules, known: Mapping[str, str],
             known.get(form[start:end]) == ORGANIZATION for start in range(0, end - 1)
         ):
             return True
-    for length in range(min(4, len(form) - 2), 0, -1):
+    for length in range(min(4, len(form) - 1), 0, -1):
         prefix, rest = form[:length], form[length:]
         is_place = known.get(prefix) == PLACE or (length == 1 and prefix in rules.abbreviations)
         if not is_place:
             continue
-        if rest in rules.descriptive_suffixes:
-            return True  # 中国公司
+        if rest in rules.descriptive_suffixes or length >= 2 and len(rest) == 1:
+            return True  # 中国公司; 中国党 (…和国家领导人): a country and a bare suffix
         if length == 1 and len(rest) < 4 or not rest.endswith(rules.descriptive_suffixes):
             return False  # 韩联社, 美联储; 中国田径协会, 挪威难民委员会
         return not any(t in ("ORG", "PER", "LOC", "nz", "nw") for _, t in tag_alone(rest))

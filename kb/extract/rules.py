@@ -246,6 +246,9 @@ class Rules:
             endings=organization_suffixes,
             events=_words(data["event_words"]),
             person_words=tuple(t for t in self.names.person_cues if len(t) >= 2),
+            corporate=tuple(
+                sorted({*_words(data["corporate_suffixes"]), "股份", "有限"}, key=len, reverse=True)
+            ),
         )
         # The kind and entry of each catalog form (a form several entries share: the first key's).
         self.catalog_keys = {

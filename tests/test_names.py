@@ -476,3 +476,10 @@ def test_people_by_lists_and_person_cues(view, words, found):
     rules = default_rules()
     names = tagged_names(view, words, rules.names, rules.catalog_kinds)
     assert found in [n.form for n in names if n.kind == "person"], [(n.form, n.kind) for n in names]
+
+
+def test_countries_abbreviations_are_no_organization():
+    rules = default_rules()
+    view = "扭曲台美关系，台美关系良好"
+    words = [Word(0, 2, "v"), Word(2, 4, "ORG"), Word(4, 6, "n"), Word(7, 9, "ORG"), Word(9, 11, "n")]
+    assert tagged_names(view, words, rules.names, rules.catalog_kinds) == []

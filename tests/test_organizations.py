@@ -288,3 +288,13 @@ def test_schools_events_and_titled_people_are_no_bodies(body, absent):
 def test_legal_endings_abbreviations_and_events_are_no_bodies(body, absent, present):
     names = _entities(body)
     assert names.get(absent, ("",))[0] != "organization", names
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("这次地震是该国最严重的灾难。土灾难和应急管理署当天晚些时候说，死亡人数升至千人。", "土灾难和应急管理署"),
+    ],
+)
+def test_a_body_named_for_two_fields(body, name):
+    assert _entities(body).get(name, ("",))[0] == "organization", list(_entities(body))

@@ -31,6 +31,7 @@ _NAME_JOINERS = ("·", "-", "‐", "－")
 _LIST_JOINERS = ("、", "和", "及", "与")
 _BRACKET = re.compile(r"[（(][^（）()]*[）)]")
 _LIST_ITEM = re.compile("[、和及与]|等")
+_NUMERAL = re.compile(r"[\d一二两三四五六七八九十几多数各]")
 _CLAUSE_BREAKS = ",，。；;：:\n"
 # Tags of a leading word that no organization's name starts with: verbs, prepositions,
 # adverbs, conjunctions, pronouns, places in time or order (遭到, 来自, 证实, 透过, 对方, 前).
@@ -388,6 +389,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         votes[view[start:end]][ORGANIZATION] += 2
     for start, end in _listed_people(view, words, rules):
         votes[view[start:end]][PERSON] += 1
+    for start, end in _joined_by_and(view, words, rules, known):
+        votes[view[start:end]][ORGANIZATION] += 2
     for start, end, tag in _joined(view, words):
         end = _before_verb(view, start, end, rules)
         if tag == "PER":
@@ -476,6 +479,35 @@ def _university_units(names: dict[str, Name], rules: NameRules, catalog_keys: Ma
         else:
             key = catalog_keys.get(university, f"{ORGANIZATION}:zh-{university}")
         names[form] = Name(form, ORGANIZATION, key)
+
+
+def _joined_by_and(view: str, words: Sequence[Word], rules: NameRules,
+                   known: Mapping[str, str]) -> list[tuple[int, int]]:
+    """Bodies named for two fields joined by 和 (土 | 灾难 | 和 | 应急管理署, 住房和城乡建设部): a
+    common noun, 和, then a body's name, with a country's one-character form before them."""
+    spans = []
+    for index in range(2, len(words)):
+        word, joiner, field = words[index], words[index - 1], words[index - 2]
+        end = word.end
+        if index + 1 < len(words) and words[index + 1].start == end and words[index + 1].tag in ("n", "vn"):
+            end = words[index + 1].end  # 应急 | 管理署
+        if not view[word.start : end].endswith(rules.long_organization_suffixes + ("署", "部", "局")):
+            continue
+        if view[joiner.start : joiner.end] not in ("和", "与") or field.tag not in ("n", "vn"):
+            continue
+        placed = any(known.get(view[word.start : word.start + n]) == PLACE for n in range(2, 6))
+        if word.tag not in ("n", "vn", "ORG") or placed or _NUMERAL.match(view, field.start):
+            continue  # 两人和美国政府: two things, the second a name of its own
+        noun = view[field.start : field.end]
+        if noun in rules.person_words or noun.endswith("人"):
+            continue  # 律师和律师事务所
+        if field.end - field.start < 2 or field.end != joiner.start or joiner.end != word.start:
+            continue
+        start = field.start
+        if start and view[start - 1] in rules.abbreviations:
+            start -= 1  # 土 | 灾难和应急管理署: Turkey's
+        spans.append((start, end))
+    return spans
 
 
 def _listed_people(view: str, words: Sequence[Word], rules: NameRules) -> list[tuple[int, int]]:

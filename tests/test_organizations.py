@@ -135,7 +135,7 @@ def test_an_acronym_the_catalog_gives_another_body_names_a_new_one():
     ],
 )
 def test_a_verb_the_tagger_ran_into_an_organization_is_cut(form, words, name):
-    from kb.extract.names import _without_leading_verb
+    from kb.extract.bodies import without_leading_verb as _without_leading_verb
 
     assert _without_leading_verb(form, lambda _: words) == name
 
@@ -151,7 +151,7 @@ def test_a_place_before_an_ambiguous_body_is_read_as_one_name():
 )
 def test_a_body_of_common_words_is_described_not_named(form, described):
     from kb.extract import _tags_alone
-    from kb.extract.names import _described
+    from kb.extract.bodies import described as _described
     from kb.extract.rules import default_rules
 
     rules = default_rules()

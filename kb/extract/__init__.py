@@ -23,7 +23,9 @@ from kb.extract.entities import (
     scan,
 )
 from kb.extract.focus import focus
-from kb.extract.names import Name, latin_bodies, latin_names, tagged_names
+from kb.extract.latin import latin_bodies, latin_names
+from kb.extract.name_rules import Name
+from kb.extract.names import tagged_names
 from kb.extract.outlets import resolve_outlet
 from kb.extract.records import (
     EntityInfo,

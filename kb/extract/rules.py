@@ -15,7 +15,7 @@ from typing import Any
 from kb.catalog import ORGANIZATION, PERSON, PLACE, Catalog, default_catalog
 from kb.extract.bracketed import BracketRules
 from kb.extract.entities import ENTITY, Matcher, kind_of, matcher_for, transliteration_chars
-from kb.extract.names import NameRules
+from kb.extract.name_rules import NameRules
 from kb.extract.readings import Readings
 from kb.normalise import normalise_key
 

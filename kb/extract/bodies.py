@@ -1,0 +1,289 @@
+"""Organizations among the tagger's names: the shapes that make a body's name (a suffix, a
+school's level, a university's unit, two fields joined by 和, a place before an institution)
+and those that make a description instead (a country and what the company does, a qualifier
+before a catalog body, a description in apposition, a title cut in two)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+
+from kb.catalog import ORGANIZATION, PLACE
+from kb.extract.name_rules import Name, NameRules
+from kb.extract.tagger import Word
+
+_HAN = re.compile(r"^[\u3400-\u9fff·\-‐－]+$")
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_NUMERAL = re.compile(r"[\d一二两三四五六七八九十几多数各]")
+# Tags of a leading word that no organization's name starts with: verbs, prepositions,
+# adverbs, conjunctions, pronouns, places in time or order (遭到, 来自, 证实, 透过, 对方, 前).
+_LEADING_NON_NAME = frozenset({"v", "p", "d", "c", "r", "u", "f"})
+# A person's office: 办公室 right after the name, or after 的.
+_OFFICE = re.compile(r"的?办公室")
+
+
+def assembled(view: str, words: Sequence[Word], rules: NameRules) -> list[tuple[int, int]]:
+    """Organizations the tagger left in pieces: a place or organization, then a few common
+    nouns, the last ending in an organization's suffix (韩国 | 国家 | 安保室, 土耳其 | 红新月会)."""
+    spans = []
+    for index, word in enumerate(words):
+        if word.tag == "PER":
+            # 蔡英文办公室, 雷纳希克的办公室: a person's office is an organization
+            office = _OFFICE.match(view, word.end)
+            if office is not None:
+                spans.append((word.start, office.end()))
+            continue
+        if word.tag not in ("LOC", "ORG"):
+            continue
+        embassy = rules.mission.match(view, word.end)
+        if embassy is not None:  # 中国驻加拿大使馆
+            spans.append((word.start, embassy.end()))
+            continue
+        end = word.end
+        for following in words[index + 1 : index + 4]:
+            if following.start != end or following.tag not in ("n", "nz", "vn", "j", "an"):
+                break
+            end = following.end
+            last = view[following.start : end]
+            if len(last) >= 2 and last.endswith(rules.organization_suffixes) and not last.endswith(
+                rules.event_words
+            ):
+                rest = view[word.end : end]
+                # 加拿大法院, 印度军队: a country's generic body is no name of its own.
+                if rest not in rules.generic_bodies:
+                    spans.append((word.start, end))
+                break
+    return spans
+
+
+def clean_organization(form: str, count: int, rules: NameRules) -> str | None:
+    if len(form) >= 4 and form[-1] == form[-2]:
+        form = form[:-1]  # 研究所所(公布): the tagger ran into the next word
+    inner = form.find("党")
+    if form.endswith("党") and 0 <= inner < len(form) - 3:
+        form = form[inner + 1 :]  # 在野党国民党, 多数党民主党: the party is the last one named
+    if not _HAN.match(form) or len(form) < 2 or form in rules.not_names:
+        return None
+    if all(c in rules.abbreviations for c in form[:-1]) and (
+        form[-1] in rules.not_names or form[-1] in rules.abbreviations
+    ):
+        return None  # (驻)日美军: countries' abbreviations and a generic word; 台美
+    if form.endswith(rules.organization_suffixes) and len(form) >= 3:
+        return form
+    if form.endswith(rules.university_units) and 2 <= form.find("大学") < len(form) - 2:
+        return form  # 台北教育大学文化创意产业经营学系: a university's unit
+    school = rules.school.fullmatch(form)
+    if school and school.group("name") not in rules.school_owners:
+        return form  # 国立台南二中: a school's shape
+    # A short form without a suffix (台大, 北高行) is trusted once the tagger says so twice.
+    return form if count >= 2 and 2 <= len(form) <= 5 else None
+
+
+def described(form: str, rules: NameRules, known: Mapping[str, str],
+               tag_alone: Callable[[str], Sequence[tuple[str, str]]]) -> bool:
+    """A country and a description, not a name: 美国咨询公司, 中国芯片设计公司, 日本执政党. A
+    company or party after the country is described when the words after the country, read
+    alone, hold no name (黑松公司 does); institutions are named by their field (中国田径协会)."""
+    for end in range(len(form) - 1, 1, -1):
+        # 联合国机构, 纽约联合国总部: an organization the catalog knows and a description
+        if form[end:] in rules.descriptive_suffixes and any(
+            known.get(form[start:end]) == ORGANIZATION for start in range(0, end - 1)
+        ):
+            return True
+    for length in range(min(4, len(form) - 1), 0, -1):
+        prefix, rest = form[:length], form[length:]
+        is_place = known.get(prefix) == PLACE or (length == 1 and prefix in rules.abbreviations)
+        if not is_place:
+            continue
+        if rest in rules.descriptive_suffixes or length >= 2 and len(rest) == 1:
+            return True  # 中国公司; 中国党 (…和国家领导人): a country and a bare suffix
+        if length == 1 and len(rest) < 4 or not rest.endswith(rules.descriptive_suffixes):
+            return False  # 韩联社, 美联储; 中国田径协会, 挪威难民委员会
+        return not any(t in ("ORG", "PER", "LOC", "nz", "nw") for _, t in tag_alone(rest))
+    # No country before it: the words before the suffix, read alone, hold a name (黑松 | 公司,
+    # 中信 | 法律事务所) or are common nouns (数字初创 | 公司, 投资 | 代表团, 港元 | 银行). The whole
+    # form read alone will not do: the tagger calls any noun with 公司 an ORG.
+    suffix = next((s for s in rules.descriptive_suffixes if form.endswith(s)), None)
+    if suffix is None or len(form) == len(suffix):
+        return False
+    return not any(t in ("ORG", "PER", "LOC", "nz", "nw") for _, t in tag_alone(form[: -len(suffix)]))
+
+
+def university_units(names: dict[str, Name], rules: NameRules, catalog_keys: Mapping[str, str]) -> None:
+    """A university's unit (台北教育大学文化创意产业经营学系, 政大科技管理研究所) names the
+    university: its people and statements are the university's."""
+    for form, name in list(names.items()):
+        if name.kind != ORGANIZATION or name.known_as is not None:
+            continue
+        if not form.endswith(rules.university_units):
+            continue
+        at = form.find("大学")
+        if at < 2 or at + 2 == len(form):
+            continue
+        university = form[: at + 2]
+        if university in names:
+            key = names[university].key
+        else:
+            key = catalog_keys.get(university, f"{ORGANIZATION}:zh-{university}")
+        names[form] = Name(form, ORGANIZATION, key)
+
+
+def joined_by_and(view: str, words: Sequence[Word], rules: NameRules,
+                   known: Mapping[str, str]) -> list[tuple[int, int]]:
+    """Bodies named for two fields joined by 和 (土 | 灾难 | 和 | 应急管理署, 住房和城乡建设部): a
+    common noun, 和, then a body's name, with a country's one-character form before them."""
+    spans = []
+    for index in range(2, len(words)):
+        word, joiner, field = words[index], words[index - 1], words[index - 2]
+        end = word.end
+        if index + 1 < len(words) and words[index + 1].start == end and words[index + 1].tag in ("n", "vn"):
+            end = words[index + 1].end  # 应急 | 管理署
+        if not view[word.start : end].endswith(rules.long_organization_suffixes + ("署", "部", "局")):
+            continue
+        if view[joiner.start : joiner.end] not in ("和", "与") or field.tag not in ("n", "vn"):
+            continue
+        placed = any(known.get(view[word.start : word.start + n]) == PLACE for n in range(2, 6))
+        if word.tag not in ("n", "vn", "ORG") or placed or _NUMERAL.match(view, field.start):
+            continue  # 两人和美国政府: two things, the second a name of its own
+        noun = view[field.start : field.end]
+        if noun in rules.person_words or noun.endswith("人"):
+            continue  # 律师和律师事务所
+        if field.end - field.start < 2 or field.end != joiner.start or joiner.end != word.start:
+            continue
+        start = field.start
+        if start and view[start - 1] in rules.abbreviations:
+            start -= 1  # 土 | 灾难和应急管理署: Turkey's
+        spans.append((start, end))
+    return spans
+
+
+def schools(view: str, words: Sequence[Word], rules: NameRules,
+             known: Mapping[str, str]) -> list[tuple[int, int]]:
+    """Schools the tagger split (淡水国 | 中, 大园 | 高中): two characters that begin a word
+    and a school's level that ends one, the two not a country's name (美国中部)."""
+    starts = {w.start for w in words}
+    ends = {w.end for w in words}
+    spans = []
+    for match in rules.school.finditer(view):
+        name, level = match.group("name"), match.group("level")
+        after_city = view[match.start() - 1 : match.start()] in rules.city_suffixes  # 新北市 | 淡水国中
+        # the level may run into the next word (石门国 | 中学生家长)
+        ended = match.end() in ends or match.end() - 1 in starts
+        if not (match.start() in starts or after_city) or not ended:
+            continue
+        if level.startswith("国") and known.get(name[-1] + "国") == PLACE:
+            continue  # 美国中部, 各国中
+        if any(c in rules.not_name_starts for c in name) or name in (*rules.not_names, *rules.school_owners):
+            continue  # 私立高中: an owner and a level name no school
+        spans.append(match.span())
+    return spans
+
+
+def located(names: dict[str, Name], kinds: Mapping[str, str], rules: NameRules) -> None:
+    """An institution written after its place (新加坡南洋理工大学, 台中市惠文高中) is the
+    institution of that name, which the article may also write alone; one named by its field
+    only (香港教育大学, 北京师范大学) keeps its place."""
+    for form, name in list(names.items()):
+        if name.kind != ORGANIZATION or name.known_as is not None:
+            continue
+        for length in range(min(6, len(form) - 4), 1, -1):
+            place, rest = form[:length], form[length:]
+            # 台中市: a city the catalog knows without its 市
+            located = kinds.get(place) == PLACE or len(place) >= 3 and place[-1] in rules.city_suffixes
+            if not located or not rest.endswith(rules.located_institutions):
+                continue
+            suffix = next(s for s in rules.located_institutions if rest.endswith(s))
+            stem = rest[: -len(suffix)]
+            if any(i in stem for i in rules.located_institutions):
+                break  # 中国 | 科学院物理研究所: a part of the country's institution, not one of its own
+            while stem.endswith(rules.institution_fields):
+                stem = stem[: -len(next(f for f in rules.institution_fields if stem.endswith(f)))]
+            if len(stem) >= 2:
+                key = names[rest].key if rest in names else f"{ORGANIZATION}:zh-{rest}"
+                names[form] = Name(form, ORGANIZATION, key)
+            break
+
+
+def same_company(names: dict[str, Name], rules: NameRules) -> None:
+    """One company, its name's ending varied (王品集团, 王品公司, 王品): the first form's."""
+    first: dict[str, str] = {}
+    for form, name in list(names.items()):
+        if name.kind != ORGANIZATION or name.known_as is not None:
+            continue
+        suffix = next((s for s in rules.corporate_suffixes if form.endswith(s)), "")
+        stem = form[: len(form) - len(suffix)]
+        if len(stem) < 2:
+            continue
+        if stem in first:
+            names[form] = Name(form, ORGANIZATION, first[stem])
+        else:
+            first[stem] = name.key
+
+
+def runs_into_title(view: str, form: str, rules: NameRules) -> bool:
+    """Whether every use of ``form`` ends inside a title (美国国安 | 顾问沙利文, 自民党政审 | 会长):
+    the tagger cut a title in two, and what it took is no name."""
+    at = view.find(form)
+    while at >= 0:
+        end = at + len(form)
+        if not any(
+            view.startswith(title, start) and start + len(title) > end
+            for start in range(max(at + 1, end - 4), end)
+            for title in rules.titles_by_start.get(view[start], ())
+        ):
+            return False
+        at = view.find(form, end)
+    return True
+
+
+def described_known(form: str, rules: NameRules, known: Mapping[str, str]) -> str | None:
+    """The catalog organization's name that ends ``form`` after a description of it
+    (俄罗斯国家通讯社 | 塔斯社, 中国国营英文电视台 | 中国环球电视网), or None."""
+    for cut in range(2, len(form) - 1):
+        if known.get(form[cut:]) == ORGANIZATION and form[:cut].endswith(rules.organization_descriptors):
+            return form[cut:]
+    return None
+
+
+def in_apposition(view: str, form: str, words: Sequence[Word], rules: NameRules) -> bool:
+    """Whether ``form`` describes the name written right after it each time (英国跨国银行 |
+    巴克莱银行, 国际投资移民公司 | 亨利): a description ending like a company, not a name."""
+    if not form.endswith(rules.descriptive_suffixes):
+        return False
+    names_at = {w.start for w in words if w.tag in ("PER", "ORG", "nz")}
+    at = view.find(form)
+    while at >= 0:
+        end = at + len(form)
+        if end not in names_at:
+            return False
+        at = view.find(form, end)
+    return True
+
+
+def without_leading_verb(form: str, tag_alone: Callable[[str], Sequence[tuple[str, str]]]) -> str | None:
+    """An organization without the verb or preposition the tagger ran into it (遭到 | 阿拉伯联盟,
+    来自 | 工艺公司): read alone, the form's first word is no part of a name."""
+    words = tag_alone(form)
+    cut = 0
+    for word, tag in words[:-1]:
+        if tag not in _LEADING_NON_NAME or len(word) < 2 and tag not in ("p", "f"):
+            break
+        cut += len(word)
+    rest = form[cut:]
+    return rest if len(rest) >= 2 else None
+
+
+__all__ = [
+    "assembled",
+    "clean_organization",
+    "described",
+    "described_known",
+    "in_apposition",
+    "joined_by_and",
+    "located",
+    "runs_into_title",
+    "same_company",
+    "schools",
+    "university_units",
+    "without_leading_verb",
+]

@@ -1,0 +1,90 @@
+"""Names written in Latin script inside Chinese text: a person's after a title or a
+nationality (活动人士Justice Amad认为), in photo credits (图片来源：Qilai Shen/Bloomberg News),
+and a body's before a Chinese body's word (加拿大CTV电视网, Google公司). Each becomes a key
+of its own (``entities.slug``), or the catalog's when it knows the Latin name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+
+from kb.extract.entities import slug
+from kb.normalise import NormalisedText, normalise_key
+
+
+def latin_names(view: str, cues: tuple[tuple[str, ...], tuple[str, ...]],
+                credits: re.Pattern[str] | None = None,
+                agencies: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+                body_words: frozenset[str] = frozenset(),
+                ) -> dict[str, str]:
+    """Latin names right after a title, a person word or a nationality (…人), before a verb,
+    a bracket or a joiner (活动人士justice amad认为, 俄罗斯人viktor bout和…), the names joined
+    to those by 和/与/及, and names in photo credits (图片来源：qilai shen/bloomberg news):
+    form → key, as ``中文（English）`` discovery keys an unknown English name."""
+    found: dict[str, str] = {}
+    person_words, verbs = cues
+    for match in _LATIN_RUN.finditer(view):
+        start, end = match.span("name")
+        before = view[max(0, start - 12) : start].rstrip()
+        if not (before.endswith(person_words) or before.endswith("人")):
+            continue
+        after = view[end : end + 1]
+        if not (after in _LATIN_FOLLOWERS or view.startswith(verbs, end)):
+            continue
+        _add_latin(found, match.group("name"), body_words)
+        joined = _LATIN_JOINED.match(view, end)
+        if joined is not None:  # …trevor reed和brittney griner
+            _add_latin(found, joined.group("name"), body_words)
+    for match in credits.finditer(view) if credits is not None else ():
+        for part in match.group("credit").split("/"):
+            words = part.split()
+            named, fillers = agencies
+            if part.strip() in named and len(part.strip()) >= 3:
+                found[part.strip()] = "organization:" + slug(part.strip())
+            elif 2 <= len(words) <= 3 and not ({part.strip(), *words} & (named | fillers)):
+                _add_latin(found, part, body_words)
+    return found
+
+
+def latin_bodies(text: NormalisedText, suffixes: tuple[str, ...], english_index: Mapping[str, set[str]],
+                 fillers: frozenset[str]) -> dict[str, str]:
+    """Bodies named by a Latin name and a Chinese body's word (加拿大CTV电视网, Meta公司): the
+    whole form → the catalog's key for the Latin name, or a key of its own."""
+    pattern = _latin_body_pattern(suffixes)
+    found: dict[str, str] = {}
+    for match in pattern.finditer(text.text):
+        latin = text.original_slice(*match.span("latin")).strip()
+        if len(latin) < 3 or not latin[0].isupper() or latin.lower() in fillers:
+            continue  # a word (app公司, AI公司), not a name
+        keys = english_index.get(normalise_key(latin), set())
+        key = next(iter(keys)) if len(keys) == 1 else "organization:" + slug(latin)
+        if key.startswith(("person:", "place:")):
+            continue
+        found[match.group().strip()] = key
+    return found
+
+
+@lru_cache(maxsize=4)
+def _latin_body_pattern(suffixes: tuple[str, ...]) -> re.Pattern[str]:
+    words = "|".join(map(re.escape, sorted(suffixes, key=len, reverse=True)))
+    latin = r"(?P<latin>[a-z][a-z0-9&.\-]*(?: [a-z0-9&.\-]+){0,2})"
+    return re.compile(r"(?<![a-z0-9&.\-])" + latin + " ?(?:" + words + ")")
+
+
+def _add_latin(found: dict[str, str], name: str, body_words: frozenset[str] = frozenset()) -> None:
+    name = name.strip()
+    if body_words.intersection(re.findall(r"[a-z]+", name)):
+        return  # glendon capital management lp: a body's name, not a person's
+    if len(name) >= 5:
+        found[name] = "person:" + slug(name)
+
+
+# A Latin name of two to four words, and what may follow one that follows a title.
+_LATIN_RUN = re.compile(r"(?<![a-z'.\-])\s?(?P<name>[a-z][a-z'.\-]+(?: [a-z][a-z'.\-]+){1,3})\s?")
+_LATIN_FOLLOWERS = frozenset("（(，,、和与及")
+# A second Latin name joined to a first: 和brittney griner.
+_LATIN_JOINED = re.compile(r"\s?[和与及、]\s?(?P<name>[a-z][a-z'.\-]+(?: [a-z][a-z'.\-]+){1,3})")
+
+
+__all__ = ["latin_bodies", "latin_names"]

@@ -1,0 +1,64 @@
+"""The records names are found as, and the lexicon's word lists that judge them: shared by
+``kb.extract.names`` (people, places, the whole pass) and ``kb.extract.bodies``
+(organizations' shapes)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name found in the article's view (``form``) and what it names."""
+
+    form: str
+    kind: str
+    known_as: str | None = None  # a catalog person's key, when the name is their transliteration
+
+    @property
+    def key(self) -> str:
+        return self.known_as or f"{self.kind}:zh-{self.form}"
+
+
+@dataclass(frozen=True)
+class NameRules:
+    """The lexicon's word lists that decide whether a tagged string is a name."""
+
+    titles: tuple[str, ...]  # longest first
+    organization_suffixes: tuple[str, ...]
+    long_organization_suffixes: tuple[str, ...]  # those of two characters or more
+    place_suffixes: tuple[str, ...]
+    place_before: tuple[str, ...]  # words before a place: 在, 前往, 位于
+    place_after: tuple[str, ...]  # words after a place: 市, 一带, 境内
+    person_after: tuple[str, ...]  # words after a person: reporting verbs
+    not_names: frozenset[str]
+    abbreviations: frozenset[str]  # one-character country forms (美, 俄, 中 …)
+    address_terms: tuple[str, ...] = ()  # 先生, 女士: a surname before them is the name
+    city_suffixes: frozenset[str] = frozenset()  # 市, 县: a city's ending
+    mission: re.Pattern[str] = re.compile("(?!)")  # 驻加拿大使馆: a country's mission elsewhere
+    generic_bodies: frozenset[str] = frozenset()  # 法院, 军队: a country's, not a name
+    organization_before: tuple[str, ...] = ()  # 巨头, 竞争对手: words before a company
+    event_words: tuple[str, ...] = ()  # 峰会, 记者会: events, though they end like bodies
+    descriptive_suffixes: tuple[str, ...] = ()  # 公司, 执政党: described, not named, after a country
+    person_words: frozenset[str] = frozenset()  # two-character person nouns and titles (儿子, 公主)
+    surnames: frozenset[str] = frozenset()  # common Chinese surnames
+    not_name_starts: frozenset[str] = frozenset()  # characters no name goes on with (在, 的, 上)
+    located_institutions: tuple[str, ...] = ()  # 大学, 高中: a place before them is no part of the name
+    institution_fields: tuple[str, ...] = ()  # 师范, 教育: an institution's field, not its name
+    school: re.Pattern[str] = re.compile("(?!)")  # 淡水国中: a name and a school's level
+    corporate_suffixes: tuple[str, ...] = ()  # 公司, 集团: the endings a company's name varies by
+    not_place_before: tuple[str, ...] = ()  # 至于, 对于: they end in 于 but put no place after them
+    given_name_place_endings: frozenset[str] = frozenset()  # 州, 山: 陈百州 is a person
+    person_cues: tuple[str, ...] = ()  # titles and person words: what stands before a person
+    place_endings: tuple[str, ...] = ()  # 市中心, 市区: a place's part, though it ends like a body
+    not_person_after: tuple[str, ...] = ()  # 级, 奖, 诊所: what makes a name part of another thing
+    organization_descriptors: tuple[str, ...] = ()  # 通讯社, 公司: what describes a body before its name
+    titles_after_name: tuple[str, ...] = ()  # 公主, 博士, 中将: a person's title written after the name
+    university_units: tuple[str, ...] = ()  # 学系, 研究所: a university's units
+    school_owners: tuple[str, ...] = ()  # 国立, 私立: who runs a school
+    titles_by_start: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # titles by first character
+
+
+__all__ = ["Name", "NameRules"]

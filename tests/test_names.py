@@ -483,3 +483,10 @@ def test_countries_abbreviations_are_no_organization():
     view = "扭曲台美关系，台美关系良好"
     words = [Word(0, 2, "v"), Word(2, 4, "ORG"), Word(4, 6, "n"), Word(7, 9, "ORG"), Word(9, 11, "n")]
     assert tagged_names(view, words, rules.names, rules.catalog_kinds) == []
+
+
+def test_a_name_after_a_title_and_before_the_day_it_spoke():
+    body = "公明党党首山田那津男5日在记者会上表示，党内讨论都还没展开。"
+    text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"
+    found = extract(parse_text(text))
+    assert [s.speaker_key for s in found.statements] == ["person:zh-山田那津男"], found.statements

@@ -109,6 +109,8 @@ class Matcher:
                 self.metonyms[form] = entry.key
         self.forms = forms
         self.abbreviations = catalog.abbreviations
+        # Characters no name has (的, 在, 说 …): a run holding one is no name after a title.
+        self.not_name_chars = frozenset(lexicon.get("not_name_starts", ""))
         # 另译, 又译: what introduces another transliteration of a bracketed name
         self.alias_markers = tuple(normalise_key(m) for m in lexicon.get("alias_markers", ()))
         # The automaton reads the text as UTF-16 code units (see ``form_hits``).
@@ -484,6 +486,10 @@ def _english_agrees(entry: Entry | None, english: str) -> bool:
 # What may follow a name right after a title: punctuation, a reporting verb's first
 # character, or the start of a time or place adverbial.
 _AFTER_NAME = set("（(，、说表称指强警透在也则曾于周星上日")
+# A name in Chinese characters after a title, then the day and what was done on it.
+_NAME_THEN_DAY = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{3,5})(?=\d{1,2}日(?:在|表示|说|称|指出|强调|接受|出席|会见|访问|发表|晚|上午|下午))"
+)
 
 
 def discover_titled(view: str, tokens: list[Token], matcher: Matcher) -> dict[str, str]:
@@ -492,7 +498,16 @@ def discover_titled(view: str, tokens: list[Token], matcher: Matcher) -> dict[st
     found: dict[str, str] = {}
     following = {t.start for t in tokens}
     for token in tokens:
-        if token.type != TITLE or token.end in following:
+        if token.type != TITLE:
+            continue
+        # A name in Chinese characters, then the day it spoke or acted (党首山口那津男5日在…),
+        # even where the catalog or the tagger read a place in it (山口)
+        dated = _NAME_THEN_DAY.match(view, token.end)
+        name = dated.group("name") if dated else ""
+        if name and name not in matcher.forms and not any(c in matcher.not_name_chars for c in name):
+            found.setdefault(name, "person:zh-" + name)
+            continue
+        if token.end in following:
             continue
         end = token.end
         while end < len(view) and end - token.end < 8 and (view[end] in chars or view[end] == "·"):

@@ -12,7 +12,7 @@ DEV = ROOT / "tests" / "dev"
 FLOORS = {"people": 0.95, "organizations": 0.90, "statements": 0.90}
 # What the development set scores today, less a little; raise them as extraction improves
 # (the targets: people 0.93, organizations 0.88, statements 0.88).
-DEV_FLOORS = {"people": 0.95, "organizations": 0.91, "places": 0.82, "statements": 0.90}
+DEV_FLOORS = {"people": 0.955, "organizations": 0.915, "places": 0.83, "statements": 0.905}
 DEV_AREA_FLOORS = {"people": 0.93, "organizations": 0.83, "statements": 0.88}
 DEV_ANONYMOUS_NAMED = 0
 

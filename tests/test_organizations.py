@@ -298,3 +298,14 @@ def test_legal_endings_abbreviations_and_events_are_no_bodies(body, absent, pres
 )
 def test_a_body_named_for_two_fields(body, name):
     assert _entities(body).get(name, ("",))[0] == "organization", list(_entities(body))
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("根据『晨讯』网站报道，外交部长周二敦促对方放弃否决。", "晨讯"),
+        ("据《北风》周刊报道，政府将增加国防预算。", "北风"),
+    ],
+)
+def test_a_publication_named_in_quotes(body, name):
+    assert _entities(body).get(name, ("",))[0] == "organization", _entities(body)

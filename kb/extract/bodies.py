@@ -18,6 +18,8 @@ _NUMERAL = re.compile(r"[\d一二两三四五六七八九十几多数各]")
 # Tags of a leading word that no organization's name starts with: verbs, prepositions,
 # adverbs, conjunctions, pronouns, places in time or order (遭到, 来自, 证实, 透过, 对方, 前).
 _LEADING_NON_NAME = frozenset({"v", "p", "d", "c", "r", "u", "f"})
+# A name in quotes or title marks: 『政客』, 《明镜》.
+_QUOTED_NAME = re.compile(r"[「『《“](?P<name>[\u4e00-\u9fff·]{2,12})[」』》”]")
 # A person's office: 办公室 right after the name, or after 的.
 _OFFICE = re.compile(r"的?办公室")
 
@@ -273,7 +275,18 @@ def without_leading_verb(form: str, tag_alone: Callable[[str], Sequence[tuple[st
     return rest if len(rest) >= 2 else None
 
 
+def quoted_media(view: str, rules: NameRules) -> list[tuple[int, int]]:
+    """A publication named in quotes, then what it is (『政客』网站, 「民众报」, 《明镜》周刊): the
+    quoted name is a body of its own."""
+    spans = []
+    for match in _QUOTED_NAME.finditer(view):
+        if view.startswith(rules.media_words, match.end()):
+            spans.append(match.span("name"))
+    return spans
+
+
 __all__ = [
+    "quoted_media",
     "assembled",
     "clean_organization",
     "described",

@@ -58,6 +58,7 @@ class NameRules:
     titles_after_name: tuple[str, ...] = ()  # 公主, 博士, 中将: a person's title written after the name
     university_units: tuple[str, ...] = ()  # 学系, 研究所: a university's units
     school_owners: tuple[str, ...] = ()  # 国立, 私立: who runs a school
+    media_words: tuple[str, ...] = ()  # 网站, 杂志, 报: what a quoted publication's name is
     titles_by_start: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # titles by first character
 
 

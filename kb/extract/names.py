@@ -26,6 +26,7 @@ from kb.extract.bodies import (
     in_apposition,
     joined_by_and,
     located,
+    quoted_media,
     runs_into_title,
     same_company,
     schools,
@@ -259,6 +260,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         votes[view[start:end]][ORGANIZATION] += 2
     for start, end in _listed_people(view, words, rules):
         votes[view[start:end]][PERSON] += 1
+    for start, end in quoted_media(view, rules):
+        votes[view[start:end]][ORGANIZATION] += 2
     for start, end in joined_by_and(view, words, rules, known):
         votes[view[start:end]][ORGANIZATION] += 2
     for start, end, tag in _joined(view, words):

@@ -230,6 +230,9 @@ class Rules:
             titles_after_name=_words(data["titles_after_name"]),
             university_units=_words(data["university_units"]),
             school_owners=_words(data["school_owners"]),
+            media_words=tuple(
+                sorted({*_words(data["media_suffixes"]), "网站", "媒体"}, key=len, reverse=True)
+            ),
             person_cues=tuple(sorted(
                 {*self.matcher.titles, *self.lexicon.person_nouns, *self.lexicon.anonymous_heads,
                  *_words(data["kin"]), *_words(data["name_cues"])},

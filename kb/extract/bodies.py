@@ -72,7 +72,7 @@ def clean_organization(form: str, count: int, rules: NameRules) -> str | None:
         return None  # (驻)日美军: countries' abbreviations and a generic word; 台美
     if form.endswith(rules.organization_suffixes) and len(form) >= 3:
         return form
-    if form.endswith(rules.university_units) and 2 <= form.find("大学") < len(form) - 2:
+    if _university_of(form, rules):
         return form  # 台北教育大学文化创意产业经营学系: a university's unit
     school = rules.school.fullmatch(form)
     if school and school.group("name") not in rules.school_owners:
@@ -117,17 +117,25 @@ def university_units(names: dict[str, Name], rules: NameRules, catalog_keys: Map
     for form, name in list(names.items()):
         if name.kind != ORGANIZATION or name.known_as is not None:
             continue
-        if not form.endswith(rules.university_units):
+        university = _university_of(form, rules)
+        if university is None:
             continue
-        at = form.find("大学")
-        if at < 2 or at + 2 == len(form):
-            continue
-        university = form[: at + 2]
         if university in names:
             key = names[university].key
         else:
             key = catalog_keys.get(university, f"{ORGANIZATION}:zh-{university}")
         names[form] = Name(form, ORGANIZATION, key)
+
+
+def _university_of(form: str, rules: NameRules) -> str | None:
+    """The university a unit's name begins with (台北教育大学 | 文化创意产业经营学系), or None."""
+    if not form.endswith(rules.university_units):
+        return None
+    for word in rules.university_words:
+        at = form.find(word)
+        if at >= 2 and at + len(word) < len(form):
+            return form[: at + len(word)]
+    return None
 
 
 def joined_by_and(view: str, words: Sequence[Word], rules: NameRules,
@@ -140,7 +148,7 @@ def joined_by_and(view: str, words: Sequence[Word], rules: NameRules,
         end = word.end
         if index + 1 < len(words) and words[index + 1].start == end and words[index + 1].tag in ("n", "vn"):
             end = words[index + 1].end  # 应急 | 管理署
-        if not view[word.start : end].endswith(rules.long_organization_suffixes + ("署", "部", "局")):
+        if not view[word.start : end].endswith(rules.organization_suffixes):
             continue
         if view[joiner.start : joiner.end] not in ("和", "与") or field.tag not in ("n", "vn"):
             continue

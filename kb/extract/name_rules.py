@@ -59,6 +59,7 @@ class NameRules:
     university_units: tuple[str, ...] = ()  # 学系, 研究所: a university's units
     school_owners: tuple[str, ...] = ()  # 国立, 私立: who runs a school
     media_words: tuple[str, ...] = ()  # 网站, 杂志, 报: what a quoted publication's name is
+    university_words: tuple[str, ...] = ()  # 大学: what a university's name ends in
     titles_by_start: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # titles by first character
 
 

@@ -215,10 +215,7 @@ class Rules:
             generic_bodies=frozenset(_words(data["generic_bodies"])),
             event_words=_words(data["event_words"]),
             # 竞争对手三星, 分析机构克而瑞: a body's descriptor before a name says what it names
-            organization_before=tuple(sorted(
-                {*_words(data["organization_before"]), *_words(data["organization_descriptors"])},
-                key=len, reverse=True,
-            )),
+            organization_before=_words([*data["organization_before"], *data["organization_descriptors"]]),
             person_words=frozenset(
                 w for w in (*self.lexicon.person_nouns, *self.matcher.titles, *_words(data["kin"]))
                 if len(w) == 2
@@ -230,14 +227,10 @@ class Rules:
             titles_after_name=_words(data["titles_after_name"]),
             university_units=_words(data["university_units"]),
             school_owners=_words(data["school_owners"]),
-            media_words=tuple(
-                sorted({*_words(data["media_suffixes"]), "网站", "媒体"}, key=len, reverse=True)
-            ),
-            person_cues=tuple(sorted(
-                {*self.matcher.titles, *self.lexicon.person_nouns, *self.lexicon.anonymous_heads,
-                 *_words(data["kin"]), *_words(data["name_cues"])},
-                key=len, reverse=True,
-            )),
+            media_words=_words([*data["media_suffixes"], *data["publication_words"]]),
+            person_cues=_words([*self.matcher.titles, *self.lexicon.person_nouns,
+                                *self.lexicon.anonymous_heads, *data["kin"], *data["name_cues"]]),
+            university_words=_words(data["university_words"]),
         )
         self.brackets = BracketRules(
             descriptors=_words(data["organization_descriptors"]),
@@ -249,9 +242,7 @@ class Rules:
             endings=organization_suffixes,
             events=_words(data["event_words"]),
             person_words=tuple(t for t in self.names.person_cues if len(t) >= 2),
-            corporate=tuple(
-                sorted({*_words(data["corporate_suffixes"]), "股份", "有限"}, key=len, reverse=True)
-            ),
+            corporate=_words(data["legal_endings"]),
         )
         # The kind and entry of each catalog form (a form several entries share: the first key's).
         self.catalog_keys = {

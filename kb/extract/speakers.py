@@ -17,6 +17,7 @@ from kb.extract.text import TextIndex
 # Nouns after a place or organization that still name it as the speaker (中国当局, 克里姆林宫方面).
 _NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # Words before a name that make it an object rather than a subject (对普京说, 与拜登会谈).
+_TITLE_MARKS = frozenset("《》『』「」“”〈〉")
 _OBJECT_MARKERS = set("对向与和同跟给把将让令使被及")
 # How far back (in lines) a pronoun or a description looks for its referent.
 _LINES_BACK = 4
@@ -102,6 +103,11 @@ class Speakers:
         if text in lex.pronouns or len(units) <= 2 and units[-1].text in lex.pronouns:
             return self.pronoun(start, end)
         last = units[-1]
+        if last.text in self.rules.names.media_words:
+            # 《明镜》周刊, 『政客』网站: the publication the quoted name is
+            named = [u for u in units[:-1] if u.text not in _TITLE_MARKS]
+            if named and named[-1].tag == ENTITY and named[-1].token and not self._is_person(named[-1]):
+                return self._entity(named, parse, start, end)
         if last.tag == ENTITY and last.token is not None:
             return self._entity(units, parse, start, end)
         if last.text in STANDS_FOR and len(units) >= 2 and units[-2].tag == ENTITY and units[-2].token:

@@ -93,9 +93,13 @@ class TextIndex:
         index = bisect_left(marks, pos) - 1  # the last mark before pos
         quote = self.inside_quote(pos)
         while index >= 0 and (i := marks[index]) >= floor:
-            # A line break or a closing quote always ends the clause before; punctuation only
-            # at the same quotation level as ``pos``.
-            if view[i] == "\n" or view[i] in CLOSING_QUOTES or self.inside_quote(i) == quote:
+            # A line break or a quotation's closing mark always ends the clause before (a quoted
+            # term's does not: 据『政客』网站报道); punctuation only at the same quotation level
+            # as ``pos``.
+            if view[i] in CLOSING_QUOTES:
+                if i in self.quote_ending:
+                    return i + 1
+            elif view[i] == "\n" or self.inside_quote(i) == quote:
                 return i + 1
             index -= 1
         return floor

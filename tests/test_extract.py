@@ -356,3 +356,10 @@ def test_announced_decisions_and_set_phrases_are_no_statements(body):
 
 def test_a_verb_right_after_a_quoted_term_is_a_noun():
     assert statements("拜登的“四不一无意”表态，着实泼了冷水。") == []
+
+
+def test_a_document_described_after_its_issuers_is_theirs():
+    found = statements("公司董事长王建民和工会主席李秀英周一发表的声明，该声明称：“我们会共同面对困难。”")
+    speakers = {key for key, verb, _, _ in found if verb == "称"}
+    assert speakers == {"person:zh-王建民", "person:zh-李秀英"}, found
+

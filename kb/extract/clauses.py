@@ -29,6 +29,7 @@ STANDS_FOR = ("当局", "方面", "官方", "政府", "一方")
 # Adverbs that make a list of subjects speak together (拜登与泽连斯基均表示).
 TOGETHER = frozenset({"均", "都", "皆", "共同", "一致", "分别", "各自", "也都", "同时", "一起", "联合"})
 _OPEN_BRACKETS = "(（"
+_NAME_MARKS = frozenset("《》『』")  # around a publication's name in a title chain: 《华尔街日报》主编
 _CLOSE_BRACKETS = ")）"
 
 
@@ -166,7 +167,7 @@ class ClauseParser:
         # chain that leads to it (美国驻联合国副大使伍德表示, 时任政府专家顾问、港大…教授刘宇隆表示).
         for k in range(len(units) - 1, i - 1, -1) if backwards else ():
             if units[k].tag == ENTITY and self.gap_ok(units[k + 1 :]):
-                start = self._chain_start(units, i, k)
+                start = self.chain_start(units, i, k)
                 before = units[start - 1] if start > i else None
                 # A name right after a preposition or verb is its object (向安理会示警); a title
                 # with its holder is a subject phrase whatever precedes it (…特首办主任陈国基).
@@ -189,7 +190,7 @@ class ClauseParser:
         titled = [u.tag for u in right]
         return left and TITLE in titled and ENTITY in titled[titled.index(TITLE) :]
 
-    def _chain_start(self, units: list[Unit], floor: int, head: int) -> int:
+    def chain_start(self, units: list[Unit], floor: int, head: int) -> int:
         """Where the title chain ending in ``units[head]`` begins: nouns, names and titles,
         and the verbs and joiners that bind them (驻, 兼, 时任, 、) when a title or name follows."""
         start = head
@@ -197,7 +198,7 @@ class ClauseParser:
         while k >= floor:
             unit = units[k]
             titular = unit.text.endswith(self.lex.title_endings)  # 总会长 read as a verb
-            if (unit.nominal and unit.tag not in ("r", "m", "q")) or titular:
+            if (unit.nominal and unit.tag not in ("r", "m", "q")) or titular or unit.text in _NAME_MARKS:
                 start = k
             elif unit.text in self.lex.title_glue or unit.tag == "vn":
                 if not any(u.tag in (ENTITY, TITLE) for u in units[k + 1 : start + 1]):

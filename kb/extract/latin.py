@@ -30,7 +30,7 @@ def latin_names(view: str, cues: tuple[tuple[str, ...], tuple[str, ...]],
         if not (before.endswith(person_words) or before.endswith("人")):
             continue
         after = view[end : end + 1]
-        if not (after in _LATIN_FOLLOWERS or view.startswith(verbs, end)):
+        if not (after in _LATIN_FOLLOWERS or view.startswith(verbs, end) or _DAY_AFTER.match(view, end)):
             continue
         _add_latin(found, match.group("name"), body_words)
         joined = _LATIN_JOINED.match(view, end)
@@ -83,6 +83,8 @@ def _add_latin(found: dict[str, str], name: str, body_words: frozenset[str] = fr
 # A Latin name of two to four words, and what may follow one that follows a title.
 _LATIN_RUN = re.compile(r"(?<![a-z'.\-])\s?(?P<name>[a-z][a-z'.\-]+(?: [a-z][a-z'.\-]+){1,3})\s?")
 _LATIN_FOLLOWERS = frozenset("（(，,、和与及")
+# A day after the name, before its verb: 主编emma tucker周一发表.
+_DAY_AFTER = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]|[今昨前本当]天|\d{1,2}日")
 # A second Latin name joined to a first: 和brittney griner.
 _LATIN_JOINED = re.compile(r"\s?[和与及、]\s?(?P<name>[a-z][a-z'.\-]+(?: [a-z][a-z'.\-]+){1,3})")
 

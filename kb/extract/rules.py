@@ -86,6 +86,7 @@ class Lexicon:
     plural_pronouns: frozenset[str]  # pronouns.plural
     descriptions: tuple[str, ...]  # descriptions: 该公司, 声明 (speakers resolved to an organization)
     media_descriptions: tuple[str, ...]  # media_descriptions
+    issuing_verbs: tuple[str, ...]  # issuing_verbs
     media_kinds: frozenset[str]  # media_kinds
     media_suffixes: tuple[str, ...]  # media_suffixes
     anonymous_heads: tuple[str, ...]  # anonymous_heads and person_nouns
@@ -159,6 +160,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         plural_pronouns=frozenset(_words(data["pronouns"]["plural"])),
         descriptions=_words(data["descriptions"]),
         media_descriptions=_words(data["media_descriptions"]),
+        issuing_verbs=_words(data["issuing_verbs"]),
         media_kinds=frozenset(data["media_kinds"]),
         media_suffixes=_words(data["media_suffixes"]),
         anonymous_heads=_words([*data["anonymous_heads"], *data["person_nouns"]]),

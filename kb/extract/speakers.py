@@ -333,6 +333,9 @@ class Speakers:
     def description(self, start: int, end: int, text: str) -> Subject:
         """该公司, 声明, 社论: the nearest organization named before (of the same sort when the
         description names one: 该商会 → a 商会)."""
+        issuer = self._issuer(start, text)
+        if issuer is not None:
+            return issuer
         suffix = text[1:] if text.startswith("该") and len(text) > 1 else ""
         same = [t for t in self.organizations if suffix and self.view[t.start:t.end].endswith(suffix)]
         if not same and text.endswith(self.lex.media_descriptions):
@@ -344,6 +347,41 @@ class Speakers:
         if found is None:
             return Subject(start, end, None, None)
         return Subject(start, end, found.key, ORGANIZATION)
+
+    def _issuer(self, start: int, text: str) -> Subject | None:
+        """Who issued the document a description names, when this sentence or the one before
+        says so: X和Y周一发表的声明，该声明称 → X and Y."""
+        document = text.removeprefix("该").removeprefix("这份").removeprefix("此")
+        if len(document) < 2:
+            return None
+        sentence = self.index.sentence_bounds(start)[0]
+        floor = self.index.sentence_bounds(sentence - 1)[0] if sentence > 0 else 0
+        for verb in self.lex.issuing_verbs:
+            for between in ("的", "了", ""):
+                at = self.view.rfind(verb + between + document, floor, start)
+                if at >= 0:
+                    keys = self._joined_names(self.units.between(self.index.clause_start(at, floor), at))
+                    if keys:
+                        return Subject(start, start + len(text), keys[0], self.kind(keys[0]), joint=keys[1:])
+        return None
+
+    def _joined_names(self, units: list[Unit]) -> tuple[str, ...]:
+        """The named subjects right before a verb, each with its title chain, joined by 和/与:
+        道琼斯公司首席执行官A和《华尔街日报》主编B(周一)."""
+        keys: list[str] = []
+        while units:
+            head = next((k for k in range(len(units) - 1, -1, -1) if units[k].tag == ENTITY), None)
+            if head is None or not self.parser.gap_ok(units[head + 1 :]):
+                break
+            chain = self.parser.chain_start(units, 0, head)
+            subject = self.resolve(SubjectParse(units, chain, head + 1, False))
+            if subject is None or not subject.key or subject.anonymous:
+                break
+            keys[:0] = [subject.key, *subject.joint]
+            if chain == 0 or units[chain - 1].text not in JOINERS:
+                break
+            units = units[: chain - 1]
+        return tuple(dict.fromkeys(keys))
 
     def _media(self, token: Token) -> bool:
         entry = self.rules.matcher.entry(token.key) if token.key else None

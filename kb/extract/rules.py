@@ -87,6 +87,7 @@ class Lexicon:
     descriptions: tuple[str, ...]  # descriptions: 该公司, 声明 (speakers resolved to an organization)
     media_descriptions: tuple[str, ...]  # media_descriptions
     issuing_verbs: tuple[str, ...]  # issuing_verbs
+    subject_clause_verbs: frozenset[str]  # subject_clause_verbs
     media_kinds: frozenset[str]  # media_kinds
     media_suffixes: tuple[str, ...]  # media_suffixes
     anonymous_heads: tuple[str, ...]  # anonymous_heads and person_nouns
@@ -161,6 +162,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         descriptions=_words(data["descriptions"]),
         media_descriptions=_words(data["media_descriptions"]),
         issuing_verbs=_words(data["issuing_verbs"]),
+        subject_clause_verbs=frozenset(_words(data["subject_clause_verbs"])),
         media_kinds=frozenset(data["media_kinds"]),
         media_suffixes=_words(data["media_suffixes"]),
         anonymous_heads=_words([*data["anonymous_heads"], *data["person_nouns"]]),

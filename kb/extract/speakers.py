@@ -263,7 +263,11 @@ class Speakers:
             return self.view[token.start - 1] in _OBJECT_MARKERS
         if word.end - word.start == 1:
             return self.view[word.start] in _OBJECT_MARKERS or word.tag == "p"
-        return word.tag in ("p", "v") and self.view[word.start : word.end] not in self.lex.fillers
+        text = self.view[word.start : word.end]
+        # (认为穆伊祖与中国关系密切: a verb of saying or thinking opens a clause the name is the
+        # subject of.)
+        lex = self.lex
+        return word.tag in ("p", "v") and text not in lex.fillers and text not in lex.subject_clause_verbs
 
     def _last_speaker(self, pos: int) -> tuple[int, int, Subject] | None:
         """The last statement before ``pos`` in the last few paragraphs that a person (named

@@ -365,7 +365,7 @@ def test_a_document_described_after_its_issuers_is_theirs():
 
 
 def test_a_name_after_a_verb_of_thinking_is_the_subject_a_pronoun_refers_to():
-    body = "他的前任马赫迪被认为与印度关系密切。相比之下，许多人认为穆斯塔法与中国关系更密切：他承诺，将加强两国合作。"
+    body = "他的前任王建国被认为与印度关系密切。相比之下，许多人认为李志强与中国关系更密切：他承诺，将加强两国合作。"
     found = statements(body)
-    assert [key for key, verb, _, _ in found if verb == "承诺"] == ["person:zh-穆斯塔法"], found
+    assert [key for key, verb, _, _ in found if verb == "承诺"] == ["person:zh-李志强"], found
 

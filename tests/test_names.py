@@ -494,3 +494,39 @@ def test_a_name_after_a_title_and_before_the_day_it_spoke():
     text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"
     found = extract(parse_text(text))
     assert [s.speaker_key for s in found.statements] == ["person:zh-山田那津男"], found.statements
+
+
+@pytest.mark.parametrize(
+    ("body", "present", "absent"),
+    [
+        # a catalog name written with a hyphen for its dot
+        ("克里姆林宫发言人德米特里-佩斯科夫周三表示，会谈没有进展。", "佩斯科夫", "德米特里-佩斯科夫"),
+    ],
+)
+def test_names_edges_and_descriptions(body, present, absent):
+    names = _kinds(body)
+    assert absent not in names, names
+    assert present is None or present in names, names
+
+
+def test_a_chinese_name_beside_itself_and_the_next_words_character_is_that_name():
+    rules = default_rules()
+    view = "导演张伟志出席。张伟志特地到场"  # the tagger took 特 of 特地 into the second
+    words = [Word(0, 2, "n"), Word(2, 5, "PER"), Word(5, 7, "v"), Word(7, 8, "w"), Word(8, 12, "PER"),
+             Word(12, 13, "d"), Word(13, 15, "v")]
+    names = tagged_names(view, words, rules.names, rules.catalog_kinds)
+    assert [n.form for n in names if n.kind == "person"] == ["张伟志"]
+
+
+@pytest.mark.parametrize(
+    ("view", "words"),
+    [
+        ("调查由一家日本律师事务所负责", [Word(0, 3, "v"), Word(3, 5, "m"), Word(5, 12, "ORG"), Word(12, 14, "v")]),
+        ("增强了对芬兰银行业的信心", [Word(0, 4, "v"), Word(4, 8, "ORG"), Word(8, 9, "n"), Word(9, 10, "u"),
+                                     Word(10, 12, "n")]),
+    ],
+)
+def test_a_counted_body_or_a_sector_is_no_organization(view, words):
+    rules = default_rules()
+    names = tagged_names(view, words, rules.names, rules.catalog_kinds)
+    assert [n.form for n in names if n.kind == "organization"] == []

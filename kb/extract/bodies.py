@@ -81,6 +81,21 @@ def clean_organization(form: str, count: int, rules: NameRules) -> str | None:
     return form if count >= 2 and 2 <= len(form) <= 5 else None
 
 
+def counted_or_sector(view: str, form: str, rules: NameRules) -> bool:
+    """Whether every use of ``form`` counts a sort of body (一家中国律师事务所) or makes a
+    sector of it (美国银行业): a description, not a name."""
+    at = view.find(form)
+    if at < 0:
+        return False
+    while at >= 0:
+        end = at + len(form)
+        counted = any(view.endswith(c, 0, at) for c in rules.body_counters)
+        if not counted and not view.startswith(rules.sector_endings, end):
+            return False
+        at = view.find(form, end)
+    return True
+
+
 def described(form: str, rules: NameRules, known: Mapping[str, str],
                tag_alone: Callable[[str], Sequence[tuple[str, str]]]) -> bool:
     """A country and a description, not a name: 美国咨询公司, 中国芯片设计公司, 日本执政党. A

@@ -60,6 +60,8 @@ class NameRules:
     school_owners: tuple[str, ...] = ()  # 国立, 私立: who runs a school
     media_words: tuple[str, ...] = ()  # 网站, 杂志, 报: what a quoted publication's name is
     university_words: tuple[str, ...] = ()  # 大学: what a university's name ends in
+    body_counters: tuple[str, ...] = ()  # 一家, 这家: a sort of body counted, not a name
+    sector_endings: tuple[str, ...] = ()  # 业, 界: 银行业 is a sector, not a bank
     titles_by_start: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # titles by first character
 
 

@@ -21,6 +21,7 @@ from kb.catalog import ORGANIZATION, PERSON, PLACE
 from kb.extract.bodies import (
     assembled,
     clean_organization,
+    counted_or_sector,
     described,
     described_known,
     in_apposition,
@@ -39,6 +40,7 @@ from kb.extract.readings import Readings
 from kb.extract.tagger import Word
 
 _TAG_KINDS = {"PER": PERSON, "ORG": ORGANIZATION, "LOC": PLACE}
+_DOTTED = str.maketrans({"-": "·", "‐": "·", "－": "·"})
 _HAN = re.compile(r"^[\u3400-\u9fff·\-‐－]+$")
 _NAME_DOT = "·"
 _NAME_JOINERS = ("·", "-", "‐", "－")
@@ -305,6 +307,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                 continue
             if form and (runs_into_title(view, form, rules) or in_apposition(view, form, words, rules)):
                 continue
+            if form and counted_or_sector(view, form, rules):
+                continue  # 一家中国律师事务所, 美国银行业: a sort of body, not one
             if form and form.endswith(rules.event_words):
                 continue  # 香港酒店业主联会年度大会: a body's event
             named = described_known(form, rules, known) if form else None
@@ -319,8 +323,12 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         if form and kind != PLACE and body and view.find(form, body) < 0:
             continue
         if form and form not in skip and form not in names:
-            # 史托腾柏格 is the catalog's 斯托尔滕贝格: the same person, written otherwise.
+            # 史托腾柏格 is the catalog's 斯托尔滕贝格: the same person, written otherwise;
+            # 德米特里-佩斯科夫 its 德米特里·佩斯科夫.
             same = readings.match(form) if readings is not None and kind == PERSON else None
+            dotted = form.translate(_DOTTED)
+            if same is None and kind == PERSON and dotted != form and known.get(dotted) == PERSON:
+                same = (catalog_keys or {}).get(dotted)
             if kind == PERSON and same is None and not _person_shaped(view, form, rules):
                 continue  # 杰宁, 托克马克: a transliterated place the tagger took for a person
             if kind == PERSON and _names_a_thing(view, form, rules):
@@ -328,7 +336,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             names[form] = Name(form, kind, same)
     if readings is not None:
         _same_in_article(names, readings.foreign)
-    _parts_of_longer(names)
+    _parts_of_longer(names, rules.surnames)
     located(names, neighbours, rules)
     university_units(names, rules, catalog_keys or {})
     same_company(names, rules)
@@ -408,7 +416,7 @@ def _inside_known(view: str, form: str, known: Mapping[str, str]) -> bool:
         window = view[max(0, at - 6) : at + len(form) + 6]
         offset = at - max(0, at - 6)
         if not any(
-            known.get(window[a:b]) == PERSON
+            known.get(window[a:b].translate(_DOTTED)) == PERSON  # 德米特里-佩斯科夫 is 德米特里·佩斯科夫
             for a in range(0, offset + 1)
             for b in range(offset + len(form), len(window) + 1)
             if b - a > len(form)
@@ -418,9 +426,18 @@ def _inside_known(view: str, form: str, known: Mapping[str, str]) -> bool:
     return True
 
 
-def _parts_of_longer(names: dict[str, Name]) -> None:
+def _parts_of_longer(names: dict[str, Name], surnames: frozenset[str]) -> None:
     """A person's name the tagger cut short somewhere (侯赛因 beside 侯赛因·阿克巴里, 李家 beside
-    李家超) is that person: the part takes the whole name's key."""
+    李家超) is that person: the part takes the whole name's key; but a full Chinese name beside
+    itself and one more character is that name, and the character another word's."""
+    people = [n for n in names.values() if n.kind == PERSON and n.known_as is None]
+    for short in people:
+        if _chinese_name(short.form, surnames) and any(
+            n.form[:-1] == short.form and _HAN.fullmatch(n.form) for n in people
+        ):
+            # 張緯誌 beside 張緯誌特(地到): the longer form took the next word's character
+            for stray in [n for n in people if n.form[:-1] == short.form]:
+                del names[stray.form]
     people = [n for n in names.values() if n.kind == PERSON and n.known_as is None]
     for short in people:
         longer = [
@@ -445,6 +462,14 @@ def _same_in_article(names: dict[str, Name], foreign: frozenset[str]) -> None:
                 names[form] = Name(form, PERSON, same)
                 continue
         earlier[form] = name.key
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _chinese_name(form: str, surnames: frozenset[str]) -> bool:
+    """A surname of one character and a given name of two (张纬志)."""
+    return len(form) == 3 and form[0] in surnames and _HAN.fullmatch(form) is not None
 
 
 # An age before a name: 44岁的, 70岁.

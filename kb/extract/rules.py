@@ -235,6 +235,8 @@ class Rules:
             person_cues=_words([*self.matcher.titles, *self.lexicon.person_nouns,
                                 *self.lexicon.anonymous_heads, *data["kin"], *data["name_cues"]]),
             university_words=_words(data["university_words"]),
+            body_counters=_words(data["body_counters"]),
+            sector_endings=_words(data["sector_endings"]),
         )
         self.brackets = BracketRules(
             descriptors=_words(data["organization_descriptors"]),

@@ -24,6 +24,8 @@ def statements(body: str):
         ("据白宫介绍，会谈持续了两个小时。", "white-house", "介绍", "会谈持续了两个小时"),
         ("美国国防部发言人柯比（John Kirby）说，美军已进入待命状态。", "john-kirby", "说", "美军已进入待命状态"),
         ("克里姆林宫说，普京将访问北京。", "kremlin", "说", "普京将访问北京"),
+        # a title chain bound by 驻 is one subject, whatever circumstance follows it
+        ("中国驻加拿大大使卢沙野曾在事件发生后评价说，这是背叛。", "person:zh-卢沙野", "评价说", "这是背叛"),
         # a quoted publication's name with what it is: the source, past its quote marks
         ("根据『前线』网站报道，泰国总理赛塔周二敦促各方停火。", "organization:zh-前线", "报道", "泰国总理赛塔周二敦促各方停火"),
         ("据《星岛》周刊报道，赵立坚表示将访问北京。", "singtao", "报道", "赵立坚表示将访问北京"),

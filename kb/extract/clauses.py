@@ -29,6 +29,7 @@ STANDS_FOR = ("当局", "方面", "官方", "政府", "一方")
 # Adverbs that make a list of subjects speak together (拜登与泽连斯基均表示).
 TOGETHER = frozenset({"均", "都", "皆", "共同", "一致", "分别", "各自", "也都", "同时", "一起", "联合"})
 _OPEN_BRACKETS = "(（"
+_CHAIN_GLUE = frozenset({"驻", "兼"})  # inside a title chain, never between two subjects
 _NAME_MARKS = frozenset("《》『』")  # around a publication's name in a title chain: 《华尔街日报》主编
 _CLOSE_BRACKETS = ")）"
 
@@ -284,6 +285,8 @@ class ClauseParser:
                 j = last = close + 1
             elif text in ("《", "》", "·", "『", "』") or unit.tag == "w" and text == "·":
                 j += 1
+            elif text in _CHAIN_GLUE and j > i and any(u.tag == TITLE for u in units[j + 1 : j + 4]):
+                j += 1  # 中国驻加拿大大使卢沙野: one chain of titles to the name
             else:
                 break
         return last

@@ -63,6 +63,9 @@ def test_an_english_name_in_brackets_must_fit_the_catalog_person(key, english, a
         ("家长林先生说", [Word(0, 5, "PER"), Word(5, 6, "v")], "林先生"),
         # the tagger joined the name's last character to the verb (林咏 | 能说)
         ("教授林咏能说，", [Word(0, 2, "n"), Word(2, 4, "PER"), Word(4, 6, "v"), Word(6, 7, "w")], "林咏能"),
+        # a dateline: the tagger left the given name's last character before the place
+        ("中央社记者林行健新德里11日专电", [Word(0, 3, "ORG"), Word(3, 5, "n"), Word(5, 7, "PER"), Word(7, 8, "a"),
+                                          Word(8, 11, "LOC"), Word(11, 14, "TIME"), Word(14, 16, "n")], "林行健"),
         # a hyphen inside a transliterated name joins its parts
         ("阿里-哈桑表示", [Word(0, 2, "PER"), Word(2, 3, "w"), Word(3, 5, "PER"), Word(5, 7, "v")], "阿里-哈桑"),
     ],

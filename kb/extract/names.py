@@ -128,6 +128,15 @@ def _person_bounds(view: str, start: int, end: int, rules: NameRules,
     for cut in range(start + 2, end - 1):
         if known.get(view[cut:end]) == PLACE:
             return start, cut
+    if (
+        end - start == 2
+        and view[start] in rules.surnames
+        and view[start - 2 : start] in rules.person_words
+        and _HAN.match(view, end)
+        and view[end] not in rules.not_name_starts
+        and any(known.get(view[end + 1 : end + n]) == PLACE for n in range(3, 6))
+    ):
+        return start, end + 1  # 记者林行 | 健新德里: the given name's last character, then a place
     return start, end
 
 

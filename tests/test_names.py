@@ -533,3 +533,16 @@ def test_a_counted_body_or_a_sector_is_no_organization(view, words):
     rules = default_rules()
     names = tagged_names(view, words, rules.names, rules.catalog_kinds)
     assert [n.form for n in names if n.kind == "organization"] == []
+
+
+def test_a_short_form_joins_the_full_name_written_where_the_tagger_did_not_read():
+    from kb.extract import _tags_alone
+
+    rules = default_rules()
+    view = "首相会见了核爆受害者小仓桂子（85岁）。首相与小仓交谈。"
+    first = view.index("首相与")  # the tagger read only the second sentence
+    words = [Word(first, first + 2, "n"), Word(first + 2, first + 3, "p"), Word(first + 3, first + 5, "PER"),
+             Word(first + 5, first + 7, "v"), Word(first + 7, first + 8, "w")]
+    names = tagged_names(view, words, rules.names, rules.catalog_kinds, tag_alone=_tags_alone)
+    people = {n.form: n.key for n in names if n.kind == "person"}
+    assert people == {"小仓桂子": "person:zh-小仓桂子", "小仓": "person:zh-小仓桂子"}, people

@@ -14,6 +14,7 @@ An article calls one name one thing: a form tagged several ways gets its majorit
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
@@ -345,6 +346,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             names[form] = Name(form, kind, same)
     if readings is not None:
         _same_in_article(names, readings.foreign)
+    if tag_alone is not None:
+        _written_in_full(view, words, names, rules, tag_alone)
     _parts_of_longer(names, rules.surnames)
     located(names, neighbours, rules)
     university_units(names, rules, catalog_keys or {})
@@ -433,6 +436,44 @@ def _inside_known(view: str, form: str, known: Mapping[str, str]) -> bool:
             return False
         at = view.find(form, at + 1)
     return True
+
+
+def _written_in_full(view: str, words: Sequence[Word], names: dict[str, Name], rules: NameRules,
+                     tag_alone: Callable[[str], Sequence[tuple[str, str]]]) -> None:
+    """A person the tagger found by a short form (小仓 交谈) where the full name is written in
+    a sentence it did not read (受害者小仓桂子（85岁）): the window there, read alone, gives
+    the full name, which the short form then joins (``_parts_of_longer``)."""
+    tagged = sorted((w.start, w.end) for w in words)
+    starts = [a for a, _ in tagged]
+    for form in [n.form for n in names.values() if n.kind == PERSON and n.known_as is None]:
+        if not _HAN.fullmatch(form):
+            continue
+        at = view.find(form)
+        while at >= 0:
+            index = bisect_right(starts, at) - 1
+            if not (index >= 0 and tagged[index][1] > at) and _HAN.match(view, at + len(form)):
+                full = _full_name_at(view, at, form, rules, tag_alone)
+                if full is not None and full not in names:
+                    names[full] = Name(full, PERSON)
+            at = view.find(form, at + len(form))
+
+
+def _full_name_at(view: str, at: int, form: str, rules: NameRules,
+                  tag_alone: Callable[[str], Sequence[tuple[str, str]]]) -> str | None:
+    """The longer person's name the tagger reads at ``at`` in a window read alone, if it
+    starts with ``form`` and ends where a word does (not 海利 | 民调)."""
+    window_start = max(0, at - 4)
+    position = window_start
+    for word, tag in tag_alone(view[window_start : at + len(form) + 4]):
+        if position == at and tag == "PER" and len(form) < len(word) <= len(form) + 2:
+            full = _clean_person(word, rules)
+            after = at + len(full or "")
+            ends = not _HAN.match(view, after) or view[after] in "与和及" or view.startswith(
+                rules.person_after, after
+            )
+            return full if full and ends and full.startswith(form) and len(full) > len(form) else None
+        position += len(word)
+    return None
 
 
 def _parts_of_longer(names: dict[str, Name], surnames: frozenset[str]) -> None:

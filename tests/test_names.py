@@ -546,3 +546,27 @@ def test_a_short_form_joins_the_full_name_written_where_the_tagger_did_not_read(
     names = tagged_names(view, words, rules.names, rules.catalog_kinds, tag_alone=_tags_alone)
     people = {n.form: n.key for n in names if n.kind == "person"}
     assert people == {"小仓桂子": "person:zh-小仓桂子", "小仓": "person:zh-小仓桂子"}, people
+
+
+@pytest.mark.parametrize(
+    ("view", "organization"),
+    [
+        ("会见了中国国有钢铁公司宝武钢铁集团的高管", "宝武钢铁集团"),
+        ("美国智库两党政策中心发布报告", "两党政策中心"),
+    ],
+)
+def test_a_countrys_description_before_a_bodys_name_is_no_part_of_it(view, organization):
+    rules = default_rules()
+    start = 3 if view.startswith("会见了") else 0
+    end = view.index(organization[-2:]) + 2
+    words = [Word(0, start, "v"), Word(start, end, "ORG"), Word(end, len(view), "v")] if start else [
+        Word(0, end, "ORG"), Word(end, len(view), "v")]
+    names = tagged_names(view, words, rules.names, rules.catalog_kinds)
+    assert [n.form for n in names if n.kind == "organization"] == [organization]
+
+
+def test_a_branch_keeps_its_banks_name():
+    rules = default_rules()
+    view = "中国银行香港分行发布报告"
+    names = tagged_names(view, [Word(0, 8, "ORG"), Word(8, 12, "v")], rules.names, rules.catalog_kinds)
+    assert "香港分行" not in [n.form for n in names]

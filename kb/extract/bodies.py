@@ -270,6 +270,25 @@ def described_known(form: str, rules: NameRules, known: Mapping[str, str]) -> st
     return None
 
 
+def after_description(form: str, rules: NameRules, known: Mapping[str, str]) -> str | None:
+    """The name after a country's description of it (美国智库 | 两党政策中心, 中国国有钢铁公司 |
+    宝武钢铁集团), when the rest is a body's name of its own: four characters or more, ending
+    like a body and not starting with a place (中国银行 | 香港分行 is a branch)."""
+    place = next((form[:n] for n in range(min(4, len(form) - 1), 1, -1) if known.get(form[:n]) == PLACE), "")
+    if not place:
+        return None
+    if not form.endswith(rules.organization_suffixes):
+        return None
+    for cut in range(len(form) - 4, len(place), -1):  # the last description's end first
+        rest = form[cut:]
+        if not form[:cut].endswith(rules.organization_descriptors):
+            continue
+        if any(known.get(rest[:n]) == PLACE for n in range(1, min(5, len(rest)))) or rest in rules.not_names:
+            return None
+        return rest
+    return None
+
+
 def in_apposition(view: str, form: str, words: Sequence[Word], rules: NameRules) -> bool:
     """Whether ``form`` describes the name written right after it each time (英国跨国银行 |
     巴克莱银行, 国际投资移民公司 | 亨利): a description ending like a company, not a name."""

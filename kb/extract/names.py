@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from kb.catalog import ORGANIZATION, PERSON, PLACE
 from kb.extract.bodies import (
+    after_description,
     assembled,
     clean_organization,
     counted_or_sector,
@@ -321,6 +322,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                 continue  # 一家中国律师事务所, 美国银行业: a sort of body, not one
             if form and form.endswith(rules.event_words):
                 continue  # 香港酒店业主联会年度大会: a body's event
+            form = (after_description(form, rules, known) or form) if form else form
             named = described_known(form, rules, known) if form else None
             if named is not None:  # 俄罗斯国家通讯社塔斯社: a description, then the name the catalog knows
                 if catalog_keys is not None and named in catalog_keys:

@@ -570,3 +570,13 @@ def test_a_branch_keeps_its_banks_name():
     view = "中国银行香港分行发布报告"
     names = tagged_names(view, [Word(0, 8, "ORG"), Word(8, 12, "v")], rules.names, rules.catalog_kinds)
     assert "香港分行" not in [n.form for n in names]
+
+
+def test_a_body_always_after_zhu_is_the_mission_named_in_full():
+    rules = default_rules()
+    view = "中华民国驻土耳其代表处表示，驻土耳其代表处将协助"
+    words = [Word(0, 11, "ORG"), Word(11, 13, "v"), Word(13, 14, "w"), Word(14, 15, "v"), Word(15, 21, "ORG"),
+             Word(21, 22, "d"), Word(22, 24, "v")]
+    names = {n.form: n.key for n in tagged_names(view, words, rules.names, rules.catalog_kinds)}
+    assert names == {"中华民国驻土耳其代表处": "organization:zh-中华民国驻土耳其代表处",
+                     "土耳其代表处": "organization:zh-中华民国驻土耳其代表处"}, names

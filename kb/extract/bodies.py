@@ -245,6 +245,31 @@ def same_company(names: dict[str, Name], rules: NameRules) -> None:
             first[stem] = name.key
 
 
+def missions(names: dict[str, Name], view: str) -> None:
+    """A body always written after 驻 (驻土耳其代表处) is a country's mission there: the longer
+    name in the article that ends in it (中华民国驻土耳其代表处), or itself with 驻."""
+    for form, name in list(names.items()):
+        if name.kind != ORGANIZATION or name.known_as is not None or not _always_after(view, form, "驻"):
+            continue
+        longer = [n for n in names.values() if n.kind == ORGANIZATION and n.form.endswith("驻" + form)]
+        del names[form]
+        if len(longer) == 1:
+            names[form] = Name(form, ORGANIZATION, longer[0].key)
+        elif "驻" + form not in names:
+            names["驻" + form] = Name("驻" + form, ORGANIZATION)
+
+
+def _always_after(view: str, form: str, word: str) -> bool:
+    at = view.find(form)
+    if at < 0:
+        return False
+    while at >= 0:
+        if not view.endswith(word, 0, at):
+            return False
+        at = view.find(form, at + len(form))
+    return True
+
+
 def runs_into_title(view: str, form: str, rules: NameRules) -> bool:
     """Whether every use of ``form`` ends inside a title (美国国安 | 顾问沙利文, 自民党政审 | 会长):
     the tagger cut a title in two, and what it took is no name."""

@@ -29,6 +29,7 @@ from kb.extract.bodies import (
     in_apposition,
     joined_by_and,
     located,
+    missions,
     quoted_media,
     runs_into_title,
     same_company,
@@ -354,6 +355,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     located(names, neighbours, rules)
     university_units(names, rules, catalog_keys or {})
     same_company(names, rules)
+    missions(names, view)
     return list(names.values())
 
 

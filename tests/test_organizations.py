@@ -309,3 +309,10 @@ def test_a_body_named_for_two_fields(body, name):
 )
 def test_a_publication_named_in_quotes(body, name):
     assert _entities(body).get(name, ("",))[0] == "organization", _entities(body)
+
+
+def test_an_acronym_after_the_end_of_its_catalog_name_is_that_entry():
+    text = ("<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n"
+            "<p>首相曾在20國集團（G20）領袖峰會上表示，7大工业国集团（G7）会议将举行。</p>")
+    keys = set(extract(parse_text(text)).entities)
+    assert {"g20", "g7"} <= keys and not any(k.startswith("organization:g") for k in keys), keys

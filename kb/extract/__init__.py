@@ -90,7 +90,8 @@ def extract(article: ParsedArticle, rules: Rules | Catalog | None = None) -> Ext
                              rules.brackets.latin_words))
     extra.update(latin_bodies(text, rules.body_words, catalog.alias_index, rules.credit_agencies[1]))
     organizations = bracketed_organizations(text, words, rules.brackets, rules.catalog_kinds,
-                                            catalog.alias_index, result.entities, _tags_alone)
+                                            catalog.alias_index, result.entities, _tags_alone,
+                                            rules.catalog_keys)
     if organizations:
         # 研究公司龙洲经讯（GaveKal）: the tagger's longer form held a descriptor; the
         # bracket says where the name starts.

@@ -58,10 +58,11 @@ class BracketRules:
 def bracketed_organizations(
     text: NormalisedText, words: Sequence[Word], rules: BracketRules, known: Mapping[str, str],
     english_index: Mapping[str, set[str]], entities: dict[str, EntityInfo],
-    tag_alone: TagAlone,
+    tag_alone: TagAlone, catalog_forms: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """Organizations written ``中文名（Latin）``: article forms (the Chinese name and the
-    Latin one) → keys; their records go into ``entities``."""
+    Latin one) → keys; their records go into ``entities``. ``catalog_forms``: the catalog's
+    forms' keys."""
     view = text.text
     found: dict[str, str] = {}
     starts = [w.start for w in words]
@@ -83,6 +84,10 @@ def bracketed_organizations(
             continue  # a name the catalog knows: its entry speaks for it
         if catalog_keys and known.get(normalise_key(latin), ORGANIZATION) != ORGANIZATION:
             continue  # (UAE): a place's or a person's acronym
+        whole = _catalog_form_ending(form, catalog_forms or {}, catalog_keys)
+        if whole is not None:
+            found[form] = whole  # 大工业国集团（G7）: the end of the catalog's 七大工业国集团
+            continue
         # An acronym the catalog gives another body (CECC: Taiwan's epidemic centre, and the
         # US Congress's China commission) is this body in this article.
         key = "organization:" + slug(latin)
@@ -100,6 +105,16 @@ def bracketed_organizations(
         found[form] = key
         found[normalise_key(latin)] = key
     return found
+
+
+def _catalog_form_ending(form: str, catalog_forms: Mapping[str, str], keys: set[str]) -> str | None:
+    """The Latin name's one catalog entry when a form of it ends in ``form`` (the tagger left
+    out a number or a word of it: 20 | 国集团), else None."""
+    if len(keys) != 1:
+        return None
+    key = next(iter(keys))
+    ending = (f for f, k in catalog_forms.items() if k == key and len(f) > len(form) and f.endswith(form))
+    return key if next(ending, None) is not None else None
 
 
 def _form_start(view: str, paren: int, words: Sequence[Word], starts: list[int],

@@ -66,6 +66,8 @@ def test_an_english_name_in_brackets_must_fit_the_catalog_person(key, english, a
         # a dateline: the tagger left the given name's last character before the place
         ("中央社记者林行健新德里11日专电", [Word(0, 3, "ORG"), Word(3, 5, "n"), Word(5, 7, "PER"), Word(7, 8, "a"),
                                           Word(8, 11, "LOC"), Word(11, 14, "TIME"), Word(14, 16, "n")], "林行健"),
+        # a title the tagger took into the name
+        ("王储威廉王子出席", [Word(0, 4, "PER"), Word(4, 6, "n"), Word(6, 8, "v")], "威廉"),
         # a hyphen inside a transliterated name joins its parts
         ("阿里-哈桑表示", [Word(0, 2, "PER"), Word(2, 3, "w"), Word(3, 5, "PER"), Word(5, 7, "v")], "阿里-哈桑"),
     ],
@@ -288,6 +290,9 @@ def test_a_transliterated_person_needs_what_only_a_person_has(view, words, perso
         ("后果由加方承担", [Word(0, 3, "n"), Word(3, 5, "PER"), Word(5, 7, "v")]),  # a country's side
         ("侯则回应说", [Word(0, 2, "PER"), Word(2, 4, "v"), Word(4, 5, "v")]),  # a surname and 则
         ("荣休院长表示", [Word(0, 2, "PER"), Word(2, 4, "n"), Word(4, 6, "v")]),  # a word, not a name
+        # a garden glossed in Latin, though 邱 is a surname
+        ("植物园邱园（kew gardens）分区", [Word(0, 3, "n"), Word(3, 5, "PER"), Word(5, 6, "w"), Word(6, 17, "nz"),
+                                            Word(17, 18, "w"), Word(18, 20, "n")]),
     ],
 )
 def test_words_the_tagger_takes_for_people(view, words):

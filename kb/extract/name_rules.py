@@ -62,6 +62,7 @@ class NameRules:
     university_words: tuple[str, ...] = ()  # 大学: what a university's name ends in
     body_counters: tuple[str, ...] = ()  # 一家, 这家: a sort of body counted, not a name
     sector_endings: tuple[str, ...] = ()  # 业, 界: 银行业 is a sector, not a bank
+    thing_latin_words: frozenset[str] = frozenset()  # gardens, institute: a Latin name of no person
     titles_by_start: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # titles by first character
 
 

@@ -151,8 +151,8 @@ def _clean_person(form: str, rules: NameRules) -> str | None:
             form = form[: -len(title)]
             break
     form = form.strip(_NAME_DOT)
-    for title in rules.titles:  # 阿亚图拉阿里·哈梅内伊: a title of three or more characters before it
-        if len(title) >= 3 and form.startswith(title) and len(form) >= len(title) + 2:
+    for title in rules.titles:  # 阿亚图拉阿里·哈梅内伊, 王储威廉: a title before it
+        if len(title) >= 2 and form.startswith(title) and len(form) >= len(title) + 2:
             form = form[len(title) :].strip(_NAME_DOT)
             break
     if len(form) == 4 and form[0] in rules.surnames and form[3] in rules.not_name_starts:
@@ -399,6 +399,8 @@ def _person_shaped(view: str, form: str, rules: NameRules) -> bool:
     person, and other words the tagger calls people are verbs and nouns (褒扬, 网罗)."""
     if any(j in form for j in _NAME_JOINERS):
         return True
+    if _glossed_as_thing(view, form, rules):
+        return False  # 邱园（Kew Gardens）
     if form[0] in rules.surnames and len(form) <= (4 if not _foreign_run(form) else 3):
         return True  # 陈世民; 马克, 高福: as likely a Chinese name as a transliteration
     # Neither a Chinese name's shape (褒扬, 网罗, 态芮) nor several parts: uses must show it.
@@ -420,6 +422,14 @@ def _person_shaped(view: str, form: str, rules: NameRules) -> bool:
         if any(verb in clause for verb in rules.person_after if len(verb) >= 2):
             return True  # 阿萨德周三在记者会上表示
         at = view.find(form, end)
+    return False
+
+
+def _glossed_as_thing(view: str, form: str, rules: NameRules) -> bool:
+    """Whether a Latin name in brackets right after ``form`` names a place or a body."""
+    for match in re.finditer(re.escape(form) + r"\s?[（(]([a-z][a-z .'\-]+)[)）]", view):
+        if rules.thing_latin_words.intersection(match.group(1).split()):
+            return True
     return False
 
 

@@ -237,6 +237,9 @@ class Rules:
             university_words=_words(data["university_words"]),
             body_counters=_words(data["body_counters"]),
             sector_endings=_words(data["sector_endings"]),
+            thing_latin_words=frozenset(
+                _words([*data["organization_latin_words"], *data["place_latin_words"]])
+            ),
         )
         self.brackets = BracketRules(
             descriptors=_words(data["organization_descriptors"]),

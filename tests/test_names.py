@@ -66,6 +66,9 @@ def test_an_english_name_in_brackets_must_fit_the_catalog_person(key, english, a
         # a dateline: the tagger left the given name's last character before the place
         ("中央社记者林行健新德里11日专电", [Word(0, 3, "ORG"), Word(3, 5, "n"), Word(5, 7, "PER"), Word(7, 8, "a"),
                                           Word(8, 11, "LOC"), Word(11, 14, "TIME"), Word(14, 16, "n")], "林行健"),
+        # a double surname after a hyphen, its second part read as a body
+        ("主编吉塞拉·塞勒姆-拜耳写道", [Word(0, 2, "n"), Word(2, 9, "PER"), Word(9, 10, "w"), Word(10, 12, "ORG"),
+                                     Word(12, 14, "v")], "吉塞拉·塞勒姆-拜耳"),
         # a title the tagger took into the name
         ("王储威廉王子出席", [Word(0, 4, "PER"), Word(4, 6, "n"), Word(6, 8, "v")], "威廉"),
         # a hyphen inside a transliterated name joins its parts

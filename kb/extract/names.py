@@ -79,6 +79,12 @@ def _joined(view: str, words: Sequence[Word]) -> list[tuple[int, int, str]]:
             ):
                 spans[-1] = (start, word.end, tag)
                 continue
+            double = "·" in view[start:end] and word.end - word.start <= 4 and _HAN.fullmatch(
+                view, word.start, word.end
+            )
+            if tag == "PER" and between in ("-", "‐", "－") and double:
+                spans[-1] = (start, word.end, tag)  # 吉塞拉·塞勒姆-拜耳: a double surname, read as a body
+                continue
         spans.append((word.start, word.end, word.tag))
     return spans
 

@@ -371,3 +371,9 @@ def test_a_name_after_a_verb_of_thinking_is_the_subject_a_pronoun_refers_to():
     found = statements(body)
     assert [key for key, verb, _, _ in found if verb == "承诺"] == ["person:zh-李志强"], found
 
+
+def test_titled_names_in_a_list_speak_together():
+    found = statements("工党发言人王志豪、议员李申翰、市议员赵玮珊今天召开记者会，质疑市长整顿垃圾山后造成新问题。")
+    speakers = {key for key, verb, _, _ in found if verb == "质疑"}
+    assert speakers == {"person:zh-王志豪", "person:zh-李申翰", "person:zh-赵玮珊"}, found
+

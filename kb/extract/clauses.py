@@ -276,6 +276,9 @@ class ClauseParser:
                     or (j + 2 < n and units[j + 2].text in STANDS_FOR)  # 中国和香港当局
                     or self._titled_pair(units, j)  # 圭亚那总统阿里和委内瑞拉总统马杜罗
                 )
+            ) or (  # 发言人张志豪、立委洪申翰: titled names in a list
+                text in JOINERS and i < j < n - 1 and units[j + 1].tag == TITLE
+                and self._titled_pair(units, j)
             ):
                 j += 1
             elif text and text[0] in _OPEN_BRACKETS and j > i:

@@ -107,9 +107,19 @@ def described(form: str, rules: NameRules, known: Mapping[str, str],
             known.get(form[start:end]) == ORGANIZATION for start in range(0, end - 1)
         ):
             return True
+    if form.startswith(rules.plural_determiners) or any(
+        form[n:].startswith(rules.plural_determiners) for n in (2, 3) if known.get(form[:n]) == PLACE
+    ):
+        return True  # 多国政府, 中国多所(大学): many bodies of a sort
+    if form[0] in rules.abbreviations and form[1] in rules.abbreviations and (
+        form[2:] in rules.generic_bodies or form[2:] in rules.descriptive_suffixes
+    ):
+        return True  # 日美政府: two countries' bodies together
     for length in range(min(4, len(form) - 1), 0, -1):
         prefix, rest = form[:length], form[length:]
-        is_place = known.get(prefix) == PLACE or (length == 1 and prefix in rules.abbreviations)
+        is_place = known.get(prefix) == PLACE or (length == 1 and prefix in rules.abbreviations) or (
+            length == 2 and prefix[1] == "国" and tag_alone(prefix) in (((prefix, "LOC"),), ((prefix, "ns"),))
+        )  # (墨国: a country by its abbreviation)
         if not is_place:
             continue
         if rest in rules.descriptive_suffixes or length >= 2 and len(rest) == 1:

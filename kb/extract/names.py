@@ -163,6 +163,8 @@ def _clean_person(form: str, rules: NameRules) -> str | None:
             break
     if len(form) == 4 and form[0] in rules.surnames and form[3] in rules.not_name_starts:
         form = form[:3]  # 陈水扁上(凯道), 侯友宜在: a Chinese name and the next word's first character
+    elif form[-1:] in rules.not_name_ends and len(form) >= (3 if form[0] not in rules.surnames else 4):
+        form = form[:-1]  # 伯恩斯又(说), 巫统历(来): a name and the next word's first character
     for term in rules.address_terms:  # 家长林先生 → 林先生: a surname and a term of address
         if form.endswith(term) and len(form) > len(term) + 1:
             form = form[-len(term) - 1 :]
@@ -418,6 +420,8 @@ def _person_shaped(view: str, form: str, rules: NameRules) -> bool:
         if before.endswith(before_words) or _AGE.search(before):
             return True
         after = view[end : end + 30]
+        if after[:1] in rules.not_name_ends and after[1:].startswith(rules.person_after):
+            return True  # 伯恩斯又说
         if after.startswith((*rules.person_after, *rules.address_terms, *rules.titles_after_name)) or (
             _AGE_AFTER.match(after)
         ):

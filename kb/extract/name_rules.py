@@ -62,7 +62,8 @@ class NameRules:
     university_words: tuple[str, ...] = ()  # 大学: what a university's name ends in
     body_counters: tuple[str, ...] = ()  # 一家, 这家: a sort of body counted, not a name
     sector_endings: tuple[str, ...] = ()  # 业, 界: 银行业 is a sector, not a bank
-    not_name_ends: frozenset[str] = frozenset()  # 又, 后: no name ends in them
+    not_name_ends: frozenset[str] = frozenset()  # 又, 亦: no name ends in them
+    not_foreign_name_ends: frozenset[str] = frozenset()  # 后, 来: no foreign name ends in them
     plural_determiners: tuple[str, ...] = ()  # 多国, 各国: a body's word made plural
     thing_latin_words: frozenset[str] = frozenset()  # gardens, institute: a Latin name of no person
     titles_by_start: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # titles by first character

@@ -163,7 +163,9 @@ def _clean_person(form: str, rules: NameRules) -> str | None:
             break
     if len(form) == 4 and form[0] in rules.surnames and form[3] in rules.not_name_starts:
         form = form[:3]  # 陈水扁上(凯道), 侯友宜在: a Chinese name and the next word's first character
-    elif form[-1:] in rules.not_name_ends and len(form) >= (3 if form[0] not in rules.surnames else 4):
+    elif len(form) >= 3 and (form[-1] in rules.not_name_ends or form[-1] in rules.not_foreign_name_ends and (
+        len(form) >= 4 or form[0] not in rules.surnames
+    )):
         form = form[:-1]  # 伯恩斯又(说), 巫统历(来): a name and the next word's first character
     for term in rules.address_terms:  # 家长林先生 → 林先生: a surname and a term of address
         if form.endswith(term) and len(form) > len(term) + 1:
@@ -313,6 +315,10 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             kind, count = ORGANIZATION, count + 1
         if kind == PERSON and known.get(raw[1:]) == PERSON:
             continue  # 若普京: a word's character before a name the catalog knows
+        if kind == PERSON and known.get(raw[:-1]) and (
+            raw[-1] in rules.not_foreign_name_ends or raw[-1] in rules.not_name_ends
+        ):
+            continue  # 华沙后: a name the catalog knows and the next word's first character
         if kind == PERSON:
             form = _clean_person(raw, rules)
         elif kind == ORGANIZATION:

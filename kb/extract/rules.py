@@ -238,6 +238,7 @@ class Rules:
             body_counters=_words(data["body_counters"]),
             sector_endings=_words(data["sector_endings"]),
             not_name_ends=frozenset(data["not_name_ends"]),
+            not_foreign_name_ends=frozenset(data["not_foreign_name_ends"]),
             plural_determiners=_words(data["plural_determiners"]),
             thing_latin_words=frozenset(
                 _words([*data["organization_latin_words"], *data["place_latin_words"]])

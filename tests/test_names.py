@@ -130,6 +130,8 @@ def test_a_latin_name_after_a_title_is_a_person(body, speaker):
         ("加拿大法院表示", [Word(0, 3, "LOC"), Word(3, 5, "n"), Word(5, 7, "v")], None),
         # the tagger running into the next word (研究所 | 所公布)
         ("罗伯特科赫研究所所公布", [Word(0, 9, "ORG"), Word(9, 11, "v")], "罗伯特科赫研究所"),
+        # who owns it, before its name
+        ("国营埃及广播电视公司报道", [Word(0, 10, "ORG"), Word(10, 12, "v")], "埃及广播电视公司"),
     ],
 )
 def test_organizations_the_tagger_leaves_in_pieces(view, words, organization):

@@ -64,6 +64,10 @@ def clean_organization(form: str, count: int, rules: NameRules) -> str | None:
     inner = form.find("党")
     if form.endswith("党") and 0 <= inner < len(form) - 3:
         form = form[inner + 1 :]  # 在野党国民党, 多数党民主党: the party is the last one named
+    for modifier in rules.ownership_words:
+        if form.startswith(modifier) and len(form) >= len(modifier) + 4:
+            form = form[len(modifier) :]  # 国营 | 土耳其广播电视公司: who owns it, not its name
+            break
     if not _HAN.match(form) or len(form) < 2 or form in rules.not_names:
         return None
     if all(c in rules.abbreviations for c in form[:-1]) and (

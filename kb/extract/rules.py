@@ -238,6 +238,7 @@ class Rules:
             body_counters=_words(data["body_counters"]),
             sector_endings=_words(data["sector_endings"]),
             not_name_ends=frozenset(data["not_name_ends"]),
+            ownership_words=_words(data["ownership_words"]),
             not_foreign_name_ends=frozenset(data["not_foreign_name_ends"]),
             plural_determiners=_words(data["plural_determiners"]),
             thing_latin_words=frozenset(

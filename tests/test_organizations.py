@@ -294,6 +294,7 @@ def test_legal_endings_abbreviations_and_events_are_no_bodies(body, absent, pres
     ("body", "name"),
     [
         ("这次地震是该国最严重的灾难。土灾难和应急管理署当天晚些时候说，死亡人数升至千人。", "土灾难和应急管理署"),
+        ("立法院外交及国防委员会今天初审预算，外交及国防委员会召委表示支持。", "外交及国防委员会"),
     ],
 )
 def test_a_body_named_for_two_fields(body, name):

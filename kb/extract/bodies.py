@@ -169,8 +169,9 @@ def _university_of(form: str, rules: NameRules) -> str | None:
 
 def joined_by_and(view: str, words: Sequence[Word], rules: NameRules,
                    known: Mapping[str, str]) -> list[tuple[int, int]]:
-    """Bodies named for two fields joined by 和 (土 | 灾难 | 和 | 应急管理署, 住房和城乡建设部): a
-    common noun, 和, then a body's name, with a country's one-character form before them."""
+    """Bodies named for two fields joined by 和 or 及 (土 | 灾难 | 和 | 应急管理署, 住房和城乡建设部,
+    外交及国防委员会): a common noun, 和, then a body's name, with a country's one-character form
+    before them."""
     spans = []
     for index in range(2, len(words)):
         word, joiner, field = words[index], words[index - 1], words[index - 2]
@@ -179,11 +180,13 @@ def joined_by_and(view: str, words: Sequence[Word], rules: NameRules,
             end = words[index + 1].end  # 应急 | 管理署
         if not view[word.start : end].endswith(rules.organization_suffixes):
             continue
-        if view[joiner.start : joiner.end] not in ("和", "与") or field.tag not in ("n", "vn"):
+        if view[joiner.start : joiner.end] not in ("和", "与", "及", "暨") or field.tag not in ("n", "vn"):
             continue
         placed = any(known.get(view[word.start : word.start + n]) == PLACE for n in range(2, 6))
         if word.tag not in ("n", "vn", "ORG") or placed or _NUMERAL.match(view, field.start):
             continue  # 两人和美国政府: two things, the second a name of its own
+        if word.tag == "vn" and view[joiner.start] in "及暨":
+            continue  # 意见及批评政府: 及 joins acts as well as fields
         noun = view[field.start : field.end]
         if noun in rules.person_words or noun.endswith("人"):
             continue  # 律师和律师事务所

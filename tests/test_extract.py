@@ -377,3 +377,10 @@ def test_titled_names_in_a_list_speak_together():
     speakers = {key for key, verb, _, _ in found if verb == "质疑"}
     assert speakers == {"person:zh-王志豪", "person:zh-李申翰", "person:zh-赵玮珊"}, found
 
+
+def test_reported_speech_goes_on_past_a_semicolon_unless_another_statement_begins():
+    found = statements("克里姆林宫表示，正在评估这一结论；期待继续与有关部门讨论。")
+    assert ("kremlin", "表示", "正在评估这一结论；期待继续与有关部门讨论", False) in found, found
+    found = statements("克里姆林宫表示，正在评估这一结论；普京则强调，制裁无效。")
+    assert ("kremlin", "表示", "正在评估这一结论", False) in found, found
+

@@ -17,6 +17,7 @@ split quotes (“A，”X说，“B”). Body colons (X：“Q”) count, with t
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from kb.catalog import PERSON
@@ -359,6 +360,7 @@ class StatementFinder:
             self.speakers.said.append((start, end, subject))
         found.extend(self._colons())
         found.extend(self._unattributed())
+        self._across_semicolons(found)
         found = self._trim(found)
         found.extend(self._continued(found))
         return self._distinct(sorted(found, key=lambda f: (f.content_start, f.verb_start)))
@@ -411,6 +413,21 @@ class StatementFinder:
                     found.append(Found(at, after, phrase, after + 1, end, subject, True))
                 at = view.find(phrase, after)
         return found
+
+    def _across_semicolons(self, found: list[Found]) -> None:
+        """Reported speech goes on past a semicolon (正在评估这一结论；期待继续与…讨论) unless
+        another statement begins after it (表示不认罪；…，她承认…)."""
+        view, index = self.view, self.index
+        verbs = sorted(f.verb_start for f in found)
+        for item in found:
+            end = item.content_end
+            if item.direct or view[end : end + 1] not in ("；", ";") or index.inside_quote(end):
+                continue
+            _, sentence_end = index.sentence_bounds(end + 1)
+            while view[sentence_end : sentence_end + 1] in ("；", ";"):
+                _, sentence_end = index.sentence_bounds(sentence_end + 1)
+            if bisect_left(verbs, end) == bisect_left(verbs, sentence_end):
+                item.content_end = sentence_end
 
     def _trim(self, found: list[Found]) -> list[Found]:
         """End each content where the next statement of the sentence begins, unless the

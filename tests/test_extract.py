@@ -384,3 +384,8 @@ def test_reported_speech_goes_on_past_a_semicolon_unless_another_statement_begin
     found = statements("克里姆林宫表示，正在评估这一结论；普京则强调，制裁无效。")
     assert ("kremlin", "表示", "正在评估这一结论", False) in found, found
 
+
+def test_a_second_verb_joined_by_bing_has_the_first_ones_subject():
+    found = statements("普京否认曾干预选举并说：“我们尊重每个国家的选择。”")
+    assert ("vladimir-putin", "说", "我们尊重每个国家的选择", False) in found, found
+

@@ -217,6 +217,8 @@ class StatementFinder:
         """A clause with no subject of its own continues the last subject before it in the
         sentence: X表示…，并呼吁 / X发表声明，呼吁 / 但对普京说."""
         units = self.units.between(clause, verb.start)
+        if previous is not None and not previous.source and units and units[-1].text in ("并", "并且"):
+            return replace(previous, carried=True)  # X否认…并说：: one subject, two verbs
         if clause <= floor or (verb.weak and units and not verb.continuing):
             return None  # a weak verb (称) continues a subject only when it opens its clause
         parse = self.parser.parse(units)

@@ -389,3 +389,9 @@ def test_a_second_verb_joined_by_bing_has_the_first_ones_subject():
     found = statements("普京否认曾干预选举并说：“我们尊重每个国家的选择。”")
     assert ("vladimir-putin", "说", "我们尊重每个国家的选择", False) in found, found
 
+
+def test_quotations_side_by_side_are_statements_apart():
+    found = statements("普京表示，“我们不想看到这种情况”，“这没有理由发生，外交官正在参与此事。”")
+    texts = [text for key, _, text, _ in found if key == "vladimir-putin"]
+    assert texts == ["我们不想看到这种情况", "这没有理由发生，外交官正在参与此事。"], found
+

@@ -364,6 +364,7 @@ class StatementFinder:
         found.extend(self._unattributed())
         self._across_semicolons(found)
         found = self._trim(found)
+        found = [part for item in found for part in self._quote_by_quote(item)]
         found.extend(self._continued(found))
         return self._distinct(sorted(found, key=lambda f: (f.content_start, f.verb_start)))
 
@@ -430,6 +431,24 @@ class StatementFinder:
                 _, sentence_end = index.sentence_bounds(sentence_end + 1)
             if bisect_left(verbs, end) == bisect_left(verbs, sentence_end):
                 item.content_end = sentence_end
+
+    def _quote_by_quote(self, item: Found) -> list[Found]:
+        """Content that is only quotations side by side (X表示，“A”，“B。”): one statement
+        each, as the speaker said them apart."""
+        view, index = self.view, self.index
+        parts: list[tuple[int, int]] = []
+        pos = item.content_start
+        while pos < item.content_end:
+            quote = index.quote_starting.get(pos)
+            if quote is None or quote[1] >= item.content_end:
+                return [item]  # text outside the quotations, or a quotation running past
+            parts.append((quote[0] + 1, quote[1]))
+            pos = quote[1] + 1
+            while pos < item.content_end and view[pos] in "，,、 ":
+                pos += 1
+        if len(parts) < 2:
+            return [item]
+        return [replace(item, content_start=a, content_end=b, direct=True) for a, b in parts]
 
     def _trim(self, found: list[Found]) -> list[Found]:
         """End each content where the next statement of the sentence begins, unless the

@@ -317,3 +317,10 @@ def test_an_acronym_after_the_end_of_its_catalog_name_is_that_entry():
             "<p>首相曾在20國集團（G20）領袖峰會上表示，7大工业国集团（G7）会议将举行。</p>")
     keys = set(extract(parse_text(text)).entities)
     assert {"g20", "g7"} <= keys and not any(k.startswith("organization:g") for k in keys), keys
+
+
+@pytest.mark.parametrize("channel", ["法国电视二台", "德国电视一台"])
+def test_a_countrys_numbered_television_channel_is_a_broadcaster(channel):
+    body = f"病毒学家瓦茨勒对{channel}表示：“储备疫苗的行为短视。”"
+    assert _entities(body).get(channel, ("",))[0] == "organization", list(_entities(body))
+

@@ -369,7 +369,21 @@ def quoted_media(view: str, rules: NameRules) -> list[tuple[int, int]]:
     return spans
 
 
+def numbered_channels(view: str, known: Mapping[str, str]) -> list[tuple[int, int]]:
+    """A country's numbered television channel (德国电视一台, 法国电视二台): a broadcaster."""
+    spans = []
+    for match in _CHANNEL.finditer(view):
+        start = match.start()
+        place = next((n for n in range(5, 1, -1) if known.get(view[start - n : start]) == PLACE), 0)
+        if place:
+            spans.append((start - place, match.end()))
+    return spans
+
+
+_CHANNEL = re.compile("电视[一二三四五六七八九十]台")
+
 __all__ = [
+    "numbered_channels",
     "quoted_media",
     "assembled",
     "clean_organization",

@@ -30,6 +30,7 @@ from kb.extract.bodies import (
     joined_by_and,
     located,
     missions,
+    numbered_channels,
     quoted_media,
     runs_into_title,
     same_company,
@@ -285,6 +286,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     for start, end in _listed_people(view, words, rules):
         votes[view[start:end]][PERSON] += 1
     for start, end in quoted_media(view, rules):
+        votes[view[start:end]][ORGANIZATION] += 2
+    for start, end in numbered_channels(view, known):
         votes[view[start:end]][ORGANIZATION] += 2
     for start, end in joined_by_and(view, words, rules, known):
         votes[view[start:end]][ORGANIZATION] += 2

@@ -90,6 +90,7 @@ _COMMON_FOLDS = tuple(
 )
 _OTHER_SPACE = re.compile(r"[^\S \n]")  # whitespace that folds to a space
 _ASCII_UPPER = re.compile("[A-Z]+")
+_DOT_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])")
 
 
 def _lower(match: re.Match[str]) -> str:
@@ -139,6 +140,8 @@ def normalise(text: str) -> NormalisedText:
             folded_text = _SPACE_RUNS.sub(" ", folded_text)
     else:
         folded_text, origins = _fold_slowly(text)
+    if "." in folded_text:  # 費南多．奎維多: a full stop between two characters is a name's dot
+        folded_text = _DOT_IN_NAME.sub(NAME_DOT, folded_text)
     converter = simplified_converter()
     simplified = converter.convert(folded_text)
     if len(simplified) != len(folded_text):

@@ -11,6 +11,8 @@ from kb.normalise import normalise, normalise_key
         ("ＮＡＴＯ", "nato"),
         ("安東尼‧布林肯", "安东尼·布林肯"),
         ("安东尼•布林肯", "安东尼·布林肯"),
+        ("費南多．奎維多", "费南多·奎维多"),  # a full stop between characters is a name's dot
+        ("版本1.2", "版本1.2"),
         ("  北約  ", "北约"),
     ],
 )

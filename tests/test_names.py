@@ -598,3 +598,25 @@ def test_a_body_always_after_zhu_is_the_mission_named_in_full():
     names = {n.form: n.key for n in tagged_names(view, words, rules.names, rules.catalog_kinds)}
     assert names == {"中华民国驻土耳其代表处": "organization:zh-中华民国驻土耳其代表处",
                      "土耳其代表处": "organization:zh-中华民国驻土耳其代表处"}, names
+
+
+@pytest.mark.parametrize(
+    ("view", "words", "expected"),
+    [
+        # a legal form before a foundation's name, and the name with its middle left out
+        ("财团法人永丰健康基金会表示，永丰基金会将捐款",
+         [Word(0, 2, "n"), Word(2, 11, "ORG"), Word(11, 13, "v"), Word(13, 14, "w"), Word(14, 19, "ORG"),
+          Word(19, 20, "d"), Word(20, 22, "v")],
+         {"永丰健康基金会": "organization:zh-永丰健康基金会", "永丰基金会": "organization:zh-永丰健康基金会"}),
+        # a case and a title won are no bodies
+        ("国台办证实罗森案已移送，队伍夺得中央联盟冠军",
+         [Word(0, 3, "ORG"), Word(3, 5, "v"), Word(5, 8, "ORG"), Word(8, 9, "d"), Word(9, 11, "v"), Word(11, 12, "w"),
+          Word(12, 14, "n"), Word(14, 16, "v"), Word(16, 22, "ORG")],
+         {}),
+    ],
+)
+def test_legal_forms_shortened_names_cases_and_titles_won(view, words, expected):
+    rules = default_rules()
+    names = tagged_names(view, words, rules.names, rules.catalog_kinds)
+    found = {n.form: n.key for n in names if n.kind == "organization" and n.form != "国台办"}
+    assert found == expected, found

@@ -262,6 +262,21 @@ def same_company(names: dict[str, Name], rules: NameRules) -> None:
             first[stem] = name.key
 
 
+def shortened_bodies(names: dict[str, Name], rules: NameRules, known: Mapping[str, str]) -> None:
+    """A body named in full and with words of its middle left out (永龄健康基金会, 永龄基金会):
+    the short form is the full one's, unless what is left is a place's or a catalog name."""
+    bodies = [n for n in names.values() if n.kind == ORGANIZATION and n.known_as is None]
+    for short in bodies:
+        suffix = next((s for s in rules.organization_suffixes if short.form.endswith(s) and len(s) >= 2), "")
+        stem = short.form[: len(short.form) - len(suffix)]
+        if not suffix or len(stem) < 2 or stem in known:
+            continue
+        longer = [n for n in bodies if n.form != short.form and n.form.startswith(stem)
+                  and n.form.endswith(suffix) and len(n.form) > len(short.form)]
+        if len(longer) == 1:
+            names[short.form] = Name(short.form, ORGANIZATION, longer[0].key)
+
+
 def missions(names: dict[str, Name], view: str) -> None:
     """A body always written after 驻 (驻土耳其代表处) is a country's mission there: the longer
     name in the article that ends in it (中华民国驻土耳其代表处), or itself with 驻."""

@@ -35,6 +35,7 @@ from kb.extract.bodies import (
     runs_into_title,
     same_company,
     schools,
+    shortened_bodies,
     university_units,
     without_leading_verb,
 )
@@ -372,6 +373,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     located(names, neighbours, rules)
     university_units(names, rules, catalog_keys or {})
     same_company(names, rules)
+    shortened_bodies(names, rules, known)
     missions(names, view)
     return list(names.values())
 

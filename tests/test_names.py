@@ -71,6 +71,8 @@ def test_an_english_name_in_brackets_must_fit_the_catalog_person(key, english, a
                                      Word(12, 14, "v")], "吉塞拉·塞勒姆-拜耳"),
         # an adverb after the name, taken in with it
         ("阿德巴约又说，", [Word(0, 5, "PER"), Word(5, 6, "v"), Word(6, 7, "w")], "阿德巴约"),
+        # the name's last character read into 等 (and others)
+        ("前部长陈时中等站台", [Word(0, 3, "n"), Word(3, 5, "PER"), Word(5, 7, "a"), Word(7, 9, "v")], "陈时中"),
         # a title the tagger took into the name
         ("王储威廉王子出席", [Word(0, 4, "PER"), Word(4, 6, "n"), Word(6, 8, "v")], "威廉"),
         # a hyphen inside a transliterated name joins its parts

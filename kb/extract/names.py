@@ -116,6 +116,14 @@ def _through_verb_start(view: str, start: int, end: int, words: Sequence[Word], 
         and view.startswith(rules.person_after, after.end)
     ):
         return end + 1
+    if (
+        after is not None
+        and end - start == 2
+        and view[start] in rules.surnames
+        and view[after.start + 1 : after.end] in ("等", "们")
+        and after.end - after.start == 2
+    ):
+        return end + 1  # 陈时 | 中等 | 站台: the name's last character, then 等 (and others)
     if after is None or after.end - after.start != 2 or after.tag != "v":
         return end
     rest = view[after.start + 1 : after.end]

@@ -132,6 +132,8 @@ def test_a_latin_name_after_a_title_is_a_person(body, speaker):
         ("加拿大法院表示", [Word(0, 3, "LOC"), Word(3, 5, "n"), Word(5, 7, "v")], None),
         # the tagger running into the next word (研究所 | 所公布)
         ("罗伯特科赫研究所所公布", [Word(0, 9, "ORG"), Word(9, 11, "v")], "罗伯特科赫研究所"),
+        # one character before a suffix: the tagger cut a word (台大 | 学伦案)
+        ("主导台大学伦案", [Word(0, 2, "v"), Word(2, 5, "ORG"), Word(5, 7, "n")], None),
         # who owns it, before its name
         ("国营埃及广播电视公司报道", [Word(0, 10, "ORG"), Word(10, 12, "v")], "埃及广播电视公司"),
     ],
@@ -622,3 +624,12 @@ def test_legal_forms_shortened_names_cases_and_titles_won(view, words, expected)
     names = tagged_names(view, words, rules.names, rules.catalog_kinds)
     found = {n.form: n.key for n in names if n.kind == "organization" and n.form != "国台办"}
     assert found == expected, found
+
+
+def test_a_tagged_person_ending_like_a_body_is_a_body():
+    rules = default_rules()
+    view = "拜罗伊特侯爵歌剧院建于1750年"
+    names = tagged_names(view, [Word(0, 9, "PER"), Word(9, 11, "v"), Word(11, 16, "TIME")], rules.names,
+                         rules.catalog_kinds)
+    assert [(n.form, n.kind) for n in names] == [("拜罗伊特侯爵歌剧院", "organization")]
+

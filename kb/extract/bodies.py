@@ -75,6 +75,9 @@ def clean_organization(form: str, count: int, rules: NameRules) -> str | None:
     ):
         return None  # (驻)日美军: countries' abbreviations and a generic word; 台美
     if form.endswith(rules.organization_suffixes) and len(form) >= 3:
+        suffix = next(s for s in rules.organization_suffixes if form.endswith(s))
+        if len(suffix) >= 2 and len(form) - len(suffix) == 1:
+            return None  # 台大学(伦案), 某公司: one character is no name before a suffix
         return form
     if _university_of(form, rules):
         return form  # 台北教育大学文化创意产业经营学系: a university's unit

@@ -395,3 +395,9 @@ def test_quotations_side_by_side_are_statements_apart():
     texts = [text for key, _, text, _ in found if key == "vladimir-putin"]
     assert texts == ["我们不想看到这种情况", "这没有理由发生，外交官正在参与此事。"], found
 
+
+def test_a_part_of_a_bracketed_name_goes_with_the_brackets_person():
+    result = run("英国3岁女童麦德琳．麦坎（Madeleine McCann）失踪。检方说，麦德琳当时与家人在度假。")
+    people = {k for k, e in result.entities.items() if e.kind == "person"}
+    assert people == {"person:madeleine-mccann"}, people
+

@@ -194,6 +194,12 @@ def _whole_bracketed_names(view: str, names: list[Name], bracketed: dict[str, st
                     aliases = (*info.aliases, (name.form, "discovered"))
                     entities[key] = replace(info, name=name.form, aliases=aliases)
                 break
+    # 麦德琳 beside 麦德琳·麦坎（Madeleine McCann）: a part keyed to a tagged whole name goes
+    # with the key the bracket gave that whole name.
+    rekeyed = {name.key: bracketed[name.form] for name in names if name.form in bracketed}
+    for form, key in list(extra.items()):
+        if key in rekeyed and form not in bracketed:
+            extra[form] = rekeyed[key]
 
 
 def _written(key: str, text: NormalisedText, surface: str) -> str:

@@ -71,6 +71,10 @@ def test_an_english_name_in_brackets_must_fit_the_catalog_person(key, english, a
                                      Word(12, 14, "v")], "吉塞拉·塞勒姆-拜耳"),
         # an adverb after the name, taken in with it
         ("阿德巴约又说，", [Word(0, 5, "PER"), Word(5, 6, "v"), Word(6, 7, "w")], "阿德巴约"),
+        # a surname after a title of three characters, read as a word of its own
+        ("发言人具炳杉表示", [Word(0, 3, "n"), Word(3, 4, "v"), Word(4, 6, "PER"), Word(6, 8, "v")], "具炳杉"),
+        # a case named after the person (罗森案)
+        ("证实罗森案已移送", [Word(0, 2, "v"), Word(2, 5, "PER"), Word(5, 6, "d"), Word(6, 8, "v")], "罗森"),
         # the name's last character read into 等 (and others)
         ("前部长陈时中等站台", [Word(0, 3, "n"), Word(3, 5, "PER"), Word(5, 7, "a"), Word(7, 9, "v")], "陈时中"),
         # a title the tagger took into the name

@@ -140,10 +140,10 @@ def _person_bounds(view: str, start: int, end: int, rules: NameRules,
     (记者李宗宪 | 雅加达电) — and with the surname it left out after a person word (记者游 | 凯翔)."""
     if end - start >= 3 and view[start - 1 : start + 1] in rules.person_words:
         start += 1
-    elif end - start == 2 and view[start - 1 : start] in rules.surnames and view[start - 3 : start - 1] in (
-        rules.person_words
+    elif end - start == 2 and view[start - 1 : start] in rules.surnames and (
+        view[start - 3 : start - 1] in rules.person_words or view.endswith(rules.person_cues, 0, start - 1)
     ):
-        start -= 1  # 记者游 | 凯翔: the surname the tagger read as a word of its own
+        start -= 1  # 记者游 | 凯翔, 发言人具 | 炳杉: the surname the tagger read as a word of its own
     for cut in range(start + 2, end - 1):
         if known.get(view[cut:end]) == PLACE:
             return start, cut

@@ -401,3 +401,8 @@ def test_a_part_of_a_bracketed_name_goes_with_the_brackets_person():
     people = {k for k, e in result.entities.items() if e.kind == "person"}
     assert people == {"person:madeleine-mccann"}, people
 
+
+@pytest.mark.parametrize("body", ["叙利亚南部的特古莱布（Tel Qulaib）遭到空袭。", "大雨淹没了贝吉舍施兰（Bergisches Land）。"])
+def test_a_place_glossed_in_latin_is_no_person(body):
+    assert not [k for k, e in run(body).entities.items() if e.kind == "person"]
+

@@ -75,6 +75,9 @@ def test_an_english_name_in_brackets_must_fit_the_catalog_person(key, english, a
         ("发言人具炳杉表示", [Word(0, 3, "n"), Word(3, 4, "v"), Word(4, 6, "PER"), Word(6, 8, "v")], "具炳杉"),
         # a case named after the person (罗森案)
         ("证实罗森案已移送", [Word(0, 2, "v"), Word(2, 5, "PER"), Word(5, 6, "d"), Word(6, 8, "v")], "罗森"),
+        # 等 (and others) after a name
+        ("官房长官松野博一等4名阁僚", [Word(0, 4, "n"), Word(4, 9, "PER"), Word(9, 10, "m"), Word(10, 11, "q"),
+                                    Word(11, 13, "n")], "松野博一"),
         # the name's last character read into 等 (and others)
         ("前部长陈时中等站台", [Word(0, 3, "n"), Word(3, 5, "PER"), Word(5, 7, "a"), Word(7, 9, "v")], "陈时中"),
         # a title the tagger took into the name

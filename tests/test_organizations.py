@@ -324,3 +324,16 @@ def test_a_countrys_numbered_television_channel_is_a_broadcaster(channel):
     body = f"病毒学家瓦茨勒对{channel}表示：“储备疫苗的行为短视。”"
     assert _entities(body).get(channel, ("",))[0] == "organization", list(_entities(body))
 
+
+@pytest.mark.parametrize(
+    ("body", "key"),
+    [
+        ("接种率已达91%，达世界卫生组织（WHO）建议标准。", "who"),  # WHO is also a word
+        ("前美国中央情报局（CIA）中国分析师表示，局势复杂。", "cia"),
+    ],
+)
+def test_a_catalog_name_after_a_word_before_its_acronym_is_the_catalog_entry(body, key):
+    text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"
+    keys = set(extract(parse_text(text)).entities)
+    assert key in keys and f"organization:{key}" not in keys and not any("zh-" in k for k in keys), keys
+

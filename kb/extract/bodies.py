@@ -377,6 +377,19 @@ def without_leading_verb(form: str, tag_alone: Callable[[str], Sequence[tuple[st
     return rest if len(rest) >= 2 else None
 
 
+def before_known(form: str, known: Mapping[str, str],
+                 tag_alone: Callable[[str], Sequence[tuple[str, str]]]) -> str | None:
+    """The catalog organization's name after a word that is no part of it (达 | 世界卫生组织,
+    前 | 美国中央情报局): a verb, an adverb or a preposition of one or two characters."""
+    for cut in (1, 2):
+        rest = form[cut:]
+        if len(rest) >= 2 and known.get(rest) == ORGANIZATION:
+            words = tag_alone(form[:cut])
+            if len(words) == 1 and words[0][1] in (*_LEADING_NON_NAME, "d", "f", "t"):
+                return rest
+    return None
+
+
 def quoted_media(view: str, rules: NameRules) -> list[tuple[int, int]]:
     """A publication named in quotes, then what it is (『政客』网站, 「民众报」, 《明镜》周刊): the
     quoted name is a body of its own."""

@@ -113,6 +113,9 @@ class Matcher:
         self.not_name_chars = frozenset(lexicon.get("not_name_starts", ""))
         # 另译, 又译: what introduces another transliteration of a bracketed name
         self.alias_markers = tuple(normalise_key(m) for m in lexicon.get("alias_markers", ()))
+        # Latin words of places' and bodies' names (Tel Qulaib, Kew Gardens): no person's
+        words = (*lexicon.get("place_latin_words", ()), *lexicon.get("organization_latin_words", ()))
+        self.thing_latin_words = frozenset(normalise_key(w) for w in words)
         # The automaton reads the text as UTF-16 code units (see ``form_hits``).
         self.automaton = ahocorasick.Automaton()
         for form in forms:
@@ -398,7 +401,9 @@ def discover(
     english_index = matcher.catalog.alias_index
     for match in _parentheticals(text.text):
         english = text.original_slice(*match.span(2)).strip()
-        if not _looks_like_person_name(english) or taken and normalise_key(english) in taken:
+        if not _looks_like_person_name(english) or taken and normalise_key(english) in taken or (
+            matcher.thing_latin_words.intersection(normalise_key(english).split())
+        ):
             continue  # not a person's name, or an organization's (kb/extract/bracketed.py)
         run = match.group(1)
         # A known form right before the parenthesis (柯比（John Kirby）) is the name.

@@ -22,6 +22,7 @@ from kb.catalog import ORGANIZATION, PERSON, PLACE
 from kb.extract.bodies import (
     after_description,
     assembled,
+    before_known,
     clean_organization,
     counted_or_sector,
     described,
@@ -342,7 +343,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             vouched = vouched or _context_kinds(view, raw, rules, neighbours)[ORGANIZATION] > 0
             form = clean_organization(raw, count + (1 if vouched else 0), rules)
             if form and tag_alone is not None:  # 引述 | 国际原子能机构: vouched or not
-                form = without_leading_verb(form, tag_alone)
+                form = before_known(form, known, tag_alone) or without_leading_verb(form, tag_alone)
             if form and tag_alone is not None and not vouched and described(form, rules, known, tag_alone):
                 continue
             if form and (runs_into_title(view, form, rules) or in_apposition(view, form, words, rules)):

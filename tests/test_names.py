@@ -640,3 +640,23 @@ def test_a_tagged_person_ending_like_a_body_is_a_body():
                          rules.catalog_kinds)
     assert [(n.form, n.kind) for n in names] == [("拜罗伊特侯爵歌剧院", "organization")]
 
+
+@pytest.mark.parametrize(
+    ("view", "words", "kept"),
+    [
+        # read as a body twice
+        ("香港科技受认可，科技发展", [Word(0, 2, "LOC"), Word(2, 4, "ORG"), Word(4, 7, "v"), Word(7, 8, "w"),
+                                   Word(8, 10, "ORG"), Word(10, 12, "vn")], []),
+        # a common noun in quotation marks names a publication
+        ("根据『政客』网站报道，政客说", [Word(0, 2, "p"), Word(2, 3, "w"), Word(3, 5, "ORG"), Word(5, 6, "w"),
+                                       Word(6, 8, "n"), Word(8, 10, "v"), Word(10, 11, "w"), Word(11, 13, "ORG"),
+                                       Word(13, 14, "v")], ["政客"]),
+    ],
+)
+def test_a_common_noun_read_as_a_body_is_none(view, words, kept):
+    from kb.extract import _tags_alone
+
+    rules = default_rules()
+    names = tagged_names(view, words, rules.names, rules.catalog_kinds, tag_alone=_tags_alone)
+    assert [n.form for n in names if n.kind == "organization"] == kept
+

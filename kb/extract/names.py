@@ -344,7 +344,10 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             form = clean_organization(raw, count + (1 if vouched else 0), rules)
             if form and tag_alone is not None:  # 引述 | 国际原子能机构: vouched or not
                 form = before_known(form, known, tag_alone) or without_leading_verb(form, tag_alone)
-            if form and tag_alone is not None and not vouched and described(form, rules, known, tag_alone):
+            if form and tag_alone is not None and not vouched and (
+                _common_noun(view, form, organizations, rules, tag_alone)  # 科技, 世界, 农场
+                or described(form, rules, known, tag_alone)
+            ):
                 continue
             if form and (runs_into_title(view, form, rules) or in_apposition(view, form, words, rules)):
                 continue
@@ -387,6 +390,20 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     shortened_bodies(names, rules, known)
     missions(names, view)
     return list(names.values())
+
+
+def _common_noun(view: str, form: str, organizations: Sequence[str], rules: NameRules,
+                 tag_alone: Callable[[str], Sequence[tuple[str, str]]]) -> bool:
+    """Whether a short form without a body's suffix is, read alone, one common noun, named in
+    no quotation marks (『政客』网站) and no body of the article starts with it (永龄 beside
+    永龄基金会 is that body's)."""
+    if form in rules.organization_suffixes:
+        return True  # 科技, 银行: a body's ending alone
+    if form.endswith(rules.organization_suffixes) or tag_alone(form) != ((form, "n"),):
+        return False
+    if any(f"{o}{form}{c}" in view for o, c in ("『』", "「」", "《》", "“”")):
+        return False
+    return not any(o != form and o.startswith(form) for o in organizations)
 
 
 def _listed_people(view: str, words: Sequence[Word], rules: NameRules) -> list[tuple[int, int]]:

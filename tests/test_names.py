@@ -308,6 +308,9 @@ def test_a_transliterated_person_needs_what_only_a_person_has(view, words, perso
         ("后果由加方承担", [Word(0, 3, "n"), Word(3, 5, "PER"), Word(5, 7, "v")]),  # a country's side
         ("侯则回应说", [Word(0, 2, "PER"), Word(2, 4, "v"), Word(4, 5, "v")]),  # a surname and 则
         ("荣休院长表示", [Word(0, 2, "PER"), Word(2, 4, "n"), Word(4, 6, "v")]),  # a word, not a name
+        ("林姓养殖户说，鱼不耐寒", [Word(0, 2, "PER"), Word(2, 5, "n"), Word(5, 6, "v"), Word(6, 7, "w"),
+                                  Word(7, 8, "n"), Word(8, 11, "v")]),  # the name withheld
+        ("开放陆生来台就学", [Word(0, 2, "v"), Word(2, 4, "PER"), Word(4, 6, "v"), Word(6, 8, "v")]),  # students
         ("他访问华沙后表示", [Word(0, 1, "r"), Word(1, 3, "v"), Word(3, 6, "PER"), Word(6, 8, "v")]),  # a city and 后
         # a garden glossed in Latin, though 邱 is a surname
         ("植物园邱园（kew gardens）分区", [Word(0, 3, "n"), Word(3, 5, "PER"), Word(5, 6, "w"), Word(6, 17, "nz"),

@@ -65,6 +65,7 @@ class NameRules:
     not_name_ends: frozenset[str] = frozenset()  # 又, 亦: no name ends in them
     not_foreign_name_ends: frozenset[str] = frozenset()  # 后, 来: no foreign name ends in them
     plural_determiners: tuple[str, ...] = ()  # 多国, 各国: a body's word made plural
+    name_withheld: tuple[str, ...] = ()  # 姓, 某: after a surname, no name is given
     ownership_words: tuple[str, ...] = ()  # 国营, 民营: who owns a body, before its name
     thing_latin_words: frozenset[str] = frozenset()  # gardens, institute: a Latin name of no person
     titles_by_start: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # titles by first character

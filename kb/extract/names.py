@@ -192,6 +192,8 @@ def _clean_person(form: str, rules: NameRules) -> str | None:
         return None  # 韩美, 加方: countries' abbreviations and a side, not a name
     if len(form) == 2 and form[0] in rules.surnames and form[1] in rules.not_name_starts:
         return None  # 侯则: a surname that stands for a name, and the next word
+    if form[0] in rules.surnames and form[1:] in rules.name_withheld:
+        return None  # 林姓(养殖户), 王某: the name withheld
     return form
 
 

@@ -239,6 +239,7 @@ class Rules:
             sector_endings=_words(data["sector_endings"]),
             not_name_ends=frozenset(data["not_name_ends"]),
             ownership_words=_words(data["ownership_words"]),
+            name_withheld=_words(data["name_withheld"]),
             not_foreign_name_ends=frozenset(data["not_foreign_name_ends"]),
             plural_determiners=_words(data["plural_determiners"]),
             thing_latin_words=frozenset(

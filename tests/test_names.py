@@ -552,6 +552,9 @@ def test_a_chinese_name_beside_itself_and_the_next_words_character_is_that_name(
     ("view", "words"),
     [
         ("调查由一家日本律师事务所负责", [Word(0, 3, "v"), Word(3, 5, "m"), Word(5, 12, "ORG"), Word(12, 14, "v")]),
+        ("市场有34家东方包装公司获许可", [Word(0, 2, "n"), Word(2, 3, "v"), Word(3, 5, "m"), Word(5, 6, "q"),
+                                        Word(6, 12, "ORG"), Word(12, 13, "v"), Word(13, 15, "n")]),
+        ("美国航太公司计划发射", [Word(0, 6, "ORG"), Word(6, 8, "v"), Word(8, 10, "v")]),  # a country's sort of body
         ("多国政府与联合国发布声明", [Word(0, 4, "ORG"), Word(4, 5, "c"), Word(5, 8, "ORG"), Word(8, 12, "v")]),
         ("美俄政府相关人士表示", [Word(0, 4, "ORG"), Word(4, 8, "n"), Word(8, 10, "v")]),
         ("向墨国犯罪集团非法出售", [Word(0, 1, "p"), Word(1, 7, "ORG"), Word(7, 11, "v")]),
@@ -662,4 +665,3 @@ def test_a_common_noun_read_as_a_body_is_none(view, words, kept):
     rules = default_rules()
     names = tagged_names(view, words, rules.names, rules.catalog_kinds, tag_alone=_tags_alone)
     assert [n.form for n in names if n.kind == "organization"] == kept
-

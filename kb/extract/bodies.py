@@ -89,14 +89,17 @@ def clean_organization(form: str, count: int, rules: NameRules) -> str | None:
 
 
 def counted_or_sector(view: str, form: str, rules: NameRules) -> bool:
-    """Whether every use of ``form`` counts a sort of body (一家中国律师事务所) or makes a
-    sector of it (美国银行业): a description, not a name."""
+    """Whether every use of ``form`` counts a sort of body (一家中国律师事务所, 34家释迦包装厂)
+    or makes a sector of it (美国银行业): a description, not a name. Only a form ending in a
+    sort counts so (3家台积电工厂 counts the plants)."""
     at = view.find(form)
     if at < 0:
         return False
+    sort = form.endswith(rules.descriptive_suffixes)
     while at >= 0:
         end = at + len(form)
-        counted = any(view.endswith(c, 0, at) for c in rules.body_counters)
+        counted = sort and (any(view.endswith(c, 0, at) for c in rules.body_counters)
+                            or rules.counted.search(view, max(0, at - 6), at) is not None)
         if not counted and not view.startswith(rules.sector_endings, end):
             return False
         at = view.find(form, end)
@@ -133,7 +136,11 @@ def described(form: str, rules: NameRules, known: Mapping[str, str],
             return True  # 中国公司; 中国党 (…和国家领导人): a country and a bare suffix
         if length == 1 and len(rest) < 4 or not rest.endswith(rules.descriptive_suffixes):
             return False  # 韩联社, 美联储; 中国田径协会, 挪威难民委员会
-        return not any(t in ("ORG", "PER", "LOC", "nz", "nw") for _, t in tag_alone(rest))
+        # After a country's full name, the stem alone (the tagger calls any noun with 公司 an
+        # ORG, as below: 美国 | 航太 | 公司); after one character (中 | 信法律事务所) all of it.
+        suffix = next(s for s in rules.descriptive_suffixes if rest.endswith(s)) if length >= 2 else ""
+        stem = rest[: len(rest) - len(suffix)]
+        return bool(stem) and not any(t in ("ORG", "PER", "LOC", "nz", "nw") for _, t in tag_alone(stem))
     # No country before it: the words before the suffix, read alone, hold a name (黑松 | 公司,
     # 中信 | 法律事务所) or are common nouns (数字初创 | 公司, 投资 | 代表团, 港元 | 银行). The whole
     # form read alone will not do: the tagger calls any noun with 公司 an ORG.

@@ -61,6 +61,7 @@ class NameRules:
     media_words: tuple[str, ...] = ()  # 网站, 杂志, 报: what a quoted publication's name is
     university_words: tuple[str, ...] = ()  # 大学: what a university's name ends in
     body_counters: tuple[str, ...] = ()  # 一家, 这家: a sort of body counted, not a name
+    counted: re.Pattern[str] = re.compile("(?!)")  # 34家, 三所: a number of bodies, before a sort
     sector_endings: tuple[str, ...] = ()  # 业, 界: 银行业 is a sector, not a bank
     not_name_ends: frozenset[str] = frozenset()  # 又, 亦: no name ends in them
     not_foreign_name_ends: frozenset[str] = frozenset()  # 后, 来: no foreign name ends in them

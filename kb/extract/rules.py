@@ -28,6 +28,9 @@ def _by_first_character(words: Iterable[str]) -> Mapping[str, tuple[str, ...]]:
     return {first: tuple(group) for first, group in grouped.items()}  # a plain dict: workers unpickle rules
 
 
+_NUMBER = "[0-9一二两三四五六七八九十百千几多数]+"  # digits and numerals, 34 or 三十四
+
+
 def _words(values: Any) -> tuple[str, ...]:
     """Normalised, distinct, longest first (so that a prefix test finds the longest)."""
     return tuple(sorted({normalise_key(str(v)) for v in values or ()}, key=len, reverse=True))
@@ -237,6 +240,7 @@ class Rules:
             university_words=_words(data["university_words"]),
             body_counters=_words(data["body_counters"]),
             sector_endings=_words(data["sector_endings"]),
+            counted=re.compile(_NUMBER + "[" + re.escape(data["body_measure_words"]) + "]$"),
             not_name_ends=frozenset(data["not_name_ends"]),
             ownership_words=_words(data["ownership_words"]),
             name_withheld=_words(data["name_withheld"]),

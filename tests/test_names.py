@@ -665,3 +665,13 @@ def test_a_common_noun_read_as_a_body_is_none(view, words, kept):
     rules = default_rules()
     names = tagged_names(view, words, rules.names, rules.catalog_kinds, tag_alone=_tags_alone)
     assert [n.form for n in names if n.kind == "organization"] == kept
+
+
+@pytest.mark.parametrize(("view", "tag"), [("伦敦圣潘克拉斯车站挤满旅客", "ORG"), ("艾尔斯沃斯空军基地发布消息", "ORG")])
+def test_a_building_or_a_site_is_no_name(view, tag):
+    rules = default_rules()
+    end = view.index("车站") + 2 if "车站" in view else view.index("基地") + 2
+    names = tagged_names(view, [Word(0, end, tag), Word(end, end + 2, "v"), Word(end + 2, len(view), "n")],
+                         rules.names, rules.catalog_kinds)
+    assert names == []
+

@@ -53,6 +53,7 @@ class NameRules:
     given_name_place_endings: frozenset[str] = frozenset()  # 州, 山: 陈百州 is a person
     person_cues: tuple[str, ...] = ()  # titles and person words: what stands before a person
     place_endings: tuple[str, ...] = ()  # 市中心, 市区: a place's part, though it ends like a body
+    facility_endings: tuple[str, ...] = ()  # 车站, 机场: a building or a site, no name of ours
     not_person_after: tuple[str, ...] = ()  # 级, 奖, 诊所: what makes a name part of another thing
     organization_descriptors: tuple[str, ...] = ()  # 通讯社, 公司: what describes a body before its name
     titles_after_name: tuple[str, ...] = ()  # 公主, 博士, 中将: a person's title written after the name

@@ -320,6 +320,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         kind, count = kinds.most_common(1)[0]
         if kind != PERSON and raw.endswith(rules.titles):
             continue  # 美国国务卿, 美国商务部长: a title, not a place or a body
+        if raw.endswith(rules.facility_endings):
+            continue  # 伦敦圣潘克拉斯车站, 空军基地: a building or a site
         kind = _kind_by_shape(raw, kind, view, rules, neighbours)
         if kind == PERSON and len(raw) >= 5 and "·" not in raw and raw.endswith(rules.organization_suffixes):
             kind = ORGANIZATION  # 拜罗伊特侯爵歌剧院: no person's name ends like a body's

@@ -229,6 +229,7 @@ class Rules:
             ),
             titles_by_start=_by_first_character(self.matcher.titles),
             place_endings=_words(data["place_endings"]),
+            facility_endings=_words(data["facility_endings"]),
             not_person_after=_words(data["not_person_after"]),
             organization_descriptors=_words(data["organization_descriptors"]),
             titles_after_name=_words(data["titles_after_name"]),

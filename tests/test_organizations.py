@@ -337,3 +337,8 @@ def test_a_catalog_name_after_a_word_before_its_acronym_is_the_catalog_entry(bod
     keys = set(extract(parse_text(text)).entities)
     assert key in keys and f"organization:{key}" not in keys and not any("zh-" in k for k in keys), keys
 
+
+def test_a_station_glossed_in_latin_is_no_body():
+    names = _entities("大批乘客聚集在伦敦圣潘克拉斯车站（St Pancras International）等候。")
+    assert not [n for n, (kind, *_) in names.items() if kind == "organization"], names
+

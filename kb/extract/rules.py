@@ -259,7 +259,8 @@ class Rules:
             suffixes=tuple(sorted({*self.names.long_organization_suffixes, *self.lexicon.media_suffixes,
                                    "党", "军"}, key=len, reverse=True)),
             endings=organization_suffixes,
-            events=_words(data["event_words"]),
+            # (a building or a site, 伦敦圣潘克拉斯车站（St Pancras）, is no body either)
+            events=_words([*data["event_words"], *data["facility_endings"]]),
             person_words=tuple(t for t in self.names.person_cues if len(t) >= 2),
             corporate=_words(data["legal_endings"]),
         )

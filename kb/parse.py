@@ -458,6 +458,10 @@ def _is_link_list(tag: Tag) -> bool:
     (延伸阅读, 聚焦新闻, #hashtags) — rather than the article: its text is almost all link
     text, in two links or more, or one headline-long link under a short label (an author's
     link alone is no list)."""
+    children = [c for c in tag.contents if isinstance(c, Tag) or (type(c) in _PLAIN_STRINGS and c.strip())]
+    if len(children) == 1 and isinstance(children[0], Tag) and children[0].name in _CONTAINER_TAGS:
+        return False  # a wrapper of one container, judged when the walk reaches it (and so
+        # a deeply nested page is read once, not once per level)
     if tag.name in ("ul", "ol"):
         # a list whose items are links, bar one or two (the article's own headline in a timeline)
         items = [child for child in tag.contents if isinstance(child, Tag) and child.name == "li"]
@@ -465,6 +469,7 @@ def _is_link_list(tag: Tag) -> bool:
         if len(items) >= 2 and linked_items >= 2 and linked_items * 3 >= len(items) * 2:
             return True
     linked = unlinked = anchors = 0
+    budget = _LINK_LIST_NODES  # a list of links is small: the walk need not read a whole page
     stack: list[tuple[Iterator[PageElement], bool]] = [(iter(tag.contents), False)]
     while stack:
         children, in_link = stack[-1]
@@ -472,6 +477,9 @@ def _is_link_list(tag: Tag) -> bool:
         if child is None:
             stack.pop()
             continue
+        budget -= 1
+        if budget < 0:
+            return False  # (and each container of a deeply nested page is read in constant time)
         if isinstance(child, Tag):
             is_link = child.name == "a" and child.get("href") is not None
             anchors += is_link
@@ -493,8 +501,10 @@ def _is_link_list(tag: Tag) -> bool:
 # A link list's own text (延伸阅读, 相关新闻) is short; a linked headline is longer than a name.
 _LINK_LIST_LABEL = 8
 _LINK_HEADLINE = 10
-# Past this many letters outside links, a container is read as prose without reading on.
+# Past this many letters outside links, a container is read as prose without reading on;
+# past this many nodes, as more than a list of links.
 _PROSE = 200
+_LINK_LIST_NODES = 600
 
 
 @dataclass

@@ -171,3 +171,19 @@ def test_a_short_timeline_of_links_is_no_part_of_the_article():
     )
     text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>正文。</p>{timeline}"
     assert parse_text(text).text.splitlines()[1:] == ["正文。"]
+
+
+def test_a_link_list_inside_wrappers_is_still_dropped():
+    related = ('<div><div><div class="more"><div>延伸阅读</div><a href="https://example.com/a/2">另一篇新闻的标题在这里写着</a>'
+               '<a href="https://example.com/a/3">第三篇新闻的标题也在这里写着</a></div></div></div>')
+    text = ("<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n"
+            f"<div><p>北约秘书长表示，北约将加强东翼防御。</p></div>{related}")
+    assert "另一篇" not in parse_text(text).text
+
+
+def test_a_deeply_nested_page_keeps_its_text():
+    depth = 3000
+    text = ("<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n"
+            + "<div>" * depth + "<p>北约将加强东翼防御。</p>" + "</div>" * depth)
+    assert parse_text(text).text.endswith("北约将加强东翼防御。")
+

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Select, func, select
 from strawberry.relay import from_base64, to_base64
 
+from kb.ids import row_number
 from kb.models import (
     OWNER_COLUMN,
     Alias,
@@ -141,7 +142,8 @@ def _outlet(connection: Connection, value: str) -> int:
 def _global_id(value: str) -> tuple[str, int] | None:
     try:
         type_name, ident = from_base64(value)
-        return (type_name, int(ident)) if type_name and ident.isdigit() else None
+        number = row_number(ident)
+        return (type_name, number) if type_name and number is not None else None
     except (ValueError, TypeError):
         return None
 

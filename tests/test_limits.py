@@ -333,3 +333,51 @@ def test_one_log_line_per_request_without_bodies(settings, caplog):
     assert "operation=outlets,people" in lines[1]
     assert lines[2].startswith("GET /healthz 200")
     assert not any(secret in r.getMessage() for r in caplog.records)
+
+
+def _b64(text: str) -> str:
+    import base64
+
+    return base64.b64encode(text.encode()).decode()
+
+
+@pytest.mark.parametrize(
+    "payload",
+    ["[1e400, 5]", "[[1, 2], [3]]", "null", "true", "[NaN, 1]", '["2023-01-01", 1]',
+     "[9223372036854775808, 1]", '[{"t": "2023-01-01T00:00:00"}, 1]', "[" * 5000 + "]" * 5000],
+)
+def test_tampered_cursors_are_client_errors(client, payload):
+    """Integers past 2^63, lists, null, booleans, NaN, a naive date, a string where a date
+    belongs, deep JSON: each says the cursor is bad, none is an internal error."""
+    body = post(client, "query($a: String) { articles(first: 2, after: $a) { totalCount } }", {"a": _b64(payload)})
+    [error] = body["errors"]
+    assert "cursor" in error["message"], error
+
+
+@pytest.mark.parametrize("number", ["99999999999999999999999", " 1", "01", "١", "-1", "1e5"])
+def test_overflowing_and_non_canonical_ids_name_no_row(client, number):
+    body = post(client, "query($i: ID!) { node(id: $i) { id } }", {"i": _b64(f"Article:{number}")})
+    assert body == {"data": {"node": None}}, body
+    body = post(client, "query($o: [ID!]) { statements(filter: {outlet: $o}) { totalCount } }",
+                {"o": [_b64(f"Outlet:{number}")]})
+    assert "malformed Outlet id" in body["errors"][0]["message"], body
+
+
+@pytest.mark.parametrize(
+    ("raw", "words"),
+    [
+        (b'"a string"', "must be an object"), (b"1", "must be an object"), (b"null", "must be an object"),
+        (b"true", "must be an object"), (b'{"query": "{ __typename }", "x": "\xff\xfe"}', "UTF-8"),
+        (b'{"query": "query($n: String!) { person(name: $n) { id } }", "variables": {"n": "\\ud800"}}',
+         "surrogate"),
+    ],
+)
+def test_malformed_bodies_are_answered_400(client, raw, words):
+    response = client.post("/graphql", content=raw, headers={"content-type": "application/json"})
+    assert response.status_code == 400 and words in response.text, response.text
+
+
+@pytest.mark.parametrize("number", ["99999999999999999999999", "١"])
+def test_exports_refuse_overflowing_and_non_canonical_ids(client, number):
+    response = client.get(f"/export/statements.jsonl?outlet={_b64(f'Outlet:{number}')}")
+    assert response.status_code == 400, response.text

@@ -63,10 +63,20 @@ class KnowledgeBaseGraphQL(GraphQL):
         return _with_example(super().graphql_ide_html)
 
     def decode_json(self, data: str | bytes) -> object:
+        """The request's JSON (a body, or GET's variables): an object or a batch of them, with
+        well-formed text; anything else is the client's mistake, answered 400."""
         try:
-            return super().decode_json(data)
+            decoded = super().decode_json(data)
         except RecursionError:  # json's decoder recurses once per level of nesting
             raise HTTPException(400, "The request's JSON is nested too deeply.") from None
+        except UnicodeDecodeError:
+            raise HTTPException(400, "The request's body is not valid UTF-8.") from None
+        if not isinstance(decoded, dict | list):
+            raise HTTPException(400, "The request's JSON must be an object (or a list of them), "
+                                     f"not {type(decoded).__name__ if decoded is not None else 'null'}.")
+        if _has_lone_surrogate(decoded):
+            raise HTTPException(400, "The request's JSON holds a lone UTF-16 surrogate (\\ud800-\\udfff).")
+        return decoded
 
     async def execute_single(self, request: Any, request_adapter: Any, sub_response: Any,  # type: ignore[override]
                              context: Any, root_value: Any, request_data: Any) -> Any:
@@ -149,6 +159,26 @@ _EXAMPLE_SLOT = re.compile(r"(const EXAMPLE_QUERY = `).*?(`;)", re.S)
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 _UNPKG = re.compile(r"https://unpkg\.com/([^\"']+)")
+
+
+def _has_lone_surrogate(value: object) -> bool:
+    """Whether a decoded JSON value holds a string with an unpaired surrogate, which no
+    database or encoder accepts (json decodes ``"\\ud800"`` into one)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if _SURROGATE.search(item):
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _with_example(html: str) -> str:

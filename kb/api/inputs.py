@@ -12,6 +12,7 @@ from strawberry import relay
 
 from kb.api.errors import ClientError
 from kb.api.lists import ArticleFilters, EntityFilters, EntityRef, StatementFilters
+from kb.ids import row_number
 
 
 @strawberry.enum(description="Whether a statement quotes the speaker's own words.")
@@ -166,10 +167,11 @@ def entity_refs(ids: Iterable[relay.GlobalID] | None) -> tuple[EntityRef, ...]:
 
 
 def _number(gid: relay.GlobalID) -> int:
-    try:
-        return int(gid.node_id)
-    except ValueError:
-        raise ClientError(f"malformed {gid.type_name} id") from None
+    number = row_number(gid.node_id)
+    if number is None:
+        raise ClientError(f"malformed {gid.type_name} id (find ids with person(name:), outlet(name:) "
+                          "and the other lookups)")
+    return number
 
 
 def _search(text: str | None) -> str | None:

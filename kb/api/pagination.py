@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -68,13 +69,41 @@ def encode_cursor(values: Sequence[Any]) -> str:
 
 
 def decode_cursor(cursor: str, name: str = "cursor") -> list[Any]:
+    """The values a cursor holds, each of a kind ``encode_cursor`` writes: a bounded integer,
+    a finite number, a short string, null or a date-time with its offset. Anything else — a
+    tampered cursor — is the client's mistake, not a query to run."""
     try:
-        values = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        if len(cursor) > _CURSOR_MAX:
+            raise ValueError
+        values = json.loads(base64.urlsafe_b64decode(cursor.encode()), parse_constant=_no_constant)
         if not isinstance(values, list) or not values:
             raise ValueError
-        return [datetime.fromisoformat(v["t"]) if isinstance(v, dict) else v for v in values]
-    except (ValueError, TypeError, KeyError, binascii.Error, UnicodeError):
+        return [_cursor_value(v) for v in values]
+    except (ValueError, TypeError, KeyError, binascii.Error, UnicodeError, RecursionError):
         raise PaginationError(f"`{name}` is not a valid cursor") from None
+
+
+_CURSOR_MAX = 1000
+_INT_MAX = 2**63 - 1
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(name)  # NaN, Infinity: no cursor holds them
+
+
+def _cursor_value(value: Any) -> Any:
+    if isinstance(value, dict):
+        moment = datetime.fromisoformat(value["t"])
+        if moment.tzinfo is None or len(value) != 1:
+            raise ValueError
+        return moment
+    if isinstance(value, bool) or isinstance(value, int) and not -_INT_MAX <= value <= _INT_MAX:
+        raise ValueError
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError  # 1e400 decodes to infinity
+    if value is None or isinstance(value, int | float | str):
+        return value
+    raise ValueError  # a list inside a cursor
 
 
 @dataclass(frozen=True)
@@ -91,7 +120,9 @@ class Order:
 
     def after(self, values: Sequence[Any], reverse: bool = False) -> ColumnElement[bool]:
         """Rows strictly after ``values`` in this order (before it when ``reverse``)."""
-        if len(values) != len(self.columns):
+        if len(values) != len(self.columns) or not all(
+            _fits(column, value) for (column, _), value in zip(self.columns, values, strict=True)
+        ):
             raise PaginationError("cursor does not belong to this list")
         terms = []
         for index, (column, desc) in enumerate(self.columns):
@@ -100,6 +131,23 @@ class Order:
             equal = [c == values[i] for i, (c, _) in enumerate(self.columns[:index])]
             terms.append(and_(*equal, step))
         return or_(*terms)
+
+
+def _fits(column: ColumnElement[Any], value: Any) -> bool:
+    """Whether a cursor's value is of the column's kind (a date where a date belongs)."""
+    if value is None:
+        return True
+    try:
+        kind = getattr(column.type, "impl", column.type).python_type  # (a decorated type: its base's)
+    except NotImplementedError:
+        return True
+    if kind is datetime:
+        return isinstance(value, datetime)
+    if kind is int:
+        return isinstance(value, int)
+    if kind is float:
+        return isinstance(value, int | float)
+    return isinstance(value, kind)
 
 
 @dataclass

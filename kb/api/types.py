@@ -30,6 +30,7 @@ from kb.api.lists import ListKey
 from kb.api.pagination import make_page
 from kb.api.prefetch import link_paths
 from kb.config import Settings
+from kb.ids import row_number
 
 NodeT = TypeVar("NodeT")
 
@@ -128,10 +129,8 @@ def _linked(info: Info, table: str, row_id: int, make: Callable[[Any], Any]) -> 
 async def _nodes(info: Info, table: str, ids: Iterable[str], make: Any, required: bool) -> list[Any]:
     numbers = []
     for raw in ids:
-        try:
-            numbers.append(int(raw))
-        except ValueError:
-            numbers.append(-1)
+        number = row_number(raw)
+        numbers.append(-1 if number is None else number)  # (a malformed id names no row: null)
     rows = await _data(info).by_id[table].load_many(numbers)
     return [make(row) if row is not None else None for row in rows]
 

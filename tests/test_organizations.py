@@ -7,9 +7,12 @@ from kb.extract import extract
 from kb.parse import parse_text
 
 
+def _extract(body: str):
+    return extract(parse_text(f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"))
+
+
 def _entities(body: str) -> dict[str, tuple[str, str | None, set[str]]]:
-    text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"
-    found = extract(parse_text(text))
+    found = _extract(body)
     return {e.name: (e.kind, e.name_en, {a for a, _ in e.aliases}) for e in found.entities.values()}
 
 
@@ -313,9 +316,7 @@ def test_a_publication_named_in_quotes(body, name):
 
 
 def test_an_acronym_after_the_end_of_its_catalog_name_is_that_entry():
-    text = ("<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n"
-            "<p>首相曾在20國集團（G20）領袖峰會上表示，7大工业国集团（G7）会议将举行。</p>")
-    keys = set(extract(parse_text(text)).entities)
+    keys = set(_extract("首相曾在20國集團（G20）領袖峰會上表示，7大工业国集团（G7）会议将举行。").entities)
     assert {"g20", "g7"} <= keys and not any(k.startswith("organization:g") for k in keys), keys
 
 
@@ -333,8 +334,7 @@ def test_a_countrys_numbered_television_channel_is_a_broadcaster(channel):
     ],
 )
 def test_a_catalog_name_after_a_word_before_its_acronym_is_the_catalog_entry(body, key):
-    text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"
-    keys = set(extract(parse_text(text)).entities)
+    keys = set(_extract(body).entities)
     assert key in keys and f"organization:{key}" not in keys and not any("zh-" in k for k in keys), keys
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from kb.catalog import ORGANIZATION
+from kb.extract.bodies import before_known
 from kb.extract.entities import slug
 from kb.extract.records import EntityInfo
 from kb.extract.tagger import Word
@@ -88,8 +89,8 @@ def bracketed_organizations(
         if whole is not None:
             found[form] = whole  # 大工业国集团（G7）: the end of the catalog's 七大工业国集团
             continue
-        if _catalog_form_ended(form, catalog_forms or {}, known, catalog_keys) is not None:
-            continue  # 达世界卫生组织（WHO）: the catalog's name, which the catalog finds itself
+        if before_known(form, known, tag_alone) is not None:
+            continue  # 达 | 世界卫生组织（WHO）: the catalog's name, which the catalog finds itself
         # An acronym the catalog gives another body (CECC: Taiwan's epidemic centre, and the
         # US Congress's China commission) is this body in this article.
         key = "organization:" + slug(latin)
@@ -117,21 +118,6 @@ def _catalog_form_ending(form: str, catalog_forms: Mapping[str, str], keys: set[
     key = next(iter(keys))
     ending = (f for f, k in catalog_forms.items() if k == key and len(f) > len(form) and f.endswith(form))
     return key if next(ending, None) is not None else None
-
-
-def _catalog_form_ended(form: str, catalog_forms: Mapping[str, str], known: Mapping[str, str],
-                        keys: set[str]) -> str | None:
-    """The catalog organization's form that ends ``form`` after words that are no part of it
-    (前 | 美国中央情报局（CIA）; 达 | 世界卫生组织（WHO）, where WHO, also a word, names no
-    entry and only a word or two may stand before), else None."""
-    if len(keys) > 1:
-        return None
-    wanted = next(iter(keys)) if keys else None
-    for n in range(1, len(form) - 1 if wanted is not None else min(3, len(form) - 2)):
-        rest = form[n:]
-        if known.get(rest) == ORGANIZATION and wanted in (None, catalog_forms.get(rest)):
-            return rest
-    return None
 
 
 def _form_start(view: str, paren: int, words: Sequence[Word], starts: list[int],

@@ -311,6 +311,8 @@ def test_a_transliterated_person_needs_what_only_a_person_has(view, words, perso
         ("林姓养殖户说，鱼不耐寒", [Word(0, 2, "PER"), Word(2, 5, "n"), Word(5, 6, "v"), Word(6, 7, "w"),
                                   Word(7, 8, "n"), Word(8, 11, "v")]),  # the name withheld
         ("开放陆生来台就学", [Word(0, 2, "v"), Word(2, 4, "PER"), Word(4, 6, "v"), Word(6, 8, "v")]),  # students
+        ("法院认为陈男图利他人", [Word(0, 2, "n"), Word(2, 4, "v"), Word(4, 6, "PER"), Word(6, 8, "v"),
+                              Word(8, 10, "r")]),  # Mr Chen: the name withheld
         ("他访问华沙后表示", [Word(0, 1, "r"), Word(1, 3, "v"), Word(3, 6, "PER"), Word(6, 8, "v")]),  # a city and 后
         # a garden glossed in Latin, though 邱 is a surname
         ("植物园邱园（kew gardens）分区", [Word(0, 3, "n"), Word(3, 5, "PER"), Word(5, 6, "w"), Word(6, 17, "nz"),
@@ -675,3 +677,30 @@ def test_a_building_or_a_site_is_no_name(site):
     words = [Word(0, n, "ORG"), Word(n, n + 2, "v"), Word(n + 2, n + 4, "n"), Word(n + 4, n + 5, "w"),
              Word(n + 5, 2 * n + 5, "ORG"), Word(2 * n + 5, 2 * n + 7, "v")]
     assert tagged_names(view, words, rules.names, rules.catalog_kinds) == []
+
+
+@pytest.mark.parametrize(
+    ("view", "words", "people"),
+    [
+        # a word of the language, read alone, is no name for a verb after it (网志说, 约莫半数表示)
+        ("陈茂波在网志说，计划会加速",
+         [Word(0, 3, "PER"), Word(3, 4, "p"), Word(4, 6, "PER"), Word(6, 7, "v"), Word(7, 8, "w"),
+          Word(8, 10, "n"), Word(10, 11, "v"), Word(11, 13, "v")], ["陈茂波"]),
+        ("约莫半数表示，他们是个体户",
+         [Word(0, 2, "PER"), Word(2, 4, "m"), Word(4, 6, "v"), Word(6, 7, "w"), Word(7, 9, "r"),
+          Word(9, 10, "v"), Word(10, 13, "n")], []),
+        # …but beside a person in a list, or as the surname of a full name written before, it is one
+        ("校长李嗣涔、杨泮池、管中闵签名",
+         [Word(0, 2, "n"), Word(2, 5, "PER"), Word(5, 6, "w"), Word(6, 9, "PER"), Word(9, 10, "w"),
+          Word(10, 13, "PER"), Word(13, 15, "v")], ["李嗣涔", "杨泮池", "管中闵"]),
+        ("穆罕默德·加利逃离。加利告诉记者，援助没有开始",
+         [Word(0, 7, "PER"), Word(7, 9, "v"), Word(9, 10, "w"), Word(10, 12, "PER"), Word(12, 14, "v"),
+          Word(14, 16, "n")], ["穆罕默德·加利", "加利"]),
+    ],
+)
+def test_a_tagged_person_read_alone_as_a_word_needs_a_persons_use(view, words, people):
+    from kb.extract import _tags_alone
+
+    rules = default_rules()
+    names = tagged_names(view, words, rules.names, rules.catalog_kinds, tag_alone=_tags_alone)
+    assert [n.form for n in names if n.kind == "person"] == people

@@ -4,6 +4,9 @@ after their place, split by the tagger, or described rather than named. Invented
 import pytest
 
 from kb.extract import extract
+from kb.extract.names import tagged_names
+from kb.extract.rules import default_rules
+from kb.extract.tagger import Word
 from kb.parse import parse_text
 
 
@@ -342,3 +345,29 @@ def test_a_station_glossed_in_latin_is_no_body():
     names = _entities("大批乘客聚集在伦敦圣潘克拉斯车站（St Pancras International）等候。")
     assert not [n for n, (kind, *_) in names.items() if kind == "organization"], names
 
+
+
+@pytest.mark.parametrize(
+    ("view", "words", "organizations"),
+    [
+        # two bodies joined, the first already ending like one: two names, not one
+        ("成立环境部和农业部来落实转型",
+         [Word(0, 2, "v"), Word(2, 9, "ORG"), Word(9, 10, "v"), Word(10, 12, "v"), Word(12, 14, "n")], []),
+        ("到台东基督教医院等肠病毒重症医院就医", [Word(0, 1, "p"), Word(1, 16, "ORG"), Word(16, 18, "v")], []),
+        # a country's firm (美商) is no part of its name
+        ("美商英科达科技（Incoda）宣布裁员", [Word(0, 7, "ORG"), Word(7, 15, "w"), Word(15, 17, "v"),
+                                              Word(17, 19, "v")], ["英科达科技"]),
+        # a body's local unit after a place names no body; a mission (驻…) does
+        ("绿色和平北京办公室的负责人说",
+         [Word(0, 4, "ORG"), Word(4, 9, "ORG"), Word(9, 10, "u"), Word(10, 13, "n"), Word(13, 14, "v")], []),
+        ("他说，驻以色列代表处会协助",
+         [Word(0, 1, "r"), Word(1, 2, "v"), Word(2, 3, "w"), Word(3, 10, "ORG"), Word(10, 11, "v"),
+          Word(11, 13, "v")], ["驻以色列代表处"]),
+    ],
+)
+def test_joined_bodies_owners_and_local_units(view, words, organizations):
+    from kb.extract import _tags_alone
+
+    rules = default_rules()
+    names = tagged_names(view, words, rules.names, rules.catalog_kinds, tag_alone=_tags_alone)
+    assert [n.form for n in names if n.kind == "organization"] == organizations

@@ -70,6 +70,8 @@ def clean_organization(form: str, count: int, rules: NameRules) -> str | None:
             break
     if not _HAN.match(form) or len(form) < 2 or form in rules.not_names:
         return None
+    if _two_bodies(form, rules):
+        return None
     if all(c in rules.abbreviations for c in form[:-1]) and (
         form[-1] in rules.not_names or form[-1] in rules.abbreviations
     ):
@@ -86,6 +88,30 @@ def clean_organization(form: str, count: int, rules: NameRules) -> str | None:
         return form  # 国立台南二中: a school's shape
     # A short form without a suffix (台大, 北高行) is trusted once the tagger says so twice.
     return form if count >= 2 and 2 <= len(form) <= 5 else None
+
+
+def _two_bodies(form: str, rules: NameRules) -> bool:
+    """Whether ``form`` joins two bodies (环境部和农业部, 外国公司和政府, 甲医院等乙医院): the
+    words before the joiner already end like a body. A name with a joiner inside
+    (国际政治和安全事务研究所) has none before it."""
+    for joiner in rules.body_joiners:
+        at = form.find(joiner, 2)
+        while 0 < at < len(form) - len(joiner):
+            rest = form[at + len(joiner) :]
+            if form[:at].endswith(rules.organization_suffixes) and (
+                rest.endswith(rules.organization_suffixes) or rest in rules.generic_bodies
+            ):
+                return True
+            at = form.find(joiner, at + 1)
+    return False
+
+
+def local_unit(view: str, form: str, rules: NameRules, known: Mapping[str, str]) -> bool:
+    """Whether ``form`` is a place and a body's local unit (北京办公室, 中国办事处): the unit of
+    a body named before it, or of none, but no name of its own. A mission (驻以色列代表处) is
+    one (kb.extract.bodies.missions)."""
+    return f"驻{form}" not in view and any(known.get(form[:n]) == PLACE and form[n:] in rules.local_units
+               for n in range(1, len(form) - 1))
 
 
 def counted_or_sector(view: str, form: str, rules: NameRules) -> bool:

@@ -69,6 +69,8 @@ class NameRules:
     plural_determiners: tuple[str, ...] = ()  # 多国, 各国: a body's word made plural
     name_withheld: tuple[str, ...] = ()  # 姓, 某: after a surname, no name is given
     ownership_words: tuple[str, ...] = ()  # 国营, 民营: who owns a body, before its name
+    body_joiners: tuple[str, ...] = ()  # 和, 等: between two bodies' names
+    local_units: frozenset[str] = frozenset()  # 办公室, 分社: a body's unit in a place
     thing_latin_words: frozenset[str] = frozenset()  # gardens, institute: a Latin name of no person
     titles_by_start: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # titles by first character
 

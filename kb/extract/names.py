@@ -29,6 +29,7 @@ from kb.extract.bodies import (
     described_known,
     in_apposition,
     joined_by_and,
+    local_unit,
     located,
     missions,
     numbered_channels,
@@ -295,8 +296,12 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         votes[view[start:end]][ORGANIZATION] += 1
     for start, end in schools(view, words, rules, known):
         votes[view[start:end]][ORGANIZATION] += 2
-    for start, end in _listed_people(view, words, rules):
+    listed = _listed_people(view, words, rules)
+    for start, end in listed:
         votes[view[start:end]][PERSON] += 1
+    # Where the tagger's people start and end: a name beside one in a list (A、B) is a person's.
+    people = [(w.start, w.end) for w in words if w.tag == "PER"] + listed
+    people_edges = ({s for s, _ in people}, {e for _, e in people})
     for start, end in quoted_media(view, rules):
         votes[view[start:end]][ORGANIZATION] += 2
     for start, end in numbered_channels(view, known):
@@ -355,7 +360,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                 continue
             if form and (runs_into_title(view, form, rules) or in_apposition(view, form, words, rules)):
                 continue
-            if form and counted_or_sector(view, form, rules):
+            if form and (counted_or_sector(view, form, rules) or local_unit(view, form, rules, known)):
                 continue  # 一家中国律师事务所, 美国银行业: a sort of body, not one
             if form and form.endswith(rules.event_words):
                 continue  # 香港酒店业主联会年度大会: a body's event
@@ -378,7 +383,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             dotted = form.translate(_DOTTED)
             if same is None and kind == PERSON and dotted != form and known.get(dotted) == PERSON:
                 same = (catalog_keys or {}).get(dotted)
-            if kind == PERSON and same is None and not _person_shaped(view, form, rules):
+            if kind == PERSON and same is None and not _person_shaped(view, form, rules, tag_alone,
+                                                                            people_edges):
                 continue  # 杰宁, 托克马克: a transliterated place the tagger took for a person
             if kind == PERSON and _names_a_thing(view, form, rules):
                 continue  # 纪德级驱逐舰, 梅奥诊所: a person's name in the name of a thing
@@ -442,35 +448,55 @@ def _names_a_thing(view: str, form: str, rules: NameRules) -> bool:
     return True
 
 
-def _person_shaped(view: str, form: str, rules: NameRules) -> bool:
+def _person_shaped(view: str, form: str, rules: NameRules,
+                   tag_alone: Callable[[str], Sequence[tuple[str, str]]] | None = None,
+                   people_edges: tuple[set[int], set[int]] = (set(), set())) -> bool:
     """Whether a tagged person is one: a Chinese name's shape (a surname first), a name of
     several parts (伊泽丁·阿布莱施), or a use that only a person has — a title or person word
     before it, an age (44岁的), a term of address, a Latin name or a reporting verb after it.
     A single transliterated word with none of these is as often a town (杰宁, 托克马克) as a
-    person, and other words the tagger calls people are verbs and nouns (褒扬, 网罗)."""
+    person, and other words the tagger calls people are verbs and nouns (褒扬, 网罗). Standing
+    in a list beside a person the tagger found (李嗣涔、杨泮池) is such a use too."""
     if any(j in form for j in _NAME_JOINERS):
         return True
     if _glossed_as_thing(view, form, rules):
         return False  # 邱园（Kew Gardens）
-    if form[0] in rules.surnames and len(form) <= (4 if not _foreign_run(form) else 3):
-        return True  # 陈世民; 马克, 高福: as likely a Chinese name as a transliteration
+    alone = tag_alone(form) if tag_alone is not None else ((form, "PER"),)
+    if form[0] in rules.surnames and len(form) <= (4 if not _foreign_run(form) else 3) and (
+        alone == ((form, "PER"),)
+    ):
+        # 陈世民; 马克, 高福: as likely a Chinese name as a transliteration. Read alone, a name
+        # is one; a word (约莫, 网志, 陆海空) only fooled the tagger in its sentence.
+        return True
+    if any(f"{j}{form}" in view for j in _NAME_JOINERS):
+        return True  # 加利 after 穆罕默德·加利: the surname of a full name written before
+    # A word of the language read alone (约莫, 网志) speaks as often as a person does
+    # (网志说, 约莫半数表示): only what is said of people alone (a title, an age) shows one.
+    common = len(alone) == 1 and alone[0][1] != "PER"
     # Neither a Chinese name's shape (褒扬, 网罗, 态芮) nor several parts: uses must show it.
     before_words = rules.person_cues
     at = view.find(form)
     while at >= 0:
         end = at + len(form)
+        if (view[end : end + 1] == "、" and end + 1 in people_edges[0]) or (
+            view[at - 1 : at] == "、" and at - 1 in people_edges[1]
+        ):
+            return True
         before = view[max(0, at - 10) : at].rstrip("：: ")  # 作者：珍妮特
         if before.endswith(before_words) or _AGE.search(before):
             return True
         after = view[end : end + 30]
-        if after[:1] in rules.not_name_ends and after[1:].startswith(rules.person_after):
-            return True  # 伯恩斯又说
-        if after.startswith((*rules.person_after, *rules.address_terms, *rules.titles_after_name)) or (
-            _AGE_AFTER.match(after)
-        ):
+        if _AGE_AFTER.match(after) or after.startswith((*rules.address_terms, *rules.titles_after_name)):
             return True
         if _LATIN_PERSON.match(after):
             return True  # 扎佐（Pier Francesco Zazo）
+        if common:
+            at = view.find(form, end)
+            continue
+        if after[:1] in rules.not_name_ends and after[1:].startswith(rules.person_after):
+            return True  # 伯恩斯又说
+        if after.startswith(rules.person_after):
+            return True
         clause = _CLAUSE_END.split(after, maxsplit=1)[0]
         if any(verb in clause for verb in rules.person_after if len(verb) >= 2):
             return True  # 阿萨德周三在记者会上表示

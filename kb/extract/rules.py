@@ -244,6 +244,8 @@ class Rules:
             counted=re.compile(_NUMBER + "[" + re.escape(data["body_measure_words"]) + "]$"),
             not_name_ends=frozenset(data["not_name_ends"]),
             ownership_words=_words(data["ownership_words"]),
+            body_joiners=_words(data["body_joiners"]),
+            local_units=frozenset(_words(data["local_units"])),
             name_withheld=_words(data["name_withheld"]),
             not_foreign_name_ends=frozenset(data["not_foreign_name_ends"]),
             plural_determiners=_words(data["plural_determiners"]),

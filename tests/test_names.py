@@ -704,3 +704,41 @@ def test_a_tagged_person_read_alone_as_a_word_needs_a_persons_use(view, words, p
     rules = default_rules()
     names = tagged_names(view, words, rules.names, rules.catalog_kinds, tag_alone=_tags_alone)
     assert [n.form for n in names if n.kind == "person"] == people
+
+
+@pytest.mark.parametrize(
+    ("body", "absent"),
+    [
+        ("标普500指数下滑0.7%，道琼斯指数下跌近287点。", "道琼斯"),  # 指 of 指数 is no reporting verb
+        ("俄军说，它以金佳尔导弹实施打击，摧毁了一枚防空导弹。", "金佳尔"),  # a weapon's name
+        # a withheld name (李男) the tagger ran into the next word, written alone elsewhere
+        ("法院审酌李男图利金额非钜，判处徒刑。</p><p>李男另经营的农药行涉犯意图利罪。", "李男图利"),
+    ],
+)
+def test_things_and_withheld_names_are_no_people(body, absent):
+    text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"
+    people = {e.name for e in extract(parse_text(text)).entities.values() if e.kind == "person"}
+    assert absent not in people, people
+
+
+@pytest.mark.parametrize(
+    ("view", "words", "people", "organizations"),
+    [
+        # a name and a common noun (上海 | 台商) describes that place's people, however often
+        ("上海台商团体说，上海台商都很积极",
+         [Word(0, 4, "ORG"), Word(4, 6, "n"), Word(6, 7, "v"), Word(7, 8, "w"), Word(8, 12, "ORG"),
+          Word(12, 13, "d"), Word(13, 16, "a")], [], []),
+        # the surname of a full name written in the article is that person, whatever the tag
+        ("被拘记者格什科维奇以示支持。记者埃文·格什科维奇在莫斯科",
+         [Word(0, 2, "v"), Word(2, 4, "n"), Word(4, 9, "ORG"), Word(9, 13, "v"), Word(13, 14, "w"),
+          Word(14, 16, "n"), Word(16, 24, "PER"), Word(24, 25, "p"), Word(25, 28, "LOC")],
+         ["格什科维奇", "埃文·格什科维奇"], []),
+    ],
+)
+def test_descriptions_and_surnames_the_tagger_calls_bodies(view, words, people, organizations):
+    from kb.extract import _tags_alone
+
+    rules = default_rules()
+    names = tagged_names(view, words, rules.names, rules.catalog_kinds, tag_alone=_tags_alone)
+    assert [n.form for n in names if n.kind == "person"] == people
+    assert [n.form for n in names if n.kind == "organization"] == organizations

@@ -143,6 +143,8 @@ class Matcher:
         self.reporting_verbs = tuple(
             sorted((normalise_key(v) for v in lexicon["reporting_verbs"]), key=len, reverse=True)
         )
+        # What makes a name part of a thing's name (道琼斯指数: 指 is no verb there).
+        self.not_person_after = tuple(normalise_key(w) for w in lexicon["not_person_after"])
 
     def entry(self, key: str) -> Entry | None:
         return self.catalog.entries.get(key)
@@ -553,7 +555,7 @@ def discover_speakers(view: str, tokens: list[Token], matcher: Matcher) -> dict[
             continue
         lead = _SPEECH_LEAD.match(view, end)
         after = lead.end() if lead else end
-        if view.startswith(verbs, after):
+        if view.startswith(verbs, after) and not view.startswith(matcher.not_person_after, end):
             found.setdefault(name, "person:zh-" + name)
     return found
 

@@ -161,7 +161,7 @@ def _person_bounds(view: str, start: int, end: int, rules: NameRules,
     return start, end
 
 
-def _clean_person(form: str, rules: NameRules) -> str | None:
+def _clean_person(form: str, rules: NameRules, view: str = "") -> str | None:
     if not _HAN.match(form):
         return None
     for title in rules.titles:  # 蔡总统 → 蔡 (a surname alone is no name)
@@ -195,6 +195,9 @@ def _clean_person(form: str, rules: NameRules) -> str | None:
         return None  # 侯则: a surname that stands for a name, and the next word
     if form[0] in rules.surnames and form[1:] in rules.name_withheld:
         return None  # 林姓(养殖户), 王某: the name withheld
+    withheld = form[1:2] in rules.name_withheld
+    if form[0] in rules.surnames and withheld and view.count(form[:2]) > view.count(form):
+        return None  # 李男图利 beside 李男另经营: the withheld name ran into the next word
     return form
 
 
@@ -328,6 +331,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         if raw.endswith(rules.facility_endings):
             continue  # 伦敦圣潘克拉斯车站, 空军基地: a building or a site
         kind = _kind_by_shape(raw, kind, view, rules, neighbours)
+        if kind != PERSON and any(f"{j}{raw}" in view for j in _NAME_JOINERS):
+            kind = PERSON  # 格什科维奇 after 埃文·格什科维奇: the surname of a full name
         if kind == PERSON and len(raw) >= 5 and "·" not in raw and raw.endswith(rules.organization_suffixes):
             kind = ORGANIZATION  # 拜罗伊特侯爵歌剧院: no person's name ends like a body's
         if kind == ORGANIZATION and not raw.endswith(rules.organization_suffixes) and _listed_anywhere(
@@ -344,7 +349,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         ):
             continue  # 华沙后: a name the catalog knows and the next word's first character
         if kind == PERSON:
-            form = _clean_person(raw, rules)
+            form = _clean_person(raw, rules, view)
         elif kind == ORGANIZATION:
             # 英伟达（Nvidia）: a name in its own script beside it vouches for a short form.
             vouched = re.search(re.escape(raw) + r"\s?[（(][a-z]", view) is not None
@@ -358,6 +363,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                 or described(form, rules, known, tag_alone)
             ):
                 continue
+            if form and tag_alone is not None and _name_and_noun(form, rules, tag_alone):
+                continue  # 上海台商, 柯文哲团队: a name and a common noun, a description
             if form and (runs_into_title(view, form, rules) or in_apposition(view, form, words, rules)):
                 continue
             if form and (counted_or_sector(view, form, rules) or local_unit(view, form, rules, known)):
@@ -414,6 +421,22 @@ def _common_noun(view: str, form: str, organizations: Sequence[str], rules: Name
     if any(f"{o}{form}{c}" in view for o, c in ("『』", "「」", "《》", "“”")):
         return False
     return not any(o != form and o.startswith(form) for o in organizations)
+
+
+def _name_and_noun(form: str, rules: NameRules,
+                   tag_alone: Callable[[str], Sequence[tuple[str, str]]]) -> bool:
+    """Whether a form without a body's ending reads alone as a name and then a common noun of
+    two characters or more (上海 | 台商, 台中市队 | 败部, 柯文哲 | 团队): that name's people or
+    part, described; a body's name ends in a name or a body's word (玉山金, 国民党团)."""
+    if form.endswith(rules.organization_suffixes):
+        return False
+    words = tag_alone(form)
+    return (
+        len(words) >= 2
+        and words[-1][1] == "n"
+        and len(words[-1][0]) >= 2
+        and all(tag in ("ORG", "PER", "LOC", "nz") for _, tag in words[:-1])
+    )
 
 
 def _listed_people(view: str, words: Sequence[Word], rules: NameRules) -> list[tuple[int, int]]:

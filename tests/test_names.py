@@ -742,3 +742,51 @@ def test_descriptions_and_surnames_the_tagger_calls_bodies(view, words, people, 
     names = tagged_names(view, words, rules.names, rules.catalog_kinds, tag_alone=_tags_alone)
     assert [n.form for n in names if n.kind == "person"] == people
     assert [n.form for n in names if n.kind == "organization"] == organizations
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "name"),
+    [
+        # a verb of two characters ends no name (沙兰达-杨 | 写道)
+        ("白宫预算主任沙兰达-杨写道：“如果国会不采取行动，我们将没有资源。”", "person", "沙兰达-杨"),
+        # a verb's character before a whole body's name in front of a bracket (获 | …协会（CQI）)
+        ("109年及110年获国际咖啡品质协会（CQI）评比最高分。", "organization", "国际咖啡品质协会"),
+        # what a body put out or did, after its name (…指挥部 | 工作汇报, …协会 | 官网)
+        ("据报道，习近平听取东海海区指挥部工作汇报，并指示要有效维权执法。", "organization", "东海海区指挥部"),
+        ("海峡两岸关系协会官网今天发布消息。", "organization", "海峡两岸关系协会"),
+    ],
+)
+def test_the_words_a_name_runs_into_are_cut(body, kind, name):
+    text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"
+    found = {e.name for e in extract(parse_text(text)).entities.values() if e.kind == kind and e.origin == "discovered"}
+    assert found == {name}
+
+
+@pytest.mark.parametrize(
+    ("view", "words", "people", "organizations"),
+    [
+        # a name before a thing's number and word (罗素2000指数: an index)
+        ("罗素2000指数上涨", [Word(0, 2, "PER"), Word(2, 6, "m"), Word(6, 8, "n"), Word(8, 10, "v")], [], []),
+        # a name that runs into a catalog place (国义 | 大利: 义大利 is Italy)
+        ("轮值主席国义大利等国忧心", [Word(0, 4, "n"), Word(4, 6, "PER"), Word(6, 8, "n"), Word(8, 9, "u"),
+                                 Word(9, 10, "n"), Word(10, 12, "v")], [], []),
+        # a surname before 姓: the name withheld (黎安里刘 | 姓里长), whatever the tag (李姓牙 | 医)
+        ("黎安里刘姓里长交保", [Word(0, 4, "PER"), Word(4, 7, "n"), Word(7, 9, "v")], [], []),
+        ("李姓牙医涉嫌诈领", [Word(0, 3, "ORG"), Word(3, 4, "n"), Word(4, 6, "v"), Word(6, 8, "v")], [], []),
+        # a body's short form beside its whole name (卫健委, 国家卫健委) is no person
+        ("卫健委开始征询意见，国家卫健委也组织专家",
+         [Word(0, 3, "PER"), Word(3, 5, "v"), Word(5, 7, "v"), Word(7, 9, "n"), Word(9, 10, "w"),
+          Word(10, 15, "ORG"), Word(15, 16, "d"), Word(16, 18, "v"), Word(18, 20, "n")], [], []),
+        # a Chinese name after a title is a person, though the tagger called it a body
+        ("台中市长卢秀燕执政成果带动下", [Word(0, 3, "LOC"), Word(3, 4, "n"), Word(4, 7, "ORG"),
+                                    Word(7, 9, "v"), Word(9, 11, "n"), Word(11, 13, "v"), Word(13, 14, "f")],
+         ["卢秀燕"], []),
+    ],
+)
+def test_names_that_run_into_things_places_and_bodies(view, words, people, organizations):
+    from kb.extract import _tags_alone
+
+    rules = default_rules()
+    names = tagged_names(view, words, rules.names, rules.catalog_kinds, tag_alone=_tags_alone)
+    assert [n.form for n in names if n.kind == "person"] == people
+    assert [n.form for n in names if n.kind == "organization"] == organizations

@@ -401,6 +401,8 @@ def without_leading_verb(form: str, tag_alone: Callable[[str], Sequence[tuple[st
     """An organization without the verb or preposition the tagger ran into it (遭到 | 阿拉伯联盟,
     来自 | 工艺公司): read alone, the form's first word is no part of a name."""
     words = tag_alone(form)
+    if len(words) == 2 and words[0][1] == "v" and len(words[0][0]) == 1 and words[1][1] == "ORG":
+        return words[1][0]  # 获 | 国际咖啡品质协会: one verb's character before a whole body's name
     cut = 0
     for word, tag in words[:-1]:
         if tag not in _LEADING_NON_NAME or len(word) < 2 and tag not in ("p", "f"):
@@ -408,6 +410,30 @@ def without_leading_verb(form: str, tag_alone: Callable[[str], Sequence[tuple[st
         cut += len(word)
     rest = form[cut:]
     return rest if len(rest) >= 2 else None
+
+
+def without_trailing_words(form: str, rules: NameRules,
+                           tag_alone: Callable[[str], Sequence[tuple[str, str]]]) -> str:
+    """An organization without the common words the tagger ran into its end (东海海区指挥部 |
+    工作汇报): read alone, a body's whole name and then words of no name. A one-character
+    ending inside a verb (汇报, not 日报 or 办公厅) or a word of ``not_body_words`` (官网)
+    makes no body's ending."""
+    for word in rules.not_body_words:
+        if form.endswith(word) and form[: -len(word)].endswith(rules.organization_suffixes):
+            return form[: -len(word)]  # 海协会 | 官网
+    words = tag_alone(form)
+    if not words:
+        return form
+    last, last_tag = words[-1]
+    suffix = next((s for s in rules.organization_suffixes if form.endswith(s)), "")
+    if suffix and not (len(suffix) == 1 and len(last) > 1 and last_tag in ("vn", "v")):
+        return form
+    head, tag = words[0]
+    if len(words) >= 2 and tag == "ORG" and head.endswith(rules.organization_suffixes) and all(
+        t in ("n", "vn", "v") for _, t in words[1:]
+    ):
+        return head
+    return form
 
 
 def before_known(form: str, known: Mapping[str, str],

@@ -41,6 +41,7 @@ class NameRules:
     generic_bodies: frozenset[str] = frozenset()  # 法院, 军队: a country's, not a name
     organization_before: tuple[str, ...] = ()  # 巨头, 竞争对手: words before a company
     event_words: tuple[str, ...] = ()  # 峰会, 记者会: events, though they end like bodies
+    not_body_words: tuple[str, ...] = ()  # 官网, 汇报: end like a body's name, name none
     descriptive_suffixes: tuple[str, ...] = ()  # 公司, 执政党: described, not named, after a country
     person_words: frozenset[str] = frozenset()  # two-character person nouns and titles (儿子, 公主)
     surnames: frozenset[str] = frozenset()  # common Chinese surnames
@@ -68,6 +69,7 @@ class NameRules:
     not_foreign_name_ends: frozenset[str] = frozenset()  # 后, 来: no foreign name ends in them
     plural_determiners: tuple[str, ...] = ()  # 多国, 各国: a body's word made plural
     name_withheld: tuple[str, ...] = ()  # 姓, 某: after a surname, no name is given
+    name_withheld_alone: frozenset[str] = frozenset()  # 男, 女: no name, when alone after a surname
     ownership_words: tuple[str, ...] = ()  # 国营, 民营: who owns a body, before its name
     body_joiners: tuple[str, ...] = ()  # 和, 等: between two bodies' names
     local_units: frozenset[str] = frozenset()  # 办公室, 分社: a body's unit in a place

@@ -40,6 +40,7 @@ from kb.extract.bodies import (
     shortened_bodies,
     university_units,
     without_leading_verb,
+    without_trailing_words,
 )
 from kb.extract.entities import transliteration_chars
 from kb.extract.name_rules import Name, NameRules
@@ -95,7 +96,11 @@ def _joined(view: str, words: Sequence[Word]) -> list[tuple[int, int, str]]:
 
 def _before_verb(view: str, start: int, end: int, rules: NameRules) -> int:
     """Where a name ends if a reporting verb runs out of it (拉夫罗夫敦 | 促: the tagger took
-    the verb's first character into the name)."""
+    the verb's first character into the name) or ends it (沙兰达-杨 | 写道: no name ends in a
+    verb of two characters)."""
+    for verb in rules.person_after:
+        if len(verb) >= 2 and end - len(verb) >= start + 2 and view.startswith(verb, end - len(verb)):
+            return end - len(verb)
     for cut in range(max(start + 2, end - 2), end):
         # a verb that starts inside the name and runs past it (敦 | 促, 笑 | 说)
         if view.startswith(rules.person_after, cut) and any(
@@ -193,11 +198,13 @@ def _clean_person(form: str, rules: NameRules, view: str = "") -> str | None:
         return None  # 韩美, 加方: countries' abbreviations and a side, not a name
     if len(form) == 2 and form[0] in rules.surnames and form[1] in rules.not_name_starts:
         return None  # 侯则: a surname that stands for a name, and the next word
-    if form[0] in rules.surnames and form[1:] in rules.name_withheld:
-        return None  # 林姓(养殖户), 王某: the name withheld
-    withheld = form[1:2] in rules.name_withheld
-    if form[0] in rules.surnames and withheld and view.count(form[:2]) > view.count(form):
-        return None  # 李男图利 beside 李男另经营: the withheld name ran into the next word
+    if form[0] in rules.surnames and form[1:].startswith(rules.name_withheld):
+        return None  # 林姓(养殖户), 李姓牙(医), 王某: the name withheld
+    withheld = form[1:2] in rules.name_withheld_alone
+    if form[0] in rules.surnames and (form[1:] in rules.name_withheld_alone or (
+        withheld and view.count(form[:2]) > view.count(form)
+    )):
+        return None  # 陈男; 李男图利 beside 李男另经营: the withheld name ran into the next word
     return form
 
 
@@ -330,7 +337,13 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             continue  # 美国国务卿, 美国商务部长: a title, not a place or a body
         if raw.endswith(rules.facility_endings):
             continue  # 伦敦圣潘克拉斯车站, 空军基地: a building or a site
+        if raw[0] in rules.surnames and raw[1:].startswith(rules.name_withheld):
+            continue  # 李姓牙(医): whatever the tag, a withheld name and the next word
         kind = _kind_by_shape(raw, kind, view, rules, neighbours)
+        if kind == ORGANIZATION and tag_alone is not None and _chinese_name_alone(raw, rules, tag_alone) and (
+            _after_person_cue(view, raw, rules)
+        ):
+            kind = PERSON  # 市长卢秀燕: a Chinese name after a title, which no body's name is
         if kind != PERSON and any(f"{j}{raw}" in view for j in _NAME_JOINERS):
             kind = PERSON  # 格什科维奇 after 埃文·格什科维奇: the surname of a full name
         if kind == PERSON and len(raw) >= 5 and "·" not in raw and raw.endswith(rules.organization_suffixes):
@@ -342,6 +355,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         if kind == PERSON and any(o.startswith(raw) and len(o) > len(raw) for o in organizations):
             # 永龄 beside 永龄基金会: the short form (a place stays one: 新北市 beside 新北市环保局)
             kind, count = ORGANIZATION, count + 1
+        if kind == PERSON and _ends_a_body(view, raw, organizations, known, rules):
+            continue  # 卫健委 beside 国家卫健委: a body's short form, no person
         if kind == PERSON and known.get(raw[1:]) == PERSON:
             continue  # 若普京: a word's character before a name the catalog knows
         if kind == PERSON and known.get(raw[:-1]) and (
@@ -358,6 +373,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             form = clean_organization(raw, count + (1 if vouched else 0), rules)
             if form and tag_alone is not None:  # 引述 | 国际原子能机构: vouched or not
                 form = before_known(form, known, tag_alone) or without_leading_verb(form, tag_alone)
+                form = without_trailing_words(form, rules, tag_alone) if form else form
             if form and tag_alone is not None and not vouched and (
                 _common_noun(view, form, organizations, rules, tag_alone)  # 科技, 世界, 农场
                 or described(form, rules, known, tag_alone)
@@ -379,6 +395,10 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                 continue
         else:
             form = _clean_place(raw, rules)
+        if form and kind == PERSON and (
+            _name_withheld_after(view, form, rules) or _runs_into_place(view, form, known)
+        ):
+            continue  # 黎安里刘(姓里长), 国义(大利)
         if form and kind == PERSON and _inside_known(view, form, known):
             continue  # 李家 of 李家超: the catalog's name is written there in full
         if form and kind != PLACE and body and view.find(form, body) < 0:
@@ -439,6 +459,71 @@ def _name_and_noun(form: str, rules: NameRules,
     )
 
 
+def _chinese_name_alone(form: str, rules: NameRules,
+                        tag_alone: Callable[[str], Sequence[tuple[str, str]]]) -> bool:
+    """Whether ``form`` has a Chinese name's shape, not a transliteration's (安德尔), and read
+    alone is one person's name."""
+    return (
+        form[0] in rules.surnames and 2 <= len(form) <= 3 and not _foreign_run(form)
+        and not form.endswith(rules.organization_suffixes) and tuple(tag_alone(form)) == ((form, "PER"),)
+    )
+
+
+def _ends_a_body(view: str, form: str, organizations: Sequence[str], known: Mapping[str, str],
+                 rules: NameRules) -> bool:
+    """Whether ``form`` is written in the article as the end of a body's name (国家 | 卫健委)
+    that holds no title before it (市长 | 卢秀燕 is a person)."""
+    bodies = set(organizations)
+    at = view.find(form)
+    while at >= 0:
+        for n in range(1, 7):
+            longer = view[max(0, at - n) : at + len(form)]
+            body = longer in bodies or known.get(longer) == ORGANIZATION
+            if body and not longer[:n].endswith(rules.titles):
+                return True
+        at = view.find(form, at + len(form))
+    return False
+
+
+def _after_person_cue(view: str, form: str, rules: NameRules) -> bool:
+    """Whether some use of ``form`` follows a title or a person's word (市长卢秀燕)."""
+    at = view.find(form)
+    while at >= 0:
+        if view[max(0, at - 6) : at].endswith(rules.person_cues):
+            return True
+        at = view.find(form, at + len(form))
+    return False
+
+
+def _name_withheld_after(view: str, form: str, rules: NameRules) -> bool:
+    """Whether every use of ``form`` is followed by a word that withholds a name (黎安里刘 | 姓
+    里长): its last character is a surname, and no name is given."""
+    withheld = tuple(w for w in rules.name_withheld if len(w) == 1)
+    at = view.find(form)
+    if at < 0 or not withheld:
+        return False
+    while at >= 0:
+        if not view.startswith(withheld, at + len(form)):
+            return False
+        at = view.find(form, at + len(form))
+    return True
+
+
+def _runs_into_place(view: str, form: str, known: Mapping[str, str]) -> bool:
+    """Whether each use of ``form`` ends inside a catalog place's name written there (国义 |
+    大利: 义大利 is Italy's name)."""
+    at = view.find(form)
+    if at < 0:
+        return False
+    while at >= 0:
+        end = at + len(form)
+        if not any(known.get(view[end - k : end + m]) == PLACE for k in (1, 2) if k < len(form)
+                   for m in (1, 2, 3)):
+            return False
+        at = view.find(form, end)
+    return True
+
+
 def _listed_people(view: str, words: Sequence[Word], rules: NameRules) -> list[tuple[int, int]]:
     """Chinese names the tagger missed in a list of people (李嗣涔、杨泮池、管中闵、郑安理: 管 read
     as a verb): an item of a surname and one or two characters after a tagged person, the
@@ -465,6 +550,8 @@ def _names_a_thing(view: str, form: str, rules: NameRules) -> bool:
     at = view.find(form)
     while at >= 0:
         end = at + len(form)
+        while end < len(view) and view[end].isdigit():
+            end += 1  # 罗素2000指数
         if not view.startswith(rules.not_person_after, end):
             return False
         at = view.find(form, end)

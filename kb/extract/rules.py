@@ -221,6 +221,7 @@ class Rules:
             descriptive_suffixes=_words(data["descriptive_suffixes"]),
             generic_bodies=frozenset(_words(data["generic_bodies"])),
             event_words=_words(data["event_words"]),
+            not_body_words=_words(data["not_body_words"]),
             # 竞争对手三星, 分析机构克而瑞: a body's descriptor before a name says what it names
             organization_before=_words([*data["organization_before"], *data["organization_descriptors"]]),
             person_words=frozenset(
@@ -247,6 +248,7 @@ class Rules:
             body_joiners=_words(data["body_joiners"]),
             local_units=frozenset(_words(data["local_units"])),
             name_withheld=_words(data["name_withheld"]),
+            name_withheld_alone=frozenset(_words(data["name_withheld_alone"])),
             not_foreign_name_ends=frozenset(data["not_foreign_name_ends"]),
             plural_determiners=_words(data["plural_determiners"]),
             thing_latin_words=frozenset(

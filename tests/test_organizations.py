@@ -371,3 +371,24 @@ def test_joined_bodies_owners_and_local_units(view, words, organizations):
     rules = default_rules()
     names = tagged_names(view, words, rules.names, rules.catalog_kinds, tag_alone=_tags_alone)
     assert [n.form for n in names if n.kind == "organization"] == organizations
+
+
+@pytest.mark.parametrize(
+    ("view", "words"),
+    [
+        # a catalog party qualified, then its people (国会共和党人): no body of its own
+        ("国会共和党人阻碍援助", [Word(0, 5, "ORG"), Word(5, 6, "n"), Word(6, 8, "v"), Word(8, 10, "n")]),
+        # a place and a school level: a sort of school
+        ("计划由台北市高中轮流参与", [Word(0, 2, "n"), Word(2, 3, "p"), Word(3, 8, "ORG"), Word(8, 10, "d"),
+                                  Word(10, 12, "v")]),
+        # a body described after 该 (该联合国卫生机构)
+        ("此后，该联合国卫生机构与以色列争执", [Word(0, 2, "c"), Word(2, 3, "w"), Word(3, 4, "r"), Word(4, 11, "ORG"),
+                                          Word(11, 12, "p"), Word(12, 15, "LOC"), Word(15, 17, "v")]),
+    ],
+)
+def test_a_bodys_people_a_sort_of_school_and_a_body_described_are_no_names(view, words):
+    from kb.extract import _tags_alone
+
+    rules = default_rules()
+    names = tagged_names(view, words, rules.names, rules.catalog_kinds, tag_alone=_tags_alone)
+    assert [n.form for n in names if n.kind == "organization"] == []

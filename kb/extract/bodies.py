@@ -158,8 +158,9 @@ def described(form: str, rules: NameRules, known: Mapping[str, str],
         )  # (墨国: a country by its abbreviation)
         if not is_place:
             continue
-        if rest in rules.descriptive_suffixes or length >= 2 and len(rest) == 1:
-            return True  # 中国公司; 中国党 (…和国家领导人): a country and a bare suffix
+        bare = rest in rules.descriptive_suffixes or rest in rules.school_levels
+        if bare or length >= 2 and len(rest) == 1:
+            return True  # 中国公司, 台北市高中; 中国党 (…和国家领导人): a place and a bare suffix
         if length == 1 and len(rest) < 4 or not rest.endswith(rules.descriptive_suffixes):
             return False  # 韩联社, 美联储; 中国田径协会, 挪威难民委员会
         # After a country's full name, the stem alone (the tagger calls any noun with 公司 an
@@ -349,6 +350,22 @@ def runs_into_title(view: str, form: str, rules: NameRules) -> bool:
             for start in range(max(at + 1, end - 4), end)
             for title in rules.titles_by_start.get(view[start], ())
         ):
+            return False
+        at = view.find(form, end)
+    return True
+
+
+def members_of_known(view: str, form: str, rules: NameRules, known: Mapping[str, str]) -> bool:
+    """Whether ``form`` qualifies a body the catalog knows (国会 | 共和党) and every use goes on
+    to its people (国会共和党人): a description of them, no body."""
+    if not any(known.get(form[cut:]) == ORGANIZATION for cut in range(1, len(form) - 1)):
+        return False
+    at = view.find(form)
+    if at < 0:
+        return False
+    while at >= 0:
+        end = at + len(form)
+        if not view.startswith(rules.member_words, end):
             return False
         at = view.find(form, end)
     return True

@@ -42,6 +42,8 @@ class NameRules:
     organization_before: tuple[str, ...] = ()  # 巨头, 竞争对手: words before a company
     event_words: tuple[str, ...] = ()  # 峰会, 记者会: events, though they end like bodies
     not_body_words: tuple[str, ...] = ()  # 官网, 汇报: end like a body's name, name none
+    member_words: tuple[str, ...] = ()  # 人, 籍: a body's people after its name
+    school_levels: frozenset[str] = frozenset()  # 高中, 国中: a sort of school after a place
     descriptive_suffixes: tuple[str, ...] = ()  # 公司, 执政党: described, not named, after a country
     person_words: frozenset[str] = frozenset()  # two-character person nouns and titles (儿子, 公主)
     surnames: frozenset[str] = frozenset()  # common Chinese surnames

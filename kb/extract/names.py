@@ -31,6 +31,7 @@ from kb.extract.bodies import (
     joined_by_and,
     local_unit,
     located,
+    members_of_known,
     missions,
     numbered_channels,
     quoted_media,
@@ -383,7 +384,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                 continue  # 上海台商, 柯文哲团队: a name and a common noun, a description
             if form and (runs_into_title(view, form, rules) or in_apposition(view, form, words, rules)):
                 continue
-            if form and (counted_or_sector(view, form, rules) or local_unit(view, form, rules, known)):
+            if form and (counted_or_sector(view, form, rules) or local_unit(view, form, rules, known)
+                         or members_of_known(view, form, rules, known)):
                 continue  # 一家中国律师事务所, 美国银行业: a sort of body, not one
             if form and form.endswith(rules.event_words):
                 continue  # 香港酒店业主联会年度大会: a body's event

@@ -222,6 +222,8 @@ class Rules:
             generic_bodies=frozenset(_words(data["generic_bodies"])),
             event_words=_words(data["event_words"]),
             not_body_words=_words(data["not_body_words"]),
+            member_words=_words(data["member_words"]),
+            school_levels=frozenset(_words(data["school_levels"])),
             # 竞争对手三星, 分析机构克而瑞: a body's descriptor before a name says what it names
             organization_before=_words([*data["organization_before"], *data["organization_descriptors"]]),
             person_words=frozenset(

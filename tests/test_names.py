@@ -790,3 +790,22 @@ def test_names_that_run_into_things_places_and_bodies(view, words, people, organ
     names = tagged_names(view, words, rules.names, rules.catalog_kinds, tag_alone=_tags_alone)
     assert [n.form for n in names if n.kind == "person"] == people
     assert [n.form for n in names if n.kind == "organization"] == organizations
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        # a dot and a surname the tagger read as punctuation (塞思 | ·克鲁姆里奇)
+        ("退役上校塞思·克鲁姆里奇告诉半岛电视台记者，“美国大选会发生什么？”", "塞思·克鲁姆里奇"),
+        # the characters between a tagged name and its Latin form (史坦利库柏 | 力克（Stanley Kubrick）)
+        ("1975年，他主演由导演史坦利库柏力克（Stanley Kubrick）操刀的历史电影。", "史坦利库柏力克"),
+        ("吐瓦鲁总理拿塔诺（Kausea Natano）表示，气候变迁威胁国家存亡。", "拿塔诺"),
+        # a place and a title the tagger ran into a name (别尔哥罗德州州长 | 维亚切斯拉夫)
+        ("据别尔哥罗德州州长维亚切斯拉夫·格拉德科夫的Telegram账户上的一篇帖子称，该市发布警报。",
+         "维亚切斯拉夫·格拉德科夫"),
+    ],
+)
+def test_a_transliterated_name_is_found_whole(body, name):
+    text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"
+    people = {e.name for e in extract(parse_text(text)).entities.values() if e.kind == "person"}
+    assert name in people, people

@@ -60,17 +60,42 @@ _CLAUSE_BREAKS = ",，。；;：:\n"
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
+# One to three characters, then a Latin name in brackets.
+_BEFORE_LATIN = re.compile(r"([\u4e00-\u9fff]{1,3})\s?[（(][A-Za-z]")
+
+
 def _foreign_run(text: str) -> bool:
     """Whether ``text`` is written in transliteration characters, dots and hyphens only."""
     chars = transliteration_chars()
     return all(c in chars or c in _NAME_JOINERS for c in text)
 
 
-def _joined(view: str, words: Sequence[Word]) -> list[tuple[int, int, str]]:
+def _after_title(view: str, word: Word, rules: NameRules | None) -> Word:
+    """A tagged person without the place and title the tagger ran into it (罗德州州长 | 维亚):
+    the name starts after the last title inside it."""
+    if rules is None or word.tag != "PER" or view.endswith(rules.organization_suffixes, word.start, word.end):
+        return word  # 提格雷中央司令部: a body the tagger called a person, read as one later
+    cut = word.start
+    for at in range(word.start, word.end - 1):
+        for title in rules.titles_by_start.get(view[at], ()):
+            if at + len(title) < word.end and view.startswith(title, at):
+                cut = max(cut, at + len(title))
+    return Word(cut, word.end, word.tag) if word.start < cut <= word.end - 2 else word
+
+
+def _joined(view: str, words: Sequence[Word], rules: NameRules | None = None) -> list[tuple[int, int, str]]:
     """Name words as (start, end, tag), with a name the tagger split joined again: two
-    words of one name tag side by side, or around a middle dot (斯托尔滕 / 贝格)."""
+    words of one name tag side by side, or around a middle dot (斯托尔滕 / 贝格), or a dot
+    and a surname it read as punctuation (塞思 / ·克鲁姆里奇)."""
     spans: list[tuple[int, int, str]] = []
     for word in words:
+        word = _after_title(view, word, rules)
+        if word.tag == "w" and spans and spans[-1][1] == word.start and spans[-1][2] == "PER":
+            text = view[word.start : word.end]
+            if len(text) >= 3 and text[0] in _NAME_JOINERS and _foreign_run(text):
+                # 塞思 | ·克鲁姆里奇: the tagger read the dot and the surname after it as punctuation
+                spans[-1] = (spans[-1][0], word.end, "PER")
+            continue
         if word.tag not in _TAG_KINDS:
             continue
         if spans:
@@ -164,6 +189,9 @@ def _person_bounds(view: str, start: int, end: int, rules: NameRules,
         and any(known.get(view[end + 1 : end + n]) == PLACE for n in range(3, 6))
     ):
         return start, end + 1  # 记者林行 | 健新德里: the given name's last character, then a place
+    gap = _BEFORE_LATIN.match(view, end)
+    if gap is not None and _foreign_run(view[start : gap.end(1)]):
+        return start, gap.end(1)  # 史坦利库柏 | 力克（Stanley Kubrick）: the name runs to its Latin form
     return start, end
 
 
@@ -319,7 +347,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         votes[view[start:end]][ORGANIZATION] += 2
     for start, end in joined_by_and(view, words, rules, known):
         votes[view[start:end]][ORGANIZATION] += 2
-    for start, end, tag in _joined(view, words):
+    for start, end, tag in _joined(view, words, rules):
         end = _before_verb(view, start, end, rules)
         if tag == "PER":
             start, end = _person_bounds(view, start, end, rules, known)

@@ -17,6 +17,7 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 
 from kb.catalog import ORGANIZATION, PERSON, PLACE
 from kb.extract.bodies import (
@@ -120,13 +121,19 @@ def _joined(view: str, words: Sequence[Word], rules: NameRules | None = None) ->
     return spans
 
 
+@lru_cache(maxsize=8)
+def _long_verbs(verbs: tuple[str, ...]) -> tuple[str, ...]:
+    """The verbs of two characters or more, longest first."""
+    return tuple(sorted((v for v in verbs if len(v) >= 2), key=len, reverse=True))
+
+
 def _before_verb(view: str, start: int, end: int, rules: NameRules) -> int:
     """Where a name ends if a reporting verb runs out of it (拉夫罗夫敦 | 促: the tagger took
     the verb's first character into the name) or ends it (沙兰达-杨 | 写道: no name ends in a
     verb of two characters)."""
-    for verb in rules.person_after:
-        if len(verb) >= 2 and end - len(verb) >= start + 2 and view.startswith(verb, end - len(verb)):
-            return end - len(verb)
+    long_verbs = _long_verbs(rules.person_after)
+    if view.endswith(long_verbs, start + 2, end):
+        return end - next(len(v) for v in long_verbs if view.endswith(v, start + 2, end))
     for cut in range(max(start + 2, end - 2), end):
         # a verb that starts inside the name and runs past it (敦 | 促, 笑 | 说)
         if view.startswith(rules.person_after, cut) and any(

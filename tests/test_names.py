@@ -311,6 +311,8 @@ def test_a_transliterated_person_needs_what_only_a_person_has(view, words, perso
         ("林姓养殖户说，鱼不耐寒", [Word(0, 2, "PER"), Word(2, 5, "n"), Word(5, 6, "v"), Word(6, 7, "w"),
                                   Word(7, 8, "n"), Word(8, 11, "v")]),  # the name withheld
         ("开放陆生来台就学", [Word(0, 2, "v"), Word(2, 4, "PER"), Word(4, 6, "v"), Word(6, 8, "v")]),  # students
+        ("光是见面就乔了5小时", [Word(0, 2, "d"), Word(2, 4, "v"), Word(4, 5, "d"), Word(5, 7, "PER"),
+                             Word(7, 10, "m")]),  # a surname's character and a particle
         ("法院认为陈男图利他人", [Word(0, 2, "n"), Word(2, 4, "v"), Word(4, 6, "PER"), Word(6, 8, "v"),
                               Word(8, 10, "r")]),  # Mr Chen: the name withheld
         ("他访问华沙后表示", [Word(0, 1, "r"), Word(1, 3, "v"), Word(3, 6, "PER"), Word(6, 8, "v")]),  # a city and 后
@@ -809,3 +811,12 @@ def test_a_transliterated_name_is_found_whole(body, name):
     text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"
     people = {e.name for e in extract(parse_text(text)).entities.values() if e.kind == "person"}
     assert name in people, people
+
+
+def test_a_full_chinese_name_does_not_take_the_next_words():
+    rules = default_rules()
+    view = "立委张宏陆江翠后援会成立，张宏陆表示"
+    words = [Word(0, 2, "n"), Word(2, 7, "PER"), Word(7, 10, "n"), Word(10, 12, "v"), Word(12, 13, "w"),
+             Word(13, 16, "PER"), Word(16, 18, "v")]
+    names = tagged_names(view, words, rules.names, rules.catalog_kinds)
+    assert [(n.form, n.known_as) for n in names if n.kind == "person"] == [("张宏陆", None)]

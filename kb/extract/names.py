@@ -722,12 +722,17 @@ def _parts_of_longer(names: dict[str, Name], surnames: frozenset[str]) -> None:
     itself and one more character is that name, and the character another word's."""
     people = [n for n in names.values() if n.kind == PERSON and n.known_as is None]
     for short in people:
-        if _chinese_name(short.form, surnames) and any(
-            n.form[:-1] == short.form and _HAN.fullmatch(n.form) for n in people
-        ):
-            # 張緯誌 beside 張緯誌特(地到): the longer form took the next word's character
-            for stray in [n for n in people if n.form[:-1] == short.form]:
-                del names[stray.form]
+        if not _chinese_name(short.form, surnames):
+            continue
+        # 張緯誌 beside 張緯誌特(地到), 张宏陆 beside 张宏陆江翠(后援会): the longer form took the
+        # next words' characters (two unless a transliteration goes on: 查尔斯 | 三世, 安德烈 | 耶夫)
+        strays = [
+            n for n in people
+            if n.form.startswith(short.form) and _HAN.fullmatch(n.form)
+            and 0 < len(n.form) - len(short.form) <= (1 if _foreign_run(short.form) else 2)
+        ]
+        for stray in strays:
+            del names[stray.form]
     people = [n for n in names.values() if n.kind == PERSON and n.known_as is None]
     for short in people:
         longer = [

@@ -820,3 +820,10 @@ def test_a_full_chinese_name_does_not_take_the_next_words():
              Word(13, 16, "PER"), Word(16, 18, "v")]
     names = tagged_names(view, words, rules.names, rules.catalog_kinds)
     assert [(n.form, n.known_as) for n in names if n.kind == "person"] == [("张宏陆", None)]
+
+
+def test_a_catalog_name_does_not_take_the_next_words_character():
+    rules = default_rules()
+    view = "赖清德自己也讲过"
+    words = [Word(0, 4, "PER"), Word(4, 5, "r"), Word(5, 6, "d"), Word(6, 8, "v")]
+    assert [n.form for n in tagged_names(view, words, rules.names, rules.catalog_kinds)] == []

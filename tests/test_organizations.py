@@ -392,3 +392,52 @@ def test_a_bodys_people_a_sort_of_school_and_a_body_described_are_no_names(view,
     rules = default_rules()
     names = tagged_names(view, words, rules.names, rules.catalog_kinds, tag_alone=_tags_alone)
     assert [n.form for n in names if n.kind == "organization"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "absent", "present"),
+    [
+        # a part of a year before a body (今年初 | 民航局)
+        ("今年初民航局已对外说明，无人机加装射频识别是安全管理上的重要一步。", "初民航局", "民航局"),
+        # a prize is no body, nor the name it is named after
+        ("欧洲议会将萨哈罗夫奖追授伊朗女青年阿米尼。", "萨哈罗夫奖", None),
+        ("欧洲议会将萨哈罗夫奖追授伊朗女青年阿米尼。", "萨哈罗夫", None),
+        # a body counted after its place (四川省一间医院)
+        ("图为四川省一间医院医护照顾新生儿。", "一间医院", None),
+        ("图为四川省一间医院医护照顾新生儿。", "四川省一间医院", None),
+        # a body's endings with no name (科技 | 有限公司); a forecast is no body's ending
+        ("企业认证为与辉同行（北京）科技有限公司。", "科技有限公司", None),
+        ("中央气象署预报，今天全台都是好天气。", "中央气象署预报", None),
+        # a ruling coalition is a description (日本执政联盟)
+        ("日本执政联盟自民党、公明党针对防卫装备出口的运用指针达成共识。", "日本执政联盟", None),
+        # a verb of two characters is part of a bracketed body's name (保护记者委员会（CPJ）)
+        ("保护记者委员会（Committee to Protect Journalists）也要求释放卡鲁特。", "记者委员会", "保护记者委员会"),
+    ],
+)
+def test_periods_prizes_counted_bodies_and_bare_endings(body, absent, present):
+    names = {e.name for e in _extract(body).entities.values() if e.kind == "organization"}
+    assert absent not in names
+    if present:
+        assert present in names
+
+
+@pytest.mark.parametrize(
+    ("view", "words", "organizations"),
+    [
+        # named twice, which would vouch for a short form
+        ("萨哈罗夫奖颁给阿米尼，萨哈罗夫奖", [Word(0, 5, "ORG"), Word(5, 7, "v"), Word(7, 10, "PER"),
+                                      Word(10, 11, "w"), Word(11, 16, "ORG")], []),
+        ("伙伴协定生效，伙伴协定", [Word(0, 4, "ORG"), Word(4, 6, "v"), Word(6, 7, "w"), Word(7, 11, "ORG")], []),
+        ("认证为科技有限公司（kingnet）", [Word(0, 2, "v"), Word(2, 3, "v"), Word(3, 9, "ORG"), Word(9, 18, "w")],
+         []),
+        ("中央气象署预报，今天全台都是好天气", [Word(0, 7, "ORG"), Word(7, 8, "w"), Word(8, 10, "TIME"),
+                                       Word(10, 12, "n"), Word(12, 14, "d"), Word(14, 15, "v"), Word(15, 18, "n")],
+         ["中央气象署"]),
+    ],
+)
+def test_prizes_agreements_and_bare_endings_are_no_bodies(view, words, organizations):
+    from kb.extract import _tags_alone
+
+    rules = default_rules()
+    names = tagged_names(view, words, rules.names, rules.catalog_kinds, tag_alone=_tags_alone)
+    assert [n.form for n in names if n.kind == "organization"] == organizations

@@ -277,7 +277,9 @@ def located(names: dict[str, Name], kinds: Mapping[str, str], rules: NameRules) 
                 break  # 中国 | 科学院物理研究所: a part of the country's institution, not one of its own
             while stem.endswith(rules.institution_fields):
                 stem = stem[: -len(next(f for f in rules.institution_fields if stem.endswith(f)))]
-            if len(stem) >= 2:
+            if rest.startswith(rules.body_counters):
+                del names[form]  # 四川省 | 一间医院: a hospital there, counted, not named
+            elif len(stem) >= 2:
                 key = names[rest].key if rest in names else f"{ORGANIZATION}:zh-{rest}"
                 names[form] = Name(form, ORGANIZATION, key)
             break
@@ -414,12 +416,21 @@ def in_apposition(view: str, form: str, words: Sequence[Word], rules: NameRules)
     return True
 
 
+def without_verb_character(form: str, tag_alone: Callable[[str], Sequence[tuple[str, str]]]) -> str:
+    """A body's name without one verb's character the tagger ran into it (获 | 国际咖啡品质协会):
+    read alone, that character and then one whole body's name."""
+    words = tag_alone(form)
+    if len(words) == 2 and words[0][1] == "v" and len(words[0][0]) == 1 and words[1][1] == "ORG":
+        return words[1][0]
+    return form
+
+
 def without_leading_verb(form: str, tag_alone: Callable[[str], Sequence[tuple[str, str]]]) -> str | None:
     """An organization without the verb or preposition the tagger ran into it (遭到 | 阿拉伯联盟,
     来自 | 工艺公司): read alone, the form's first word is no part of a name."""
+    if (trimmed := without_verb_character(form, tag_alone)) != form:
+        return trimmed
     words = tag_alone(form)
-    if len(words) == 2 and words[0][1] == "v" and len(words[0][0]) == 1 and words[1][1] == "ORG":
-        return words[1][0]  # 获 | 国际咖啡品质协会: one verb's character before a whole body's name
     cut = 0
     for word, tag in words[:-1]:
         if tag not in _LEADING_NON_NAME or len(word) < 2 and tag not in ("p", "f"):

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from kb.catalog import ORGANIZATION
-from kb.extract.bodies import before_known, without_leading_verb
+from kb.extract.bodies import before_known, without_verb_character
 from kb.extract.entities import slug
 from kb.extract.records import EntityInfo
 from kb.extract.tagger import Word
@@ -91,7 +91,7 @@ def bracketed_organizations(
             continue
         if before_known(form, known, tag_alone) is not None:
             continue  # 达 | 世界卫生组织（WHO）: the catalog's name, which the catalog finds itself
-        trimmed = without_leading_verb(form, tag_alone) or form
+        trimmed = without_verb_character(form, tag_alone)
         form_start, form = form_start + len(form) - len(trimmed), trimmed  # 获 | 国际咖啡品质协会（CQI）
         # An acronym the catalog gives another body (CECC: Taiwan's epidemic centre, and the
         # US Congress's China commission) is this body in this article.

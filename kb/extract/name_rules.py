@@ -43,6 +43,9 @@ class NameRules:
     event_words: tuple[str, ...] = ()  # 峰会, 记者会: events, though they end like bodies
     not_body_words: tuple[str, ...] = ()  # 官网, 汇报: end like a body's name, name none
     member_words: tuple[str, ...] = ()  # 人, 籍: a body's people after its name
+    thing_endings: tuple[str, ...] = ()  # 奖, 协定: a thing's name, no body's
+    period_words: frozenset[str] = frozenset()  # 年初: its second character begins no name
+    legal_form_words: tuple[str, ...] = ()  # 有限, 股份: a company's legal form before its ending
     school_levels: frozenset[str] = frozenset()  # 高中, 国中: a sort of school after a place
     descriptive_suffixes: tuple[str, ...] = ()  # 公司, 执政党: described, not named, after a country
     person_words: frozenset[str] = frozenset()  # two-character person nouns and titles (儿子, 公主)

@@ -406,7 +406,12 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             vouched = re.search(re.escape(raw) + r"\s?[（(][a-z]", view) is not None
             # …or a word of its sort in apposition (制药公司辉瑞, 竞争对手三星).
             vouched = vouched or _context_kinds(view, raw, rules, neighbours)[ORGANIZATION] > 0
-            form = clean_organization(raw, count + (1 if vouched else 0), rules)
+            form = clean_organization(_after_period(view, raw, rules), count + (1 if vouched else 0), rules)
+            if form and (form.endswith(rules.thing_endings) or form.startswith(rules.body_counters)
+                         or _suffixes_only(form, rules)):
+                continue  # 萨哈罗夫奖; 一间医院; 科技有限公司: a prize, a body counted, no name at all
+            if form and not form.endswith(rules.organization_suffixes) and _names_a_thing(view, form, rules):
+                continue  # 萨哈罗夫(奖): a name inside a thing's name each time
             if form and tag_alone is not None:  # 引述 | 国际原子能机构: vouched or not
                 form = before_known(form, known, tag_alone) or without_leading_verb(form, tag_alone)
                 form = without_trailing_words(form, rules, tag_alone) if form else form
@@ -478,6 +483,28 @@ def _common_noun(view: str, form: str, organizations: Sequence[str], rules: Name
     if any(f"{o}{form}{c}" in view for o, c in ("『』", "「」", "《》", "“”")):
         return False
     return not any(o != form and o.startswith(form) for o in organizations)
+
+
+def _after_period(view: str, form: str, rules: NameRules) -> str:
+    """``form`` without the second character of a part of a year or month written across its
+    start each time (今年初 | 民航局 → 民航局)."""
+    at = view.find(form)
+    if at < 1 or len(form) < 3:
+        return form
+    while at >= 0:
+        if view[at - 1 : at + 1] not in rules.period_words:
+            return form
+        at = view.find(form, at + len(form))
+    return form[1:]
+
+
+def _suffixes_only(form: str, rules: NameRules) -> bool:
+    """Whether ``form`` is nothing but a body's endings (科技 | 有限公司): no name before them."""
+    suffix = max((s for s in rules.organization_suffixes if form.endswith(s)), key=len, default="")
+    stem = form[: len(form) - len(suffix)]
+    for legal in rules.legal_form_words:
+        stem = stem.removesuffix(legal)  # 科技 | 有限 | 公司
+    return len(suffix) >= 2 and len(stem) >= 2 and stem in rules.organization_suffixes
 
 
 def _name_and_noun(form: str, rules: NameRules,

@@ -223,6 +223,9 @@ class Rules:
             event_words=_words(data["event_words"]),
             not_body_words=_words(data["not_body_words"]),
             member_words=_words(data["member_words"]),
+            thing_endings=_words(data["thing_endings"]),
+            period_words=frozenset(_words(data["period_words"])),
+            legal_form_words=_words(data["legal_form_words"]),
             school_levels=frozenset(_words(data["school_levels"])),
             # 竞争对手三星, 分析机构克而瑞: a body's descriptor before a name says what it names
             organization_before=_words([*data["organization_before"], *data["organization_descriptors"]]),

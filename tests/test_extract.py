@@ -150,6 +150,19 @@ def test_unknown_domain_becomes_outlet():
          "仍要留意变种病毒"),
         # an adverb tagged as such (正式) between subject and verb
         ("古特雷斯正式向安理会示警，局势可能失控。", "antonio-guterres", "示警", "局势可能失控"),
+        # a letter and its addressee between the speaker and the verb; the letter is no verb
+        ("古特雷斯致函安理会表示，局势正在恶化。", "antonio-guterres", "表示", "局势正在恶化"),
+        ("古特雷斯写信给安理会表示，局势正在恶化。", "antonio-guterres", "表示", "局势正在恶化"),
+        ("拜登又发视频呼吁民众保持冷静。", "joe-biden", "呼吁", "民众保持冷静"),
+        # an adverb of time (之前) between the speaker and the verb
+        ("拜登之前承诺，将在年底前完成改革。", "joe-biden", "承诺", "将在年底前完成改革"),
+        # a civil servant's title the tagger splits into verbs and nouns (简任技正)
+        ("环保局简任技正许铭志表示，将加强稽查。", "person:zh-许铭志", "表示", "将加强稽查"),
+        # a report, a survey or a court named by its sort: the body named before it
+        ("路透社周一刊出一篇报导。报导指出，多家企业正在撤离。", "reuters", "指出", "多家企业正在撤离"),
+        ("台北高等行政法院今天判决台大败诉。法院认为，台大不能回避监督。", "organization:zh-台北高等行政法院",
+         "认为", "台大不能回避监督"),
+        ("民进党今天召开记者会，民进党记者会也控诉，国民党抹黑。", "dpp", "控诉", "国民党抹黑"),
     ],
 )
 def test_attribution_mechanisms(body, speaker, verb, content):
@@ -170,6 +183,11 @@ def test_continuation_keeps_speaker_but_a_new_clause_subject_wins():
 def test_names_inside_titles_are_not_mentions():
     keys = {m.key for m in run("各方重申将遵守《明斯克协议》的全部条款。").mentions}
     assert "minsk" not in keys
+
+
+def test_a_letter_written_to_someone_is_no_statement_of_its_own():
+    found = statements("古特雷斯写信给安理会表示，局势正在恶化。")
+    assert [verb for _, verb, _, _ in found] == ["表示"], found
 
 
 def test_noun_uses_of_speech_verbs_are_not_statements():

@@ -260,7 +260,10 @@ class ClauseParser:
         while j < n:
             unit = units[j]
             text = unit.text
-            if unit.nominal and not (unit.tag == "f" and j == i) and text not in self.lex.fillers:
+            # 调查 | 称, 报导 | 指出: a document the tagger read as a verb names the survey, the report
+            document = text in self.lex.descriptions and unit.tag in ("v", "vn")
+            leading_place_word = unit.tag == "f" and j == i
+            if (unit.nominal or document) and not leading_place_word and text not in self.lex.fillers:
                 j += 1
                 last = j
             elif (text in ("的", "之") and j > i and j + 1 < n and units[j + 1].nominal) or (
@@ -372,6 +375,8 @@ class ClauseParser:
             channel = self._channel_end(gap, k)
             if channel is not None:
                 k = channel
+                if k < n and all(u.nominal for u in gap[k:]):
+                    return True  # 致函 | 安理会 | 表示: the letter's addressee, then the verb
                 continue
             frame = self._frame_after(gap, k)
             framed = frame is not None and frame >= k and not _relative_head(gap[k : frame + 1])

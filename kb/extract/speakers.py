@@ -336,11 +336,11 @@ class Speakers:
 
     def description(self, start: int, end: int, text: str) -> Subject:
         """该公司, 声明, 社论: the nearest organization named before (of the same sort when the
-        description names one: 该商会 → a 商会)."""
+        description names one: 该商会 → a 商会, 法院 → a court)."""
         issuer = self._issuer(start, text)
         if issuer is not None:
             return issuer
-        suffix = text[1:] if text.startswith("该") and len(text) > 1 else ""
+        suffix = text[1:] if text.startswith("该") and len(text) > 1 else text  # 该法院, 法院: a court
         same = [t for t in self.organizations if suffix and self.view[t.start:t.end].endswith(suffix)]
         if not same and text.endswith(self.lex.media_descriptions):
             # 社论, 该报, 报道: a newspaper's or an agency's, not the nearest body's

@@ -27,7 +27,10 @@ from kb.extract.roles import TitleHolders, article_roles
 from kb.extract.rules import Rules
 from kb.extract.speakers import Speakers, Subject
 from kb.extract.tagger import Word
-from kb.extract.text import CLOSERS, CLOSING_QUOTES, OPENERS, TextIndex
+from kb.extract.text import CLAUSE_PUNCT, CLOSERS, CLOSING_QUOTES, OPENERS, SENTENCE_END, TextIndex
+
+# What ends a clause: a verb beyond one of these speaks in another clause.
+_CLAUSE_ENDS = tuple(CLAUSE_PUNCT + SENTENCE_END + "\n")
 
 __all__ = ["Found", "StatementFinder", "Subject"]
 
@@ -139,6 +142,8 @@ class StatementFinder:
             return None
         if view.endswith(lex.noun_markers, 0, start) or view.endswith(lex.negators, 0, start):
             return None
+        if self._channel_before_verb(start, form):
+            return None  # 写信给 | 安理会表示: the letter is how the later verb speaks
         word = self.units.tag_at(start)
         if word is not None and word.start == start and word.end > end and word.tag not in _VERB_LIKE and (
             word.tag not in ("PER", "ORG", "LOC")
@@ -155,6 +160,17 @@ class StatementFinder:
             # (checked with the subject and the content), a stance verb speaks without punctuation.
             return Verb(start, end, form, weak=True, needs_adjacent=True)
         return Verb(start, end, form, weak=bare and only_punctuated)
+
+    def _channel_before_verb(self, start: int, form: str) -> bool:
+        """Whether the verb at ``start`` begins a longer channel (写信 of 写信给) and another
+        reporting verb follows in its clause."""
+        view, lex = self.view, self.lex
+        channel = next((c for c in lex.channels if len(c) > len(form) and view.startswith(c, start)), None)
+        if channel is None:
+            return False
+        ends = (view.find(c, start) for c in _CLAUSE_ENDS)
+        clause_end = min((i for i in ends if i >= 0), default=len(view))
+        return lex.verb_prefix_anywhere.search(view, start + len(channel), clause_end) is not None
 
     def _opens_clause(self, start: int) -> bool:
         """Whether only clause punctuation and a continuation marker (又, 并) come before."""

@@ -163,6 +163,8 @@ def test_unknown_domain_becomes_outlet():
         ("台北高等行政法院今天判决台大败诉。法院认为，台大不能回避监督。", "organization:zh-台北高等行政法院",
          "认为", "台大不能回避监督"),
         ("民进党今天召开记者会，民进党记者会也控诉，国民党抹黑。", "dpp", "控诉", "国民党抹黑"),
+        # a comma inside a bracketed Latin gloss ends no clause
+        ("阿迪达斯(Adidas AG, ADDYY)认为，中国市场正在复苏。", "adidas", "认为", "中国市场正在复苏"),
     ],
 )
 def test_attribution_mechanisms(body, speaker, verb, content):

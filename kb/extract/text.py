@@ -16,6 +16,8 @@ _QUOTE_OPENER = re.compile("[" + re.escape("".join(CLOSERS)) + "]")
 _SENTENCE_ENDS = re.compile("[" + re.escape(SENTENCE_END) + "]")
 # Where a clause may begin after: a line break, clause or sentence punctuation, a closing quote.
 _CLAUSE_MARKS = re.compile("[" + re.escape("\n" + CLAUSE_PUNCT + SENTENCE_END + CLOSING_QUOTES) + "]")
+# A Latin gloss in brackets: a name, an acronym, a ticker.
+_LATIN_GLOSS = re.compile(r"[（(][A-Za-z][^（）()\n。]{0,80}[）)]")
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 
 
@@ -59,7 +61,9 @@ class TextIndex:
         self.quote_ending = {end: (start, end) for start, end in self.quotes}
         self.sentence_ends = [m.start() for m in _SENTENCE_ENDS.finditer(view)]
         self.open_sentence_ends = [i for i in self.sentence_ends if not self.inside_quote(i)]
-        self.clause_marks = [m.start() for m in _CLAUSE_MARKS.finditer(view)]
+        # A comma inside a bracketed gloss (阿迪达斯(Adidas AG, ADDYY)认为) ends no clause.
+        glossed = {i for m in _LATIN_GLOSS.finditer(view) for i in range(m.start(), m.end())}
+        self.clause_marks = [m.start() for m in _CLAUSE_MARKS.finditer(view) if m.start() not in glossed]
 
     def inside_quote(self, pos: int) -> tuple[int, int] | None:
         """The quotation whose marks enclose ``pos``, if any."""

@@ -163,6 +163,13 @@ def test_unknown_domain_becomes_outlet():
         ("台北高等行政法院今天判决台大败诉。法院认为，台大不能回避监督。", "organization:zh-台北高等行政法院",
          "认为", "台大不能回避监督"),
         ("民进党今天召开记者会，民进党记者会也控诉，国民党抹黑。", "dpp", "控诉", "国民党抹黑"),
+        # a letter is how the verb after it speaks (写信敦促, 写信给…，敦促)
+        ("欧尔班写信敦促欧盟重新考虑。", "viktor-orban", "敦促", "欧盟重新考虑"),
+        ("欧尔班写信给米歇尔，敦促他删除议程。", "viktor-orban", "敦促", "他删除议程"),
+        # a title after 这位 refers back like 他; with a country, to that country's person
+        ("欧尔班周一致函米歇尔。这位领导人敦促欧盟重新考虑。", "viktor-orban", "敦促", "欧盟重新考虑"),
+        ("德国外长贝尔博克周二敦促匈牙利总理欧尔班放弃否决。贝尔博克周一对欧尔班的威胁做出反应。"
+         "因为这位匈牙利领导人写信给米歇尔，敦促他删除议程。", "viktor-orban", "敦促", "他删除议程"),
         # a comma inside a bracketed Latin gloss ends no clause
         ("阿迪达斯(Adidas AG, ADDYY)认为，中国市场正在复苏。", "adidas", "认为", "中国市场正在复苏"),
     ],
@@ -187,9 +194,10 @@ def test_names_inside_titles_are_not_mentions():
     assert "minsk" not in keys
 
 
-def test_a_letter_written_to_someone_is_no_statement_of_its_own():
-    found = statements("古特雷斯写信给安理会表示，局势正在恶化。")
-    assert [verb for _, verb, _, _ in found] == ["表示"], found
+@pytest.mark.parametrize("body", ["古特雷斯写信给安理会表示，局势正在恶化。", "古特雷斯写信给安理会，表示局势正在恶化。"])
+def test_a_letter_written_to_someone_is_no_statement_of_its_own(body):
+    found = statements(body)
+    assert "写信" not in [verb for _, verb, _, _ in found], found
 
 
 def test_noun_uses_of_speech_verbs_are_not_statements():

@@ -87,6 +87,7 @@ class Lexicon:
     unattributed: tuple[str, ...]  # unattributed
     pronouns: tuple[str, ...]  # pronouns.person
     plural_pronouns: frozenset[str]  # pronouns.plural
+    demonstratives: tuple[str, ...]  # pronouns.demonstratives
     descriptions: tuple[str, ...]  # descriptions: 该公司, 声明 (speakers resolved to an organization)
     media_descriptions: tuple[str, ...]  # media_descriptions
     issuing_verbs: tuple[str, ...]  # issuing_verbs
@@ -162,6 +163,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         unattributed=_words(data["unattributed"]),
         pronouns=_words(data["pronouns"]["person"]),
         plural_pronouns=frozenset(_words(data["pronouns"]["plural"])),
+        demonstratives=_words(data["pronouns"]["demonstratives"]),
         descriptions=_words(data["descriptions"]),
         media_descriptions=_words(data["media_descriptions"]),
         issuing_verbs=_words(data["issuing_verbs"]),

@@ -103,6 +103,12 @@ class Speakers:
         if text in lex.pronouns or len(units) <= 2 and units[-1].text in lex.pronouns:
             return self.pronoun(start, end)
         last = units[-1]
+        if len(units) >= 2 and units[0].text in lex.demonstratives and last.tag == TITLE and all(
+            u.tag != ENTITY or (u.token is not None and self.kind(u.token.key) == PLACE) for u in units[1:-1]
+        ):
+            # 这位匈牙利领导人: the person named before, like 他; of that country, if it says one
+            places = [u.token.key for u in units[1:-1] if u.tag == ENTITY and u.token and u.token.key]
+            return self._of_country(places[-1], start, end) if places else self.pronoun(start, end)
         if last.text in self.rules.names.media_words:
             # 《明镜》周刊, 『政客』网站: the publication the quoted name is
             named = [u for u in units[:-1] if u.text not in _TITLE_MARKS]
@@ -252,6 +258,20 @@ class Speakers:
             subject = speaker[2]
             return Subject(start, end, subject.key, subject.kind, anonymous=subject.anonymous)
         return Subject(start, end, found.key if found else None, PERSON)
+
+    def _of_country(self, place: str, start: int, end: int) -> Subject:
+        """The nearest person named before ``start`` whom the catalog places in ``place``'s
+        country; failing that, whom 他 would refer to."""
+        entry = self.rules.matcher.entry(place)
+        country = entry.country if entry else None
+        floor = self._floor(start)
+        for token in reversed(self.people[: bisect_left(self.people_starts, start)]):
+            if token.start < floor:
+                break
+            person = self.rules.matcher.entry(token.key or "")
+            if country and person is not None and person.country == country:
+                return Subject(start, end, token.key, PERSON)
+        return self.pronoun(start, end)
 
     def _object(self, token: Token) -> bool:
         """Whether the word before the name makes it an object (对普京, 告诉普京); a word,

@@ -162,12 +162,15 @@ class StatementFinder:
         return Verb(start, end, form, weak=bare and only_punctuated)
 
     def _channel_before_verb(self, start: int, form: str) -> bool:
-        """Whether the verb at ``start`` begins a longer channel (写信 of 写信给) and another
-        reporting verb follows in its clause."""
+        """Whether the verb at ``start`` begins a longer channel (写信给) or is one (写信) that
+        another reporting verb follows in its clause (写信敦促): the channel is how a verb speaks."""
         view, lex = self.view, self.lex
-        channel = next((c for c in lex.channels if len(c) > len(form) and view.startswith(c, start)), None)
+        channel = max((c for c in lex.channels if len(c) >= len(form) and view.startswith(c, start)),
+                      key=len, default=None)
         if channel is None:
             return False
+        if len(channel) > len(form):
+            return True  # 写信给…: a letter to someone, whatever is said after it
         ends = (view.find(c, start) for c in _CLAUSE_ENDS)
         clause_end = min((i for i in ends if i >= 0), default=len(view))
         return lex.verb_prefix_anywhere.search(view, start + len(channel), clause_end) is not None

@@ -12,7 +12,7 @@ DEV = ROOT / "tests" / "dev"
 FLOORS = {"people": 0.95, "organizations": 0.90, "statements": 0.90}
 # What the development set scores today, less a little; raise them as extraction improves
 # (the targets: people 0.93, organizations 0.88, statements 0.88).
-DEV_FLOORS = {"people": 0.965, "organizations": 0.925, "places": 0.835, "statements": 0.93}
+DEV_FLOORS = {"people": 0.97, "organizations": 0.935, "places": 0.84, "statements": 0.94}
 DEV_AREA_FLOORS = {"people": 0.95, "organizations": 0.91, "statements": 0.92}
 # The aim: no topic area more than this below the best one.
 AREA_SPREAD = 0.05

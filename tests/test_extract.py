@@ -194,6 +194,11 @@ def test_names_inside_titles_are_not_mentions():
     assert "minsk" not in keys
 
 
+@pytest.mark.parametrize("body", ["拜登因被指控泄露机密而遭调查。", "拜登遭指责隐瞒病情。"])
+def test_a_passive_verb_is_no_statement(body):
+    assert statements(body) == []
+
+
 @pytest.mark.parametrize("body", ["古特雷斯写信给安理会表示，局势正在恶化。", "古特雷斯写信给安理会，表示局势正在恶化。"])
 def test_a_letter_written_to_someone_is_no_statement_of_its_own(body):
     found = statements(body)

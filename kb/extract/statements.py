@@ -142,6 +142,8 @@ class StatementFinder:
             return None
         if view.endswith(lex.noun_markers, 0, start) or view.endswith(lex.negators, 0, start):
             return None
+        if view.endswith(lex.passive_markers, 0, start):
+            return None  # 因被指控…: accused, not accusing
         if self._channel_before_verb(start, form):
             return None  # 写信给 | 安理会表示: the letter is how the later verb speaks
         word = self.units.tag_at(start)

@@ -441,3 +441,21 @@ def test_prizes_agreements_and_bare_endings_are_no_bodies(view, words, organizat
     rules = default_rules()
     names = tagged_names(view, words, rules.names, rules.catalog_kinds, tag_alone=_tags_alone)
     assert [n.form for n in names if n.kind == "organization"] == organizations
+
+
+def test_a_bodys_word_alone_before_a_bracket_leaves_the_latin_name():
+    entities = _extract("生命未来研究所（Future of Life Institute）美国政策主任克雷恩表示，人工智能需要监管。").entities
+    names = {e.name for e in entities.values() if e.kind == "organization"}
+    assert "研究所" not in names
+    assert "Future of Life Institute" in names or "生命未来研究所" in names
+
+
+def test_a_bodys_word_alone_is_no_name_even_when_vouched_for():
+    from kb.extract import _tags_alone
+
+    rules = default_rules()
+    view = "贸易和技术委员会（ttc）在瑞典举行，委员会讨论了芯片"
+    words = [Word(0, 2, "n"), Word(2, 3, "c"), Word(3, 5, "n"), Word(5, 8, "ORG"), Word(8, 13, "w"), Word(13, 14, "p"),
+             Word(14, 16, "LOC"), Word(16, 18, "v"), Word(18, 19, "w"), Word(19, 22, "ORG"), Word(22, 24, "v")]
+    names = tagged_names(view, words, rules.names, rules.catalog_kinds, tag_alone=_tags_alone)
+    assert "委员会" not in [n.form for n in names]

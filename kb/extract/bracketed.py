@@ -99,15 +99,20 @@ def bracketed_organizations(
         if key in entities and entities[key].kind != ORGANIZATION:
             continue
         written = text.original_slice(form_start, form_start + len(form))
+        if form in rules.endings or form in rules.suffixes:
+            # 生命未来 | 研究所（Future of Life Institute）: the tagger left only the body's word
+            # before the bracket; the Latin name names it, a bare 研究所 would name every one.
+            form = written = ""
         previous = entities.get(key)
-        learned = ((written, "parenthetical"), (latin, "parenthetical"))
+        learned = tuple((name, "parenthetical") for name in (written, latin) if name)
         aliases = (*(previous.aliases if previous else ()), *learned)
         entities[key] = EntityInfo(
-            key=key, kind=ORGANIZATION, name=previous.name if previous else written,
+            key=key, kind=ORGANIZATION, name=previous.name if previous else written or latin,
             name_en=previous.name_en if previous else latin, origin="discovered",
             aliases=tuple(dict.fromkeys(aliases)),
         )
-        found[form] = key
+        if form:
+            found[form] = key
         found[normalise_key(latin)] = key
     return found
 

@@ -459,3 +459,15 @@ def test_a_bodys_word_alone_is_no_name_even_when_vouched_for():
              Word(14, 16, "LOC"), Word(16, 18, "v"), Word(18, 19, "w"), Word(19, 22, "ORG"), Word(22, 24, "v")]
     names = tagged_names(view, words, rules.names, rules.catalog_kinds, tag_alone=_tags_alone)
     assert "委员会" not in [n.form for n in names]
+
+
+@pytest.mark.parametrize(
+    ("body", "absent"),
+    [
+        ("就像前日本首相安倍晋三所说，台湾有事就是日本有事。", "安倍晋三所"),  # a person and 所(说)
+        ("美国劳工部发现路易维尔一间麦当劳餐厅雇用童工，一间麦当劳餐厅", "麦当劳餐厅"),  # a restaurant counted
+    ],
+)
+def test_a_person_and_a_character_and_a_counted_restaurant_are_no_bodies(body, absent):
+    names = {e.name for e in _extract(body).entities.values() if e.kind == "organization"}
+    assert absent not in names

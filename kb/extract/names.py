@@ -414,6 +414,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                 continue  # 萨哈罗夫(奖): a name inside a thing's name each time
             if form and (form in rules.organization_suffixes or form in rules.generic_bodies):
                 continue  # 委员会, 研究院: a body's word alone, vouched for or not, names none
+            if form and any(known.get(form[n:-1]) == PERSON for n in range(0, len(form) - 3)):
+                continue  # (首相)安倍晋三所(说): a person the catalog knows and the next word's character
             if form and tag_alone is not None:  # 引述 | 国际原子能机构: vouched or not
                 form = before_known(form, known, tag_alone) or without_leading_verb(form, tag_alone)
                 form = without_trailing_words(form, rules, tag_alone) if form else form

@@ -822,8 +822,14 @@ def test_a_full_chinese_name_does_not_take_the_next_words():
     assert [(n.form, n.known_as) for n in names if n.kind == "person"] == [("张宏陆", None)]
 
 
-def test_a_catalog_name_does_not_take_the_next_words_character():
+@pytest.mark.parametrize(
+    ("view", "words"),
+    [
+        ("赖清德自己也讲过", [Word(0, 4, "PER"), Word(4, 5, "r"), Word(5, 6, "d"), Word(6, 8, "v")]),
+        ("以习近平特使身分出席", [Word(0, 1, "p"), Word(1, 5, "PER"), Word(5, 6, "n"), Word(6, 8, "n"),
+                              Word(8, 10, "v")]),
+    ],
+)
+def test_a_catalog_name_does_not_take_the_next_words_character(view, words):
     rules = default_rules()
-    view = "赖清德自己也讲过"
-    words = [Word(0, 4, "PER"), Word(4, 5, "r"), Word(5, 6, "d"), Word(6, 8, "v")]
     assert [n.form for n in tagged_names(view, words, rules.names, rules.catalog_kinds)] == []

@@ -397,8 +397,9 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             continue  # 若普京: a word's character before a name the catalog knows
         if kind == PERSON and known.get(raw[:-1]) and (
             raw[-1] in rules.not_foreign_name_ends or raw[-1] in rules.not_name_ends
+            or (len(raw) >= 4 and known.get(raw[:-1]) == PERSON)
         ):
-            continue  # 华沙后: a name the catalog knows and the next word's first character
+            continue  # 华沙后, 习近平特(使): a name the catalog knows and the next word's first character
         if kind == PERSON:
             form = _clean_person(raw, rules, view)
         elif kind == ORGANIZATION:

@@ -833,3 +833,21 @@ def test_a_full_chinese_name_does_not_take_the_next_words():
 def test_a_catalog_name_does_not_take_the_next_words_character(view, words):
     rules = default_rules()
     assert [n.form for n in tagged_names(view, words, rules.names, rules.catalog_kinds)] == []
+
+
+@pytest.mark.parametrize(
+    ("view", "words", "places"),
+    [
+        # a catalog place after another word's character (应 | 菲律宾), a currency, a catalog
+        # place's area: no new place
+        ("会议应菲律宾邀请举行", [Word(0, 2, "n"), Word(2, 6, "LOC"), Word(6, 8, "v"), Word(8, 10, "v")], []),
+        ("埃镑兑美元贬值", [Word(0, 2, "LOC"), Word(2, 3, "v"), Word(3, 5, "n"), Word(5, 7, "v")], []),
+        ("新疆地区发生地震", [Word(0, 4, "LOC"), Word(4, 6, "v"), Word(6, 8, "n")], []),
+        # …but a direction before a catalog place makes a place of its own
+        ("北爱尔兰举行选举", [Word(0, 4, "LOC"), Word(4, 6, "v"), Word(6, 8, "n")], ["北爱尔兰"]),
+    ],
+)
+def test_places_run_into_other_words(view, words, places):
+    rules = default_rules()
+    names = tagged_names(view, words, rules.names, rules.catalog_kinds)
+    assert [n.form for n in names if n.kind == "place"] == places

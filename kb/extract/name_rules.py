@@ -46,6 +46,9 @@ class NameRules:
     thing_endings: tuple[str, ...] = ()  # 奖, 协定: a thing's name, no body's
     period_words: frozenset[str] = frozenset()  # 年初: its second character begins no name
     legal_form_words: tuple[str, ...] = ()  # 有限, 股份: a company's legal form before its ending
+    currency_endings: tuple[str, ...] = ()  # 镑, 币: a currency named after its country
+    region_words: tuple[str, ...] = ()  # 地区, 区: a place's area after its name
+    direction_prefixes: frozenset[str] = frozenset()  # 东, 北: a place of its own before a place
     school_levels: frozenset[str] = frozenset()  # 高中, 国中: a sort of school after a place
     descriptive_suffixes: tuple[str, ...] = ()  # 公司, 执政党: described, not named, after a country
     person_words: frozenset[str] = frozenset()  # two-character person nouns and titles (儿子, 公主)

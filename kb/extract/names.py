@@ -244,13 +244,23 @@ def _clean_person(form: str, rules: NameRules, view: str = "") -> str | None:
     return form
 
 
-def _clean_place(form: str, rules: NameRules) -> str | None:
+def _clean_place(form: str, rules: NameRules, known: Mapping[str, str] | None = None) -> str | None:
     if not _HAN.match(form) or len(form) < 2 or form in rules.not_names:
         return None
     if all(char in rules.abbreviations for char in form):  # 中美, 台美, 中日韩
         return None
     if form[0] in rules.abbreviations and form[1:] in rules.not_names:
         return None
+    if form.endswith(rules.currency_endings):
+        return None  # 埃镑: a currency, named after its country
+    if known is None:
+        return form
+    if len(form) >= 3 and known.get(form[1:]) == PLACE and form[0] not in rules.direction_prefixes:
+        # (香)港美国, (驻)华英国, 前雅加达: a catalog place after another word's character (北爱尔兰,
+        # 东耶路撒冷 are places of their own)
+        return None
+    if any(known.get(form[: -len(r)]) == PLACE for r in rules.region_words if form.endswith(r)):
+        return None  # 新疆地区: the place the catalog knows, and a word for its area
     return form
 
 
@@ -441,7 +451,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                     names[form] = Name(form, ORGANIZATION, catalog_keys[named])
                 continue
         else:
-            form = _clean_place(raw, rules)
+            form = _clean_place(raw, rules, known)
         if form and kind == PERSON and (
             _name_withheld_after(view, form, rules) or _runs_into_place(view, form, known)
         ):

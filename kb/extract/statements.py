@@ -167,6 +167,8 @@ class StatementFinder:
         """Whether the verb at ``start`` begins a longer channel (写信给) or is one (写信) that
         another reporting verb follows in its clause (写信敦促): the channel is how a verb speaks."""
         view, lex = self.view, self.lex
+        if not view.startswith(lex.channels, start):
+            return False  # (most verbs: one call)
         channel = max((c for c in lex.channels if len(c) >= len(form) and view.startswith(c, start)),
                       key=len, default=None)
         if channel is None:

@@ -851,3 +851,23 @@ def test_places_run_into_other_words(view, words, places):
     rules = default_rules()
     names = tagged_names(view, words, rules.names, rules.catalog_kinds)
     assert [n.form for n in names if n.kind == "place"] == places
+
+
+@pytest.mark.parametrize(
+    ("view", "words", "people"),
+    [
+        # a surname and a given name the tagger split into words after a title it read as a word
+        ("创办人戴胜益之外，王国雄已离职",
+         [Word(0, 3, "n"), Word(3, 4, "v"), Word(4, 6, "n"), Word(6, 8, "f"), Word(8, 9, "w"), Word(9, 12, "PER"),
+          Word(12, 13, "d"), Word(13, 15, "v")], ["戴胜益", "王国雄"]),
+        # …not a preposition and a country, nor a term of office (总统任内以及)
+        ("发言人向德国表示抗议", [Word(0, 3, "n"), Word(3, 4, "p"), Word(4, 6, "LOC"), Word(6, 8, "v"),
+                              Word(8, 10, "vn")], []),
+        ("拜登在总统任内以及此前", [Word(0, 2, "PER"), Word(2, 3, "p"), Word(3, 5, "n"), Word(5, 6, "v"),
+                                Word(6, 7, "f"), Word(7, 8, "p"), Word(8, 9, "c"), Word(9, 11, "t")], []),
+    ],
+)
+def test_a_chinese_name_split_after_a_title(view, words, people):
+    rules = default_rules()
+    names = tagged_names(view, words, rules.names, rules.catalog_kinds)
+    assert [n.form for n in names if n.kind == "person"] == people

@@ -352,7 +352,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         votes[view[start:end]][ORGANIZATION] += 1
     for start, end in schools(view, words, rules, known):
         votes[view[start:end]][ORGANIZATION] += 2
-    listed = _listed_people(view, words, rules)
+    listed = _listed_people(view, words, rules) + _after_title_word(view, words, rules, known)
     for start, end in listed:
         votes[view[start:end]][PERSON] += 1
     # Where the tagger's people start and end: a name beside one in a list (A、B) is a person's.
@@ -619,6 +619,33 @@ def _listed_people(view: str, words: Sequence[Word], rules: NameRules) -> list[t
             continue
         if view[start] in rules.surnames and all(_HAN_CHAR.match(c) for c in view[start:comma]):
             spans.append((start, comma))
+    return spans
+
+
+# What may follow a Chinese name the tagger split after a title: a function word, the start of
+# a time or place word, punctuation (创办人戴胜益之外, 发言人王文斌表示 are found by the verb).
+_AFTER_SPLIT_NAME = frozenset("之的等也则在已都和与及、，,。；;：:（(")
+
+
+def _after_title_word(view: str, words: Sequence[Word], rules: NameRules,
+                      known: Mapping[str, str]) -> list[tuple[int, int]]:
+    """Chinese names the tagger split into other words right after a title it read as a word
+    (创办人 | 戴 | 胜益 | 之外): a surname and two characters, then a word that ends a name."""
+    spans = []
+    for index, word in enumerate(words[:-1]):
+        if view[word.start : word.end] not in rules.titles:
+            continue
+        start = word.end
+        end = start + 3
+        after, given = words[index + 1], words[index + 2] if index + 2 < len(words) else None
+        if after.start != start or after.end != start + 1 or given is None or given.end != end or (
+            given.tag not in ("n", "v", "vn", "a", "an", "nz")  # not 向 | 德国, 任 | 内以
+        ):
+            continue  # the surname and the given name, each a word of its own (戴 | 胜益), or no split
+        name = view[start:end]
+        if (name[:1] in rules.surnames and _HAN.fullmatch(name) and view[end : end + 1] in _AFTER_SPLIT_NAME
+                and not any(c in _AFTER_SPLIT_NAME for c in name) and name not in known):
+            spans.append((start, end))
     return spans
 
 

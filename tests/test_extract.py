@@ -170,6 +170,8 @@ def test_unknown_domain_becomes_outlet():
         ("欧尔班周一致函米歇尔。这位领导人敦促欧盟重新考虑。", "viktor-orban", "敦促", "欧盟重新考虑"),
         ("德国外长贝尔博克周二敦促匈牙利总理欧尔班放弃否决。贝尔博克周一对欧尔班的威胁做出反应。"
          "因为这位匈牙利领导人写信给米歇尔，敦促他删除议程。", "viktor-orban", "敦促", "他删除议程"),
+        # 指 run straight into a personal pronoun opens what was said
+        ("法官徐绮薇指他当时携有弹叉，明显有意参与暴动。", "person:zh-徐绮薇", "指", "他当时携有弹叉，明显有意参与暴动"),
         # a comma inside a bracketed Latin gloss ends no clause
         ("阿迪达斯(Adidas AG, ADDYY)认为，中国市场正在复苏。", "adidas", "认为", "中国市场正在复苏"),
     ],
@@ -194,8 +196,8 @@ def test_names_inside_titles_are_not_mentions():
     assert "minsk" not in keys
 
 
-@pytest.mark.parametrize("body", ["拜登因被指控泄露机密而遭调查。", "拜登遭指责隐瞒病情。"])
-def test_a_passive_verb_is_no_statement(body):
+@pytest.mark.parametrize("body", ["拜登因被指控泄露机密而遭调查。", "拜登遭指责隐瞒病情。", "拜登怪他造成债务增加。"])
+def test_a_passive_verb_or_a_blame_is_no_statement(body):
     assert statements(body) == []
 
 

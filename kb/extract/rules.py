@@ -89,6 +89,8 @@ class Lexicon:
     pronouns: tuple[str, ...]  # pronouns.person
     plural_pronouns: frozenset[str]  # pronouns.plural
     demonstratives: tuple[str, ...]  # pronouns.demonstratives
+    pronouns_personal: tuple[str, ...]  # pronouns.personal: 他, 她, 他们
+    pronoun_verbs: frozenset[str]  # pronoun_verbs: 指, 称
     descriptions: tuple[str, ...]  # descriptions: 该公司, 声明 (speakers resolved to an organization)
     media_descriptions: tuple[str, ...]  # media_descriptions
     issuing_verbs: tuple[str, ...]  # issuing_verbs
@@ -166,6 +168,8 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         pronouns=_words(data["pronouns"]["person"]),
         plural_pronouns=frozenset(_words(data["pronouns"]["plural"])),
         demonstratives=_words(data["pronouns"]["demonstratives"]),
+        pronouns_personal=_words(data["pronouns"]["personal"]),
+        pronoun_verbs=frozenset(_words(data["pronoun_verbs"])),
         descriptions=_words(data["descriptions"]),
         media_descriptions=_words(data["media_descriptions"]),
         issuing_verbs=_words(data["issuing_verbs"]),

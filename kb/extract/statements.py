@@ -156,8 +156,9 @@ class StatementFinder:
         if only_punctuated and bare and base not in lex.adjacent_verbs:
             if base in lex.continuing and self._opens_clause(start):
                 return Verb(start, end, form, weak=True, continuing=True)
-            if base not in lex.bare_stance:
-                return None
+            pronoun = base in lex.pronoun_verbs and view.startswith(lex.pronouns_personal, end)
+            if base not in lex.bare_stance and not pronoun:
+                return None  # (指他当时…: a verb of saying run into a pronoun opens what was said)
             # 她承认曾误导银行, 他要求双方停火: right after its subject and before a clause
             # (checked with the subject and the content), a stance verb speaks without punctuation.
             return Verb(start, end, form, weak=True, needs_adjacent=True)

@@ -12,6 +12,14 @@ from kb.extract.tagger import Word
 from kb.parse import parse_text
 
 
+def _people_and_bodies(view: str, words: list[Word]) -> tuple[list[str], list[str]]:
+    """The people and the organizations ``tagged_names`` finds, reading forms alone as kb does."""
+    from kb.extract import _tags_alone
+
+    rules = default_rules()
+    names = tagged_names(view, words, rules.names, rules.catalog_kinds, tag_alone=_tags_alone)
+    return [n.form for n in names if n.kind == "person"], [n.form for n in names if n.kind == "organization"]
+
 @pytest.mark.parametrize(
     ("written", "person"),
     [
@@ -738,12 +746,7 @@ def test_things_and_withheld_names_are_no_people(body, absent):
     ],
 )
 def test_descriptions_and_surnames_the_tagger_calls_bodies(view, words, people, organizations):
-    from kb.extract import _tags_alone
-
-    rules = default_rules()
-    names = tagged_names(view, words, rules.names, rules.catalog_kinds, tag_alone=_tags_alone)
-    assert [n.form for n in names if n.kind == "person"] == people
-    assert [n.form for n in names if n.kind == "organization"] == organizations
+    assert _people_and_bodies(view, words) == (people, organizations)
 
 
 @pytest.mark.parametrize(
@@ -786,12 +789,7 @@ def test_the_words_a_name_runs_into_are_cut(body, kind, name):
     ],
 )
 def test_names_that_run_into_things_places_and_bodies(view, words, people, organizations):
-    from kb.extract import _tags_alone
-
-    rules = default_rules()
-    names = tagged_names(view, words, rules.names, rules.catalog_kinds, tag_alone=_tags_alone)
-    assert [n.form for n in names if n.kind == "person"] == people
-    assert [n.form for n in names if n.kind == "organization"] == organizations
+    assert _people_and_bodies(view, words) == (people, organizations)
 
 
 @pytest.mark.parametrize(

@@ -869,3 +869,37 @@ def test_a_chinese_name_split_after_a_title(view, words, people):
     rules = default_rules()
     names = tagged_names(view, words, rules.names, rules.catalog_kinds)
     assert [n.form for n in names if n.kind == "person"] == people
+
+
+@pytest.mark.parametrize(
+    ("body", "absent", "present"),
+    [
+        # a prize named after someone names the prize, not a person of the article
+        ("全球卫生理事会授予高耀洁当年乔纳森·曼卫生及人权奖。", "乔纳森·曼", "高耀洁"),
+        ("第37届吴舜文新闻奖今天颁奖，报导者获3奖项。", "吴舜文", None),
+        # a hospital glossed in Latin between its name and 医院
+        ("在哲宁难民营外的哈利勒苏莱曼（Khalil Suleiman）医院院区，以军杀害了一名男子。", "哈利勒苏莱曼", None),
+    ],
+)
+def test_names_inside_prizes_and_glossed_bodies(body, absent, present):
+    text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"
+    people = {e.name for e in extract(parse_text(text)).entities.values() if e.kind == "person"}
+    if absent:
+        assert absent not in people, people
+    if present:
+        assert present in people, people
+
+
+@pytest.mark.parametrize(
+    ("view", "form", "thing"),
+    [
+        ("哈利勒苏莱曼（khalil suleiman）医院院区", "哈利勒苏莱曼", True),  # a hospital, glossed
+        ("本田汽车(honda motor)计划今年开始生产", "本田汽车", False),  # a company glossed, then a verb
+        ("罗素2000指数上涨", "罗素", True),  # a number, then an index
+        ("拜登计划访问北京，拜登说", "拜登", False),  # one use is no thing's
+    ],
+)
+def test_a_name_inside_a_things_name(view, form, thing):
+    from kb.extract.names import names_a_thing
+
+    assert names_a_thing(view, form, default_rules().names) is thing

@@ -25,7 +25,7 @@ from kb.extract.entities import (
 from kb.extract.focus import focus
 from kb.extract.latin import latin_bodies, latin_names
 from kb.extract.name_rules import Name
-from kb.extract.names import tagged_names
+from kb.extract.names import names_a_thing, tagged_names
 from kb.extract.outlets import resolve_outlet
 from kb.extract.records import (
     EntityInfo,
@@ -99,6 +99,13 @@ def extract(article: ParsedArticle, rules: Rules | Catalog | None = None) -> Ext
             del extra[form]
         extra.update(organizations)
     bracketed = discover(text, matcher, result.entities, taken=organizations)
+    for form, key in list(bracketed.items()):
+        if key.startswith("person:") and names_a_thing(view, form, rules.names):
+            # 哈利勒苏莱曼（Khalil Suleiman）医院: the bracket glosses a hospital's name, both forms
+            for other in [f for f, k in bracketed.items() if k == key]:
+                del bracketed[other]
+            if key not in extra.values():
+                result.entities.pop(key, None)
     extra.update(bracketed)
     _whole_bracketed_names(view, names, bracketed, extra, result.entities)
     tokens = scan(view, matcher, extra)

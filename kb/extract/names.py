@@ -421,7 +421,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             if form and (form.endswith(rules.thing_endings) or form.startswith(rules.body_counters)
                          or _suffixes_only(form, rules)):
                 continue  # 萨哈罗夫奖; 一间医院; 科技有限公司: a prize, a body counted, no name at all
-            if form and not form.endswith(rules.organization_suffixes) and _names_a_thing(view, form, rules):
+            if form and not form.endswith(rules.organization_suffixes) and names_a_thing(view, form, rules):
                 continue  # 萨哈罗夫(奖): a name inside a thing's name each time
             if form and (form in rules.organization_suffixes or form in rules.generic_bodies):
                 continue  # 委员会, 研究院: a body's word alone, vouched for or not, names none
@@ -470,7 +470,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             if kind == PERSON and same is None and not _person_shaped(view, form, rules, tag_alone,
                                                                             people_edges):
                 continue  # 杰宁, 托克马克: a transliterated place the tagger took for a person
-            if kind == PERSON and _names_a_thing(view, form, rules):
+            if kind == PERSON and names_a_thing(view, form, rules):
                 continue  # 纪德级驱逐舰, 梅奥诊所: a person's name in the name of a thing
             names[form] = Name(form, kind, same)
     if readings is not None:
@@ -649,8 +649,21 @@ def _after_title_word(view: str, words: Sequence[Word], rules: NameRules,
     return spans
 
 
-def _names_a_thing(view: str, form: str, rules: NameRules) -> bool:
-    """Whether every use of ``form`` is part of a thing's name (纪德级, 诺贝尔和平奖, 梅奥诊所)."""
+# A Latin gloss in brackets right after a name.
+_LATIN_GLOSS_AT = re.compile(r"\s?[（(][A-Za-z][^（）()]{0,60}[）)]")
+
+
+@lru_cache(maxsize=8)
+def _prize_after(fields: tuple[str, ...]) -> re.Pattern[str]:
+    """A prize named after someone, right after the name: its field, then 奖 (吴舜文 | 新闻奖,
+    乔纳森·曼 | 卫生及人权奖)."""
+    alternatives = "|".join(map(re.escape, fields)) or "(?!)"
+    return re.compile(r"(?:[\u4e00-\u9fff]{1,4}及)?(?:" + alternatives + ")奖")
+
+
+def names_a_thing(view: str, form: str, rules: NameRules) -> bool:
+    """Whether every use of ``form`` is part of a thing's name (纪德级, 诺贝尔和平奖, 梅奥诊所,
+    吴舜文新闻奖), a Latin gloss between them or not."""
     if form.endswith(rules.not_person_after):
         return True
     at = view.find(form)
@@ -658,9 +671,17 @@ def _names_a_thing(view: str, form: str, rules: NameRules) -> bool:
         end = at + len(form)
         while end < len(view) and view[end].isdigit():
             end += 1  # 罗素2000指数
-        if not view.startswith(rules.not_person_after, end):
+        gloss = _LATIN_GLOSS_AT.match(view, end)
+        if gloss is not None:
+            # 哈利勒苏莱曼（Khalil Suleiman）医院: the gloss names a body or a site (本田汽车(Honda
+            # Motor)计划… names none)
+            if not view.startswith((*rules.organization_suffixes, *rules.facility_endings), gloss.end()):
+                return False
+            end = gloss.end()
+        prize = _prize_after(rules.prize_fields).match(view, end)
+        if not view.startswith(rules.not_person_after, end) and prize is None:
             return False
-        at = view.find(form, end)
+        at = view.find(form, at + len(form))
     return True
 
 

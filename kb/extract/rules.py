@@ -237,6 +237,7 @@ class Rules:
             currency_endings=_words(data["currency_endings"]),
             region_words=_words(data["region_words"]),
             direction_prefixes=frozenset(data["direction_prefixes"]),
+            prize_fields=_words(data["prize_fields"]),
             school_levels=frozenset(_words(data["school_levels"])),
             # 竞争对手三星, 分析机构克而瑞: a body's descriptor before a name says what it names
             organization_before=_words([*data["organization_before"], *data["organization_descriptors"]]),

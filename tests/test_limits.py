@@ -381,3 +381,90 @@ def test_malformed_bodies_are_answered_400(client, raw, words):
 def test_exports_refuse_overflowing_and_non_canonical_ids(client, number):
     response = client.get(f"/export/statements.jsonl?outlet={_b64(f'Outlet:{number}')}")
     assert response.status_code == 400, response.text
+
+
+# -- one slow aggregate must not stop everyone (issue 17, point 2) ----------------------------------
+
+_SLOW_SQL = text("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000) "
+                 "SELECT count(*) FROM c")
+
+
+def _largest_loop_stall(url: str, heavy: bool) -> tuple[float, float]:
+    """(seconds the statement took, the longest the event loop went without running a 5 ms
+    timer meanwhile), reading ``_SLOW_SQL`` — half a second of SQLite's C code."""
+    import asyncio
+    import time
+
+    from kb.api.database import SQLiteReader
+
+    engine = create_sync_engine(url, write=False, pool_size=2)
+
+    async def run() -> tuple[float, float]:
+        reader = SQLiteReader(engine, deadline=time.monotonic() + 30)
+        stall, done = 0.0, False
+
+        async def watch() -> None:
+            nonlocal stall
+            while not done:
+                before = time.monotonic()
+                await asyncio.sleep(0.005)
+                stall = max(stall, time.monotonic() - before)
+
+        watcher = asyncio.create_task(watch())
+        await asyncio.sleep(0.02)
+        started = time.monotonic()
+        try:
+            await reader.rows(_SLOW_SQL, heavy=heavy)
+        finally:
+            took = time.monotonic() - started
+            done = True
+            await watcher
+            await reader.close()
+        return took, stall
+
+    try:
+        return asyncio.run(run())
+    finally:
+        engine.dispose()
+
+
+def test_a_heavy_statement_leaves_the_event_loop_free(tmp_path):
+    url = f"sqlite:///{tmp_path / 'kb.db'}"
+    upgrade(url)
+    took, stall = _largest_loop_stall(url, heavy=True)
+    assert took >= 0.3, took  # the statement did run long
+    assert stall < 0.15, (took, stall)
+    # …where read in the loop, the same statement stops it for as long as it runs
+    took, stall = _largest_loop_stall(url, heavy=False)
+    assert stall >= 0.8 * took, (took, stall)
+
+
+def test_aggregates_are_read_as_heavy_statements(client, monkeypatch):
+    from kb.api import database
+
+    seen = []
+    rows = database.SQLiteReader.rows
+
+    async def spy(self, statement, params=None, heavy=False):
+        seen.append(heavy)
+        return await rows(self, statement, params, heavy)
+
+    monkeypatch.setattr(database.SQLiteReader, "rows", spy)
+    body = post(client, "{ outlets { nodes { topSpeakers(first: 3) { statementCount } "
+                        "topPeople(first: 3) { articleCount } timeline { statements } } } }")
+    assert "errors" not in body, body
+    if not seen:
+        pytest.skip("not a SQLite database")
+    assert seen.count(True) >= 4, seen  # top speakers, top people, the timeline's two counts
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "{ outlets(first: 100) { nodes { topSpeakers(first: 10) { statementCount } } } }",
+        "{ outlets(first: 50) { nodes { " + " ".join(
+            f"t{i}: topSpeakers(first: {i}) {{ statementCount }}" for i in range(1, 11)) + " } } }",
+    ],
+)
+def test_windowed_aggregates_are_priced_by_the_articles_they_read(client, query):
+    assert_validation_error(post(client, query), "nodes")

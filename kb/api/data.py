@@ -110,8 +110,11 @@ class Data:
         return cls(database.reader(time.monotonic() + settings.request_timeout),
                    settings.aggregate_window, settings.search_window)
 
-    async def rows(self, statement: Select[Any], params: dict[str, Any] | None = None) -> list[Any]:
-        return await self.reader.rows(statement, params)
+    async def rows(self, statement: Select[Any], params: dict[str, Any] | None = None,
+                   heavy: bool = False) -> list[Any]:
+        """The statement's rows; ``heavy`` for an aggregate, which the reader may run off the
+        event loop (kb.api.database.SQLiteReader)."""
+        return await self.reader.rows(statement, params, heavy)
 
     async def data_version(self) -> int:
         """The version of the data this request reads (see kb.api.cache). Read first, it
@@ -340,27 +343,28 @@ class Data:
 
     async def _co_mentions(self, params: tuple[Any, ...], parents: list[int]) -> dict[int, list[Any]]:
         kind, kinds, first = params
-        rows = await self.rows(analytics.co_mentions(kind, parents, kinds, first, self.aggregate_window))
+        statement = analytics.co_mentions(kind, parents, kinds, first, self.aggregate_window)
+        rows = await self.rows(statement, heavy=True)
         rows.sort(key=lambda r: (-r.articles, *(r._mapping[c] or 0 for c in analytics.ENTITY_COLUMNS)))
         entities = await self._fetch([_entity_ref(r) for r in rows])
         return _by_parent(rows, lambda r: ((_entity_ref(r)[0], entities[_entity_ref(r)]), r.articles))
 
     async def _speaker_outlets(self, params: tuple[Any, ...], parents: list[int]) -> dict[int, list[Any]]:
         (kind,) = params
-        rows = await self.rows(analytics.speaker_outlets(kind, parents))
+        rows = await self.rows(analytics.speaker_outlets(kind, parents), heavy=True)
         outlets = await self._fetch([("outlet", r.outlet_id) for r in rows])
         return _by_parent(rows, lambda r: (outlets[("outlet", r.outlet_id)], r.statements))
 
     async def _top_speakers(self, params: tuple[Any, ...], parents: list[int]) -> dict[int, list[Any]]:
         (first,) = params
-        rows = await self.rows(analytics.top_speakers(parents, first, self.aggregate_window))
+        rows = await self.rows(analytics.top_speakers(parents, first, self.aggregate_window), heavy=True)
         rows.sort(key=lambda r: (-r.statements, *(r._mapping[c] or 0 for c in analytics.ENTITY_COLUMNS)))
         entities = await self._fetch([_entity_ref(r) for r in rows])
         return _by_parent(rows, lambda r: ((_entity_ref(r)[0], entities[_entity_ref(r)]), r.statements))
 
     async def _top_people(self, params: tuple[Any, ...], parents: list[int]) -> dict[int, list[Any]]:
         (first,) = params
-        rows = await self.rows(analytics.top_people(parents, first, self.aggregate_window))
+        rows = await self.rows(analytics.top_people(parents, first, self.aggregate_window), heavy=True)
         rows.sort(key=lambda r: (-r.articles, -r.mentions, r.person_id))
         people = await self._fetch([("person", r.person_id) for r in rows])
         return _by_parent(rows, lambda r: (people[("person", r.person_id)], r.articles, r.mentions))
@@ -379,7 +383,8 @@ class Data:
     async def _timelines(self, params: tuple[Any, ...], parents: list[int]) -> dict[int, list[Any]]:
         kind, bucket = params
         statements_sql, articles_sql = analytics.per_day_by_parent(kind, parents, self.dialect)
-        statements, articles = await self.rows(statements_sql), await self.rows(articles_sql)
+        statements = await self.rows(statements_sql, heavy=True)
+        articles = await self.rows(articles_sql, heavy=True)
         result = {}
         for parent in parents:
             result[parent] = analytics.roll_up([(r[1], r[2]) for r in statements if r[0] == parent],
@@ -393,8 +398,10 @@ class Data:
             per_statement_day = await self.rows(analytics.daily_counts("statements", statements))
             per_article_day = await self.rows(analytics.daily_counts("articles", articles))
         else:
-            per_statement_day = await self.rows(analytics.statements_per_day(statements, self.dialect))
-            per_article_day = await self.rows(analytics.articles_per_day(articles, statements, self.dialect))
+            by_statement = analytics.statements_per_day(statements, self.dialect)
+            by_article = analytics.articles_per_day(articles, statements, self.dialect)
+            per_statement_day = await self.rows(by_statement, heavy=True)
+            per_article_day = await self.rows(by_article, heavy=True)
         return analytics.roll_up([tuple(r) for r in per_statement_day],
                                  [tuple(r) for r in per_article_day], bucket)
 

@@ -9,7 +9,9 @@ SQLite through its own driver, in the event loop (see SQLiteReader).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Engine, Select, text
@@ -92,7 +94,9 @@ class AsyncReader:
         self._connection: Any = None
         self._lock = asyncio.Lock()
 
-    async def rows(self, statement: Select[Any], params: dict[str, Any] | None = None) -> list[Any]:
+    async def rows(self, statement: Select[Any], params: dict[str, Any] | None = None,
+                   heavy: bool = False) -> list[Any]:
+        """(``heavy`` changes nothing here: PostgreSQL does the work in its own process.)"""
         async with self._lock:
             self.statements += 1
             fresh = self._connection is None
@@ -156,6 +160,11 @@ class SQLiteReader:
     while handing it to a worker thread and back cost a millisecond or more (most of a small
     request). A statement that runs long is stopped by the deadline, checked by SQLite's
     progress handler every few thousand steps, rather than left to block the loop.
+
+    Aggregates (``heavy``: top speakers, co-mentions, timelines) read thousands of rows per
+    parent, tens to hundreds of milliseconds in SQLite's C code, which releases the GIL: they
+    run in a worker thread, so other requests go on meanwhile. One lock keeps the request's
+    statements on its connection one at a time.
     """
 
     # SQLite virtual-machine steps between two checks of the deadline.
@@ -170,6 +179,9 @@ class SQLiteReader:
         self._slots = slots
         self._holds_slot = False
         self._connection: Any = None
+        self._lock = asyncio.Lock()
+        # An in-memory database lives in one thread's connection: it is read where it is.
+        self._offload = ":memory:" not in str(engine.url)
 
     async def _take_slot(self) -> None:
         """Wait, in the event loop, for one of the process's reader slots: a request past
@@ -188,25 +200,34 @@ class SQLiteReader:
                            "try again shortly.") from None
         self._holds_slot = True
 
-    async def rows(self, statement: Select[Any], params: dict[str, Any] | None = None) -> list[Any]:
+    async def rows(self, statement: Select[Any], params: dict[str, Any] | None = None,
+                   heavy: bool = False) -> list[Any]:
         self.statements += 1
-        if self._connection is None and not self._holds_slot:
-            await self._take_slot()
-        try:
-            if self._connection is None:
-                self._connection = self.engine.connect()
-                driver = self._connection.connection.driver_connection
-                driver.set_progress_handler(self._over_time, self.PROGRESS_STEPS)
-            return list(self._connection.execute(statement, params).all())
-        except OperationalError as exc:
-            if self._over_time():
-                raise OverTime("The query ran longer than its time budget; ask for less.") from None
-            raise unavailable(exc) or exc from exc
+        async with self._lock:
+            if self._connection is None and not self._holds_slot:
+                await self._take_slot()
+            try:
+                if self._connection is None:
+                    self._connection = self.engine.connect()
+                    driver = self._connection.connection.driver_connection
+                    driver.set_progress_handler(self._over_time, self.PROGRESS_STEPS)
+                connection = self._connection
+                if heavy and self._offload:
+                    return await _in_thread(lambda: list(connection.execute(statement, params).all()))
+                return list(connection.execute(statement, params).all())
+            except OperationalError as exc:
+                if self._over_time():
+                    raise OverTime("The query ran longer than its time budget; ask for less.") from None
+                raise unavailable(exc) or exc from exc
 
     def _over_time(self) -> int:
         return int(self.deadline is not None and time.monotonic() > self.deadline)
 
     async def close(self) -> None:
+        async with self._lock:  # (after a statement still running in a worker thread)
+            await self._close()
+
+    async def _close(self) -> None:
         try:
             if self._connection is not None:
                 connection, self._connection = self._connection, None
@@ -216,3 +237,17 @@ class SQLiteReader:
             if self._holds_slot:
                 self._holds_slot = False
                 self._slots.release()  # type: ignore[union-attr]
+
+
+async def _in_thread(work: Callable[[], list[Any]]) -> list[Any]:
+    """``work()`` in a worker thread. Cancelled (a timeout, a client gone), it still waits for
+    the thread, which SQLite's progress handler stops at the deadline: the connection is not
+    closed or reused under a statement that is still running."""
+    task = asyncio.ensure_future(asyncio.to_thread(work))
+    try:
+        return await asyncio.shield(task)
+    except asyncio.CancelledError:
+        while not task.done():
+            with contextlib.suppress(asyncio.CancelledError):
+                await asyncio.wait({task})
+        raise

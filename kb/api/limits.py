@@ -5,7 +5,8 @@ The node budget is ours: like GitHub's GraphQL API, it multiplies the page sizes
 path of the query (``people(first: 100) { statements(first: 100) }`` asks for up to
 100 + 100 × 100 nodes) and refuses a query over the budget before running any SQL. It also
 checks every ``first``/``last``, so a bad page size is a validation error without a
-``path`` — whether written inline or passed as a variable.
+``path`` — whether written inline or passed as a variable. Windowed aggregates (topSpeakers
+…) are priced by the articles they read, not the rows they return.
 """
 
 from __future__ import annotations
@@ -48,6 +49,11 @@ MASKED_MESSAGE = "Internal server error; it has been logged."
 # this many nodes each: they are small, but they multiply what is nested inside them.
 UNPAGED_LIST_SIZE = 10
 QUERY_CACHE_SIZE = 256
+# Aggregates that count over their parent's most recent articles (Settings.aggregate_window):
+# each costs the database work of reading that window, whatever few rows it returns, so each
+# is priced at half the window's articles per parent on top of its rows (a request that asks
+# for 100 outlets' topSpeakers is priced as the 50,000 statements it scans, not as 1,000 rows).
+WINDOWED_AGGREGATES = frozenset({"topSpeakers", "topPeople", "coMentioned"})
 
 
 class QueryCost:
@@ -117,10 +123,11 @@ class QueryCost:
         inner = 0
         if node.selection_set is not None:
             inner = self._selections(node.selection_set, get_named_type(definition.type))
+        work = self.settings.aggregate_window // 2 if node.name.value in WINDOWED_AGGREGATES else 0
         if size is None:
-            return inner
+            return inner + work
         size = max(size, 1)
-        return size + size * inner
+        return size + size * inner + work
 
     def _page_size(self, node: FieldNode, definition: Any) -> int | None:
         """The page size a field asks for, or None when it takes no page arguments."""

@@ -152,12 +152,16 @@ def serve(
     """Serve GraphQL (and GraphiQL in a browser) at http://HOST:PORT/graphql."""
     import uvicorn
 
+    from kb.api.connections import GuardedHttpToolsProtocol
+
     settings = _settings()
     logging.basicConfig(level=settings.log_level)
     console.print(f"GraphiQL: http://{host}:{port}/graphql")
     # kb logs each request itself, in one line with what GraphQL did (kb.api.guards.RequestLog).
+    # Slow clients meet time limits on headers and bodies and a cap on connections per address
+    # (kb.api.connections).
     uvicorn.run("kb.api.app:create_app", factory=True, host=host, port=port, workers=workers,
-                log_level=settings.log_level.lower(), access_log=False)
+                log_level=settings.log_level.lower(), access_log=False, http=GuardedHttpToolsProtocol)
 
 
 def _key_values(items: list[str] | None, option: str) -> dict[str, str]:

@@ -56,6 +56,14 @@ class Settings:
     #: Seconds a request may run before it is answered with a time-out error (PostgreSQL
     #: also cancels the request's statements after this long).
     request_timeout: float = 10.0
+    #: Seconds a client has to send a request's headers (from connecting, or from the
+    #: request's first byte), and then its body; past either, 408 and the connection closes.
+    #: 0 turns a limit off. (kb.api.connections)
+    header_timeout: float = 10.0
+    body_timeout: float = 30.0
+    #: Connections one client address may hold open in each server process; more are closed
+    #: as they open (0: no cap). A proxy in front makes every client one address: raise it.
+    max_connections_per_client: int = 32
     #: Connections each API process keeps open to the database (each request uses one), and
     #: how many more it may open under bursts; on SQLite their sum bounds the requests
     #: reading at once (the rest queue for a free one, within their time budget).
@@ -99,6 +107,9 @@ class Settings:
                 raise ValueError(f"KB_{name.upper()} must be at least 1")
         if settings.request_timeout <= 0:
             raise ValueError("KB_REQUEST_TIMEOUT must be positive")
+        for name in ("header_timeout", "body_timeout", "max_connections_per_client"):
+            if getattr(settings, name) < 0:
+                raise ValueError(f"KB_{name.upper()} must not be negative")
         return settings
 
     @property

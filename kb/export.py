@@ -34,6 +34,7 @@ from kb.models import (
     Statement,
 )
 from kb.normalise import normalise_key
+from kb.when import parse_moment
 
 CHUNK = 1000
 ENTITY_TYPES = {"person": ("Person", Person), "organization": ("Organization", Organization),
@@ -95,10 +96,9 @@ def parse_filters(connection: Connection, table: str, raw: dict[str, str]) -> Fi
 
 def _moment(name: str, value: str) -> datetime:
     try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise ExportError(f"{name}: not an ISO date or time: {value!r}") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        return parse_moment(value)
+    except ValueError as exc:
+        raise ExportError(f"{name}: {value!r} is {exc}") from None
 
 
 def _entity(connection: Connection, value: str) -> tuple[str, int]:

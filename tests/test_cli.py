@@ -64,7 +64,7 @@ def test_export_streams_whole_tables_with_global_ids(run):
     (["export", "nothing"], "unknown table"),
     (["export", "people", "--filter", "speaker=x"], "cannot be filtered by speaker"),
     (["export", "statements", "--filter", "speaker=No Such Person"], "no person, organization or place"),
-    (["export", "statements", "--filter", "publishedAfter=yesterday"], "not an ISO date"),
+    (["export", "statements", "--filter", "publishedAfter=yesterday"], "not a date or time"),
     (["export", "statements", "--filter", "speaker"], "NAME=VALUE"),
 ])
 def test_export_refuses_bad_requests_with_the_reason(run, args, message):

@@ -48,6 +48,7 @@ from kb.api.types import (
     check_first,
 )
 from kb.config import Settings
+from kb.when import FORMATS, parse_moment
 
 log = logging.getLogger(__name__)
 
@@ -180,6 +181,22 @@ class QueryFields:
         return [TimelinePoint(start=s, end=e, statements=n, articles=a) for s, e, n, a in points]
 
 
+def _parse_date_time(value: object) -> datetime:
+    """A DateTime input: a date, a naive date-time (UTC) or one with an offset (kb.when)."""
+    if not isinstance(value, str):
+        raise ClientError(f"a DateTime is a string: {FORMATS}")
+    try:
+        return parse_moment(value)
+    except ValueError as exc:
+        raise ClientError(f'"{value}" is {exc}') from None
+
+
+# DateTime as the exports read it: a plain date and a date-time without an offset are
+# accepted too (UTC), and a value that is neither says what to write.
+DATE_TIME = strawberry.scalar(name="DateTime", description="Date with time (isoformat)",
+                              serialize=datetime.isoformat, parse_value=_parse_date_time)
+
+
 class KnowledgeBaseSchema(strawberry.Schema):
     def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
         """Log the server's failures with their traceback; the client's mistakes in one line."""
@@ -200,7 +217,8 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         query=Query,
         types=[Person, Organization, Place, Outlet, Article, Statement],
         extensions=limits.extensions(settings),
-        config=StrawberryConfig(disable_field_suggestions=not settings.introspection),
+        config=StrawberryConfig(disable_field_suggestions=not settings.introspection,
+                                scalar_map={datetime: DATE_TIME}),
     )
 
 

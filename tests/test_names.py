@@ -12,6 +12,11 @@ from kb.extract.tagger import Word
 from kb.parse import parse_text
 
 
+def _forms(view: str, words: list[Word], kind: str) -> list[str]:
+    """The names of ``kind`` that ``tagged_names`` finds, with the catalog's kinds alone."""
+    rules = default_rules()
+    return [n.form for n in tagged_names(view, words, rules.names, rules.catalog_kinds) if n.kind == kind]
+
 def _people_and_bodies(view: str, words: list[Word]) -> tuple[list[str], list[str]]:
     """The people and the organizations ``tagged_names`` finds, reading forms alone as kb does."""
     from kb.extract import _tags_alone
@@ -846,9 +851,7 @@ def test_a_catalog_name_does_not_take_the_next_words_character(view, words):
     ],
 )
 def test_places_run_into_other_words(view, words, places):
-    rules = default_rules()
-    names = tagged_names(view, words, rules.names, rules.catalog_kinds)
-    assert [n.form for n in names if n.kind == "place"] == places
+    assert _forms(view, words, "place") == places
 
 
 @pytest.mark.parametrize(
@@ -866,9 +869,7 @@ def test_places_run_into_other_words(view, words, places):
     ],
 )
 def test_a_chinese_name_split_after_a_title(view, words, people):
-    rules = default_rules()
-    names = tagged_names(view, words, rules.names, rules.catalog_kinds)
-    assert [n.form for n in names if n.kind == "person"] == people
+    assert _forms(view, words, "person") == people
 
 
 @pytest.mark.parametrize(

@@ -468,3 +468,16 @@ def test_aggregates_are_read_as_heavy_statements(client, monkeypatch):
 )
 def test_windowed_aggregates_are_priced_by_the_articles_they_read(client, query):
     assert_validation_error(post(client, query), "nodes")
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"query": '{ person(name: "\\u0000") { name } }'},  # a NUL written in the query
+        {"query": "query($n: String!) { person(name: $n) { name } }", "variables": {"n": "普京\u0000"}},
+    ],
+)
+def test_a_nul_character_is_refused_before_any_database_sees_it(client, payload):
+    response = client.post("/graphql", json=payload)
+    assert response.status_code == 400, response.text
+    assert "NUL" in response.text

@@ -7,6 +7,7 @@ import gc
 import logging
 import re
 import time
+from collections.abc import Iterator
 from contextlib import asynccontextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -76,11 +77,17 @@ class KnowledgeBaseGraphQL(GraphQL):
                                      f"not {type(decoded).__name__ if decoded is not None else 'null'}.")
         if _has_lone_surrogate(decoded):
             raise HTTPException(400, "The request's JSON holds a lone UTF-16 surrogate (\\ud800-\\udfff).")
+        if _has_nul(decoded):
+            raise HTTPException(400, "The request's JSON holds a NUL character (\\u0000), "
+                                     "which no text in kb has.")
         return decoded
 
     async def execute_single(self, request: Any, request_adapter: Any, sub_response: Any,  # type: ignore[override]
                              context: Any, root_value: Any, request_data: Any) -> Any:
         """Serve a kept answer when this query ran before on the same version of the data."""
+        if request_data.query and _NUL_ESCAPE in request_data.query:
+            # "\u0000" in a GraphQL string is a NUL character: PostgreSQL refuses it in any text.
+            raise HTTPException(400, "The query holds a NUL character (\\u0000), which no text in kb has.")
         if self.cache is None or not request_data.query:
             return await super().execute_single(request, request_adapter, sub_response, context, root_value,
                                                 request_data)
@@ -161,21 +168,32 @@ STATIC = Path(__file__).resolve().parent.parent / "static"
 _UNPKG = re.compile(r"https://unpkg\.com/([^\"']+)")
 
 
-def _has_lone_surrogate(value: object) -> bool:
-    """Whether a decoded JSON value holds a string with an unpaired surrogate, which no
-    database or encoder accepts (json decodes ``"\\ud800"`` into one)."""
+_NUL_ESCAPE = "\\u0000"
+
+
+def _strings(value: object) -> Iterator[str]:
+    """Every string of a decoded JSON value, keys included."""
     stack = [value]
     while stack:
         item = stack.pop()
         if isinstance(item, str):
-            if _SURROGATE.search(item):
-                return True
+            yield item
         elif isinstance(item, dict):
             stack.extend(item.keys())
             stack.extend(item.values())
         elif isinstance(item, list):
             stack.extend(item)
-    return False
+
+
+def _has_nul(value: object) -> bool:
+    """Whether a decoded JSON value holds a NUL character, which PostgreSQL refuses in text."""
+    return any("\x00" in text for text in _strings(value))
+
+
+def _has_lone_surrogate(value: object) -> bool:
+    """Whether a decoded JSON value holds a string with an unpaired surrogate, which no
+    database or encoder accepts (json decodes ``"\\ud800"`` into one)."""
+    return any(_SURROGATE.search(text) for text in _strings(value))
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

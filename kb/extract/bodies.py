@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from kb.catalog import ORGANIZATION, PLACE
 from kb.extract.name_rules import Name, NameRules
 from kb.extract.tagger import Word
+from kb.extract.text import uses
 
 _HAN = re.compile(r"^[\u3400-\u9fff·\-‐－]+$")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -362,15 +363,8 @@ def members_of_known(view: str, form: str, rules: NameRules, known: Mapping[str,
     to its people (国会共和党人): a description of them, no body."""
     if not any(known.get(form[cut:]) == ORGANIZATION for cut in range(1, len(form) - 1)):
         return False
-    at = view.find(form)
-    if at < 0:
-        return False
-    while at >= 0:
-        end = at + len(form)
-        if not view.startswith(rules.member_words, end):
-            return False
-        at = view.find(form, end)
-    return True
+    starts = list(uses(view, form))
+    return bool(starts) and all(view.startswith(rules.member_words, at + len(form)) for at in starts)
 
 
 def described_known(form: str, rules: NameRules, known: Mapping[str, str]) -> str | None:

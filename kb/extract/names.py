@@ -48,6 +48,7 @@ from kb.extract.entities import transliteration_chars
 from kb.extract.name_rules import Name, NameRules
 from kb.extract.readings import Readings
 from kb.extract.tagger import Word
+from kb.extract.text import uses
 
 _TAG_KINDS = {"PER": PERSON, "ORG": ORGANIZATION, "LOC": PLACE}
 _DOTTED = str.maketrans({"-": "·", "‐": "·", "－": "·"})
@@ -503,13 +504,9 @@ def _common_noun(view: str, form: str, organizations: Sequence[str], rules: Name
 def _after_period(view: str, form: str, rules: NameRules) -> str:
     """``form`` without the second character of a part of a year or month written across its
     start each time (今年初 | 民航局 → 民航局)."""
-    at = view.find(form)
-    if at < 1 or len(form) < 3:
+    starts = list(uses(view, form))
+    if len(form) < 3 or not starts or not all(view[at - 1 : at + 1] in rules.period_words for at in starts):
         return form
-    while at >= 0:
-        if view[at - 1 : at + 1] not in rules.period_words:
-            return form
-        at = view.find(form, at + len(form))
     return form[1:]
 
 
@@ -553,54 +550,37 @@ def _ends_a_body(view: str, form: str, organizations: Sequence[str], known: Mapp
     """Whether ``form`` is written in the article as the end of a body's name (国家 | 卫健委)
     that holds no title before it (市长 | 卢秀燕 is a person)."""
     bodies = set(organizations)
-    at = view.find(form)
-    while at >= 0:
+    for at in uses(view, form):
         for n in range(1, 7):
             longer = view[max(0, at - n) : at + len(form)]
             body = longer in bodies or known.get(longer) == ORGANIZATION
             if body and not longer[:n].endswith(rules.titles):
                 return True
-        at = view.find(form, at + len(form))
     return False
 
 
 def _after_person_cue(view: str, form: str, rules: NameRules) -> bool:
     """Whether some use of ``form`` follows a title or a person's word (市长卢秀燕)."""
-    at = view.find(form)
-    while at >= 0:
-        if view[max(0, at - 6) : at].endswith(rules.person_cues):
-            return True
-        at = view.find(form, at + len(form))
-    return False
+    return any(view[max(0, at - 6) : at].endswith(rules.person_cues) for at in uses(view, form))
 
 
 def _name_withheld_after(view: str, form: str, rules: NameRules) -> bool:
     """Whether every use of ``form`` is followed by a word that withholds a name (黎安里刘 | 姓
     里长): its last character is a surname, and no name is given."""
     withheld = tuple(w for w in rules.name_withheld if len(w) == 1)
-    at = view.find(form)
-    if at < 0 or not withheld:
-        return False
-    while at >= 0:
-        if not view.startswith(withheld, at + len(form)):
-            return False
-        at = view.find(form, at + len(form))
-    return True
+    starts = list(uses(view, form))
+    return bool(withheld and starts) and all(view.startswith(withheld, at + len(form)) for at in starts)
 
 
 def _runs_into_place(view: str, form: str, known: Mapping[str, str]) -> bool:
     """Whether each use of ``form`` ends inside a catalog place's name written there (国义 |
     大利: 义大利 is Italy's name)."""
-    at = view.find(form)
-    if at < 0:
-        return False
-    while at >= 0:
-        end = at + len(form)
-        if not any(known.get(view[end - k : end + m]) == PLACE for k in (1, 2) if k < len(form)
-                   for m in (1, 2, 3)):
-            return False
-        at = view.find(form, end)
-    return True
+    starts = list(uses(view, form))
+    return bool(starts) and all(
+        any(known.get(view[at + len(form) - k : at + len(form) + m]) == PLACE
+            for k in (1, 2) if k < len(form) for m in (1, 2, 3))
+        for at in starts
+    )
 
 
 def _listed_people(view: str, words: Sequence[Word], rules: NameRules) -> list[tuple[int, int]]:
@@ -666,8 +646,7 @@ def names_a_thing(view: str, form: str, rules: NameRules) -> bool:
     吴舜文新闻奖), a Latin gloss between them or not."""
     if form.endswith(rules.not_person_after):
         return True
-    at = view.find(form)
-    while at >= 0:
+    for at in uses(view, form):
         end = at + len(form)
         while end < len(view) and view[end].isdigit():
             end += 1  # 罗素2000指数
@@ -681,7 +660,6 @@ def names_a_thing(view: str, form: str, rules: NameRules) -> bool:
         prize = _prize_after(rules.prize_fields).match(view, end)
         if not view.startswith(rules.not_person_after, end) and prize is None:
             return False
-        at = view.find(form, at + len(form))
     return True
 
 

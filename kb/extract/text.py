@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 
 OPENERS = "“「『‘\""
 CLOSERS = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
@@ -44,6 +45,14 @@ def quote_spans(view: str) -> list[tuple[int, int]]:
             spans.append((i, j))
         i = j + 1
     return spans
+
+
+def uses(view: str, form: str) -> Iterator[int]:
+    """Where ``form`` is written in ``view``: each start, left to right, none overlapping."""
+    at = view.find(form) if form else -1
+    while at >= 0:
+        yield at
+        at = view.find(form, at + len(form))
 
 
 def sentence_spans(view: str) -> list[tuple[int, int]]:

@@ -54,6 +54,20 @@ def db_current() -> None:
     print(current_revision(_settings().database_url) or "none")
 
 
+def _usable_database(url: str, *, create: bool = False) -> None:
+    """Stop with one line when the database lacks kb's schema (``create``: make it if absent)."""
+    from kb.db import current_revision, schema_problem, upgrade
+
+    if create and current_revision(url) is None:
+        upgrade(url)
+        console.print(f"created the kb schema in {_safe(url)}")
+        return
+    problem = schema_problem(url)
+    if problem:
+        console.print(f"[red]error:[/red] {_safe(url)}: {problem}")
+        raise typer.Exit(2)
+
+
 def _safe(url: str) -> str:
     from sqlalchemy.engine import make_url
 
@@ -71,6 +85,7 @@ def load(
     from kb.load import iter_files, load_paths
 
     settings = _settings()
+    _usable_database(settings.database_url, create=True)
     engine = create_sync_engine(settings.database_url)
     files = list(iter_files(paths))
     show = not quiet and sys.stderr.isatty()
@@ -155,6 +170,7 @@ def serve(
     from kb.api.connections import GuardedHttpToolsProtocol
 
     settings = _settings()
+    _usable_database(settings.database_url)
     logging.basicConfig(level=settings.log_level)
     console.print(f"GraphiQL: http://{host}:{port}/graphql")
     # kb logs each request itself, in one line with what GraphQL did (kb.api.guards.RequestLog).
@@ -250,7 +266,9 @@ def export(
     if output_format not in ("jsonl", "csv"):
         console.print("[red]--format[/red] must be jsonl or csv")
         raise typer.Exit(2)
-    engine = create_sync_engine(_settings().database_url, write=False)
+    url = _settings().database_url
+    _usable_database(url)
+    engine = create_sync_engine(url, write=False)
     raw = _key_values(filters, "--filter")
     try:
         exporting.check(engine, table, raw)
@@ -274,7 +292,9 @@ def stats(as_json: Annotated[bool, typer.Option("--json", help="Machine-readable
     from kb.db import create_sync_engine
     from kb.stats import database_stats
 
-    engine = create_sync_engine(_settings().database_url, write=False)
+    url = _settings().database_url
+    _usable_database(url)
+    engine = create_sync_engine(url, write=False)
     try:
         found = database_stats(engine)
     finally:

@@ -162,6 +162,25 @@ def downgrade(url: str, revision: str) -> None:
     command.downgrade(alembic_config(url), revision)
 
 
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(alembic_config("")).get_current_head()
+    assert head is not None
+    return head
+
+
+def schema_problem(url: str) -> str | None:
+    """Why the database at ``url`` cannot be used as it is (no schema, or an older one), or None."""
+    current = current_revision(url)
+    if current is None:
+        return "the database has no kb schema yet: run `kb db upgrade` first"
+    head = head_revision()
+    if current != head:
+        return f"the database schema is at revision {current}, this kb needs {head}: run `kb db upgrade`"
+    return None
+
+
 def current_revision(url: str) -> str | None:
     from alembic.runtime.migration import MigrationContext
 

@@ -140,3 +140,20 @@ def test_a_csv_cell_is_made_safe(value, safe):
     from kb.export import csv_cell
 
     assert csv_cell(value) == safe
+
+
+def test_a_database_without_the_schema_is_one_line_of_error_and_load_creates_it(tmp_path, monkeypatch):
+    """A new user who skips `kb db upgrade` gets one line naming the fix, not a traceback
+    from a worker process; `kb load` makes the schema of a database that has none."""
+    monkeypatch.setenv("KB_DATABASE_URL", f"sqlite:///{tmp_path / 'new.db'}")
+    runner = CliRunner()
+    for args in (["stats"], ["export", "people"]):
+        refused = runner.invoke(app, args, catch_exceptions=False)
+        assert refused.exit_code == 2
+        assert "no kb schema yet: run `kb db upgrade` first" in refused.output
+    article = tmp_path / "one.txt"
+    article.write_text(FORMULA_ARTICLE, encoding="utf-8")
+    loaded = runner.invoke(app, ["load", str(article)], catch_exceptions=False)
+    assert loaded.exit_code == 0, loaded.output
+    assert "created the kb schema" in loaded.output and "1 added" in loaded.output
+    assert runner.invoke(app, ["stats", "--json"], catch_exceptions=False).exit_code == 0

@@ -421,6 +421,10 @@ def test_a_description_before_a_catalog_organization_is_that_organization():
     [
         # a title's last character is a transliteration character too (党主席 | 萨伊德)
         ("印尼工党党主席萨伊德（Said Iqra）早前曾表示，游行将继续。", "萨伊德", "席萨伊德"),
+        # a player's position is a title (后卫 | 米勒)
+        ("克里夫兰骑士后卫米勒（Ron Miller）获选最佳阵容。", "米勒", "卫米勒"),
+        # the tagger took the name's first character into the title (书记法 | 比安·鲁塞尔)
+        ("法国共产党全国书记法比安·鲁塞尔表示欢迎。", "法比安·鲁塞尔", "比安·鲁塞尔"),
     ],
 )
 def test_a_bracketed_person_starts_after_a_title(body, person, not_person):
@@ -904,3 +908,16 @@ def test_a_name_inside_a_things_name(view, form, thing):
     from kb.extract.names import names_a_thing
 
     assert names_a_thing(view, form, default_rules().names) is thing
+
+
+@pytest.mark.parametrize(
+    ("view", "words"),
+    [
+        # a verb after a cue (就代表 | 观光客): the word the tagger calls a person is a verb read alone
+        ("游客增多，就代表观光客回来了", [Word(0, 2, "n"), Word(2, 4, "v"), Word(4, 5, "w"), Word(5, 6, "d"),
+                                  Word(6, 8, "v"), Word(8, 10, "PER"), Word(10, 11, "n"), Word(11, 14, "v")]),
+    ],
+)
+def test_a_verb_after_a_title_word_is_no_person(view, words):
+    people, _ = _people_and_bodies(view, words)
+    assert people == [], people

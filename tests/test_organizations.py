@@ -471,3 +471,29 @@ def test_a_bodys_word_alone_is_no_name_even_when_vouched_for():
 def test_a_person_and_a_character_and_a_counted_restaurant_are_no_bodies(body, absent):
     names = {e.name for e in _extract(body).entities.values() if e.kind == "organization"}
     assert absent not in names
+
+
+@pytest.mark.parametrize(
+    ("body", "absent"),
+    [
+        # a common word that only ends like a body (情报 | 报, 与会 | 会)
+        ("法国军事情报部门负责人周三表示，局势紧张。", "法国军事情报"),
+        ("世卫组织排斥台湾与会的做法遭到批评。", "台湾与会"),
+        # a numeral and a school's level (一名 | 高中) count a pupil
+        ("警方表示，一名高中男生在校外受伤。", "一名高中"),
+        # who owns it and a sort of body (美资 | 公司)
+        ("商务部对中国针对美资公司的行动表示关切。", "美资公司"),
+        # a sort of body before a bracket (非政府组织（NGO）)
+        ("该团体以非政府组织（NGO）观察员名义报名参加。", "非政府组织"),
+        # a verb's phrase before the tagger's body and its bracket (率团拜会 | …协会)
+        ("观光局还率团拜会越南出境旅游协会（VTA）并交换资讯。", "率团拜会越南出境旅游协会"),
+        # a descriptor's end and a body's word alone (…网络 | 研究中心); a place's bank's unit
+        ("台湾智库台湾气候行动网络研究中心总监赵家纬指出，这样的排除也阻碍了台湾。", "研究中心"),
+        ("德意志银行研究中心从5.3%下调至5%，野村证券维持不变。", "研究中心"),
+        # a group of believers, in a prayer room and alone
+        ("中和分馆同时设置有穆斯林祈祷室，家长指控教师「刻意惊吓穆斯林」。", "穆斯林"),
+    ],
+)
+def test_words_that_end_like_bodies_sorts_and_groups_are_no_bodies(body, absent):
+    names = _entities(body)
+    assert names.get(absent, ("",))[0] != "organization", names

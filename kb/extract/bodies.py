@@ -48,6 +48,12 @@ def assembled(view: str, words: Sequence[Word], rules: NameRules) -> list[tuple[
                 break
             end = following.end
             last = view[following.start : end]
+            if last.endswith(rules.organization_suffixes) and (
+                last.endswith(rules.not_body_words)
+                or following.tag in ("v", "vn") and not any(len(s) >= 2 and last.endswith(s)
+                                                            for s in rules.organization_suffixes)
+            ):
+                break  # 军事 | 情报, 台湾 | 与会: a common word that only ends like a body
             if len(last) >= 2 and last.endswith(rules.organization_suffixes) and not last.endswith(
                 rules.event_words
             ):
@@ -144,6 +150,9 @@ def described(form: str, rules: NameRules, known: Mapping[str, str],
             known.get(form[start:end]) == ORGANIZATION for start in range(0, end - 1)
         ):
             return True
+    owned = (form[len(w) :] for w in rules.ownership_words if form.startswith(w))
+    if any(rest in rules.descriptive_suffixes for rest in owned):
+        return True  # 美资公司, 国营企业: who owns a sort of body, no name
     if form.startswith(rules.plural_determiners) or any(
         form[n:].startswith(rules.plural_determiners) for n in (2, 3) if known.get(form[:n]) == PLACE
     ):
@@ -253,7 +262,9 @@ def schools(view: str, words: Sequence[Word], rules: NameRules,
             continue
         if level.startswith("国") and known.get(name[-1] + "国") == PLACE:
             continue  # 美国中部, 各国中
-        if any(c in rules.not_name_starts for c in name) or name in (*rules.not_names, *rules.school_owners):
+        if _NUMERAL.match(name) or any(c in rules.not_name_starts for c in name) or name in (
+            *rules.not_names, *rules.school_owners
+        ):
             continue  # 私立高中: an owner and a level name no school
         spans.append(match.span())
     return spans
@@ -276,6 +287,8 @@ def located(names: dict[str, Name], kinds: Mapping[str, str], rules: NameRules) 
             stem = rest[: -len(suffix)]
             if any(i in stem for i in rules.located_institutions):
                 break  # 中国 | 科学院物理研究所: a part of the country's institution, not one of its own
+            if stem in rules.organization_suffixes or stem in rules.generic_bodies:
+                break  # 德意志 | 银行研究中心: the unit of a body named with the place (德意志银行)
             while stem.endswith(rules.institution_fields):
                 stem = stem[: -len(next(f for f in rules.institution_fields if stem.endswith(f)))]
             if rest.startswith(rules.body_counters):
@@ -391,6 +404,8 @@ def after_description(form: str, rules: NameRules, known: Mapping[str, str]) -> 
             continue
         if any(known.get(rest[:n]) == PLACE for n in range(1, min(5, len(rest)))) or rest in rules.not_names:
             return None
+        if rest in rules.organization_suffixes or rest in rules.generic_bodies:
+            continue  # 台湾智库气候网络 | 研究中心: a body's word alone; the name starts further back
         return rest
     return None
 

@@ -138,7 +138,7 @@ def _form_start(view: str, paren: int, words: Sequence[Word], starts: list[int],
     index = bisect_left(starts, paren) - 1
     if index < 0 or words[index].end != paren:
         return None  # the tagger did not read here
-    start = paren
+    start, last = paren, index
     while index >= 0 and paren - words[index].start <= _NAME_MAX:
         word = words[index]
         piece = view[word.start : word.end]
@@ -155,6 +155,8 @@ def _form_start(view: str, paren: int, words: Sequence[Word], starts: list[int],
             break
         elif word.tag == "v" and len(piece) >= 2 and words[index + 1].tag in _NAME_TAGS:
             break  # 与贝尔博克同属 | 自由民主党: a verb before a name is no part of it
+        elif word.tag == "v" and words[last].tag == "ORG":
+            return words[last].start  # 率 | 团拜会 | 泰国出境旅游协会: a verb's phrase, then a body
         start = word.start
         index -= 1
     return start

@@ -60,6 +60,8 @@ _BRACKET = re.compile(r"[（(][^（）()]*[）)]")
 _LIST_ITEM = re.compile("[、和及与]|等")
 _CLAUSE_BREAKS = ",，。；;：:\n"
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+# The tagger's tags of verbs, adjectives and adverbs: a word read alone so is no name's.
+_VERB_TAGS = frozenset({"v", "vn", "vd", "a", "ad", "an", "d"})
 
 
 # One to three characters, then a Latin name in brackets.
@@ -185,6 +187,10 @@ def _person_bounds(view: str, start: int, end: int, rules: NameRules,
         view[start - 3 : start - 1] in rules.person_words or view.endswith(rules.person_cues, 0, start - 1)
     ):
         start -= 1  # 记者游 | 凯翔, 发言人具 | 炳杉: the surname the tagger read as a word of its own
+    if start >= 3 and end - start >= 2 and _foreign_run(view[start - 1 : end]) and view.endswith(
+        rules.titles, 0, start - 1
+    ):
+        start -= 1  # 书记法 | 比安·鲁塞尔: the name's first character, read as the title's last
     for cut in range(start + 2, end - 1):
         if known.get(view[cut:end]) == PLACE:
             return start, cut
@@ -698,7 +704,14 @@ def _person_shaped(view: str, form: str, rules: NameRules,
         ):
             return True
         before = view[max(0, at - 10) : at].rstrip("：: ")  # 作者：珍妮特
-        if before.endswith(before_words) or _AGE.search(before):
+        cued = before.endswith(before_words)
+        window = view[max(0, at - 4) : end + 2]
+        if cued and alone[0][1] in _VERB_TAGS and len(alone) == 1 and tag_alone is not None and (
+            (form, "PER") not in tag_alone(window)
+        ):
+            at = view.find(form, end)
+            continue  # 就代表 | 观光客: the cue a verb, the word a word; read alone, no person
+        if cued or _AGE.search(before):
             return True
         after = view[end : end + 30]
         if _AGE_AFTER.match(after) or after.startswith((*rules.address_terms, *rules.titles_after_name)):

@@ -921,3 +921,24 @@ def test_a_name_inside_a_things_name(view, form, thing):
 def test_a_verb_after_a_title_word_is_no_person(view, words):
     people, _ = _people_and_bodies(view, words)
     assert people == [], people
+
+
+@pytest.mark.parametrize(
+    ("body", "absent"),
+    [
+        # a surname and a reporting verb, a group's word or a follower's (曾 | 辩称, 挺郭 | 人士)
+        ("当时的美国总统曾辩称，这项协议不足以阻止伊朗。", "曾辩称"),
+        ("看在「拥郭派」的人眼中，结果令人不甘。但也有挺郭人士认为，谁都有希望。", "郭人士"),
+        # a company among companies the list closes with (…在内的美国公司)
+        ("王文涛在上海会见了包括强生、3M、陶氏、默克和霍尼韦尔在内的美国公司。", "陶氏"),
+        # a Latin gloss, then a site's word: the name is the site's (…（Kongara Kalan）工业园区)
+        ("动土典礼在泰伦加纳省康加拉·卡兰（Kongara Kalan）工业园区举行。", "康加拉·卡兰"),
+    ],
+)
+def test_verbs_groups_companies_and_sites_are_no_people(body, absent):
+    assert _kinds(body).get(absent) != "person", _kinds(body)
+
+
+def test_a_two_character_name_takes_its_third_character_before_a_time_word():
+    # 陈俊 | 圣日前: the tagger read the given name's last character into the time word
+    assert "陈俊圣" in _kinds("电脑品牌厂宏碁董事长暨执行长陈俊圣日前受访说，个人电脑会整合AI。")

@@ -492,8 +492,19 @@ def test_a_person_and_a_character_and_a_counted_restaurant_are_no_bodies(body, a
         ("德意志银行研究中心从5.3%下调至5%，野村证券维持不变。", "研究中心"),
         # a group of believers, in a prayer room and alone
         ("中和分馆同时设置有穆斯林祈祷室，家长指控教师「刻意惊吓穆斯林」。", "穆斯林"),
+        # common words and a term's acronym, after a descriptor (官方 | 发展援助（ODA）)
+        ("韩国承诺将把向太平洋岛国提供的官方发展援助（ODA）规模增至原先的2倍。", "发展援助"),
+        # a place and one of a sort counted at the end (…披集府 | 一间小学)
+        ("泰国北部披集府一间小学发生屋顶倒塌事件，造成6人死亡。", "北部披集府一间小学"),
+        # a people (库德族)
+        ("伊拉克北部的库德族与政府军发生冲突，库德族领袖表示不满。", "库德族"),
     ],
 )
 def test_words_that_end_like_bodies_sorts_and_groups_are_no_bodies(body, absent):
     names = _entities(body)
     assert names.get(absent, ("",))[0] != "organization", names
+
+
+def test_a_township_is_a_place_and_its_office_a_body():
+    names = _entities("台东县绿岛乡疑遭船舶偷排废油，绿岛乡公所表示将追查。")
+    assert names["绿岛乡"][0] == "place" and names["绿岛乡公所"][0] == "organization", names

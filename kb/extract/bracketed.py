@@ -214,9 +214,14 @@ def _is_organization(view: str, form: str, start: int, paren: int, latin: str, w
     described = before >= 0 and words[before].end == opening and view[words[before].start : opening].endswith(
         rules.descriptors
     )
-    if named_as_body or shaped or described or _listed_after_descriptor(view, start, rules):
+    if named_as_body or shaped:
         return True
-    if _ACRONYM.match(latin.replace(" ", "")) is not None and len(latin_words) <= 2:
+    acronym = _ACRONYM.match(latin.replace(" ", "")) is not None and len(latin_words) <= 2
+    if acronym and all(t not in _NAME_TAGS for _, t in tag_alone(form)):
+        return False  # 虚拟实境（VR）, (官方)发展援助（ODA）: common words and a term's acronym
+    if described or _listed_after_descriptor(view, start, rules):
+        return True
+    if acronym:
         # GDP, EV, SAF: a term's acronym, unless the Chinese form ends in a name or holds one
         # before a body's word (加勒比共同体; not 欧盟碳关税, 中国纯电动汽车); the tagger's nz is
         # a term as often as a name.

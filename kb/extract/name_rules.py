@@ -83,6 +83,11 @@ class NameRules:
     body_joiners: tuple[str, ...] = ()  # 和, 等: between two bodies' names
     local_units: frozenset[str] = frozenset()  # 办公室, 分社: a body's unit in a place
     thing_latin_words: frozenset[str] = frozenset()  # gardens, institute: a Latin name of no person
+    # 辩称, 人士, 粉: after a surname, a verb or a group's word (曾辩称, 挺郭人士, 郭粉), no given name
+    not_given_names: frozenset[str] = frozenset()
+    fillers: tuple[str, ...] = ()  # 日前, 也: times and adverbs between a speaker and its verb
+    group_endings: tuple[str, ...] = ()  # 族, 人: a people or a group, no body (库德族, 阿拉伯人)
+    time_starts: frozenset[str] = frozenset()  # 近, 本: characters that begin a time word (近日)
     titles_by_start: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # titles by first character
 
 

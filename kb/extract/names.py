@@ -57,6 +57,8 @@ _NAME_DOT = "·"
 _NAME_JOINERS = ("·", "-", "‐", "－")
 _LIST_JOINERS = ("、", "和", "及", "与")
 _BRACKET = re.compile(r"[（(][^（）()]*[）)]")
+# Where a list of names ends and says what its items are (…在内的美国公司, …等科技公司).
+_LIST_CLOSE = re.compile(r"在内的|等")
 _LIST_ITEM = re.compile("[、和及与]|等")
 _CLAUSE_BREAKS = ",，。；;：:\n"
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -159,6 +161,15 @@ def _through_verb_start(view: str, start: int, end: int, words: Sequence[Word], 
         and view.startswith(rules.person_after, after.end)
     ):
         return end + 1
+    if (
+        end - start == 2
+        and view[start] in rules.surnames
+        and _HAN.match(view, end)
+        and view[end] not in rules.not_name_starts
+        and view[end] not in rules.time_starts
+        and (view[end + 1 : end + 2] in ("（", "(") or view.startswith(rules.fillers, end + 1))
+    ):
+        return end + 1  # 陈俊 | 圣日前受访说, 曾玟 | 学（前左）: the given name's second character
     if (
         after is not None
         and end - start == 2
@@ -271,7 +282,8 @@ def _clean_place(form: str, rules: NameRules, known: Mapping[str, str] | None = 
     return form
 
 
-def _context_kinds(view: str, form: str, rules: NameRules, known: Mapping[str, str]) -> Counter[str]:
+def _context_kinds(view: str, form: str, rules: NameRules, known: Mapping[str, str],
+                   lists: bool = True) -> Counter[str]:
     """What the uses of ``form`` say it is: a place (在X, 前往X, X一带, 东部X, in a list of
     places), an organization (咨询公司X: an apposition) or a person (X说, 总统X)."""
     votes: Counter[str] = Counter()
@@ -286,8 +298,12 @@ def _context_kinds(view: str, form: str, rules: NameRules, known: Mapping[str, s
             view[at - 1 : at] in rules.city_suffixes or after.startswith(rules.place_after)
         ):
             votes[PLACE] += 1  # 爱达荷州博伊西: a place within a place
-        if _listed_with_place(view, at, end, known):
+        if _listed_with(view, at, end, known):
             votes[PLACE] += 1
+        # 谷歌、苹果、亚马逊: a company among companies (和 and 与 join people and bodies too)
+        listed = lists and _listed_with(view, at, end, known, ORGANIZATION, ("、",))
+        if listed or lists and _listed_as_bodies(view, end, rules):
+            votes[ORGANIZATION] += 2
         if before.endswith(rules.long_organization_suffixes) or view[max(0, at - 4) : at].endswith(
             rules.organization_before
         ):
@@ -316,18 +332,30 @@ def _listed_anywhere(view: str, form: str, known: Mapping[str, str]) -> bool:
     return False
 
 
-def _listed_with_place(view: str, start: int, end: int, known: Mapping[str, str]) -> bool:
-    """Whether ``view[start:end]`` stands in a list (A、B和C) next to a known place, a place
-    of its own (立委洪申翰、新北市议员戴玮姗: 新北市 there only says whose councillor)."""
+def _listed_with(view: str, start: int, end: int, known: Mapping[str, str], kind: str = PLACE,
+                 joiners: tuple[str, ...] = _LIST_JOINERS) -> bool:
+    """Whether ``view[start:end]`` stands in a list (A、B和C) next to a known name of ``kind``,
+    a name of its own (立委洪申翰、新北市议员戴玮姗: 新北市 there only says whose councillor)."""
     after = _BRACKET.sub("", view[end : end + 40])
-    if after[:1] in _LIST_JOINERS and any(
-        known.get(after[1 : 1 + n]) == PLACE
+    if after[:1] in joiners and any(
+        known.get(after[1 : 1 + n]) == kind
         and (not _HAN_CHAR.match(after, 1 + n) or after[1 + n : 2 + n] in _LIST_JOINERS)
         for n in range(2, 9)
     ):
         return True
     before = _BRACKET.sub("", view[max(0, start - 40) : start])
-    return before[-1:] in _LIST_JOINERS and any(known.get(before[-1 - n : -1]) == PLACE for n in range(2, 9))
+    return before[-1:] in joiners and any(known.get(before[-1 - n : -1]) == kind for n in range(2, 9))
+
+
+def _listed_as_bodies(view: str, end: int, rules: NameRules) -> bool:
+    """Whether the list that ``view[:end]`` is an item of closes with a sort of body (强生、
+    陶氏和默克在内的美国公司, 谷歌、苹果等科技公司): every item is one."""
+    rest = view[end : end + 30]
+    close = _LIST_CLOSE.search(rest)
+    if close is None or any(c in rest[: close.start()] for c in _CLAUSE_BREAKS if c not in "，,"):
+        return False
+    tail = rest[close.end() : close.end() + 8]
+    return any(tail[:n].endswith(rules.organization_descriptors) for n in range(2, len(tail) + 1))
 
 
 def _kind_by_shape(form: str, kind: str, view: str, rules: NameRules, known: Mapping[str, str]) -> str:
@@ -423,11 +451,12 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             # 英伟达（Nvidia）: a name in its own script beside it vouches for a short form.
             vouched = re.search(re.escape(raw) + r"\s?[（(][a-z]", view) is not None
             # …or a word of its sort in apposition (制药公司辉瑞, 竞争对手三星).
-            vouched = vouched or _context_kinds(view, raw, rules, neighbours)[ORGANIZATION] > 0
+            vouched = vouched or _context_kinds(view, raw, rules, neighbours, lists=False)[ORGANIZATION] > 0
             form = clean_organization(_after_period(view, raw, rules), count + (1 if vouched else 0), rules)
             if form and (form.endswith(rules.thing_endings) or form.startswith(rules.body_counters)
-                         or _suffixes_only(form, rules)):
-                continue  # 萨哈罗夫奖; 一间医院; 科技有限公司: a prize, a body counted, no name at all
+                         or form.endswith(rules.group_endings)
+                         or _suffixes_only(form, rules) or _counted_at_end(form, rules)):
+                continue  # 萨哈罗夫奖; 一间医院; 库德族; 科技有限公司: a prize, a body counted, a people
             if form and not form.endswith(rules.organization_suffixes) and names_a_thing(view, form, rules):
                 continue  # 萨哈罗夫(奖): a name inside a thing's name each time
             if form and (form in rules.organization_suffixes or form in rules.generic_bodies):
@@ -463,6 +492,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             _name_withheld_after(view, form, rules) or _runs_into_place(view, form, known)
         ):
             continue  # 黎安里刘(姓里长), 国义(大利)
+        if form and kind == PERSON and form[0] in rules.surnames and form[1:] in rules.not_given_names:
+            continue  # 曾 | 辩称, 郭 | 人士, 郭 | 粉: a surname (or a word) and a verb or a group
         if form and kind == PERSON and _inside_known(view, form, known):
             continue  # 李家 of 李家超: the catalog's name is written there in full
         if form and kind != PLACE and body and view.find(form, body) < 0:
@@ -514,6 +545,17 @@ def _after_period(view: str, form: str, rules: NameRules) -> str:
     if len(form) < 3 or not starts or not all(view[at - 1 : at + 1] in rules.period_words for at in starts):
         return form
     return form[1:]
+
+
+def _counted_at_end(form: str, rules: NameRules) -> bool:
+    """Whether ``form`` ends in a body counted (泰国北部披集府 | 一间小学): where, then one of a sort."""
+    for counter in rules.body_counters:
+        at = form.rfind(counter)
+        if len(counter) >= 2 and at > 0 and (rest := form[at + len(counter) :]) and (
+            rest in rules.descriptive_suffixes or rest in rules.school_levels or rest in rules.generic_bodies
+        ):
+            return True
+    return False
 
 
 def _suffixes_only(form: str, rules: NameRules) -> bool:

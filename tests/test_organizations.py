@@ -508,3 +508,20 @@ def test_words_that_end_like_bodies_sorts_and_groups_are_no_bodies(body, absent)
 def test_a_township_is_a_place_and_its_office_a_body():
     names = _entities("台东县绿岛乡疑遭船舶偷排废油，绿岛乡公所表示将追查。")
     assert names["绿岛乡"][0] == "place" and names["绿岛乡公所"][0] == "organization", names
+
+
+def test_a_place_before_a_catalog_body_of_its_country_or_none_is_that_body():
+    # 纽约 | 联合国安理会: an international body, written after where it met
+    found = _extract("美国近期在纽约联合国安理会否决了呼吁加沙停火的决议草案。")
+    assert [m.key for m in found.mentions if "安理会" in m.surface] == ["un-security-council"]
+    assert not any(e.origin == "discovered" and e.kind == "organization" for e in found.entities.values())
+
+
+def test_a_place_before_another_countrys_catalog_body_is_not_that_body():
+    from kb.extract.bodies import placed_known
+
+    rules = default_rules()
+    known = {"法国": "place", "国务院": "organization", "纽约": "place", "联合国安理会": "organization"}
+    countries = {"法国": "FR", "国务院": "CN", "纽约": "US", "联合国安理会": ""}
+    assert placed_known("法国国务院", rules.names, known, countries) is None
+    assert placed_known("纽约联合国安理会", rules.names, known, countries) == "联合国安理会"

@@ -84,7 +84,7 @@ def extract(article: ParsedArticle, rules: Rules | Catalog | None = None) -> Ext
         sentences, known = focused.spans, focused.words
     words = sorted([*default_tagger().tag(view, sentences), *known], key=lambda w: w.start)
     names = tagged_names(view, words, rules.names, rules.catalog_kinds, rules.readings, _tags_alone,
-                         rules.catalog_keys)
+                         rules.catalog_keys, rules.catalog_countries)
     extra = {name.form: name.key for name in names}
     extra.update(latin_names(view, rules.latin_cues, rules.credits, rules.credit_agencies,
                              rules.brackets.latin_words))

@@ -389,6 +389,20 @@ def described_known(form: str, rules: NameRules, known: Mapping[str, str]) -> st
     return None
 
 
+def placed_known(form: str, rules: NameRules, known: Mapping[str, str],
+                 countries: Mapping[str, str]) -> str | None:
+    """The catalog organization's name that ends ``form`` after a place of its country, or any
+    place for an international one (纽约 | 联合国安理会, 日本 | 共同社), or None. A generic
+    body (国会, 外交部 of another country) is not the catalog's."""
+    for cut in range(2, min(6, len(form) - 2)):
+        place, rest = form[:cut], form[cut:]
+        if known.get(place) != PLACE or known.get(rest) != ORGANIZATION or rest in rules.generic_bodies:
+            continue
+        if countries.get(rest, "") in ("", countries.get(place)):
+            return rest
+    return None
+
+
 def after_description(form: str, rules: NameRules, known: Mapping[str, str]) -> str | None:
     """The name after a country's description of it (美国智库 | 两党政策中心, 中国国有钢铁公司 |
     宝武钢铁集团), when the rest is a body's name of its own: four characters or more, ending

@@ -35,6 +35,7 @@ from kb.extract.bodies import (
     members_of_known,
     missions,
     numbered_channels,
+    placed_known,
     quoted_media,
     runs_into_title,
     same_company,
@@ -379,7 +380,8 @@ def _kind_by_shape(form: str, kind: str, view: str, rules: NameRules, known: Map
 def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                  known: Mapping[str, str], readings: Readings | None = None,
                  tag_alone: Callable[[str], Sequence[tuple[str, str]]] | None = None,
-                 catalog_keys: Mapping[str, str] | None = None) -> list[Name]:
+                 catalog_keys: Mapping[str, str] | None = None,
+                 countries: Mapping[str, str] | None = None) -> list[Name]:
     """The names the tagger found in ``view``, cleaned, one kind each. ``known`` gives the
     kind of each catalog form, ``catalog_keys`` its entry; those are left to the catalog."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -482,7 +484,10 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                 continue  # 香港酒店业主联会年度大会: a body's event
             form = (after_description(form, rules, known) or form) if form else form
             named = described_known(form, rules, known) if form else None
-            if named is not None:  # 俄罗斯国家通讯社塔斯社: a description, then the name the catalog knows
+            if form and named is None and countries is not None:
+                named = placed_known(form, rules, known, countries)
+            # 俄罗斯国家通讯社塔斯社, 纽约联合国安理会: a description or a place, then the catalog's name
+            if named is not None:
                 if catalog_keys is not None and named in catalog_keys:
                     names[form] = Name(form, ORGANIZATION, catalog_keys[named])
                 continue

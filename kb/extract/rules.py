@@ -296,6 +296,11 @@ class Rules:
         }
         self.catalog_kinds = {form: kind_of(key, self.matcher) for form, key in self.catalog_keys.items()}
         self.place_keys = frozenset(e.key for e in catalog.entries.values() if e.kind == PLACE)
+        # The country of each catalog form's entry ("" for an international one).
+        self.catalog_countries = {
+            form: (catalog.entries[key].country or "") if key in catalog.entries else ""
+            for form, key in self.catalog_keys.items()
+        }
 
     @cached_property
     def latin_cues(self) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -525,3 +525,31 @@ def test_a_place_before_another_countrys_catalog_body_is_not_that_body():
     countries = {"法国": "FR", "国务院": "CN", "纽约": "US", "联合国安理会": ""}
     assert placed_known("法国国务院", rules.names, known, countries) is None
     assert placed_known("纽约联合国安理会", rules.names, known, countries) == "联合国安理会"
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "absent"),
+    [
+        # a number that begins the name (第一 | 共和银行), though the tagger left it out
+        ("美国监管机构昨天宣布接管倒闭的第一共和银行（First Republic Bank）。", "第一共和银行", "共和银行"),
+        # a descriptor before a place's body, or where its media are (工会 | 美国作家协会, 港媒 | 星岛日报)
+        ("起因是编剧所属的工会美国作家协会（WGA）未能与雇主达成加薪协议。", "美国作家协会", "工会美国作家协会"),
+        ("港媒星岛日报今天指出，分析师近日在研报中称经济放缓。", "星岛日报", "港媒星岛日报"),
+        # a descriptor's last character the tagger read into the name (在 | 野共和人民党)
+        ("总统大选仍是在野共和人民党（CHP）党魁基里达欧鲁的机会。", "共和人民党", "野共和人民党"),
+        # a city's own school keeps its city (台北市立 | 成功高级中学)
+        ("季军为台北市立成功高级中学的学生队伍。", "台北市立成功高级中学", "立成功高级中学"),
+        # one of a body's committees, counted, names none; a full name's first part is a person's
+        ("2月初，联合国一委员会裁定阿桑奇受到了不公正的拘禁。", None, "联合国一委员会"),
+        ("比尔·盖茨表示支持，他的慈善基金会比尔及梅琳达·盖茨基金会接受捐款。", None, "比尔"),
+    ],
+)
+def test_where_a_bodys_name_starts_and_ends(body, name, absent):
+    names = _entities(body)
+    assert name is None or names[name][0] == "organization", names
+    assert names.get(absent, ("",))[0] != "organization", names
+
+
+def test_the_taggers_short_form_of_a_bracketed_body_is_that_body():
+    found = _extract("美国宣布接管倒闭的第一共和银行（First Republic Bank），共和银行的存款将转移。")
+    assert {m.key for m in found.mentions if "银行" in m.surface} == {"organization:first-republic-bank"}

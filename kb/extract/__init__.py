@@ -97,6 +97,11 @@ def extract(article: ParsedArticle, rules: Rules | Catalog | None = None) -> Ext
         # bracket says where the name starts.
         for form in [f for f in extra if any(f != o and f.endswith(o) for o in organizations)]:
             del extra[form]
+        # 共和银行 beside 第一共和银行（First Republic Bank）: the tagger's shorter form is the same body.
+        for form, key in list(extra.items()):
+            longer = {k for o, k in organizations.items() if o != form and o.endswith(form)}
+            if key.startswith("organization:") and len(longer) == 1:
+                extra[form] = longer.pop()
         extra.update(organizations)
     bracketed = discover(text, matcher, result.entities, taken=organizations)
     for form, key in list(bracketed.items()):

@@ -283,6 +283,8 @@ def located(names: dict[str, Name], kinds: Mapping[str, str], rules: NameRules) 
             located = kinds.get(place) == PLACE or len(place) >= 3 and place[-1] in rules.city_suffixes
             if not located or not rest.endswith(rules.located_institutions):
                 continue
+            if place[-1] + rest[0] in rules.school_owners:
+                break  # 台北市立 | 成功高级中学: the city's own school, named with its city
             suffix = next(s for s in rules.located_institutions if rest.endswith(s))
             stem = rest[: -len(suffix)]
             if any(i in stem for i in rules.located_institutions):

@@ -30,6 +30,7 @@ _QUOTED = re.compile(r"[「“『]([\u4e00-\u9fff·]{2,24})[」”』]$")
 # Tags of words that are never part of a name: prepositions, conjunctions, particles,
 # punctuation, pronouns, numerals, measure words, times.
 _FUNCTION_TAGS = frozenset({"p", "c", "u", "w", "r", "m", "q", "d", "TIME", "xc"})
+_ORDINAL = re.compile(r"第[一二三四五六七八九十]{1,2}")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,7}$")
 _NAME_MAX = 24
 TagAlone = Callable[[str], Sequence[tuple[str, str]]]  # a text's (word, tag) read on its own
@@ -144,6 +145,10 @@ def _form_start(view: str, paren: int, words: Sequence[Word], starts: list[int],
         piece = view[word.start : word.end]
         if word.end != start or not all(_HAN.match(c) for c in piece):
             break
+        if start != paren and word.tag == "m" and _ORDINAL.fullmatch(piece):
+            start = word.start  # 第一 | 共和银行（First Republic Bank）: the number is the name's
+            index -= 1
+            continue
         if start == paren:
             if word.tag in _FUNCTION_TAGS or piece in rules.delimiters:
                 return None
@@ -159,6 +164,8 @@ def _form_start(view: str, paren: int, words: Sequence[Word], starts: list[int],
             return words[last].start  # 率 | 团拜会 | 泰国出境旅游协会: a verb's phrase, then a body
         start = word.start
         index -= 1
+    if any(len(d) >= 2 and view.startswith(d, start - len(d) + 1) for d in rules.descriptors):
+        return start + 1  # 在 | 野共和人民党: the tagger split a descriptor (在野); its end is no name's
     return start
 
 

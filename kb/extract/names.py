@@ -429,6 +429,10 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             kind = PERSON  # 市长卢秀燕: a Chinese name after a title, which no body's name is
         if kind != PERSON and any(f"{j}{raw}" in view for j in _NAME_JOINERS):
             kind = PERSON  # 格什科维奇 after 埃文·格什科维奇: the surname of a full name
+        if kind == ORGANIZATION and not raw.endswith(rules.organization_suffixes) and any(
+            f"{raw}{j}" in view for j in _NAME_JOINERS
+        ):
+            kind = PERSON  # 比尔 (及梅琳达·盖茨基金会) beside 比尔·盖茨: a full name's first part
         if kind == PERSON and len(raw) >= 5 and "·" not in raw and raw.endswith(rules.organization_suffixes):
             kind = ORGANIZATION  # 拜罗伊特侯爵歌剧院: no person's name ends like a body's
         if kind == ORGANIZATION and not raw.endswith(rules.organization_suffixes) and _listed_anywhere(
@@ -553,7 +557,12 @@ def _after_period(view: str, form: str, rules: NameRules) -> str:
 
 
 def _counted_at_end(form: str, rules: NameRules) -> bool:
-    """Whether ``form`` ends in a body counted (泰国北部披集府 | 一间小学): where, then one of a sort."""
+    """Whether ``form`` ends in a body counted (泰国北部披集府 | 一间小学, 联合国 | 一委员会): where
+    or whose, then one of a sort (联合国第一委员会, 德国电视一台 are named by their number)."""
+    at = max(form.rfind("一"), form.rfind("某"))
+    rest = form[at + 1 :]
+    if at >= 2 and form[at - 1] != "第" and len(rest) >= 2 and rest in rules.organization_suffixes:
+        return True
     for counter in rules.body_counters:
         at = form.rfind(counter)
         if len(counter) >= 2 and at > 0 and (rest := form[at + len(counter) :]) and (

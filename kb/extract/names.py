@@ -284,7 +284,7 @@ def _clean_place(form: str, rules: NameRules, known: Mapping[str, str] | None = 
 
 
 def _context_kinds(view: str, form: str, rules: NameRules, known: Mapping[str, str],
-                   lists: bool = True) -> Counter[str]:
+                   lists: bool = False) -> Counter[str]:
     """What the uses of ``form`` say it is: a place (在X, 前往X, X一带, 东部X, in a list of
     places), an organization (咨询公司X: an apposition) or a person (X说, 总统X)."""
     votes: Counter[str] = Counter()
@@ -299,11 +299,11 @@ def _context_kinds(view: str, form: str, rules: NameRules, known: Mapping[str, s
             view[at - 1 : at] in rules.city_suffixes or after.startswith(rules.place_after)
         ):
             votes[PLACE] += 1  # 爱达荷州博伊西: a place within a place
-        if _listed_with(view, at, end, known):
+        neighbours = _list_neighbours(view, at, end, known)
+        if any(kind == PLACE for _, kind in neighbours):
             votes[PLACE] += 1
         # 谷歌、苹果、亚马逊: a company among companies (和 and 与 join people and bodies too)
-        listed = lists and _listed_with(view, at, end, known, ORGANIZATION, ("、",))
-        if listed or lists and _listed_as_bodies(view, end, rules):
+        if lists and (("、", ORGANIZATION) in neighbours or _listed_as_bodies(view, end, rules)):
             votes[ORGANIZATION] += 2
         if before.endswith(rules.long_organization_suffixes) or view[max(0, at - 4) : at].endswith(
             rules.organization_before
@@ -333,19 +333,23 @@ def _listed_anywhere(view: str, form: str, known: Mapping[str, str]) -> bool:
     return False
 
 
-def _listed_with(view: str, start: int, end: int, known: Mapping[str, str], kind: str = PLACE,
-                 joiners: tuple[str, ...] = _LIST_JOINERS) -> bool:
-    """Whether ``view[start:end]`` stands in a list (A、B和C) next to a known name of ``kind``,
-    a name of its own (立委洪申翰、新北市议员戴玮姗: 新北市 there only says whose councillor)."""
-    after = _BRACKET.sub("", view[end : end + 40])
-    if after[:1] in joiners and any(
-        known.get(after[1 : 1 + n]) == kind
-        and (not _HAN_CHAR.match(after, 1 + n) or after[1 + n : 2 + n] in _LIST_JOINERS)
-        for n in range(2, 9)
-    ):
-        return True
-    before = _BRACKET.sub("", view[max(0, start - 40) : start])
-    return before[-1:] in joiners and any(known.get(before[-1 - n : -1]) == kind for n in range(2, 9))
+def _list_neighbours(view: str, start: int, end: int, known: Mapping[str, str]) -> list[tuple[str, str]]:
+    """The joiner and kind of each known name that ``view[start:end]`` stands beside in a list
+    (A、B和C), a name of its own (立委洪申翰、新北市议员戴玮姗: 新北市 there only says whose
+    councillor)."""
+    found = []
+    after = view[end : end + 40]
+    if after[:1] in _LIST_JOINERS:
+        after = _BRACKET.sub("", after) if "（" in after or "(" in after else after
+        for n in range(2, 9):
+            kind = known.get(after[1 : 1 + n])
+            if kind and (not _HAN_CHAR.match(after, 1 + n) or after[1 + n : 2 + n] in _LIST_JOINERS):
+                found.append((after[0], kind))
+    before = view[max(0, start - 40) : start]
+    before = _BRACKET.sub("", before) if "）" in before or ")" in before else before
+    if before[-1:] in _LIST_JOINERS:
+        found += [(before[-1], kind) for n in range(2, 9) if (kind := known.get(before[-1 - n : -1]))]
+    return found
 
 
 def _listed_as_bodies(view: str, end: int, rules: NameRules) -> bool:
@@ -370,7 +374,8 @@ def _kind_by_shape(form: str, kind: str, view: str, rules: NameRules, known: Map
     city = form[-1:] in rules.city_suffixes and not form.endswith(rules.long_organization_suffixes)
     if kind == ORGANIZATION and (city or form.endswith(rules.place_endings)):
         return PLACE  # 高雄市, 新北市: the city, not its government; 柏林市中心: a part of it
-    votes = _context_kinds(view, form, rules, known)
+    # a tagged person among companies (谷歌、苹果、亚马逊) is one
+    votes = _context_kinds(view, form, rules, known, lists=kind == PERSON)
     best = max((PLACE, ORGANIZATION), key=votes.__getitem__)
     if kind == PERSON and votes[best] > votes[PERSON]:
         return best  # 在森纳尔, 前往达尔富尔, 咨询公司贝恩
@@ -457,7 +462,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             # 英伟达（Nvidia）: a name in its own script beside it vouches for a short form.
             vouched = re.search(re.escape(raw) + r"\s?[（(][a-z]", view) is not None
             # …or a word of its sort in apposition (制药公司辉瑞, 竞争对手三星).
-            vouched = vouched or _context_kinds(view, raw, rules, neighbours, lists=False)[ORGANIZATION] > 0
+            vouched = vouched or _context_kinds(view, raw, rules, neighbours)[ORGANIZATION] > 0
             form = clean_organization(_after_period(view, raw, rules), count + (1 if vouched else 0), rules)
             if form and (form.endswith(rules.thing_endings) or form.startswith(rules.body_counters)
                          or form.endswith(rules.group_endings)

@@ -942,3 +942,16 @@ def test_verbs_groups_companies_and_sites_are_no_people(body, absent):
 def test_a_two_character_name_takes_its_third_character_before_a_time_word():
     # 陈俊 | 圣日前: the tagger read the given name's last character into the time word
     assert "陈俊圣" in _kinds("电脑品牌厂宏碁董事长暨执行长陈俊圣日前受访说，个人电脑会整合AI。")
+
+
+@pytest.mark.parametrize(
+    ("body", "absent"),
+    [
+        # a catalog person and the preposition after (拜登 | 向)
+        ("5月1日星期一，美国总统拜登向到访的菲律宾总统小马科斯重申了美国对保卫菲律宾的承诺。", "拜登向"),
+        # a work's title in quotes each time
+        ("金马奖最佳新导演得主张吉安的电影企划案「金兰荖叶」也在2022的金马创投会议夺下「百万首奖」。", "金兰荖叶"),
+    ],
+)
+def test_a_preposition_after_a_name_and_a_quoted_title_are_no_people(body, absent):
+    assert absent not in _kinds(body), _kinds(body)

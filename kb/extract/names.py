@@ -60,6 +60,7 @@ _LIST_JOINERS = ("、", "和", "及", "与")
 _BRACKET = re.compile(r"[（(][^（）()]*[）)]")
 # Where a list of names ends and says what its items are (…在内的美国公司, …等科技公司).
 _LIST_CLOSE = re.compile(r"在内的|等")
+_QUOTE_PAIRS = frozenset({"「」", "『』", "《》", "“”", "〈〉"})
 _LIST_ITEM = re.compile("[、和及与]|等")
 _CLAUSE_BREAKS = ",，。；;：:\n"
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -508,6 +509,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             continue  # 黎安里刘(姓里长), 国义(大利)
         if form and kind == PERSON and form[0] in rules.surnames and form[1:] in rules.not_given_names:
             continue  # 曾 | 辩称, 郭 | 人士, 郭 | 粉: a surname (or a word) and a verb or a group
+        if form and kind == PERSON and _always_quoted(view, form):
+            continue  # 企划案「金兰荖叶」: a work's title, in quotes each time
         if form and kind == PERSON and _inside_known(view, form, known):
             continue  # 李家 of 李家超: the catalog's name is written there in full
         if form and kind != PLACE and body and view.find(form, body) < 0:
@@ -791,6 +794,14 @@ def _person_shaped(view: str, form: str, rules: NameRules,
             return True  # 阿萨德周三在记者会上表示
         at = view.find(form, end)
     return False
+
+
+def _always_quoted(view: str, form: str) -> bool:
+    """Whether every use of ``form`` stands alone in quotes or title marks (「金兰荖叶」)."""
+    starts = list(uses(view, form))
+    return bool(starts) and all(
+        at > 0 and view[at - 1] + view[at + len(form) : at + len(form) + 1] in _QUOTE_PAIRS for at in starts
+    )
 
 
 def _glossed_as_thing(view: str, form: str, rules: NameRules) -> bool:

@@ -174,6 +174,8 @@ def test_unknown_domain_becomes_outlet():
         ("法官徐绮薇指他当时携有弹叉，明显有意参与暴动。", "person:zh-徐绮薇", "指", "他当时携有弹叉，明显有意参与暴动"),
         # a comma inside a bracketed Latin gloss ends no clause
         ("阿迪达斯(Adidas AG, ADDYY)认为，中国市场正在复苏。", "adidas", "认为", "中国市场正在复苏"),
+        # a verb that begins an event's name (说明会) is none; 在…会 is a circumstance
+        ("英业达总经理蔡枝安11月在法人说明会表示，伺服器仍缺料。", "person:zh-蔡枝安", "表示", "伺服器仍缺料"),
     ],
 )
 def test_attribution_mechanisms(body, speaker, verb, content):
@@ -209,6 +211,16 @@ def test_a_letter_written_to_someone_is_no_statement_of_its_own(body):
 
 def test_noun_uses_of_speech_verbs_are_not_statements():
     assert statements("拜登曾向俄罗斯发出警告。") == []
+
+
+@pytest.mark.parametrize(("body", "verbs"), [
+    ("何胜丰不曾表态支持国民党总统候选人侯友宜。", []),  # denied
+    # a verb before 时 is a clause of time, before 的 an attribute: the statement's verb is later
+    ("赖清德致词时表示，选举倒数时刻很感谢得到大家的支持。", ["表示"]),
+    ("美国广播公司新闻网引述的多名执法单位消息人士则提到，凶嫌名叫波里托。", []),
+])
+def test_denied_verbs_and_verbs_made_times_or_attributes_are_no_statements(body, verbs):
+    assert [verb for _, verb, _, _ in statements(body)] == verbs, statements(body)
 
 
 def test_byline_journalist_is_a_person():

@@ -70,6 +70,8 @@ class Lexicon:
     blocked: dict[str, frozenset[str]]  # blocked_continuations
     noun_markers: tuple[str, ...]  # noun_markers: 的要求, 做出回应
     negators: tuple[str, ...]  # negators: 没有回应
+    verb_enders: tuple[str, ...]  # verb_enders: 致词时, 引述的 (a clause of time, an attribute)
+    verb_events: frozenset[str]  # event words a verb begins: 说明会, 座谈会
     passive_markers: tuple[str, ...]  # passive_markers: 被指控
     clause_verbs: frozenset[str]  # clause_verbs: stance verbs that need a clause, not a noun
     openers: tuple[str, ...]  # clause_openers
@@ -149,6 +151,8 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         blocked={normalise_key(k): frozenset(v or []) for k, v in data["blocked_continuations"].items()},
         noun_markers=_words(data["noun_markers"]),
         negators=_words(data["negators"]),
+        verb_enders=_words(data["verb_enders"]),
+        verb_events=frozenset(_words(data["event_words"])),
         passive_markers=_words(data["passive_markers"]),
         clause_verbs=frozenset(_words(data["clause_verbs"])),
         openers=_words(data["clause_openers"]),

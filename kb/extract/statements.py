@@ -142,6 +142,8 @@ class StatementFinder:
             return None
         if view.endswith(lex.noun_markers, 0, start) or view.endswith(lex.negators, 0, start):
             return None
+        if view.startswith(lex.verb_enders, end) or f"{form}{after}" in lex.verb_events:
+            return None  # 致词 | 时表示, 引述 | 的消息人士, (法人)说明 | 会: a time, an attribute, an event
         if view.endswith(lex.passive_markers, 0, start):
             return None  # 因被指控…: accused, not accusing
         if self._channel_before_verb(start, form):

@@ -223,6 +223,16 @@ def test_denied_verbs_and_verbs_made_times_or_attributes_are_no_statements(body,
     assert [verb for _, verb, _, _ in statements(body)] == verbs, statements(body)
 
 
+@pytest.mark.parametrize(("body", "verbs"), [
+    # a verb and its addressee, then 说: one statement, by 说
+    ("基辅分析师伊加尔·泰什科维奇告诉半岛电视台说，“这是俄罗斯在前线搞砸的风险。”", ["说"]),
+    # …but a second act joined by 并 is a statement of its own
+    ("普拉伯沃在辩论时否认曾侵犯人权并说：“我坚定捍卫人权。”", ["否认", "说"]),
+])
+def test_a_verb_with_its_addressee_before_a_saying_is_one_statement(body, verbs):
+    assert [verb for _, verb, _, _ in statements(body)] == verbs, statements(body)
+
+
 def test_byline_journalist_is_a_person():
     text = "---\ntitle: t\ndate: 2022-01-01T00:00:00Z\nauthor: 观察者网\n---\n<p>【文/观察者网 王五】正文内容。</p>"
     result = extract(parse_text(text))
@@ -453,3 +463,9 @@ def test_a_part_of_a_bracketed_name_goes_with_the_brackets_person():
 def test_a_place_glossed_in_latin_is_no_person(body):
     assert not [k for k, e in run(body).entities.items() if e.kind == "person"]
 
+
+
+def test_a_quotation_ends_where_it_closes_when_another_speaker_follows():
+    found = statements("在会谈后的联合记者会上，林芳正强调：“为了让侵略早日结束，将开展合作。”拉乌表示：“希望共同实现重建。”")
+    texts = {verb: text for _, verb, text, _ in found}
+    assert "拉乌" not in texts["强调"] and "将开展合作" in texts["强调"], found

@@ -488,6 +488,12 @@ class StatementFinder:
                 if later.verb_start <= item.content_start:
                     continue
                 continuation = later.subject.carried and later.subject.key == item.subject.key
+                quote = index.quote_starting.get(item.content_start)
+                if quote is not None and quote[1] <= later.subject.start:
+                    # 林芳正强调：“A。”拉乌表示：“B”: a quotation ends where it closes when
+                    # another speaker follows it
+                    item.content_end = min(item.content_end, quote[1] + 1)
+                    break
                 if continuation or not item.punctuated:
                     begins = later.verb_start if later.subject.carried else later.subject.start
                     if begins <= item.content_start:
@@ -498,7 +504,26 @@ class StatementFinder:
                     break
             while item.content_end > item.content_start and view[item.content_end - 1] in "，,。 ；;：:":
                 item.content_end -= 1
-        return [f for f in found if f.content_end > f.content_start]
+        return [f for f in found if f.content_end > f.content_start and not self._said_again(f, found)]
+
+    def _said_again(self, item: Found, found: list[Found]) -> bool:
+        """Whether the same speaker's later verb in the same clause says ``item``'s content
+        (X告诉半岛电视台说，“Q”: 告诉 names the addressee, 说 the statement)."""
+        for later in found:
+            if later is item or later.subject.key != item.subject.key or later.subject.key is None:
+                continue
+            if self.lex.verbs.get(later.verb, later.verb) not in self.lex.saying_verbs:
+                continue  # 敦促贝尔格莱德当局保证…: a verb of the person urged, not a saying
+            addressee = self.view[item.content_start : later.verb_start]
+            if (
+                item.content_start < later.verb_start
+                and later.content_end <= item.content_end
+                and len(addressee) <= 12
+                and not any(c in "，,。；;：:“「\n" for c in addressee)
+                and not any(m in addressee for m in self.lex.continuation_markers)
+            ):
+                return True
+        return False
 
     def _continued(self, found: list[Found]) -> list[Found]:
         """Quotations that go on a statement without a verb of their own: the second half of

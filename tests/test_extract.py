@@ -469,3 +469,9 @@ def test_a_quotation_ends_where_it_closes_when_another_speaker_follows():
     found = statements("在会谈后的联合记者会上，林芳正强调：“为了让侵略早日结束，将开展合作。”拉乌表示：“希望共同实现重建。”")
     texts = {verb: text for _, verb, text, _ in found}
     assert "拉乌" not in texts["强调"] and "将开展合作" in texts["强调"], found
+
+
+def test_a_photo_credit_names_no_one_a_later_pronoun_refers_to():
+    found = statements("咨询公司董事总经理林大卫称，赴华人员应当仔细考虑。图片来源：Tingshu Wang/REUTERS "
+                       "如果被问到对政治话题的看法，一个稳妥的回答是：没有看法。“简单的回答是：我对中国一无所知，”他说。")
+    assert [key for key, verb, _, _ in found if verb == "说"] == ["person:zh-林大卫"], found

@@ -70,7 +70,10 @@ class Speakers:
         # The statements found so far, in order: (where the content starts and ends, speaker).
         self.said: list[tuple[int, int, Subject]] = []
         mentions = [t for t in tokens if t.type == ENTITY and t.key]
-        self.people = [t for t in mentions if self.kind(t.key) == PERSON]
+        # A photo's credit (图片来源：Tingshu Wang/REUTERS) names no one a later 他 refers to.
+        credits = [m.span("credit") for m in rules.credits.finditer(view)]
+        self.people = [t for t in mentions if self.kind(t.key) == PERSON
+                       and not any(a <= t.start < b for a, b in credits)]
         self.mentions = mentions
         self.organizations = [t for t in mentions if self.kind(t.key) == ORGANIZATION]
         self.people_starts = [t.start for t in self.people]

@@ -218,6 +218,8 @@ def test_noun_uses_of_speech_verbs_are_not_statements():
     # a verb before 时 is a clause of time, before 的 an attribute: the statement's verb is later
     ("赖清德致词时表示，选举倒数时刻很感谢得到大家的支持。", ["表示"]),
     ("美国广播公司新闻网引述的多名执法单位消息人士则提到，凶嫌名叫波里托。", []),
+    # a bracketed aside naming a thing (（中国称钓鱼岛）)
+    ("如何应对中国在尖阁诸岛（中国称钓鱼岛）附近海域设置浮标成为议题。", []),
 ])
 def test_denied_verbs_and_verbs_made_times_or_attributes_are_no_statements(body, verbs):
     assert [verb for _, verb, _, _ in statements(body)] == verbs, statements(body)

@@ -368,6 +368,8 @@ class StatementFinder:
             if subject is None:
                 continue
             start, end, punctuated, direct = self.content_for(verb)
+            if self._bracketed_aside(subject.start, start, end):
+                continue  # 尖阁诸岛（中国称钓鱼岛）: what a name is called there, an aside
             if end <= start:
                 quoted = self._quote_before(subject.start)
                 if quoted is None:
@@ -393,6 +395,14 @@ class StatementFinder:
         found = [part for item in found for part in self._quote_by_quote(item)]
         found.extend(self._continued(found))
         return self._distinct(sorted(found, key=lambda f: (f.content_start, f.verb_start)))
+
+    def _bracketed_aside(self, subject_start: int, start: int, end: int) -> bool:
+        """Whether subject and verb open a bracket that closes inside the content (（X称Y）)."""
+        if subject_start == 0 or self.view[subject_start - 1] not in "（(":
+            return False
+        close = min((i for i in (self.view.find("）", start), self.view.find(")", start)) if i >= 0),
+                    default=-1)
+        return 0 <= close <= end + 1
 
     def _distinct(self, found: list[Found]) -> list[Found]:
         """One statement per content and speaker (a quotation reached two ways)."""

@@ -955,3 +955,8 @@ def test_a_two_character_name_takes_its_third_character_before_a_time_word():
 )
 def test_a_preposition_after_a_name_and_a_quoted_title_are_no_people(body, absent):
     assert absent not in _kinds(body), _kinds(body)
+
+
+def test_a_name_marked_as_changed_is_a_persons():
+    # 公司 | 欧文（化名）: a body's word before it, but a person's name, changed
+    assert _kinds("华南某网约车公司欧文（化名）表示，目前的网约车行业还有许多小平台。").get("欧文") == "person"

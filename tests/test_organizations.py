@@ -537,8 +537,14 @@ def test_a_place_before_another_countrys_catalog_body_is_not_that_body():
         ("港媒星岛日报今天指出，分析师近日在研报中称经济放缓。", "星岛日报", "港媒星岛日报"),
         # a descriptor's last character the tagger read into the name (在 | 野共和人民党)
         ("总统大选仍是在野共和人民党（CHP）党魁基里达欧鲁的机会。", "共和人民党", "野共和人民党"),
-        # a city's own school keeps its city (台北市立 | 成功高级中学)
+        # a city's own school keeps its city (台北市立 | 成功高级中学, 纽约 | 州立大学)
         ("季军为台北市立成功高级中学的学生队伍。", "台北市立成功高级中学", "立成功高级中学"),
+        ("纽约州立大学奥尔巴尼分校政治学教授陈澄指出，近年来关系日趋紧张。", "纽约州立大学", "州立大学"),
+        # bodies counted at the start (八家 | 政党联盟); a launch site's pad is a site
+        ("泰国选举中，八家政党联盟在这场选举中取得意外胜利。", None, "八家政党联盟"),
+        ("卫星图像显示，朝鲜西海卫星发射站发射台区域的活动开始恢复。", None, "西海卫星发射站发射台"),
+        # a clause ending in a verb, then the catalog's body (日本政府委托 | 国际原子能机构（IAEA）)
+        ("日本政府委托国际原子能机构（IAEA）进行安全验证，预计最快6月发布报告。", None, "日本政府委托国际原子能机构"),
         # one of a body's committees, counted, names none; a full name's first part is a person's
         ("2月初，联合国一委员会裁定阿桑奇受到了不公正的拘禁。", None, "联合国一委员会"),
         ("比尔·盖茨表示支持，他的慈善基金会比尔及梅琳达·盖茨基金会接受捐款。", None, "比尔"),

@@ -283,8 +283,8 @@ def located(names: dict[str, Name], kinds: Mapping[str, str], rules: NameRules) 
             located = kinds.get(place) == PLACE or len(place) >= 3 and place[-1] in rules.city_suffixes
             if not located or not rest.endswith(rules.located_institutions):
                 continue
-            if place[-1] + rest[0] in rules.school_owners:
-                break  # 台北市立 | 成功高级中学: the city's own school, named with its city
+            if place[-1] + rest[0] in rules.school_owners or rest.startswith(rules.school_owners):
+                break  # 台北市立 | 成功高级中学, 纽约 | 州立大学: the place's own school, named with it
             suffix = next(s for s in rules.located_institutions if rest.endswith(s))
             stem = rest[: -len(suffix)]
             if any(i in stem for i in rules.located_institutions):
@@ -492,13 +492,18 @@ def without_trailing_words(form: str, rules: NameRules,
 def before_known(form: str, known: Mapping[str, str],
                  tag_alone: Callable[[str], Sequence[tuple[str, str]]]) -> str | None:
     """The catalog organization's name after a word that is no part of it (达 | 世界卫生组织,
-    前 | 美国中央情报局): a verb, an adverb or a preposition of one or two characters."""
+    前 | 美国中央情报局): a verb, an adverb or a preposition of one or two characters, or
+    words that end in a verb."""
     for cut in (1, 2):
         rest = form[cut:]
         if len(rest) >= 2 and known.get(rest) == ORGANIZATION:
             words = tag_alone(form[:cut])
             if len(words) == 1 and words[0][1] in (*_LEADING_NON_NAME, "d", "f", "t"):
                 return rest
+    for cut in range(3, len(form) - 1):  # 日本政府委托 | 国际原子能机构: a clause, then the catalog's body
+        rest = form[cut:]
+        if known.get(rest) == ORGANIZATION and tag_alone(form[:cut])[-1][1] == "v":
+            return rest
     return None
 
 

@@ -60,6 +60,7 @@ _LIST_JOINERS = ("、", "和", "及", "与")
 _BRACKET = re.compile(r"[（(][^（）()]*[）)]")
 # Where a list of names ends and says what its items are (…在内的美国公司, …等科技公司).
 _LIST_CLOSE = re.compile(r"在内的|等")
+_COUNTED_START = re.compile(r"[\d一二两三四五六七八九十几多数]+[家个所间座名位]")
 _QUOTE_PAIRS = frozenset({"「」", "『』", "《》", "“”", "〈〉"})
 _LIST_ITEM = re.compile("[、和及与]|等")
 _CLAUSE_BREAKS = ",，。；;：:\n"
@@ -375,6 +376,8 @@ def _kind_by_shape(form: str, kind: str, view: str, rules: NameRules, known: Map
     city = form[-1:] in rules.city_suffixes and not form.endswith(rules.long_organization_suffixes)
     if kind == ORGANIZATION and (city or form.endswith(rules.place_endings)):
         return PLACE  # 高雄市, 新北市: the city, not its government; 柏林市中心: a part of it
+    if f"{form}（化名" in view or f"{form}(化名" in view:
+        return PERSON  # 网约车公司欧文（化名）: a person's name, changed
     # a tagged person among companies (谷歌、苹果、亚马逊) is one
     votes = _context_kinds(view, form, rules, known, lists=kind == PERSON)
     best = max((PLACE, ORGANIZATION), key=votes.__getitem__)
@@ -567,6 +570,8 @@ def _after_period(view: str, form: str, rules: NameRules) -> str:
 def _counted_at_end(form: str, rules: NameRules) -> bool:
     """Whether ``form`` ends in a body counted (泰国北部披集府 | 一间小学, 联合国 | 一委员会): where
     or whose, then one of a sort (联合国第一委员会, 德国电视一台 are named by their number)."""
+    if _COUNTED_START.match(form):
+        return True  # 八家政党联盟: bodies counted, no name
     at = max(form.rfind("一"), form.rfind("某"))
     rest = form[at + 1 :]
     if at >= 2 and form[at - 1] != "第" and len(rest) >= 2 and rest in rules.organization_suffixes:

@@ -540,6 +540,14 @@ def test_a_place_before_another_countrys_catalog_body_is_not_that_body():
         # a city's own school keeps its city (台北市立 | 成功高级中学, 纽约 | 州立大学)
         ("季军为台北市立成功高级中学的学生队伍。", "台北市立成功高级中学", "立成功高级中学"),
         ("纽约州立大学奥尔巴尼分校政治学教授陈澄指出，近年来关系日趋紧张。", "纽约州立大学", "州立大学"),
+        # an institute named by common words keeps its place (中国 | 旅游研究院); a descriptor
+        # inside the form is no part of the name (美国半导体生产商 | 美光科技公司)
+        ("中国文化和旅游部数据中心（中国旅游研究院）最初推算，今年出游人次增加。", "中国旅游研究院", "旅游研究院"),
+        ("大熊猫将在雅安的中国保护大熊猫研究中心开启为期一个月的隔离。", "中国保护大熊猫研究中心", "保护大熊猫研究中心"),
+        ("针对中国将美国半导体生产商美光科技公司(Micron Technology)列入名单。", "美光科技公司",
+         "美国半导体生产商美光科技公司"),
+        # countries counted (中俄两国军队)
+        ("东京尤其关注中俄两国军队在日本海岸附近联合行动的增加。", None, "中俄两国军队"),
         # bodies counted at the start (八家 | 政党联盟); a launch site's pad is a site
         ("泰国选举中，八家政党联盟在这场选举中取得意外胜利。", None, "八家政党联盟"),
         ("卫星图像显示，朝鲜西海卫星发射站发射台区域的活动开始恢复。", None, "西海卫星发射站发射台"),

@@ -18,6 +18,7 @@ _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _NUMERAL = re.compile(r"[\d一二两三四五六七八九十几多数各]")
 # Tags of a leading word that no organization's name starts with: verbs, prepositions,
 # adverbs, conjunctions, pronouns, places in time or order (遭到, 来自, 证实, 透过, 对方, 前).
+_NAME_TAGS = frozenset({"ORG", "PER", "LOC", "nz", "nw"})
 _LEADING_NON_NAME = frozenset({"v", "p", "d", "c", "r", "u", "f"})
 # A name in quotes or title marks: 『政客』, 《明镜》.
 _QUOTED_NAME = re.compile(r"[「『《“](?P<name>[\u4e00-\u9fff·]{2,12})[」』》”]")
@@ -270,7 +271,8 @@ def schools(view: str, words: Sequence[Word], rules: NameRules,
     return spans
 
 
-def located(names: dict[str, Name], kinds: Mapping[str, str], rules: NameRules) -> None:
+def located(names: dict[str, Name], kinds: Mapping[str, str], rules: NameRules,
+            tag_alone: Callable[[str], Sequence[tuple[str, str]]] | None = None) -> None:
     """An institution written after its place (新加坡南洋理工大学, 台中市惠文高中) is the
     institution of that name, which the article may also write alone; one named by its field
     only (香港教育大学, 北京师范大学) keeps its place."""
@@ -293,6 +295,11 @@ def located(names: dict[str, Name], kinds: Mapping[str, str], rules: NameRules) 
                 break  # 德意志 | 银行研究中心: the unit of a body named with the place (德意志银行)
             while stem.endswith(rules.institution_fields):
                 stem = stem[: -len(next(f for f in rules.institution_fields if stem.endswith(f)))]
+            school = suffix in rules.school_levels or suffix.endswith("学")  # 大学, 中学: schools
+            if stem and not school and tag_alone is not None and not any(
+                t in _NAME_TAGS for _, t in tag_alone(stem)
+            ):
+                break  # 中国 | 旅游研究院: common words name no institute without its place (schools do)
             if rest.startswith(rules.body_counters):
                 del names[form]  # 四川省 | 一间医院: a hospital there, counted, not named
             elif len(stem) >= 2:

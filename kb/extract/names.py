@@ -60,6 +60,7 @@ _LIST_JOINERS = ("、", "和", "及", "与")
 _BRACKET = re.compile(r"[（(][^（）()]*[）)]")
 # Where a list of names ends and says what its items are (…在内的美国公司, …等科技公司).
 _LIST_CLOSE = re.compile(r"在内的|等")
+_COUNTRIES_COUNTED = re.compile(r"[两二三四五六七八九十几多数]国")
 _COUNTED_START = re.compile(r"[\d一二两三四五六七八九十几多数]+[家个所间座名位]")
 _QUOTE_PAIRS = frozenset({"「」", "『』", "《》", "“”", "〈〉"})
 _LIST_ITEM = re.compile("[、和及与]|等")
@@ -536,7 +537,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     if tag_alone is not None:
         _written_in_full(view, words, names, rules, tag_alone)
     _parts_of_longer(names, rules.surnames)
-    located(names, neighbours, rules)
+    located(names, neighbours, rules, tag_alone)
     university_units(names, rules, catalog_keys or {})
     same_company(names, rules)
     shortened_bodies(names, rules, known)
@@ -570,8 +571,8 @@ def _after_period(view: str, form: str, rules: NameRules) -> str:
 def _counted_at_end(form: str, rules: NameRules) -> bool:
     """Whether ``form`` ends in a body counted (泰国北部披集府 | 一间小学, 联合国 | 一委员会): where
     or whose, then one of a sort (联合国第一委员会, 德国电视一台 are named by their number)."""
-    if _COUNTED_START.match(form):
-        return True  # 八家政党联盟: bodies counted, no name
+    if _COUNTED_START.match(form) or _COUNTRIES_COUNTED.search(form):
+        return True  # 八家政党联盟, 中俄两国军队: bodies or countries counted, no name
     at = max(form.rfind("一"), form.rfind("某"))
     rest = form[at + 1 :]
     if at >= 2 and form[at - 1] != "第" and len(rest) >= 2 and rest in rules.organization_suffixes:

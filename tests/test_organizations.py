@@ -546,6 +546,8 @@ def test_a_place_before_another_countrys_catalog_body_is_not_that_body():
         ("大熊猫将在雅安的中国保护大熊猫研究中心开启为期一个月的隔离。", "中国保护大熊猫研究中心", "保护大熊猫研究中心"),
         ("针对中国将美国半导体生产商美光科技公司(Micron Technology)列入名单。", "美光科技公司",
          "美国半导体生产商美光科技公司"),
+        # what is said of a body before its name (…和光市的 | 理化学研究所)
+        ("位于埼玉县和光市的理化学研究所（RIKEN）今天宣布，新元素获得命名。", "理化学研究所", "埼玉县和光市的理化学研究所"),
         # countries counted (中俄两国军队)
         ("东京尤其关注中俄两国军队在日本海岸附近联合行动的增加。", None, "中俄两国军队"),
         # bodies counted at the start (八家 | 政党联盟); a launch site's pad is a site

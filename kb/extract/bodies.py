@@ -67,6 +67,8 @@ def assembled(view: str, words: Sequence[Word], rules: NameRules) -> list[tuple[
 
 
 def clean_organization(form: str, count: int, rules: NameRules) -> str | None:
+    if 0 <= form.rfind("的") < len(form) - 4:
+        form = form[form.rfind("的") + 1 :]  # 埼玉县和光市的 | 理化学研究所 (not 雷纳希克的办公室)
     if len(form) >= 4 and form[-1] == form[-2]:
         form = form[:-1]  # 研究所所(公布): the tagger ran into the next word
     inner = form.find("党")

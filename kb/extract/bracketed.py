@@ -74,6 +74,9 @@ def bracketed_organizations(
         if form_start is None:
             continue
         form = view[form_start : match.start()].rstrip("」”』")
+        of = form.rfind("的")
+        if 0 <= of < len(form) - 4:  # 位于埼玉县和光市的 | 理化学研究所（RIKEN）
+            form_start, form = form_start + of + 1, form[of + 1 :]
         if len(form.replace("·", "")) < 2 or form in known or form in rules.descriptors:
             continue  # a catalog name: the catalog knows it better; a descriptor alone names nothing
         if latin.islower() or form.endswith(rules.events):

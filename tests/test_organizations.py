@@ -384,6 +384,12 @@ def test_joined_bodies_owners_and_local_units(view, words, organizations):
         # a body described after 该 (该联合国卫生机构)
         ("此后，该联合国卫生机构与以色列争执", [Word(0, 2, "c"), Word(2, 3, "w"), Word(3, 4, "r"), Word(4, 11, "ORG"),
                                           Word(11, 12, "p"), Word(12, 15, "LOC"), Word(15, 17, "v")]),
+        # a sort of body, then the modal verb (中国企业 | 会 | 加大)
+        ("中国企业会加大投资", [Word(0, 5, "ORG"), Word(5, 7, "v"), Word(7, 9, "n")]),
+        # a site's name that runs into its ending each time (卡莱昆达空军 | 基地)
+        ("卡莱昆达空军基地遇袭，卡莱昆达空军基地关闭",
+         [Word(0, 6, "ORG"), Word(6, 8, "n"), Word(8, 10, "v"), Word(10, 11, "w"), Word(11, 17, "ORG"),
+          Word(17, 19, "n"), Word(19, 21, "v")]),
     ],
 )
 def test_a_bodys_people_a_sort_of_school_and_a_body_described_are_no_names(view, words):

@@ -496,6 +496,10 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                 continue  # 一家中国律师事务所, 美国银行业: a sort of body, not one
             if form and form.endswith(rules.event_words):
                 continue  # 香港酒店业主联会年度大会: a body's event
+            if form and _modal_after_descriptor(form, rules):
+                continue  # 中国企业 | 会(…): a sort of body, then the modal verb 会
+            if form and _always_before(view, form, rules.facility_endings):
+                continue  # 卡莱昆达空军 | 基地: a site's name each time
             form = (after_description(form, rules, known) or form) if form else form
             named = described_known(form, rules, known) if form else None
             if form and named is None and countries is not None:
@@ -800,6 +804,19 @@ def _person_shaped(view: str, form: str, rules: NameRules,
             return True  # 阿萨德周三在记者会上表示
         at = view.find(form, end)
     return False
+
+
+def _modal_after_descriptor(form: str, rules: NameRules) -> bool:
+    """Whether ``form`` is a sort of body and the modal 会 (中国企业 | 会), not a 会 of its own."""
+    if not form.endswith("会") or not form[:-1].endswith(rules.organization_descriptors):
+        return False
+    return not any(form.endswith(s) for s in rules.organization_suffixes if len(s) >= 2 and s.endswith("会"))
+
+
+def _always_before(view: str, form: str, words: tuple[str, ...]) -> bool:
+    """Whether every use of ``form`` runs straight into one of ``words``."""
+    starts = list(uses(view, form))
+    return bool(starts) and all(view.startswith(words, at + len(form)) for at in starts)
 
 
 def _always_quoted(view: str, form: str) -> bool:

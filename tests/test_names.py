@@ -933,6 +933,8 @@ def test_a_verb_after_a_title_word_is_no_person(view, words):
         ("王文涛在上海会见了包括强生、3M、陶氏、默克和霍尼韦尔在内的美国公司。", "陶氏"),
         # a Latin gloss, then a site's word: the name is the site's (…（Kongara Kalan）工业园区)
         ("动土典礼在泰伦加纳省康加拉·卡兰（Kongara Kalan）工业园区举行。", "康加拉·卡兰"),
+        # a headline's dash before a place (战略要地-关岛): no name's hyphen, so no surname
+        ("美国军事战略要地-关岛遭遇网袭。关岛一直保持着强大的军事部署。", "关岛"),
     ],
 )
 def test_verbs_groups_companies_and_sites_are_no_people(body, absent):

@@ -437,10 +437,10 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             _after_person_cue(view, raw, rules)
         ):
             kind = PERSON  # 市长卢秀燕: a Chinese name after a title, which no body's name is
-        if kind != PERSON and any(f"{j}{raw}" in view for j in _NAME_JOINERS):
+        if kind != PERSON and _joined_to_name(view, raw):
             kind = PERSON  # 格什科维奇 after 埃文·格什科维奇: the surname of a full name
-        if kind == ORGANIZATION and not raw.endswith(rules.organization_suffixes) and any(
-            f"{raw}{j}" in view for j in _NAME_JOINERS
+        if kind == ORGANIZATION and not raw.endswith(rules.organization_suffixes) and _joined_to_name(
+            view, raw, before=True
         ):
             kind = PERSON  # 比尔 (及梅琳达·盖茨基金会) beside 比尔·盖茨: a full name's first part
         if kind == PERSON and len(raw) >= 5 and "·" not in raw and raw.endswith(rules.organization_suffixes):
@@ -763,7 +763,7 @@ def _person_shaped(view: str, form: str, rules: NameRules,
         # 陈世民; 马克, 高福: as likely a Chinese name as a transliteration. Read alone, a name
         # is one; a word (约莫, 网志, 陆海空) only fooled the tagger in its sentence.
         return True
-    if any(f"{j}{form}" in view for j in _NAME_JOINERS):
+    if _joined_to_name(view, form):
         return True  # 加利 after 穆罕默德·加利: the surname of a full name written before
     # A word of the language read alone (约莫, 网志) speaks as often as a person does
     # (网志说, 约莫半数表示): only what is said of people alone (a title, an age) shows one.
@@ -803,6 +803,21 @@ def _person_shaped(view: str, form: str, rules: NameRules,
         if any(verb in clause for verb in rules.person_after if len(verb) >= 2):
             return True  # 阿萨德周三在记者会上表示
         at = view.find(form, end)
+    return False
+
+
+def _joined_to_name(view: str, form: str, before: bool = False) -> bool:
+    """Whether some use of ``form`` is joined by a name's dot or hyphen to another part of
+    a name (埃文·格什科维奇; with ``before``, 比尔·盖茨). A hyphen also dashes a headline
+    (战略要地-关岛), so beside one the other part must be a transliteration."""
+    for at in uses(view, form):
+        edge = at + len(form) if before else at - 1
+        joiner = view[edge : edge + 1]
+        if joiner not in _NAME_JOINERS:
+            continue
+        other = view[edge + 1 : edge + 3] if before else view[max(0, edge - 2) : edge]
+        if joiner == "·" or (len(other) == 2 and _foreign_run(other)):
+            return True
     return False
 
 

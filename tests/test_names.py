@@ -941,6 +941,16 @@ def test_verbs_groups_companies_and_sites_are_no_people(body, absent):
     assert _kinds(body).get(absent) != "person", _kinds(body)
 
 
+def test_a_titles_last_character_read_as_the_names_first_is_the_titles():
+    # 书记 | 长庄瑞雄: the tagger took 长 of 书记长 for the name's
+    kinds = _kinds("民进党团书记长庄瑞雄说，民进党政府绝对不会护短。")
+    assert kinds.get("庄瑞雄") == "person" and "长庄瑞雄" not in kinds, kinds
+
+
+def test_a_subsidiary_after_a_name_is_that_companys_own():
+    assert _kinds("三星电子公司表示，将扩大投资。").get("三星电子") == "organization"
+
+
 def test_a_two_character_name_takes_its_third_character_before_a_time_word():
     # 陈俊 | 圣日前: the tagger read the given name's last character into the time word
     assert "陈俊圣" in _kinds("电脑品牌厂宏碁董事长暨执行长陈俊圣日前受访说，个人电脑会整合AI。")

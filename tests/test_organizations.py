@@ -390,6 +390,9 @@ def test_joined_bodies_owners_and_local_units(view, words, organizations):
         ("卡莱昆达空军基地遇袭，卡莱昆达空军基地关闭",
          [Word(0, 6, "ORG"), Word(6, 8, "n"), Word(8, 10, "v"), Word(10, 11, "w"), Word(11, 17, "ORG"),
           Word(17, 19, "n"), Word(19, 21, "v")]),
+        # a subsidiary told by its parent or how it is held (紫光集团 | 全资子公司), even in apposition
+        ("紫光集团全资子公司西藏投资", [Word(0, 4, "ORG"), Word(4, 9, "ORG"), Word(9, 11, "LOC"), Word(11, 13, "v")]),
+        ("全家为便利商店集团子公司", [Word(0, 2, "ORG"), Word(2, 3, "v"), Word(3, 12, "ORG")]),
     ],
 )
 def test_a_bodys_people_a_sort_of_school_and_a_body_described_are_no_names(view, words):

@@ -206,6 +206,10 @@ def _person_bounds(view: str, start: int, end: int, rules: NameRules,
         rules.titles, 0, start - 1
     ):
         start -= 1  # 书记法 | 比安·鲁塞尔: the name's first character, read as the title's last
+    elif end - start in (3, 4) and view[start + 1] in rules.surnames and any(
+        len(t) >= 3 and view.endswith(t, 0, start + 1) for t in rules.titles
+    ):
+        start += 1  # 书记 | 长庄瑞雄: a title's last character, read as the name's first
     for cut in range(start + 2, end - 1):
         if known.get(view[cut:end]) == PLACE:
             return start, cut
@@ -471,7 +475,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             form = clean_organization(_after_period(view, raw, rules), count + (1 if vouched else 0), rules)
             if form and (form.endswith(rules.thing_endings) or form.startswith(rules.body_counters)
                          or form.endswith(rules.group_endings)
-                         or _suffixes_only(form, rules) or _counted_at_end(form, rules)):
+                         or _suffixes_only(form, rules) or _counted_at_end(form, rules)
+                         or _subsidiary(form, rules)):
                 continue  # 萨哈罗夫奖; 一间医院; 库德族; 科技有限公司: a prize, a body counted, a people
             if form and not form.endswith(rules.organization_suffixes) and names_a_thing(view, form, rules):
                 continue  # 萨哈罗夫(奖): a name inside a thing's name each time
@@ -588,6 +593,19 @@ def _counted_at_end(form: str, rules: NameRules) -> bool:
         ):
             return True
     return False
+
+
+def _subsidiary(form: str, rules: NameRules) -> bool:
+    """Whether ``form`` is a body's part or offspring told by its relation (紫光集团 | 全资子公司,
+    便利商店集团 | 子公司): after its parent's ending or how it is held, no name of its own
+    (三星电子公司 ends in 子公司 too, but after a name)."""
+    word = max((w for w in rules.subsidiary_words if form.endswith(w)), key=len, default="")
+    if not word:
+        return False
+    stem = form[: -len(word)]
+    for owner in rules.subsidiary_owners:
+        stem = stem.removesuffix(owner)
+    return not stem or stem.endswith(rules.organization_descriptors) or stem in rules.organization_suffixes
 
 
 def _suffixes_only(form: str, rules: NameRules) -> bool:

@@ -238,6 +238,8 @@ class Rules:
             not_body_words=_words(data["not_body_words"]),
             member_words=_words(data["member_words"]),
             thing_endings=_words(data["thing_endings"]),
+            subsidiary_words=_words(data["subsidiary_words"]),
+            subsidiary_owners=_words(data["subsidiary_owners"]),
             period_words=frozenset(_words(data["period_words"])),
             legal_form_words=_words(data["legal_form_words"]),
             currency_endings=_words(data["currency_endings"]),

@@ -346,6 +346,31 @@ def test_bare_stance_verbs_and_time_frames(body, expected):
     assert [(t, v, c) for _, v, c, _ in statements(body) for t in [run(body).statements[0].speaker_text]] == expected
 
 
+def test_a_verb_inside_a_circumstance_frame_reports_nothing():
+    # 在日本谴责…的现状下: 表示 reports; 谴责 is the circumstance's, not a nested statement
+    body = "俄罗斯副外长鲁登科表示，在日本谴责俄罗斯进攻乌克兰的现状下，继续谈判是不可能的。"
+    assert [v for _, v, _, _ in statements(body)] == ["表示"], statements(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a second plain verb of saying after the first (回应表示，…): the content follows it
+        ("赖清德回应表示，他参选总统是为守护台湾。", [("lai-ching-te", "回应", "他参选总统是为守护台湾")]),
+        # a verb after 相关 is a noun (相关指控表示反对): only 表示 reports, then 称
+        ("商汤科技对相关指控表示强烈反对，并称将提出上诉。",
+         [("organization:zh-商汤科技", "表示", "强烈反对"), ("organization:zh-商汤科技", "称", "将提出上诉")]),
+        # a quotation that ends its own sentence inside its marks: the writer's next one is no part
+        ("德国航运巨头的一名发言人表示：“我们将继续评估局势。”该公司将继续绕道好望角。",
+         [(None, "表示", "我们将继续评估局势")]),
+        # a name that modifies the subject (伊朗支持的…叛军表示) is no speaker of a clause after
+        ("伊朗支持的叛军团体今天表示，在海岸攻击两艘船，强调将以色列船舶当作目标。", []),
+    ],
+)
+def test_second_verbs_nouns_closed_quotations_and_modifying_names(body, expected):
+    assert [(k, v, c) for k, v, c, _ in statements(body)] == expected, statements(body)
+
+
 def test_he_inside_a_quotation_is_not_the_one_quoted():
     body = "阿马德告诉记者：“我的朋友和其他几个人跳了出去。”\n“他认为有两个人被子弹击中。”"
     found = statements(body)

@@ -17,6 +17,7 @@ split quotes (“A，”X说，“B”). Body colons (X：“Q”) count, with t
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
@@ -61,6 +62,13 @@ class Verb:
     # (他指出…，建议…)
     continuing: bool = False
     needs_adjacent: bool = False  # a bare stance verb: only right after its subject
+
+
+# A name, then a verb or a few words and 的 (伊朗支持的, 美国的): it modifies a later head.
+_MODIFIES_LATER_HEAD = re.compile(r"[^\W\d_]{0,3}的")
+
+# The plain verbs of saying, which after another verb only introduce its content (回应表示).
+_PLAIN_SPEECH = frozenset({"说", "表示", "指出", "称", "说道"})
 
 
 class StatementFinder:
@@ -273,6 +281,8 @@ class StatementFinder:
                 end = self.parser.noun_phrase_end(prior_units, prior_parse.start, together)
                 prior_parse = SubjectParse(prior_units, prior_parse.start, end, False, together=together)
             subject = self.speakers.resolve(prior_parse) if prior_parse.phrase else None
+            if subject is not None and _MODIFIES_LATER_HEAD.match(self.view, subject.end):
+                return None  # 伊朗 | 支持的…叛军表示: the name modifies the clause's subject, no speaker
             if subject is not None and (subject.key or subject.anonymous):
                 return replace(subject, carried=True)
             position = prior - 1
@@ -287,6 +297,11 @@ class StatementFinder:
             start += 1
         if view[start : start + 1] in ("了", "过", "着"):
             start += 1
+        # 回应表示，…: a second speech verb right after the first says how; the content follows it.
+        second = self.lex.verb_prefix.match(view, start)
+        plain = second is not None and second.group() in _PLAIN_SPEECH
+        if second is not None and plain and view[second.end() : second.end() + 1] in ("，", ",", "：", ":"):
+            start = second.end()
         punctuated = start < len(view) and view[start] in "，,：:"
         if punctuated:
             start += 1
@@ -298,7 +313,9 @@ class StatementFinder:
         _, end = index.sentence_bounds(start if start < len(view) else verb.end)
         quote = index.quote_starting.get(start)
         direct = False
-        if quote and quote[1] + 1 >= end:
+        # a quotation that runs to the end, or ends its own sentence inside its marks (表示：“Q。”
+        # and then the writer's next sentence): the quotation alone is the content
+        if quote and (quote[1] + 1 >= end or view[quote[1] - 1 : quote[1]] in ("。", "！", "？", "!", "?")):
             start, end, direct = quote[0] + 1, quote[1], True
         return start, end, punctuated, direct
 

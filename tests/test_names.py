@@ -947,6 +947,12 @@ def test_a_titles_last_character_read_as_the_names_first_is_the_titles():
     assert kinds.get("庄瑞雄") == "person" and "长庄瑞雄" not in kinds, kinds
 
 
+def test_a_titled_person_beside_their_office_stays_a_person():
+    # 前总统马英九 beside 马英九办公室: not a body's short form (as 永龄 beside 永龄基金会 is)
+    kinds = _kinds("国民党参选人侯友宜昨天拜会前总统马英九。马英九办公室发布新闻稿表示，马英九全力支持侯友宜。")
+    assert kinds.get("马英九") == "person" and kinds.get("马英九办公室") == "organization", kinds
+
+
 def test_a_subsidiary_after_a_name_is_that_companys_own():
     assert _kinds("三星电子公司表示，将扩大投资。").get("三星电子") == "organization"
 

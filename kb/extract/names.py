@@ -453,8 +453,11 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             view, raw, known
         ):
             kind = PLACE  # 阿勒坡（Aleppo）、哈玛、拉塔基亚（Latakia）: a town the tagger took for a body
-        if kind == PERSON and any(o.startswith(raw) and len(o) > len(raw) for o in organizations):
-            # 永龄 beside 永龄基金会: the short form (a place stays one: 新北市 beside 新北市环保局)
+        if kind == PERSON and any(o.startswith(raw) and len(o) > len(raw) for o in organizations) and not any(
+            view.endswith(rules.titles, 0, at) for at in uses(view, raw)
+        ):
+            # 永龄 beside 永龄基金会: the short form (a place stays one: 新北市 beside 新北市环保局);
+            # but 前总统马英九 beside 马英九办公室 is a person and their office
             kind, count = ORGANIZATION, count + 1
         if kind == PERSON and _ends_a_body(view, raw, organizations, known, rules):
             continue  # 卫健委 beside 国家卫健委: a body's short form, no person

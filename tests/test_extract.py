@@ -353,6 +353,18 @@ def test_a_verb_inside_a_circumstance_frame_reports_nothing():
 
 
 @pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a country, an office and the holder's name: the holder speaks (贸易代表, 行长)
+        ("美國貿易代表戴琪在聲明中說，美方將持續與台灣協商。", "person:zh-戴琪"),
+        ("日本央行行长植田和男说，日本将维持宽松。", "person:zh-植田和男"),
+    ],
+)
+def test_an_office_holder_not_the_country_speaks(body, speaker):
+    assert [k for k, _, _, _ in statements(body)] == [speaker], statements(body)
+
+
+@pytest.mark.parametrize(
     ("body", "expected"),
     [
         # a second plain verb of saying after the first (回应表示，…): the content follows it

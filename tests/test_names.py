@@ -947,6 +947,26 @@ def test_a_titles_last_character_read_as_the_names_first_is_the_titles():
     assert kinds.get("庄瑞雄") == "person" and "长庄瑞雄" not in kinds, kinds
 
 
+@pytest.mark.parametrize(
+    ("body", "name", "absent"),
+    [
+        # a Japanese given name the tagger cut into words (植田 | 和 | 男)
+        ("日本央行总裁植田和男说，日本将维持宽松。", "植田和男", "植田"),
+        # or whose last numeral it read into a time word or left before the verb
+        ("日本内阁官房长官松野博一周三对记者说，日本将抗议。", "松野博一", "松野博"),
+        ("日本防卫大臣滨田靖一表示，日本将加强防卫。", "滨田靖一", "滨田靖"),
+    ],
+)
+def test_japanese_given_names_the_tagger_cut_are_whole(body, name, absent):
+    kinds = _kinds(body)
+    assert kinds.get(name) == "person" and absent not in kinds, kinds
+
+
+def test_a_conjunction_after_a_japanese_surname_joins_no_name():
+    # 岸田 | 和 | 美国: 和 joins the next name, no given name 和美
+    assert "岸田和美" not in _kinds("岸田和美国总统拜登会面。")
+
+
 def test_a_titled_person_beside_their_office_stays_a_person():
     # 前总统马英九 beside 马英九办公室: not a body's short form (as 永龄 beside 永龄基金会 is)
     kinds = _kinds("国民党参选人侯友宜昨天拜会前总统马英九。马英九办公室发布新闻稿表示，马英九全力支持侯友宜。")

@@ -47,6 +47,8 @@ class NameRules:
     period_words: frozenset[str] = frozenset()  # 年初: its second character begins no name
     legal_form_words: tuple[str, ...] = ()  # 有限, 股份: a company's legal form before its ending
     subsidiary_words: tuple[str, ...] = ()  # 子公司, 分行: a body's part or offspring
+    japanese_surname_ends: str = ""  # 田, 野: how two-character Japanese surnames end
+    japanese_given_name_ends: str = ""  # 男, 一: how Japanese given names end
     subsidiary_owners: tuple[str, ...] = ()  # 全资, 旗下: how a part is held
     currency_endings: tuple[str, ...] = ()  # 镑, 币: a currency named after its country
     region_words: tuple[str, ...] = ()  # 地区, 区: a place's area after its name

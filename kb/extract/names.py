@@ -174,6 +174,14 @@ def _through_verb_start(view: str, start: int, end: int, words: Sequence[Word], 
         and (view[end + 1 : end + 2] in ("（", "(") or view.startswith(rules.fillers, end + 1))
     ):
         return end + 1  # 陈俊 | 圣日前受访说, 曾玟 | 学（前左）: the given name's second character
+    if _japanese_given_name(view, start, end, words, rules):
+        return end + 2  # 植田 | 和 | 男说: a Japanese surname, then the given name the tagger split
+    if end - start == 3 and view[start + 1] in rules.japanese_surname_ends and view[end : end + 1] in (
+        "一", "二", "三"
+    ) and (view.startswith(rules.person_after, end + 1) or any(
+        w.start == end and w.tag == "TIME" for w in words
+    )):
+        return end + 1  # 松野博 | 一周三, 滨田靖 | 一表示: the numeral that ends a Japanese given name
     if (
         after is not None
         and end - start == 2
@@ -189,6 +197,24 @@ def _through_verb_start(view: str, start: int, end: int, words: Sequence[Word], 
     if rest in rules.person_after and word not in rules.person_after:
         return end + 1
     return end
+
+
+def _japanese_given_name(view: str, start: int, end: int, words: Sequence[Word], rules: NameRules) -> bool:
+    """Whether a two-character Japanese surname (植田, 松野) is followed by a two-character
+    given name that ends as Japanese given names do (和男, 博一) and that the tagger cut into
+    words of the language (和 | 男, 博 | 一) ending with it."""
+    if end - start != 2 or view[start + 1] not in rules.japanese_surname_ends:
+        return False
+    given = view[end : end + 2]
+    if len(given) != 2 or not _HAN.match(given) or given[1] not in rules.japanese_given_name_ends:
+        return False
+    starts = {w.start for w in words}
+    inside = [w for w in words if end <= w.start < end + 2]
+    return (
+        end + 2 in starts | {len(view)}
+        and bool(inside)
+        and all(w.end <= end + 2 and w.tag not in ("PER", "LOC", "ORG") for w in inside)
+    )
 
 
 def _person_bounds(view: str, start: int, end: int, rules: NameRules,

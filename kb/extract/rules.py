@@ -239,6 +239,8 @@ class Rules:
             member_words=_words(data["member_words"]),
             thing_endings=_words(data["thing_endings"]),
             subsidiary_words=_words(data["subsidiary_words"]),
+            japanese_surname_ends=data["japanese_surname_ends"],
+            japanese_given_name_ends=data["japanese_given_name_ends"],
             subsidiary_owners=_words(data["subsidiary_owners"]),
             period_words=frozenset(_words(data["period_words"])),
             legal_form_words=_words(data["legal_form_words"]),

@@ -220,6 +220,8 @@ def test_noun_uses_of_speech_verbs_are_not_statements():
     ("美国广播公司新闻网引述的多名执法单位消息人士则提到，凶嫌名叫波里托。", []),
     # a bracketed aside naming a thing (（中国称钓鱼岛）)
     ("如何应对中国在尖阁诸岛（中国称钓鱼岛）附近海域设置浮标成为议题。", []),
+    # …also after a gloss in the same bracket
+    ("菲律宾船只在仁爱礁(Second Thomas Shoal，中国称仁爱礁)的水域频繁遭遇中国海警。", []),
 ])
 def test_denied_verbs_and_verbs_made_times_or_attributes_are_no_statements(body, verbs):
     assert [verb for _, verb, _, _ in statements(body)] == verbs, statements(body)
@@ -375,6 +377,10 @@ def test_an_office_holder_not_the_country_speaks(body, speaker):
         # a quotation that ends its own sentence inside its marks: the writer's next one is no part
         ("德国航运巨头的一名发言人表示：“我们将继续评估局势。”该公司将继续绕道好望角。",
          [(None, "表示", "我们将继续评估局势")]),
+        # …or inside the content, with the writer's next sentence run on after it
+        ("王毅表示，中方不會讓步，「我們呼籲各方參加論壇。」但一名北京代表隨後對此提出異議。",
+         [("wang-yi", "表示", "中方不會讓步，「我們呼籲各方參加論壇。」")]),
+        ("王毅表示，中方不會讓步。（編輯：張三）1121204", [("wang-yi", "表示", "中方不會讓步")]),
         # a name that modifies the subject (伊朗支持的…叛军表示) is no speaker of a clause after
         ("伊朗支持的叛军团体今天表示，在海岸攻击两艘船，强调将以色列船舶当作目标。", []),
     ],

@@ -317,7 +317,19 @@ class StatementFinder:
         # and then the writer's next sentence): the quotation alone is the content
         if quote and (quote[1] + 1 >= end or view[quote[1] - 1 : quote[1]] in ("。", "！", "？", "!", "?")):
             start, end, direct = quote[0] + 1, quote[1], True
+        else:
+            end = self._closed_sentence_end(start, end)
         return start, end, punctuated, direct
+
+    def _closed_sentence_end(self, start: int, end: int) -> int:
+        """Where the content ends if a quotation inside it ends its sentence (…，「Q。」 and then
+        the writer's next sentence, run on without a break): at that quotation's close."""
+        view = self.view
+        for close in range(start + 1, end - 1):
+            if view[close] in CLOSING_QUOTES and view[close - 1] in "。！？!?":
+                quoted = self.index.quote_ending.get(close)
+                return close + 1 if quoted is not None and quoted[0] >= start else close
+        return end
 
     def _in_frame(self, verb: Verb, floor: int) -> bool:
         """Whether the verb stands in a 在…后 / 当…时 frame of its clause."""
@@ -414,12 +426,16 @@ class StatementFinder:
         return self._distinct(sorted(found, key=lambda f: (f.content_start, f.verb_start)))
 
     def _bracketed_aside(self, subject_start: int, start: int, end: int) -> bool:
-        """Whether subject and verb open a bracket that closes inside the content (（X称Y）)."""
-        if subject_start == 0 or self.view[subject_start - 1] not in "（(":
+        """Whether subject and verb stand in a bracket that closes inside the content (（X称Y）,
+        (Second Thomas Shoal，中国称仁爱礁)): an aside naming a thing."""
+        view = self.view
+        opened = max(view.rfind("（", 0, subject_start), view.rfind("(", 0, subject_start))
+        if opened < 0 or subject_start - opened > 60 or any(c in view[opened:subject_start] for c in "）)\n"):
             return False
-        close = min((i for i in (self.view.find("）", start), self.view.find(")", start)) if i >= 0),
-                    default=-1)
-        return 0 <= close <= end + 1
+        close = min((i for i in (view.find("）", start), view.find(")", start)) if i >= 0), default=-1)
+        # a name is short and has no clause in it; （发言人表示，…） says something
+        named = close - start <= 15 and not any(c in view[start:close] for c in "，,。")
+        return 0 <= close <= end + 1 and named
 
     def _distinct(self, found: list[Found]) -> list[Found]:
         """One statement per content and speaker (a quotation reached two ways)."""

@@ -369,6 +369,23 @@ def test_an_office_holder_not_the_country_speaks(body, speaker):
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
+        # whom it was told to (告诉…记者，) is no content; 据报道 inside it is no one's of the sentence
+        ("斯图潘告诉乌克兰电视台记者，战斗非常激烈，据报道，俄军发动了610次炮击。",
+         [("person:zh-斯图潘", "告诉", "战斗非常激烈，据报道，俄军发动了610次炮击"),
+          (None, "据报道", "俄军发动了610次炮击")]),
+        # 他 inside a quotation may be one the quotation reports (拜登承诺…。他还告诉我们…)
+        ("“美国总统拜登向我们承诺过，将救回埃文。他还告诉我们，他与我们感同身受，”埃文的母亲米尔曼说。",
+         [("person:zh-米尔曼", "说", "美国总统拜登向我们承诺过，将救回埃文。他还告诉我们，他与我们感同身受"),
+          ("joe-biden", "承诺", "将救回埃文"), ("joe-biden", "告诉", "他与我们感同身受")]),
+    ],
+)
+def test_addressees_unsourced_reports_and_pronouns_inside_quotations(body, expected):
+    assert [(k, v, c) for k, v, c, _ in statements(body)] == expected, statements(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
         # a second plain verb of saying after the first (回应表示，…): the content follows it
         ("赖清德回应表示，他参选总统是为守护台湾。", [("lai-ching-te", "回应", "他参选总统是为守护台湾")]),
         # a verb after 相关 is a noun (相关指控表示反对): only 表示 reports, then 称

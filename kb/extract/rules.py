@@ -78,6 +78,7 @@ class Lexicon:
     openers: tuple[str, ...]  # clause_openers
     continuation_markers: tuple[str, ...]  # continuation_markers
     addressee_markers: frozenset[str]  # addressee_markers
+    addressee_verbs: frozenset[str]  # addressee_verbs
     prepositions: frozenset[str]  # prepositions
     frames: frozenset[str]  # frames: 时, 期间, 会上 (end a circumstance phrase)
     frame_ends: tuple[str, ...]  # frame_ends
@@ -160,6 +161,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         openers=_words(data["clause_openers"]),
         continuation_markers=_words(data["continuation_markers"]),
         addressee_markers=frozenset(_words(data["addressee_markers"])),
+        addressee_verbs=frozenset(_words(data["addressee_verbs"])),
         prepositions=frozenset(_words(data["prepositions"])),
         frames=frozenset(_words(data["frames"])),
         frame_ends=_words(data["frame_ends"]),

@@ -236,6 +236,8 @@ class Speakers:
         subject = self._pronoun(start, end)
         quoted = subject.key is not None and self.index.inside_quote(start)
         last = self._last_speaker(start) if quoted else None
+        if last is not None and self.index.inside_quote(last[0]) == quoted:
+            last = None  # (“拜登承诺…。他还告诉我们…”: one reported inside this quotation may be 他)
         if quoted and subject.key in (self.context, last[2].key if last else None):
             # 他 inside a quotation is not the one quoted, who would say 我: someone unnamed.
             return Subject(start, end, None, None, anonymous=True)

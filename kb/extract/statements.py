@@ -201,6 +201,8 @@ class StatementFinder:
     def subject_for(self, verb: Verb, floor: int, previous: Subject | None) -> Subject | None:
         clause = self.index.clause_start(verb.start, floor)
         unnamed = next((p for p in self.lex.unattributed if self.view.startswith(p, clause)), "")
+        if unnamed and verb.start < clause + len(unnamed):
+            return None  # 据报道，…: no source, said by no one of the sentence (see _unattributed)
         if unnamed and clause + len(unnamed) < verb.start:
             clause += len(unnamed)  # 据称此后布林肯又说: no source, and a subject follows
         for shape in (self._sourced, self._own_subject):
@@ -310,6 +312,13 @@ class StatementFinder:
         if token is not None and view[token.end : token.end + 1] in ("，", ",") and token.end - start <= 8:
             start = token.end + 1
             punctuated = True
+        elif not punctuated and self.lex.verbs.get(verb.form, verb.form) in self.lex.addressee_verbs:
+            # 告诉乌克兰电视台记者，…: a phrase with no verb before the comma is whom it was said to
+            comma = next((i for i in range(start, min(start + 13, len(view))) if view[i] in "，,。"), -1)
+            if comma > start and view[comma] != "。" and not any(
+                u.tag.startswith("v") for u in self.units.between(start, comma)
+            ):
+                start, punctuated = comma + 1, True
         _, end = index.sentence_bounds(start if start < len(view) else verb.end)
         quote = index.quote_starting.get(start)
         direct = False

@@ -377,6 +377,13 @@ def test_an_office_holder_not_the_country_speaks(body, speaker):
         ("“美国总统拜登向我们承诺过，将救回埃文。他还告诉我们，他与我们感同身受，”埃文的母亲米尔曼说。",
          [("person:zh-米尔曼", "说", "美国总统拜登向我们承诺过，将救回埃文。他还告诉我们，他与我们感同身受"),
           ("joe-biden", "承诺", "将救回埃文"), ("joe-biden", "告诉", "他与我们感同身受")]),
+        # 指 and 称 opening a clause after a comma speak for the clause before (出示租约，指…)
+        ("发言人陈世凯出示租约，指潘孟安是租屋。", [("person:zh-陈世凯", "指", "潘孟安是租屋")]),
+        ("中方召见美国大使，称美方的行为严重违反国际法。", [("china", "称", "美方的行为严重违反国际法")]),
+        ("他举起右手，指向远方。", []),
+        # a quoted title inside a clause opens none: 他 is the one named before it
+        ("潘孟安上午出席「反贿选记者会」记者会。他在会后受访时表示，他只是跑腿者。",
+         [("person:zh-潘孟安", "表示", "他只是跑腿者")]),
     ],
 )
 def test_addressees_unsourced_reports_and_pronouns_inside_quotations(body, expected):

@@ -79,6 +79,7 @@ class Lexicon:
     continuation_markers: tuple[str, ...]  # continuation_markers
     addressee_markers: frozenset[str]  # addressee_markers
     addressee_verbs: frozenset[str]  # addressee_verbs
+    clause_opening_verbs: frozenset[str]  # clause_opening_verbs
     prepositions: frozenset[str]  # prepositions
     frames: frozenset[str]  # frames: 时, 期间, 会上 (end a circumstance phrase)
     frame_ends: tuple[str, ...]  # frame_ends
@@ -162,6 +163,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         continuation_markers=_words(data["continuation_markers"]),
         addressee_markers=frozenset(_words(data["addressee_markers"])),
         addressee_verbs=frozenset(_words(data["addressee_verbs"])),
+        clause_opening_verbs=frozenset(_words(data["clause_opening_verbs"])),
         prepositions=frozenset(_words(data["prepositions"])),
         frames=frozenset(_words(data["frames"])),
         frame_ends=_words(data["frame_ends"]),

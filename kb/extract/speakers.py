@@ -12,7 +12,7 @@ from kb.extract.clauses import JOINERS, STANDS_FOR, ClauseParser, SubjectParse, 
 from kb.extract.entities import ENTITY, TITLE, Token
 from kb.extract.roles import TitleHolders
 from kb.extract.rules import Rules
-from kb.extract.text import TextIndex
+from kb.extract.text import CLOSING_QUOTES, TextIndex
 
 # Nouns after a place or organization that still name it as the speaker (中国当局, 克里姆林宫方面).
 _NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -319,6 +319,8 @@ class Speakers:
                 break
             if mark is None and (first < len(marks) and marks[first] < end):
                 continue
+            if mark is not None and view[mark] in CLOSING_QUOTES and view[mark - 1] not in "。！？!?，,":
+                continue  # 「…记者会」记者会: a quoted title inside the clause opens none
             stop = min(end, clause + 16)
             units = self.units.between(clause, stop)
             parse = self.parser.parse_opening(units)

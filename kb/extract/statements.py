@@ -166,6 +166,8 @@ class StatementFinder:
         if only_punctuated and bare and base not in lex.adjacent_verbs:
             if base in lex.continuing and self._opens_clause(start):
                 return Verb(start, end, form, weak=True, continuing=True)
+            if base in lex.clause_opening_verbs and self._opens_clause(start):
+                return Verb(start, end, form, weak=True)  # …出示租约，指X是Y: the clause before speaks
             pronoun = base in lex.pronoun_verbs and view.startswith(lex.pronouns_personal, end)
             if base not in lex.bare_stance and not pronoun:
                 return None  # (指他当时…: a verb of saying run into a pronoun opens what was said)

@@ -29,6 +29,12 @@ def statements(body: str):
         # a quoted publication's name with what it is: the source, past its quote marks
         ("根据『前线』网站报道，泰国总理赛塔周二敦促各方停火。", "organization:zh-前线", "报道", "泰国总理赛塔周二敦促各方停火"),
         ("据《星岛》周刊报道，赵立坚表示将访问北京。", "singtao", "报道", "赵立坚表示将访问北京"),
+        # a capital speaks for its country; a city named as one (北京市) for itself
+        ("北京表示，将加强合作。", "china", "表示", "将加强合作"),
+        ("北京市表示，将加强防疫。", "beijing", "表示", "将加强防疫"),
+        # an adverb (遂) before whom it is said to: the subject comes from the clause before
+        ("廠長賓果眼見廠裡許多知識青年文采斐然，遂向總經理金開英建議「煉油不成、不妨鍊字！」", "person:zh-宾果", "建議",
+         "煉油不成、不妨鍊字！"),
     ],
 )
 def test_attributed(body, speaker, verb, content):

@@ -172,7 +172,8 @@ class Speakers:
             return Subject(start, end, None, None)
         entry = self.rules.matcher.entry(token.key)
         target = self.rules.matcher.entry(entry.speaks_for or "") if entry else None
-        if entry and entry.kind == PLACE and target is not None:
+        city = self.view[token.start : token.end].endswith("市")  # 台北市: the city, not 台北 for Taiwan
+        if entry and entry.kind == PLACE and target is not None and not city:
             return Subject(start, end, target.key, target.kind)
         return Subject(start, end, token.key, self.kind(token.key), joint=joint)
 

@@ -967,6 +967,12 @@ def test_a_conjunction_after_a_japanese_surname_joins_no_name():
     assert "岸田和美" not in _kinds("岸田和美国总统拜登会面。")
 
 
+def test_a_surname_the_tagger_split_across_tags_is_the_full_names():
+    # 格什科/ORG | 维奇/PER after 埃文·格什科维奇: the surname again, no person 格什科
+    kinds = _kinds("美国记者埃文·格什科维奇被捕。格什科维奇的律师说，他是无辜的。")
+    assert kinds == {"美国": "place", "埃文·格什科维奇": "person"}, kinds
+
+
 def test_a_titled_person_beside_their_office_stays_a_person():
     # 前总统马英九 beside 马英九办公室: not a body's short form (as 永龄 beside 永龄基金会 is)
     kinds = _kinds("国民党参选人侯友宜昨天拜会前总统马英九。马英九办公室发布新闻稿表示，马英九全力支持侯友宜。")

@@ -126,6 +126,10 @@ def _joined(view: str, words: Sequence[Word], rules: NameRules | None = None) ->
             if tag == "PER" and between in ("-", "‐", "－") and double:
                 spans[-1] = (start, word.end, tag)  # 吉塞拉·塞勒姆-拜耳: a double surname, read as a body
                 continue
+            whole = view[start : word.end]
+            if between == "" and "PER" in (tag, word.tag) and len(whole) >= 3 and f"·{whole}" in view:
+                spans[-1] = (start, word.end, "PER")  # 格什科 | 维奇 after 埃文·格什科维奇: its surname
+                continue
         spans.append((word.start, word.end, word.tag))
     return spans
 

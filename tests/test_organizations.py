@@ -578,3 +578,21 @@ def test_where_a_bodys_name_starts_and_ends(body, name, absent):
 def test_the_taggers_short_form_of_a_bracketed_body_is_that_body():
     found = _extract("美国宣布接管倒闭的第一共和银行（First Republic Bank），共和银行的存款将转移。")
     assert {m.key for m in found.mentions if "银行" in m.surface} == {"organization:first-republic-bank"}
+
+
+@pytest.mark.parametrize(
+    ("body", "present", "absent"),
+    [
+        # two sorts of place joined by 和 name no body; two fields before a ministry's ending do
+        ("违规行为包括在社区和医院设置路障以及袭击银行、市场、商店和外交使团。", None, "社区和医院"),
+        ("住房和城乡建设部表示，将加强监管。", "住房和城乡建设部", None),
+        # words that go on to name an event (长三角科技产业创新论坛) are no body's name
+        ("报导提到，上海市徐汇区副区长俞林伟在长三角科技产业创新论坛直言，最重要的是大模型。", None, "长三角科技"),
+        # an office, then a case (办公室 | 对此案): the office stays a body
+        ("法国反恐检察官办公室对此案展开了初步调查。", "法国反恐检察官办公室", None),
+    ],
+)
+def test_bodies_joined_by_and_and_bodies_running_into_events(body, present, absent):
+    found = _entities(body)
+    assert present is None or found.get(present, ("",))[0] == "organization", found
+    assert absent is None or absent not in found, found

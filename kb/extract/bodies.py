@@ -44,7 +44,7 @@ def assembled(view: str, words: Sequence[Word], rules: NameRules) -> list[tuple[
             spans.append((word.start, embassy.end()))
             continue
         end = word.end
-        for following in words[index + 1 : index + 4]:
+        for at, following in enumerate(words[index + 1 : index + 4], start=index + 1):
             if following.start != end or following.tag not in ("n", "nz", "vn", "j", "an"):
                 break
             end = following.end
@@ -58,12 +58,28 @@ def assembled(view: str, words: Sequence[Word], rules: NameRules) -> list[tuple[
             if len(last) >= 2 and last.endswith(rules.organization_suffixes) and not last.endswith(
                 rules.event_words
             ):
+                if _runs_into_event(view, words, at, rules):
+                    break  # 长三角 | 科技 | 产业创新论坛: the words go on to name an event
                 rest = view[word.end : end]
                 # 加拿大法院, 印度军队: a country's generic body is no name of its own.
                 if rest not in rules.generic_bodies:
                     spans.append((word.start, end))
                 break
     return spans
+
+
+def _runs_into_event(view: str, words: Sequence[Word], at: int, rules: NameRules) -> bool:
+    """Whether the common nouns right after ``words[at]`` end in an event's word (长三角科技 |
+    产业 | 创新 | 论坛)."""
+    end = words[at].end
+    for following in words[at + 1 : at + 5]:
+        if following.start != end or following.tag not in ("n", "nz", "vn", "j"):
+            return False
+        end = following.end
+        run = view[following.start : end]
+        if any(len(e) >= 2 and run.endswith(e) for e in rules.event_words):
+            return True  # (not 案 or 展 alone: 办公室 | 对此 | 案 is the office and a case)
+    return False
 
 
 def clean_organization(form: str, count: int, rules: NameRules) -> str | None:
@@ -228,8 +244,8 @@ def joined_by_and(view: str, words: Sequence[Word], rules: NameRules,
         end = word.end
         if index + 1 < len(words) and words[index + 1].start == end and words[index + 1].tag in ("n", "vn"):
             end = words[index + 1].end  # 应急 | 管理署
-        if not view[word.start : end].endswith(rules.organization_suffixes):
-            continue
+        if not view[word.start : end].endswith(rules.field_body_suffixes):
+            continue  # (社区和医院: two sorts of place, no body named for two fields)
         if view[joiner.start : joiner.end] not in ("和", "与", "及", "暨") or field.tag not in ("n", "vn"):
             continue
         placed = any(known.get(view[word.start : word.start + n]) == PLACE for n in range(2, 6))

@@ -243,6 +243,7 @@ class Rules:
             member_words=_words(data["member_words"]),
             thing_endings=_words(data["thing_endings"]),
             subsidiary_words=_words(data["subsidiary_words"]),
+            field_body_suffixes=_words(data["field_body_suffixes"]),
             japanese_surname_ends=data["japanese_surname_ends"],
             japanese_given_name_ends=data["japanese_given_name_ends"],
             subsidiary_owners=_words(data["subsidiary_owners"]),

@@ -590,6 +590,10 @@ def test_the_taggers_short_form_of_a_bracketed_body_is_that_body():
         ("报导提到，上海市徐汇区副区长俞林伟在长三角科技产业创新论坛直言，最重要的是大模型。", None, "长三角科技"),
         # an office, then a case (办公室 | 对此案): the office stays a body
         ("法国反恐检察官办公室对此案展开了初步调查。", "法国反恐检察官办公室", None),
+        # an institute named by a field's term keeps its place (武汉 | 病毒研究所)
+        ("高教授还告诉BBC，中国政府对武汉病毒研究所进行了某种正式调查。", "武汉病毒研究所", "病毒研究所"),
+        # the modal 会 before a verb (美国违约 | 会 | 扰乱) ends no body; a body's 会 speaks (消委会说)
+        ("一些投资者担心美国违约会扰乱金融市场。", None, "美国违约会"),
     ],
 )
 def test_bodies_joined_by_and_and_bodies_running_into_events(body, present, absent):

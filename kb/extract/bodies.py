@@ -314,8 +314,9 @@ def located(names: dict[str, Name], kinds: Mapping[str, str], rules: NameRules,
             while stem.endswith(rules.institution_fields):
                 stem = stem[: -len(next(f for f in rules.institution_fields if stem.endswith(f)))]
             school = suffix in rules.school_levels or suffix.endswith("学")  # 大学, 中学: schools
+            # (the tagger calls a field's term nz alone, 病毒; a name it tags as one)
             if stem and not school and tag_alone is not None and not any(
-                t in _NAME_TAGS for _, t in tag_alone(stem)
+                t in _NAME_TAGS and (t != "nz" or len(w) >= 3) for w, t in tag_alone(stem)
             ):
                 break  # 中国 | 旅游研究院: common words name no institute without its place (schools do)
             if rest.startswith(rules.body_counters):

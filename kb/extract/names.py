@@ -534,8 +534,9 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                 continue  # 一家中国律师事务所, 美国银行业: a sort of body, not one
             if form and form.endswith(rules.event_words):
                 continue  # 香港酒店业主联会年度大会: a body's event
-            if form and _modal_after_descriptor(form, rules):
-                continue  # 中国企业 | 会(…): a sort of body, then the modal verb 会
+            if form and (_modal_after_descriptor(form, rules)
+                         or _modal_before_verb(view, form, words, rules)):
+                continue  # 中国企业 | 会(…), 美国违约 | 会扰乱: then the modal verb 会
             if form and _always_before(view, form, rules.facility_endings):
                 continue  # 卡莱昆达空军 | 基地: a site's name each time
             form = (after_description(form, rules, known) or form) if form else form
@@ -870,6 +871,19 @@ def _joined_to_name(view: str, form: str, before: bool = False) -> bool:
         if joiner == "·" or (len(other) == 2 and _foreign_run(other)):
             return True
     return False
+
+
+def _modal_before_verb(view: str, form: str, words: Sequence[Word], rules: NameRules) -> bool:
+    """Whether ``form`` ends in the modal 会 before a verb at each use (美国违约 | 会 | 扰乱),
+    not in a 会 of its own (协会, 理事会)."""
+    if not form.endswith("会") or any(
+        form.endswith(s) for s in rules.organization_suffixes if len(s) >= 2 and s.endswith("会")
+    ):
+        return False
+    verbs = {w.start for w in words if w.tag in ("v", "vd", "d")}
+    # (消委会说, 同乡会表示: a body speaks; a modal 会 is followed by what will happen)
+    return all(at + len(form) in verbs and not view.startswith(rules.person_after, at + len(form))
+               for at in uses(view, form))
 
 
 def _modal_after_descriptor(form: str, rules: NameRules) -> bool:

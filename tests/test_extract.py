@@ -32,6 +32,9 @@ def statements(body: str):
         # a capital speaks for its country; a city named as one (北京市) for itself
         ("北京表示，将加强合作。", "china", "表示", "将加强合作"),
         ("北京市表示，将加强防疫。", "beijing", "表示", "将加强防疫"),
+        # 和 inside the subject's title chain joins regions, no circumstance (欧洲、中东和非洲地区副总裁)
+        ("Trilex欧洲、中东和非洲地区副总裁费边·里奇（Fabian Ritchie）表示，市场正在复苏。", "person:fabian-ritchie",
+         "表示", "市场正在复苏"),
         # an adverb (遂) before whom it is said to: the subject comes from the clause before
         ("廠長賓果眼見廠裡許多知識青年文采斐然，遂向總經理金開英建議「煉油不成、不妨鍊字！」", "person:zh-宾果", "建議",
          "煉油不成、不妨鍊字！"),
@@ -226,6 +229,9 @@ def test_noun_uses_of_speech_verbs_are_not_statements():
     ("美国广播公司新闻网引述的多名执法单位消息人士则提到，凶嫌名叫波里托。", []),
     # a bracketed aside naming a thing (（中国称钓鱼岛）)
     ("如何应对中国在尖阁诸岛（中国称钓鱼岛）附近海域设置浮标成为议题。", []),
+    # a verb made a noun by 予以 (指控予以否认); a stance verb answering a claim (否认…的说法)
+    ("莫斯科对暴行指控予以否认。", []),
+    ("普京否认约翰逊有关他曾威胁要用导弹袭击英国的说法。", []),
     # …also after a gloss in the same bracket
     ("菲律宾船只在仁爱礁(Second Thomas Shoal，中国称仁爱礁)的水域频繁遭遇中国海警。", []),
 ])
@@ -314,6 +320,11 @@ def test_say_clearly_is_no_statement():
 def test_a_listed_subject_speaks_for_each_of_its_members():
     found = statements("比利时、波兰、西班牙、芬兰也说准备派员协助。")
     assert {k for k, v, _, _ in found if v == "说"} == {"belgium", "poland", "spain", "finland"}
+
+
+def test_two_sources_joined_by_and_right_before_the_verb_both_report():
+    found = statements("綜合法新社和路透社報導，這是古特瑞斯首度援引聯合國憲章第99條。")
+    assert {k for k, _, _, _ in found} == {"afp", "reuters"}, found
 
 
 def test_a_pronoun_takes_the_last_person_who_spoke_over_an_earlier_name():

@@ -354,6 +354,8 @@ class ClauseParser:
             unit = gap[k]
             text = unit.text
             rest = gap[k + 1 :]
+            if text in ("和", "与", "及") and rest and all(u.nominal or u.tag == "w" for u in rest):
+                return False  # 欧洲、中东和非洲地区副总裁费边·里奇: 和 joins the subject, no circumstance
             if (unit.tag == "p" or text in lex.prepositions) and rest and all(
                 u.nominal
                 or u.tag in CIRCUMSTANTIAL

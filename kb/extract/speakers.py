@@ -188,7 +188,8 @@ class Speakers:
         """The other entities of a list subject: 比利时、波兰、西班牙也说; 拜登与泽连斯基均表示."""
         keys: list[str] = []
         for left, joiner, right in zip(units, units[1:], units[2:], strict=False):
-            if (joiner.text in JOINERS and (joiner.text == "、" or together)
+            # (和 between two names right before the verb joins them too: 综合法新社和路透社报导)
+            if (joiner.text in JOINERS and (joiner.text == "、" or together or right is units[-1])
                     and left.tag == ENTITY and right.tag == ENTITY and left.token and right.token
                     and self.kind(left.token.key) == kind == self.kind(right.token.key)):
                 keys.append(left.token.key)  # type: ignore[arg-type]

@@ -379,6 +379,8 @@ class StatementFinder:
             clause_end += 1
         if clause_end == end and end - start <= 3:
             return True  # 表示不认罪, 表示不满: a set phrase, not what was said
+        if clause_end == end and self.view[start:end].endswith(self.lex.claim_nouns):
+            return True  # 否认约翰逊有关…的说法: a claim answered, not a clause said
         base = self.lex.verbs.get(verb.form, verb.form)
         if base in self.lex.announcing and self.view.startswith(self.lex.decisions, start):
             return True  # 宣布再加息3码, 宣布审查…: a decision announced, not a statement

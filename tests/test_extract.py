@@ -35,6 +35,9 @@ def statements(body: str):
         # 和 inside the subject's title chain joins regions, no circumstance (欧洲、中东和非洲地区副总裁)
         ("Trilex欧洲、中东和非洲地区副总裁费边·里奇（Fabian Ritchie）表示，市场正在复苏。", "person:fabian-ritchie",
          "表示", "市场正在复苏"),
+        # a clause opened by 因为 has a subject of its own (因为律政司长林定国…表明)
+        ("议员需在两个月内完成程序，因为律政司长林定国昨在网志表明，希望暑假休会前完成立法程序。", "person:zh-林定国",
+         "表明", "希望暑假休会前完成立法程序"),
         # an adverb (遂) before whom it is said to: the subject comes from the clause before
         ("廠長賓果眼見廠裡許多知識青年文采斐然，遂向總經理金開英建議「煉油不成、不妨鍊字！」", "person:zh-宾果", "建議",
          "煉油不成、不妨鍊字！"),

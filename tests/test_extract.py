@@ -325,6 +325,25 @@ def test_a_listed_subject_speaks_for_each_of_its_members():
     assert {k for k, v, _, _ in found if v == "说"} == {"belgium", "poland", "spain", "finland"}
 
 
+@pytest.mark.parametrize(
+    ("body", "content"),
+    [
+        # a readout goes on in the speaker's own first person, up to the next verb
+        ("習近平強調，總統先生剛才又重申，美方無意同中國發生衝突。對於你的這些表態，我是十分重視的。習近平指出，中美關係仍有困境。",
+         "總統先生剛才又重申，美方無意同中國發生衝突。對於你的這些表態，我是十分重視的"),
+        # not in a writer's 我们, 我国 or in 自我
+        ("王毅表示，中方不会让步。我们注意到，我国的立场没有变化。", "中方不会让步"),
+        ("葛林表示，中国的胁迫将威胁第一岛链。因此，台湾自我防卫的决心至关重要。", "中国的胁迫将威胁第一岛链"),
+    ],
+)
+def test_reported_speech_goes_on_in_the_speakers_first_person(body, content):
+    assert statements(body)[0][2] == content, statements(body)
+
+
+def test_a_group_joined_by_and_stays_one_unnamed_subject():
+    assert statements("一些美国议员和企业认为这是一个漏洞。") == [(None, "认为", "这是一个漏洞", True)]
+
+
 def test_two_sources_joined_by_and_right_before_the_verb_both_report():
     found = statements("綜合法新社和路透社報導，這是古特瑞斯首度援引聯合國憲章第99條。")
     assert {k for k, _, _, _ in found} == {"afp", "reuters"}, found

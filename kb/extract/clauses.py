@@ -354,8 +354,13 @@ class ClauseParser:
             unit = gap[k]
             text = unit.text
             rest = gap[k + 1 :]
-            if text in ("和", "与", "及") and rest and all(u.nominal or u.tag == "w" for u in rest):
-                return False  # 欧洲、中东和非洲地区副总裁费边·里奇: 和 joins the subject, no circumstance
+            named = [u for u in rest if u.tag != "w"]
+            if text in ("和", "与", "及") and named and all(u.nominal for u in named) and (
+                any(u.tag == TITLE for u in named) or [u.tag for u in named] == [ENTITY]
+            ):
+                # 欧洲、中东和非洲地区副总裁费边·里奇, 法新社和路透社: 和 joins the subject, no
+                # circumstance (一些议员和企业认为: a group, which stays one)
+                return False
             if (unit.tag == "p" or text in lex.prepositions) and rest and all(
                 u.nominal
                 or u.tag in CIRCUMSTANTIAL

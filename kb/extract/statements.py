@@ -67,6 +67,11 @@ class Verb:
 # A name, then a verb or a few words and 的 (伊朗支持的, 美国的): it modifies a later head.
 _MODIFIES_LATER_HEAD = re.compile(r"[^\W\d_]{0,3}的")
 
+# The speaker's own first person in a readout (我), outside quotations; not a plural 我们 or 我国,
+# 我军, which writers use too, nor 自我 (self).
+_FIRST_PERSON = re.compile(r"(?<![自本])我(?![们們国國军軍省市区區县縣校台党黨方])")
+_QUOTED = re.compile(r"[“「『][^”」』]*[”」』]")
+
 # The plain verbs of saying, which after another verb only introduce its content (回应表示).
 _PLAIN_SPEECH = frozenset({"说", "表示", "指出", "称", "说道"})
 
@@ -435,6 +440,7 @@ class StatementFinder:
         self._across_semicolons(found)
         found = self._trim(found)
         found = [part for item in found for part in self._quote_by_quote(item)]
+        found = self._in_first_person(found)
         found.extend(self._continued(found))
         return self._distinct(sorted(found, key=lambda f: (f.content_start, f.verb_start)))
 
@@ -612,6 +618,28 @@ class StatementFinder:
             ):
                 more.append(self._continuation(item, *quote))
         return list({(m.content_start, m.content_end): m for m in more}.values())
+
+    def _in_first_person(self, found: list[Found]) -> list[Found]:
+        """A person's reported speech goes on through the sentences after it, in its paragraph,
+        that speak in the first person and have no verb of their own (a readout: 习近平强调，
+        总统先生刚才又重申…。对于你的这些表态，我是十分重视的。)."""
+        view, index = self.view, self.index
+        verbs = [f.verb_start for f in found]
+        out = []
+        for item in found:
+            end = item.content_end
+            person = item.subject.key is not None and self.speakers.kind(item.subject.key) == PERSON
+            line_end = index.line_bounds(item.verb_start)[1]
+            while person and not item.direct and view[end : end + 1] == "。" and end + 1 < line_end:
+                start, stop = index.sentence_bounds(end + 1)
+                sentence = view[start:stop]
+                if start != end + 1 or any(start <= v < stop for v in verbs) or index.inside_quote(start):
+                    break
+                if not _FIRST_PERSON.search(_QUOTED.sub("", sentence)):
+                    break
+                end = stop
+            out.append(replace(item, content_end=end) if end != item.content_end else item)
+        return out
 
     def _quoted_after(self, item: Found) -> bool:
         return self.index.quoted_share(item.content_start, item.content_end) >= 0.5

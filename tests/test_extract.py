@@ -35,6 +35,12 @@ def statements(body: str):
         # 和 inside the subject's title chain joins regions, no circumstance (欧洲、中东和非洲地区副总裁)
         ("Trilex欧洲、中东和非洲地区副总裁费边·里奇（Fabian Ritchie）表示，市场正在复苏。", "person:fabian-ritchie",
          "表示", "市场正在复苏"),
+        # the issuer of a document a source clause cites (据X发布的Y，…)
+        ("另据韩国国家安保室第一次长金泰孝当天发布的上述会谈内容，两位领导人商定新设对话机制。", "person:zh-金泰孝",
+         "发布", "两位领导人商定新设对话机制"),
+        ("据国家统计局周一发布的数据，中国经济增长5%。", "organization:zh-国家统计局", "发布", "中国经济增长5%"),
+        # a country, an office the title list names and its holder: the holder (总检察长)
+        ("乌克兰总检察长科斯汀在社媒上表示，俄罗斯在夜间发动袭击。", "person:zh-科斯汀", "表示", "俄罗斯在夜间发动袭击"),
         # a clause opened by 因为 has a subject of its own (因为律政司长林定国…表明)
         ("议员需在两个月内完成程序，因为律政司长林定国昨在网志表明，希望暑假休会前完成立法程序。", "person:zh-林定国",
          "表明", "希望暑假休会前完成立法程序"),

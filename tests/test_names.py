@@ -973,6 +973,25 @@ def test_a_surname_the_tagger_split_across_tags_is_the_full_names():
     assert kinds == {"美国": "place", "埃文·格什科维奇": "person"}, kinds
 
 
+def test_a_married_name_with_two_surnames_after_a_title_is_whole():
+    # 行政长官林 | 郑月娥: the tagger read the first surname into the title
+    kinds = _kinds("時任行政長官林鄭月娥警告，所謂初選的目的，是阻撓政府所有政策。")
+    assert kinds.get("林鄭月娥") == "person" and "鄭月娥" not in kinds, kinds
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "kind"),
+    [
+        # a title inside a school's or a council's name cuts neither (国中 | 校长, 发展委员会)
+        ("高雄市青年國中校長陳正憲告訴中央社，陪考家長人數大不如前。", "陳正憲", "person"),
+        ("更獲行政院國家永續發展委員會「國家永續發展獎」最高榮譽肯定。", "行政院國家永續發展委員會", "organization"),
+    ],
+)
+def test_titles_inside_names_cut_nothing(body, name, kind):
+    kinds = _kinds(body)
+    assert kinds.get(name) == kind and "中国" not in kinds, kinds
+
+
 def test_a_titled_person_beside_their_office_stays_a_person():
     # 前总统马英九 beside 马英九办公室: not a body's short form (as 永龄 beside 永龄基金会 is)
     kinds = _kinds("国民党参选人侯友宜昨天拜会前总统马英九。马英九办公室发布新闻稿表示，马英九全力支持侯友宜。")

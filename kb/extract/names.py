@@ -236,6 +236,10 @@ def _person_bounds(view: str, start: int, end: int, rules: NameRules,
         rules.titles, 0, start - 1
     ):
         start -= 1  # 书记法 | 比安·鲁塞尔: the name's first character, read as the title's last
+    elif end - start == 3 and start >= 2 and view[start - 1] in rules.surnames and (
+        view[start] in rules.surnames and view.endswith(rules.titles, 0, start - 1)
+    ):
+        start -= 1  # 行政长官林 | 郑月娥: a married name's two surnames, the first read into the title
     elif end - start in (3, 4) and view[start + 1] in rules.surnames and any(
         len(t) >= 3 and view.endswith(t, 0, start + 1) for t in rules.titles
     ):

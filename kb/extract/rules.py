@@ -80,6 +80,7 @@ class Lexicon:
     addressee_markers: frozenset[str]  # addressee_markers
     addressee_verbs: frozenset[str]  # addressee_verbs
     claim_nouns: tuple[str, ...]  # claim_nouns
+    issued_documents: tuple[str, ...]  # issued_documents
     clause_opening_verbs: frozenset[str]  # clause_opening_verbs
     prepositions: frozenset[str]  # prepositions
     frames: frozenset[str]  # frames: 时, 期间, 会上 (end a circumstance phrase)
@@ -165,6 +166,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         addressee_markers=frozenset(_words(data["addressee_markers"])),
         addressee_verbs=frozenset(_words(data["addressee_verbs"])),
         claim_nouns=_words(data["claim_nouns"]),
+        issued_documents=_words(data["issued_documents"]),
         clause_opening_verbs=frozenset(_words(data["clause_opening_verbs"])),
         prepositions=frozenset(_words(data["prepositions"])),
         frames=frozenset(_words(data["frames"])),

@@ -437,6 +437,7 @@ class StatementFinder:
             self.speakers.said.append((start, end, subject))
         found.extend(self._colons())
         found.extend(self._unattributed())
+        found.extend(self._issued_sources(found))
         self._across_semicolons(found)
         found = self._trim(found)
         found = [part for item in found for part in self._quote_by_quote(item)]
@@ -504,6 +505,32 @@ class StatementFinder:
                     found.append(Found(at, after, phrase, after + 1, end, subject, True))
                 at = view.find(phrase, after)
         return found
+
+    def _issued_sources(self, found: list[Found]) -> list[Found]:
+        """据X发布的Y，…: the issuer of a document the clause cites is the source of what follows
+        (另据韩国国家安保室第一次长金泰孝当天发布的上述会谈内容，…)."""
+        view, lex = self.view, self.lex
+        out = []
+        for prefix in lex.source_prefixes:
+            at = view.find(prefix)
+            while at >= 0:
+                start = at + len(prefix)
+                opens = at == 0 or view[at - 1] in "\n。！？，,；;" + OPENERS
+                commas = (view.find(c, start, start + 60) for c in "，,")
+                comma = min((i for i in commas if i >= 0), default=-1)
+                clause = view[start:comma] if opens and comma > start else ""
+                verb = next((v for v in lex.issuing_verbs if f"{v}的" in clause), None)
+                if verb and clause.endswith(lex.issued_documents) and not any(
+                    f.content_start == comma + 1 for f in found
+                ):
+                    verb_at = start + clause.find(f"{verb}的")
+                    subject = self._own_subject(Verb(verb_at, verb_at + len(verb), verb, weak=False), start)
+                    if subject is not None and subject.key:
+                        _, end = self.index.sentence_bounds(comma + 1)
+                        source = replace(subject, source=True)
+                        out.append(Found(verb_at, verb_at + len(verb), verb, comma + 1, end, source, True))
+                at = view.find(prefix, at + 1)
+        return out
 
     def _across_semicolons(self, found: list[Found]) -> None:
         """Reported speech goes on past a semicolon (正在评估这一结论；期待继续与…讨论) unless

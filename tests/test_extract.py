@@ -35,6 +35,11 @@ def statements(body: str):
         # 和 inside the subject's title chain joins regions, no circumstance (欧洲、中东和非洲地区副总裁)
         ("Trilex欧洲、中东和非洲地区副总裁费边·里奇（Fabian Ritchie）表示，市场正在复苏。", "person:fabian-ritchie",
          "表示", "市场正在复苏"),
+        # a quoted outlet's name right before the verb speaks (「华尔街日报」报导)
+        ("「華爾街日報」報導，蘋果將在印度擴產。", "wall-street-journal", "報導", "蘋果將在印度擴產"),
+        # whose words a source clause cites, with no verb (按埃尔多安的说法，…)
+        ("按埃尔多安的说法，这是土耳其80多年来最严重的灾难。", "recep-tayyip-erdogan", "说法", "这是土耳其80多年来最严重的灾难"),
+        ("根据克里姆林宫的说法，普京与拉马福萨通了电话。", "kremlin", "说法", "普京与拉马福萨通了电话"),
         # the issuer of a document a source clause cites (据X发布的Y，…)
         ("另据韩国国家安保室第一次长金泰孝当天发布的上述会谈内容，两位领导人商定新设对话机制。", "person:zh-金泰孝",
          "发布", "两位领导人商定新设对话机制"),
@@ -70,6 +75,11 @@ def test_nested_and_continued():
         "白宫官员表示，双方可能取得进展。",
         "北约一名官员说，对话必须对等。",
         "据悉，美军已进入待命状态。",
+        # the tagger reads 知情, 熟悉…的, 不具名 as verbs: still an unnamed source
+        "知情人士表示，苹果将在印度扩产。",
+        "一位熟悉该讨论的消息人士称，双方接近达成协议。",
+        "一名不具名官员说，美方将加征关税。",
+        "法國總統府一名不具名官員表示，雙方接近達成協議。",
     ],
 )
 def test_anonymous_never_named(body):

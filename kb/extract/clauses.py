@@ -77,8 +77,10 @@ def _relative_head(units: Sequence[Unit]) -> bool:
 class Units:
     """The units of any stretch of the view."""
 
-    def __init__(self, view: str, tokens: Sequence[Token], words: Sequence[Word]) -> None:
+    def __init__(self, view: str, tokens: Sequence[Token], words: Sequence[Word],
+                 nouns: frozenset[str] = frozenset()) -> None:
         self.view = view
+        self.nouns = nouns  # nouns the tagger splits (知情 | 人士): one noun unit
         self.tokens = [t for t in tokens if t.type in (ENTITY, TITLE)]
         self.token_starts = [t.start for t in self.tokens]
         self.words = list(words)
@@ -112,7 +114,11 @@ class Units:
             if a > pos:
                 self._untagged(pos, a, out)
             if b > a:
-                out.append(Unit(a, b, word.tag, self.view[a:b]))
+                last = out[-1] if out else None
+                if last is not None and last.end == a and last.text + self.view[a:b] in self.nouns:
+                    out[-1] = Unit(last.start, b, "n", self.view[last.start : b])
+                else:
+                    out.append(Unit(a, b, word.tag, self.view[a:b]))
                 pos = b
         if pos < end:
             self._untagged(pos, end, out)
@@ -181,6 +187,13 @@ class ClauseParser:
                 if governed:
                     continue  # 向联合国安理会示警: an object, not the speaker
                 return SubjectParse(units, start, k + 1, continuing)
+        if backwards and units[i:] and units[-1].text.endswith(self.lex.anonymous_heads):
+            # 一位熟悉该讨论的消息人士, 一名不具名官员: an unnamed source after what describes it
+            start = max((k + 1 for k in range(i, len(units)) if units[k].text == "的"), default=i)
+            described = all(u.tag in ("m", "q", "r", ENTITY) or set(u.text) <= self.lex.anonymous_glue
+                            for u in units[start:-1])
+            if described:
+                return SubjectParse(units, start, len(units), continuing)
         return SubjectParse(units, i, i, continuing)
 
     @staticmethod
@@ -232,8 +245,8 @@ class ClauseParser:
             ):
                 continuing = continuing or text in lex.continuation_markers
                 i += 1
-            elif unit.tag == "w" and text in " ,，":
-                i += 1
+            elif unit.tag == "w" and text in " ,，「“『":
+                i += 1  # (「华尔街日报」报导: the mark that opens a quoted name)
             elif text[:1] in _OPEN_BRACKETS and i == 0:
                 # (德国之声中文网)华为创办人任正非说: a dateline or credit before the subject.
                 close = next((k for k in range(i, len(units)) if units[k].text[-1:] in _CLOSE_BRACKETS), None)

@@ -81,6 +81,7 @@ class Lexicon:
     addressee_verbs: frozenset[str]  # addressee_verbs
     claim_nouns: tuple[str, ...]  # claim_nouns
     issued_documents: tuple[str, ...]  # issued_documents
+    cited_words: tuple[str, ...]  # cited_words
     clause_opening_verbs: frozenset[str]  # clause_opening_verbs
     prepositions: frozenset[str]  # prepositions
     frames: frozenset[str]  # frames: 时, 期间, 会上 (end a circumstance phrase)
@@ -167,6 +168,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         addressee_verbs=frozenset(_words(data["addressee_verbs"])),
         claim_nouns=_words(data["claim_nouns"]),
         issued_documents=_words(data["issued_documents"]),
+        cited_words=_words(data["cited_words"]),
         clause_opening_verbs=frozenset(_words(data["clause_opening_verbs"])),
         prepositions=frozenset(_words(data["prepositions"])),
         frames=frozenset(_words(data["frames"])),

@@ -83,7 +83,7 @@ class StatementFinder:
         self.lex = rules.lexicon
         self.index = TextIndex(view)
         self.tokens = [t for t in tokens]
-        self.units = Units(view, tokens, words)
+        self.units = Units(view, tokens, words, frozenset(h for h in self.lex.anonymous_heads if len(h) >= 3))
         self.parser = ClauseParser(self.lex)
         self.roles = article_roles(tokens, view, rules.kind_of)
         people = {t.key for t in tokens if t.type == ENTITY and t.key and rules.kind_of(t.key) == PERSON}
@@ -375,7 +375,11 @@ class StatementFinder:
     def _needs_clause(self, verb: Verb, start: int, end: int) -> bool:
         """批评美国的决定 (an act) against 批评说美国… (a statement), 表示强烈担忧 against
         表示将继续谈判: a verb with only a noun phrase after it reports no speech."""
-        if verb.start >= 1 and self.view[verb.start - 1] in CLOSING_QUOTES:
+        quoted = self.index.quote_ending.get(verb.start - 1) if verb.start >= 1 else None
+        named = quoted is not None and (token := self.token_at.get(quoted[0] + 1)) is not None and (
+            token.end == quoted[1] and token.type == ENTITY
+        )  # 「华尔街日报」报导: a quoted name speaks
+        if verb.start >= 1 and self.view[verb.start - 1] in CLOSING_QUOTES and not named:
             return True  # “四不一无意”表态: the verb is a noun after a quoted term
         if self.view[verb.end : verb.end + 1] in "，,：:" + OPENERS:
             return False
@@ -507,8 +511,9 @@ class StatementFinder:
         return found
 
     def _issued_sources(self, found: list[Found]) -> list[Found]:
-        """据X发布的Y，…: the issuer of a document the clause cites is the source of what follows
-        (另据韩国国家安保室第一次长金泰孝当天发布的上述会谈内容，…)."""
+        """据X发布的Y，… and 按X的说法，…: the issuer of a document the clause cites, or the one
+        whose words it cites, is the source of what follows (另据韩国国家安保室第一次长金泰孝当天
+        发布的上述会谈内容，…)."""
         view, lex = self.view, self.lex
         out = []
         for prefix in lex.source_prefixes:
@@ -520,11 +525,18 @@ class StatementFinder:
                 comma = min((i for i in commas if i >= 0), default=-1)
                 clause = view[start:comma] if opens and comma > start else ""
                 verb = next((v for v in lex.issuing_verbs if f"{v}的" in clause), None)
-                if verb and clause.endswith(lex.issued_documents) and not any(
-                    f.content_start == comma + 1 for f in found
-                ):
+                cited = next((w for w in lex.cited_words if clause.endswith(f"的{w}")), None)
+                if verb is None and cited is not None and len(clause) > len(cited) + 2:
+                    verb = cited  # 按埃尔多安的说法: whose the words are speaks, the noun for a verb
+                    verb_at = comma - len(cited)
+                elif verb is not None and clause.endswith(lex.issued_documents):
                     verb_at = start + clause.find(f"{verb}的")
-                    subject = self._own_subject(Verb(verb_at, verb_at + len(verb), verb, weak=False), start)
+                else:
+                    verb = None
+                if verb and not any(f.content_start == comma + 1 for f in found):
+                    subject_end = verb_at - 1 if verb == cited else verb_at  # (before 的说法)
+                    cue = Verb(subject_end, verb_at + len(verb), verb, weak=False)
+                    subject = self._own_subject(cue, start)
                     if subject is not None and subject.key:
                         _, end = self.index.sentence_bounds(comma + 1)
                         source = replace(subject, source=True)

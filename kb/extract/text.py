@@ -100,6 +100,11 @@ class TextIndex:
         end = ends[index] if index < len(ends) and ends[index] < hi else hi
         return start, end
 
+    def _term(self, quoted: tuple[int, int]) -> bool:
+        """Whether a quotation is a short term (a name, a title), not something said."""
+        inner = self.view[quoted[0] + 1 : quoted[1]]
+        return 0 < len(inner) <= 12 and not any(c in inner for c in "，,。！？!?；;：:")
+
     def clause_start(self, pos: int, floor: int) -> int:
         """Where the clause holding ``pos`` begins (not before ``floor``)."""
         view, marks = self.view, self.clause_marks
@@ -110,8 +115,9 @@ class TextIndex:
             # term's does not: 据『政客』网站报道); punctuation only at the same quotation level
             # as ``pos``.
             if view[i] in CLOSING_QUOTES:
-                if i in self.quote_ending:
-                    return i + 1
+                quoted = self.quote_ending.get(i)
+                if quoted is not None and not (i + 1 == pos and self._term(quoted)):
+                    return i + 1  # (「华尔街日报」报导: a quoted name right before the verb ends none)
             elif view[i] == "\n" or self.inside_quote(i) == quote:
                 return i + 1
             index -= 1

@@ -1,5 +1,7 @@
 """Table-driven tests of the extractor on short texts (not the seeds' sentences)."""
 
+from pathlib import Path
+
 import pytest
 
 from kb.extract import extract
@@ -599,3 +601,17 @@ def test_a_photo_credit_names_no_one_a_later_pronoun_refers_to():
     found = statements("咨询公司董事总经理林大卫称，赴华人员应当仔细考虑。图片来源：Tingshu Wang/REUTERS "
                        "如果被问到对政治话题的看法，一个稳妥的回答是：没有看法。“简单的回答是：我对中国一无所知，”他说。")
     assert [key for key, verb, _, _ in found if verb == "说"] == ["person:zh-林大卫"], found
+
+
+def _reporting_verbs() -> list[str]:
+    import yaml
+
+    lexicon = Path(__file__).resolve().parent.parent / "kb" / "data" / "lexicon.yaml"
+    return yaml.safe_load(lexicon.read_text("utf-8"))["reporting_verbs"]
+
+
+@pytest.mark.parametrize("verb", _reporting_verbs())
+def test_every_reporting_verb_of_the_lexicon_reports(verb):
+    # each verb the lexicon lists, in the plainest shape news writes it: subject, verb, comma
+    body = f"王毅{verb}，中方不会让步。"
+    assert ("wang-yi", verb, "中方不会让步") in [(k, v, c) for k, v, c, _ in statements(body)], statements(body)

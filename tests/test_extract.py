@@ -82,6 +82,10 @@ def test_nested_and_continued():
         "一位熟悉该讨论的消息人士称，双方接近达成协议。",
         "一名不具名官员说，美方将加征关税。",
         "法國總統府一名不具名官員表示，雙方接近達成協議。",
+        # counted or plural people and a group led by a name (几位部长, 分析师们, 以X为首的反对派)
+        "几位部长表示，将支持该法案。",
+        "分析師們認為，央行將降息。",
+        "以沙赫巴兹·谢里夫为首的反对派声称，将于周四对信任投票进行讨论。",
     ],
 )
 def test_anonymous_never_named(body):

@@ -133,6 +133,9 @@ class Speakers:
         people = [u for u in units if u.tag == ENTITY and self._is_person(u)]
         if self._anonymous(units, text) and not people:
             return Subject(start, end, None, None, anonymous=True)
+        counted = units[0].tag == "m" or text.endswith("们")
+        if last.tag in (TITLE, "n") and counted and not people and (last.tag == TITLE or text.endswith("们")):
+            return Subject(start, end, None, None, anonymous=True)  # 几位部长, 分析师们: unnamed, counted
         if last.tag == TITLE:
             before = units[-2] if len(units) >= 2 else None
             if before is not None and before.tag == ENTITY and before.token and self._is_person(before):
@@ -207,7 +210,7 @@ class Speakers:
     def _anonymous(self, units: list[Unit], text: str) -> bool:
         """一名美国官员, 白宫官员, 北约一名官员, 不愿具名的消息人士: a source left unnamed (the
         caller has checked that no person is named in the phrase)."""
-        return text.endswith(self.lex.anonymous_heads)
+        return text.removesuffix("们").endswith(self.lex.anonymous_heads)
 
     def _counted_group(self, units: list[Unit], pos: int) -> list[str]:
         """这3个政党, 这两家公司: the organizations (or countries) of that number named last

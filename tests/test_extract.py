@@ -362,6 +362,17 @@ def test_reported_speech_goes_on_in_the_speakers_first_person(body, content):
     assert statements(body)[0][2] == content, statements(body)
 
 
+def test_it_is_the_body_that_spoke_before_not_a_channel():
+    # 它补充道 after 土耳其总统府表示: the presidency (总统府 ends a body's name)
+    found = statements("土耳其总统府表示，两国总统通了电话。它补充道，两国总统强调了合作的重要性。")
+    assert [(k, v) for k, v, _, _ in found] == [
+        ("organization:zh-土耳其总统府", "表示"), ("organization:zh-土耳其总统府", "补充道")
+    ], found
+    # 推特 in 在推特上 is where it was said, never whom 它 means
+    found = statements("北约周一在推特上表示，会议顺利。它说，各方同意加强合作。")
+    assert [k for k, _, _, _ in found] == ["nato", "nato"], found
+
+
 def test_a_group_joined_by_and_stays_one_unnamed_subject():
     assert statements("一些美国议员和企业认为这是一个漏洞。") == [(None, "认为", "这是一个漏洞", True)]
 

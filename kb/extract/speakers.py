@@ -377,7 +377,10 @@ class Speakers:
         if not same and text.endswith(self.lex.media_descriptions):
             # 社论, 该报, 报道: a newspaper's or an agency's, not the nearest body's
             same = [t for t in self.organizations if self._media(t)]
-        pool = same or self.organizations
+        # (推特 in 在推特上说 is where, not who: a channel is no referent)
+        pool = [t for t in same or self.organizations if not (
+            self.view[t.start - 1 : t.start] == "在" and self.view[t.end : t.end + 1] == "上"
+        )]
         starts = [t.start for t in pool]
         found = self._nearest(pool, starts, start)
         if found is None:

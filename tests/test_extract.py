@@ -48,6 +48,12 @@ def statements(body: str):
         ("据国家统计局周一发布的数据，中国经济增长5%。", "organization:zh-国家统计局", "发布", "中国经济增长5%"),
         # a country, an office the title list names and its holder: the holder (总检察长)
         ("乌克兰总检察长科斯汀在社媒上表示，俄罗斯在夜间发动袭击。", "person:zh-科斯汀", "表示", "俄罗斯在夜间发动袭击"),
+        # a title joined by 兼 to a role (记者兼政治分析家X)
+        ("记者兼政治分析家胡德·法里德表示，议会将解散。", "person:zh-胡德·法里德", "表示", "议会将解散"),
+        # 并称 after an act that is no speech: the act's subject says it
+        ("南非对联合国大会的决议投了弃权票，并称它是公正的。", "south-africa", "称", "它是公正的"),
+        # a verb that only goes on a statement, after a channel of speech (宣读声明，形容…)
+        ("孟晚舟宣读声明，形容案件令她的生活翻天覆地。", "person:zh-孟晚舟", "形容", "案件令她的生活翻天覆地"),
         # a clause opened by 因为 has a subject of its own (因为律政司长林定国…表明)
         ("议员需在两个月内完成程序，因为律政司长林定国昨在网志表明，希望暑假休会前完成立法程序。", "person:zh-林定国",
          "表明", "希望暑假休会前完成立法程序"),

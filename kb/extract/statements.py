@@ -262,7 +262,8 @@ class StatementFinder:
         units = self.units.between(clause, verb.start)
         if previous is not None and not previous.source and units and units[-1].text in ("并", "并且"):
             return replace(previous, carried=True)  # X否认…并说：: one subject, two verbs
-        if clause <= floor or (verb.weak and units and not verb.continuing):
+        markers = all(u.text in self.lex.continuation_markers for u in units)  # (并称)
+        if clause <= floor or (verb.weak and units and not markers and not verb.continuing):
             return None  # a weak verb (称) continues a subject only when it opens its clause
         parse = self.parser.parse(units)
         if parse.phrase:
@@ -270,8 +271,9 @@ class StatementFinder:
         together = self.parser.together(units)
         if not (parse.addressee or self.parser.gap_ok(units[parse.start :])):
             return None
-        if verb.continuing and (previous is None or previous.source):
-            return None  # 建议… goes on a statement of this sentence, or is none
+        alone = previous is None or previous.source
+        if verb.continuing and alone and not self._after_channel(clause, floor):
+            return None  # 建议… goes on a statement or a channel (宣读声明，形容…) of this sentence
         if previous is not None and not previous.source:
             # Everything after the last statement's verb in this sentence is its content, so a
             # clause there without a subject is that speaker's: X表示…，并呼吁… / …，认为…;
@@ -296,6 +298,14 @@ class StatementFinder:
                 return replace(subject, carried=True)
             position = prior - 1
         return replace(previous, carried=True, source=False) if previous is not None else None
+
+    def _after_channel(self, clause: int, floor: int) -> bool:
+        """Whether the clause before ``clause`` ends in a channel of speech (孟晚舟宣读声明，形容…):
+        what follows is said through it."""
+        if clause <= floor + 1:
+            return False
+        prior = self.index.clause_start(clause - 1, floor)
+        return self.view[prior : clause - 1].endswith(self.lex.channels)
 
     # -- content --------------------------------------------------------------------------------
 

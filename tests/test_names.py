@@ -992,6 +992,21 @@ def test_titles_inside_names_cut_nothing(body, name, kind):
     assert kinds.get(name) == kind and "中国" not in kinds, kinds
 
 
+@pytest.mark.parametrize(
+    ("body", "name", "absent"),
+    [
+        # the rest of a word before the name the tagger gave the name (亿 | 万富翁贝佐斯, 大 | 亨…)
+        ("全球首富、億萬富翁貝佐斯表示，他將捐款。", "貝佐斯", "萬富翁貝佐斯"),
+        ("賭場大亨謝爾登．艾德森表示，他將捐款。", "謝爾登．艾德森", "亨謝爾登．艾德森"),
+        # a people (菲裔) is no person
+        ("菲裔選民表示支持。", None, "菲裔"),
+    ],
+)
+def test_words_before_names_and_peoples_are_no_part_of_a_person(body, name, absent):
+    kinds = _kinds(body)
+    assert (name is None or kinds.get(name) == "person") and absent not in kinds, kinds
+
+
 def test_a_titled_person_beside_their_office_stays_a_person():
     # 前总统马英九 beside 马英九办公室: not a body's short form (as 永龄 beside 永龄基金会 is)
     kinds = _kinds("国民党参选人侯友宜昨天拜会前总统马英九。马英九办公室发布新闻稿表示，马英九全力支持侯友宜。")

@@ -594,6 +594,11 @@ def test_the_taggers_short_form_of_a_bracketed_body_is_that_body():
         ("高教授还告诉BBC，中国政府对武汉病毒研究所进行了某种正式调查。", "武汉病毒研究所", "病毒研究所"),
         # the modal 会 before a verb (美国违约 | 会 | 扰乱) ends no body; a body's 会 speaks (消委会说)
         ("一些投资者担心美国违约会扰乱金融市场。", None, "美国违约会"),
+        # many schools, a policy, a banker and a company's office are no bodies of their own
+        ("许多高中表示支持。", None, "许多高中"),
+        ("美國仍堅持一中政策，一中政策不變。", None, "一中"),
+        ("约翰·劳是苏格兰银行家，苏格兰银行家约翰·劳说。", None, "苏格兰银行"),
+        ("力高公司辦事處表示，已經撤離。", None, "力高公司辦事處"),
     ],
 )
 def test_bodies_joined_by_and_and_bodies_running_into_events(body, present, absent):

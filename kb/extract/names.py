@@ -221,6 +221,16 @@ def _japanese_given_name(view: str, start: int, end: int, words: Sequence[Word],
     )
 
 
+def _title_tail(view: str, start: int, rules: NameRules) -> int:
+    """How many characters at ``start`` end a title or person word that begins before it
+    (亿 | 万富翁: 万富翁 ends 亿万富翁), so belong to that word, not to a name after it."""
+    for word in rules.person_cues:
+        for k in range(1, len(word)):
+            if view.startswith(word[k:], start) and view.endswith(word[:k], 0, start) and len(word) - k >= 1:
+                return len(word) - k
+    return 0
+
+
 def _person_bounds(view: str, start: int, end: int, rules: NameRules,
                    known: Mapping[str, str]) -> tuple[int, int]:
     """A tagged person without the characters the tagger took from its neighbours — the end of
@@ -228,6 +238,8 @@ def _person_bounds(view: str, start: int, end: int, rules: NameRules,
     (记者李宗宪 | 雅加达电) — and with the surname it left out after a person word (记者游 | 凯翔)."""
     if end - start >= 3 and view[start - 1 : start + 1] in rules.person_words:
         start += 1
+    elif end - start >= 4 and (tail := _title_tail(view, start, rules)):
+        start += tail  # 亿 | 万富翁贝佐斯, 大 | 亨谢尔登·艾德森: the rest of the word before the name
     elif end - start == 2 and view[start - 1 : start] in rules.surnames and (
         view[start - 3 : start - 1] in rules.person_words or view.endswith(rules.person_cues, 0, start - 1)
     ):
@@ -286,8 +298,8 @@ def _clean_person(form: str, rules: NameRules, view: str = "") -> str | None:
             break
     if len(form) >= 4 and form[-2:] in rules.person_words:
         form = form[:-2]  # 林郑幼子: a name and a person word after it
-    if len(form) < 2 or form in rules.not_names:
-        return None
+    if len(form) < 2 or form in rules.not_names or (len(form) == 2 and form.endswith(rules.group_endings)):
+        return None  # (菲裔, 韩族: a people, not a person)
     if all(char in rules.abbreviations for char in form) or (
         form[1:] in rules.not_names and (form[0] in rules.abbreviations or form[0] not in rules.surnames)
     ):
@@ -541,6 +553,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             if form and (_modal_after_descriptor(form, rules)
                          or _modal_before_verb(view, form, words, rules)):
                 continue  # 中国企业 | 会(…), 美国违约 | 会扰乱: then the modal verb 会
+            if form and _always_before(view, form, ("家",)):
+                continue  # 苏格兰银行 | 家: a banker, no bank
             if form and _always_before(view, form, rules.facility_endings):
                 continue  # 卡莱昆达空军 | 基地: a site's name each time
             form = (after_description(form, rules, known) or form) if form else form

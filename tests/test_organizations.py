@@ -599,6 +599,10 @@ def test_the_taggers_short_form_of_a_bracketed_body_is_that_body():
         ("美國仍堅持一中政策，一中政策不變。", None, "一中"),
         ("约翰·劳是苏格兰银行家，苏格兰银行家约翰·劳说。", None, "苏格兰银行"),
         ("力高公司辦事處表示，已經撤離。", None, "力高公司辦事處"),
+        # a body's field the tagger read as a body of its own, then 和 and the rest of the name
+        ("中共中央黨史和文獻研究院發布了一份報告。", "中共中央黨史和文獻研究院", "文獻研究院"),
+        # a university named by its field keeps its place (台湾 | 体育运动大学)
+        ("台灣體育運動大學表示，將擴大招生。", "台灣體育運動大學", "體育運動大學"),
     ],
 )
 def test_bodies_joined_by_and_and_bodies_running_into_events(body, present, absent):

@@ -246,7 +246,13 @@ def joined_by_and(view: str, words: Sequence[Word], rules: NameRules,
             end = words[index + 1].end  # 应急 | 管理署
         if not view[word.start : end].endswith(rules.field_body_suffixes):
             continue  # (社区和医院: two sorts of place, no body named for two fields)
-        if view[joiner.start : joiner.end] not in ("和", "与", "及", "暨") or field.tag not in ("n", "vn"):
+        # (the tagger may read the name's first part, a body's field, as a body of its own:
+        # 中共中央党史 | 和 | 文献研究院; not a body with its own ending: 环境部 | 和 | 农业部)
+        field_text = view[field.start : field.end]
+        partial = field.tag == "ORG" and not field_text.endswith(rules.organization_suffixes)
+        if view[joiner.start : joiner.end] not in ("和", "与", "及", "暨") or (
+            field.tag not in ("n", "vn") and not partial
+        ):
             continue
         placed = any(known.get(view[word.start : word.start + n]) == PLACE for n in range(2, 6))
         if word.tag not in ("n", "vn", "ORG") or placed or _NUMERAL.match(view, field.start):

@@ -601,6 +601,9 @@ def test_the_taggers_short_form_of_a_bracketed_body_is_that_body():
         ("力高公司辦事處表示，已經撤離。", None, "力高公司辦事處"),
         # a body's field the tagger read as a body of its own, then 和 and the rest of the name
         ("中共中央黨史和文獻研究院發布了一份報告。", "中共中央黨史和文獻研究院", "文獻研究院"),
+        # a school year and a level (110学年 | 高中) and two bodies joined by 与 name no one body
+        ("110學年高中應屆畢業生人數減少。", None, "學年高中"),
+        ("民進黨提名策略小組與決策委員會今天開會。", None, "小組與決策委員會"),
         # a university named by its field keeps its place (台湾 | 体育运动大学)
         ("台灣體育運動大學表示，將擴大招生。", "台灣體育運動大學", "體育運動大學"),
     ],

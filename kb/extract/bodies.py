@@ -124,7 +124,7 @@ def _two_bodies(form: str, rules: NameRules) -> bool:
         at = form.find(joiner, 2)
         while 0 < at < len(form) - len(joiner):
             rest = form[at + len(joiner) :]
-            if form[:at].endswith(rules.organization_suffixes) and (
+            if form[:at].endswith((*rules.organization_suffixes, *rules.facility_endings)) and (
                 rest.endswith(rules.organization_suffixes) or rest in rules.generic_bodies
             ):
                 return True
@@ -262,6 +262,8 @@ def joined_by_and(view: str, words: Sequence[Word], rules: NameRules,
         noun = view[field.start : field.end]
         if noun in rules.person_words or noun.endswith("人"):
             continue  # 律师和律师事务所
+        if noun.endswith((*rules.organization_suffixes, "小组", "团队", "部门")):
+            continue  # 提名策略小组 | 与 | 决策委员会: two bodies
         if field.end - field.start < 2 or field.end != joiner.start or joiner.end != word.start:
             continue
         start = field.start
@@ -288,9 +290,9 @@ def schools(view: str, words: Sequence[Word], rules: NameRules,
         if level.startswith("国") and known.get(name[-1] + "国") == PLACE:
             continue  # 美国中部, 各国中
         if _NUMERAL.match(name) or any(c in rules.not_name_starts for c in name) or name in (
-            *rules.not_names, *rules.school_owners
-        ):
-            continue  # 私立高中: an owner and a level name no school
+            *rules.not_names, *rules.school_owners, *rules.period_words
+        ) or view[match.start() - 1 : match.start()].isdigit():
+            continue  # 私立高中, 110学年 | 高中: an owner or a year and a level name no school
         spans.append(match.span())
     return spans
 

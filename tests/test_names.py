@@ -1000,6 +1000,9 @@ def test_titles_inside_names_cut_nothing(body, name, kind):
         ("賭場大亨謝爾登．艾德森表示，他將捐款。", "謝爾登．艾德森", "亨謝爾登．艾德森"),
         # a people (菲裔) is no person
         ("菲裔選民表示支持。", None, "菲裔"),
+        # a headline's verb after a surname or a body's short name (柯 | 签, 时力 | 提)
+        ("柯簽藍白合6點協議都能作廢。", None, "柯簽"),
+        ("時力提邱顯智參選。", None, "時力提"),
     ],
 )
 def test_words_before_names_and_peoples_are_no_part_of_a_person(body, name, absent):

@@ -49,6 +49,7 @@ class NameRules:
     subsidiary_words: tuple[str, ...] = ()  # 子公司, 分行: a body's part or offspring
     field_body_suffixes: tuple[str, ...] = ()  # 部, 署: a body named for two fields (住房和城乡建设部)
     japanese_surname_ends: str = ""  # 田, 野: how two-character Japanese surnames end
+    headline_verbs: str = ""  # 签, 提: a headline's verb after a short name
     japanese_given_name_ends: str = ""  # 男, 一: how Japanese given names end
     subsidiary_owners: tuple[str, ...] = ()  # 全资, 旗下: how a part is held
     currency_endings: tuple[str, ...] = ()  # 镑, 币: a currency named after its country

@@ -251,6 +251,7 @@ class Rules:
             subsidiary_words=_words(data["subsidiary_words"]),
             field_body_suffixes=_words(data["field_body_suffixes"]),
             japanese_surname_ends=data["japanese_surname_ends"],
+            headline_verbs=data["headline_verbs"],
             japanese_given_name_ends=data["japanese_given_name_ends"],
             subsidiary_owners=_words(data["subsidiary_owners"]),
             period_words=frozenset(_words(data["period_words"])),

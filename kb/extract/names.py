@@ -308,8 +308,8 @@ def _clean_person(form: str, rules: NameRules, view: str = "") -> str | None:
         form[1] in rules.not_name_starts or form[1] in rules.headline_verbs
     ):
         return None  # 侯则, 柯签: a surname that stands for a name, and the next word
-    if len(form) == 3 and form[-1] in rules.headline_verbs and form[0] not in rules.surnames:
-        return None  # 时力提: a short name of a body and a headline's verb
+    if len(form) == 3 and form[-1] in rules.headline_verbs:
+        return None  # 时力提: a short name and a headline's verb
     if form[0] in rules.surnames and form[1:].startswith(rules.name_withheld):
         return None  # 林姓(养殖户), 李姓牙(医), 王某: the name withheld
     withheld = form[1:2] in rules.name_withheld_alone

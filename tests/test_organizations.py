@@ -604,6 +604,11 @@ def test_the_taggers_short_form_of_a_bracketed_body_is_that_body():
         # a school year and a level (110学年 | 高中) and two bodies joined by 与 name no one body
         ("110學年高中應屆畢業生人數減少。", None, "學年高中"),
         ("民進黨提名策略小組與決策委員會今天開會。", None, "小組與決策委員會"),
+        # bodies counted (5个…协会, 三党联合政府), a country's band, each consulate: sorts, not names
+        ("報導表示，最少5個台灣媽祖協會與中國大陸對口單位有聯繫。", None, "台灣媽祖協會"),
+        ("三党联合政府的安全战略一再推迟。", None, "三党联合政府"),
+        ("预计下半年来台的韓國樂團、歌手还有iKON。", None, "韓國樂團"),
+        ("義大利駐中國大使館表示，使館以及義大利駐中各總領事館正常接收簽證。", "義大利駐中國大使館", "義大利駐中各總領事館"),
         # a university named by its field keeps its place (台湾 | 体育运动大学)
         ("台灣體育運動大學表示，將擴大招生。", "台灣體育運動大學", "體育運動大學"),
     ],

@@ -147,7 +147,8 @@ def counted_or_sector(view: str, form: str, rules: NameRules) -> bool:
     at = view.find(form)
     if at < 0:
         return False
-    sort = form.endswith(rules.descriptive_suffixes)
+    # (a number counts any sort: 最少5个台湾妈祖协会; 3家台积电工厂 counts the plants, not 台积电)
+    sort = form.endswith(rules.descriptive_suffixes) or form.endswith(rules.organization_suffixes)
     while at >= 0:
         end = at + len(form)
         counted = sort and (any(view.endswith(c, 0, at) for c in rules.body_counters)
@@ -172,6 +173,8 @@ def described(form: str, rules: NameRules, known: Mapping[str, str],
     owned = (form[len(w) :] for w in rules.ownership_words if form.startswith(w))
     if any(rest in rules.descriptive_suffixes for rest in owned):
         return True  # 美资公司, 国营企业: who owns a sort of body, no name
+    if "各" in form[2:-1]:
+        return True  # 义大利驻中各总领事馆: each of a sort
     if form.startswith(rules.plural_determiners) or any(
         form[n:].startswith(rules.plural_determiners) for n in (2, 3) if known.get(form[:n]) == PLACE
     ):

@@ -61,7 +61,7 @@ _BRACKET = re.compile(r"[（(][^（）()]*[）)]")
 # Where a list of names ends and says what its items are (…在内的美国公司, …等科技公司).
 _LIST_CLOSE = re.compile(r"在内的|等")
 _COUNTRIES_COUNTED = re.compile(r"[两二三四五六七八九十几多数]国")
-_COUNTED_START = re.compile(r"[\d一二两三四五六七八九十几多数]+[家个所间座名位]")
+_COUNTED_START = re.compile(r"[\d一二两三四五六七八九十几多数]+[家个所间座名位党]")
 _QUOTE_PAIRS = frozenset({"「」", "『』", "《》", "“”", "〈〉"})
 _LIST_ITEM = re.compile("[、和及与]|等")
 _CLAUSE_BREAKS = ",，。；;：:\n"

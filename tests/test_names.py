@@ -955,6 +955,8 @@ def test_a_titles_last_character_read_as_the_names_first_is_the_titles():
         # or whose last numeral it read into a time word or left before the verb
         ("日本内阁官房长官松野博一周三对记者说，日本将抗议。", "松野博一", "松野博"),
         ("日本防卫大臣滨田靖一表示，日本将加强防卫。", "滨田靖一", "滨田靖"),
+        # or read as two people side by side (小池 | 淳义)
+        ("台积电日本子公司社长小池淳义表示，工厂将如期投产。", "小池淳义", "小池"),
     ],
 )
 def test_japanese_given_names_the_tagger_cut_are_whole(body, name, absent):
@@ -1008,7 +1010,7 @@ def test_words_before_names_and_peoples_are_no_part_of_a_person(body, name, abse
     assert (name is None or kinds.get(name) == "person") and absent not in kinds, kinds
 
 
-@pytest.mark.parametrize(("form", "cleaned"), [("柯签", None), ("时力提", None), ("柯文哲", "柯文哲")])
+@pytest.mark.parametrize(("form", "cleaned"), [("柯签", None), ("时力提", None), ("赵配", None), ("柯文哲", "柯文哲")])
 def test_a_headline_verb_after_a_short_name_is_no_part_of_it(form, cleaned):
     # 柯 | 签(…协议), 时力 | 提(名): the tagger's person in a headline's telegraphic words
     from kb.extract.names import _clean_person

@@ -115,8 +115,12 @@ def _joined(view: str, words: Sequence[Word], rules: NameRules | None = None) ->
             # A split inside a word, not two names in a row: one side is one character, the
             # two are joined by a dot or hyphen, or a transliteration runs on (谢尔盖-阿克 | 谢诺夫).
             foreign = tag == "PER" and _foreign_run(view[start : word.end])
+            # 小池 | 淳义: a Japanese surname and given name the tagger read as two people
+            japanese = rules is not None and tag == "PER" and end - start == 2 and (
+                view[end - 1] in rules.japanese_surname_ends and word.end - word.start == 2
+            )
             if tag == word.tag and (between == "" or dotted) and (
-                dotted or foreign or min(end - start, word.end - word.start) == 1
+                dotted or foreign or japanese or min(end - start, word.end - word.start) == 1
             ):
                 spans[-1] = (start, word.end, tag)
                 continue

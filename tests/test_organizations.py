@@ -609,6 +609,11 @@ def test_the_taggers_short_form_of_a_bracketed_body_is_that_body():
         ("三党联合政府的安全战略一再推迟。", None, "三党联合政府"),
         ("预计下半年来台的韓國樂團、歌手还有iKON。", None, "韓國樂團"),
         ("義大利駐中國大使館表示，使館以及義大利駐中各總領事館正常接收簽證。", "義大利駐中國大使館", "義大利駐中各總領事館"),
+        # an event (见面会) and a planned office of a sort (代表人办事处) are no bodies; a bank the
+        # catalog lists is one, though a country and a bank describe one as often
+        ("侯友宜下午在國民黨高雄市黨部舉行高雄見面會並接受媒體聯訪。", None, "高雄見面會"),
+        ("臺灣銀行今年也取得金管會核准，將向日本主管機關申設福岡代表人辦事處。", "台湾银行", "福岡代表人辦事處"),
+        ("中國工商銀行表示，將下調利率。", "中国工商银行", None),
         # a university named by its field keeps its place (台湾 | 体育运动大学)
         ("台灣體育運動大學表示，將擴大招生。", "台灣體育運動大學", "體育運動大學"),
     ],

@@ -614,6 +614,9 @@ def test_the_taggers_short_form_of_a_bracketed_body_is_that_body():
         ("侯友宜下午在國民黨高雄市黨部舉行高雄見面會並接受媒體聯訪。", None, "高雄見面會"),
         ("臺灣銀行今年也取得金管會核准，將向日本主管機關申設福岡代表人辦事處。", "台湾银行", "福岡代表人辦事處"),
         ("中國工商銀行表示，將下調利率。", "中国工商银行", None),
+        # a generic body joined to a named one (检调单位及财政部) and a central bank unnamed
+        ("檢調單位及財政部今天表示，將加強查核。", None, "單位及財政部"),
+        ("世界上绝大多数国家的中央银行都提高了利率。", None, "中央银行"),
         # a university named by its field keeps its place (台湾 | 体育运动大学)
         ("台灣體育運動大學表示，將擴大招生。", "台灣體育運動大學", "體育運動大學"),
     ],

@@ -124,7 +124,9 @@ def _two_bodies(form: str, rules: NameRules) -> bool:
         at = form.find(joiner, 2)
         while 0 < at < len(form) - len(joiner):
             rest = form[at + len(joiner) :]
-            if form[:at].endswith((*rules.organization_suffixes, *rules.facility_endings)) and (
+            # (检调单位及财政部: a generic body before the joiner is a body too)
+            ends = (*rules.organization_suffixes, *rules.facility_endings, *rules.generic_bodies)
+            if form[:at].endswith(ends) and (
                 rest.endswith(rules.organization_suffixes) or rest in rules.generic_bodies
             ):
                 return True
@@ -159,6 +161,14 @@ def counted_or_sector(view: str, form: str, rules: NameRules) -> bool:
     return True
 
 
+def countries_body(form: str, rules: NameRules) -> bool:
+    """Whether ``form`` is two countries' abbreviations and a sort of body (日美政府): their
+    bodies together, no name, whatever vouches for it."""
+    return len(form) > 2 and form[0] in rules.abbreviations and form[1] in rules.abbreviations and (
+        form[2:] in rules.generic_bodies or form[2:] in rules.descriptive_suffixes
+    )
+
+
 def described(form: str, rules: NameRules, known: Mapping[str, str],
                tag_alone: Callable[[str], Sequence[tuple[str, str]]]) -> bool:
     """A country and a description, not a name: 美国咨询公司, 中国芯片设计公司, 日本执政党. A
@@ -179,9 +189,7 @@ def described(form: str, rules: NameRules, known: Mapping[str, str],
         form[n:].startswith(rules.plural_determiners) for n in (2, 3) if known.get(form[:n]) == PLACE
     ):
         return True  # 多国政府, 中国多所(大学): many bodies of a sort
-    if form[0] in rules.abbreviations and form[1] in rules.abbreviations and (
-        form[2:] in rules.generic_bodies or form[2:] in rules.descriptive_suffixes
-    ):
+    if countries_body(form, rules):
         return True  # 日美政府: two countries' bodies together
     for length in range(min(4, len(form) - 1), 0, -1):
         prefix, rest = form[:length], form[length:]

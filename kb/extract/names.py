@@ -26,6 +26,7 @@ from kb.extract.bodies import (
     before_known,
     clean_organization,
     counted_or_sector,
+    countries_body,
     described,
     described_known,
     in_apposition,
@@ -537,7 +538,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                 continue  # 萨哈罗夫奖; 一间医院; 库德族; 科技有限公司: a prize, a body counted, a people
             if form and not form.endswith(rules.organization_suffixes) and names_a_thing(view, form, rules):
                 continue  # 萨哈罗夫(奖): a name inside a thing's name each time
-            if form and (form in rules.organization_suffixes or form in rules.generic_bodies):
+            if form and (form in rules.organization_suffixes or form in rules.generic_bodies
+                         or countries_body(form, rules)):
                 continue  # 委员会, 研究院: a body's word alone, vouched for or not, names none
             if form and any(known.get(form[n:-1]) == PERSON for n in range(0, len(form) - 3)):
                 continue  # (首相)安倍晋三所(说): a person the catalog knows and the next word's character

@@ -264,3 +264,34 @@ def test_the_server_freezes_what_it_starts_with_and_thaws_on_shutdown(seeded_sql
         assert gc.get_freeze_count() > 0
         assert live.get("/healthz").status_code == 200
     assert gc.get_freeze_count() == 0
+
+
+STATEMENTS_BY = '{ statements(first: 50, filter: {speaker: $speaker, outlet: $outlet}) { totalCount } }'
+
+
+def _statement_count(client, speaker, outlet=None):
+    query = "query($speaker: [ID!], $outlet: [ID!]) " + STATEMENTS_BY
+    return gql(client, query, {"speaker": speaker, "outlet": outlet})
+
+
+@pytest.mark.parametrize("name", ["斯托爾滕貝格", "斯托尔滕贝格", "Jens Stoltenberg", "史托騰柏格"])
+def test_filters_take_names_where_ids_are_asked(client, name):
+    by_id = gql(client, '{ person(name: "Stoltenberg") { id } }')["data"]["person"]["id"]
+    expected = _statement_count(client, [by_id])["data"]["statements"]["totalCount"]
+    assert expected >= 1
+    assert _statement_count(client, [name])["data"]["statements"]["totalCount"] == expected
+    outlets = ["RFI", "rfi.fr", "法国国际广播电台", "法國國際廣播電台"]
+    for outlet in outlets:  # an outlet by name, short name or domain
+        found = _statement_count(client, [name], [outlet])["data"]["statements"]["totalCount"]
+        assert 1 <= found <= expected
+    timeline = gql(client, f'{{ timeline(speaker: ["{name}"], bucket: MONTH) {{ statements }} }}')
+    assert sum(p["statements"] for p in timeline["data"]["timeline"]) == expected
+
+
+@pytest.mark.parametrize(("speaker", "outlet", "message"), [
+    (["无此人"], None, "no person, organization or place is called '无此人'"),
+    (None, ["无此台"], "no outlet is called '无此台'"),
+])
+def test_an_unknown_name_is_a_clear_error(client, speaker, outlet, message):
+    errors = _statement_count(client, speaker or ["斯托尔滕贝格"], outlet)["errors"]
+    assert message in errors[0]["message"], errors

@@ -331,6 +331,7 @@ class Data:
         rows = await self.rows(
             select(*Outlet.__table__.columns).where(
                 (func.lower(Outlet.name) == key)
+                | (Outlet.name == normalise_key(name))  # 德國之聲: the name in the other script
                 | (func.lower(Outlet.name_en) == key)
                 | (func.lower(Outlet.short_name) == key)
                 | (Outlet.key == key)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 from enum import Enum
+from typing import Any, Protocol, TypeVar
 
 import strawberry
 from strawberry import relay
@@ -89,33 +90,37 @@ class EntityOrder:
     direction: OrderDirection | None = None
 
 
+OUTLETS_HELP = "Any of these outlets: global ids or names (中央社, CNA, cna.com.tw)."
 SEARCH_HELP = ("Words to find, in either script (北約 finds 北约); all space-separated parts "
                "must occur.")
 
 
 @strawberry.input(description="Narrow a list of articles; all given conditions must hold.")
 class ArticleFilter:
-    outlet: list[relay.GlobalID] | None = strawberry.field(default=None, description="Any of these outlets.")
+    outlet: list[strawberry.ID] | None = strawberry.field(default=None, description=OUTLETS_HELP)
     published_after: datetime | None = strawberry.field(default=None, description="Inclusive.")
     published_before: datetime | None = strawberry.field(default=None, description="Exclusive.")
-    mentions: list[relay.GlobalID] | None = strawberry.field(
-        default=None, description="People, organizations or places the article must all mention."
+    mentions: list[strawberry.ID] | None = strawberry.field(
+        default=None, description="People, organizations or places the article must all mention "
+                                  "(ids or names)."
     )
     search: str | None = strawberry.field(default=None, description=SEARCH_HELP)
 
 
 @strawberry.input(description="Narrow a list of statements; all given conditions must hold.")
 class StatementFilter:
-    speaker: list[relay.GlobalID] | None = strawberry.field(
-        default=None, description="Said by any of these people, organizations or places."
+    speaker: list[strawberry.ID] | None = strawberry.field(
+        default=None, description="Said by any of these people, organizations or places: global ids "
+                                  "or names in either script, a transliteration or English (斯托尔滕"
+                                  "贝格, 史托騰柏格, Jens Stoltenberg)."
     )
-    outlet: list[relay.GlobalID] | None = strawberry.field(default=None, description="Any of these outlets.")
+    outlet: list[strawberry.ID] | None = strawberry.field(default=None, description=OUTLETS_HELP)
     kind: StatementKind | None = None
     anonymous: bool | None = None
     published_after: datetime | None = strawberry.field(default=None, description="Inclusive.")
     published_before: datetime | None = strawberry.field(default=None, description="Exclusive.")
-    mentioning: list[relay.GlobalID] | None = strawberry.field(
-        default=None, description="Entities that must all be named in the statement's text."
+    mentioning: list[strawberry.ID] | None = strawberry.field(
+        default=None, description="Entities that must all be named in the statement's text (ids or names)."
     )
     search: str | None = strawberry.field(default=None, description=SEARCH_HELP)
 
@@ -123,8 +128,8 @@ class StatementFilter:
 @strawberry.input(description="Narrow a list of people.")
 class PersonFilter:
     search: str | None = strawberry.field(default=None, description="Part of any name, any script.")
-    outlet: list[relay.GlobalID] | None = strawberry.field(
-        default=None, description="Mentioned by any of these outlets."
+    outlet: list[strawberry.ID] | None = strawberry.field(
+        default=None, description="Mentioned by any of these outlets (ids or names)."
     )
     role: str | None = strawberry.field(default=None, description="Part of a title they hold (秘书长).")
 
@@ -132,8 +137,8 @@ class PersonFilter:
 @strawberry.input(description="Narrow a list of organizations or places.")
 class EntityFilter:
     search: str | None = strawberry.field(default=None, description="Part of any name, any script.")
-    outlet: list[relay.GlobalID] | None = strawberry.field(
-        default=None, description="Mentioned by any of these outlets."
+    outlet: list[strawberry.ID] | None = strawberry.field(
+        default=None, description="Mentioned by any of these outlets (ids or names)."
     )
     kind: str | None = strawberry.field(
         default=None, description="Catalog kind: intergovernmental, ministry, military … for "
@@ -141,24 +146,108 @@ class EntityFilter:
     )
 
 
+# --- names where ids are asked ----------------------------------------------------------------
+
+_TYPE_OF_KIND = {"person": "Person", "organization": "Organization", "place": "Place"}
+_F = TypeVar("_F")
+_ENTITY_FIELDS = ("speaker", "mentioning", "mentions")
+
+
+class NameLookup(Protocol):
+    """What resolves a name (the API's data loader)."""
+
+    async def lookup(self, kind: str, name: str) -> Any | None: ...
+    async def outlet_by_name(self, name: str) -> Any | None: ...
+
+
+async def named(lookup: NameLookup, filter: _F) -> _F:
+    """``filter`` with its names replaced by global ids (see ``with_ids``)."""
+    await with_ids(lookup, filter)
+    return filter
+
+
+async def with_ids(lookup: NameLookup, filter: object | None) -> None:
+    """Replace the names in a filter's entity and outlet fields with global ids, as the exports
+    take them: ``speaker: ["斯托尔滕贝格"]`` is ``speaker: [<his id>]``."""
+    if filter is None:
+        return
+    for field in _ENTITY_FIELDS:
+        values = getattr(filter, field, None)
+        if values:
+            setattr(filter, field, [await entity_id(lookup, v) for v in values])
+    values = getattr(filter, "outlet", None)
+    if values:
+        filter.outlet = [await outlet_id(lookup, v) for v in values]
+
+
+async def entity_id(lookup: NameLookup, value: object) -> relay.GlobalID:
+    """A person's, organization's or place's global id, or the one of that name (the most
+    mentioned of the kinds that have it)."""
+    decoded = _decoded(value)
+    if decoded is not None:
+        return decoded
+    best: tuple[int, str, Any] | None = None
+    for kind in _TYPE_OF_KIND:
+        row = await lookup.lookup(kind, str(value))
+        if row is not None and (best is None or row.mention_count > best[0]):
+            best = (row.mention_count, kind, row)
+    if best is None:
+        raise ClientError(f"no person, organization or place is called {str(value)!r} (ids and names in "
+                          "either script, transliterations and English are accepted; see person(name:))")
+    return relay.GlobalID(_TYPE_OF_KIND[best[1]], str(best[2].id))
+
+
+async def outlet_id(lookup: NameLookup, value: object) -> relay.GlobalID:
+    """An outlet's global id, or the one of that name, English name, short name or domain."""
+    decoded = _decoded(value)
+    if decoded is not None:
+        return decoded
+    row = await lookup.outlet_by_name(str(value))
+    if row is None:
+        raise ClientError(f"no outlet is called {str(value)!r} (see outlets and outlet(name:))")
+    return relay.GlobalID("Outlet", str(row.id))
+
+
+def _decoded(value: object) -> relay.GlobalID | None:
+    """``value`` as a global id, if it is one (a name is not)."""
+    if isinstance(value, relay.GlobalID):
+        return value
+    try:
+        return relay.GlobalID.from_id(str(value))
+    except Exception:  # noqa: BLE001 — not base64, or no "Type:" inside: a name
+        return None
+
+
 # --- translation ------------------------------------------------------------------------------
 
 _KIND_OF_TYPE = {"Person": "person", "Organization": "organization", "Place": "place"}
 
 
-def row_ids(ids: Iterable[relay.GlobalID] | None, type_name: str) -> tuple[int, ...]:
+def _gids(ids: Iterable[object] | None) -> list[relay.GlobalID]:
+    """Global ids (names are replaced by ``with_ids`` before this)."""
     result = []
-    for gid in ids or ():
+    for value in ids or ():
+        gid = _decoded(value)
+        if gid is None:
+            raise ClientError(f"{str(value)!r} is not a global id (find ids with person(name:), "
+                              "outlet(name:) and the other lookups)")
+        result.append(gid)
+    return result
+
+
+def row_ids(ids: Iterable[object] | None, type_name: str) -> tuple[int, ...]:
+    result = []
+    for gid in _gids(ids):
         if gid.type_name != type_name:
             raise ClientError(f"expected {type_name} ids, got a {gid.type_name} id")
         result.append(_number(gid))
     return tuple(result)
 
 
-def entity_refs(ids: Iterable[relay.GlobalID] | None) -> tuple[EntityRef, ...]:
+def entity_refs(ids: Iterable[object] | None) -> tuple[EntityRef, ...]:
     """Global ids of people, organizations and places as (kind, row id)."""
     result = []
-    for gid in ids or ():
+    for gid in _gids(ids):
         kind = _KIND_OF_TYPE.get(gid.type_name)
         if kind is None:
             raise ClientError(f"expected a Person, Organization or Place id, not {gid.type_name}")

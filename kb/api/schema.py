@@ -27,8 +27,11 @@ from kb.api.inputs import (
     article_filters,
     article_order,
     entity_filters,
+    entity_id,
     entity_order,
     entity_refs,
+    named,
+    outlet_id,
     row_ids,
     statement_filters,
     statement_order,
@@ -106,6 +109,7 @@ class QueryFields:
         last: int | None = None, before: str | None = None,
         filter: ArticleFilter | None = None, order_by: ArticleOrder | None = None,
     ) -> Connection[Article]:
+        filter = await named(_data(info), filter)
         return await _connection(info, "articles", None, Article.from_row, first, after, last,
                                  before, article_filters(filter), article_order(order_by))
 
@@ -116,6 +120,7 @@ class QueryFields:
         last: int | None = None, before: str | None = None,
         filter: StatementFilter | None = None, order_by: StatementOrder | None = None,
     ) -> Connection[Statement]:
+        filter = await named(_data(info), filter)
         return await _connection(info, "statements", None, Statement.from_row, first, after,
                                  last, before, statement_filters(filter), statement_order(order_by))
 
@@ -125,6 +130,7 @@ class QueryFields:
         last: int | None = None, before: str | None = None,
         filter: PersonFilter | None = None, order_by: EntityOrder | None = None,
     ) -> Connection[Person]:
+        filter = await named(_data(info), filter)
         return await _connection(info, "people", None, Person.from_row, first, after, last, before,
                                  entity_filters(filter), entity_order(order_by))
 
@@ -134,6 +140,7 @@ class QueryFields:
         last: int | None = None, before: str | None = None,
         filter: EntityFilter | None = None, order_by: EntityOrder | None = None,
     ) -> Connection[Organization]:
+        filter = await named(_data(info), filter)
         return await _connection(info, "organizations", None, Organization.from_row, first, after,
                                  last, before, entity_filters(filter), entity_order(order_by))
 
@@ -143,6 +150,7 @@ class QueryFields:
         last: int | None = None, before: str | None = None,
         filter: EntityFilter | None = None, order_by: EntityOrder | None = None,
     ) -> Connection[Place]:
+        filter = await named(_data(info), filter)
         return await _connection(info, "places", None, Place.from_row, first, after, last, before,
                                  entity_filters(filter), entity_order(order_by))
 
@@ -168,15 +176,19 @@ class QueryFields:
                                   "quote one of the speakers.")
     async def timeline(
         self, info: Info, bucket: TimeBucket = TimeBucket.WEEK,
-        speaker: list[relay.GlobalID] | None = None, outlet: list[relay.GlobalID] | None = None,
-        mentioning: list[relay.GlobalID] | None = None,
+        speaker: list[strawberry.ID] | None = None, outlet: list[strawberry.ID] | None = None,
+        mentioning: list[strawberry.ID] | None = None,
         published_after: datetime | None = None, published_before: datetime | None = None,
     ) -> list[TimelinePoint]:
         dates = dict(published_after=published_after, published_before=published_before)
-        outlets, named = row_ids(outlet, "Outlet"), entity_refs(mentioning)
-        statements = StatementFilters(speakers=entity_refs(speaker), outlets=outlets, mentioning=named,
+        data = _data(info)  # (names where ids are asked, as in the filters)
+        speaker = [await entity_id(data, v) for v in speaker or ()]
+        mentioning = [await entity_id(data, v) for v in mentioning or ()]
+        outlet = [await outlet_id(data, v) for v in outlet or ()]
+        outlets, mentioned = row_ids(outlet, "Outlet"), entity_refs(mentioning)
+        statements = StatementFilters(speakers=entity_refs(speaker), outlets=outlets, mentioning=mentioned,
                                       **dates)
-        articles = ArticleFilters(outlets=outlets, mentions=named, **dates)
+        articles = ArticleFilters(outlets=outlets, mentions=mentioned, **dates)
         points = await _data(info).timeline(statements, articles, bucket.value)
         return [TimelinePoint(start=s, end=e, statements=n, articles=a) for s, e, n, a in points]
 

@@ -23,6 +23,7 @@ from kb.api.inputs import (
     TimeBucket,
     article_filters,
     article_order,
+    named,
     statement_filters,
     statement_order,
 )
@@ -168,6 +169,7 @@ class Outlet(relay.Node):
         last: int | None = None, before: str | None = None,
         filter: ArticleFilter | None = None, order_by: ArticleOrder | None = None,
     ) -> Connection[Article]:
+        filter = await named(_data(info), filter)
         return await _connection(info, "outlet.articles", self.id, Article.from_row, first, after,
                                  last, before, article_filters(filter), article_order(order_by))
 
@@ -177,6 +179,7 @@ class Outlet(relay.Node):
         last: int | None = None, before: str | None = None,
         filter: StatementFilter | None = None, order_by: StatementOrder | None = None,
     ) -> Connection[Statement]:
+        filter = await named(_data(info), filter)
         return await _connection(info, "statements", None, Statement.from_row, first, after, last,
                                  before, statement_filters(filter, outlets=(self.id,)),
                                  statement_order(order_by))
@@ -261,6 +264,7 @@ class Article(relay.Node):
         self, info: Info, first: int | None = None, after: str | None = None,
         last: int | None = None, before: str | None = None, filter: StatementFilter | None = None,
     ) -> Connection[Statement]:
+        filter = await named(_data(info), filter)
         return await _connection(info, "article.statements", self.id, Statement.from_row,
                                  first, after, last, before, statement_filters(filter))
 
@@ -340,6 +344,7 @@ def _entity_fields(kind: str) -> Any:
             last: int | None = None, before: str | None = None,
             filter: StatementFilter | None = None, order_by: StatementOrder | None = None,
         ) -> Connection[Statement]:
+            filter = await named(_data(info), filter)
             return await _connection(info, f"{kind}.statements", self.id,  # type: ignore[attr-defined]
                                      Statement.from_row, first, after, last, before,
                                      statement_filters(filter), statement_order(order_by))
@@ -350,6 +355,7 @@ def _entity_fields(kind: str) -> Any:
             last: int | None = None, before: str | None = None,
             filter: ArticleFilter | None = None, order_by: ArticleOrder | None = None,
         ) -> Connection[Article]:
+            filter = await named(_data(info), filter)
             return await _connection(info, f"{kind}.articles", self.id,  # type: ignore[attr-defined]
                                      Article.from_row, first, after, last, before,
                                      article_filters(filter), article_order(order_by))

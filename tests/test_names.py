@@ -1000,6 +1000,8 @@ def test_titles_inside_names_cut_nothing(body, name, kind):
         # the rest of a word before the name the tagger gave the name (亿 | 万富翁贝佐斯, 大 | 亨…)
         ("全球首富、億萬富翁貝佐斯表示，他將捐款。", "貝佐斯", "萬富翁貝佐斯"),
         ("賭場大亨謝爾登．艾德森表示，他將捐款。", "謝爾登．艾德森", "亨謝爾登．艾德森"),
+        # a particle after a transliteration (卡姆 | 所说的) is no part of it
+        ("正如卡姆所说的那样，局势紧张。卡姆是一名分析师。", None, "卡姆所"),
         # a people (菲裔) is no person
         ("菲裔選民表示支持。", None, "菲裔"),
 

@@ -20,6 +20,28 @@ app.add_typer(db_app, name="db")
 console = Console(stderr=True)
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        from kb.extract import EXTRACTOR_VERSION
+
+        try:
+            release = version("kb")
+        except PackageNotFoundError:  # (run from a checkout that was not installed)
+            release = "unknown"
+        print(f"kb {release} (extractor {EXTRACTOR_VERSION})")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    show_version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                               help="Print kb's version and exit.")] = False,
+) -> None:
+    """kb — a GraphQL knowledge base of news: who said what, where."""
+
+
 def _settings() -> Settings:
     try:
         return Settings.from_env()
@@ -207,7 +229,11 @@ def query(
     if output_format not in ("json", "jsonl", "csv", "table"):
         console.print("[red]--format[/red] must be json, jsonl, csv or table")
         raise typer.Exit(2)
-    text = Path(document[1:]).read_text("utf-8") if document.startswith("@") else document
+    try:
+        text = Path(document[1:]).read_text("utf-8") if document.startswith("@") else document
+    except OSError as exc:
+        console.print(f"[red]error:[/red] cannot read the query file {document[1:]}: {exc.strerror}")
+        raise typer.Exit(2) from None
     variables = {}
     for name, raw in _key_values(var, "--var").items():
         try:

@@ -157,3 +157,15 @@ def test_a_database_without_the_schema_is_one_line_of_error_and_load_creates_it(
     assert loaded.exit_code == 0, loaded.output
     assert "created the kb schema" in loaded.output and "1 added" in loaded.output
     assert runner.invoke(app, ["stats", "--json"], catch_exceptions=False).exit_code == 0
+
+
+def test_version_and_a_missing_query_file_are_one_line(run, tmp_path):
+    from kb.extract import EXTRACTOR_VERSION
+
+    version = run("--version")
+    assert version.exit_code == 0 and version.stdout.startswith("kb ") and f"extractor {EXTRACTOR_VERSION}" in (
+        version.stdout
+    )
+    missing = run("query", f"@{tmp_path / 'absent.graphql'}")
+    assert missing.exit_code == 2
+    assert "cannot read the query file" in missing.output and "Traceback" not in missing.output

@@ -181,9 +181,22 @@ def schema_problem(url: str) -> str | None:
     return None
 
 
+def _missing_sqlite_file(url: str) -> bool:
+    """Whether ``url`` names a SQLite file that does not exist (connecting would create it)."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    path = parsed.database
+    return parsed.get_backend_name() == "sqlite" and bool(path) and path != ":memory:" and (
+        not path.startswith("file:") and not Path(path).exists()
+    )
+
+
 def current_revision(url: str) -> str | None:
     from alembic.runtime.migration import MigrationContext
 
+    if _missing_sqlite_file(url):
+        return None  # (asking would leave an empty file behind)
     engine = create_sync_engine(url)
     try:
         with engine.connect() as connection:

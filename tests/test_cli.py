@@ -151,6 +151,7 @@ def test_a_database_without_the_schema_is_one_line_of_error_and_load_creates_it(
         refused = runner.invoke(app, args, catch_exceptions=False)
         assert refused.exit_code == 2
         assert "no kb schema yet: run `kb db upgrade` first" in refused.output
+        assert not (tmp_path / "new.db").exists()  # (and no empty database left behind)
     article = tmp_path / "one.txt"
     article.write_text(FORMULA_ARTICLE, encoding="utf-8")
     loaded = runner.invoke(app, ["load", str(article)], catch_exceptions=False)

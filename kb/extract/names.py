@@ -489,6 +489,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             continue  # 美国国务卿, 美国商务部长: a title, not a place or a body
         if raw.endswith(rules.facility_endings):
             continue  # 伦敦圣潘克拉斯车站, 空军基地: a building or a site
+        if _runs_into_known(view, raw, known):
+            continue  # 美国自由 | 亚洲电台: the tagger's word ends inside a name the catalog knows
         if raw[0] in rules.surnames and raw[1:].startswith(rules.name_withheld):
             continue  # 李姓牙(医): whatever the tag, a withheld name and the next word
         kind = _kind_by_shape(raw, kind, view, rules, neighbours)
@@ -884,6 +886,20 @@ def _person_shaped(view: str, form: str, rules: NameRules,
             return True  # 阿萨德周三在记者会上表示
         at = view.find(form, end)
     return False
+
+
+def _runs_into_known(view: str, form: str, known: Mapping[str, str]) -> bool:
+    """Whether at every use of ``form`` a name the catalog knows starts inside it and ends
+    after it (美国自由 | 亚洲电台 where 自由亚洲电台 is known): the tagger cut across names."""
+    starts = list(uses(view, form))
+    if not starts:
+        return False
+    for at in starts:
+        end = at + len(form)
+        if not any(view[at + i : end + extra] in known for i in range(1, len(form))
+                   for extra in range(1, 7) if len(view[at + i : end + extra]) >= 3):
+            return False
+    return True
 
 
 def _joined_to_name(view: str, form: str, before: bool = False) -> bool:

@@ -379,6 +379,14 @@ def test_it_is_the_body_that_spoke_before_not_a_channel():
     assert [k for k, _, _, _ in found] == ["nato", "nato"], found
 
 
+@pytest.mark.parametrize(("body", "speaker"), [
+    ("美国总统拜登周二与中国国家主席习近平会谈，后者表示，中方愿意合作。", "xi-jinping"),
+    ("拜登与习近平会谈，前者表示，美方愿意合作。", "joe-biden"),
+])
+def test_the_latter_and_the_former_are_the_last_two_named(body, speaker):
+    assert [k for k, _, _, _ in statements(body)] == [speaker], statements(body)
+
+
 def test_a_group_joined_by_and_stays_one_unnamed_subject():
     assert statements("一些美国议员和企业认为这是一个漏洞。") == [(None, "认为", "这是一个漏洞", True)]
 

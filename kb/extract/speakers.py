@@ -105,6 +105,8 @@ class Speakers:
             return None
         if text in lex.pronouns or len(units) <= 2 and units[-1].text in lex.pronouns:
             return self.pronoun(start, end)
+        if text in ("后者", "前者"):
+            return self._one_of_two(start, end, latter=text == "后者")
         last = units[-1]
         if len(units) >= 2 and units[0].text in lex.demonstratives and last.tag == TITLE and all(
             u.tag != ENTITY or (u.token is not None and self.kind(u.token.key) == PLACE) for u in units[1:-1]
@@ -268,6 +270,22 @@ class Speakers:
             subject = speaker[2]
             return Subject(start, end, subject.key, subject.kind, anonymous=subject.anonymous)
         return Subject(start, end, found.key if found else None, PERSON)
+
+    def _one_of_two(self, start: int, end: int, latter: bool) -> Subject:
+        """后者/前者: the last or the one before it of the two different people or bodies named
+        last before ``start`` in its sentence or the one before (拜登与习近平会谈，后者表示)."""
+        floor = self.index.sentence_bounds(start)[0]
+        floor = self.index.sentence_bounds(floor - 1)[0] if floor > 0 else 0
+        named: list[Token] = []
+        for token in reversed([t for t in self.mentions if floor <= t.start and t.end <= start]):
+            if self.kind(token.key) in (PERSON, ORGANIZATION) and all(t.key != token.key for t in named):
+                named.append(token)
+            if len(named) == 2:
+                break
+        if len(named) < 2:
+            return Subject(start, end, None, None)
+        token = named[0] if latter else named[1]
+        return Subject(start, end, token.key, self.kind(token.key))
 
     def _of_country(self, place: str, start: int, end: int) -> Subject:
         """The nearest person named before ``start`` whom the catalog places in ``place``'s

@@ -387,6 +387,11 @@ def test_the_latter_and_the_former_are_the_last_two_named(body, speaker):
     assert [k for k, _, _, _ in statements(body)] == [speaker], statements(body)
 
 
+def test_the_two_of_them_are_the_last_two_people_named():
+    found = statements("拜登与习近平会谈后，两人均表示，双方将加强沟通。")
+    assert sorted(k for k, _, _, _ in found) == ["joe-biden", "xi-jinping"], found
+
+
 def test_a_group_joined_by_and_stays_one_unnamed_subject():
     assert statements("一些美国议员和企业认为这是一个漏洞。") == [(None, "认为", "这是一个漏洞", True)]
 

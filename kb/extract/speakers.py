@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kb.catalog import ORGANIZATION, PERSON, PLACE
 from kb.extract.clauses import JOINERS, STANDS_FOR, ClauseParser, SubjectParse, Unit, Units
@@ -107,6 +107,12 @@ class Speakers:
             return self.pronoun(start, end)
         if text in ("后者", "前者"):
             return self._one_of_two(start, end, latter=text == "后者")
+        if text in ("两人", "二人", "两位"):  # 拜登与习近平会谈后，两人均表示: both of them
+            latter = self._one_of_two(start, end, latter=True)
+            former = self._one_of_two(start, end, latter=False)
+            if latter.kind == PERSON and former.kind == PERSON:
+                return replace(latter, joint=(former.key,))  # type: ignore[arg-type]
+            return Subject(start, end, None, None)
         last = units[-1]
         if len(units) >= 2 and units[0].text in lex.demonstratives and last.tag == TITLE and all(
             u.tag != ENTITY or (u.token is not None and self.kind(u.token.key) == PLACE) for u in units[1:-1]

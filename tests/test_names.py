@@ -1002,6 +1002,12 @@ def test_titles_inside_names_cut_nothing(body, name, kind):
         ("賭場大亨謝爾登．艾德森表示，他將捐款。", "謝爾登．艾德森", "亨謝爾登．艾德森"),
         # a particle after a transliteration (卡姆 | 所说的) is no part of it
         ("正如卡姆所说的那样，局势紧张。卡姆是一名分析师。", None, "卡姆所"),
+        # a kin word before a name with its Latin form (丈夫 | 加迪·哈盖（Gadi Haggai）)
+        ("该集体农庄宣布她73岁的丈夫加迪·哈盖（Gadi Haggai）在类似情况下死亡。", "加迪·哈盖", "夫加迪·哈盖"),
+        # the joiner before a transliterated name (哈利王子和 | 梅根)
+        ("婚礼当天，哈利王子和梅根受封萨塞克斯公爵、公爵夫人。梅根如今受到英国人的欢迎。", "梅根", "和梅根"),
+        # a currency after a number (1048 | 谢克尔)
+        ("军队每月补贴高达1048谢克尔（约合283美元）的租金。", None, "谢克尔"),
         # a people (菲裔) is no person
         ("菲裔選民表示支持。", None, "菲裔"),
 

@@ -382,6 +382,12 @@ def _after_title(run: str, name: str, titles: set[str]) -> str:
     return name
 
 
+def _person_words(matcher: Matcher) -> set[str]:
+    """Titles, kin and person nouns: the words a name may follow (丈夫加迪·哈盖)."""
+    lexicon = matcher.catalog.lexicon
+    return matcher.titles | {w for w in (*lexicon["kin"], *lexicon["person_nouns"]) if len(w) >= 2}
+
+
 def _looks_like_person_name(english: str) -> bool:
     words = english.split()
     return 2 <= len(words) <= 5 and all(w[0].isupper() for w in words if w[0].isalpha()) and not (
@@ -421,7 +427,8 @@ def discover(
             # name is the stronger evidence.
             chinese = ""
         if not chinese:
-            chinese = _after_title(run, _translit_suffix(run), matcher.titles)
+            # (the title or person word before the name: 党主席 | 萨伊德, 丈夫 | 加迪·哈盖)
+            chinese = _after_title(run, _translit_suffix(run), _person_words(matcher))
         if len(chinese.replace("·", "")) < 2:
             continue
         keys = english_index.get(normalise_key(english), set())

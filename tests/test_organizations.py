@@ -617,6 +617,8 @@ def test_the_taggers_short_form_of_a_bracketed_body_is_that_body():
         # a generic body joined to a named one (检调单位及财政部) and a central bank unnamed
         ("檢調單位及財政部今天表示，將加強查核。", None, "單位及財政部"),
         ("世界上绝大多数国家的中央银行都提高了利率。", None, "中央银行"),
+        # two countries' abbreviations (美菲) name no body
+        ("双方讨论了加强美菲海岸警卫队伙伴关系和美菲海上合作的问题。", None, "美菲"),
         # a tagged word that ends inside a name the catalog knows (美国自由 | 亚洲电台)
         ("美國自由亞洲電台23日報導，近年來大批英國知名學府在中國開設國際學校。", "自由亚洲电台", "亞洲電台"),
         # a university named by its field keeps its place (台湾 | 体育运动大学)

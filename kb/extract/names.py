@@ -545,7 +545,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             if form and not form.endswith(rules.organization_suffixes) and names_a_thing(view, form, rules):
                 continue  # 萨哈罗夫(奖): a name inside a thing's name each time
             if form and (form in rules.organization_suffixes or form in rules.generic_bodies
-                         or countries_body(form, rules)):
+                         or countries_body(form, rules) or all(c in rules.abbreviations for c in form)):
                 continue  # 委员会, 研究院: a body's word alone, vouched for or not, names none
             if form and any(known.get(form[n:-1]) == PERSON for n in range(0, len(form) - 3)):
                 continue  # (首相)安倍晋三所(说): a person the catalog knows and the next word's character

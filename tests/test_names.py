@@ -1026,6 +1026,12 @@ def test_a_headline_verb_after_a_short_name_is_no_part_of_it(form, cleaned):
     assert _clean_person(form, default_rules().names) == cleaned
 
 
+def test_a_transliterated_town_after_a_place_word_is_a_place():
+    # 渔港 | 格林达维克（Grindavik）: the tagger's body, a town by what is said of it
+    kinds = _kinds("距離雷克雅內斯半島（Reykjanes peninsula）已疏散的漁港格林達維克（Grindavik）僅3公里。")
+    assert kinds.get("格林達維克") == "place", kinds
+
+
 def test_a_titled_person_beside_their_office_stays_a_person():
     # 前总统马英九 beside 马英九办公室: not a body's short form (as 永龄 beside 永龄基金会 is)
     kinds = _kinds("国民党参选人侯友宜昨天拜会前总统马英九。马英九办公室发布新闻稿表示，马英九全力支持侯友宜。")

@@ -445,6 +445,10 @@ def _kind_by_shape(form: str, kind: str, view: str, rules: NameRules, known: Map
     best = max((PLACE, ORGANIZATION), key=votes.__getitem__)
     if kind == PERSON and votes[best] > votes[PERSON]:
         return best  # 在森纳尔, 前往达尔富尔, 咨询公司贝恩
+    if kind == ORGANIZATION and votes[PLACE] > votes[ORGANIZATION] and _foreign_run(form) and not (
+        form.endswith(rules.organization_suffixes)
+    ):
+        return PLACE  # 渔港格林达维克: a transliterated town the tagger took for a body
     return kind
 
 

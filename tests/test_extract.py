@@ -48,6 +48,9 @@ def statements(body: str):
         ("据国家统计局周一发布的数据，中国经济增长5%。", "organization:zh-国家统计局", "发布", "中国经济增长5%"),
         # a country, an office the title list names and its holder: the holder (总检察长)
         ("乌克兰总检察长科斯汀在社媒上表示，俄罗斯在夜间发动袭击。", "person:zh-科斯汀", "表示", "俄罗斯在夜间发动袭击"),
+        # a place, a word the tagger misreads, a title and a name: the name speaks (台湾 | 联电 | 前董事长X)
+        ("台灣聯電前董事長曹興誠5月1日在台灣人公共事務會（FAPA）40週年慶祝晚會上指出，中國說中華民國已經滅亡。",
+         "person:zh-曹兴诚", "指出", "中國說中華民國已經滅亡"),
         # speaking as the channel before the verb (发言表示)
         ("国民党主席朱立伦发言表示，将团结一致。", "person:zh-朱立伦", "表示", "将团结一致"),
         # a title joined by 兼 to a role (记者兼政治分析家X)

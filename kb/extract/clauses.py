@@ -152,6 +152,7 @@ class ClauseParser:
             if end > i + 1 and self.gap_ok(units[end:]):
                 return SubjectParse(units, i, i, continuing, addressee=True)
         end = self.noun_phrase_end(units, i)
+        end = self._through_titled_name(units, end)
         if end > i:
             relayed = self._relayed(units, end)
             if relayed is not None:
@@ -195,6 +196,21 @@ class ClauseParser:
             if described:
                 return SubjectParse(units, start, len(units), continuing)
         return SubjectParse(units, i, i, continuing)
+
+    def _through_titled_name(self, units: list[Unit], end: int) -> int:
+        """Where the subject phrase ends if a title and a name follow it with only words the
+        tagger misread between (台湾 | 联电 | 前董事长 | 曹兴诚: the name is the subject, what comes
+        before it qualifies the title); ``end`` otherwise."""
+        for k in range(end, min(end + 3, len(units) - 1)):
+            if units[k].tag == TITLE and units[k + 1].tag == ENTITY:
+                between = units[end:k]
+                if all(u.tag not in ("p", "c", "w", "d", "TIME") and u.text not in self.lex.prepositions
+                       for u in between):
+                    return k + 2
+                break
+            if units[k].tag in ("p", "w") or units[k].text in self.lex.prepositions:
+                break
+        return end
 
     @staticmethod
     def _titled_pair(units: list[Unit], j: int) -> bool:

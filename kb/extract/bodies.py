@@ -273,7 +273,7 @@ def joined_by_and(view: str, words: Sequence[Word], rules: NameRules,
         noun = view[field.start : field.end]
         if noun in rules.person_words or noun.endswith("人"):
             continue  # 律师和律师事务所
-        if noun.endswith((*rules.organization_suffixes, "小组", "团队", "部门")):
+        if noun.endswith((*rules.organization_suffixes, *rules.body_part_words)):
             continue  # 提名策略小组 | 与 | 决策委员会: two bodies
         if field.end - field.start < 2 or field.end != joiner.start or joiner.end != word.start:
             continue

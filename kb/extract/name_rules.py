@@ -47,6 +47,7 @@ class NameRules:
     period_words: frozenset[str] = frozenset()  # 年初: its second character begins no name
     legal_form_words: tuple[str, ...] = ()  # 有限, 股份: a company's legal form before its ending
     subsidiary_words: tuple[str, ...] = ()  # 子公司, 分行: a body's part or offspring
+    body_part_words: tuple[str, ...] = ()  # 小组, 部门: a body's parts
     field_body_suffixes: tuple[str, ...] = ()  # 部, 署: a body named for two fields (住房和城乡建设部)
     japanese_surname_ends: str = ""  # 田, 野: how two-character Japanese surnames end
     headline_verbs: str = ""  # 签, 提: a headline's verb after a short name

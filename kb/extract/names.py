@@ -231,7 +231,7 @@ def _title_tail(view: str, start: int, rules: NameRules) -> int:
     (亿 | 万富翁: 万富翁 ends 亿万富翁), so belong to that word, not to a name after it."""
     for word in rules.person_cues:
         for k in range(1, len(word)):
-            if view.startswith(word[k:], start) and view.endswith(word[:k], 0, start) and len(word) - k >= 1:
+            if view.startswith(word[k:], start) and view.endswith(word[:k], 0, start):
                 return len(word) - k
     return 0
 
@@ -287,7 +287,7 @@ def _clean_person(form: str, rules: NameRules, view: str = "") -> str | None:
             form = form[: -len(title)]
             break
     form = form.strip(_NAME_DOT)
-    if len(form) >= 3 and form[0] in "和与及" and _foreign_run(form[1:]):
+    if len(form) >= 3 and form[0] in rules.body_joiners and _foreign_run(form[1:]):
         form = form[1:]  # 哈利王子和 | 梅根: the joiner before a transliterated name
     for title in rules.titles:  # 阿亚图拉阿里·哈梅内伊, 王储威廉: a title before it
         if len(title) >= 2 and form.startswith(title) and len(form) >= len(title) + 2:
@@ -495,7 +495,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             continue  # 美国国务卿, 美国商务部长: a title, not a place or a body
         if raw.endswith(rules.facility_endings):
             continue  # 伦敦圣潘克拉斯车站, 空军基地: a building or a site
-        if all(view[at - 1 : at].isdigit() for at in uses(view, raw)) and any(True for _ in uses(view, raw)):
+        if raw in view and all(view[at - 1 : at].isdigit() for at in uses(view, raw)):
             continue  # 1048 | 谢克尔: after a number, a unit or a currency, no name
         if _runs_into_known(view, raw, known):
             continue  # 美国自由 | 亚洲电台: the tagger's word ends inside a name the catalog knows

@@ -80,6 +80,9 @@ class Lexicon:
     addressee_markers: frozenset[str]  # addressee_markers
     addressee_verbs: frozenset[str]  # addressee_verbs
     claim_nouns: tuple[str, ...]  # claim_nouns
+    latter_words: frozenset[str]  # latter_words: 后者
+    former_words: frozenset[str]  # former_words: 前者
+    pair_words: frozenset[str]  # pair_words: 两人
     issued_documents: tuple[str, ...]  # issued_documents
     cited_words: tuple[str, ...]  # cited_words
     clause_opening_verbs: frozenset[str]  # clause_opening_verbs
@@ -167,6 +170,9 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         addressee_markers=frozenset(_words(data["addressee_markers"])),
         addressee_verbs=frozenset(_words(data["addressee_verbs"])),
         claim_nouns=_words(data["claim_nouns"]),
+        latter_words=frozenset(_words(data["latter_words"])),
+        former_words=frozenset(_words(data["former_words"])),
+        pair_words=frozenset(_words(data["pair_words"])),
         issued_documents=_words(data["issued_documents"]),
         cited_words=_words(data["cited_words"]),
         clause_opening_verbs=frozenset(_words(data["clause_opening_verbs"])),
@@ -250,6 +256,7 @@ class Rules:
             thing_endings=_words(data["thing_endings"]),
             subsidiary_words=_words(data["subsidiary_words"]),
             field_body_suffixes=_words(data["field_body_suffixes"]),
+            body_part_words=_words(data["body_part_words"]),
             japanese_surname_ends=data["japanese_surname_ends"],
             headline_verbs=data["headline_verbs"],
             japanese_given_name_ends=data["japanese_given_name_ends"],

@@ -105,9 +105,9 @@ class Speakers:
             return None
         if text in lex.pronouns or len(units) <= 2 and units[-1].text in lex.pronouns:
             return self.pronoun(start, end)
-        if text in ("后者", "前者"):
-            return self._one_of_two(start, end, latter=text == "后者")
-        if text in ("两人", "二人", "两位"):  # 拜登与习近平会谈后，两人均表示: both of them
+        if text in lex.latter_words or text in lex.former_words:
+            return self._one_of_two(start, end, latter=text in lex.latter_words)
+        if text in lex.pair_words:  # 拜登与习近平会谈后，两人均表示: both of them
             latter = self._one_of_two(start, end, latter=True)
             former = self._one_of_two(start, end, latter=False)
             if latter.kind == PERSON and former.kind == PERSON:
@@ -183,7 +183,8 @@ class Speakers:
             return Subject(start, end, None, None)
         entry = self.rules.matcher.entry(token.key)
         target = self.rules.matcher.entry(entry.speaks_for or "") if entry else None
-        city = self.view[token.start : token.end].endswith("市")  # 台北市: the city, not 台北 for Taiwan
+        # 台北市, 华盛顿州: the city or state, not 台北 or 华盛顿 for their country
+        city = self.view[token.end - 1 : token.end] in self.rules.names.city_suffixes
         if entry and entry.kind == PLACE and target is not None and not city:
             return Subject(start, end, target.key, target.kind)
         return Subject(start, end, token.key, self.kind(token.key), joint=joint)

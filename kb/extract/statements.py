@@ -72,8 +72,6 @@ _MODIFIES_LATER_HEAD = re.compile(r"[^\W\d_]{0,3}的")
 _FIRST_PERSON = re.compile(r"(?<![自本])我(?![们們国國军軍省市区區县縣校台党黨方])")
 _QUOTED = re.compile(r"[“「『][^”」』]*[”」』]")
 
-# The plain verbs of saying, which after another verb only introduce its content (回应表示).
-_PLAIN_SPEECH = frozenset({"说", "表示", "指出", "称", "说道"})
 
 
 class StatementFinder:
@@ -318,7 +316,7 @@ class StatementFinder:
             start += 1
         # 回应表示，…: a second speech verb right after the first says how; the content follows it.
         second = self.lex.verb_prefix.match(view, start)
-        plain = second is not None and second.group() in _PLAIN_SPEECH
+        plain = second is not None and second.group() in self.lex.saying_verbs
         if second is not None and plain and view[second.end() : second.end() + 1] in ("，", ",", "：", ":"):
             start = second.end()
         punctuated = start < len(view) and view[start] in "，,：:"

@@ -1063,3 +1063,15 @@ def test_a_preposition_after_a_name_and_a_quoted_title_are_no_people(body, absen
 def test_a_name_marked_as_changed_is_a_persons():
     # 公司 | 欧文（化名）: a body's word before it, but a person's name, changed
     assert _kinds("华南某网约车公司欧文（化名）表示，目前的网约车行业还有许多小平台。").get("欧文") == "person"
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "kind"),
+    [
+        # 对手 (a rival) describes people and bodies alike: the tagger's kind stands
+        ("他批評對手柯文哲許多主張是錯的。", "柯文哲", "person"),
+        ("他批评竞争对手柯文哲。", "柯文哲", "person"),
+    ],
+)
+def test_a_word_for_people_and_bodies_alike_leaves_the_kind_to_the_tagger(body, name, kind):
+    assert _kinds(body).get(name) == kind

@@ -507,6 +507,18 @@ def test_a_person_and_a_character_and_a_counted_restaurant_are_no_bodies(body, a
         ("泰国北部披集府一间小学发生屋顶倒塌事件，造成6人死亡。", "北部披集府一间小学"),
         # a people (库德族)
         ("伊拉克北部的库德族与政府军发生冲突，库德族领袖表示不满。", "库德族"),
+        # common nouns that end like a body (格局 in 局, 好处 in 处), after a place or joined by 与
+        ("龐溟並指要適應中國城鎮化格局和房地產市場供求關係的變化。", "中國城鎮化格局"),
+        ("他認為風險與好處應平衡。", "風險與好處"),
+        # a thing's name glossed in Latin (…协议（…）) is no body
+        ("歐盟邀請台灣加入臨時上訴仲裁多邊協議（Multi-Party Interim Appeal Arbitration Arrangement）。",
+         "臨時上訴仲裁多邊協議"),
+        # generic bodies: counties' and cities' governments, the caucuses, a police station
+        ("教育部承諾，將盡速與法務部、縣市政府、相關團體研商。", "縣市政府"),
+        ("內政部長林右昌表示，感謝朝野黨團支持順利修法。", "朝野黨團"),
+        ("熟悉公安派出所運作的山東盧姓網民表示，當局不會緊縮。", "公安派出所"),
+        # a place and a sort of paper before the paper's title (香港日报《南华早报》)
+        ("据香港日报《南华早报》的报道，欧盟领导人可能会提供一些东西。", "香港日报"),
     ],
 )
 def test_words_that_end_like_bodies_sorts_and_groups_are_no_bodies(body, absent):
@@ -629,3 +641,34 @@ def test_bodies_joined_by_and_and_bodies_running_into_events(body, present, abse
     found = _entities(body)
     assert present is None or found.get(present, ("",))[0] == "organization", found
     assert absent is None or absent not in found, found
+
+
+@pytest.mark.parametrize(
+    ("body", "present", "absent"),
+    [
+        # 前 (former) between a body and the title after it is the person's, not the body's
+        ("中国前外交部发言人赵立坚被外界称为“战狼”外交官。", None, "中国前外交部"),
+        ("中国人民银行前货币政策司司长孙国峰被判16年半有期徒刑。", "货币政策司", "前货币政策司"),
+    ],
+)
+def test_former_before_a_title_is_no_part_of_a_bodys_name(body, present, absent):
+    found = _entities(body)
+    assert present is None or found.get(present, ("",))[0] == "organization", found
+    assert absent not in found, found
+
+
+@pytest.mark.parametrize(
+    ("body", "person"),
+    [
+        # a surname the tagger read as a place or a body, beside the full name
+        ("日本NTT公司社长丸冈亨（65岁）接受共同社采访。</p><p>业务主要面向东京、大阪、名古屋等城市地区的大企业。"
+         "丸冈表示，不少小规模的企业没有IT管理人员。</p><p>该公司已开始社招，丸冈称“希望让拥有专门技能的人成长”。", "丸冈"),
+        # a given name and a surname joined by a dot name a person, even after 在
+        ("在理查德·尼克松和杰拉尔德·福特总统执政期间，基辛格和福特告诉苏哈托，他们理解。", "理查德·尼克松"),
+    ],
+)
+def test_a_surname_read_as_a_body_beside_the_full_name_is_that_person(body, person):
+    found = _extract(body)
+    kinds = {e.name: e.kind for e in found.entities.values()}
+    assert kinds.get(person) in (None, "person"), kinds
+    assert {m.kind for m in found.mentions if m.surface == person} == {"person"}, found.mentions

@@ -257,6 +257,8 @@ def joined_by_and(view: str, words: Sequence[Word], rules: NameRules,
             end = words[index + 1].end  # 应急 | 管理署
         if not view[word.start : end].endswith(rules.field_body_suffixes):
             continue  # (社区和医院: two sorts of place, no body named for two fields)
+        if view[word.start : end].endswith(rules.not_body_words):
+            continue  # 风险与好处: a common noun that only ends like a body
         # (the tagger may read the name's first part, a body's field, as a body of its own:
         # 中共中央党史 | 和 | 文献研究院; not a body with its own ending: 环境部 | 和 | 农业部)
         field_text = view[field.start : field.end]
@@ -400,6 +402,21 @@ def _always_after(view: str, form: str, word: str) -> bool:
             return False
         at = view.find(form, at + len(form))
     return True
+
+
+def without_former(view: str, form: str, rules: NameRules) -> str:
+    """``form`` after a 前 (former) inside it when every use is followed by a title (中国前外交部
+    | 发言人, 前货币政策司 | 司长): 前 says the person left the office, and is no part of its name."""
+    at = form.find("前")
+    if at < 0 or len(form) - at - 1 < 2:
+        return form
+    use = view.find(form)
+    while use >= 0:
+        end = use + len(form)
+        if not view.startswith(rules.titles_by_start.get(view[end : end + 1], ()), end):
+            return form
+        use = view.find(form, end)
+    return form[at + 1 :]
 
 
 def runs_into_title(view: str, form: str, rules: NameRules) -> bool:
@@ -560,6 +577,15 @@ def quoted_media(view: str, rules: NameRules) -> list[tuple[int, int]]:
         if view.startswith(rules.media_words, match.end()):
             spans.append(match.span("name"))
     return spans
+
+
+def describes_a_title(view: str, form: str, rules: NameRules, known: Mapping[str, str]) -> bool:
+    """Whether ``form`` is a place and a sort of publication right before a title in 《》 each
+    time (香港日报《南华早报》, 英国报纸《卫报》): what the title is, not a name of its own."""
+    place = next((n for n in range(len(form) - 1, 1, -1) if known.get(form[:n]) == PLACE), 0)
+    if not place or form[place:] not in rules.media_words:
+        return False
+    return all(view.startswith("《", at + len(form)) for at in uses(view, form))
 
 
 def numbered_channels(view: str, known: Mapping[str, str]) -> list[tuple[int, int]]:

@@ -29,6 +29,7 @@ from kb.extract.bodies import (
     countries_body,
     described,
     described_known,
+    describes_a_title,
     in_apposition,
     joined_by_and,
     local_unit,
@@ -43,6 +44,7 @@ from kb.extract.bodies import (
     schools,
     shortened_bodies,
     university_units,
+    without_former,
     without_leading_verb,
     without_trailing_words,
 )
@@ -440,6 +442,8 @@ def _kind_by_shape(form: str, kind: str, view: str, rules: NameRules, known: Map
         return PLACE  # 高雄市, 新北市: the city, not its government; 柏林市中心: a part of it
     if f"{form}（化名" in view or f"{form}(化名" in view:
         return PERSON  # 网约车公司欧文（化名）: a person's name, changed
+    if kind == PERSON and _FULL_FOREIGN_NAME.fullmatch(form):
+        return PERSON  # (在)理查德·尼克松(执政期间): a given name and a surname name a person
     # a tagged person among companies (谷歌、苹果、亚马逊) is one
     votes = _context_kinds(view, form, rules, known, lists=kind == PERSON)
     best = max((PLACE, ORGANIZATION), key=votes.__getitem__)
@@ -541,6 +545,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             # …or a word of its sort in apposition (制药公司辉瑞, 竞争对手三星).
             vouched = vouched or _context_kinds(view, raw, rules, neighbours)[ORGANIZATION] > 0
             form = clean_organization(_after_period(view, raw, rules), count + (1 if vouched else 0), rules)
+            form = without_former(view, form, rules) if form else form
             if form and (form.endswith(rules.thing_endings) or form.startswith(rules.body_counters)
                          or form.endswith(rules.group_endings)
                          or _suffixes_only(form, rules) or _counted_at_end(form, rules)
@@ -565,7 +570,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                 continue  # 上海台商, 柯文哲团队: a name and a common noun, a description
             if form and (runs_into_title(view, form, rules) or in_apposition(view, form, words, rules)):
                 continue
-            if form and (counted_or_sector(view, form, rules) or local_unit(view, form, rules, known)
+            if form and (counted_or_sector(view, form, rules) or describes_a_title(view, form, rules, known)
+                         or local_unit(view, form, rules, known)
                          or members_of_known(view, form, rules, known)):
                 continue  # 一家中国律师事务所, 美国银行业: a sort of body, not one
             if form and form.endswith(rules.event_words):
@@ -1050,6 +1056,18 @@ def _parts_of_longer(names: dict[str, Name], surnames: frozenset[str]) -> None:
         ]
         if len(longer) == 1:
             names[short.form] = Name(short.form, PERSON, longer[0].key)
+    # 丸冈 beside 丸冈亨, 福特 beside 杰拉尔德·福特: a surname the tagger read as a body or a
+    # place is the one person whose name it begins, or ends after a name's dot
+    for other in [n for n in names.values() if n.kind != PERSON and n.known_as is None]:
+        if len(other.form) < 2 or not _HAN.fullmatch(other.form):
+            continue
+        longer = [
+            n for n in people
+            if len(n.form) > len(other.form)
+            and (n.form.startswith(other.form) or n.form.endswith(("·" + other.form, "-" + other.form)))
+        ]
+        if len(longer) == 1:
+            names[other.form] = Name(other.form, PERSON, longer[0].key)
 
 
 def _same_in_article(names: dict[str, Name], foreign: frozenset[str]) -> None:
@@ -1068,6 +1086,7 @@ def _same_in_article(names: dict[str, Name], foreign: frozenset[str]) -> None:
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
+_FULL_FOREIGN_NAME = re.compile(r"[\u4e00-\u9fff]{2,}(?:[·•][\u4e00-\u9fff]{1,}\.?)*[·•][\u4e00-\u9fff]{2,}")
 
 
 def _chinese_name(form: str, surnames: frozenset[str]) -> bool:

@@ -269,7 +269,10 @@ class Rules:
             prize_fields=_words(data["prize_fields"]),
             school_levels=frozenset(_words(data["school_levels"])),
             # 竞争对手三星, 分析机构克而瑞: a body's descriptor before a name says what it names
-            organization_before=_words([*data["organization_before"], *data["organization_descriptors"]]),
+            organization_before=_words([
+                w for w in (*data["organization_before"], *data["organization_descriptors"])
+                if w not in data["either_before"]
+            ]),
             person_words=frozenset(
                 w for w in (*self.lexicon.person_nouns, *self.matcher.titles, *_words(data["kin"]))
                 if len(w) == 2
@@ -314,8 +317,9 @@ class Rules:
             suffixes=tuple(sorted({*self.names.long_organization_suffixes, *self.lexicon.media_suffixes,
                                    "党", "军"}, key=len, reverse=True)),
             endings=organization_suffixes,
-            # (a building or a site, 伦敦圣潘克拉斯车站（St Pancras）, is no body either)
-            events=_words([*data["event_words"], *data["facility_endings"]]),
+            # (a building or a site, 伦敦圣潘克拉斯车站（St Pancras）, is no body either, nor a
+            # thing: 上诉仲裁多边协议（MPIA）)
+            events=_words([*data["event_words"], *data["facility_endings"], *data["thing_endings"]]),
             person_words=tuple(t for t in self.names.person_cues if len(t) >= 2),
             corporate=_words(data["legal_endings"]),
         )

@@ -519,6 +519,10 @@ def test_a_person_and_a_character_and_a_counted_restaurant_are_no_bodies(body, a
         ("熟悉公安派出所運作的山東盧姓網民表示，當局不會緊縮。", "公安派出所"),
         # a place and a sort of paper before the paper's title (香港日报《南华早报》)
         ("据香港日报《南华早报》的报道，欧盟领导人可能会提供一些东西。", "香港日报"),
+        # a body's part right after its parent's name: the tagger cut the whole name
+        ("國際技能組織亞洲分會會長也傳遞會旗給勞動部長許銘春。", "亞洲分會"),
+        # a sector before the word for its leader describes the company after them
+        ("知情人士表示，中國科技巨擘騰訊已關閉在美國的遊戲工作室怪獸團隊。", "中國科技"),
     ],
 )
 def test_words_that_end_like_bodies_sorts_and_groups_are_no_bodies(body, absent):
@@ -672,3 +676,11 @@ def test_a_surname_read_as_a_body_beside_the_full_name_is_that_person(body, pers
     kinds = {e.name: e.kind for e in found.entities.values()}
     assert kinds.get(person) in (None, "person"), kinds
     assert {m.kind for m in found.mentions if m.surface == person} == {"person"}, found.mentions
+
+
+def test_a_descriptors_word_inside_a_bracketed_name_leaves_the_whole_name():
+    # 企业 is a descriptor, but 咨询公司 after it is a sort of body: the name is the whole
+    body = "我们可以从客户那里看到这一点，”安迈企业谘询公司(Alvarez & Marsal)亚洲全球交易主管说。"
+    found = _entities(body)
+    assert found.get("安迈企业谘询公司", ("",))[0] == "organization", found
+    assert "谘询公司" not in found, found

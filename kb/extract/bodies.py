@@ -490,7 +490,11 @@ def after_description(form: str, rules: NameRules, known: Mapping[str, str]) -> 
 
 def in_apposition(view: str, form: str, words: Sequence[Word], rules: NameRules) -> bool:
     """Whether ``form`` describes the name written right after it each time (英国跨国银行 |
-    巴克莱银行, 国际投资移民公司 | 亨利): a description ending like a company, not a name."""
+    巴克莱银行, 国际投资移民公司 | 亨利): a description ending like a company, not a name; or a
+    sector before the word for its leader each time (中国科技 | 巨擘腾讯)."""
+    found = list(uses(view, form))
+    if found and all(view.startswith(rules.sector_heads, at + len(form)) for at in found):
+        return True
     if not form.endswith(rules.descriptive_suffixes):
         return False
     names_at = {w.start for w in words if w.tag in ("PER", "ORG", "nz")}
@@ -585,7 +589,8 @@ def describes_a_title(view: str, form: str, rules: NameRules, known: Mapping[str
     place = next((n for n in range(len(form) - 1, 1, -1) if known.get(form[:n]) == PLACE), 0)
     if not place or form[place:] not in rules.media_words:
         return False
-    return all(view.startswith("《", at + len(form)) for at in uses(view, form))
+    found = list(uses(view, form))
+    return bool(found) and all(view.startswith("《", at + len(form)) for at in found)
 
 
 def numbered_channels(view: str, known: Mapping[str, str]) -> list[tuple[int, int]]:

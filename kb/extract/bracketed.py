@@ -157,8 +157,12 @@ def _form_start(view: str, paren: int, words: Sequence[Word], starts: list[int],
                 return None
             # A descriptor inside the word (研究公司龙洲经讯): the name is what follows it.
             cut = _after_descriptor(piece[:-2], rules)
-            if cut is not None and not _only_corporate(piece[cut:], rules.corporate):
-                return word.start + cut  # not 阿里巴巴集团 | 控股有限公司: a company's legal ending
+            # (not 阿里巴巴集团 | 控股有限公司: a company's legal ending; nor 安迈企业 | 咨询公司:
+            # a descriptor's word inside the name, and a sort of body after it)
+            if cut is not None and not _only_corporate(piece[cut:], rules.corporate) and (
+                piece[cut:] not in rules.descriptors
+            ):
+                return word.start + cut
         elif word.tag in _FUNCTION_TAGS or piece in rules.delimiters or _after_descriptor(piece, rules):
             break
         elif word.tag == "v" and len(piece) >= 2 and words[index + 1].tag in _NAME_TAGS:

@@ -549,7 +549,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             if form and (form.endswith(rules.thing_endings) or form.startswith(rules.body_counters)
                          or form.endswith(rules.group_endings)
                          or _suffixes_only(form, rules) or _counted_at_end(form, rules)
-                         or _subsidiary(form, rules)):
+                         or _subsidiary(form, rules) or _part_after_parent(view, form, rules, known)):
                 continue  # 萨哈罗夫奖; 一间医院; 库德族; 科技有限公司: a prize, a body counted, a people
             if form and not form.endswith(rules.organization_suffixes) and names_a_thing(view, form, rules):
                 continue  # 萨哈罗夫(奖): a name inside a thing's name each time
@@ -684,6 +684,21 @@ def _subsidiary(form: str, rules: NameRules) -> bool:
     for owner in rules.subsidiary_owners:
         stem = stem.removesuffix(owner)
     return not stem or stem.endswith(rules.organization_descriptors) or stem in rules.organization_suffixes
+
+
+def _part_after_parent(view: str, form: str, rules: NameRules, known: Mapping[str, str]) -> bool:
+    """Whether ``form`` is a body's part (亚洲分会, 开平支行) written right after its parent's
+    name each time (国际技能组织 | 亚洲分会): the tagger cut the whole name, and the part
+    alone names it no better than a place would."""
+    if not form.endswith(rules.subsidiary_words):
+        return False
+    found = list(uses(view, form))
+    for at in found:
+        before = view[max(0, at - 8) : at]
+        if not (before.endswith(rules.organization_suffixes)
+                or any(known.get(before[-n:]) == ORGANIZATION for n in range(2, len(before) + 1))):
+            return False
+    return bool(found)
 
 
 def _suffixes_only(form: str, rules: NameRules) -> bool:

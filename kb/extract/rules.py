@@ -249,6 +249,7 @@ class Rules:
             not_place_before=_words(data["not_place_before"]),
             given_name_place_endings=frozenset(data["given_name_place_endings"]),
             descriptive_suffixes=_words(data["descriptive_suffixes"]),
+            sector_heads=_words(data["sector_heads"]),
             generic_bodies=frozenset(_words(data["generic_bodies"])),
             event_words=_words(data["event_words"]),
             not_body_words=_words(data["not_body_words"]),

@@ -231,11 +231,23 @@ def _japanese_given_name(view: str, start: int, end: int, words: Sequence[Word],
 def _title_tail(view: str, start: int, rules: NameRules) -> int:
     """How many characters at ``start`` end a title or person word that begins before it
     (亿 | 万富翁: 万富翁 ends 亿万富翁), so belong to that word, not to a name after it."""
-    for word in rules.person_cues:
-        for k in range(1, len(word)):
-            if view.startswith(word[k:], start) and view.endswith(word[:k], 0, start):
-                return len(word) - k
+    tails, longest = _cue_tails(rules.person_cues)
+    for n in range(min(longest, len(view) - start), 0, -1):
+        heads = tails.get(view[start : start + n])
+        if heads and view.endswith(heads, 0, start):
+            return n
     return 0
+
+
+@lru_cache(maxsize=4)
+def _cue_tails(cues: tuple[str, ...]) -> tuple[dict[str, tuple[str, ...]], int]:
+    """Each proper tail of a person cue (万富翁 of 亿万富翁) → the heads it follows, and the
+    longest tail's length: ``_title_tail`` looks up the text instead of trying every cue."""
+    tails: dict[str, set[str]] = defaultdict(set)
+    for word in cues:
+        for k in range(1, len(word)):
+            tails[word[k:]].add(word[:k])
+    return {t: tuple(h) for t, h in tails.items()}, max(map(len, tails), default=0)
 
 
 def _person_bounds(view: str, start: int, end: int, rules: NameRules,

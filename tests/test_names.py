@@ -1075,3 +1075,26 @@ def test_a_name_marked_as_changed_is_a_persons():
 )
 def test_a_word_for_people_and_bodies_alike_leaves_the_kind_to_the_tagger(body, name, kind):
     assert _kinds(body).get(name) == kind
+
+
+@pytest.mark.parametrize(
+    ("body", "person", "absent"),
+    [
+        # a verb's character before a bracketed foreign name (属于 | 杰瑞米·博伊文)
+        ("這座公寓屬于杰瑞米·博伊文(Jeremy Boivin)。", "杰瑞米·博伊文", "于杰瑞米·博伊文"),
+        # a title, a name the tagger reads, and the next word (部长王文涛 | 预定)
+        ("中國商務部長王文濤預定25日在華府出席晚宴。", "王文濤", "王文濤預定"),
+        # a two-character name and a one-character reporting verb, read alone (范云 | 指)
+        ("民進黨籍立委范雲指中國國民黨籍立委陳雪生涉性騷擾。", "范雲", "范雲指"),
+        # 和 ends a Japanese given name when no name follows it
+        ("自民黨青年局長鈴木憲和（中）3日率團訪台。", "鈴木憲和", "鈴木憲"),
+    ],
+)
+def test_where_a_persons_name_starts_and_ends(body, person, absent):
+    kinds = _kinds(body)
+    assert kinds.get(person) == "person", kinds
+    assert absent not in kinds, kinds
+
+
+def test_the_mainlands_media_is_no_person():
+    assert "陸媒" not in _kinds("陸媒第一財經分析，房地產將持續低迷。")

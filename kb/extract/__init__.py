@@ -103,7 +103,7 @@ def extract(article: ParsedArticle, rules: Rules | Catalog | None = None) -> Ext
             if key.startswith("organization:") and len(longer) == 1:
                 extra[form] = longer.pop()
         extra.update(organizations)
-    bracketed = discover(text, matcher, result.entities, taken=organizations)
+    bracketed = discover(text, matcher, result.entities, taken=organizations, tagged=extra)
     for form, key in list(bracketed.items()):
         if key.startswith("person:") and names_a_thing(view, form, rules.names):
             # 哈利勒苏莱曼（Khalil Suleiman）医院: the bracket glosses a hospital's name, both forms
@@ -118,7 +118,7 @@ def extract(article: ParsedArticle, rules: Rules | Catalog | None = None) -> Ext
         k: v
         for found in (discover_titled(view, tokens, matcher), discover_speakers(view, tokens, matcher))
         for k, v in found.items()
-        if k not in extra
+        if k not in extra and not _longer_than_tagged(k, extra)
     }
     if titled:
         extra.update(titled)
@@ -212,6 +212,12 @@ def _whole_bracketed_names(view: str, names: list[Name], bracketed: dict[str, st
     for form, key in list(extra.items()):
         if key in rekeyed and form not in bracketed:
             extra[form] = rekeyed[key]
+
+
+def _longer_than_tagged(form: str, extra: dict[str, str]) -> bool:
+    """Whether ``form`` is a person the tagger read shorter, with one or two characters more
+    (部长王文涛 | 预定): those are the next word's, and the tagger's name stands."""
+    return any(extra.get(form[:-n], "").startswith("person:") for n in (1, 2) if len(form) - n >= 2)
 
 
 def _written(key: str, text: NormalisedText, surface: str) -> str:

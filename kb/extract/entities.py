@@ -397,7 +397,7 @@ def _looks_like_person_name(english: str) -> bool:
 
 def discover(
     text: NormalisedText, matcher: Matcher, entities: dict[str, EntityInfo],
-    taken: Mapping[str, str] | None = None,
+    taken: Mapping[str, str] | None = None, tagged: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """Discover people from ``中文名（English Name）``; return article-local forms → keys.
 
@@ -429,6 +429,8 @@ def discover(
         if not chinese:
             # (the title or person word before the name: 党主席 | 萨伊德, 丈夫 | 加迪·哈盖)
             chinese = _after_title(run, _translit_suffix(run), _person_words(matcher))
+            if tagged and tagged.get(chinese[1:], "").startswith("person:"):
+                chinese = chinese[1:]  # 属于 | 杰瑞米·博伊文: a verb's character the tagger left out
         if len(chinese.replace("·", "")) < 2:
             continue
         keys = english_index.get(normalise_key(english), set())

@@ -193,6 +193,12 @@ def _through_verb_start(view: str, start: int, end: int, words: Sequence[Word], 
         w.start == end and w.tag == "TIME" for w in words
     )):
         return end + 1  # 松野博 | 一周三, 滨田靖 | 一表示: the numeral that ends a Japanese given name
+    japanese = end - start == 3 and view[start + 1] in rules.japanese_surname_ends
+    if japanese and view[end : end + 1] == "和" and (
+        view[end + 1 : end + 2] in ("（", "(", "，", "、", "。")
+        or view.startswith(rules.person_after, end + 1)
+    ):
+        return end + 1  # 铃木宪 | 和（中）: 和 ends a Japanese given name when no name follows it
     if (
         after is not None
         and end - start == 2
@@ -551,6 +557,12 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             continue  # 华沙后, 习近平特(使): a name the catalog knows and the next word's first character
         if kind == PERSON:
             form = _clean_person(raw, rules, view)
+            if form and tag_alone is not None and len(form) == 3 and form[0] in rules.surnames and (
+                form[2] in rules.person_after
+            ):
+                alone = tuple(tag_alone(form))
+                if alone == ((form[:2], "PER"), (form[2], "v")):
+                    form = form[:2]  # 立委范云 | 指: read alone, a two-character name and a verb
         elif kind == ORGANIZATION:
             # 英伟达（Nvidia）: a name in its own script beside it vouches for a short form.
             vouched = re.search(re.escape(raw) + r"\s?[（(][a-z]", view) is not None

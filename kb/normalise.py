@@ -28,8 +28,9 @@ def simplified_converter() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
-# Characters some outlets type for punctuation that NFKC leaves alone: 丶 (a radical) for 、.
-_VARIANT_PUNCTUATION = {"丶": "、"}
+# Characters some outlets type for others that NFKC leaves alone: 丶 (a radical) for 、, 巿
+# (a rare character of the same shape) for 市 (贝尔格勒巿中心).
+_VARIANT_PUNCTUATION = {"丶": "、", "巿": "市"}
 
 
 @lru_cache(maxsize=65536)
@@ -85,7 +86,7 @@ _SPACE_RUNS = re.compile(" {2,}")
 # ``str.replace`` (a C scan each), then ``_fold_quickly`` checks that nothing else would fold.
 _COMMON_FOLDS = tuple(
     (char, _fold_char(char))
-    for char in MIDDLE_DOTS + "，：；！？（）％－～\u3000\xa0\t\r丶"
+    for char in MIDDLE_DOTS + "，：；！？（）％－～\u3000\xa0\t\r丶巿"
     if _fold_char(char) != char
 )
 _OTHER_SPACE = re.compile(r"[^\S \n]")  # whitespace that folds to a space

@@ -35,3 +35,10 @@ def test_lines_survive():
 
 def test_a_radical_typed_for_the_enumeration_comma_is_one():
     assert normalise("骆惠宁丶郑雁雄").text == "骆惠宁、郑雁雄"
+
+
+def test_a_rare_character_typed_for_city_is_city():
+    # 巿 (fú) looks like 市 and stands for it in news text; the stored text keeps it
+    view = normalise("貝爾格勒巿中心")
+    assert view.text == "贝尔格勒市中心"
+    assert view.original == "貝爾格勒巿中心"

@@ -221,6 +221,11 @@ def test_unknown_domain_becomes_outlet():
         ("阿迪达斯(Adidas AG, ADDYY)认为，中国市场正在复苏。", "adidas", "认为", "中国市场正在复苏"),
         # a verb that begins an event's name (说明会) is none; 在…会 is a circumstance
         ("英业达总经理蔡枝安11月在法人说明会表示，伺服器仍缺料。", "person:zh-蔡枝安", "表示", "伺服器仍缺料"),
+        # the manner of speaking before 地 (直言不讳地说); 直言不讳 is no verb of its own
+        ("欧洲委员会观察员谢纳赫直言不讳地说，这不是一场公平的选举。", "person:zh-谢纳赫", "说", "这不是一场公平的选举"),
+        # a city's 当局 is the city's, a capital's its country's government
+        ("上海当局表示，他们将在调查结束后回应。", "shanghai", "表示", "他们将在调查结束后回应"),
+        ("北京当局表示，他们将在调查结束后回应。", "china-government", "表示", "他们将在调查结束后回应"),
     ],
 )
 def test_attribution_mechanisms(body, speaker, verb, content):

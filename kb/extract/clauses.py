@@ -64,6 +64,10 @@ class SubjectParse:
         return self.units[self.start : self.end]
 
 
+# Tags of the words before 地 that say how someone spoke (坦率 | 地说, 直言不讳 | 地说).
+_MANNER_TAGS = frozenset({"a", "ad", "an", "d", "v", "vd", "i", "l"})
+
+
 def _relative_head(units: Sequence[Unit]) -> bool:
     """Whether a name heads a relative clause here (在华企业的伍德克): the subject, not part
     of a circumstance."""
@@ -400,6 +404,10 @@ class ClauseParser:
                 return True  # 对记者, 向安理会, 就下星期与莫斯科的会谈问题在星期二
             if unit.tag in CIRCUMSTANTIAL or text in lex.fillers:
                 k += 1
+                continue
+            manner = next((j for j in range(k + 1, min(k + 4, n)) if gap[j].text == "地"), None)
+            if manner is not None and all(u.tag in _MANNER_TAGS for u in gap[k:manner]):
+                k = manner + 1  # 坦率地, 直言不讳地, 语重心长地: the manner of speaking
                 continue
             durative = text.endswith(("着", "著")) and len(text) > 1
             if unit.tag in ("v", "vd") and (durative or (k + 1 < n and gap[k + 1].text in ("着", "著"))):

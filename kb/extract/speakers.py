@@ -194,6 +194,8 @@ class Speakers:
         entry = self.rules.matcher.entry(key)
         if entry is None or entry.kind != PLACE or not entry.country:
             return key
+        if entry.subkind == "city" and not entry.speaks_for:
+            return key  # 上海当局: the city's own, not its country's (北京当局 is China's)
         return self.rules.governments.get(entry.country, key)
 
     def _joint(self, units: list[Unit], kind: str | None, together: bool) -> tuple[str, ...]:

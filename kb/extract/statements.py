@@ -149,7 +149,7 @@ class StatementFinder:
         """The verb at ``view[start:end]``, unless this use of it is no speech verb."""
         view, lex = self.view, self.lex
         after = view[end : end + 1]
-        if after in lex.blocked.get(base, ()):
+        if view.startswith(lex.blocked.get(base, ()), end):
             return None
         if view.endswith(lex.noun_markers, 0, start) or view.endswith(lex.negators, 0, start):
             return None

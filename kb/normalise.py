@@ -141,6 +141,8 @@ def normalise(text: str) -> NormalisedText:
             folded_text = _SPACE_RUNS.sub(" ", folded_text)
     else:
         folded_text, origins = _fold_slowly(text)
+    if '"' in folded_text:
+        folded_text = _curl_quotes(folded_text)
     if "." in folded_text:  # 費南多．奎維多: a full stop between two characters is a name's dot
         folded_text = _DOT_IN_NAME.sub(NAME_DOT, folded_text)
     converter = simplified_converter()
@@ -150,6 +152,19 @@ def normalise(text: str) -> NormalisedText:
             converted if len(converted := converter.convert(c)) == 1 else c for c in folded_text
         )
     return NormalisedText(original=text, text=simplified, origins=origins)
+
+
+def _curl_quotes(text: str) -> str:
+    """Straight double quotes as opening and closing marks, alternating within each line (an
+    odd one left over opens a quotation that goes on in the next paragraph), so that
+    attribution reads ``"Q。"他说`` as it reads ``“Q。”他说``."""
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        if '"' in line:
+            parts = line.split('"')
+            marks = ["“" if i % 2 == 0 else "”" for i in range(len(parts) - 1)]
+            lines[number] = "".join(part + mark for part, mark in zip(parts, [*marks, ""], strict=True))
+    return "\n".join(lines)
 
 
 def _fold_slowly(text: str) -> tuple[str, tuple[int, ...]]:

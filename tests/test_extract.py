@@ -659,3 +659,29 @@ def test_every_reporting_verb_of_the_lexicon_reports(verb):
     # each verb the lexicon lists, in the plainest shape news writes it: subject, verb, comma
     body = f"王毅{verb}，中方不会让步。"
     assert ("wang-yi", verb, "中方不会让步") in [(k, v, c) for k, v, c, _ in statements(body)], statements(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # straight quotes read as curly ones; a quotation after reported speech, in its
+        # paragraph or as the next paragraph, goes on with its speaker
+        ('德国工商会会长阿德里安表示，总体情况仍将困难。"我们需要尽快制定中期规划。"</p><p>'
+         '"德国工业正处于危急境地。"他说，"一些公司将不得不裁员。"',
+         [("person:zh-阿德里安", "总体情况仍将困难"), ("person:zh-阿德里安", "我们需要尽快制定中期规划。"),
+          ("person:zh-阿德里安", "德国工业正处于危急境地"), ("person:zh-阿德里安", "一些公司将不得不裁员")]),
+        # a quoted subheading ends no sentence in its marks: no one's words
+        ("中国和香港当局则拒绝西方的批评，称中国尊重人权。</p><p>“新疆是禁区”</p><p>两位主管告诉路透社，官员曾来访。",
+         None),
+        # 他 after a long title chain before a name, not the name of an earlier paragraph
+        ("武契奇一行人依然隐身、沉默。</p><p>首先，奥地利议会议员、欧洲委员会选举观察员负责人斯特凡·谢纳赫"
+         "在镜头前发表讲话。他直言不讳地说，这不是一场公平的选举。",
+         [("person:zh-斯特凡·谢纳赫", "这不是一场公平的选举")]),
+    ],
+)
+def test_quotations_that_go_on_and_pronouns_after_titles(body, expected):
+    found = [(key, text) for key, _, text, _ in statements(body)]
+    if expected is None:
+        assert all("新疆是禁区" not in text for _, text in found), found
+    else:
+        assert found == expected, found

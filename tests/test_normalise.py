@@ -42,3 +42,8 @@ def test_a_rare_character_typed_for_city_is_city():
     view = normalise("貝爾格勒巿中心")
     assert view.text == "贝尔格勒市中心"
     assert view.original == "貝爾格勒巿中心"
+
+
+def test_straight_double_quotes_open_and_close_in_turn():
+    view = normalise('他说"我们需要规划。"\n"一段引语没有结束\n"好的。"他说')
+    assert view.text == "他说“我们需要规划。”\n“一段引语没有结束\n“好的。”他说"

@@ -470,6 +470,8 @@ class Speakers:
                 fallback = token
             clause = index.clause_start(token.start, 0)
             before = view[clause : token.start]
-            if len(before) <= 14 and not self._object(token) and not _listed(view, token):
+            # (a long title chain is a subject too: 奥地利议会议员、…观察员负责人 | 谢纳赫)
+            titled = len(before) <= 40 and before.endswith(self.rules.names.person_cues)
+            if (len(before) <= 14 or titled) and not self._object(token) and not _listed(view, token):
                 return token
         return fallback

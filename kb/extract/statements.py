@@ -642,8 +642,7 @@ class StatementFinder:
         covered = [(f.content_start, f.content_end) for f in found]
         more: list[Found] = []
         for item in named:
-            if not item.direct and not self._quoted_after(item):
-                continue
+            # (reported speech, too, goes on in a quotation after it: X表示，A。“B。”)
             line_start, line_end = index.line_bounds(item.verb_start)
             # Quotes after the statement's own, in its line, joined by commas only.
             pos = max(item.content_end, item.verb_end)
@@ -659,7 +658,10 @@ class StatementFinder:
             next_start = line_end + 1
             next_end = index.line_bounds(next_start)[1] if next_start < len(view) else next_start
             quote = index.quote_starting.get(next_start)
-            if quote is not None and self._last_in_line(named, item, line_start, line_end) and (
+            # (a quoted subheading, “新疆是禁区”, ends no sentence inside its marks: no one's)
+            if quote is not None and view[quote[1] - 1] in "。！？!?…" and self._last_in_line(
+                named, item, line_start, line_end
+            ) and (
                 not any(next_start <= f.verb_start < next_end for f in found)
                 and view[quote[1] + 1 : next_end].strip("。 ") == ""
             ):

@@ -226,6 +226,13 @@ def test_unknown_domain_becomes_outlet():
         # a city's 当局 is the city's, a capital's its country's government
         ("上海当局表示，他们将在调查结束后回应。", "shanghai", "表示", "他们将在调查结束后回应"),
         ("北京当局表示，他们将在调查结束后回应。", "china-government", "表示", "他们将在调查结束后回应"),
+        # a date the tagger reads as a numeral (29日) between a source and its verb
+        ("法新社（AFP）29日報導稱，流感正在蔓延。", "afp", "報導稱", "流感正在蔓延"),
+        # a Latin name in half-width brackets with spaces, between the name and the verb
+        ("德国工商大会主席彼得·阿德里安 (Peter Adrian)说，情况困难。", "person:zh-彼得·阿德里安", "说", "情况困难"),
+        # 坚持 before the verb; a post (贴文) the tagger read into the name
+        ("尼坦雅胡堅持說，戰爭將持續。", "benjamin-netanyahu", "說", "戰爭將持續"),
+        ("律師黃帝穎貼文表示，這是造謠。", "person:zh-黄帝颖", "表示", "這是造謠"),
     ],
 )
 def test_attribution_mechanisms(body, speaker, verb, content):

@@ -11,6 +11,7 @@ such circumstances only; otherwise the clause has no subject of its own.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -64,6 +65,9 @@ class SubjectParse:
         return self.units[self.start : self.end]
 
 
+_LATIN = re.compile(r"[A-Za-z][A-Za-z.'\-]*")
+_DAY = re.compile(r"\d{1,2}[日号]|\d{1,2}月\d{1,2}[日号]")
+
 # Tags of the words before 地 that say how someone spoke (坦率 | 地说, 直言不讳 | 地说).
 _MANNER_TAGS = frozenset({"a", "ad", "an", "d", "v", "vd", "i", "l"})
 
@@ -82,9 +86,10 @@ class Units:
     """The units of any stretch of the view."""
 
     def __init__(self, view: str, tokens: Sequence[Token], words: Sequence[Word],
-                 nouns: frozenset[str] = frozenset()) -> None:
+                 nouns: frozenset[str] = frozenset(), acts: frozenset[str] = frozenset()) -> None:
         self.view = view
         self.nouns = nouns  # nouns the tagger splits (知情 | 人士): one noun unit
+        self.acts = acts  # channels (贴文, 发文): verbs, when the tagger read one into a name
         self.tokens = [t for t in tokens if t.type in (ENTITY, TITLE)]
         self.token_starts = [t.start for t in self.tokens]
         self.words = list(words)
@@ -122,7 +127,13 @@ class Units:
                 if last is not None and last.end == a and last.text + self.view[a:b] in self.nouns:
                     out[-1] = Unit(last.start, b, "n", self.view[last.start : b])
                 else:
-                    out.append(Unit(a, b, word.tag, self.view[a:b]))
+                    text = self.view[a:b]
+                    # 29日 (the tagger's m as often as TIME): a date is a time, whatever its tag
+                    tag = "TIME" if word.tag == "m" and _DAY.fullmatch(text) else word.tag
+                    if tag in ("PER", "ORG", "LOC") and (a, b) != (word.start, word.end):
+                        # 黄帝颖 | 贴文: what the tagger read into a name beside it is no name
+                        tag = "v" if text in self.acts else "n"
+                    out.append(Unit(a, b, tag, text))
                 pos = b
         if pos < end:
             self._untagged(pos, end, out)
@@ -386,6 +397,12 @@ class ClauseParser:
         while k < n:
             unit = gap[k]
             text = unit.text
+            if text in ("(", "（"):
+                close = self._bracket_end(gap, k)
+                inside = gap[k + 1 : close] if close is not None else None
+                if inside is not None and all(u.tag == "w" or _LATIN.fullmatch(u.text) for u in inside):
+                    k = close + 1  # 彼得·阿德里安 (Peter Adrian)说: the name's Latin form, an aside
+                    continue
             rest = gap[k + 1 :]
             named = [u for u in rest if u.tag != "w"]
             if text in ("和", "与", "及") and named and all(u.nominal for u in named) and (

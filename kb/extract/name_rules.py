@@ -58,6 +58,7 @@ class NameRules:
     direction_prefixes: frozenset[str] = frozenset()  # 东, 北: a place of its own before a place
     prize_fields: tuple[str, ...] = ()  # 新闻, 人权: a prize's field after the name it is named after
     school_levels: frozenset[str] = frozenset()  # 高中, 国中: a sort of school after a place
+    channel_words: tuple[str, ...] = ()  # 贴文, 发文: how someone spoke, glued after a name
     sector_heads: tuple[str, ...] = ()  # 巨头, 龙头: (中国科技)巨擘腾讯
     descriptive_suffixes: tuple[str, ...] = ()  # 公司, 执政党: described, not named, after a country
     person_words: frozenset[str] = frozenset()  # two-character person nouns and titles (儿子, 公主)

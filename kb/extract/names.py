@@ -319,6 +319,8 @@ def _clean_person(form: str, rules: NameRules, view: str = "") -> str | None:
         len(form) >= 4 or form[0] not in rules.surnames
     )):
         form = form[:-1]  # 伯恩斯又(说), 巫统历(来): a name and the next word's first character
+    if len(form) >= 4 and form.endswith(rules.channel_words):
+        form = form[:-2]  # 黄帝颖 | 贴文(表示): how the person spoke, read into the name
     for term in rules.address_terms:  # 家长林先生 → 林先生: a surname and a term of address
         if form.endswith(term) and len(form) > len(term) + 1:
             form = form[-len(term) - 1 :]

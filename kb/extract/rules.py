@@ -250,6 +250,7 @@ class Rules:
             given_name_place_endings=frozenset(data["given_name_place_endings"]),
             descriptive_suffixes=_words(data["descriptive_suffixes"]),
             sector_heads=_words(data["sector_heads"]),
+            channel_words=tuple(w for w in _words(data["channels"]) if len(w) == 2),
             generic_bodies=frozenset(_words(data["generic_bodies"])),
             event_words=_words(data["event_words"]),
             not_body_words=_words(data["not_body_words"]),

@@ -81,7 +81,8 @@ class StatementFinder:
         self.lex = rules.lexicon
         self.index = TextIndex(view)
         self.tokens = [t for t in tokens]
-        self.units = Units(view, tokens, words, frozenset(h for h in self.lex.anonymous_heads if len(h) >= 3))
+        self.units = Units(view, tokens, words, frozenset(h for h in self.lex.anonymous_heads if len(h) >= 3),
+                           frozenset(self.lex.channels))
         self.parser = ClauseParser(self.lex)
         self.roles = article_roles(tokens, view, rules.kind_of)
         people = {t.key for t in tokens if t.type == ENTITY and t.key and rules.kind_of(t.key) == PERSON}

@@ -692,3 +692,10 @@ def test_quotations_that_go_on_and_pronouns_after_titles(body, expected):
         assert all("新疆是禁区" not in text for _, text in found), found
     else:
         assert found == expected, found
+
+
+def test_a_document_whose_issuer_no_one_could_name_is_not_the_nearest_bodys():
+    # 新闻稿 issued by a body the extractor does not know: not the agency of the dateline
+    body = ("（中央社記者林長順台北1日電）地方檢審協會晚間發布新聞稿指出，雙方達成共識。"
+            "新聞稿表示，5項共識為檢察獨立。")
+    assert all(key != "cna" for key, *_ in statements(body)), statements(body)

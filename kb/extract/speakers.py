@@ -429,6 +429,8 @@ class Speakers:
                     keys = self._joined_names(self.units.between(self.index.clause_start(at, floor), at))
                     if keys:
                         return Subject(start, start + len(text), keys[0], self.kind(keys[0]), joint=keys[1:])
+                    # (issued by a body no one could name: not the nearest body before it)
+                    return Subject(start, start + len(text), None, None)
         return None
 
     def _joined_names(self, units: list[Unit]) -> tuple[str, ...]:

@@ -699,3 +699,8 @@ def test_a_document_whose_issuer_no_one_could_name_is_not_the_nearest_bodys():
     body = ("（中央社記者林長順台北1日電）地方檢審協會晚間發布新聞稿指出，雙方達成共識。"
             "新聞稿表示，5項共識為檢察獨立。")
     assert all(key != "cna" for key, *_ in statements(body)), statements(body)
+
+
+def test_reported_speech_inside_anothers_ends_where_a_clause_turns_against_it():
+    found = statements("林俊憲批評，趙少康還說嫌貴不要租，但文大在陽明山，交通不便，只好咬牙承租。")
+    assert ("person:zh-赵少康", "說", "嫌貴不要租", False) in found, found

@@ -70,6 +70,7 @@ _MODIFIES_LATER_HEAD = re.compile(r"[^\W\d_]{0,3}的")
 # The speaker's own first person in a readout (我), outside quotations; not a plural 我们 or 我国,
 # 我军, which writers use too, nor 自我 (self).
 _FIRST_PERSON = re.compile(r"(?<![自本])我(?![们們国國军軍省市区區县縣校台党黨方])")
+_TURN = re.compile(r"[，,；;](?:但|但是|然而|不过|可是)")  # a clause that turns against the one before
 _QUOTED = re.compile(r"[“「『][^”」』]*[”」』]")
 
 
@@ -453,6 +454,7 @@ class StatementFinder:
         found.extend(self._issued_sources(found))
         self._across_semicolons(found)
         found = self._trim(found)
+        self._nested_ends(found)
         found = [part for item in found for part in self._quote_by_quote(item)]
         found = self._in_first_person(found)
         found.extend(self._continued(found))
@@ -615,6 +617,22 @@ class StatementFinder:
             while item.content_end > item.content_start and view[item.content_end - 1] in "，,。 ；;：:":
                 item.content_end -= 1
         return [f for f in found if f.content_end > f.content_start and not self._said_again(f, found)]
+
+    def _nested_ends(self, found: list[Found]) -> None:
+        """Reported speech inside another speaker's reported speech ends where a clause turns
+        against it (林俊宪批评，…赵少康还说嫌贵不要租，但文大在阳明山…): the turn is the outer
+        speaker's again."""
+        view = self.view
+        for item in found:
+            if item.direct or not any(
+                other is not item and other.subject.key != item.subject.key
+                and other.content_start <= item.verb_start < other.content_end
+                for other in found
+            ):
+                continue
+            turn = _TURN.search(view, item.content_start, item.content_end)
+            if turn is not None and turn.start() > item.content_start:
+                item.content_end = turn.start()
 
     def _said_again(self, item: Found, found: list[Found]) -> bool:
         """Whether the same speaker's later verb in the same clause says ``item``'s content

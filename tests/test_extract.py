@@ -704,3 +704,16 @@ def test_a_document_whose_issuer_no_one_could_name_is_not_the_nearest_bodys():
 def test_reported_speech_inside_anothers_ends_where_a_clause_turns_against_it():
     found = statements("林俊憲批評，趙少康還說嫌貴不要租，但文大在陽明山，交通不便，只好咬牙承租。")
     assert ("person:zh-赵少康", "說", "嫌貴不要租", False) in found, found
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # what a fact shows (a clause without a subject of its own) is no one's statement
+        ("苹果公司周一宣布新品。本月Apple Watch停售是一个最明显迹象，表明这家科技公司在中国走得小心翼翼。", []),
+        # …but a speaker's own 表明 is
+        ("外交部发言人汪文斌表明，中方立场没有改变。", [("wang-wenbin", "中方立场没有改变")]),
+    ],
+)
+def test_evidence_verbs_speak_only_with_a_subject_of_their_own(body, expected):
+    assert [(k, t) for k, _, t, _ in statements(body)] == expected

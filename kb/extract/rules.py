@@ -59,6 +59,7 @@ class Lexicon:
     verbs: dict[str, str]  # every verb form → its base (reporting_verbs × verb_suffixes)
     punctuation_only: frozenset[str]  # punctuation_only_verbs
     continuing: frozenset[str]  # continuing_verbs
+    evidence: frozenset[str]  # evidence_verbs
     bare_stance: frozenset[str]  # bare_stance_verbs
     announcing: frozenset[str]  # announcing_verbs
     decisions: tuple[str, ...]  # decisions
@@ -149,6 +150,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         verbs=verbs,
         punctuation_only=frozenset(_words(data["punctuation_only_verbs"])),
         continuing=frozenset(_words(data["continuing_verbs"])),
+        evidence=frozenset(_words(data["evidence_verbs"])),
         bare_stance=frozenset(_words(data["bare_stance_verbs"])),
         announcing=frozenset(_words(data["announcing_verbs"])),
         decisions=_words(data["decisions"]),

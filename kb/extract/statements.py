@@ -259,6 +259,8 @@ class StatementFinder:
     def _carried(self, verb: Verb, clause: int, floor: int, previous: Subject | None) -> Subject | None:
         """A clause with no subject of its own continues the last subject before it in the
         sentence: X表示…，并呼吁 / X发表声明，呼吁 / 但对普京说."""
+        if self.lex.verbs.get(verb.form, verb.form) in self.lex.evidence:
+            return None  # …是一个迹象，表明…: what a fact shows
         units = self.units.between(clause, verb.start)
         if previous is not None and not previous.source and units and units[-1].text in ("并", "并且"):
             return replace(previous, carried=True)  # X否认…并说：: one subject, two verbs

@@ -717,3 +717,9 @@ def test_reported_speech_inside_anothers_ends_where_a_clause_turns_against_it():
 )
 def test_evidence_verbs_speak_only_with_a_subject_of_their_own(body, expected):
     assert [(k, t) for k, _, t, _ in statements(body)] == expected
+
+
+def test_a_clause_after_a_relay_is_not_the_relays_statement():
+    # 央视引述会议内容指，要求…: the meeting asks; the relay only cites it
+    found = statements("央視引述會議內容指，要求加快完善市場准入。")
+    assert ("cctv", "要求", "加快完善市場准入", False) not in found, found

@@ -89,6 +89,7 @@ class StatementFinder:
         people = {t.key for t in tokens if t.type == ENTITY and t.key and rules.kind_of(t.key) == PERSON}
         holders = TitleHolders(self.roles, people, rules.matcher)
         self.speakers = Speakers(view, self.index, tokens, rules, holders, self.units, self.parser)
+        self._relaying = False  # whether the last statement found relays another source (引述)
         self.token_at = {t.start: t for t in tokens}
 
     # -- verbs ----------------------------------------------------------------------------------
@@ -261,6 +262,8 @@ class StatementFinder:
         sentence: X表示…，并呼吁 / X发表声明，呼吁 / 但对普京说."""
         if self.lex.verbs.get(verb.form, verb.form) in self.lex.evidence:
             return None  # …是一个迹象，表明…: what a fact shows
+        if previous is not None and self._relaying:
+            return None  # 央视引述会议内容指，要求…: the one relayed asks, not the relay
         units = self.units.between(clause, verb.start)
         if previous is not None and not previous.source and units and units[-1].text in ("并", "并且"):
             return replace(previous, carried=True)  # X否认…并说：: one subject, two verbs
@@ -449,6 +452,7 @@ class StatementFinder:
                     content = (quoted[0] + 1, quoted[1])
                     found.append(Found(verb.start, verb.end, verb.form, *content, subject, True, True))
             last = (floor, subject)
+            self._relaying = self.lex.verbs.get(verb.form, verb.form) in self.lex.relay_verbs
             found.append(Found(verb.start, verb.end, verb.form, start, end, subject, punctuated, direct))
             self.speakers.said.append((start, end, subject))
         found.extend(self._colons())

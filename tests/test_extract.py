@@ -723,3 +723,10 @@ def test_a_clause_after_a_relay_is_not_the_relays_statement():
     # 央视引述会议内容指，要求…: the meeting asks; the relay only cites it
     found = statements("央視引述會議內容指，要求加快完善市場准入。")
     assert ("cctv", "要求", "加快完善市場准入", False) not in found, found
+
+
+def test_a_report_refers_to_the_news_outlet_named_before_not_the_nearest_body():
+    body = ("美國之音（VOA）11月30日報導，中國醫院人滿為患。報導說，北京兒童醫院每天接診上千人。</p>"
+            "<p>報導表示，中國政府否認有新病毒。")
+    found = statements(body)
+    assert ("voa", "表示", "中國政府否認有新病毒", False) in found, found

@@ -1098,3 +1098,15 @@ def test_where_a_persons_name_starts_and_ends(body, person, absent):
 
 def test_the_mainlands_media_is_no_person():
     assert "陸媒" not in _kinds("陸媒第一財經分析，房地產將持續低迷。")
+
+
+
+@pytest.mark.parametrize(
+    ("body", "absent"),
+    [
+        # 于 before countries' abbreviations is a preposition, no surname
+        ("部署1500名部隊人員於美加邊界。", "於美"),
+    ],
+)
+def test_a_preposition_and_countries_are_no_person(body, absent):
+    assert absent not in _kinds(body)

@@ -529,6 +529,8 @@ def test_a_person_and_a_character_and_a_counted_restaurant_are_no_bodies(body, a
         ("KBW纳斯达克地区银行指数(KBW Nasdaq Regional Bank Index)下跌。", "KBW纳斯达克地区银行指数"),
         # a think tank's word after its name (研究中心 | 智囊团) is no part of it
         ("瑞士联邦理工学院安全研究中心智囊团的研究员表示，这很危险。", "瑞士联邦理工学院安全研究中心智囊团"),
+        # 从…处: where a warning came from; 处 is no part of the body's name
+        ("從美方和加拿大電信安全局處得到提醒。", "電信安全局處"),
     ],
 )
 def test_words_that_end_like_bodies_sorts_and_groups_are_no_bodies(body, absent):

@@ -87,6 +87,8 @@ def clean_organization(form: str, count: int, rules: NameRules) -> str | None:
         form = form[form.rfind("的") + 1 :]  # 埼玉县和光市的 | 理化学研究所 (not 雷纳希克的办公室)
     if len(form) >= 4 and form[-1] == form[-2]:
         form = form[:-1]  # 研究所所(公布): the tagger ran into the next word
+    if len(form) >= 4 and form[-1] == "处" and form[:-1].endswith(rules.organization_suffixes):
+        form = form[:-1]  # (从)电信安全局 | 处: where something came from, not the body's name
     inner = form.find("党")
     if form.endswith("党") and 0 <= inner < len(form) - 3:
         form = form[inner + 1 :]  # 在野党国民党, 多数党民主党: the party is the last one named

@@ -329,6 +329,8 @@ def _clean_person(form: str, rules: NameRules, view: str = "") -> str | None:
         form = form[:-2]  # 林郑幼子: a name and a person word after it
     if len(form) < 2 or form in rules.not_names or (len(form) == 2 and form.endswith(rules.group_endings)):
         return None  # (菲裔, 韩族: a people, not a person)
+    if form[0] in _PREPOSITION_SURNAMES and all(char in rules.abbreviations for char in form[1:]):
+        return None  # 于美(墨边界): a preposition and a country, not a surname and a name
     if all(char in rules.abbreviations for char in form) or (
         form[1:] in rules.not_names and (form[0] in rules.abbreviations or form[0] not in rules.surnames)
     ):
@@ -1127,6 +1129,8 @@ def _same_in_article(names: dict[str, Name], foreign: frozenset[str]) -> None:
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
+# Surnames that are also prepositions (于美墨边界, 于盛怒之下): read so, when the rest says so.
+_PREPOSITION_SURNAMES = frozenset("于於")
 _FULL_FOREIGN_NAME = re.compile(r"[\u4e00-\u9fff]{2,}(?:[·•][\u4e00-\u9fff]{1,}\.?)*[·•][\u4e00-\u9fff]{2,}")
 
 

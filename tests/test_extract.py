@@ -233,6 +233,13 @@ def test_unknown_domain_becomes_outlet():
         # 坚持 before the verb; a post (贴文) the tagger read into the name
         ("尼坦雅胡堅持說，戰爭將持續。", "benjamin-netanyahu", "說", "戰爭將持續"),
         ("律師黃帝穎貼文表示，這是造謠。", "person:zh-黄帝颖", "表示", "這是造謠"),
+        # a speech (发表演说) before the verb: 说 there ends the channel's word, 指 speaks
+        ("米佐塔基斯周日表示，希腊将重新选举。</p><p>他同日發表演說指，選舉是民主的勝利。", "person:zh-米佐塔基斯",
+         "指", "選舉是民主的勝利"),
+        # 继续 before the verb; 总结 with a suffix; 据X报告
+        ("沃尔福斯继续说道，“他们试图分裂我们。”", "person:zh-沃尔福斯", "说道", "他们试图分裂我们"),
+        ("社长佐藤恒治总结称：“材料涨价影响很大。”", "person:zh-佐藤恒治", "总结称", "材料涨价影响很大"),
+        ("据欧洲央行报告，2021年共发现假钞。", "european-central-bank", "报告", "2021年共发现假钞"),
     ],
 )
 def test_attribution_mechanisms(body, speaker, verb, content):
@@ -730,3 +737,17 @@ def test_a_report_refers_to_the_news_outlet_named_before_not_the_nearest_body():
             "<p>報導表示，中國政府否認有新病毒。")
     found = statements(body)
     assert ("voa", "表示", "中國政府否認有新病毒", False) in found, found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a condition (如果…认为) and a charge named after 其他 report nothing
+        "分析人士指出，如果拜登政府认为以色列违反国际法，援助将暂停。",
+        "桑托斯憤怒地否認其他指控。",
+    ],
+)
+def test_conditions_and_nouns_report_nothing(body):
+    found = statements(body)
+    assert all(key is None or key.startswith("person:zh-分析") for key, *_ in found), found
+    assert all(verb not in ("认为", "指控") for _, verb, *_ in found), found

@@ -60,6 +60,7 @@ class Lexicon:
     punctuation_only: frozenset[str]  # punctuation_only_verbs
     continuing: frozenset[str]  # continuing_verbs
     evidence: frozenset[str]  # evidence_verbs
+    hypothetical: tuple[str, ...]  # hypothetical_openers
     bare_stance: frozenset[str]  # bare_stance_verbs
     announcing: frozenset[str]  # announcing_verbs
     decisions: tuple[str, ...]  # decisions
@@ -151,6 +152,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         punctuation_only=frozenset(_words(data["punctuation_only_verbs"])),
         continuing=frozenset(_words(data["continuing_verbs"])),
         evidence=frozenset(_words(data["evidence_verbs"])),
+        hypothetical=_words(data["hypothetical_openers"]),
         bare_stance=frozenset(_words(data["bare_stance_verbs"])),
         announcing=frozenset(_words(data["announcing_verbs"])),
         decisions=_words(data["decisions"]),

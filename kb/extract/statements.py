@@ -90,6 +90,7 @@ class StatementFinder:
         holders = TitleHolders(self.roles, people, rules.matcher)
         self.speakers = Speakers(view, self.index, tokens, rules, holders, self.units, self.parser)
         self._relaying = False  # whether the last statement found relays another source (引述)
+        self._channels: list[tuple[int, int]] | None = None  # channel phrases, found when first asked
         self.token_at = {t.start: t for t in tokens}
 
     # -- verbs ----------------------------------------------------------------------------------
@@ -154,6 +155,8 @@ class StatementFinder:
         after = view[end : end + 1]
         if view.startswith(lex.blocked.get(base, ()), end):
             return None
+        if self._inside_channel(start):
+            return None  # 发表演 | 说指: the verb's first character ends a channel's word
         if view.endswith(lex.noun_markers, 0, start) or view.endswith(lex.negators, 0, start):
             return None
         if view.startswith(lex.verb_enders, end) or f"{form}{after}" in lex.verb_events:
@@ -182,6 +185,14 @@ class StatementFinder:
             return Verb(start, end, form, weak=True, needs_adjacent=True)
         return Verb(start, end, form, weak=bare and only_punctuated)
 
+    def _inside_channel(self, start: int) -> bool:
+        """Whether ``start`` lies inside a channel phrase, past its first character."""
+        if self._channels is None:
+            pattern = "|".join(map(re.escape, sorted(self.lex.channels, key=len, reverse=True)))
+            self._channels = [m.span() for m in re.finditer(pattern, self.view)] if pattern else []
+        index = bisect_left(self._channels, (start, start)) - 1
+        return index >= 0 and self._channels[index][0] < start < self._channels[index][1]
+
     def _channel_before_verb(self, start: int, form: str) -> bool:
         """Whether the verb at ``start`` begins a longer channel (写信给) or is one (写信) that
         another reporting verb follows in its clause (写信敦促): the channel is how a verb speaks."""
@@ -208,6 +219,11 @@ class StatementFinder:
 
     def subject_for(self, verb: Verb, floor: int, previous: Subject | None) -> Subject | None:
         clause = self.index.clause_start(verb.start, floor)
+        opening = clause
+        while self.view[opening : opening + 1] in (" ", "而", "但"):
+            opening += 1
+        if self.view.startswith(self.lex.hypothetical, opening):
+            return None  # 如果拜登政府认为…: a condition, not a statement
         unnamed = next((p for p in self.lex.unattributed if self.view.startswith(p, clause)), "")
         if unnamed and verb.start < clause + len(unnamed):
             return None  # 据报道，…: no source, said by no one of the sentence (see _unattributed)

@@ -751,3 +751,18 @@ def test_conditions_and_nouns_report_nothing(body):
     found = statements(body)
     assert all(key is None or key.startswith("person:zh-分析") for key, *_ in found), found
     assert all(verb not in ("认为", "指控") for _, verb, *_ in found), found
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker_text"),
+    [
+        # 有 opening an unnamed subject; a party's cadres (干部) are people, not a body
+        ("有公明党干部表示“岸田称之为痛心”。", "公明党干部"),
+        # a person who names a faction (安倍派) is no person of the phrase; manner before 地
+        ("自民党的安倍派骨干人士放心地表示：“守住了。”", "自民党的安倍派骨干人士"),
+        ("泰國警方昨天告訴媒體，將在曼谷部署警力。", "泰國警方"),
+    ],
+)
+def test_unnamed_sources_speak_anonymously(body, speaker_text):
+    found = [s for s in run(body).statements if s.speaker_text == speaker_text]
+    assert found and all(s.anonymous and s.speaker_key is None for s in found), run(body).statements

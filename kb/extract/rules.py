@@ -61,6 +61,7 @@ class Lexicon:
     continuing: frozenset[str]  # continuing_verbs
     evidence: frozenset[str]  # evidence_verbs
     hypothetical: tuple[str, ...]  # hypothetical_openers
+    followers: tuple[str, ...]  # follower_words
     bare_stance: frozenset[str]  # bare_stance_verbs
     announcing: frozenset[str]  # announcing_verbs
     decisions: tuple[str, ...]  # decisions
@@ -153,6 +154,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         continuing=frozenset(_words(data["continuing_verbs"])),
         evidence=frozenset(_words(data["evidence_verbs"])),
         hypothetical=_words(data["hypothetical_openers"]),
+        followers=_words(data["follower_words"]),
         bare_stance=frozenset(_words(data["bare_stance_verbs"])),
         announcing=frozenset(_words(data["announcing_verbs"])),
         decisions=_words(data["decisions"]),

@@ -138,7 +138,9 @@ class Speakers:
             if keys:
                 return Subject(start, end, keys[0], self.kind(keys[0]), joint=tuple(keys[1:]))
             return self._entity(units[:-1], parse, start, end)
-        people = [u for u in units if u.tag == ENTITY and self._is_person(u)]
+        # (安倍派骨干人士: a person who names a faction is no person of the phrase)
+        people = [u for k, u in enumerate(units) if u.tag == ENTITY and self._is_person(u)
+                  and not (k + 1 < len(units) and units[k + 1].text in self.lex.followers)]
         if self._anonymous(units, text) and not people:
             return Subject(start, end, None, None, anonymous=True)
         counted = units[0].tag == "m" or text.endswith("们")

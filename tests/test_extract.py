@@ -240,6 +240,9 @@ def test_unknown_domain_becomes_outlet():
         ("沃尔福斯继续说道，“他们试图分裂我们。”", "person:zh-沃尔福斯", "说道", "他们试图分裂我们"),
         ("社长佐藤恒治总结称：“材料涨价影响很大。”", "person:zh-佐藤恒治", "总结称", "材料涨价影响很大"),
         ("据欧洲央行报告，2021年共发现假钞。", "european-central-bank", "报告", "2021年共发现假钞"),
+        # a body glossed in Latin inside a circumstance (在X（Latin）峰会上) is no subject
+        ("桑托斯勝選後，曾在共和黨猶太聯盟（Republican Jewish Coalition）峰會上表示，他是猶太人。",
+         "person:zh-桑托斯", "表示", "他是猶太人"),
     ],
 )
 def test_attribution_mechanisms(body, speaker, verb, content):

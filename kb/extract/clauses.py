@@ -190,7 +190,10 @@ class ClauseParser:
         # chain that leads to it (美国驻联合国副大使伍德表示, 时任政府专家顾问、港大…教授刘宇隆表示).
         for k in range(len(units) - 1, i - 1, -1) if backwards else ():
             if units[k].tag == ENTITY and self.gap_ok(units[k + 1 :]):
-                start = self.chain_start(units, i, k)
+                # (在共和党犹太联盟（Republican Jewish Coalition）峰会上: a Latin gloss in brackets is
+                # the name before it, governed as that name is)
+                glossed = k >= 2 and units[k - 1].text in ("(", "（") and units[k - 2].tag == ENTITY
+                start = self.chain_start(units, i, k - 2 if glossed else k)
                 before = units[start - 1] if start > i else None
                 # A name right after a preposition or verb is its object (向安理会示警); a title
                 # with its holder is a subject phrase whatever precedes it (…特首办主任陈国基).

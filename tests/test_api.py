@@ -48,6 +48,25 @@ def test_every_form_finds_one_person(client, name):
     assert gql(client, f'{{ person(name: "{name}") {{ id }} }}')["data"]["person"]["id"] == expected
 
 
+@pytest.mark.parametrize(("kind", "key"), [("person", "jens-stoltenberg"), ("organization", "nato")])
+def test_an_entity_is_found_by_its_key(client, kind, key):
+    found = gql(client, f'{{ {kind}(name: "{key}") {{ key }} }}')["data"][kind]
+    assert found == {"key": key}
+
+
+def test_one_fragment_reads_any_speaker_and_mention(client):
+    # Entity is an interface: name, key and aliases need no fragment per kind
+    query = """{ statements(first: 50) { nodes { speaker { __typename id key name nameEn origin
+                 statementCount aliases { name } } mentions { __typename key name } } } }"""
+    nodes = gql(client, query)["data"]["statements"]["nodes"]
+    speakers = [n["speaker"] for n in nodes if n["speaker"]]
+    assert {s["__typename"] for s in speakers} >= {"Person", "Organization"}
+    assert all(s["name"] and s["key"] and s["statementCount"] >= 1 and s["aliases"] for s in speakers)
+    mentions = [m for n in nodes for m in n["mentions"]]
+    assert {m["__typename"] for m in mentions} == {"Person", "Organization", "Place"}
+    assert all(m["name"] and m["key"] for m in mentions)
+
+
 def test_node_and_links_both_ways(client):
     person = gql(client, '{ person(name: "普京") { id statements(first: 1) { nodes { id article { id } } } } }')
     person = person["data"]["person"]

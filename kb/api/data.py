@@ -68,6 +68,10 @@ BY_ALIAS: dict[str, Select[Any]] = {
     .limit(1)
     for name in ENTITY_KINDS
 }
+BY_KEY: dict[str, Select[Any]] = {
+    name: select(*TABLES[name].__table__.columns).where(TABLES[name].key == bindparam("key"))
+    for name in ENTITY_KINDS
+}
 STATEMENT_COUNTS: dict[str, Select[Any]] = {
     name: select(TABLES[name].id, TABLES[name].statement_count)
     .where(TABLES[name].id.in_(bindparam("ids", expanding=True)))
@@ -315,12 +319,14 @@ class Data:
         return [grouped.get(i, []) for i in outlet_ids]
 
     async def lookup(self, kind: str, name: str) -> Any | None:
-        """An entity by any alias (either script, English, any case); the most mentioned wins
-        when two share a form."""
+        """An entity by any alias (either script, English, any case) or by its key; the most
+        mentioned wins when two share a form."""
         key = normalise_key(name)
         if not key:
             return None
         rows = await self.rows(BY_ALIAS[kind], {"key": key})
+        if not rows:  # jens-stoltenberg, person:zh-吴瑞北: the entity's key
+            rows = await self.rows(BY_KEY[kind], {"key": name.strip()})
         if not rows:
             return None
         self._rows[kind][rows[0].id] = rows[0]

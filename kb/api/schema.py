@@ -78,17 +78,18 @@ Paging = dict[str, Any]
 class QueryFields:
 
     @strawberry.field(description="A person by any name: either script, any transliteration "
-                                  "the knowledge base knows, or English (case-insensitive).")
+                                  "the knowledge base knows, or English (case-insensitive); or "
+                                  "by key (jens-stoltenberg).")
     async def person(self, info: Info, name: str) -> Person | None:
         row = await _data(info).lookup("person", name)
         return Person.from_row(row) if row else None
 
-    @strawberry.field(description="An organization by any name (北约, 北約, NATO …).")
+    @strawberry.field(description="An organization by any name (北约, 北約, NATO …) or key.")
     async def organization(self, info: Info, name: str) -> Organization | None:
         row = await _data(info).lookup("organization", name)
         return Organization.from_row(row) if row else None
 
-    @strawberry.field(description="A place by any name.")
+    @strawberry.field(description="A place by any name or key.")
     async def place(self, info: Info, name: str) -> Place | None:
         row = await _data(info).lookup("place", name)
         return Place.from_row(row) if row else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 import strawberry
 from strawberry import relay
@@ -318,25 +318,43 @@ class Role:
         return Article.from_row(await _data(info).by_id["article"].load(self._article_id))
 
 
+@strawberry.interface(description="A person, organization or place: the fields every named "
+                                  "thing has, so one fragment reads any speaker or mention.")
+class Entity(relay.Node):
+    id: relay.NodeID[int]
+    key: str = strawberry.field(description="Its lasting key: the catalog's (jens-stoltenberg), or "
+                                            "its kind and name for one found in the news "
+                                            "(person:zh-吴瑞北). `person(key:)` and friends look it up.")
+    name: str = strawberry.field(description="Its name in Chinese (simplified unless only known "
+                                             "otherwise).")
+    name_en: str | None = strawberry.field(description="Its English name, when known.")
+    wikidata: str | None = strawberry.field(description="Its Wikidata id (Q…), when known.")
+    country: str | None = strawberry.field(description="ISO country code, when known.")
+    origin: str = strawberry.field(description="`catalog` (kb's curated list) or `discovered` "
+                                               "(found in the news).")
+    _row: strawberry.Private[Any]
+    KIND: ClassVar[str] = ""
+
+    @strawberry.field(description="Every known written form of the name.")
+    async def aliases(self, info: Info) -> list[Alias]:
+        rows = await _data(info).aliases.load((self.KIND, self.id))
+        return [Alias(name=r.name, origin=r.origin) for r in rows]
+
+    @strawberry.field(description="How many statements it made (all outlets).")
+    def statement_count(self) -> int:
+        return self._row.statement_count
+
+    @strawberry.field(description="How many times articles name it.")
+    def mention_count(self) -> int:
+        return self._row.mention_count
+
+
 def _entity_fields(kind: str) -> Any:
     """Fields shared by Person, Organization and Place (statements, articles, mentions)."""
 
     @strawberry.type(name=f"{kind.title()}Links")
     class Fields:
         id: int
-
-        @strawberry.field(description="Every known written form of the name.")
-        async def aliases(self, info: Info) -> list[Alias]:
-            rows = await _data(info).aliases.load((kind, self.id))  # type: ignore[attr-defined]
-            return [Alias(name=r.name, origin=r.origin) for r in rows]
-
-        @strawberry.field(description="How many statements it made (all outlets).")
-        def statement_count(self) -> int:
-            return self._row.statement_count  # type: ignore[attr-defined]
-
-        @strawberry.field(description="How many times articles name it.")
-        def mention_count(self) -> int:
-            return self._row.mention_count  # type: ignore[attr-defined]
 
         @strawberry.field(description="Statements it made across outlets, newest first unless ordered.")
         async def statements(
@@ -394,15 +412,8 @@ def _entity_fields(kind: str) -> Any:
 
 
 @strawberry.type(description="A person.")
-class Person(relay.Node, _entity_fields("person")):  # type: ignore[misc]
-    id: relay.NodeID[int]
-    key: str
-    name: str
-    name_en: str | None
-    wikidata: str | None
-    country: str | None
-    origin: str
-    _row: strawberry.Private[Any]
+class Person(Entity, _entity_fields("person")):  # type: ignore[misc]
+    KIND: ClassVar[str] = "person"
 
     @classmethod
     def from_row(cls, row: Any) -> Person:
@@ -421,16 +432,9 @@ class Person(relay.Node, _entity_fields("person")):  # type: ignore[misc]
 
 
 @strawberry.type(description="An organization: government body, alliance, company, media …")
-class Organization(relay.Node, _entity_fields("organization")):  # type: ignore[misc]
-    id: relay.NodeID[int]
-    key: str
-    name: str
-    name_en: str | None
-    wikidata: str | None
+class Organization(Entity, _entity_fields("organization")):  # type: ignore[misc]
+    KIND: ClassVar[str] = "organization"
     kind: str | None
-    country: str | None
-    origin: str
-    _row: strawberry.Private[Any]
 
     @classmethod
     def from_row(cls, row: Any) -> Organization:
@@ -443,16 +447,9 @@ class Organization(relay.Node, _entity_fields("organization")):  # type: ignore[
 
 
 @strawberry.type(description="A country, city, region or sea.")
-class Place(relay.Node, _entity_fields("place")):  # type: ignore[misc]
-    id: relay.NodeID[int]
-    key: str
-    name: str
-    name_en: str | None
-    wikidata: str | None
+class Place(Entity, _entity_fields("place")):  # type: ignore[misc]
+    KIND: ClassVar[str] = "place"
     kind: str | None
-    country: str | None
-    origin: str
-    _row: strawberry.Private[Any]
 
     @classmethod
     def from_row(cls, row: Any) -> Place:
@@ -464,8 +461,6 @@ class Place(relay.Node, _entity_fields("place")):  # type: ignore[misc]
         return await _nodes(info, "place", node_ids, cls.from_row, required)
 
 
-Speaker = Annotated[Person | Organization | Place, strawberry.union("Speaker")]
-Entity = Annotated[Person | Organization | Place, strawberry.union("Entity")]
 _ENTITY_TYPES: dict[str, Any] = {"person": Person, "organization": Organization, "place": Place}
 
 
@@ -494,7 +489,7 @@ class OutletCount:
 
 @strawberry.type(description="A speaker and how many of their statements an outlet published.")
 class SpeakerCount:
-    speaker: Speaker
+    speaker: Entity
     statement_count: int
 
 
@@ -540,7 +535,7 @@ class Statement(relay.Node):
         return await _nodes(info, "statement", node_ids, cls.from_row, required)
 
     @strawberry.field(description="Who said it; null when anonymous or not resolved.")
-    def speaker(self, info: Info) -> Speaker | None:
+    def speaker(self, info: Info) -> Entity | None:
         row = self._row
         if row.speaker_person_id:
             return _linked(info, "person", row.speaker_person_id, Person.from_row)

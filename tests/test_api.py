@@ -151,6 +151,22 @@ def test_person_roles_and_aliases_with_provenance(client):
     )
 
 
+def test_each_role_is_listed_once_with_its_articles(client):
+    query = """{ people(first: 30, orderBy: {field: MENTIONS, direction: DESC}) { nodes { name
+                 roles { title articleCount organization { key } place { key } article { id }
+                         articles(first: 20) { id } } } } }"""
+    people = gql(client, query)["data"]["people"]["nodes"]
+    roles = [(p["name"], r) for p in people for r in p["roles"]]
+    assert any(r["articleCount"] >= 2 for _, r in roles), roles
+    seen = set()
+    for name, role in roles:
+        held = (name, role["title"], (role["organization"] or {}).get("key"), (role["place"] or {}).get("key"))
+        assert held not in seen, held
+        seen.add(held)
+        ids = [a["id"] for a in role["articles"]]
+        assert len(ids) == len(set(ids)) == role["articleCount"] and ids[0] == role["article"]["id"]
+
+
 def test_place_speakers(client):
     data = gql(client, '{ place(name: "俄羅斯") { nameEn statements(first: 50) { totalCount } } }')["data"]["place"]
     assert data["nameEn"] == "Russia" and data["statements"]["totalCount"] >= 1

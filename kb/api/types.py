@@ -294,10 +294,12 @@ class Mention:
         return _linked(info, "article", self._article_id, Article.from_row)
 
 
-@strawberry.type(description="A title a person holds in an article (北约秘书长).")
+@strawberry.type(description="A title a person holds (北约秘书长), once per title and the body "
+                              "or country it belongs to, with the articles that give it.")
 class Role:
     title: str
-    _article_id: strawberry.Private[int]
+    article_count: int = strawberry.field(description="How many articles give the title.")
+    _article_ids: strawberry.Private[list[int]]
     _organization_id: strawberry.Private[int | None] = None
     _place_id: strawberry.Private[int | None] = None
 
@@ -313,9 +315,14 @@ class Role:
             return None
         return Place.from_row(await _data(info).by_id["place"].load(self._place_id))
 
-    @strawberry.field
+    @strawberry.field(description="The first article (in load order) that gives the title.")
     async def article(self, info: Info) -> Article:
-        return Article.from_row(await _data(info).by_id["article"].load(self._article_id))
+        return Article.from_row(await _data(info).by_id["article"].load(self._article_ids[0]))
+
+    @strawberry.field(description="The articles that give the title, in load order.")
+    async def articles(self, info: Info, first: int = 10) -> list[Article]:
+        ids = self._article_ids[: check_first(info, first)]
+        return [Article.from_row(row) for row in await _data(info).by_id["article"].load_many(ids)]
 
 
 @strawberry.interface(description="A person, organization or place: the fields every named "
@@ -424,11 +431,17 @@ class Person(Entity, _entity_fields("person")):  # type: ignore[misc]
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False):  # type: ignore[override]
         return await _nodes(info, "person", node_ids, cls.from_row, required)
 
-    @strawberry.field(description="Titles given to this person, with the article as evidence.")
+    @strawberry.field(description="Titles given to this person, each once, with the articles as "
+                                  "evidence.")
     async def roles(self, info: Info) -> list[Role]:
         rows = await _data(info).roles.load(self.id)
-        return [Role(title=r.title, _article_id=r.article_id, _organization_id=r.organization_id,
-                     _place_id=r.place_id) for r in rows]
+        articles: dict[tuple[str, int | None, int | None], list[int]] = {}
+        for r in rows:  # one role per title and its body or country, in first-seen order
+            ids = articles.setdefault((r.title, r.organization_id, r.place_id), [])
+            if r.article_id not in ids:
+                ids.append(r.article_id)
+        return [Role(title=title, article_count=len(ids), _article_ids=ids, _organization_id=organization,
+                     _place_id=place) for (title, organization, place), ids in articles.items()]
 
 
 @strawberry.type(description="An organization: government body, alliance, company, media …")

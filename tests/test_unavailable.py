@@ -166,3 +166,16 @@ def test_sqlite_missing_then_created(tmp_path: Path):
         load_paths(engine, [SEEDS])
         engine.dispose()
         _assert_available(client)
+
+
+def test_healthz_says_when_the_schema_is_missing_or_outdated(empty_db):
+    from kb.db import downgrade
+
+    with TestClient(create_app(Settings(database_url=empty_db))) as client:
+        assert client.get("/healthz").json() == {"status": "ok", "database": "ok", "schema": "ok"}
+        downgrade(empty_db, "-1")  # an older kb's schema under a running server
+        response = client.get("/healthz")
+        assert response.status_code == 503 and response.json()["schema"] == "outdated"
+        downgrade(empty_db, "base")  # the schema dropped
+        response = client.get("/healthz")
+        assert response.status_code == 503 and response.json()["schema"] == "missing"

@@ -35,6 +35,7 @@ from kb.api.errors import DatabaseUnavailable
 from kb.api.guards import RequestLog, RequestSizeLimit
 from kb.api.schema import build_schema
 from kb.config import Settings
+from kb.db import head_revision
 
 log = logging.getLogger(__name__)
 
@@ -242,13 +243,22 @@ def create_app(settings: Settings | None = None) -> Starlette:
     database = Database(settings)
     graphql = KnowledgeBaseGraphQL(settings, database)
 
+    head = head_revision()
+
     async def healthz(request: Request) -> Response:
         try:
             await database.ping()
         except Exception as exc:  # the database is down or unreachable
             log.warning("health check failed: %s", exc)
             return JSONResponse({"status": "error", "database": "unavailable"}, status_code=503)
-        return JSONResponse({"status": "ok", "database": "ok"})
+        revision = await database.revision()
+        if revision != head:
+            # a database emptied, replaced or downgraded under a running server
+            state = "missing" if revision is None else "outdated"
+            log.warning("health check failed: schema %s (at %s, kb needs %s)", state, revision, head)
+            return JSONResponse({"status": "error", "database": "ok", "schema": state,
+                                 "revision": revision, "expected": head}, status_code=503)
+        return JSONResponse({"status": "ok", "database": "ok", "schema": "ok"})
 
     async def home(request: Request) -> Response:
         return RedirectResponse("/graphql")

@@ -75,6 +75,17 @@ class Database:
         finally:
             await reader.close()
 
+    async def revision(self) -> str | None:
+        """The schema revision Alembic recorded, or None when the database has no kb schema."""
+        reader = self.reader()
+        try:
+            rows = await reader.rows(text("SELECT version_num FROM alembic_version"))  # type: ignore[arg-type]
+        except Exception:  # no alembic_version table: never migrated
+            return None
+        finally:
+            await reader.close()
+        return rows[0][0] if rows else None
+
     async def dispose(self) -> None:
         if self.dialect == "sqlite":
             self.engine.dispose()

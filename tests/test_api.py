@@ -167,6 +167,28 @@ def test_each_role_is_listed_once_with_its_articles(client):
         assert len(ids) == len(set(ids)) == role["articleCount"] and ids[0] == role["article"]["id"]
 
 
+def test_analyses_take_a_period(client):
+    query = """{ person(name: "普京") {
+        all: coMentioned(first: 5) { articleCount }
+        early: coMentioned(first: 5, publishedBefore: "2022-01-21") { articleCount }
+        none: coMentioned(first: 5, publishedAfter: "2030-01-01") { articleCount }
+        weeks: timeline(bucket: MONTH) { statements articles }
+        late: timeline(bucket: MONTH, publishedAfter: "2022-01-01") { start statements articles } }
+      outlet(name: "RFI") {
+        all: topSpeakers(first: 3) { statementCount }
+        day: topSpeakers(first: 3, publishedAfter: "2022-01-25", publishedBefore: "2022-01-26") { statementCount }
+        later: topSpeakers(first: 3, publishedAfter: "2022-01-25T23:00:00+08:00") { statementCount }
+        people: topPeople(first: 3, publishedAfter: "2022-01-25T14:00:00") { articleCount } } }"""
+    data = gql(client, query)["data"]
+    person, outlet = data["person"], data["outlet"]
+    assert person["none"] == [] and 0 < sum(p["articleCount"] for p in person["early"]) < sum(
+        p["articleCount"] for p in person["all"])
+    assert [p["start"] for p in person["late"]] == ["2022-01-01"]
+    assert sum(p["articles"] for p in person["late"]) < sum(p["articles"] for p in person["weeks"])
+    assert outlet["day"] == outlet["all"] != [] and outlet["later"] == []  # 14:15 UTC is 22:15 in +08:00
+    assert outlet["people"]
+
+
 def test_place_speakers(client):
     data = gql(client, '{ place(name: "俄羅斯") { nameEn statements(first: 50) { totalCount } } }')["data"]["place"]
     assert data["nameEn"] == "Russia" and data["statements"]["totalCount"] >= 1

@@ -27,17 +27,28 @@ def _branches(parents: Sequence[int], branch: Any) -> Select[Any] | CompoundSele
     return parts[0] if len(parts) == 1 else union_all(*parts)
 
 
+Period = tuple[datetime | None, datetime | None]  # published after (inclusive), before (exclusive)
+
+
+def _within(column: Any, period: Period) -> list[Any]:
+    """Conditions that keep ``column`` inside ``period``."""
+    after, before = period
+    return [c for c in ((column >= after) if after else None, (column < before) if before else None)
+            if c is not None]
+
+
 def co_mentions(kind: str, parents: Sequence[int], kinds: Sequence[str], first: int,
-                window: int) -> Select[Any] | CompoundSelect[Any]:
+                window: int, period: Period = (None, None)) -> Select[Any] | CompoundSelect[Any]:
     """Entities of ``kinds`` named in the same articles as each parent, by the number of
-    articles shared, among the parent's ``window`` most recent articles."""
+    articles shared, among the parent's ``window`` most recent articles (in ``period``)."""
     own = getattr(ArticleEntity, OWNER_COLUMN[kind])
     other = aliased(ArticleEntity)
     wanted = or_(*(getattr(other, OWNER_COLUMN[k]).is_not(None) for k in kinds))
     other_own = getattr(other, OWNER_COLUMN[kind])
 
     def branch(parent: int) -> Select[Any]:
-        recent = (select(ArticleEntity.article_id).where(own == parent)
+        dated = _within(ArticleEntity.published_at, period)
+        recent = (select(ArticleEntity.article_id).where(own == parent, *dated)
                   .order_by(ArticleEntity.published_at.desc(), ArticleEntity.article_id.desc())
                   .limit(window).subquery())
         entity = [getattr(other, c) for c in ENTITY_COLUMNS]
@@ -64,17 +75,19 @@ def speaker_outlets(kind: str, parents: Sequence[int]) -> Select[Any]:
     )
 
 
-def _recent_articles(outlet: int, window: int) -> Any:
-    return (select(Article.id).where(Article.outlet_id == outlet)
+def _recent_articles(outlet: int, window: int, period: Period) -> Any:
+    return (select(Article.id).where(Article.outlet_id == outlet, *_within(Article.published_at, period))
             .order_by(Article.published_at.desc(), Article.id.desc()).limit(window).subquery())
 
 
-def top_speakers(outlets: Sequence[int], first: int, window: int) -> Select[Any] | CompoundSelect[Any]:
-    """For each outlet, the named speakers it quotes most in its ``window`` latest articles."""
+def top_speakers(outlets: Sequence[int], first: int, window: int,
+                 period: Period = (None, None)) -> Select[Any] | CompoundSelect[Any]:
+    """For each outlet, the named speakers it quotes most in its ``window`` latest articles
+    (in ``period``)."""
     speakers = [getattr(Statement, "speaker_" + c) for c in ENTITY_COLUMNS]
 
     def branch(outlet: int) -> Select[Any]:
-        recent = _recent_articles(outlet, window)
+        recent = _recent_articles(outlet, window, period)
         return (
             select(literal(outlet).label("parent_key"),
                    *(s.label(c) for s, c in zip(speakers, ENTITY_COLUMNS, strict=True)),
@@ -89,12 +102,13 @@ def top_speakers(outlets: Sequence[int], first: int, window: int) -> Select[Any]
     return _branches(outlets, branch)
 
 
-def top_people(outlets: Sequence[int], first: int, window: int) -> Select[Any] | CompoundSelect[Any]:
-    """For each outlet, the people its ``window`` latest articles name most: by articles,
-    then mentions."""
+def top_people(outlets: Sequence[int], first: int, window: int,
+               period: Period = (None, None)) -> Select[Any] | CompoundSelect[Any]:
+    """For each outlet, the people its ``window`` latest articles (in ``period``) name most:
+    by articles, then mentions."""
 
     def branch(outlet: int) -> Select[Any]:
-        recent = _recent_articles(outlet, window)
+        recent = _recent_articles(outlet, window, period)
         articles = func.count().label("articles")
         mentions = func.sum(ArticleEntity.mentions).label("mentions")
         return (
@@ -184,10 +198,11 @@ def articles_per_day(filters: ArticleFilters, speakers: StatementFilters | None,
     return select(day, func.count()).group_by(day)
 
 
-def per_day_by_parent(kind: str, parents: Sequence[int], dialect: str) -> tuple[Select[Any], Select[Any]]:
+def per_day_by_parent(kind: str, parents: Sequence[int], dialect: str,
+                      period: Period = (None, None)) -> tuple[Select[Any], Select[Any]]:
     """Daily counts for many parents at once: ``(parent_key, day, count)`` of statements and of
-    articles. Parents are outlets (statements and articles they published) or entities
-    (statements they made, articles naming them)."""
+    articles (published in ``period``). Parents are outlets (statements and articles they
+    published) or entities (statements they made, articles naming them)."""
     if kind == "outlet":
         statement_parent, article_parent, dated = Statement.outlet_id, Article.outlet_id, Article
     else:
@@ -196,9 +211,11 @@ def per_day_by_parent(kind: str, parents: Sequence[int], dialect: str) -> tuple[
     statement_day = _day(Statement.published_at, dialect).label("day")
     article_day = _day(dated.published_at, dialect).label("day")
     statements = (select(statement_parent.label("parent_key"), statement_day, func.count())
-                  .where(statement_parent.in_(parents)).group_by(statement_parent, statement_day))
+                  .where(statement_parent.in_(parents), *_within(Statement.published_at, period))
+                  .group_by(statement_parent, statement_day))
     articles = (select(article_parent.label("parent_key"), article_day, func.count())
-                .where(article_parent.in_(parents)).group_by(article_parent, article_day))
+                .where(article_parent.in_(parents), *_within(dated.published_at, period))
+                .group_by(article_parent, article_day))
     return statements, articles
 
 

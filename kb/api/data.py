@@ -349,8 +349,8 @@ class Data:
     # --- aggregates -------------------------------------------------------------------------
 
     async def _co_mentions(self, params: tuple[Any, ...], parents: list[int]) -> dict[int, list[Any]]:
-        kind, kinds, first = params
-        statement = analytics.co_mentions(kind, parents, kinds, first, self.aggregate_window)
+        kind, kinds, first, period = params
+        statement = analytics.co_mentions(kind, parents, kinds, first, self.aggregate_window, period)
         rows = await self.rows(statement, heavy=True)
         rows.sort(key=lambda r: (-r.articles, *(r._mapping[c] or 0 for c in analytics.ENTITY_COLUMNS)))
         entities = await self._fetch([_entity_ref(r) for r in rows])
@@ -363,15 +363,17 @@ class Data:
         return _by_parent(rows, lambda r: (outlets[("outlet", r.outlet_id)], r.statements))
 
     async def _top_speakers(self, params: tuple[Any, ...], parents: list[int]) -> dict[int, list[Any]]:
-        (first,) = params
-        rows = await self.rows(analytics.top_speakers(parents, first, self.aggregate_window), heavy=True)
+        first, period = params
+        statement = analytics.top_speakers(parents, first, self.aggregate_window, period)
+        rows = await self.rows(statement, heavy=True)
         rows.sort(key=lambda r: (-r.statements, *(r._mapping[c] or 0 for c in analytics.ENTITY_COLUMNS)))
         entities = await self._fetch([_entity_ref(r) for r in rows])
         return _by_parent(rows, lambda r: ((_entity_ref(r)[0], entities[_entity_ref(r)]), r.statements))
 
     async def _top_people(self, params: tuple[Any, ...], parents: list[int]) -> dict[int, list[Any]]:
-        (first,) = params
-        rows = await self.rows(analytics.top_people(parents, first, self.aggregate_window), heavy=True)
+        first, period = params
+        statement = analytics.top_people(parents, first, self.aggregate_window, period)
+        rows = await self.rows(statement, heavy=True)
         rows.sort(key=lambda r: (-r.articles, -r.mentions, r.person_id))
         people = await self._fetch([("person", r.person_id) for r in rows])
         return _by_parent(rows, lambda r: (people[("person", r.person_id)], r.articles, r.mentions))
@@ -388,8 +390,8 @@ class Data:
         return found
 
     async def _timelines(self, params: tuple[Any, ...], parents: list[int]) -> dict[int, list[Any]]:
-        kind, bucket = params
-        statements_sql, articles_sql = analytics.per_day_by_parent(kind, parents, self.dialect)
+        kind, bucket, period = params
+        statements_sql, articles_sql = analytics.per_day_by_parent(kind, parents, self.dialect, period)
         statements = await self.rows(statements_sql, heavy=True)
         articles = await self.rows(articles_sql, heavy=True)
         result = {}

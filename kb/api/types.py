@@ -4,7 +4,7 @@ linked both ways (person → statements → article → outlet, and back)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar, Generic, TypeVar
 
 import strawberry
@@ -42,6 +42,17 @@ def _data(info: Info) -> Data:
 
 def _settings(info: Info) -> Settings:
     return info.context["settings"]
+
+
+def _period(after: datetime | None, before: datetime | None) -> tuple[datetime | None, datetime | None]:
+    """A period of publication, as the aggregates take it (UTC; naive times are UTC)."""
+    return (_as_utc(after), _as_utc(before))
+
+
+def _as_utc(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def check_first(info: Info, first: int) -> int:
@@ -186,19 +197,27 @@ class Outlet(relay.Node):
 
     @strawberry.field(description="Its statements and articles per day, week or month (UTC), gaps "
                                   "filled with zeros.")
-    async def timeline(self, info: Info, bucket: TimeBucket = TimeBucket.WEEK) -> list[TimelinePoint]:
-        return await _timeline(info, "outlet", self.id, bucket)
+    async def timeline(self, info: Info, bucket: TimeBucket = TimeBucket.WEEK,
+                       published_after: datetime | None = None,
+                       published_before: datetime | None = None) -> list[TimelinePoint]:
+        return await _timeline(info, "outlet", self.id, bucket, _period(published_after, published_before))
 
     @strawberry.field(description="The speakers this outlet quotes most in its most recent articles "
-                                  "(KB_AGGREGATE_WINDOW), with statement counts.")
-    async def top_speakers(self, info: Info, first: int = 10) -> list[SpeakerCount]:
-        rows = await _data(info).top_speakers.load(((check_first(info, first),), self.id))
+                                  "(KB_AGGREGATE_WINDOW) published in the period given, with "
+                                  "statement counts.")
+    async def top_speakers(self, info: Info, first: int = 10, published_after: datetime | None = None,
+                           published_before: datetime | None = None) -> list[SpeakerCount]:
+        params = (check_first(info, first), _period(published_after, published_before))
+        rows = await _data(info).top_speakers.load((params, self.id))
         return [SpeakerCount(speaker=_entity(row), statement_count=n) for row, n in rows]
 
     @strawberry.field(description="The people this outlet's most recent articles (KB_AGGREGATE_WINDOW) "
-                                  "name most: by articles, then mentions.")
-    async def top_people(self, info: Info, first: int = 10) -> list[PersonCount]:
-        rows = await _data(info).top_people.load(((check_first(info, first),), self.id))
+                                  "published in the period given name most: by articles, then "
+                                  "mentions.")
+    async def top_people(self, info: Info, first: int = 10, published_after: datetime | None = None,
+                         published_before: datetime | None = None) -> list[PersonCount]:
+        params = (check_first(info, first), _period(published_after, published_before))
+        rows = await _data(info).top_people.load((params, self.id))
         return [PersonCount(person=Person.from_row(p), article_count=a, mention_count=m) for p, a, m in rows]
 
 
@@ -395,20 +414,26 @@ def _entity_fields(kind: str) -> Any:
 
         @strawberry.field(description="Entities most often named in the same articles, with the "
                                       "number of articles shared, among its most recent articles "
-                                      "(KB_AGGREGATE_WINDOW, 1,000 by default).")
+                                      "(KB_AGGREGATE_WINDOW, 1,000 by default) published in the "
+                                      "period given.")
         async def co_mentioned(
             self, info: Info, first: int = 10,
             kinds: list[EntityKind] | None = None,
+            published_after: datetime | None = None, published_before: datetime | None = None,
         ) -> list[CoMention]:
             chosen = kinds or (EntityKind.PERSON, EntityKind.ORGANIZATION)
-            params = (kind, tuple(sorted(k.value for k in chosen)), check_first(info, first))
+            params = (kind, tuple(sorted(k.value for k in chosen)), check_first(info, first),
+                      _period(published_after, published_before))
             rows = await _data(info).co_mentions.load((params, self.id))  # type: ignore[attr-defined]
             return [CoMention(entity=_entity(row), article_count=n) for row, n in rows]
 
         @strawberry.field(description="Its statements, and the articles naming it, per day, week or "
                                       "month (UTC), gaps filled with zeros.")
-        async def timeline(self, info: Info, bucket: TimeBucket = TimeBucket.WEEK) -> list[TimelinePoint]:
-            return await _timeline(info, kind, self.id, bucket)  # type: ignore[attr-defined]
+        async def timeline(self, info: Info, bucket: TimeBucket = TimeBucket.WEEK,
+                           published_after: datetime | None = None,
+                           published_before: datetime | None = None) -> list[TimelinePoint]:
+            period = _period(published_after, published_before)
+            return await _timeline(info, kind, self.id, bucket, period)  # type: ignore[attr-defined]
 
         @strawberry.field(description="The outlets that quote it, with statement counts, most first.")
         async def outlets(self, info: Info) -> list[OutletCount]:
@@ -483,8 +508,9 @@ def _entity(pair: tuple[str, Any]) -> Any:
     return _ENTITY_TYPES[kind].from_row(row)
 
 
-async def _timeline(info: Info, kind: str, parent: int, bucket: TimeBucket) -> list[TimelinePoint]:
-    points = await _data(info).timelines.load(((kind, bucket.value), parent))
+async def _timeline(info: Info, kind: str, parent: int, bucket: TimeBucket,
+                    period: tuple[datetime | None, datetime | None]) -> list[TimelinePoint]:
+    points = await _data(info).timelines.load(((kind, bucket.value, period), parent))
     return [TimelinePoint(start=s, end=e, statements=n, articles=a) for s, e, n, a in points]
 
 

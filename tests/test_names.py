@@ -1088,6 +1088,8 @@ def test_a_word_for_people_and_bodies_alike_leaves_the_kind_to_the_tagger(body, 
         ("民進黨籍立委范雲指中國國民黨籍立委陳雪生涉性騷擾。", "范雲", "范雲指"),
         # 和 ends a Japanese given name when no name follows it
         ("自民黨青年局長鈴木憲和（中）3日率團訪台。", "鈴木憲和", "鈴木憲"),
+        # a given name's first characters the tagger read as a name of their own (沙夫 | 卡特·…)
+        ("乌兹别克斯坦现任总统沙夫卡特·米尔济约耶夫表示，改革将继续。", "沙夫卡特·米尔济约耶夫", "沙夫"),
     ],
 )
 def test_where_a_persons_name_starts_and_ends(body, person, absent):

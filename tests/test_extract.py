@@ -769,3 +769,11 @@ def test_conditions_and_nouns_report_nothing(body):
 def test_unnamed_sources_speak_anonymously(body, speaker_text):
     found = [s for s in run(body).statements if s.speaker_text == speaker_text]
     assert found and all(s.anonymous and s.speaker_key is None for s in found), run(body).statements
+
+
+def test_a_person_noun_alone_names_the_one_person_it_was_written_before():
+    body = "被告鄺港智今天沒有律師代表。法官問他是否明白，被告確認，並透露打算自費聘請律師。"
+    found = statements(body)
+    assert ("person:zh-邝港智", "透露", "打算自費聘請律師", False) in found, found
+    # …but a person noun never written before a name stays an unnamed source
+    assert statements("一名女子表示，她很害怕。") == [(None, "表示", "她很害怕", True)]

@@ -113,6 +113,10 @@ class Speakers:
             if latter.kind == PERSON and former.kind == PERSON:
                 return replace(latter, joint=(former.key,))  # type: ignore[arg-type]
             return Subject(start, end, None, None)
+        if text in lex.person_nouns:
+            named = self._named_as(text, start)
+            if named is not None:
+                return Subject(start, end, named, PERSON)  # 被告鄺港智…，被告確認: that defendant
         last = units[-1]
         if len(units) >= 2 and units[0].text in lex.demonstratives and last.tag == TITLE and all(
             u.tag != ENTITY or (u.token is not None and self.kind(u.token.key) == PLACE) for u in units[1:-1]
@@ -281,6 +285,14 @@ class Speakers:
             subject = speaker[2]
             return Subject(start, end, subject.key, subject.kind, anonymous=subject.anonymous)
         return Subject(start, end, found.key if found else None, PERSON)
+
+    def _named_as(self, noun: str, pos: int) -> str | None:
+        """The one person written right after ``noun`` (被告 | 鄺港智) before ``pos`` in the last
+        few paragraphs, whom the noun alone then names; None when none or several."""
+        floor = self._floor(pos)
+        keys = {t.key for t in self.people
+                if floor <= t.start < pos and self.view.endswith(noun, 0, t.start)}
+        return keys.pop() if len(keys) == 1 else None
 
     def _one_of_two(self, start: int, end: int, latter: bool) -> Subject:
         """后者/前者: the last or the one before it of the two different people or bodies named

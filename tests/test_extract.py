@@ -777,3 +777,11 @@ def test_a_person_noun_alone_names_the_one_person_it_was_written_before():
     assert ("person:zh-邝港智", "透露", "打算自費聘請律師", False) in found, found
     # …but a person noun never written before a name stays an unnamed source
     assert statements("一名女子表示，她很害怕。") == [(None, "表示", "她很害怕", True)]
+
+
+def test_a_document_is_its_issuers_even_with_words_between_verb_and_document():
+    # 发表题为《…》的文章 names the issuer, though no one could name it: not the dateline's outlet
+    body = "（自由亚洲电台）中共江苏省委组织部6日发表题为《加强基层治理》的文章。文章表示，要加强管控。"
+    assert all(key != "rfa" for key, *_ in statements(body)), statements(body)
+    body = "白宫周一发表了一份措辞强硬的声明。声明说，谈判破裂。"
+    assert ("white-house", "说", "谈判破裂", False) in statements(body), statements(body)

@@ -3,6 +3,7 @@ a title's holder, a pronoun's or a description's referent, or an anonymous sourc
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -436,16 +437,17 @@ class Speakers:
             return None
         sentence = self.index.sentence_bounds(start)[0]
         floor = self.index.sentence_bounds(sentence - 1)[0] if sentence > 0 else 0
-        for verb in self.lex.issuing_verbs:
-            for between in ("的", "了", ""):
-                at = self.view.rfind(verb + between + document, floor, start)
-                if at >= 0:
-                    keys = self._joined_names(self.units.between(self.index.clause_start(at, floor), at))
-                    if keys:
-                        return Subject(start, start + len(text), keys[0], self.kind(keys[0]), joint=keys[1:])
-                    # (issued by a body no one could name: not the nearest body before it)
-                    return Subject(start, start + len(text), None, None)
-        return None
+        # 发表声明, 发布的声明, 发表了一篇题为…的文章: the verb, then the document it issued
+        verbs = "|".join(map(re.escape, self.lex.issuing_verbs))
+        issued = re.compile(f"(?:{verbs})(?:了|的|[^，,。；;！？!?\n]{{0,40}}?的)?{re.escape(document)}")
+        found = [m.start() for m in issued.finditer(self.view, floor, start)]
+        if not found:
+            return None
+        at = found[-1]
+        keys = self._joined_names(self.units.between(self.index.clause_start(at, floor), at))
+        if keys:
+            return Subject(start, start + len(text), keys[0], self.kind(keys[0]), joint=keys[1:])
+        return Subject(start, start + len(text), None, None)  # issued by a body no one could name
 
     def _joined_names(self, units: list[Unit]) -> tuple[str, ...]:
         """The named subjects right before a verb, each with its title chain, joined by 和/与:

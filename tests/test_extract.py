@@ -785,3 +785,17 @@ def test_a_document_is_its_issuers_even_with_words_between_verb_and_document():
     assert all(key != "rfa" for key, *_ in statements(body)), statements(body)
     body = "白宫周一发表了一份措辞强硬的声明。声明说，谈判破裂。"
     assert ("white-house", "说", "谈判破裂", False) in statements(body), statements(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # 称 after 亦/简/俗 tells what a thing is called
+        ("苏丹军与达加洛（亦称“哈米德提”）率领的快速支援部队交战。", []),
+        ("世界卫生组织（简称世卫）表示，疫情严重。", [("who", "疫情严重")]),
+        # …but a title before 称 (总统称, 发言人称) is the speaker's
+        ("美国总统拜登称，谈判仍有空间。", [("joe-biden", "谈判仍有空间")]),
+    ],
+)
+def test_what_a_thing_is_called_is_no_statement(body, expected):
+    assert [(k, t) for k, _, t, _ in statements(body)] == expected

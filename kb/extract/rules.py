@@ -71,6 +71,7 @@ class Lexicon:
     document_markers: tuple[str, ...]  # document_markers
     adjacent_verbs: frozenset[str]  # adjacent_verbs
     blocked: dict[str, tuple[str, ...]]  # blocked_continuations
+    blocked_before: dict[str, tuple[str, ...]]  # blocked_before
     noun_markers: tuple[str, ...]  # noun_markers: 的要求, 做出回应
     negators: tuple[str, ...]  # negators: 没有回应
     verb_enders: tuple[str, ...]  # verb_enders: 致词时, 引述的 (a clause of time, an attribute)
@@ -164,6 +165,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         document_markers=_words(data["document_markers"]),
         adjacent_verbs=frozenset(_words(data["adjacent_verbs"])),
         blocked={normalise_key(k): tuple(v or []) for k, v in data["blocked_continuations"].items()},
+        blocked_before={normalise_key(k): tuple(v or []) for k, v in data["blocked_before"].items()},
         noun_markers=_words(data["noun_markers"]),
         negators=_words(data["negators"]),
         verb_enders=_words(data["verb_enders"]),

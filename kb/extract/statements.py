@@ -155,6 +155,8 @@ class StatementFinder:
         after = view[end : end + 1]
         if view.startswith(lex.blocked.get(base, ()), end):
             return None
+        if view.endswith(lex.blocked_before.get(form, ()), 0, start):
+            return None  # 简称, （亦称: what a thing is called
         if self._inside_channel(start):
             return None  # 发表演 | 说指: the verb's first character ends a channel's word
         if view.endswith(lex.noun_markers, 0, start) or view.endswith(lex.negators, 0, start):

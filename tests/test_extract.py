@@ -799,3 +799,8 @@ def test_a_document_is_its_issuers_even_with_words_between_verb_and_document():
 )
 def test_what_a_thing_is_called_is_no_statement(body, expected):
     assert [(k, t) for k, _, t, _ in statements(body)] == expected
+
+
+def test_a_short_act_ending_in_hou_is_the_time_of_what_follows():
+    assert statements("立法院長游錫堃宣布散會後，行政院長陳建仁進入議場。") == []
+    assert [t for _, _, t, _ in statements("游錫堃宣布，散會後將開記者會。")] == ["散會後將開記者會"]

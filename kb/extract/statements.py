@@ -381,15 +381,18 @@ class StatementFinder:
         return end
 
     def _in_frame(self, verb: Verb, floor: int) -> bool:
-        """Whether the verb stands in a 在…后 / 当…时 frame of its clause."""
+        """Whether the verb stands in a 在…后 / 当…时 frame of its clause, or ends a short
+        one of its own (宣布散会后，…)."""
         view = self.view
         clause = self.index.clause_start(verb.start, floor)
-        if not view.startswith(("在", "当", "于"), clause):
-            return False
         end = verb.end
         while end < len(view) and view[end] not in "，,。；;：:“”「」\n":
             end += 1
-        return end > verb.end and view[verb.end : end].endswith(self.lex.frame_ends)
+        framed = end > verb.end and view[verb.end : end].endswith(self.lex.frame_ends)
+        if view.startswith(("在", "当", "于"), clause):
+            return framed
+        # X宣布散会后，…: a short act ending in 后 before a comma is the time of what follows
+        return framed and end - verb.end <= 10 and view[end : end + 1] in "，," and view[end - 1] in "后时际"
 
     def _opens_sentence(self, pos: int) -> bool:
         """Whether nothing of its sentence comes before ``pos`` (a quotation opening it)."""

@@ -70,6 +70,7 @@ _MODIFIES_LATER_HEAD = re.compile(r"[^\W\d_]{0,3}的")
 # The speaker's own first person in a readout (我), outside quotations; not a plural 我们 or 我国,
 # 我军, which writers use too, nor 自我 (self).
 _FIRST_PERSON = re.compile(r"(?<![自本])我(?![们們国國军軍省市区區县縣校台党黨方])")
+_DOCUMENTS = ("文件", "资料", "数据", "证据", "纪录", "记录", "迹象", "研究", "调查", "报告", "结果")
 _TURN = re.compile(r"[，,；;](?:但|但是|然而|不过|可是)")  # a clause that turns against the one before
 _QUOTED = re.compile(r"[“「『][^”」』]*[”」』]")
 
@@ -263,6 +264,12 @@ class StatementFinder:
             return subject or Subject(parse.units[start].start, parse.units[start].start, None, None)
         if not parse.phrase:
             return None
+        written = self.view[parse.phrase[0].start : parse.phrase[-1].end]
+        if self.lex.verbs.get(verb.form, verb.form) in self.lex.evidence and written.endswith(
+            _DOCUMENTS
+        ) and not any(u.tag == ENTITY for u in parse.phrase):
+            # 这些文件还表明: what papers of no named body show, no one's statement
+            return Subject(parse.phrase[0].start, parse.phrase[0].start, None, None)
         subject = self.speakers.resolve(parse)
         if subject is None:
             return Subject(parse.phrase[0].start, parse.phrase[0].start, None, None)

@@ -722,7 +722,7 @@ def test_reported_speech_inside_anothers_ends_where_a_clause_turns_against_it():
         # what a fact shows (a clause without a subject of its own) is no one's statement
         ("苹果公司周一宣布新品。本月Apple Watch停售是一个最明显迹象，表明这家科技公司在中国走得小心翼翼。", []),
         # papers of no named body (这些文件还表明) are no one's statement either
-        ("柯比表示，美国正在调查。</p><p>这些文件还表明，美国一直在窃听其盟友。", [("john-kirby", "美国正在调查")]),
+        ("白宫表示，美国正在调查。</p><p>这些文件还表明，美国一直在窃听其盟友。", [("white-house", "美国正在调查")]),
         # …but a speaker's own 表明 is
         ("外交部发言人汪文斌表明，中方立场没有改变。", [("wang-wenbin", "中方立场没有改变")]),
     ],

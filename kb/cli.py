@@ -278,14 +278,17 @@ def _print_rows(rows: list[dict], output_format: str) -> None:
 
 @app.command()
 def export(
-    table: Annotated[str, typer.Argument(help="statements, articles, people, organizations or mentions.")],
+    table: Annotated[str, typer.Argument(help="statements, articles, mentions, people, organizations, "
+                                              "places or outlets.")],
     output_format: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv.")] = "jsonl",
     filters: Annotated[list[str] | None, typer.Option(
         "--filter", help="NAME=VALUE, as statements(filter:) names them: speaker, outlet, kind, "
-                         "anonymous, publishedAfter, publishedBefore (entity for mentions); names or "
-                         "global ids.")] = None,
+                         "anonymous, publishedAfter, publishedBefore, mentioning (outlet, dates and "
+                         "mentioning for articles; entity and outlet for mentions); names or global "
+                         "ids.")] = None,
 ) -> None:
-    """Stream a whole table with the API's global ids (constant memory, one snapshot)."""
+    """Stream a whole table with the API's field names and global ids (constant memory, one
+    snapshot)."""
     from kb import export as exporting
     from kb.db import create_sync_engine
 

@@ -1,10 +1,11 @@
 """Whole tables for bulk pulls: `kb export` and `/export/NAME.jsonl|csv` stream these rows.
 
 Rows come in id order, a chunk at a time over one read transaction (one consistent
-snapshot, constant memory however large the table). Ids are the API's global ids, so an
-exported statement, person or article is the same node `node(id:)` returns. Filters take
-the names of the GraphQL `statements(filter:)` fields; a speaker, entity or outlet may be
-given by global id or by any name the API's lookups accept.
+snapshot, constant memory however large the table). Fields carry the API's names
+(camelCase) and ids are the API's global ids, so an exported statement, person or article is
+the same node `node(id:)` returns. Filters take the names of the GraphQL `statements(filter:)`
+fields; a speaker, entity or outlet may be given by global id or by any name the API's
+lookups accept.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, func, select
+from sqlalchemy import Connection, Engine, Select, exists, func, select
 from strawberry.relay import from_base64, to_base64
 
 from kb.ids import row_number
@@ -41,11 +42,14 @@ ENTITY_TYPES = {"person": ("Person", Person), "organization": ("Organization", O
                 "place": ("Place", Place)}
 # Which filters each table takes (the GraphQL names).
 FILTERS = {
-    "statements": {"speaker", "outlet", "kind", "anonymous", "publishedAfter", "publishedBefore"},
-    "articles": {"outlet", "publishedAfter", "publishedBefore"},
+    "statements": {"speaker", "outlet", "kind", "anonymous", "publishedAfter", "publishedBefore",
+                   "mentioning"},
+    "articles": {"outlet", "publishedAfter", "publishedBefore", "mentioning"},
     "mentions": {"entity", "outlet"},
     "people": set(),
     "organizations": set(),
+    "places": set(),
+    "outlets": set(),
 }
 TABLES = tuple(FILTERS)
 
@@ -58,6 +62,7 @@ class ExportError(ValueError):
 class Filters:
     speaker: tuple[str, int] | None = None  # (kind, id)
     entity: tuple[str, int] | None = None
+    mentioning: tuple[str, int] | None = None  # named in the statement (or the article)
     outlet: int | None = None
     kind: str | None = None
     anonymous: bool | None = None
@@ -74,7 +79,7 @@ def parse_filters(connection: Connection, table: str, raw: dict[str, str]) -> Fi
         allowed = ", ".join(sorted(FILTERS[table])) or "none"
         raise ExportError(f"{table} cannot be filtered by {', '.join(sorted(unknown))} (filters: {allowed})")
     values: dict[str, Any] = {}
-    for name in ("speaker", "entity"):
+    for name in ("speaker", "entity", "mentioning"):
         if name in raw:
             values[name] = _entity(connection, raw[name])
     if "outlet" in raw:
@@ -187,11 +192,15 @@ def _query(table: str, f: Filters, after: int) -> Select[Any]:
             query = query.where(Statement.kind == f.kind)
         if f.anonymous is not None:
             query = query.where(Statement.anonymous == f.anonymous)
+        if f.mentioning:
+            query = query.where(_named_in(Statement.article_id, f.mentioning, Statement.start, Statement.end))
         return _of_outlet_and_dates(query, Statement, f).order_by(Statement.id).limit(CHUNK)
     if table == "articles":
         query = (select(*Article.__table__.columns, Outlet.name.label("outlet_name"))
                  .join(Outlet, Outlet.id == Article.outlet_id)
                  .where(Article.id > after))
+        if f.mentioning:
+            query = query.where(_named_in(Article.id, f.mentioning))
         return _of_outlet_and_dates(query, Article, f).order_by(Article.id).limit(CHUNK)
     if table == "mentions":
         query = select(*Mention.__table__.columns).where(Mention.id > after)
@@ -201,8 +210,22 @@ def _query(table: str, f: Filters, after: int) -> Select[Any]:
             of_outlet = select(Article.id).where(Article.outlet_id == f.outlet)
             query = query.where(Mention.article_id.in_(of_outlet))
         return query.order_by(Mention.id).limit(CHUNK)
-    entity = Person if table == "people" else Organization
+    if table == "outlets":
+        return select(*Outlet.__table__.columns).where(Outlet.id > after).order_by(Outlet.id).limit(CHUNK)
+    entity = ENTITY_TYPES[_KIND_OF_TABLE[table]][1]
     return select(*entity.__table__.columns).where(entity.id > after).order_by(entity.id).limit(CHUNK)
+
+
+_KIND_OF_TABLE = {"people": "person", "organizations": "organization", "places": "place"}
+
+
+def _named_in(article: Any, entity: tuple[str, int], start: Any = None, end: Any = None) -> Any:
+    """The row's article names ``entity`` (inside [start, end) when given: the statement)."""
+    kind, ident = entity
+    where = [Mention.article_id == article, getattr(Mention, OWNER_COLUMN[kind]) == ident]
+    if start is not None:
+        where += [Mention.start >= start, Mention.end <= end]
+    return exists().where(*where)
 
 
 def _of_outlet_and_dates(query: Select[Any], table: Any, f: Filters) -> Select[Any]:
@@ -221,40 +244,52 @@ def _time(value: datetime | None) -> str | None:
 
 
 def _shape(connection: Connection, table: str, chunk: list[Any]) -> Iterator[dict[str, Any]]:
+    """Rows as the API names them: camelCase fields, global ids, JSON booleans."""
     if table == "statements":
         for s in chunk:
             kind = next((k for k, c in OWNER_COLUMN.items() if getattr(s, "speaker_" + c)), None)
             yield {
                 "id": to_base64("Statement", s.id), "text": s.text, "kind": s.kind.upper(), "verb": s.verb,
-                "speaker_id": to_base64(ENTITY_TYPES[kind][0], getattr(s, "speaker_" + OWNER_COLUMN[kind]))
+                "speakerId": to_base64(ENTITY_TYPES[kind][0], getattr(s, "speaker_" + OWNER_COLUMN[kind]))
                 if kind else None,
-                "speaker_type": ENTITY_TYPES[kind][0] if kind else None,
-                "speaker_name": getattr(s, f"{kind}_name") if kind else None,
-                "speaker_description": s.speaker_text, "anonymous": s.anonymous,
-                "published_at": _time(s.published_at), "outlet_id": to_base64("Outlet", s.outlet_id),
-                "outlet": s.outlet_name, "article_id": to_base64("Article", s.article_id),
-                "article_title": s.title, "article_url": s.url, "paragraph": s.line,
+                "speakerType": ENTITY_TYPES[kind][0] if kind else None,
+                "speakerName": getattr(s, f"{kind}_name") if kind else None,
+                "speakerDescription": s.speaker_text, "anonymous": bool(s.anonymous),
+                "publishedAt": _time(s.published_at), "outletId": to_base64("Outlet", s.outlet_id),
+                "outlet": s.outlet_name, "articleId": to_base64("Article", s.article_id),
+                "articleTitle": s.title, "articleUrl": s.url, "paragraph": s.line,
                 "start": s.start, "end": s.end,
             }
     elif table == "articles":
         for a in chunk:
             yield {
                 "id": to_base64("Article", a.id), "title": a.title, "url": a.url,
-                "published_at": _time(a.published_at), "outlet_id": to_base64("Outlet", a.outlet_id),
+                "publishedAt": _time(a.published_at), "outletId": to_base64("Outlet", a.outlet_id),
                 "outlet": a.outlet_name, "byline": a.byline, "dateline": a.dateline,
-                "lead_image": a.lead_image, "source_format": a.source_format, "text": a.text,
+                "leadImage": a.lead_image, "sourceFormat": a.source_format, "text": a.text,
             }
     elif table == "mentions":
         for m in chunk:
             kind = next(k for k, c in OWNER_COLUMN.items() if getattr(m, c))
             yield {
-                "id": m.id, "article_id": to_base64("Article", m.article_id),
-                "entity_id": to_base64(ENTITY_TYPES[kind][0], getattr(m, OWNER_COLUMN[kind])),
-                "entity_type": ENTITY_TYPES[kind][0], "surface": m.surface, "start": m.start, "end": m.end,
+                "id": to_base64("Mention", m.id), "articleId": to_base64("Article", m.article_id),
+                "entityId": to_base64(ENTITY_TYPES[kind][0], getattr(m, OWNER_COLUMN[kind])),
+                "entityType": ENTITY_TYPES[kind][0], "surface": m.surface, "start": m.start, "end": m.end,
                 "paragraph": m.line,
             }
+    elif table == "outlets":
+        ids = [row.id for row in chunk]
+        domains: dict[int, list[str]] = {}
+        for ident, domain in connection.execute(select(OutletDomain.outlet_id, OutletDomain.domain)
+                                                .where(OutletDomain.outlet_id.in_(ids))
+                                                .order_by(OutletDomain.domain)):
+            domains.setdefault(ident, []).append(domain)
+        for o in chunk:
+            yield {"id": to_base64("Outlet", o.id), "key": o.key, "name": o.name, "nameEn": o.name_en,
+                   "shortName": o.short_name, "country": o.country, "origin": o.origin,
+                   "domains": domains.get(o.id, [])}
     else:
-        kind = "person" if table == "people" else "organization"
+        kind = _KIND_OF_TABLE[table]
         type_name, _ = ENTITY_TYPES[kind]
         owner = getattr(Alias, OWNER_COLUMN[kind])
         ids = [row.id for row in chunk]
@@ -263,11 +298,11 @@ def _shape(connection: Connection, table: str, chunk: list[Any]) -> Iterator[dic
         for ident, name in connection.execute(named):
             aliases.setdefault(ident, []).append(name)
         for e in chunk:
-            shaped = {"id": to_base64(type_name, e.id), "name": e.name, "name_en": e.name_en,
+            shaped = {"id": to_base64(type_name, e.id), "key": e.key, "name": e.name, "nameEn": e.name_en,
                       "wikidata": e.wikidata, "country": e.country, "origin": e.origin,
-                      "statement_count": e.statement_count, "mention_count": e.mention_count,
+                      "statementCount": e.statement_count, "mentionCount": e.mention_count,
                       "aliases": aliases.get(e.id, [])}
-            if kind == "organization":
+            if kind != "person":
                 shaped["kind"] = e.kind
             yield shaped
 

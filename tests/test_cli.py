@@ -50,14 +50,37 @@ def test_export_streams_whole_tables_with_global_ids(run):
     result = run("export", "statements", "--filter", "speaker=Stoltenberg")
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines()]
-    assert rows and all(r["speaker_name"] == "斯托尔滕贝格" for r in rows)
-    assert all(from_base64(r["id"])[0] == "Statement" and r["article_id"] for r in rows)
+    assert rows and all(r["speakerName"] == "斯托尔滕贝格" for r in rows)
+    assert all(from_base64(r["id"])[0] == "Statement" and r["articleId"] for r in rows)
+    assert all(r["anonymous"] is False for r in rows)  # JSON booleans, not 0 and 1
     everything = [json.loads(line) for line in run("export", "statements").stdout.splitlines()]
     ids = [int(from_base64(r["id"])[1]) for r in everything]
     assert ids == sorted(ids) and len(everything) > len(rows)
     people = list(csv.DictReader(io.StringIO(run("export", "people", "--format", "csv").stdout)))
-    assert {"id", "name", "aliases", "statement_count"} <= set(people[0])
+    assert {"id", "key", "name", "nameEn", "aliases", "statementCount"} <= set(people[0])
     assert any("Jens Stoltenberg" in p["aliases"] for p in people)
+
+
+def test_every_table_exports_with_the_apis_names_and_global_ids(run):
+    kinds = {"places": "Place", "outlets": "Outlet", "organizations": "Organization", "mentions": "Mention"}
+    for table, type_name in kinds.items():
+        result = run("export", table)
+        assert result.exit_code == 0, result.output
+        rows = [json.loads(line) for line in result.stdout.splitlines()]
+        assert rows and all(from_base64(r["id"])[0] == type_name for r in rows), table
+        assert all("_" not in field for r in rows for field in r), table  # camelCase, as the API
+    outlets = [json.loads(line) for line in run("export", "outlets").stdout.splitlines()]
+    assert any("rfi.fr" in o["domains"] for o in outlets)
+    mentions = [json.loads(line) for line in run("export", "mentions").stdout.splitlines()]
+    assert all(from_base64(m["entityId"])[0] == m["entityType"] for m in mentions)
+
+
+def test_exports_filter_by_what_statements_and_articles_mention(run):
+    putin = [json.loads(line) for line in run("export", "statements", "--filter", "mentioning=普京").stdout.splitlines()]
+    assert putin and all("普京" in r["text"] or "普丁" in r["text"] for r in putin)
+    everything = run("export", "articles").stdout.splitlines()
+    naming = run("export", "articles", "--filter", "mentioning=Stoltenberg").stdout.splitlines()
+    assert 0 < len(naming) < len(everything)
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -90,7 +113,7 @@ def test_exports_over_http(seeded_db):
         response = client.get("/export/statements.jsonl", params={"speaker": "斯托爾滕貝格"})
         assert response.status_code == 200 and response.headers["content-type"].startswith("application/x-ndjson")
         rows = [json.loads(line) for line in response.text.splitlines()]
-        assert rows and all(r["speaker_name"] == "斯托尔滕贝格" for r in rows)
+        assert rows and all(r["speakerName"] == "斯托尔滕贝格" for r in rows)
         as_csv = client.get("/export/articles.csv", params={"publishedAfter": "2022-01-01T00:00:00Z"})
         assert as_csv.status_code == 200 and as_csv.text.startswith("id,title,")
         assert len(list(csv.DictReader(io.StringIO(as_csv.text)))) == 4  # one seed is from 2021

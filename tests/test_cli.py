@@ -37,6 +37,14 @@ def test_query_prints_json_and_the_first_list_as_csv_or_jsonl(run):
     assert "article.outlet.name" in run("query", STOLTENBERG, "--format", "table").stdout
 
 
+def test_query_prints_a_single_object_as_one_row_with_lists_joined(run):
+    query = '{ person(name: "Stoltenberg") { name key roles { title articleCount } aliases { name } } }'
+    rows = list(csv.DictReader(io.StringIO(run("query", query, "--format", "csv").stdout)))
+    assert len(rows) == 1 and rows[0]["key"] == "jens-stoltenberg"
+    assert "Jens Stoltenberg" in rows[0]["aliases"].split("|")
+    assert rows[0]["roles"].startswith("秘书长 ")  # an item of several fields: its values
+
+
 def test_query_variables_and_errors(run):
     query = "query($name: String!, $n: Int) { person(name: $name) { statements(first: $n) { totalCount nodes { text } } } }"
     result = run("query", query, "--var", "name=斯托爾滕貝格", "--var", "n=1")

@@ -27,10 +27,22 @@ async def execute(settings: Settings, query: str, variables: dict[str, Any] | No
 
 
 def rows_of(data: Any) -> list[dict[str, Any]]:
-    """The first list of objects in a result (a connection's edges' nodes count as one), each
-    flattened to dotted keys (``article.outlet.name``): the table ``--format csv`` prints."""
+    """The rows ``--format csv|table`` prints: the first list of objects in a result (a
+    connection's edges' nodes count as one), or, when the result is one object holding no
+    connection (``person(name:) { name aliases { name } }``), that object as one row; each
+    flattened to dotted keys (``article.outlet.name``) as pandas.json_normalize does, lists
+    joined with ``|``."""
+    top = next(iter(data.values()), None) if isinstance(data, dict) and len(data) == 1 else None
+    if isinstance(top, dict) and not _holds_connection(top):
+        return [_flatten(top)]
     found = _first_list(data)
     return [_flatten(row) for row in found] if found is not None else []
+
+
+def _holds_connection(value: Any) -> bool:
+    if isinstance(value, dict):
+        return "edges" in value or "nodes" in value or any(_holds_connection(v) for v in value.values())
+    return False
 
 
 def _first_list(value: Any) -> list[Any] | None:
@@ -62,6 +74,9 @@ def _flatten(value: dict[str, Any], prefix: str = "") -> dict[str, Any]:
 
 
 def _scalar(item: Any) -> Any:
+    """One list item as a cell: an object of one field is that field's value; a larger one
+    is its fields' values joined with spaces (title 秘书长 | articleCount 2 → 秘书长 2)."""
     if isinstance(item, dict):
-        return next(iter(item.values()), "") if len(item) == 1 else item
+        flat = _flatten(item)
+        return " ".join("" if v is None else str(v) for v in flat.values())
     return item

@@ -86,10 +86,12 @@ class Article(SQLModel, table=True):
     __table_args__ = (
         sa.Index("ix_article_published", "published_at", "id"),
         sa.Index("ix_article_outlet_published", "outlet_id", "published_at", "id"),
+        sa.Index("ix_article_uid", "uid", unique=True),
     )
 
     id: int | None = Field(default=None, primary_key=True)
     identity: str = Field(unique=True, max_length=2048)
+    uid: str | None = Field(default=None, max_length=32)  # its global id's key (kb/ids.py)
     outlet_id: int = Field(foreign_key="outlet.id", ondelete="RESTRICT")
     url: str | None = Field(default=None, sa_type=sa.Text)
     title: str = Field(sa_type=sa.Text)
@@ -228,11 +230,13 @@ class Statement(SQLModel, table=True):
         _owner_index("ix_statement_person", "speaker_person_id", "published_at", "id"),
         _owner_index("ix_statement_organization", "speaker_organization_id", "published_at", "id"),
         _owner_index("ix_statement_place", "speaker_place_id", "published_at", "id"),
+        sa.Index("ix_statement_uid", "uid", unique=True),
     )
 
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", index=True)
     position: int
+    uid: str | None = Field(default=None, max_length=48)  # its global id's key (kb/ids.py)
     speaker_person_id: int | None = Field(default=None, foreign_key="person.id", ondelete="CASCADE")
     speaker_organization_id: int | None = Field(
         default=None, foreign_key="organization.id", ondelete="CASCADE"

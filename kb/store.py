@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, exists, func, insert, select, update
 
 from kb.extract import EXTRACTOR_VERSION, EntityInfo, Extraction, OutletRef
+from kb.ids import article_uid, statement_uid
 from kb.models import (
     ENTITY_TABLES,
     OWNER_COLUMN,
@@ -282,7 +283,7 @@ class Store:
             self._driver(f"UPDATE article SET {', '.join(assignments)} WHERE id = {self._mark}",
                          [(*fields, article_id)])
         else:
-            tables.articles.append((article_id, rows.identity, *fields))
+            tables.articles.append((article_id, rows.identity, article_uid(rows.identity), *fields))
         tables.images.extend((article_id, *image) for image in rows.images)
 
         ids = [self._entities[(info.kind, info.key)] for info in rows.entities]  # (_resolve_entities)
@@ -300,6 +301,7 @@ class Store:
             counts[((rows.entities[entity].kind, ids[entity]), 1)] += number
 
         text = rows.text
+        uid = article_uid(rows.identity)
         no_speaker = (None, None, None)
         for position, (speaker, speaker_text, anonymous, kind, verb, start, end, line) in enumerate(
                 rows.statements):
@@ -309,7 +311,8 @@ class Store:
             else:
                 speaker_owners = owners[speaker]
                 counts[((rows.entities[speaker].kind, ids[speaker]), 0)] += 1
-            row = (ident, article_id, position, *speaker_owners, speaker_text, anonymous, kind, verb,
+            row = (ident, article_id, position, statement_uid(uid, position), *speaker_owners, speaker_text,
+                   anonymous, kind, verb,
                    text[start:end], start, end, line, outlet_id, published)
             if postgresql:
                 tables.statements.append((*row, rows.search[1 + position]))
@@ -326,7 +329,7 @@ class Store:
 
     def _insert_all(self, tables: _Tables, updated: list[int]) -> None:
         postgresql = self.dialect == "postgresql"
-        article_columns = ("id", "identity", *_ARTICLE_FIELDS)
+        article_columns = ("id", "identity", "uid", *_ARTICLE_FIELDS)
         self._insert("article", (*article_columns, "terms") if postgresql else article_columns,
                      tables.articles)
         self._insert("image", ("article_id", "position", "url", "caption"), tables.images)
@@ -336,8 +339,9 @@ class Store:
                      tables.mentions)
         self._insert("article_entity", ("article_id", *OWNER_COLUMN.values(), "outlet_id", "published_at",
                                         "mentions"), tables.article_entities)
-        statement_columns = ("id", "article_id", "position", *SPEAKER_COLUMNS, "speaker_text", "anonymous",
-                             "kind", "verb", "text", "start", "end", "line", "outlet_id", "published_at")
+        statement_columns = ("id", "article_id", "position", "uid", *SPEAKER_COLUMNS, "speaker_text",
+                             "anonymous", "kind", "verb", "text", "start", "end", "line", "outlet_id",
+                             "published_at")
         self._insert("statement", (*statement_columns, "terms") if postgresql else statement_columns,
                      tables.statements)
         self._insert("person_role", ("person_id", "article_id", "title", "organization_id", "place_id"),

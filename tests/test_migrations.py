@@ -1,5 +1,6 @@
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy import text
 from sqlmodel import SQLModel
 
 from kb.db import create_sync_engine
@@ -20,7 +21,7 @@ def test_downgrade_and_upgrade_again(empty_db):
     downgrade(empty_db, "0001")
     assert current_revision(empty_db) == "0001"
     upgrade(empty_db)
-    assert current_revision(empty_db) == "0006"
+    assert current_revision(empty_db) == "0007"
 
 
 def test_owner_indexes_hold_only_their_rows_and_serve_lookups(empty_db):
@@ -42,3 +43,21 @@ def test_owner_indexes_hold_only_their_rows_and_serve_lookups(empty_db):
     engine.dispose()
     for name in ("ix_statement_person", "ix_mention_place_article", "ix_article_entity_organization"):
         assert "IS NOT NULL" in sql[name], sql[name]
+
+
+def test_an_older_database_gets_lasting_ids_for_what_it_holds(empty_db, tmp_path):
+    """Articles and statements loaded before 0007 get the same uids a fresh load gives."""
+    from kb.db import downgrade, upgrade
+    from kb.load import load_paths
+    from tests.conftest import SEEDS
+
+    engine = create_sync_engine(empty_db)
+    load_paths(engine, [SEEDS])
+    with engine.connect() as connection:
+        fresh = set(connection.execute(text("SELECT a.uid, s.uid FROM statement s JOIN article a ON a.id = s.article_id")))
+    downgrade(empty_db, "0006")
+    upgrade(empty_db)
+    with engine.connect() as connection:
+        again = set(connection.execute(text("SELECT a.uid, s.uid FROM statement s JOIN article a ON a.id = s.article_id")))
+    engine.dispose()
+    assert fresh and again == fresh and all(s.startswith(a + ".") for a, s in fresh)

@@ -21,7 +21,6 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Select, exists, func, select
 from strawberry.relay import from_base64, to_base64
 
-from kb.ids import row_number
 from kb.models import (
     OWNER_COLUMN,
     Alias,
@@ -40,6 +39,8 @@ from kb.when import parse_moment
 CHUNK = 1000
 ENTITY_TYPES = {"person": ("Person", Person), "organization": ("Organization", Organization),
                 "place": ("Place", Place)}
+_TABLE_OF_TYPE: dict[str, Any] = {"Person": Person, "Organization": Organization, "Place": Place,
+                                  "Outlet": Outlet, "Article": Article, "Statement": Statement}
 # Which filters each table takes (the GraphQL names).
 FILTERS = {
     "statements": {"speaker", "outlet", "kind", "anonymous", "publishedAfter", "publishedBefore",
@@ -107,7 +108,7 @@ def _moment(name: str, value: str) -> datetime:
 
 
 def _entity(connection: Connection, value: str) -> tuple[str, int]:
-    decoded = _global_id(value)
+    decoded = _global_id(connection, value)
     if decoded is not None:
         type_name, ident = decoded
         for kind, (name, _) in ENTITY_TYPES.items():
@@ -129,7 +130,7 @@ def _entity(connection: Connection, value: str) -> tuple[str, int]:
 
 
 def _outlet(connection: Connection, value: str) -> int:
-    decoded = _global_id(value)
+    decoded = _global_id(connection, value)
     if decoded is not None:
         if decoded[0] != "Outlet":
             raise ExportError(f"{value!r} is a {decoded[0]} id, not an outlet")
@@ -144,13 +145,20 @@ def _outlet(connection: Connection, value: str) -> int:
     return row.id
 
 
-def _global_id(value: str) -> tuple[str, int] | None:
+def _global_id(connection: Connection, value: str) -> tuple[str, int] | None:
+    """The type and row of a global id (its key: kb/ids.py), or None for a name."""
     try:
-        type_name, ident = from_base64(value)
-        number = row_number(ident)
-        return (type_name, number) if type_name and number is not None else None
+        type_name, key = from_base64(value)
     except (ValueError, TypeError):
         return None
+    table = _TABLE_OF_TYPE.get(type_name)
+    if not type_name or table is None:
+        return None
+    column = table.uid if table in (Article, Statement) else table.key
+    row = connection.execute(select(table.id).where(column == key)).first()
+    if row is None:
+        raise ExportError(f"no {type_name} has the id {value!r}")
+    return type_name, row.id
 
 
 # --- the rows ---------------------------------------------------------------------------------
@@ -179,8 +187,10 @@ def _query(table: str, f: Filters, after: int) -> Select[Any]:
     if table == "statements":
         speakers = [getattr(Statement, "speaker_" + c) for c in OWNER_COLUMN.values()]
         names = (t.name.label(f"{k}_name") for k, (_, t) in ENTITY_TYPES.items())
+        keys = (t.key.label(f"{k}_key") for k, (_, t) in ENTITY_TYPES.items())
         query = (select(*Statement.__table__.columns, Article.title, Article.url,
-                        Outlet.name.label("outlet_name"), *names)
+                        Article.uid.label("article_uid"), Outlet.name.label("outlet_name"),
+                        Outlet.key.label("outlet_key"), *names, *keys)
                  .join(Article, Article.id == Statement.article_id)
                  .join(Outlet, Outlet.id == Statement.outlet_id)
                  .outerjoin(Person, Person.id == speakers[0])
@@ -196,14 +206,20 @@ def _query(table: str, f: Filters, after: int) -> Select[Any]:
             query = query.where(_named_in(Statement.article_id, f.mentioning, Statement.start, Statement.end))
         return _of_outlet_and_dates(query, Statement, f).order_by(Statement.id).limit(CHUNK)
     if table == "articles":
-        query = (select(*Article.__table__.columns, Outlet.name.label("outlet_name"))
+        query = (select(*Article.__table__.columns, Outlet.name.label("outlet_name"),
+                        Outlet.key.label("outlet_key"))
                  .join(Outlet, Outlet.id == Article.outlet_id)
                  .where(Article.id > after))
         if f.mentioning:
             query = query.where(_named_in(Article.id, f.mentioning))
         return _of_outlet_and_dates(query, Article, f).order_by(Article.id).limit(CHUNK)
     if table == "mentions":
-        query = select(*Mention.__table__.columns).where(Mention.id > after)
+        keys = (t.key.label(f"{k}_key") for k, (_, t) in ENTITY_TYPES.items())
+        query = (select(*Mention.__table__.columns, Article.uid.label("article_uid"), *keys)
+                 .join(Article, Article.id == Mention.article_id)
+                 .outerjoin(Person, Person.id == Mention.person_id)
+                 .outerjoin(Organization, Organization.id == Mention.organization_id)
+                 .outerjoin(Place, Place.id == Mention.place_id).where(Mention.id > after))
         if f.entity:
             query = query.where(getattr(Mention, OWNER_COLUMN[f.entity[0]]) == f.entity[1])
         if f.outlet:
@@ -249,22 +265,21 @@ def _shape(connection: Connection, table: str, chunk: list[Any]) -> Iterator[dic
         for s in chunk:
             kind = next((k for k, c in OWNER_COLUMN.items() if getattr(s, "speaker_" + c)), None)
             yield {
-                "id": to_base64("Statement", s.id), "text": s.text, "kind": s.kind.upper(), "verb": s.verb,
-                "speakerId": to_base64(ENTITY_TYPES[kind][0], getattr(s, "speaker_" + OWNER_COLUMN[kind]))
-                if kind else None,
+                "id": to_base64("Statement", s.uid), "text": s.text, "kind": s.kind.upper(), "verb": s.verb,
+                "speakerId": to_base64(ENTITY_TYPES[kind][0], getattr(s, f"{kind}_key")) if kind else None,
                 "speakerType": ENTITY_TYPES[kind][0] if kind else None,
                 "speakerName": getattr(s, f"{kind}_name") if kind else None,
                 "speakerDescription": s.speaker_text, "anonymous": bool(s.anonymous),
-                "publishedAt": _time(s.published_at), "outletId": to_base64("Outlet", s.outlet_id),
-                "outlet": s.outlet_name, "articleId": to_base64("Article", s.article_id),
+                "publishedAt": _time(s.published_at), "outletId": to_base64("Outlet", s.outlet_key),
+                "outlet": s.outlet_name, "articleId": to_base64("Article", s.article_uid),
                 "articleTitle": s.title, "articleUrl": s.url, "paragraph": s.line,
                 "start": s.start, "end": s.end,
             }
     elif table == "articles":
         for a in chunk:
             yield {
-                "id": to_base64("Article", a.id), "title": a.title, "url": a.url,
-                "publishedAt": _time(a.published_at), "outletId": to_base64("Outlet", a.outlet_id),
+                "id": to_base64("Article", a.uid), "title": a.title, "url": a.url,
+                "publishedAt": _time(a.published_at), "outletId": to_base64("Outlet", a.outlet_key),
                 "outlet": a.outlet_name, "byline": a.byline, "dateline": a.dateline,
                 "leadImage": a.lead_image, "sourceFormat": a.source_format, "text": a.text,
             }
@@ -272,8 +287,9 @@ def _shape(connection: Connection, table: str, chunk: list[Any]) -> Iterator[dic
         for m in chunk:
             kind = next(k for k, c in OWNER_COLUMN.items() if getattr(m, c))
             yield {
-                "id": to_base64("Mention", m.id), "articleId": to_base64("Article", m.article_id),
-                "entityId": to_base64(ENTITY_TYPES[kind][0], getattr(m, OWNER_COLUMN[kind])),
+                "id": to_base64("Mention", f"{m.article_uid}@{m.start}-{m.end}"),
+                "articleId": to_base64("Article", m.article_uid),
+                "entityId": to_base64(ENTITY_TYPES[kind][0], getattr(m, f"{kind}_key")),
                 "entityType": ENTITY_TYPES[kind][0], "surface": m.surface, "start": m.start, "end": m.end,
                 "paragraph": m.line,
             }
@@ -285,7 +301,7 @@ def _shape(connection: Connection, table: str, chunk: list[Any]) -> Iterator[dic
                                                 .order_by(OutletDomain.domain)):
             domains.setdefault(ident, []).append(domain)
         for o in chunk:
-            yield {"id": to_base64("Outlet", o.id), "key": o.key, "name": o.name, "nameEn": o.name_en,
+            yield {"id": to_base64("Outlet", o.key), "key": o.key, "name": o.name, "nameEn": o.name_en,
                    "shortName": o.short_name, "country": o.country, "origin": o.origin,
                    "domains": domains.get(o.id, [])}
     else:
@@ -298,7 +314,7 @@ def _shape(connection: Connection, table: str, chunk: list[Any]) -> Iterator[dic
         for ident, name in connection.execute(named):
             aliases.setdefault(ident, []).append(name)
         for e in chunk:
-            shaped = {"id": to_base64(type_name, e.id), "key": e.key, "name": e.name, "nameEn": e.name_en,
+            shaped = {"id": to_base64(type_name, e.key), "key": e.key, "name": e.name, "nameEn": e.name_en,
                       "wikidata": e.wikidata, "country": e.country, "origin": e.origin,
                       "statementCount": e.statement_count, "mentionCount": e.mention_count,
                       "aliases": aliases.get(e.id, [])}

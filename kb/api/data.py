@@ -57,6 +57,14 @@ def _by_ids(table: Any) -> Select[Any]:
 # Built once: a statement object is reused with new ids, so SQLAlchemy skips building it and
 # computing its cache key on every request (most of a small statement's cost).
 BY_IDS: dict[str, Select[Any]] = {name: _by_ids(table) for name, table in TABLES.items()}
+# The column each type's global id names (kb/ids.py): keys that survive a rebuild.
+ID_COLUMN = {"outlet": "key", "article": "uid", "person": "key", "organization": "key", "place": "key",
+             "statement": "uid"}
+BY_NODE_IDS: dict[str, Select[Any]] = {
+    name: select(*table.__table__.columns)
+    .where(getattr(table, ID_COLUMN[name]).in_(bindparam("ids", expanding=True)))
+    for name, table in TABLES.items()
+}
 DATA_VERSION = select(DataVersion.version).where(DataVersion.id == 1)
 # An entity by a normalised alias: English names are aliases too (catalog and
 # parenthetical), so one indexed lookup; the most mentioned wins when two share a form.
@@ -89,6 +97,8 @@ class Data:
         self.dialect = reader.dialect
         self._rows: dict[str, dict[int, Any]] = {name: {} for name in TABLES}
         self.by_id = {name: DataLoader(self._by_id_loader(name, table)) for name, table in TABLES.items()}
+        # rows by the key their global id holds (node(id:), ids in filters)
+        self.by_node_id = {name: DataLoader(self._by_node_id_loader(name)) for name in TABLES}
         self.pages: DataLoader[ListKey, PageResult] = DataLoader(self._load_pages)
         self.counts: DataLoader[ListKey, int] = DataLoader(self._load_counts)
         self.article_entities: DataLoader[tuple[str, int], list[Any]] = DataLoader(
@@ -133,6 +143,17 @@ class Data:
     def loaded(self, table: str, row_id: int) -> Any:
         """The row of ``table`` with ``row_id`` if this request has loaded it, else None."""
         return self._rows[table].get(row_id)
+
+    def _by_node_id_loader(self, name: str) -> Callable[[list[str]], Any]:
+        column = ID_COLUMN[name]
+
+        async def load(keys: list[str]) -> list[Any]:
+            rows = await self.rows(BY_NODE_IDS[name], {"ids": keys})
+            self.by_id[name].prime_many({row.id: row for row in rows})
+            found = {getattr(row, column): row for row in rows}
+            return [found.get(k) for k in keys]
+
+        return load
 
     def _by_id_loader(self, name: str, table: Any) -> Callable[[list[int]], Any]:
         found = self._rows[name]
@@ -331,6 +352,10 @@ class Data:
             return None
         self._rows[kind][rows[0].id] = rows[0]
         return rows[0]
+
+    async def node_row(self, table: str, key: str) -> Any | None:
+        """A row by the key its global id holds (kb/ids.py)."""
+        return await self.by_node_id[table].load(key)
 
     async def outlet_by_name(self, name: str) -> Any | None:
         key = name.strip().lower()

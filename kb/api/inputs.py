@@ -158,6 +158,7 @@ class NameLookup(Protocol):
 
     async def lookup(self, kind: str, name: str) -> Any | None: ...
     async def outlet_by_name(self, name: str) -> Any | None: ...
+    async def node_row(self, table: str, key: str) -> Any | None: ...
 
 
 async def named(lookup: NameLookup, filter: _F) -> _F:
@@ -185,7 +186,10 @@ async def entity_id(lookup: NameLookup, value: object) -> relay.GlobalID:
     mentioned of the kinds that have it)."""
     decoded = _decoded(value)
     if decoded is not None:
-        return decoded
+        kind = _KIND_OF_TYPE.get(decoded.type_name)
+        if kind is None:
+            raise ClientError(f"expected a Person, Organization or Place id, not {decoded.type_name}")
+        return await _internal(lookup, kind, decoded)
     best: tuple[int, str, Any] | None = None
     for kind in _TYPE_OF_KIND:
         row = await lookup.lookup(kind, str(value))
@@ -201,11 +205,22 @@ async def outlet_id(lookup: NameLookup, value: object) -> relay.GlobalID:
     """An outlet's global id, or the one of that name, English name, short name or domain."""
     decoded = _decoded(value)
     if decoded is not None:
-        return decoded
+        if decoded.type_name != "Outlet":
+            raise ClientError(f"expected Outlet ids, got a {decoded.type_name} id")
+        return await _internal(lookup, "outlet", decoded)
     row = await lookup.outlet_by_name(str(value))
     if row is None:
         raise ClientError(f"no outlet is called {str(value)!r} (see outlets and outlet(name:))")
     return relay.GlobalID("Outlet", str(row.id))
+
+
+async def _internal(lookup: NameLookup, table: str, gid: relay.GlobalID) -> relay.GlobalID:
+    """A client's global id (its key: kb/ids.py) as the row-numbered one the filters read."""
+    row = await lookup.node_row(table, gid.node_id)
+    if row is None:
+        raise ClientError(f"no {gid.type_name} has the id {str(gid)!r} (find ids with "
+                          "person(name:), outlet(name:) and the other lookups)")
+    return relay.GlobalID(gid.type_name, str(row.id))
 
 
 def _decoded(value: object) -> relay.GlobalID | None:

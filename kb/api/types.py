@@ -31,7 +31,6 @@ from kb.api.lists import ListKey
 from kb.api.pagination import make_page
 from kb.api.prefetch import link_paths
 from kb.config import Settings
-from kb.ids import row_number
 
 NodeT = TypeVar("NodeT")
 
@@ -139,11 +138,8 @@ def _linked(info: Info, table: str, row_id: int, make: Callable[[Any], Any]) -> 
 
 
 async def _nodes(info: Info, table: str, ids: Iterable[str], make: Any, required: bool) -> list[Any]:
-    numbers = []
-    for raw in ids:
-        number = row_number(raw)
-        numbers.append(-1 if number is None else number)  # (a malformed id names no row: null)
-    rows = await _data(info).by_id[table].load_many(numbers)
+    """Nodes by the keys their global ids hold (kb/ids.py); an unknown key is null."""
+    rows = await _data(info).by_node_id[table].load_many([str(raw) for raw in ids])
     return [make(row) if row is not None else None for row in rows]
 
 
@@ -152,7 +148,7 @@ async def _nodes(info: Info, table: str, ids: Iterable[str], make: Any, required
 
 @strawberry.type(description="A news outlet (RFI, VOA, 德国之声 …).")
 class Outlet(relay.Node):
-    id: relay.NodeID[int]
+    id: relay.NodeID[str]
     key: str
     name: str
     name_en: str
@@ -160,11 +156,12 @@ class Outlet(relay.Node):
     country: str | None
     origin: str = strawberry.field(description="`catalog`, or `domain` for an outlet first seen "
                                                "as an unknown web domain.")
+    _row_id: strawberry.Private[int]
 
     @classmethod
     def from_row(cls, row: Any) -> Outlet:
-        return cls(id=row.id, key=row.key, name=row.name, name_en=row.name_en,
-                   short_name=row.short_name, country=row.country, origin=row.origin)
+        return cls(id=row.key, key=row.key, name=row.name, name_en=row.name_en,
+                   short_name=row.short_name, country=row.country, origin=row.origin, _row_id=row.id)
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False):  # type: ignore[override]
@@ -172,7 +169,7 @@ class Outlet(relay.Node):
 
     @strawberry.field
     async def domains(self, info: Info) -> list[str]:
-        return await _data(info).domains.load(self.id)
+        return await _data(info).domains.load(self._row_id)
 
     @strawberry.field(description="Articles of this outlet, newest first unless ordered.")
     async def articles(
@@ -181,7 +178,7 @@ class Outlet(relay.Node):
         filter: ArticleFilter | None = None, order_by: ArticleOrder | None = None,
     ) -> Connection[Article]:
         filter = await named(_data(info), filter)
-        return await _connection(info, "outlet.articles", self.id, Article.from_row, first, after,
+        return await _connection(info, "outlet.articles", self._row_id, Article.from_row, first, after,
                                  last, before, article_filters(filter), article_order(order_by))
 
     @strawberry.field(description="Statements published by this outlet.")
@@ -192,7 +189,7 @@ class Outlet(relay.Node):
     ) -> Connection[Statement]:
         filter = await named(_data(info), filter)
         return await _connection(info, "statements", None, Statement.from_row, first, after, last,
-                                 before, statement_filters(filter, outlets=(self.id,)),
+                                 before, statement_filters(filter, outlets=(self._row_id,)),
                                  statement_order(order_by))
 
     @strawberry.field(description="Its statements and articles per day, week or month (UTC), gaps "
@@ -200,7 +197,8 @@ class Outlet(relay.Node):
     async def timeline(self, info: Info, bucket: TimeBucket = TimeBucket.WEEK,
                        published_after: datetime | None = None,
                        published_before: datetime | None = None) -> list[TimelinePoint]:
-        return await _timeline(info, "outlet", self.id, bucket, _period(published_after, published_before))
+        period = _period(published_after, published_before)
+        return await _timeline(info, "outlet", self._row_id, bucket, period)
 
     @strawberry.field(description="The speakers this outlet quotes most in its most recent articles "
                                   "(KB_AGGREGATE_WINDOW) published in the period given, with "
@@ -208,7 +206,7 @@ class Outlet(relay.Node):
     async def top_speakers(self, info: Info, first: int = 10, published_after: datetime | None = None,
                            published_before: datetime | None = None) -> list[SpeakerCount]:
         params = (check_first(info, first), _period(published_after, published_before))
-        rows = await _data(info).top_speakers.load((params, self.id))
+        rows = await _data(info).top_speakers.load((params, self._row_id))
         return [SpeakerCount(speaker=_entity(row), statement_count=n) for row, n in rows]
 
     @strawberry.field(description="The people this outlet's most recent articles (KB_AGGREGATE_WINDOW) "
@@ -217,7 +215,7 @@ class Outlet(relay.Node):
     async def top_people(self, info: Info, first: int = 10, published_after: datetime | None = None,
                          published_before: datetime | None = None) -> list[PersonCount]:
         params = (check_first(info, first), _period(published_after, published_before))
-        rows = await _data(info).top_people.load((params, self.id))
+        rows = await _data(info).top_people.load((params, self._row_id))
         return [PersonCount(person=Person.from_row(p), article_count=a, mention_count=m) for p, a, m in rows]
 
 
@@ -229,7 +227,7 @@ class ArticleImage:
 
 @strawberry.type(description="A news article.")
 class Article(relay.Node):
-    id: relay.NodeID[int]
+    id: relay.NodeID[str]
     title: str
     url: str | None
     published_at: datetime
@@ -240,12 +238,13 @@ class Article(relay.Node):
                                              "mentions and statements point into it.")
     source_format: str
     _outlet_id: strawberry.Private[int]
+    _row_id: strawberry.Private[int]
 
     @classmethod
     def from_row(cls, row: Any) -> Article:
-        return cls(id=row.id, title=row.title, url=row.url, published_at=row.published_at,
+        return cls(id=row.uid, title=row.title, url=row.url, published_at=row.published_at,
                    byline=row.byline, lead_image=row.lead_image, text=row.text,
-                   source_format=row.source_format, _outlet_id=row.outlet_id)
+                   source_format=row.source_format, _outlet_id=row.outlet_id, _row_id=row.id)
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False):  # type: ignore[override]
@@ -253,7 +252,7 @@ class Article(relay.Node):
 
     @strawberry.field(description="Body paragraphs (no title, no captions).")
     async def paragraphs(self, info: Info) -> list[str]:
-        captions = {image.caption for image in await _data(info).images.load(self.id)}
+        captions = {image.caption for image in await _data(info).images.load(self._row_id)}
         return [line for line in self.text.split("\n")[1:] if line not in captions]
 
     @strawberry.field
@@ -262,21 +261,21 @@ class Article(relay.Node):
 
     @strawberry.field
     async def images(self, info: Info) -> list[ArticleImage]:
-        rows = await _data(info).images.load(self.id)
+        rows = await _data(info).images.load(self._row_id)
         return [ArticleImage(url=row.url, caption=row.caption) for row in rows]
 
     @strawberry.field(description="People mentioned, in order of first mention.")
     async def people(self, info: Info) -> list[Person]:
-        return [Person.from_row(r) for r in await _data(info).article_entities.load(("person", self.id))]
+        return [Person.from_row(r) for r in await _data(info).article_entities.load(("person", self._row_id))]
 
     @strawberry.field(description="Organizations mentioned, in order of first mention.")
     async def organizations(self, info: Info) -> list[Organization]:
-        rows = await _data(info).article_entities.load(("organization", self.id))
+        rows = await _data(info).article_entities.load(("organization", self._row_id))
         return [Organization.from_row(r) for r in rows]
 
     @strawberry.field(description="Places mentioned, in order of first mention.")
     async def places(self, info: Info) -> list[Place]:
-        return [Place.from_row(r) for r in await _data(info).article_entities.load(("place", self.id))]
+        return [Place.from_row(r) for r in await _data(info).article_entities.load(("place", self._row_id))]
 
     @strawberry.field(description="Statements in this article, in reading order.")
     async def statements(
@@ -284,7 +283,7 @@ class Article(relay.Node):
         last: int | None = None, before: str | None = None, filter: StatementFilter | None = None,
     ) -> Connection[Statement]:
         filter = await named(_data(info), filter)
-        return await _connection(info, "article.statements", self.id, Statement.from_row,
+        return await _connection(info, "article.statements", self._row_id, Statement.from_row,
                                  first, after, last, before, statement_filters(filter))
 
 
@@ -347,7 +346,7 @@ class Role:
 @strawberry.interface(description="A person, organization or place: the fields every named "
                                   "thing has, so one fragment reads any speaker or mention.")
 class Entity(relay.Node):
-    id: relay.NodeID[int]
+    id: relay.NodeID[str]
     key: str = strawberry.field(description="Its lasting key: the catalog's (jens-stoltenberg), or "
                                             "its kind and name for one found in the news "
                                             "(person:zh-吴瑞北). `person(key:)` and friends look it up.")
@@ -363,7 +362,7 @@ class Entity(relay.Node):
 
     @strawberry.field(description="Every known written form of the name.")
     async def aliases(self, info: Info) -> list[Alias]:
-        rows = await _data(info).aliases.load((self.KIND, self.id))
+        rows = await _data(info).aliases.load((self.KIND, self._row.id))
         return [Alias(name=r.name, origin=r.origin) for r in rows]
 
     @strawberry.field(description="How many statements it made (all outlets).")
@@ -380,7 +379,7 @@ def _entity_fields(kind: str) -> Any:
 
     @strawberry.type(name=f"{kind.title()}Links")
     class Fields:
-        id: int
+        _row: strawberry.Private[Any]
 
         @strawberry.field(description="Statements it made across outlets, newest first unless ordered.")
         async def statements(
@@ -389,7 +388,7 @@ def _entity_fields(kind: str) -> Any:
             filter: StatementFilter | None = None, order_by: StatementOrder | None = None,
         ) -> Connection[Statement]:
             filter = await named(_data(info), filter)
-            return await _connection(info, f"{kind}.statements", self.id,  # type: ignore[attr-defined]
+            return await _connection(info, f"{kind}.statements", self._row.id,  # type: ignore[attr-defined]
                                      Statement.from_row, first, after, last, before,
                                      statement_filters(filter), statement_order(order_by))
 
@@ -400,7 +399,7 @@ def _entity_fields(kind: str) -> Any:
             filter: ArticleFilter | None = None, order_by: ArticleOrder | None = None,
         ) -> Connection[Article]:
             filter = await named(_data(info), filter)
-            return await _connection(info, f"{kind}.articles", self.id,  # type: ignore[attr-defined]
+            return await _connection(info, f"{kind}.articles", self._row.id,  # type: ignore[attr-defined]
                                      Article.from_row, first, after, last, before,
                                      article_filters(filter), article_order(order_by))
 
@@ -409,7 +408,7 @@ def _entity_fields(kind: str) -> Any:
             self, info: Info, first: int | None = None, after: str | None = None,
             last: int | None = None, before: str | None = None,
         ) -> Connection[Mention]:
-            return await _connection(info, f"{kind}.mentions", self.id,  # type: ignore[attr-defined]
+            return await _connection(info, f"{kind}.mentions", self._row.id,  # type: ignore[attr-defined]
                                      Mention.from_row, first, after, last, before)
 
         @strawberry.field(description="Entities most often named in the same articles, with the "
@@ -424,7 +423,7 @@ def _entity_fields(kind: str) -> Any:
             chosen = kinds or (EntityKind.PERSON, EntityKind.ORGANIZATION)
             params = (kind, tuple(sorted(k.value for k in chosen)), check_first(info, first),
                       _period(published_after, published_before))
-            rows = await _data(info).co_mentions.load((params, self.id))  # type: ignore[attr-defined]
+            rows = await _data(info).co_mentions.load((params, self._row.id))  # type: ignore[attr-defined]
             return [CoMention(entity=_entity(row), article_count=n) for row, n in rows]
 
         @strawberry.field(description="Its statements, and the articles naming it, per day, week or "
@@ -433,11 +432,11 @@ def _entity_fields(kind: str) -> Any:
                            published_after: datetime | None = None,
                            published_before: datetime | None = None) -> list[TimelinePoint]:
             period = _period(published_after, published_before)
-            return await _timeline(info, kind, self.id, bucket, period)  # type: ignore[attr-defined]
+            return await _timeline(info, kind, self._row.id, bucket, period)  # type: ignore[attr-defined]
 
         @strawberry.field(description="The outlets that quote it, with statement counts, most first.")
         async def outlets(self, info: Info) -> list[OutletCount]:
-            rows = await _data(info).speaker_outlets.load(((kind,), self.id))  # type: ignore[attr-defined]
+            rows = await _data(info).speaker_outlets.load(((kind,), self._row.id))  # type: ignore[attr-defined]
             return [OutletCount(outlet=Outlet.from_row(o), statement_count=n) for o, n in rows]
 
     return Fields
@@ -449,7 +448,7 @@ class Person(Entity, _entity_fields("person")):  # type: ignore[misc]
 
     @classmethod
     def from_row(cls, row: Any) -> Person:
-        return cls(id=row.id, key=row.key, name=row.name, name_en=row.name_en,
+        return cls(id=row.key, key=row.key, name=row.name, name_en=row.name_en,
                    wikidata=row.wikidata, country=row.country, origin=row.origin, _row=row)
 
     @classmethod
@@ -459,7 +458,7 @@ class Person(Entity, _entity_fields("person")):  # type: ignore[misc]
     @strawberry.field(description="Titles given to this person, each once, with the articles as "
                                   "evidence.")
     async def roles(self, info: Info) -> list[Role]:
-        rows = await _data(info).roles.load(self.id)
+        rows = await _data(info).roles.load(self._row.id)
         articles: dict[tuple[str, int | None, int | None], list[int]] = {}
         for r in rows:  # one role per title and its body or country, in first-seen order
             ids = articles.setdefault((r.title, r.organization_id, r.place_id), [])
@@ -476,7 +475,7 @@ class Organization(Entity, _entity_fields("organization")):  # type: ignore[misc
 
     @classmethod
     def from_row(cls, row: Any) -> Organization:
-        return cls(id=row.id, key=row.key, name=row.name, name_en=row.name_en, wikidata=row.wikidata,
+        return cls(id=row.key, key=row.key, name=row.name, name_en=row.name_en, wikidata=row.wikidata,
                    kind=row.kind, country=row.country, origin=row.origin, _row=row)
 
     @classmethod
@@ -491,7 +490,7 @@ class Place(Entity, _entity_fields("place")):  # type: ignore[misc]
 
     @classmethod
     def from_row(cls, row: Any) -> Place:
-        return cls(id=row.id, key=row.key, name=row.name, name_en=row.name_en, wikidata=row.wikidata,
+        return cls(id=row.key, key=row.key, name=row.name, name_en=row.name_en, wikidata=row.wikidata,
                    kind=row.kind, country=row.country, origin=row.origin, _row=row)
 
     @classmethod
@@ -549,7 +548,7 @@ class TimelinePoint:
 
 @strawberry.type(description="A quote or reported speech, with who said it and where.")
 class Statement(relay.Node):
-    id: relay.NodeID[int]
+    id: relay.NodeID[str]
     text: str
     kind: StatementKind
     verb: str = strawberry.field(description="The reporting verb as written (说, 表示, 强调 …).")
@@ -565,7 +564,7 @@ class Statement(relay.Node):
 
     @classmethod
     def from_row(cls, row: Any) -> Statement:
-        return cls(id=row.id, text=row.text, kind=StatementKind(row.kind), verb=row.verb,
+        return cls(id=row.uid, text=row.text, kind=StatementKind(row.kind), verb=row.verb,
                    anonymous=row.anonymous, speaker_description=row.speaker_text,
                    paragraph=row.line, start=row.start, end=row.end, _row=row)
 
@@ -590,7 +589,7 @@ class Statement(relay.Node):
 
     @strawberry.field(description="People, organizations and places named in the statement.")
     async def mentions(self, info: Info) -> list[Entity]:
-        rows = await _data(info).statement_entities.load(self.id)
+        rows = await _data(info).statement_entities.load(self._row.id)
         return [_ENTITY_TYPES[kind].from_row(row) for kind, row in rows]
 
 

@@ -138,3 +138,17 @@ def test_search_filters_on_lists(client):
     assert {"name": "斯托尔滕贝格"} in data["people"]["nodes"]
     assert data["organizations"]["nodes"] and all(n["kind"] == "intergovernmental"
                                                   for n in data["organizations"]["nodes"])
+
+
+def test_search_pages_with_after(client):
+    def page(after=None, first=4):
+        body = client.post("/graphql", json={"query": """query($a: String, $n: Int!) {
+            search(query: "北约", first: $n, after: $a) { snippet cursor } }""",
+            "variables": {"a": after, "n": first}}).json()
+        return body
+    whole = page(first=8)["data"]["search"]
+    first = page()["data"]["search"]
+    second = page(first[-1]["cursor"])["data"]["search"]
+    assert len(whole) == 8 and first + second == whole
+    bad = page("bm90IGEgY3Vyc29y")
+    assert "not a search cursor" in bad["errors"][0]["message"]

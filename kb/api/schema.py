@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import logging
 from datetime import datetime
 from typing import Annotated, Any
@@ -69,6 +70,29 @@ class SearchHit:
                                                 "(exact, then prefix, then substring) come first; "
                                                 "then articles and statements, alternating.")
     snippet: str = strawberry.field(description="The matched name, or the text around the first match.")
+    cursor: str = strawberry.field(description="Pass as `after` for the hits after this one.")
+
+
+# How deep `search` pages: hits are ranked afresh for each page, so its cost grows with depth.
+_SEARCH_DEPTH = 1000
+
+
+def _search_offset(after: str | None) -> int:
+    """The number of hits before the page that ``after`` (a hit's cursor) starts."""
+    if after is None:
+        return 0
+    try:
+        kind, _, number = base64.b64decode(after.encode("ascii"), validate=True).decode().partition(":")
+        offset = int(number) if kind == "search" and number.isascii() and number.isdigit() else -1
+    except (ValueError, UnicodeError):
+        offset = -1
+    if not 0 < offset <= _SEARCH_DEPTH:
+        raise ClientError(f"`after` is not a search cursor (search pages at most {_SEARCH_DEPTH} hits deep)")
+    return offset
+
+
+def _search_cursor(position: int) -> str:
+    return base64.b64encode(f"search:{position}".encode()).decode()
 
 
 Paging = dict[str, Any]
@@ -159,16 +183,21 @@ class QueryFields:
                                   "articles and statements, best first. Chinese of any length "
                                   "and either script: 普京, 北約 and 斯托尔滕贝格 all work. Text "
                                   "matches are ranked among the newest KB_SEARCH_WINDOW (2,000) "
-                                  "of each kind.")
+                                  "of each kind. Scores compare within a kind: ask for one kind "
+                                  "(`kinds: [ARTICLE]`) for one ranked list; page with `after` "
+                                  "(a hit's cursor).")
     async def search(
         self, info: Info, query: str, first: int = 10, kinds: list[SearchKind] | None = None,
+        after: str | None = None,
     ) -> list[SearchHit]:
         if len(query) > 200:
             raise ClientError("`query` must be at most 200 characters")
         chosen = [k.value for k in kinds] if kinds else [k.value for k in SearchKind]
-        hits = await _data(info).search(query, chosen, check_first(info, first))
+        offset = _search_offset(after)
+        hits = await _data(info).search(query, chosen, offset + check_first(info, first))
         return [SearchHit(node=_NODE_TYPES[h.kind].from_row(h.row), score=round(h.score, 6),
-                          snippet=h.snippet) for h in hits]
+                          snippet=h.snippet, cursor=_search_cursor(offset + n))
+                for n, h in enumerate(hits[offset:], start=1)]
 
     @strawberry.field(description="Statements and articles per day, week or month (UTC), gaps "
                                   "filled with zeros. Statements match like `statements(filter:)` "

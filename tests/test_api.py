@@ -189,6 +189,15 @@ def test_analyses_take_a_period(client):
     assert outlet["people"]
 
 
+def test_mentions_and_statements_name_their_paragraph_alike(client):
+    query = """{ person(name: "普京") { mentions(first: 5) { nodes { paragraph line start end surface
+                 article { text } } } } }"""
+    for node in gql(client, query)["data"]["person"]["mentions"]["nodes"]:
+        text = node["article"]["text"]
+        assert node["line"] == node["paragraph"] == text[: node["start"]].count("\n")
+        assert text[node["start"] : node["end"]] == node["surface"]
+
+
 def test_place_speakers(client):
     data = gql(client, '{ place(name: "俄羅斯") { nameEn statements(first: 50) { totalCount } } }')["data"]["place"]
     assert data["nameEn"] == "Russia" and data["statements"]["totalCount"] >= 1

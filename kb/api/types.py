@@ -149,7 +149,8 @@ async def _nodes(info: Info, table: str, ids: Iterable[str], make: Any, required
 @strawberry.type(description="A news outlet (RFI, VOA, 德国之声 …).")
 class Outlet(relay.Node):
     id: relay.NodeID[str]
-    key: str
+    key: str = strawberry.field(description="Its lasting key (rfi, or the web domain of an outlet "
+                                            "the catalog lacks); `outlet(name:)` takes it.")
     name: str
     name_en: str
     short_name: str | None
@@ -296,15 +297,20 @@ class Alias:
 
 @strawberry.type(description="Where an entity is named in an article.")
 class Mention:
-    surface: str
-    start: int
-    end: int
-    line: int
+    surface: str = strawberry.field(description="The name as written there.")
+    start: int = strawberry.field(description="Where it starts in the article's `text`.")
+    end: int = strawberry.field(description="Where it ends in the article's `text` (exclusive).")
+    paragraph: int = strawberry.field(description="Line of the article's text (0 is the title), as "
+                                                  "`Statement.paragraph`.")
     _article_id: strawberry.Private[int]
+
+    @strawberry.field(deprecation_reason="Use `paragraph`, the name statements use.")
+    def line(self) -> int:
+        return self.paragraph
 
     @classmethod
     def from_row(cls, row: Any) -> Mention:
-        return cls(surface=row.surface, start=row.start, end=row.end, line=row.line,
+        return cls(surface=row.surface, start=row.start, end=row.end, paragraph=row.line,
                    _article_id=row.article_id)
 
     @strawberry.field
@@ -558,8 +564,8 @@ class Statement(relay.Node):
                     "一名美国官员)."
     )
     paragraph: int = strawberry.field(description="Line of the article's text (0 is the title).")
-    start: int
-    end: int
+    start: int = strawberry.field(description="Where the content starts in the article's `text`.")
+    end: int = strawberry.field(description="Where it ends in the article's `text` (exclusive).")
     _row: strawberry.Private[Any]
 
     @classmethod

@@ -195,6 +195,7 @@ def serve(
     _usable_database(settings.database_url)
     logging.basicConfig(level=settings.log_level)
     console.print(f"GraphiQL: http://{host}:{port}/graphql")
+    console.print(f"Explorer: http://{host}:{port}/explore")
     # kb logs each request itself, in one line with what GraphQL did (kb.api.guards.RequestLog).
     # Slow clients meet time limits on headers and bodies and a cap on connections per address
     # (kb.api.connections).

@@ -201,3 +201,26 @@ def test_version_and_a_missing_query_file_are_one_line(run, tmp_path):
     missing = run("query", f"@{tmp_path / 'absent.graphql'}")
     assert missing.exit_code == 2
     assert "cannot read the query file" in missing.output and "Traceback" not in missing.output
+
+
+def test_serve_names_graphiql_and_the_explorer_and_nothing_of_alembic(seeded_db):
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    kb = str(Path(sys.executable).with_name("kb"))
+    env = dict(os.environ, KB_DATABASE_URL=seeded_db, COLUMNS="200")
+    server = subprocess.Popen([kb, "serve", "--port", str(port)], env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True)
+    time.sleep(3)
+    server.send_signal(signal.SIGINT)
+    output = server.communicate(timeout=20)[0]
+    assert f"http://127.0.0.1:{port}/graphql" in output and f"http://127.0.0.1:{port}/explore" in output
+    assert "alembic" not in output.lower(), output

@@ -219,8 +219,13 @@ def test_serve_names_graphiql_and_the_explorer_and_nothing_of_alembic(seeded_db)
     env = dict(os.environ, KB_DATABASE_URL=seeded_db, COLUMNS="200")
     server = subprocess.Popen([kb, "serve", "--port", str(port)], env=env, stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, text=True)
-    time.sleep(3)
+    lines, deadline = [], time.monotonic() + 60
+    while time.monotonic() < deadline and "startup complete" not in "".join(lines):
+        line = server.stdout.readline()  # (the server writes until it is stopped)
+        if not line:
+            break
+        lines.append(line)
     server.send_signal(signal.SIGINT)
-    output = server.communicate(timeout=20)[0]
+    output = "".join(lines) + server.communicate(timeout=20)[0]
     assert f"http://127.0.0.1:{port}/graphql" in output and f"http://127.0.0.1:{port}/explore" in output
     assert "alembic" not in output.lower(), output

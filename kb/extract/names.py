@@ -558,6 +558,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             continue  # 卫健委 beside 国家卫健委: a body's short form, no person
         if kind == PERSON and known.get(raw[1:]) == PERSON:
             continue  # 若普京: a word's character before a name the catalog knows
+        if kind == PERSON and raw[0] in _PREPOSITION_SURNAMES and known.get(raw[1:]) == PLACE:
+            continue  # 於杜拜: a preposition and a place the catalog knows
         if kind == PERSON and known.get(raw[:-1]) and (
             raw[-1] in rules.not_foreign_name_ends or raw[-1] in rules.not_name_ends
             or (len(raw) >= 4 and known.get(raw[:-1]) == PERSON)

@@ -284,9 +284,9 @@ def export(
     output_format: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv.")] = "jsonl",
     filters: Annotated[list[str] | None, typer.Option(
         "--filter", help="NAME=VALUE, as statements(filter:) names them: speaker, outlet, kind, "
-                         "anonymous, publishedAfter, publishedBefore, mentioning (outlet, dates and "
-                         "mentioning for articles; entity and outlet for mentions); names or global "
-                         "ids.")] = None,
+                         "anonymous, publishedAfter, publishedBefore, mentioning, search (outlet, dates, "
+                         "mentioning and search for articles; entity and outlet for mentions); names or "
+                         "global ids.")] = None,
 ) -> None:
     """Stream a whole table with the API's field names and global ids (constant memory, one
     snapshot)."""

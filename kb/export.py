@@ -44,8 +44,8 @@ _TABLE_OF_TYPE: dict[str, Any] = {"Person": Person, "Organization": Organization
 # Which filters each table takes (the GraphQL names).
 FILTERS = {
     "statements": {"speaker", "outlet", "kind", "anonymous", "publishedAfter", "publishedBefore",
-                   "mentioning"},
-    "articles": {"outlet", "publishedAfter", "publishedBefore", "mentioning"},
+                   "mentioning", "search"},
+    "articles": {"outlet", "publishedAfter", "publishedBefore", "mentioning", "search"},
     "mentions": {"entity", "outlet"},
     "people": set(),
     "organizations": set(),
@@ -64,6 +64,7 @@ class Filters:
     speaker: tuple[str, int] | None = None  # (kind, id)
     entity: tuple[str, int] | None = None
     mentioning: tuple[str, int] | None = None  # named in the statement (or the article)
+    search: str | None = None  # words in the text, as the API's `search` filter reads them
     outlet: int | None = None
     kind: str | None = None
     anonymous: bool | None = None
@@ -85,6 +86,10 @@ def parse_filters(connection: Connection, table: str, raw: dict[str, str]) -> Fi
             values[name] = _entity(connection, raw[name])
     if "outlet" in raw:
         values["outlet"] = _outlet(connection, raw["outlet"])
+    if "search" in raw:
+        if not 0 < len(raw["search"]) <= 200:
+            raise ExportError("search must be 1 to 200 characters")
+        values["search"] = raw["search"]
     if "kind" in raw:
         kind = raw["kind"].lower()
         if kind not in ("direct", "indirect"):
@@ -176,14 +181,14 @@ def rows(engine: Engine, table: str, raw_filters: dict[str, str] | None = None) 
         filters = parse_filters(connection, table, raw_filters or {})
         after = 0
         while True:
-            chunk = list(connection.execute(_query(table, filters, after)))
+            chunk = list(connection.execute(_query(table, filters, after, connection.dialect.name)))
             if not chunk:
                 return
             yield from _shape(connection, table, chunk)
             after = chunk[-1].id
 
 
-def _query(table: str, f: Filters, after: int) -> Select[Any]:
+def _query(table: str, f: Filters, after: int, dialect: str) -> Select[Any]:
     if table == "statements":
         speakers = [getattr(Statement, "speaker_" + c) for c in OWNER_COLUMN.values()]
         names = (t.name.label(f"{k}_name") for k, (_, t) in ENTITY_TYPES.items())
@@ -204,6 +209,8 @@ def _query(table: str, f: Filters, after: int) -> Select[Any]:
             query = query.where(Statement.anonymous == f.anonymous)
         if f.mentioning:
             query = query.where(_named_in(Statement.article_id, f.mentioning, Statement.start, Statement.end))
+        if f.search:
+            query = query.where(Statement.id.in_(_matching("statement", f.search, dialect)))
         return _of_outlet_and_dates(query, Statement, f).order_by(Statement.id).limit(CHUNK)
     if table == "articles":
         query = (select(*Article.__table__.columns, Outlet.name.label("outlet_name"),
@@ -212,6 +219,8 @@ def _query(table: str, f: Filters, after: int) -> Select[Any]:
                  .where(Article.id > after))
         if f.mentioning:
             query = query.where(_named_in(Article.id, f.mentioning))
+        if f.search:
+            query = query.where(Article.id.in_(_matching("article", f.search, dialect)))
         return _of_outlet_and_dates(query, Article, f).order_by(Article.id).limit(CHUNK)
     if table == "mentions":
         keys = (t.key.label(f"{k}_key") for k, (_, t) in ENTITY_TYPES.items())
@@ -233,6 +242,14 @@ def _query(table: str, f: Filters, after: int) -> Select[Any]:
 
 
 _KIND_OF_TABLE = {"people": "person", "organizations": "organization", "places": "place"}
+
+
+def _matching(kind: str, query: str, dialect: str) -> Select[Any]:
+    """Ids of the articles or statements whose text matches ``query`` (the API's search)."""
+    from kb.api.lists import text_matches
+
+    matches = text_matches(kind, query, dialect).subquery()
+    return select(matches.c.ref_id)
 
 
 def _named_in(article: Any, entity: tuple[str, int], start: Any = None, end: Any = None) -> Any:

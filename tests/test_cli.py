@@ -89,6 +89,10 @@ def test_exports_filter_by_what_statements_and_articles_mention(run):
     everything = run("export", "articles").stdout.splitlines()
     naming = run("export", "articles", "--filter", "mentioning=Stoltenberg").stdout.splitlines()
     assert 0 < len(naming) < len(everything)
+    # search reads the text as the API's search filter does (either script)
+    nato = [json.loads(line) for line in run("export", "statements", "--filter", "search=北約").stdout.splitlines()]
+    assert nato and all("北约" in r["text"] or "北約" in r["text"] for r in nato)
+    assert 0 < len(run("export", "articles", "--filter", "search=斯托爾滕貝格").stdout.splitlines()) < len(everything)
 
 
 @pytest.mark.parametrize(("args", "message"), [

@@ -29,8 +29,9 @@ def simplified_converter() -> opencc.OpenCC:
 
 
 # Characters some outlets type for others that NFKC leaves alone: 丶 (a radical) for 、, 巿
-# (a rare character of the same shape) for 市 (贝尔格勒巿中心).
-_VARIANT_PUNCTUATION = {"丶": "、", "巿": "市"}
+# (a rare character of the same shape) for 市 (贝尔格勒巿中心), and Hong Kong's 衞 for 衛 (衞生署),
+# which the script converter then reads as 卫.
+_VARIANT_PUNCTUATION = {"丶": "、", "巿": "市", "衞": "衛"}
 
 
 @lru_cache(maxsize=65536)
@@ -86,7 +87,7 @@ _SPACE_RUNS = re.compile(" {2,}")
 # ``str.replace`` (a C scan each), then ``_fold_quickly`` checks that nothing else would fold.
 _COMMON_FOLDS = tuple(
     (char, _fold_char(char))
-    for char in MIDDLE_DOTS + "，：；！？（）％－～\u3000\xa0\t\r丶巿"
+    for char in MIDDLE_DOTS + "，：；！？（）％－～\u3000\xa0\t\r丶巿衞"
     if _fold_char(char) != char
 )
 _OTHER_SPACE = re.compile(r"[^\S \n]")  # whitespace that folds to a space

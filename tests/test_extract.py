@@ -766,6 +766,10 @@ def test_conditions_and_nouns_report_nothing(body):
         # a person who names a faction (安倍派) is no person of the phrase; manner before 地
         ("自民党的安倍派骨干人士放心地表示：“守住了。”", "自民党的安倍派骨干人士"),
         ("泰國警方昨天告訴媒體，將在曼谷部署警力。", "泰國警方"),
+        # people "concerned" (相关人士), a court's sides (辩方), also after 据 and with a suffix
+        ("外务省相关人士分析称：“她不引人注目。”", "外务省相关人士"),
+        ("据相关人士透露，首相岸田文雄5日指示幕僚。", "相关人士"),
+        ("辯方指出，條例中的「開始」字眼有歧義。", "辯方"),
     ],
 )
 def test_unnamed_sources_speak_anonymously(body, speaker_text):

@@ -47,3 +47,7 @@ def test_a_rare_character_typed_for_city_is_city():
 def test_straight_double_quotes_open_and_close_in_turn():
     view = normalise('他说"我们需要规划。"\n"一段引语没有结束\n"好的。"他说')
     assert view.text == "他说“我们需要规划。”\n“一段引语没有结束\n“好的。”他说"
+
+
+def test_hong_kongs_variant_of_wei_reads_as_simplified():
+    assert normalise("衞生防護中心").text == "卫生防护中心"

@@ -1114,3 +1114,11 @@ def test_the_mainlands_media_is_no_person():
 )
 def test_a_preposition_and_countries_are_no_person(body, absent):
     assert absent not in _kinds(body)
+
+
+
+def test_a_place_glossed_in_latin_stays_a_place():
+    # the tagger and the rules read a town; the bracket's two Latin words do not make a person
+    kinds = _kinds("以色列空襲圖卡瑞姆鎮附近的努爾沙姆斯（Nur Shams）難民營，造成5人死亡。")
+    assert kinds.get("努爾沙姆斯") == "place", kinds
+    assert _kinds("大馬防長訪問越南。").get("马来西亚") == "place"

@@ -433,6 +433,8 @@ def discover(
                 chinese = chinese[1:]  # 属于 | 杰瑞米·博伊文: a verb's character the tagger left out
         if len(chinese.replace("·", "")) < 2:
             continue
+        if tagged and tagged.get(chinese, "").startswith("place:"):
+            continue  # 努尔沙姆斯（Nur Shams）难民营: a place the tagger and the rules read, glossed
         keys = english_index.get(normalise_key(english), set())
         known = matcher.forms.get(chinese)
         if known and known[0] == ENTITY and not known[2] and len(known[1]) == 1:

@@ -1108,6 +1108,8 @@ def test_the_mainlands_media_is_no_person():
     [
         # 于 before countries' abbreviations is a preposition, no surname
         ("部署1500名部隊人員於美加邊界。", "於美"),
+        # a word the tagger ran into a bracket (周知（) is no name
+        ("這個觀念早已廣為周知（指廣泛宣導），民眾都知道。", "周知（"),
         # …or before a place the catalog knows
         ("台南市政府團隊於杜拜時間12月6日抵達。", "於杜拜"),
     ],

@@ -304,6 +304,8 @@ def _person_bounds(view: str, start: int, end: int, rules: NameRules,
 
 
 def _clean_person(form: str, rules: NameRules, view: str = "") -> str | None:
+    if _NAME_STOPS.search(form):
+        return None  # 周知(: a word the tagger ran into a bracket or mark is no name it read well
     if not _HAN.match(form):
         return None
     for title in rules.titles:  # 蔡总统 → 蔡 (a surname alone is no name)
@@ -1135,6 +1137,7 @@ def _same_in_article(names: dict[str, Name], foreign: frozenset[str]) -> None:
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
+_NAME_STOPS = re.compile(r"[()（）\[\]【】「」“”『』《》〈〉,，、。；;：:！!？?]")
 # Surnames that are also prepositions (于美墨边界, 于盛怒之下): read so, when the rest says so.
 _PREPOSITION_SURNAMES = frozenset("于於")
 _FULL_FOREIGN_NAME = re.compile(r"[\u4e00-\u9fff]{2,}(?:[·•][\u4e00-\u9fff]{1,}\.?)*[·•][\u4e00-\u9fff]{2,}")

@@ -1114,7 +1114,7 @@ def test_the_mainlands_media_is_no_person():
         ("台南市政府團隊於杜拜時間12月6日抵達。", "於杜拜"),
     ],
 )
-def test_a_preposition_and_countries_are_no_person(body, absent):
+def test_prepositions_and_words_run_into_marks_are_no_person(body, absent):
     assert absent not in _kinds(body)
 
 

@@ -810,3 +810,12 @@ def test_what_a_thing_is_called_is_no_statement(body, expected):
 def test_a_short_act_ending_in_hou_is_the_time_of_what_follows():
     assert statements("立法院長游錫堃宣布散會後，行政院長陳建仁進入議場。") == []
     assert [t for _, _, t, _ in statements("游錫堃宣布，散會後將開記者會。")] == ["散會後將開記者會"]
+
+
+def test_a_four_character_names_family_name_alone_is_that_person():
+    body = ("日本自民党前干事长二阶俊博8日在河内与越南国家主席武文赏举行会谈。据日本驻越南大使馆透露，"
+            "这是武文赏就任后首次与日本议员会谈。</p><p>二阶8日接受采访时透露，此次访问达成协议。"
+            "他强调希望促进农业领域的技术合作。")
+    found = [(k, t) for k, _, t, _ in statements(body)]
+    assert ("person:zh-二阶俊博", "此次访问达成协议") in found, found
+    assert ("person:zh-二阶俊博", "希望促进农业领域的技术合作") in found, found

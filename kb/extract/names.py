@@ -660,6 +660,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     if tag_alone is not None:
         _written_in_full(view, words, names, rules, tag_alone)
     _parts_of_longer(names, rules.surnames)
+    _family_names_alone(view, names, known)
     located(names, neighbours, rules, tag_alone)
     university_units(names, rules, catalog_keys or {})
     same_company(names, rules)
@@ -1119,6 +1120,18 @@ def _parts_of_longer(names: dict[str, Name], surnames: frozenset[str]) -> None:
         ]
         if len(longer) == 1:
             names[other.form] = Name(other.form, PERSON, longer[0].key)
+
+
+def _family_names_alone(view: str, names: dict[str, Name], known: Mapping[str, str]) -> None:
+    """A four-character name's first two characters written alone elsewhere (二阶 after
+    二阶俊博, 林郑 after 林郑月娥, 欧阳 after 欧阳娜娜): the family name the news then uses, so
+    that person — Japanese surnames, married and compound ones are two characters."""
+    for name in [n for n in names.values() if n.kind == PERSON and n.known_as is None]:
+        family = name.form[:2]
+        if len(name.form) != 4 or not _HAN.fullmatch(name.form) or family in names or known.get(family):
+            continue
+        if any(not view.startswith(name.form, at) for at in uses(view, family)):
+            names[family] = Name(family, PERSON, name.key)
 
 
 def _same_in_article(names: dict[str, Name], foreign: frozenset[str]) -> None:

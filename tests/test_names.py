@@ -1090,6 +1090,10 @@ def test_a_word_for_people_and_bodies_alike_leaves_the_kind_to_the_tagger(body, 
         ("自民黨青年局長鈴木憲和（中）3日率團訪台。", "鈴木憲和", "鈴木憲"),
         # a given name's first characters the tagger read as a name of their own (沙夫 | 卡特·…)
         ("乌兹别克斯坦现任总统沙夫卡特·米尔济约耶夫表示，改革将继续。", "沙夫卡特·米尔济约耶夫", "沙夫"),
+        # a verb the tagger ran into a transliterated name, read with the words after it
+        ("阿根廷總統米雷伊婉拒加入金磚國家集團。", "米雷伊", "米雷伊婉拒"),
+        # a numeral ending a Japanese given name before 等人
+        ("国会对策委员长滨田靖一等人出席。", "滨田靖一", "滨田靖"),
     ],
 )
 def test_where_a_persons_name_starts_and_ends(body, person, absent):

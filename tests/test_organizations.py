@@ -531,6 +531,8 @@ def test_a_person_and_a_character_and_a_counted_restaurant_are_no_bodies(body, a
         ("瑞士联邦理工学院安全研究中心智囊团的研究员表示，这很危险。", "瑞士联邦理工学院安全研究中心智囊团"),
         # 从…处: where a warning came from; 处 is no part of the body's name
         ("從美方和加拿大電信安全局處得到提醒。", "電信安全局處"),
+        # a sort of body right before its quoted name describes it
+        ("路透社報導，巴勒斯坦伊斯蘭武裝組織「哈瑪斯」（Hamas）表示，將繼續戰鬥。", "巴勒斯坦伊斯蘭武裝組織"),
     ],
 )
 def test_words_that_end_like_bodies_sorts_and_groups_are_no_bodies(body, absent):

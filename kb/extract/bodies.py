@@ -587,11 +587,16 @@ def quoted_media(view: str, rules: NameRules) -> list[tuple[int, int]]:
 
 def describes_a_title(view: str, form: str, rules: NameRules, known: Mapping[str, str]) -> bool:
     """Whether ``form`` is a place and a sort of publication right before a title in 《》 each
-    time (香港日报《南华早报》, 英国报纸《卫报》): what the title is, not a name of its own."""
+    time (香港日报《南华早报》, 英国报纸《卫报》), or a sort of body right before a quoted name
+    (武装组织「哈玛斯」): what the name is, not a name of its own."""
+    found = list(uses(view, form))
+    if found and form.endswith(rules.organization_descriptors) and all(
+        view.startswith(("「", "“", "『"), at + len(form)) for at in found
+    ):
+        return True  # 巴勒斯坦伊斯兰武装组织「哈玛斯」: the sort of body, then its quoted name
     place = next((n for n in range(len(form) - 1, 1, -1) if known.get(form[:n]) == PLACE), 0)
     if not place or form[place:] not in rules.media_words:
         return False
-    found = list(uses(view, form))
     return bool(found) and all(view.startswith("《", at + len(form)) for at in found)
 
 

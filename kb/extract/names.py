@@ -193,10 +193,10 @@ def _through_verb_start(view: str, start: int, end: int, words: Sequence[Word], 
         return end + 2  # 植田 | 和 | 男说: a Japanese surname, then the given name the tagger split
     if end - start == 3 and view[start + 1] in rules.japanese_surname_ends and view[end : end + 1] in (
         "一", "二", "三"
-    ) and (view.startswith(rules.person_after, end + 1) or any(
+    ) and (view.startswith((*rules.person_after, "等"), end + 1) or any(
         w.start == end and w.tag == "TIME" for w in words
     )):
-        return end + 1  # 松野博 | 一周三, 滨田靖 | 一表示: the numeral that ends a Japanese given name
+        return end + 1  # 松野博 | 一周三, 滨田靖 | 一表示 (一等人): a numeral ends a Japanese given name
     japanese = end - start == 3 and view[start + 1] in rules.japanese_surname_ends
     if japanese and view[end : end + 1] == "和" and (
         view[end + 1 : end + 2] in ("（", "(", "，", "、", "。")
@@ -569,6 +569,10 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             continue  # 华沙后, 习近平特(使): a name the catalog knows and the next word's first character
         if kind == PERSON:
             form = _clean_person(raw, rules, view)
+            if form and tag_alone is not None and len(form) >= 4 and "·" not in form and (
+                _foreign_run(form[:3]) and not _foreign_run(form)
+            ):
+                form = _without_verb_after(view, form, tag_alone)  # 米雷伊 | 婉拒(加入)
             if form and tag_alone is not None and len(form) == 3 and form[0] in rules.surnames and (
                 form[2] in rules.person_after
             ):
@@ -1120,6 +1124,19 @@ def _parts_of_longer(names: dict[str, Name], surnames: frozenset[str]) -> None:
         ]
         if len(longer) == 1:
             names[other.form] = Name(other.form, PERSON, longer[0].key)
+
+
+def _without_verb_after(view: str, form: str,
+                        tag_alone: Callable[[str], Sequence[tuple[str, str]]]) -> str:
+    """A transliterated name without the verb the tagger ran into it, as the tagger reads it
+    with the two characters after it (米雷伊婉拒 | 加入: 米雷伊 | 婉拒 | 加入)."""
+    at = view.find(form)
+    if at < 0:
+        return form
+    words = tag_alone(view[at : at + len(form) + 2])
+    if len(words) >= 2 and words[0][1] == "PER" and 2 <= len(words[0][0]) < len(form) and words[1][1] == "v":
+        return words[0][0]
+    return form
 
 
 def _family_names_alone(view: str, names: dict[str, Name], known: Mapping[str, str]) -> None:

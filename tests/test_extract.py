@@ -240,6 +240,11 @@ def test_unknown_domain_becomes_outlet():
         ("沃尔福斯继续说道，“他们试图分裂我们。”", "person:zh-沃尔福斯", "说道", "他们试图分裂我们"),
         ("社长佐藤恒治总结称：“材料涨价影响很大。”", "person:zh-佐藤恒治", "总结称", "材料涨价影响很大"),
         ("据欧洲央行报告，2021年共发现假钞。", "european-central-bank", "报告", "2021年共发现假钞"),
+        # a filler the tagger cut in two (会 | 后) before a channel
+        ("台積電董事長劉德音會後發布聲明指出，與日本政府會面。", "person:zh-刘德音", "指出", "與日本政府會面"),
+        # an outlet's reporter reports for the outlet; a meeting speaks for the body that held it
+        ("半岛电视台记者报道称，苏丹空军轰炸了喀土穆。", "al-jazeera", "报道称", "苏丹空军轰炸了喀土穆"),
+        ("北约今天召开会议，会议指出，俄罗斯构成威胁。", "nato", "指出", "俄罗斯构成威胁"),
         # a body glossed in Latin inside a circumstance (在X（Latin）峰会上) is no subject
         ("桑托斯勝選後，曾在共和黨猶太聯盟（Republican Jewish Coalition）峰會上表示，他是猶太人。",
          "person:zh-桑托斯", "表示", "他是猶太人"),
@@ -770,6 +775,8 @@ def test_conditions_and_nouns_report_nothing(body):
         ("外务省相关人士分析称：“她不引人注目。”", "外务省相关人士"),
         ("据相关人士透露，首相岸田文雄5日指示幕僚。", "相关人士"),
         ("辯方指出，條例中的「開始」字眼有歧義。", "辯方"),
+        # 有人 and 还有人: someone unnamed
+        ("后来还有人指出，在首都北部发生了巷战。", "人"),
     ],
 )
 def test_unnamed_sources_speak_anonymously(body, speaker_text):
@@ -819,3 +826,8 @@ def test_a_four_character_names_family_name_alone_is_that_person():
     found = [(k, t) for k, _, t, _ in statements(body)]
     assert ("person:zh-二阶俊博", "此次访问达成协议") in found, found
     assert ("person:zh-二阶俊博", "希望促进农业领域的技术合作") in found, found
+
+
+def test_a_meeting_no_one_held_speaks_for_no_body():
+    found = statements("北约发言人表示，局势紧张。会议指出，俄罗斯构成威胁。")
+    assert all(key != "nato" for key, *_ in found), found

@@ -425,6 +425,9 @@ class ClauseParser:
             if unit.tag in CIRCUMSTANTIAL or text in lex.fillers:
                 k += 1
                 continue
+            if k + 1 < n and text + gap[k + 1].text in lex.fillers:
+                k += 2  # 会 | 后: a filler the tagger cut in two
+                continue
             manner = next((j for j in range(k + 1, min(k + 4, n)) if gap[j].text == "地"), None)
             if manner is not None and all(u.tag in _MANNER_TAGS for u in gap[k:manner]):
                 k = manner + 1  # 坦率地, 直言不讳地, 语重心长地: the manner of speaking

@@ -114,6 +114,13 @@ class Speakers:
             if latter.kind == PERSON and former.kind == PERSON:
                 return replace(latter, joint=(former.key,))  # type: ignore[arg-type]
             return Subject(start, end, None, None)
+        if text in ("人", "人们") and self.view.endswith("有", 0, start):
+            return Subject(start, end, None, None, anonymous=True)  # 有人说: someone unnamed
+        if len(units) >= 2 and units[-1].text == "记者" and units[-2].tag == ENTITY and units[-2].token and (
+            self._media(units[-2].token)
+        ):
+            key = units[-2].token.key
+            return Subject(start, end, key, self.kind(key))  # 半岛电视台记者报道称: the outlet's report
         if text in lex.person_nouns:
             named = self._named_as(text, start)
             if named is not None:
@@ -414,6 +421,8 @@ class Speakers:
         issuer = self._issuer(start, text)
         if issuer is not None:
             return issuer
+        if text.endswith("会议"):
+            return Subject(start, end, None, None)  # 会议强调: the meeting's holder, or no one
         suffix = text[1:] if text.startswith("该") and len(text) > 1 else text  # 该法院, 法院: a court
         same = [t for t in self.organizations if suffix and self.view[t.start:t.end].endswith(suffix)]
         if not same and text.endswith(self.lex.media_descriptions):

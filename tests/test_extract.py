@@ -777,6 +777,8 @@ def test_conditions_and_nouns_report_nothing(body):
         ("辯方指出，條例中的「開始」字眼有歧義。", "辯方"),
         # 有人 and 还有人: someone unnamed
         ("后来还有人指出，在首都北部发生了巷战。", "人"),
+        # a country's media (日本媒体) is no outlet and no country
+        ("日本媒體昨天報導，台積電將在熊本設廠。", "日本媒體"),
     ],
 )
 def test_unnamed_sources_speak_anonymously(body, speaker_text):
@@ -831,3 +833,9 @@ def test_a_four_character_names_family_name_alone_is_that_person():
 def test_a_meeting_no_one_held_speaks_for_no_body():
     found = statements("北约发言人表示，局势紧张。会议指出，俄罗斯构成威胁。")
     assert all(key != "nato" for key, *_ in found), found
+
+
+def test_a_sort_of_body_no_one_named_is_no_other_body():
+    # 当地法院 with no court named before: not the government named before it
+    body = "中國政府表示，將加強管理。當地法院曾於2020年作出一項判決，指清真寺部分改建屬於違法。"
+    assert ("china-government", "指", "清真寺部分改建屬於違法", False) not in statements(body)

@@ -136,6 +136,8 @@ class Speakers:
             # 《明镜》周刊, 『政客』网站: the publication the quoted name is
             named = [u for u in units[:-1] if u.text not in _TITLE_MARKS]
             if named and named[-1].tag == ENTITY and named[-1].token and not self._is_person(named[-1]):
+                if self.kind(named[-1].token.key) == PLACE and last.text in lex.anonymous_heads:
+                    return Subject(start, end, None, None, anonymous=True)  # 日本媒体: a country's media
                 return self._entity(named, parse, start, end)
         if last.tag == ENTITY and last.token is not None:
             return self._entity(units, parse, start, end)
@@ -425,6 +427,8 @@ class Speakers:
             return Subject(start, end, None, None)  # 会议强调: the meeting's holder, or no one
         suffix = text[1:] if text.startswith("该") and len(text) > 1 else text  # 该法院, 法院: a court
         same = [t for t in self.organizations if suffix and self.view[t.start:t.end].endswith(suffix)]
+        if not same and suffix.endswith(self.rules.names.organization_suffixes):
+            return Subject(start, end, None, None)  # (当地)法院 with no court named: no other body
         if not same and text.endswith(self.lex.media_descriptions):
             # 社论, 该报, 报道: a newspaper's or an agency's, not the nearest body's
             same = [t for t in self.organizations if self._media(t)]

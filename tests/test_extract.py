@@ -245,6 +245,10 @@ def test_unknown_domain_becomes_outlet():
         # an outlet's reporter reports for the outlet; a meeting speaks for the body that held it
         ("半岛电视台记者报道称，苏丹空军轰炸了喀土穆。", "al-jazeera", "报道称", "苏丹空军轰炸了喀土穆"),
         ("北约今天召开会议，会议指出，俄罗斯构成威胁。", "nato", "指出", "俄罗斯构成威胁"),
+        # a notice (公告) and an assessment (评估) followed by what they say
+        ("長沙市交通運輸局日前公告，自5月16日起暫停受理網約車運輸證。", "organization:zh-长沙市交通运输局", "公告",
+         "自5月16日起暫停受理網約車運輸證"),
+        ("北约评估，俄罗斯可能发动攻击。", "nato", "评估", "俄罗斯可能发动攻击"),
         # a body glossed in Latin inside a circumstance (在X（Latin）峰会上) is no subject
         ("桑托斯勝選後，曾在共和黨猶太聯盟（Republican Jewish Coalition）峰會上表示，他是猶太人。",
          "person:zh-桑托斯", "表示", "他是猶太人"),

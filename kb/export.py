@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, exists, func, select
+from sqlalchemy import Connection, Engine, Select, func, select
 from strawberry.relay import from_base64, to_base64
 
+from kb.api.lists import mentioned_in, text_matches
 from kb.models import (
     OWNER_COLUMN,
     Alias,
@@ -208,7 +209,8 @@ def _query(table: str, f: Filters, after: int, dialect: str) -> Select[Any]:
         if f.anonymous is not None:
             query = query.where(Statement.anonymous == f.anonymous)
         if f.mentioning:
-            query = query.where(_named_in(Statement.article_id, f.mentioning, Statement.start, Statement.end))
+            named = mentioned_in(Statement.article_id, (f.mentioning,), Statement.start, Statement.end)
+            query = query.where(*named)
         if f.search:
             query = query.where(Statement.id.in_(_matching("statement", f.search, dialect)))
         return _of_outlet_and_dates(query, Statement, f).order_by(Statement.id).limit(CHUNK)
@@ -218,7 +220,7 @@ def _query(table: str, f: Filters, after: int, dialect: str) -> Select[Any]:
                  .join(Outlet, Outlet.id == Article.outlet_id)
                  .where(Article.id > after))
         if f.mentioning:
-            query = query.where(_named_in(Article.id, f.mentioning))
+            query = query.where(*mentioned_in(Article.id, (f.mentioning,)))
         if f.search:
             query = query.where(Article.id.in_(_matching("article", f.search, dialect)))
         return _of_outlet_and_dates(query, Article, f).order_by(Article.id).limit(CHUNK)
@@ -246,19 +248,8 @@ _KIND_OF_TABLE = {"people": "person", "organizations": "organization", "places":
 
 def _matching(kind: str, query: str, dialect: str) -> Select[Any]:
     """Ids of the articles or statements whose text matches ``query`` (the API's search)."""
-    from kb.api.lists import text_matches
-
     matches = text_matches(kind, query, dialect).subquery()
     return select(matches.c.ref_id)
-
-
-def _named_in(article: Any, entity: tuple[str, int], start: Any = None, end: Any = None) -> Any:
-    """The row's article names ``entity`` (inside [start, end) when given: the statement)."""
-    kind, ident = entity
-    where = [Mention.article_id == article, getattr(Mention, OWNER_COLUMN[kind]) == ident]
-    if start is not None:
-        where += [Mention.start >= start, Mention.end <= end]
-    return exists().where(*where)
 
 
 def _of_outlet_and_dates(query: Select[Any], table: Any, f: Filters) -> Select[Any]:

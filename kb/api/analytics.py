@@ -30,6 +30,11 @@ def _branches(parents: Sequence[int], branch: Any) -> Select[Any] | CompoundSele
 Period = tuple[datetime | None, datetime | None]  # published after (inclusive), before (exclusive)
 
 
+def period(after: datetime | None, before: datetime | None) -> Period:
+    """A period of publication as the aggregates take it: UTC (naive times are UTC)."""
+    return (_utc(after) if after else None, _utc(before) if before else None)
+
+
 def _within(column: Any, period: Period) -> list[Any]:
     """Conditions that keep ``column`` inside ``period``."""
     after, before = period

@@ -154,7 +154,7 @@ def _published(base: Select[Any], after: datetime | None, before: datetime | Non
     return base
 
 
-def _mentioned_in(owner_table: Any, refs: tuple[EntityRef, ...], start: Any = None, end: Any = None):
+def mentioned_in(owner_table: Any, refs: tuple[EntityRef, ...], start: Any = None, end: Any = None):
     """Conditions: each entity is mentioned in the row's article (inside [start, end) if given)."""
     conditions = []
     for kind, ident in refs:
@@ -183,7 +183,7 @@ def statement_base(filters: StatementFilters | None, dialect: str) -> Select[Any
             getattr(Statement, "speaker_" + OWNER_COLUMN[kind]).in_(ids) for kind, ids in by_kind.items()
         )))
     # Each entity must be named inside the statement's own text.
-    inside = _mentioned_in(Statement.article_id, filters.mentioning, Statement.start, Statement.end)
+    inside = mentioned_in(Statement.article_id, filters.mentioning, Statement.start, Statement.end)
     base = base.where(*inside)
     if filters.kind:
         base = base.where(Statement.kind == filters.kind)

@@ -4,13 +4,14 @@ linked both ways (person → statements → article → outlet, and back)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any, ClassVar, Generic, TypeVar
 
 import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
+from kb.api import analytics
 from kb.api.data import Data
 from kb.api.errors import ClientError
 from kb.api.inputs import (
@@ -41,17 +42,6 @@ def _data(info: Info) -> Data:
 
 def _settings(info: Info) -> Settings:
     return info.context["settings"]
-
-
-def _period(after: datetime | None, before: datetime | None) -> tuple[datetime | None, datetime | None]:
-    """A period of publication, as the aggregates take it (UTC; naive times are UTC)."""
-    return (_as_utc(after), _as_utc(before))
-
-
-def _as_utc(value: datetime | None) -> datetime | None:
-    if value is None:
-        return None
-    return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def check_first(info: Info, first: int) -> int:
@@ -198,7 +188,7 @@ class Outlet(relay.Node):
     async def timeline(self, info: Info, bucket: TimeBucket = TimeBucket.WEEK,
                        published_after: datetime | None = None,
                        published_before: datetime | None = None) -> list[TimelinePoint]:
-        period = _period(published_after, published_before)
+        period = analytics.period(published_after, published_before)
         return await _timeline(info, "outlet", self._row_id, bucket, period)
 
     @strawberry.field(description="The speakers this outlet quotes most in its most recent articles "
@@ -206,7 +196,7 @@ class Outlet(relay.Node):
                                   "statement counts.")
     async def top_speakers(self, info: Info, first: int = 10, published_after: datetime | None = None,
                            published_before: datetime | None = None) -> list[SpeakerCount]:
-        params = (check_first(info, first), _period(published_after, published_before))
+        params = (check_first(info, first), analytics.period(published_after, published_before))
         rows = await _data(info).top_speakers.load((params, self._row_id))
         return [SpeakerCount(speaker=_entity(row), statement_count=n) for row, n in rows]
 
@@ -215,7 +205,7 @@ class Outlet(relay.Node):
                                   "mentions.")
     async def top_people(self, info: Info, first: int = 10, published_after: datetime | None = None,
                          published_before: datetime | None = None) -> list[PersonCount]:
-        params = (check_first(info, first), _period(published_after, published_before))
+        params = (check_first(info, first), analytics.period(published_after, published_before))
         rows = await _data(info).top_people.load((params, self._row_id))
         return [PersonCount(person=Person.from_row(p), article_count=a, mention_count=m) for p, a, m in rows]
 
@@ -428,7 +418,7 @@ def _entity_fields(kind: str) -> Any:
         ) -> list[CoMention]:
             chosen = kinds or (EntityKind.PERSON, EntityKind.ORGANIZATION)
             params = (kind, tuple(sorted(k.value for k in chosen)), check_first(info, first),
-                      _period(published_after, published_before))
+                      analytics.period(published_after, published_before))
             rows = await _data(info).co_mentions.load((params, self._row.id))  # type: ignore[attr-defined]
             return [CoMention(entity=_entity(row), article_count=n) for row, n in rows]
 
@@ -437,7 +427,7 @@ def _entity_fields(kind: str) -> Any:
         async def timeline(self, info: Info, bucket: TimeBucket = TimeBucket.WEEK,
                            published_after: datetime | None = None,
                            published_before: datetime | None = None) -> list[TimelinePoint]:
-            period = _period(published_after, published_before)
+            period = analytics.period(published_after, published_before)
             return await _timeline(info, kind, self._row.id, bucket, period)  # type: ignore[attr-defined]
 
         @strawberry.field(description="The outlets that quote it, with statement counts, most first.")

@@ -31,6 +31,11 @@ def _by_first_character(words: Iterable[str]) -> Mapping[str, tuple[str, ...]]:
 _NUMBER = "[0-9一二两三四五六七八九十百千几多数]+"  # digits and numerals, 34 or 三十四
 
 
+def _per_verb(table: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """A lexicon table of verbs → words, keys in the view's form."""
+    return {normalise_key(verb): tuple(words or []) for verb, words in table.items()}
+
+
 def _words(values: Any) -> tuple[str, ...]:
     """Normalised, distinct, longest first (so that a prefix test finds the longest)."""
     return tuple(sorted({normalise_key(str(v)) for v in values or ()}, key=len, reverse=True))
@@ -62,6 +67,11 @@ class Lexicon:
     evidence: frozenset[str]  # evidence_verbs
     hypothetical: tuple[str, ...]  # hypothetical_openers
     followers: tuple[str, ...]  # follower_words
+    evidence_subjects: tuple[str, ...]  # evidence_subjects
+    turn_words: tuple[str, ...]  # turn_words
+    issuer_only: tuple[str, ...]  # issuer_only_descriptions
+    unnamed_someone: frozenset[str]  # unnamed_someone
+    reporter_words: frozenset[str]  # reporter_words
     bare_stance: frozenset[str]  # bare_stance_verbs
     announcing: frozenset[str]  # announcing_verbs
     decisions: tuple[str, ...]  # decisions
@@ -156,6 +166,11 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         evidence=frozenset(_words(data["evidence_verbs"])),
         hypothetical=_words(data["hypothetical_openers"]),
         followers=_words(data["follower_words"]),
+        evidence_subjects=_words(data["evidence_subjects"]),
+        turn_words=_words(data["turn_words"]),
+        issuer_only=_words(data["issuer_only_descriptions"]),
+        unnamed_someone=frozenset(_words(data["unnamed_someone"])),
+        reporter_words=frozenset(_words(data["reporter_words"])),
         bare_stance=frozenset(_words(data["bare_stance_verbs"])),
         announcing=frozenset(_words(data["announcing_verbs"])),
         decisions=_words(data["decisions"]),
@@ -164,8 +179,8 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         noun_verbs=frozenset(_words(data["noun_verbs"])),
         document_markers=_words(data["document_markers"]),
         adjacent_verbs=frozenset(_words(data["adjacent_verbs"])),
-        blocked={normalise_key(k): tuple(v or []) for k, v in data["blocked_continuations"].items()},
-        blocked_before={normalise_key(k): tuple(v or []) for k, v in data["blocked_before"].items()},
+        blocked=_per_verb(data["blocked_continuations"]),
+        blocked_before=_per_verb(data["blocked_before"]),
         noun_markers=_words(data["noun_markers"]),
         negators=_words(data["negators"]),
         verb_enders=_words(data["verb_enders"]),

@@ -114,13 +114,11 @@ class Speakers:
             if latter.kind == PERSON and former.kind == PERSON:
                 return replace(latter, joint=(former.key,))  # type: ignore[arg-type]
             return Subject(start, end, None, None)
-        if text in ("人", "人们") and self.view.endswith("有", 0, start):
+        if text in lex.unnamed_someone and self.view.endswith("有", 0, start):
             return Subject(start, end, None, None, anonymous=True)  # 有人说: someone unnamed
-        if len(units) >= 2 and units[-1].text == "记者" and units[-2].tag == ENTITY and units[-2].token and (
-            self._media(units[-2].token)
-        ):
-            key = units[-2].token.key
-            return Subject(start, end, key, self.kind(key))  # 半岛电视台记者报道称: the outlet's report
+        outlet = units[-2].token if len(units) >= 2 and units[-2].tag == ENTITY else None
+        if outlet is not None and units[-1].text in lex.reporter_words and self._media(outlet):
+            return Subject(start, end, outlet.key, self.kind(outlet.key))  # 半岛电视台记者报道称
         if text in lex.person_nouns:
             named = self._named_as(text, start)
             if named is not None:
@@ -423,7 +421,7 @@ class Speakers:
         issuer = self._issuer(start, text)
         if issuer is not None:
             return issuer
-        if text.endswith("会议"):
+        if text in self.lex.issuer_only:
             return Subject(start, end, None, None)  # 会议强调: the meeting's holder, or no one
         suffix = text[1:] if text.startswith("该") and len(text) > 1 else text  # 该法院, 法院: a court
         same = [t for t in self.organizations if suffix and self.view[t.start:t.end].endswith(suffix)]

@@ -70,8 +70,6 @@ _MODIFIES_LATER_HEAD = re.compile(r"[^\W\d_]{0,3}的")
 # The speaker's own first person in a readout (我), outside quotations; not a plural 我们 or 我国,
 # 我军, which writers use too, nor 自我 (self).
 _FIRST_PERSON = re.compile(r"(?<![自本])我(?![们們国國军軍省市区區县縣校台党黨方])")
-_DOCUMENTS = ("文件", "资料", "数据", "证据", "纪录", "记录", "迹象", "研究", "调查", "报告", "结果")
-_TURN = re.compile(r"[，,；;](?:但|但是|然而|不过|可是)")  # a clause that turns against the one before
 _QUOTED = re.compile(r"[“「『][^”」』]*[”」』]")
 
 
@@ -92,6 +90,8 @@ class StatementFinder:
         self.speakers = Speakers(view, self.index, tokens, rules, holders, self.units, self.parser)
         self._relaying = False  # whether the last statement found relays another source (引述)
         self._channels: list[tuple[int, int]] | None = None  # channel phrases, found when first asked
+        words = "|".join(map(re.escape, sorted(self.lex.turn_words, key=len, reverse=True)))
+        self._turn = re.compile(f"[，,；;](?:{words})")  # a clause that turns against the one before
         self.token_at = {t.start: t for t in tokens}
 
     # -- verbs ----------------------------------------------------------------------------------
@@ -266,7 +266,7 @@ class StatementFinder:
             return None
         written = self.view[parse.phrase[0].start : parse.phrase[-1].end]
         if self.lex.verbs.get(verb.form, verb.form) in self.lex.evidence and written.endswith(
-            _DOCUMENTS
+            self.lex.evidence_subjects
         ) and not any(u.tag == ENTITY for u in parse.phrase):
             # 这些文件还表明: what papers of no named body show, no one's statement
             return Subject(parse.phrase[0].start, parse.phrase[0].start, None, None)
@@ -664,7 +664,7 @@ class StatementFinder:
                 for other in found
             ):
                 continue
-            turn = _TURN.search(view, item.content_start, item.content_end)
+            turn = self._turn.search(view, item.content_start, item.content_end)
             if turn is not None and turn.start() > item.content_start:
                 item.content_end = turn.start()
 

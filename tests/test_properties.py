@@ -93,3 +93,20 @@ def test_search_terms_and_queries_for_any_string(query: str):
     assert expression is None or expression.count('"') % 2 == 0
     literal = tsquery_literal(query)
     assert literal is None or literal.count("(") == literal.count(")")
+
+
+AFFIX_WORDS = st.lists(st.text(alphabet="总统长部外交说称", min_size=0, max_size=4), max_size=8)
+AFFIX_TEXT = st.text(alphabet="总统长部外交说称a", max_size=10)
+
+
+@given(AFFIX_WORDS, AFFIX_TEXT, st.integers(-12, 12))
+def test_affixes_answer_as_startswith_and_endswith(words: list[str], text: str, at: int) -> None:
+    from kb.extract.name_rules import Affixes
+
+    affixes, listed = Affixes(words), tuple(w for w in words if w)
+    assert affixes.ends_at(text, at) == text.endswith(listed, 0, at)
+    assert affixes.ends_at(text) == text.endswith(listed)
+    if at >= 0:
+        assert affixes.starts_at(text, at) == text.startswith(listed, at)
+    longest = max((w for w in listed if text.endswith(w) and len(w) < len(text)), key=len, default=None)
+    assert affixes.longest_end(text) == longest

@@ -160,7 +160,7 @@ def _before_verb(view: str, start: int, end: int, rules: NameRules) -> int:
         return end - next(len(v) for v in long_verbs if view.endswith(v, start + 2, end))
     for cut in range(max(start + 2, end - 2), end):
         # a verb that starts inside the name and runs past it (敦 | 促, 笑 | 说)
-        if view.startswith(rules.person_after, cut) and any(
+        if rules.person_after_words.starts_at(view, cut) and any(
             view.startswith(verb, cut) and cut + len(verb) > end for verb in rules.person_after
         ):
             return cut
@@ -177,7 +177,7 @@ def _through_verb_start(view: str, start: int, end: int, words: Sequence[Word], 
         and end - start == 2
         and view[start] in rules.surnames
         and view[after.start] not in rules.not_name_starts
-        and view.startswith(rules.person_after, after.end)
+        and rules.person_after_words.starts_at(view, after.end)
     ):
         return end + 1
     if (
@@ -193,14 +193,14 @@ def _through_verb_start(view: str, start: int, end: int, words: Sequence[Word], 
         return end + 2  # 植田 | 和 | 男说: a Japanese surname, then the given name the tagger split
     if end - start == 3 and view[start + 1] in rules.japanese_surname_ends and view[end : end + 1] in (
         "一", "二", "三"
-    ) and (view.startswith((*rules.person_after, "等"), end + 1) or any(
+    ) and ((rules.person_after_words.starts_at(view, end + 1) or view.startswith("等", end + 1)) or any(
         w.start == end and w.tag == "TIME" for w in words
     )):
         return end + 1  # 松野博 | 一周三, 滨田靖 | 一表示 (一等人): a numeral ends a Japanese given name
     japanese = end - start == 3 and view[start + 1] in rules.japanese_surname_ends
     if japanese and view[end : end + 1] == "和" and (
         view[end + 1 : end + 2] in ("（", "(", "，", "、", "。")
-        or view.startswith(rules.person_after, end + 1)
+        or rules.person_after_words.starts_at(view, end + 1)
     ):
         return end + 1  # 铃木宪 | 和（中）: 和 ends a Japanese given name when no name follows it
     if (
@@ -270,15 +270,15 @@ def _person_bounds(view: str, start: int, end: int, rules: NameRules,
     elif end - start >= 4 and (tail := _title_tail(view, start, rules)):
         start += tail  # 亿 | 万富翁贝佐斯, 大 | 亨谢尔登·艾德森: the rest of the word before the name
     elif end - start == 2 and view[start - 1 : start] in rules.surnames and (
-        view[start - 3 : start - 1] in rules.person_words or view.endswith(rules.person_cues, 0, start - 1)
+        view[start - 3 : start - 1] in rules.person_words or rules.person_cue_words.ends_at(view, start - 1)
     ):
         start -= 1  # 记者游 | 凯翔, 发言人具 | 炳杉: the surname the tagger read as a word of its own
-    if start >= 3 and end - start >= 2 and _foreign_run(view[start - 1 : end]) and view.endswith(
-        rules.titles, 0, start - 1
+    if start >= 3 and end - start >= 2 and _foreign_run(view[start - 1 : end]) and rules.title_words.ends_at(
+        view, start - 1
     ):
         start -= 1  # 书记法 | 比安·鲁塞尔: the name's first character, read as the title's last
     elif end - start == 3 and start >= 2 and view[start - 1] in rules.surnames and (
-        view[start] in rules.surnames and view.endswith(rules.titles, 0, start - 1)
+        view[start] in rules.surnames and rules.title_words.ends_at(view, start - 1)
     ):
         start -= 1  # 行政长官林 | 郑月娥: a married name's two surnames, the first read into the title
     elif end - start in (3, 4) and view[start + 1] in rules.surnames and any(
@@ -308,16 +308,15 @@ def _clean_person(form: str, rules: NameRules, view: str = "") -> str | None:
         return None  # 周知(: a word the tagger ran into a bracket or mark is no name it read well
     if not _HAN.match(form):
         return None
-    for title in rules.titles:  # 蔡总统 → 蔡 (a surname alone is no name)
-        if form.endswith(title) and len(form) > len(title):
-            form = form[: -len(title)]
-            break
+    title = rules.title_words.longest_end(form)  # 蔡总统 → 蔡 (a surname alone is no name)
+    if title is not None:
+        form = form[: -len(title)]
     form = form.strip(_NAME_DOT)
     if len(form) >= 3 and form[0] in rules.body_joiners and _foreign_run(form[1:]):
         form = form[1:]  # 哈利王子和 | 梅根: the joiner before a transliterated name
-    for title in rules.titles:  # 阿亚图拉阿里·哈梅内伊, 王储威廉: a title before it
-        if len(title) >= 2 and form.startswith(title) and len(form) >= len(title) + 2:
-            form = form[len(title) :].strip(_NAME_DOT)
+    for n in rules.title_words.lengths:  # 阿亚图拉阿里·哈梅内伊, 王储威廉: a title before it
+        if n >= 2 and len(form) >= n + 2 and form[:n] in rules.title_words:
+            form = form[n:].strip(_NAME_DOT)
             break
     if len(form) == 4 and form[0] in rules.surnames and form[3] in rules.not_name_starts:
         form = form[:3]  # 陈水扁上(凯道), 侯友宜在: a Chinese name and the next word's first character
@@ -389,8 +388,8 @@ def _context_kinds(view: str, form: str, rules: NameRules, known: Mapping[str, s
         placed = before.endswith(rules.place_before) and not before.endswith(rules.not_place_before)
         if placed or after.startswith(rules.place_after):
             votes[PLACE] += 1
-        if any(known.get(view[at - n : at]) == PLACE for n in range(2, 6) if at >= n) and (
-            view[at - 1 : at] in rules.city_suffixes or after.startswith(rules.place_after)
+        if (view[at - 1 : at] in rules.city_suffixes or after.startswith(rules.place_after)) and any(
+            known.get(view[at - n : at]) == PLACE for n in range(2, 6) if at >= n
         ):
             votes[PLACE] += 1  # 爱达荷州博伊西: a place within a place
         neighbours = _list_neighbours(view, at, end, known)
@@ -404,8 +403,8 @@ def _context_kinds(view: str, form: str, rules: NameRules, known: Mapping[str, s
         ):
             # a body's word in apposition outweighs a verb after, which bodies use too
             votes[ORGANIZATION] += 2
-        cued = view[max(0, at - 6) : at].endswith(rules.person_cues)
-        if cued or after.startswith((*rules.person_after, *rules.titles_after_name)):
+        cued = rules.person_cue_words.ends_at(view[max(0, at - 6) : at])
+        if cued or rules.after_person_words.starts_at(after):
             votes[PERSON] += 1  # 余文生说, 律师余文生, 余文生夫妇
         at = view.find(form, end)
     return votes
@@ -523,7 +522,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     neighbours = {**tagged, **known}
     for raw, kinds in votes.items():
         kind, count = kinds.most_common(1)[0]
-        if kind != PERSON and raw.endswith(rules.titles):
+        if kind != PERSON and rules.title_words.ends_at(raw):
             continue  # 美国国务卿, 美国商务部长: a title, not a place or a body
         if raw.endswith(rules.facility_endings):
             continue  # 伦敦圣潘克拉斯车站, 空军基地: a building or a site
@@ -551,7 +550,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         ):
             kind = PLACE  # 阿勒坡（Aleppo）、哈玛、拉塔基亚（Latakia）: a town the tagger took for a body
         if kind == PERSON and any(o.startswith(raw) and len(o) > len(raw) for o in organizations) and not any(
-            view.endswith(rules.titles, 0, at) for at in uses(view, raw)
+            rules.title_words.ends_at(view, at) for at in uses(view, raw)
         ):
             # 永龄 beside 永龄基金会: the short form (a place stays one: 新北市 beside 新北市环保局);
             # but 前总统马英九 beside 马英九办公室 is a person and their office
@@ -786,14 +785,14 @@ def _ends_a_body(view: str, form: str, organizations: Sequence[str], known: Mapp
         for n in range(1, 7):
             longer = view[max(0, at - n) : at + len(form)]
             body = longer in bodies or known.get(longer) == ORGANIZATION
-            if body and not longer[:n].endswith(rules.titles):
+            if body and not rules.title_words.ends_at(longer[:n]):
                 return True
     return False
 
 
 def _after_person_cue(view: str, form: str, rules: NameRules) -> bool:
     """Whether some use of ``form`` follows a title or a person's word (市长卢秀燕)."""
-    return any(view[max(0, at - 6) : at].endswith(rules.person_cues) for at in uses(view, form))
+    return any(rules.person_cue_words.ends_at(view[max(0, at - 6) : at]) for at in uses(view, form))
 
 
 def _name_withheld_after(view: str, form: str, rules: NameRules) -> bool:
@@ -845,7 +844,7 @@ def _after_title_word(view: str, words: Sequence[Word], rules: NameRules,
     (创办人 | 戴 | 胜益 | 之外): a surname and two characters, then a word that ends a name."""
     spans = []
     for index, word in enumerate(words[:-1]):
-        if view[word.start : word.end] not in rules.titles:
+        if view[word.start : word.end] not in rules.title_words:
             continue
         start = word.end
         end = start + 3
@@ -947,9 +946,9 @@ def _person_shaped(view: str, form: str, rules: NameRules,
         if common:
             at = view.find(form, end)
             continue
-        if after[:1] in rules.not_name_ends and after[1:].startswith(rules.person_after):
+        if after[:1] in rules.not_name_ends and rules.person_after_words.starts_at(after, 1):
             return True  # 伯恩斯又说
-        if after.startswith(rules.person_after):
+        if rules.person_after_words.starts_at(after):
             return True
         clause = _CLAUSE_END.split(after, maxsplit=1)[0]
         if any(verb in clause for verb in rules.person_after if len(verb) >= 2):
@@ -996,7 +995,7 @@ def _modal_before_verb(view: str, form: str, words: Sequence[Word], rules: NameR
         return False
     verbs = {w.start for w in words if w.tag in ("v", "vd", "d")}
     # (消委会说, 同乡会表示: a body speaks; a modal 会 is followed by what will happen)
-    return all(at + len(form) in verbs and not view.startswith(rules.person_after, at + len(form))
+    return all(at + len(form) in verbs and not rules.person_after_words.starts_at(view, at + len(form))
                for at in uses(view, form))
 
 
@@ -1078,9 +1077,8 @@ def _full_name_at(view: str, at: int, form: str, rules: NameRules,
         if position == at and tag == "PER" and len(form) < len(word) <= len(form) + 2:
             full = _clean_person(word, rules)
             after = at + len(full or "")
-            ends = not _HAN.match(view, after) or view[after] in "与和及" or view.startswith(
-                rules.person_after, after
-            )
+            verb_after = rules.person_after_words.starts_at(view, after)
+            ends = not _HAN.match(view, after) or view[after] in "与和及" or verb_after
             return full if full and ends and full.startswith(form) and len(full) > len(form) else None
         position += len(word)
     return None

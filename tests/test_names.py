@@ -884,6 +884,10 @@ def test_a_chinese_name_split_after_a_title(view, words, people):
         ("第37届吴舜文新闻奖今天颁奖，报导者获3奖项。", "吴舜文", None),
         # a hospital glossed in Latin between its name and 医院
         ("在哲宁难民营外的哈利勒苏莱曼（Khalil Suleiman）医院院区，以军杀害了一名男子。", "哈利勒苏莱曼", None),
+        # a time word written across a name's start (上周 | 阿萨德) at each of its uses
+        ("叙利亚总统阿萨德抵达吉达。上周阿萨德出席峰会。阿萨德表示，他很高兴。", "周阿萨德", "阿萨德"),
+        # a given name's numeral before a date's digits (马英 | 九4月)
+        ("与前总统马英九4月访问中国时的谈话立场完全一致。", "马英", "马英九"),
     ],
 )
 def test_names_inside_prizes_and_glossed_bodies(body, absent, present):

@@ -46,6 +46,7 @@ class NameRules:
     member_words: tuple[str, ...] = ()  # 人, 籍: a body's people after its name
     thing_endings: tuple[str, ...] = ()  # 奖, 协定: a thing's name, no body's
     period_words: frozenset[str] = frozenset()  # 年初: its second character begins no name
+    time_words: frozenset[str] = frozenset()  # 年初, 上周: its second character begins no name
     legal_form_words: tuple[str, ...] = ()  # 有限, 股份: a company's legal form before its ending
     subsidiary_words: tuple[str, ...] = ()  # 子公司, 分行: a body's part or offspring
     body_part_words: tuple[str, ...] = ()  # 小组, 部门: a body's parts

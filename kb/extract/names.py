@@ -58,6 +58,7 @@ _TAG_KINDS = {"PER": PERSON, "ORG": ORGANIZATION, "LOC": PLACE}
 _DOTTED = str.maketrans({"-": "·", "‐": "·", "－": "·"})
 _HAN = re.compile(r"^[\u3400-\u9fff·\-‐－]+$")
 _NAME_DOT = "·"
+_CHINESE_NUMERALS = frozenset("一二三四五六七八九十")
 _NAME_JOINERS = ("·", "-", "‐", "－")
 _LIST_JOINERS = ("、", "和", "及", "与")
 _BRACKET = re.compile(r"[（(][^（）()]*[）)]")
@@ -183,7 +184,7 @@ def _through_verb_start(view: str, start: int, end: int, words: Sequence[Word], 
     if (
         end - start == 2
         and view[start] in rules.surnames
-        and _HAN.match(view, end)
+        and _HAN_CHAR.match(view, end)
         and view[end] not in rules.not_name_starts
         and view[end] not in rules.time_starts
         and (view[end + 1 : end + 2] in ("（", "(") or view.startswith(rules.fillers, end + 1))
@@ -292,11 +293,20 @@ def _person_bounds(view: str, start: int, end: int, rules: NameRules,
         end - start == 2
         and view[start] in rules.surnames
         and view[start - 2 : start] in rules.person_words
-        and _HAN.match(view, end)
+        and _HAN_CHAR.match(view, end)
         and view[end] not in rules.not_name_starts
         and any(known.get(view[end + 1 : end + n]) == PLACE for n in range(3, 6))
     ):
         return start, end + 1  # 记者林行 | 健新德里: the given name's last character, then a place
+    if (
+        end - start == 2
+        and view[start] in rules.surnames
+        and view[end : end + 1] in _CHINESE_NUMERALS
+        and not _HAN_CHAR.match(view, end + 1)
+    ):
+        # 马英 | 九4月: a numeral written before Arabic digits or punctuation is no number's
+        # part, so the given name's last character, which the tagger gave the date
+        return start, end + 1
     gap = _BEFORE_LATIN.match(view, end)
     if gap is not None and _foreign_run(view[start : gap.end(1)]):
         return start, gap.end(1)  # 史坦利库柏 | 力克（Stanley Kubrick）: the name runs to its Latin form
@@ -567,7 +577,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         ):
             continue  # 华沙后, 习近平特(使): a name the catalog knows and the next word's first character
         if kind == PERSON:
-            form = _clean_person(raw, rules, view)
+            form = _clean_person(_after_time_word(view, raw, rules), rules, view)
             if form and tag_alone is not None and len(form) >= 4 and "·" not in form and (
                 _foreign_run(form[:3]) and not _foreign_run(form)
             ):
@@ -583,7 +593,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             vouched = re.search(re.escape(raw) + r"\s?[（(][a-z]", view) is not None
             # …or a word of its sort in apposition (制药公司辉瑞, 竞争对手三星).
             vouched = vouched or _context_kinds(view, raw, rules, neighbours)[ORGANIZATION] > 0
-            form = clean_organization(_after_period(view, raw, rules), count + (1 if vouched else 0), rules)
+            form = _after_time_word(view, raw, rules)
+            form = clean_organization(form, count + (1 if vouched else 0), rules)
             form = without_former(view, form, rules) if form else form
             if form and (form.endswith(rules.thing_endings) or form.startswith(rules.body_counters)
                          or form.endswith(rules.group_endings)
@@ -686,11 +697,11 @@ def _common_noun(view: str, form: str, organizations: Sequence[str], rules: Name
     return not any(o != form and o.startswith(form) for o in organizations)
 
 
-def _after_period(view: str, form: str, rules: NameRules) -> str:
-    """``form`` without the second character of a part of a year or month written across its
-    start each time (今年初 | 民航局 → 民航局)."""
+def _after_time_word(view: str, form: str, rules: NameRules) -> str:
+    """``form`` without the second character of a time word written across its start each
+    time (今年初 | 民航局 → 民航局, 上周 | 阿萨德 → 阿萨德)."""
     starts = list(uses(view, form))
-    if len(form) < 3 or not starts or not all(view[at - 1 : at + 1] in rules.period_words for at in starts):
+    if len(form) < 3 or not starts or not all(view[at - 1 : at + 1] in rules.time_words for at in starts):
         return form
     return form[1:]
 
@@ -1060,7 +1071,7 @@ def _written_in_full(view: str, words: Sequence[Word], names: dict[str, Name], r
         at = view.find(form)
         while at >= 0:
             index = bisect_right(starts, at) - 1
-            if not (index >= 0 and tagged[index][1] > at) and _HAN.match(view, at + len(form)):
+            if not (index >= 0 and tagged[index][1] > at) and _HAN_CHAR.match(view, at + len(form)):
                 full = _full_name_at(view, at, form, rules, tag_alone)
                 if full is not None and full not in names:
                     names[full] = Name(full, PERSON)
@@ -1078,7 +1089,7 @@ def _full_name_at(view: str, at: int, form: str, rules: NameRules,
             full = _clean_person(word, rules)
             after = at + len(full or "")
             verb_after = rules.person_after_words.starts_at(view, after)
-            ends = not _HAN.match(view, after) or view[after] in "与和及" or verb_after
+            ends = not _HAN_CHAR.match(view, after) or view[after] in "与和及" or verb_after
             return full if full and ends and full.startswith(form) and len(full) > len(form) else None
         position += len(word)
     return None

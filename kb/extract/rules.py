@@ -287,6 +287,9 @@ class Rules:
             japanese_given_name_ends=data["japanese_given_name_ends"],
             subsidiary_owners=_words(data["subsidiary_owners"]),
             period_words=frozenset(_words(data["period_words"])),
+            time_words=frozenset(
+                [*_words(data["period_words"]), *(w for w in _words(data["fillers"]) if len(w) == 2)]
+            ),
             legal_form_words=_words(data["legal_form_words"]),
             currency_endings=_words(data["currency_endings"]),
             region_words=_words(data["region_words"]),

@@ -888,6 +888,8 @@ def test_a_chinese_name_split_after_a_title(view, words, people):
         ("叙利亚总统阿萨德抵达吉达。上周阿萨德出席峰会。阿萨德表示，他很高兴。", "周阿萨德", "阿萨德"),
         # a given name's numeral before a date's digits (马英 | 九4月)
         ("与前总统马英九4月访问中国时的谈话立场完全一致。", "马英", "马英九"),
+        # a Japanese surname the tagger read as a place, after a title (董事 | 增山 | 尚志)
+        ("日生执行董事增山尚志在大阪市召开的记者会上表示，将参加。", "尚志", "增山尚志"),
     ],
 )
 def test_names_inside_prizes_and_glossed_bodies(body, absent, present):

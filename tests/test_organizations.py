@@ -408,6 +408,8 @@ def test_a_bodys_people_a_sort_of_school_and_a_body_described_are_no_names(view,
     [
         # a part of a year before a body (今年初 | 民航局)
         ("今年初民航局已对外说明，无人机加装射频识别是安全管理上的重要一步。", "初民航局", "民航局"),
+        # a word that describes a body written across the name's start (反对党 | 工党)
+        ("议长相信，反对党工党领袖科尔宾确实出言不逊。", "党工党", None),
         # a prize is no body, nor the name it is named after
         ("欧洲议会将萨哈罗夫奖追授伊朗女青年阿米尼。", "萨哈罗夫奖", None),
         ("欧洲议会将萨哈罗夫奖追授伊朗女青年阿米尼。", "萨哈罗夫", None),

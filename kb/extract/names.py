@@ -132,6 +132,12 @@ def _joined(view: str, words: Sequence[Word], rules: NameRules | None = None) ->
             ):
                 spans[-1] = (start, word.end, tag)
                 continue
+            surname_as_place = rules is not None and tag == "LOC" and word.tag == "PER" and between == ""
+            if surname_as_place and end - start == 2 == word.end - word.start and (
+                view[end - 1] in rules.japanese_surname_ends and rules.title_words.ends_at(view, start)
+            ):
+                spans[-1] = (start, word.end, "PER")  # 董事 | 增山 | 尚志: a Japanese surname read as a place
+                continue
             double = "·" in view[start:end] and word.end - word.start <= 4 and _HAN.fullmatch(
                 view, word.start, word.end
             )
@@ -593,7 +599,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             vouched = re.search(re.escape(raw) + r"\s?[（(][a-z]", view) is not None
             # …or a word of its sort in apposition (制药公司辉瑞, 竞争对手三星).
             vouched = vouched or _context_kinds(view, raw, rules, neighbours)[ORGANIZATION] > 0
-            form = _after_time_word(view, raw, rules)
+            form = _after_descriptor(view, _after_time_word(view, raw, rules), rules)
             form = clean_organization(form, count + (1 if vouched else 0), rules)
             form = without_former(view, form, rules) if form else form
             if form and (form.endswith(rules.thing_endings) or form.startswith(rules.body_counters)
@@ -695,6 +701,18 @@ def _common_noun(view: str, form: str, organizations: Sequence[str], rules: Name
     if any(f"{o}{form}{c}" in view for o, c in ("『』", "「」", "《》", "“”")):
         return False
     return not any(o != form and o.startswith(form) for o in organizations)
+
+
+def _after_descriptor(view: str, form: str, rules: NameRules) -> str:
+    """``form`` without its first characters where, at each of its uses, they end a word
+    that describes a body (反对 | 党工党 → 工党: 反对党 describes, 工党 names)."""
+    cuts = set()
+    for at in uses(view, form):
+        cut = next((k for k in range(1, 3) for d in rules.organization_descriptors
+                    if len(d) > k and view.startswith(d, at + k - len(d)) and at + k - len(d) >= 0), 0)
+        cuts.add(cut)
+    cut = cuts.pop() if len(cuts) == 1 else 0
+    return form[cut:] if cut and len(form) - cut >= 2 else form
 
 
 def _after_time_word(view: str, form: str, rules: NameRules) -> str:

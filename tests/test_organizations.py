@@ -410,6 +410,11 @@ def test_a_bodys_people_a_sort_of_school_and_a_body_described_are_no_names(view,
         ("今年初民航局已对外说明，无人机加装射频识别是安全管理上的重要一步。", "初民航局", "民航局"),
         # a word that describes a body written across the name's start (反对党 | 工党)
         ("议长相信，反对党工党领袖科尔宾确实出言不逊。", "党工党", None),
+        # a parent and its relation before a bracketed name (外交部下属 | 中国国际问题研究院（…）)
+        ("现为外交部下属中国国际问题研究院(China Institute of International Studies)研究员的某人说。",
+         "外交部下属中国国际问题研究院", "中国国际问题研究院"),
+        # a country's word that took the 驻 of its mission (中国驻 | 光洲领事馆)
+        ("向基金会表达反对颁奖予邹幸彤的中国驻光洲领事馆官员共有三人。", "驻光洲领事馆", "中国驻光洲领事馆"),
         # a prize is no body, nor the name it is named after
         ("欧洲议会将萨哈罗夫奖追授伊朗女青年阿米尼。", "萨哈罗夫奖", None),
         ("欧洲议会将萨哈罗夫奖追授伊朗女青年阿米尼。", "萨哈罗夫", None),

@@ -39,7 +39,8 @@ def assembled(view: str, words: Sequence[Word], rules: NameRules) -> list[tuple[
             continue
         if word.tag not in ("LOC", "ORG"):
             continue
-        embassy = rules.mission.match(view, word.end)
+        # 中国驻 | 光洲领事馆: the tagger may end the country's word with the 驻 itself
+        embassy = rules.mission.match(view, word.end - (view[word.end - 1] == "驻"))
         if embassy is not None:  # 中国驻加拿大使馆
             spans.append((word.start, embassy.end()))
             continue

@@ -415,6 +415,9 @@ def test_a_bodys_people_a_sort_of_school_and_a_body_described_are_no_names(view,
          "外交部下属中国国际问题研究院", "中国国际问题研究院"),
         # a country's word that took the 驻 of its mission (中国驻 | 光洲领事馆)
         ("向基金会表达反对颁奖予邹幸彤的中国驻光洲领事馆官员共有三人。", "驻光洲领事馆", "中国驻光洲领事馆"),
+        # a place and bodies of a sort (中国 | 地方政府), not one body (埃及 | 中央银行)
+        ("欢迎并重视与中国地方政府的交流沟通。", "中国地方政府", None),
+        ("埃及中央银行周四宣布加息。", "中国地方政府", "埃及中央银行"),
         # a prize is no body, nor the name it is named after
         ("欧洲议会将萨哈罗夫奖追授伊朗女青年阿米尼。", "萨哈罗夫奖", None),
         ("欧洲议会将萨哈罗夫奖追授伊朗女青年阿米尼。", "萨哈罗夫", None),

@@ -202,6 +202,8 @@ def described(form: str, rules: NameRules, known: Mapping[str, str],
         if not is_place:
             continue
         bare = rest in rules.descriptive_suffixes or rest in rules.school_levels
+        # 中国 | 地方政府, 台湾 | 有关部门: a place and a sort of bodies (not 新北市 | 政府, a body)
+        bare = bare or rest in rules.sort_bodies
         if bare or length >= 2 and len(rest) == 1:
             return True  # 中国公司, 台北市高中; 中国党 (…和国家领导人): a place and a bare suffix
         if length == 1 and len(rest) < 4 or not rest.endswith(rules.descriptive_suffixes):

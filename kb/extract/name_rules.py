@@ -40,6 +40,7 @@ class NameRules:
     city_suffixes: frozenset[str] = frozenset()  # 市, 县: a city's ending
     mission: re.Pattern[str] = re.compile("(?!)")  # 驻加拿大使馆: a country's mission elsewhere
     generic_bodies: frozenset[str] = frozenset()  # 法院, 军队: a country's, not a name
+    sort_bodies: frozenset[str] = frozenset()  # 地方政府, 有关部门: many bodies of a sort
     organization_before: tuple[str, ...] = ()  # 巨头, 竞争对手: words before a company
     event_words: tuple[str, ...] = ()  # 峰会, 记者会: events, though they end like bodies
     not_body_words: tuple[str, ...] = ()  # 官网, 汇报: end like a body's name, name none

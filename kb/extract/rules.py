@@ -286,6 +286,7 @@ class Rules:
             headline_verbs=data["headline_verbs"],
             japanese_given_name_ends=data["japanese_given_name_ends"],
             subsidiary_owners=_words(data["subsidiary_owners"]),
+            sort_bodies=frozenset(_words(data["sort_bodies"])),
             period_words=frozenset(_words(data["period_words"])),
             time_words=frozenset(
                 [*_words(data["period_words"]), *(w for w in _words(data["fillers"]) if len(w) == 2)]

@@ -418,6 +418,10 @@ def test_a_bodys_people_a_sort_of_school_and_a_body_described_are_no_names(view,
         # a place and bodies of a sort (中国 | 地方政府), not one body (埃及 | 中央银行)
         ("欢迎并重视与中国地方政府的交流沟通。", "中国地方政府", None),
         ("埃及中央银行周四宣布加息。", "中国地方政府", "埃及中央银行"),
+        # two bodies joined by 及, not a body named for two fields (住房和城乡建设部 is one)
+        ("呼吁市府及消防局重视，落实法院解释。", "市府及消防局", None),
+        ("商业团体及华尔街公司都已经发出了警告。", "团体及华尔街公司", None),
+        ("住房和城乡建设部表示，将加强管理。", "市府及消防局", "住房和城乡建设部"),
         # a prize is no body, nor the name it is named after
         ("欧洲议会将萨哈罗夫奖追授伊朗女青年阿米尼。", "萨哈罗夫奖", None),
         ("欧洲议会将萨哈罗夫奖追授伊朗女青年阿米尼。", "萨哈罗夫", None),

@@ -280,8 +280,12 @@ def joined_by_and(view: str, words: Sequence[Word], rules: NameRules,
         noun = view[field.start : field.end]
         if noun in rules.person_words or noun.endswith("人"):
             continue  # 律师和律师事务所
-        if noun.endswith((*rules.organization_suffixes, *rules.body_part_words)):
-            continue  # 提名策略小组 | 与 | 决策委员会: two bodies
+        if noun.endswith((*rules.organization_suffixes, *rules.body_part_words)) or (
+            noun in rules.generic_bodies or noun in rules.organization_descriptors
+        ):
+            continue  # 提名策略小组 | 与 | 决策委员会, 市府 | 及 | 消防局, 团体 | 及 | 华尔街公司: two bodies
+        if view[word.start : end] in rules.generic_bodies:
+            continue  # (…及 | 消防局: a body's whole word after the joiner)
         if field.end - field.start < 2 or field.end != joiner.start or joiner.end != word.start:
             continue
         start = field.start

@@ -890,6 +890,10 @@ def test_a_chinese_name_split_after_a_title(view, words, people):
         ("与前总统马英九4月访问中国时的谈话立场完全一致。", "马英", "马英九"),
         # a Japanese surname the tagger read as a place, after a title (董事 | 增山 | 尚志)
         ("日生执行董事增山尚志在大阪市召开的记者会上表示，将参加。", "尚志", "增山尚志"),
+        # a name's short particle the tagger read as punctuation (伊塔马尔 | ·本 | - | 格维尔)
+        ("以色列国家安全部长伊塔马尔·本-格维尔表示，他反对停火。", "伊塔马尔", "伊塔马尔·本-格维尔"),
+        # …but no hyphen is kept before a word that is no transliteration (阿卜杜勒 | - | 阿齐兹国王国际机场)
+        ("当他踏上吉达的阿卜杜勒-阿齐兹国王国际机场的停机坪时，显得很轻松愉快。", "阿卜杜勒-", None),
     ],
 )
 def test_names_inside_prizes_and_glossed_bodies(body, absent, present):

@@ -84,6 +84,22 @@ def _foreign_run(text: str) -> bool:
     return all(c in chars or c in _NAME_JOINERS for c in text)
 
 
+def _name_goes_on(view: str, words: Sequence[Word], index: int) -> bool:
+    """Whether the words from ``index`` on are joined pieces of a name, up to a person: more
+    joiners and particles read as punctuation, then a transliterated person right after them."""
+    end = words[index - 1].end
+    for word in words[index : index + 4]:
+        if word.start != end:
+            return False
+        text = view[word.start : word.end]
+        if word.tag == "PER":
+            return _foreign_run(text)
+        if word.tag != "w" or text[0] not in _NAME_JOINERS or not _foreign_run(text):
+            return False
+        end = word.end
+    return False
+
+
 def _after_title(view: str, word: Word, rules: NameRules | None) -> Word:
     """A tagged person without the place and title the tagger ran into it (罗德州州长 | 维亚):
     the name starts after the last title inside it."""
@@ -102,12 +118,17 @@ def _joined(view: str, words: Sequence[Word], rules: NameRules | None = None) ->
     words of one name tag side by side, or around a middle dot (斯托尔滕 / 贝格), or a dot
     and a surname it read as punctuation (塞思 / ·克鲁姆里奇)."""
     spans: list[tuple[int, int, str]] = []
-    for word in words:
+    for index, word in enumerate(words):
         word = _after_title(view, word, rules)
         if word.tag == "w" and spans and spans[-1][1] == word.start and spans[-1][2] == "PER":
             text = view[word.start : word.end]
             if len(text) >= 3 and text[0] in _NAME_JOINERS and _foreign_run(text):
                 # 塞思 | ·克鲁姆里奇: the tagger read the dot and the surname after it as punctuation
+                spans[-1] = (spans[-1][0], word.end, "PER")
+            elif len(text) >= 2 and text[0] in _NAME_JOINERS and _foreign_run(text) and _name_goes_on(
+                view, words, index + 1
+            ):
+                # 伊塔马尔 | ·本 | - | 格维尔: a short particle of the name (本, 阿尔), read as punctuation
                 spans[-1] = (spans[-1][0], word.end, "PER")
             continue
         if word.tag not in _TAG_KINDS:

@@ -422,6 +422,8 @@ def test_a_bodys_people_a_sort_of_school_and_a_body_described_are_no_names(view,
         ("呼吁市府及消防局重视，落实法院解释。", "市府及消防局", None),
         ("商业团体及华尔街公司都已经发出了警告。", "团体及华尔街公司", None),
         ("住房和城乡建设部表示，将加强管理。", "市府及消防局", "住房和城乡建设部"),
+        # a word the lexicon says names nothing, and a sort of body (电信 | 集团), whatever the tagger reads
+        ("这家总部位于英国的电信集团表示，将推行一项德国重振计划。", "电信集团", None),
         # a prize is no body, nor the name it is named after
         ("欧洲议会将萨哈罗夫奖追授伊朗女青年阿米尼。", "萨哈罗夫奖", None),
         ("欧洲议会将萨哈罗夫奖追授伊朗女青年阿米尼。", "萨哈罗夫", None),

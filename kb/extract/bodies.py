@@ -219,7 +219,10 @@ def described(form: str, rules: NameRules, known: Mapping[str, str],
     suffix = next((s for s in rules.descriptive_suffixes if form.endswith(s)), None)
     if suffix is None or len(form) == len(suffix):
         return False
-    return not any(t in ("ORG", "PER", "LOC", "nz", "nw") for _, t in tag_alone(form[: -len(suffix)]))
+    stem = form[: -len(suffix)]
+    if stem in rules.not_names:
+        return True  # 电信 | 集团: a word the lexicon says names nothing, whatever the tagger reads
+    return not any(t in ("ORG", "PER", "LOC", "nz", "nw") for _, t in tag_alone(stem))
 
 
 def university_units(names: dict[str, Name], rules: NameRules, catalog_keys: Mapping[str, str]) -> None:

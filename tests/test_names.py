@@ -894,6 +894,9 @@ def test_a_chinese_name_split_after_a_title(view, words, people):
         ("以色列国家安全部长伊塔马尔·本-格维尔表示，他反对停火。", "伊塔马尔", "伊塔马尔·本-格维尔"),
         # …but no hyphen is kept before a word that is no transliteration (阿卜杜勒 | - | 阿齐兹国王国际机场)
         ("当他踏上吉达的阿卜杜勒-阿齐兹国王国际机场的停机坪时，显得很轻松愉快。", "阿卜杜勒-", None),
+        # a surname-like character, then a person word, at each use (向 | 叔公, 蔡 | 总统)
+        ("他到花莲来祭祀叔公，向叔公告知，家人们都没有遗忘他。", "向叔", None),
+        ("传蔡总统见军火商，总统府否认。", "蔡总", None),
     ],
 )
 def test_names_inside_prizes_and_glossed_bodies(body, absent, present):

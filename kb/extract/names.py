@@ -603,6 +603,10 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             or (len(raw) >= 4 and known.get(raw[:-1]) == PERSON)
         ):
             continue  # 华沙后, 习近平特(使): a name the catalog knows and the next word's first character
+        if kind == PERSON and len(raw) == 2 and all(
+            view[at + 1 : at + 3] in rules.person_words for at in uses(view, raw)
+        ):
+            continue  # 向 | 叔公, 李 | 总统: a surname-like character, then a person word, each time
         if kind == PERSON:
             form = _clean_person(_after_time_word(view, raw, rules), rules, view)
             if form and tag_alone is not None and len(form) >= 4 and "·" not in form and (

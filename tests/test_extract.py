@@ -151,6 +151,19 @@ def test_ambiguous_short_form_needs_context():
     assert not any(k.endswith("-dod") or k.endswith("mod") for k in alone)
 
 
+@pytest.mark.parametrize(
+    ("body", "countries"),
+    [
+        ("中美关系紧张，法德两国表示关切。", {"china", "united-states", "france", "germany"}),
+        # one character twice is no pair of countries (宪 | 法法 | 院)
+        ("普拉伯沃回应，宪法法院有明确的规则。", set()),
+    ],
+)
+def test_abbreviations_count_in_pairs_of_countries(body, countries):
+    keys = {m.key for m in run(body).mentions}
+    assert keys & {"china", "united-states", "france", "germany"} == countries
+
+
 def test_unknown_domain_becomes_outlet():
     assert run("内容。").outlet.key == "example.com"
 

@@ -313,8 +313,8 @@ def _abbreviation_context(view: str, i: int, matcher: Matcher) -> bool:
     abbreviations = matcher.abbreviations
     before = view[i - 1] if i > 0 else ""
     after = view[i + 1] if i + 1 < len(view) else ""
-    if after in abbreviations or before in abbreviations:
-        return True
+    if (after in abbreviations and after != view[i]) or (before in abbreviations and before != view[i]):
+        return True  # (宪法 | 法院: one character twice is no pair of countries)
     if after in ("方", "军", "国") and view[i : i + 2] != "美国":
         return after != "国"
     if matcher.starts_title(view, i + 1):

@@ -417,6 +417,9 @@ def test_a_bodys_people_a_sort_of_school_and_a_body_described_are_no_names(view,
         ("向基金会表达反对颁奖予邹幸彤的中国驻光洲领事馆官员共有三人。", "驻光洲领事馆", "中国驻光洲领事馆"),
         # a place and bodies of a sort (中国 | 地方政府), not one body (埃及 | 中央银行)
         ("欢迎并重视与中国地方政府的交流沟通。", "中国地方政府", None),
+        # a clause ending in a preposition or a source verb, then a body the catalog knows
+        ("美国国务院向半岛电视台证实，华盛顿希望通过外交途径解决。", "美国国务院向半岛电视台", None),
+        ("麦考尔在寄给布林肯的信中援引路透社报导，要求提供资讯。", "中援引路透社", None),
         ("埃及中央银行周四宣布加息。", "中国地方政府", "埃及中央银行"),
         # two bodies joined by 及, not a body named for two fields (住房和城乡建设部 is one)
         ("呼吁市府及消防局重视，落实法院解释。", "市府及消防局", None),

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from kb.catalog import ORGANIZATION, PLACE
-from kb.extract.name_rules import Name, NameRules
+from kb.extract.name_rules import Affixes, Name, NameRules
 from kb.extract.tagger import Word
 from kb.extract.text import uses
 
@@ -568,10 +568,12 @@ def without_trailing_words(form: str, rules: NameRules,
 
 
 def before_known(form: str, known: Mapping[str, str],
-                 tag_alone: Callable[[str], Sequence[tuple[str, str]]]) -> str | None:
+                 tag_alone: Callable[[str], Sequence[tuple[str, str]]],
+                 verbs: Affixes | None = None) -> str | None:
     """The catalog organization's name after a word that is no part of it (达 | 世界卫生组织,
     前 | 美国中央情报局): a verb, an adverb or a preposition of one or two characters, or
-    words that end in a verb."""
+    words that end in a verb or a preposition (美国国务院向 | 半岛电视台), or in one of
+    ``verbs`` whatever the tagger reads (信中援引 | 路透社)."""
     for cut in (1, 2):
         rest = form[cut:]
         if len(rest) >= 2 and known.get(rest) == ORGANIZATION:
@@ -580,7 +582,9 @@ def before_known(form: str, known: Mapping[str, str],
                 return rest
     for cut in range(3, len(form) - 1):  # 日本政府委托 | 国际原子能机构: a clause, then the catalog's body
         rest = form[cut:]
-        if known.get(rest) == ORGANIZATION and tag_alone(form[:cut])[-1][1] == "v":
+        if known.get(rest) == ORGANIZATION and (
+            tag_alone(form[:cut])[-1][1] in ("v", "p") or (verbs is not None and verbs.ends_at(form[:cut]))
+        ):
             return rest
     return None
 

@@ -640,7 +640,9 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             if form and any(known.get(form[n:-1]) == PERSON for n in range(0, len(form) - 3)):
                 continue  # (首相)安倍晋三所(说): a person the catalog knows and the next word's character
             if form and tag_alone is not None:  # 引述 | 国际原子能机构: vouched or not
-                form = before_known(form, known, tag_alone) or without_leading_verb(form, tag_alone)
+                form = before_known(form, known, tag_alone, rules.person_after_words) or without_leading_verb(
+                    form, tag_alone
+                )
                 form = without_trailing_words(form, rules, tag_alone) if form else form
             if form and tag_alone is not None and not vouched and (
                 _common_noun(view, form, organizations, rules, tag_alone)  # 科技, 世界, 农场

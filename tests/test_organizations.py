@@ -284,6 +284,8 @@ def test_schools_events_and_titled_people_are_no_bodies(body, absent):
     [
         # a company's legal ending is no name after its group's descriptor
         ("京东表示，起诉竞争对手星河集团控股有限公司（Xinghe Group Holding）的案件胜诉。", "控股有限公司", None),
+        # a sector's head before a bracketed name describes it (法国石油巨擘 | 道达尔能源集团（…）)
+        ("法国石油巨擘道达尔能源集团（TotalEnergies）今天召开年度大会。", "法国石油巨擘道达尔能源集团", "道达尔能源集团"),
         # countries' abbreviations, a bare suffix after a country, a generic party, an event
         ("外交部表示，在野党蓄意扭曲台美关系，台美关系良好。", "台美", None),
         ("中国党和国家领导人表示，中国党和国家领导人将出席。", "中国党", None),

@@ -113,6 +113,14 @@ class NameRules:
         return Affixes(self.person_after)
 
     @cached_property
+    def time_word_set(self) -> Affixes:
+        return Affixes(self.time_words)
+
+    @cached_property
+    def descriptor_words(self) -> Affixes:
+        return Affixes(self.organization_descriptors)
+
+    @cached_property
     def person_cue_words(self) -> Affixes:
         return Affixes(self.person_cues)
 

@@ -49,7 +49,7 @@ from kb.extract.bodies import (
     without_trailing_words,
 )
 from kb.extract.entities import transliteration_chars
-from kb.extract.name_rules import Name, NameRules
+from kb.extract.name_rules import Affixes, Name, NameRules
 from kb.extract.readings import Readings
 from kb.extract.tagger import Word
 from kb.extract.text import uses
@@ -608,7 +608,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         ):
             continue  # 向 | 叔公, 李 | 总统: a surname-like character, then a person word, each time
         if kind == PERSON:
-            form = _clean_person(_after_time_word(view, raw, rules), rules, view)
+            form = _clean_person(_after_word_across(view, raw, rules.time_word_set), rules, view)
             if form and tag_alone is not None and len(form) >= 4 and "·" not in form and (
                 _foreign_run(form[:3]) and not _foreign_run(form)
             ):
@@ -624,7 +624,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             vouched = re.search(re.escape(raw) + r"\s?[（(][a-z]", view) is not None
             # …or a word of its sort in apposition (制药公司辉瑞, 竞争对手三星).
             vouched = vouched or _context_kinds(view, raw, rules, neighbours)[ORGANIZATION] > 0
-            form = _after_descriptor(view, _after_time_word(view, raw, rules), rules)
+            form = _after_word_across(view, raw, rules.time_word_set)
+            form = _after_word_across(view, form, rules.descriptor_words)
             form = clean_organization(form, count + (1 if vouched else 0), rules)
             form = without_former(view, form, rules) if form else form
             if form and (form.endswith(rules.thing_endings) or form.startswith(rules.body_counters)
@@ -730,25 +731,16 @@ def _common_noun(view: str, form: str, organizations: Sequence[str], rules: Name
     return not any(o != form and o.startswith(form) for o in organizations)
 
 
-def _after_descriptor(view: str, form: str, rules: NameRules) -> str:
-    """``form`` without its first characters where, at each of its uses, they end a word
-    that describes a body (反对 | 党工党 → 工党: 反对党 describes, 工党 names)."""
+def _after_word_across(view: str, form: str, words: Affixes) -> str:
+    """``form`` without its first one or two characters where, at each of its uses, they end
+    one of ``words`` begun before it: a time word (今年初 | 民航局, 上周 | 阿萨德) or a word that
+    describes a body (反对党 | 工党)."""
     cuts = set()
     for at in uses(view, form):
-        cut = next((k for k in range(1, 3) for d in rules.organization_descriptors
-                    if len(d) > k and view.startswith(d, at + k - len(d)) and at + k - len(d) >= 0), 0)
-        cuts.add(cut)
+        cuts.add(next((k for k in (1, 2) for n in words.lengths
+                       if n > k and at + k >= n and view[at + k - n : at + k] in words), 0))
     cut = cuts.pop() if len(cuts) == 1 else 0
     return form[cut:] if cut and len(form) - cut >= 2 else form
-
-
-def _after_time_word(view: str, form: str, rules: NameRules) -> str:
-    """``form`` without the second character of a time word written across its start each
-    time (今年初 | 民航局 → 民航局, 上周 | 阿萨德 → 阿萨德)."""
-    starts = list(uses(view, form))
-    if len(form) < 3 or not starts or not all(view[at - 1 : at + 1] in rules.time_words for at in starts):
-        return form
-    return form[1:]
 
 
 def _counted_at_end(form: str, rules: NameRules) -> bool:

@@ -747,9 +747,14 @@ def test_reported_speech_inside_anothers_ends_where_a_clause_turns_against_it():
         ("白宫表示，美国正在调查。</p><p>这些文件还表明，美国一直在窃听其盟友。", [("white-house", "美国正在调查")]),
         # …but a speaker's own 表明 is
         ("外交部发言人汪文斌表明，中方立场没有改变。", [("wang-wenbin", "中方立场没有改变")]),
+        # 称 after 亦/简/俗 tells what a thing is called
+        ("苏丹军与达加洛（亦称“哈米德提”）率领的快速支援部队交战。", []),
+        ("世界卫生组织（简称世卫）表示，疫情严重。", [("who", "疫情严重")]),
+        # …but a title before 称 (总统称, 发言人称) is the speaker's
+        ("美国总统拜登称，谈判仍有空间。", [("joe-biden", "谈判仍有空间")]),
     ],
 )
-def test_evidence_verbs_speak_only_with_a_subject_of_their_own(body, expected):
+def test_evidence_verbs_and_what_a_thing_is_called_speak_only_with_a_subject(body, expected):
     assert [(k, t) for k, _, t, _ in statements(body)] == expected
 
 
@@ -817,20 +822,6 @@ def test_a_document_is_its_issuers_even_with_words_between_verb_and_document():
     assert all(key != "rfa" for key, *_ in statements(body)), statements(body)
     body = "白宫周一发表了一份措辞强硬的声明。声明说，谈判破裂。"
     assert ("white-house", "说", "谈判破裂", False) in statements(body), statements(body)
-
-
-@pytest.mark.parametrize(
-    ("body", "expected"),
-    [
-        # 称 after 亦/简/俗 tells what a thing is called
-        ("苏丹军与达加洛（亦称“哈米德提”）率领的快速支援部队交战。", []),
-        ("世界卫生组织（简称世卫）表示，疫情严重。", [("who", "疫情严重")]),
-        # …but a title before 称 (总统称, 发言人称) is the speaker's
-        ("美国总统拜登称，谈判仍有空间。", [("joe-biden", "谈判仍有空间")]),
-    ],
-)
-def test_what_a_thing_is_called_is_no_statement(body, expected):
-    assert [(k, t) for k, _, t, _ in statements(body)] == expected
 
 
 def test_a_short_act_ending_in_hou_is_the_time_of_what_follows():

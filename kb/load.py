@@ -28,7 +28,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from kb.catalog import Catalog, default_catalog
 from kb.db import reset_wal_if_large
-from kb.extract import extract
+from kb.extract import Extraction, extract_all
 from kb.extract.entities import matcher_for
 from kb.parse import ParsedArticle, ParseError, parse_file
 from kb.store import (
@@ -127,17 +127,22 @@ def _prepare_many(paths: list[str]) -> list[Prepared]:
     if engine is not None and identities:
         with engine.connect() as connection:
             current = stored_versions(connection, identities)
-    prepared: list[Prepared] = []
+    prepared: list[Prepared | None] = []
+    to_extract: list[tuple[int, str, ParsedArticle]] = []
     for path, article, reason in parsed:
+        stored = current.get(article.identity) if article is not None else None
         if article is None:
             prepared.append((path, FAILED, reason))
-            continue
-        stored = current.get(article.identity)
-        if stored is not None and stored.matches(article.content_hash):
+        elif stored is not None and stored.matches(article.content_hash):
             prepared.append((path, UNCHANGED, None))
-            continue
-        prepared.append(_extract(path, article))
-    return prepared
+        else:
+            to_extract.append((len(prepared), path, article))
+            prepared.append(None)
+    # One call for the files together: the tagger reads their sentences in shared batches.
+    extractions = extract_all([article for _, _, article in to_extract], _worker["catalog"])
+    for (index, path, article), extraction in zip(to_extract, extractions, strict=True):
+        prepared[index] = _rows(path, article, extraction)
+    return [p for p in prepared if p is not None]
 
 
 def _parse(path: str) -> tuple[str, ParsedArticle | None, str | None]:
@@ -149,11 +154,13 @@ def _parse(path: str) -> tuple[str, ParsedArticle | None, str | None]:
         return path, None, exc.reason
 
 
-def _extract(path: str, parsed: ParsedArticle) -> Prepared:
+def _rows(path: str, parsed: ParsedArticle, extraction: Extraction | Exception) -> Prepared:
+    """The rows of an extracted file, or why it failed: a bug must not stop the load."""
     try:
-        extraction = extract(parsed, _worker["catalog"])
+        if isinstance(extraction, Exception):
+            raise extraction
         rows = rows_for(parsed, extraction, _worker["dialect"])
-    except Exception as exc:  # a bug must not stop the load: report the file
+    except Exception as exc:
         log.exception("extraction failed for %s", path)
         return path, FAILED, f"extraction error: {exc.__class__.__name__}: {exc}"
     return path, "ok", rows
@@ -166,8 +173,9 @@ def _prepared(files: Iterator[Path], workers: int, database_url: str | None, dia
     head = list(islice(files, PARALLEL_THRESHOLD))
     if workers <= 1 or len(head) < PARALLEL_THRESHOLD:
         _init_worker(None, dialect, catalog)
-        for path in [*head, *files]:
-            yield from _prepare_many([str(path)])
+        rest = (str(p) for p in [*head, *files])
+        while chunk := list(islice(rest, FILES_PER_TASK)):
+            yield from _prepare_many(chunk)
         return
     # Fresh interpreters, not forks: a fork would inherit the writer's open database handle.
     context = multiprocessing.get_context("spawn")

@@ -61,6 +61,21 @@ def test_the_tagger_reads_each_span_whole_and_nothing_else():
     assert all(any(s <= w.start and w.end <= e for s, e in spans) for w in words)
 
 
+def test_texts_tagged_together_get_the_words_each_gets_alone():
+    """The loader tags several articles in shared batches; a text's words must not depend on
+    its neighbours (spans of one length from different texts share a batch here)."""
+    texts = [
+        ("斯托尔滕贝格说，北约不会退让。", [(0, 6), (7, 14)]),
+        ("吴瑞北表示，台大将调查此事。外交部发言人说，会继续沟通。", [(0, 5), (6, 13), (14, 20)]),
+        ("", []),
+        ("拉夫罗夫敦促布林肯遵守协议。", [(0, 13), (3, 3)]),
+    ]
+    tagger = default_tagger()
+    together = tagger.tag_many(texts)
+    assert together == [tagger.tag(text, spans) for text, spans in texts]
+    assert [len(words) > 0 for words in together] == [True, True, False, True]
+
+
 def test_a_name_ends_where_a_reporting_verb_begins():
     """The tagger may take a verb's first character into a name (拉夫罗夫敦 | 促)."""
     view = "拉夫罗夫敦促布林肯遵守协议。"

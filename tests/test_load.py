@@ -149,6 +149,35 @@ def test_a_bug_in_storing_fails_the_file_not_the_load(engine, monkeypatch):
     assert counts(engine)["article"] == 4
 
 
+def test_a_bug_in_extraction_fails_the_file_not_its_neighbours(engine, monkeypatch):
+    """Files are extracted together (the tagger reads them in shared batches): one article's
+    failure is its own, before or after the tagger."""
+    import kb.extract as extraction
+
+    original_begin, original_finish = extraction._begin, extraction._finish
+
+    def begin(article, rules):
+        if "rfi.fr" in (article.url or ""):
+            raise ValueError("bad begin")
+        return original_begin(article, rules)
+
+    def finish(begun, words, rules):
+        if "voachinese" in (begun.article.url or ""):
+            raise KeyError("bad finish")
+        return original_finish(begun, words, rules)
+
+    monkeypatch.setattr(extraction, "_begin", begin)
+    monkeypatch.setattr(extraction, "_finish", finish)
+    report = load_paths(engine, [SEEDS])
+    assert (report.added, report.failed) == (3, 2)
+    failed = {Path(path).name: reason for path, reason in report.failures}
+    assert failed == {
+        "000_f491beeb535afc5b.txt": "extraction error: ValueError: bad begin",
+        "001_9be3b2f621e543aa.txt": "extraction error: KeyError: 'bad finish'",
+    }
+    assert counts(engine)["article"] == 3
+
+
 def test_the_same_article_twice_in_one_batch(engine, tmp_path):
     """A later file with the identity of an earlier one replaces it, as sequential loads would."""
     source = (SEEDS / "001_9be3b2f621e543aa.txt").read_text("utf-8")

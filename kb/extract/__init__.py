@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -57,18 +58,74 @@ __all__ = [
     "Rules",
     "Statement",
     "extract",
+    "extract_all",
     "rules_for",
 ]
 
 
 def extract(article: ParsedArticle, rules: Rules | Catalog | None = None) -> Extraction:
     """Outlet, entities, mentions, roles and statements of one parsed article."""
+    result = extract_all([article], rules)[0]
+    if isinstance(result, Exception):
+        raise result
+    return result
+
+
+def extract_all(articles: Sequence[ParsedArticle], rules: Rules | Catalog | None = None
+                ) -> list[Extraction | Exception]:
+    """``extract`` of each article, the tagger reading all their sentences in shared batches
+    (its network costs a third as much a character in a batch of thirty as alone; the words
+    are the same). An article whose extraction fails gets its exception in its place, so the
+    others still count."""
     if rules is None:
         rules = default_rules()
     elif isinstance(rules, Catalog):
         rules = rules_for(rules)
-    catalog, matcher = rules.catalog, rules.matcher
+    begun: list[_Begun | Exception] = []
+    for article in articles:
+        try:
+            begun.append(_begin(article, rules))
+        except Exception as exc:  # noqa: BLE001 - reported in the article's place
+            begun.append(exc)
+    drafts = [b for b in begun if isinstance(b, _Begun)]
+    tagged = default_tagger().tag_many([(d.text.text, d.spans) for d in drafts])
+    words_of = {id(d): w for d, w in zip(drafts, tagged, strict=True)}
+    results: list[Extraction | Exception] = []
+    for item in begun:
+        if isinstance(item, Exception):
+            results.append(item)
+            continue
+        try:
+            results.append(_finish(item, words_of[id(item)], rules))
+        except Exception as exc:  # noqa: BLE001 - reported in the article's place
+            results.append(exc)
+    return results
+
+
+@dataclass(slots=True)
+class _Begun:
+    """An article read up to what the tagger must read of it."""
+
+    article: ParsedArticle
+    text: NormalisedText
+    spans: list[tuple[int, int]]
+    known: list[Word]
+
+
+def _begin(article: ParsedArticle, rules: Rules) -> _Begun:
     text = normalise(article.text)
+    # The tagger reads where it pays (kb/extract/focus.py); the lexicon tags what it knows.
+    spans = sentence_spans(text.text)
+    known: list[Word] = []
+    if rules.tagging == "focused":
+        focused = focus(text.text, spans, scan(text.text, rules.matcher), rules)
+        spans, known = focused.spans, focused.words
+    return _Begun(article, text, list(spans), known)
+
+
+def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
+    article, text = begun.article, begun.text
+    catalog, matcher = rules.catalog, rules.matcher
     view = text.text
     line_starts = [0, *map(re.Match.end, _LINE_BREAK.finditer(text.original))]
 
@@ -76,13 +133,7 @@ def extract(article: ParsedArticle, rules: Rules | Catalog | None = None) -> Ext
         return bisect_right(line_starts, offset) - 1
 
     result = Extraction(outlet=resolve_outlet(article, catalog))
-    # The tagger reads where it pays (kb/extract/focus.py); the lexicon tags what it knows.
-    sentences = sentence_spans(view)
-    known: list[Word] = []
-    if rules.tagging == "focused":
-        focused = focus(view, sentences, scan(view, matcher), rules)
-        sentences, known = focused.spans, focused.words
-    words = sorted([*default_tagger().tag(view, sentences), *known], key=lambda w: w.start)
+    words = sorted([*tagged, *begun.known], key=lambda w: w.start)
     names = tagged_names(view, words, rules.names, rules.catalog_kinds, rules.readings, _tags_alone,
                          rules.catalog_keys, rules.catalog_countries)
     extra = {name.form: name.key for name in names}

@@ -1021,6 +1021,11 @@ def test_titles_inside_names_cut_nothing(body, name, kind):
         ("婚礼当天，哈利王子和梅根受封萨塞克斯公爵、公爵夫人。梅根如今受到英国人的欢迎。", "梅根", "和梅根"),
         # a currency after a number (1048 | 谢克尔)
         ("军队每月补贴高达1048谢克尔（约合283美元）的租金。", None, "谢克尔"),
+        # …or after a number with its magnitude (1亿 | 谢克尔)
+        ("以色列创新局宣布，将拨款1亿谢克尔（约合2670万美元），为初创公司提供资金。", None, "谢克尔"),
+        # a body's Latin name in a credit (作者Central Tibetan Administration) is no person
+        ("班禪喇嘛至今仍下落不明。（圖取自維基共享資源；作者Central Tibetan Administration，Fair use）", None,
+         "Central Tibetan Administration"),
         # a people (菲裔) is no person
         ("菲裔選民表示支持。", None, "菲裔"),
 
@@ -1141,3 +1146,19 @@ def test_a_place_glossed_in_latin_stays_a_place():
     kinds = _kinds("以色列空襲圖卡瑞姆鎮附近的努爾沙姆斯（Nur Shams）難民營，造成5人死亡。")
     assert kinds.get("努爾沙姆斯") == "place", kinds
     assert _kinds("大馬防長訪問越南。").get("马来西亚") == "place"
+
+
+def test_a_title_then_a_word_ending_in_a_case_is_no_split_name():
+    # 法官 | 任 | 命案: a surname-like character and a noun after a title, but no name ends in 案
+    rules = default_rules()
+    view = "聚焦于拜登的法官任命案，让拜登提名的法官增加"
+    tags = ["v", "p", "PER", "u", "n", "v", "n", "w", "v", "PER", "v", "u", "n", "v"]
+    ends = [2, 3, 5, 6, 8, 9, 11, 12, 13, 15, 17, 18, 20, 22]
+    words = [Word(s, e, t) for s, e, t in zip([0, *ends[:-1]], ends, tags, strict=True)]
+    assert [n.form for n in tagged_names(view, words, rules.names, rules.catalog_kinds)] == []
+
+
+def test_a_verb_the_tagger_ran_into_a_body_the_article_names_alone():
+    # 会晤 | 国台办: the body, named on its own elsewhere in the article
+    kinds = _kinds("国台办并未立即回应置评要求。知情人士告诉路透社，夏立言可能将会晤国台办官员。")
+    assert kinds.get("国台办") == "organization" and "会晤国台办" not in kinds, kinds

@@ -563,8 +563,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             continue  # 美国国务卿, 美国商务部长: a title, not a place or a body
         if raw.endswith(rules.facility_endings):
             continue  # 伦敦圣潘克拉斯车站, 空军基地: a building or a site
-        if raw in view and all(view[at - 1 : at].isdigit() for at in uses(view, raw)):
-            continue  # 1048 | 谢克尔: after a number, a unit or a currency, no name
+        if raw in view and all(_NUMBER_BEFORE.search(view, max(0, at - 6), at) for at in uses(view, raw)):
+            continue  # 1048 | 谢克尔, 1亿 | 谢克尔: after a number, a unit or a currency, no name
         if _runs_into_known(view, raw, known):
             continue  # 美国自由 | 亚洲电台: the tagger's word ends inside a name the catalog knows
         if raw[0] in rules.surnames and raw[1:].startswith(rules.name_withheld):
@@ -641,7 +641,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             if form and any(known.get(form[n:-1]) == PERSON for n in range(0, len(form) - 3)):
                 continue  # (首相)安倍晋三所(说): a person the catalog knows and the next word's character
             if form and tag_alone is not None:  # 引述 | 国际原子能机构: vouched or not
-                form = before_known(form, known, tag_alone, rules.person_after_words) or without_leading_verb(
+                form = before_known(form, known, tag_alone, rules.person_after_words) or _after_verb(
+                    form, organizations, tag_alone) or without_leading_verb(
                     form, tag_alone
                 )
                 form = without_trailing_words(form, rules, tag_alone) if form else form
@@ -715,6 +716,18 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     shortened_bodies(names, rules, known)
     missions(names, view)
     return list(names.values())
+
+
+def _after_verb(form: str, organizations: Sequence[str],
+                tag_alone: Callable[[str], Sequence[tuple[str, str]]]) -> str | None:
+    """A body the article names alone, after a verb the tagger ran into it (会晤 | 国台办)."""
+    for cut in (1, 2):
+        rest = form[cut:]
+        if len(rest) >= 2 and rest in organizations and tuple(t for _, t in tag_alone(form[:cut])) in (
+            ("v",), ("vn",)
+        ):
+            return rest
+    return None
 
 
 def _common_noun(view: str, form: str, organizations: Sequence[str], rules: NameRules,
@@ -903,10 +916,14 @@ def _after_title_word(view: str, words: Sequence[Word], rules: NameRules,
             continue  # the surname and the given name, each a word of its own (戴 | 胜益), or no split
         name = view[start:end]
         if (name[:1] in rules.surnames and _HAN.fullmatch(name) and view[end : end + 1] in _AFTER_SPLIT_NAME
-                and not any(c in _AFTER_SPLIT_NAME for c in name) and name not in known):
+                and not any(c in _AFTER_SPLIT_NAME for c in name) and name not in known
+                and name[-1] not in rules.not_name_ends):  # 法官 | 任 | 命案: no name ends in 案
             spans.append((start, end))
     return spans
 
+
+# A number right before a word (1048, 1亿, 两千万): the word is a unit or a currency.
+_NUMBER_BEFORE = re.compile(r"(?:\d|\d[十百千万亿]+|[一二两三四五六七八九十几数][十百千万亿]+)$")
 
 # A Latin gloss in brackets right after a name.
 _LATIN_GLOSS_AT = re.compile(r"\s?[（(][A-Za-z][^（）()]{0,60}[）)]")

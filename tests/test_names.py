@@ -1162,3 +1162,9 @@ def test_a_verb_the_tagger_ran_into_a_body_the_article_names_alone():
     # 会晤 | 国台办: the body, named on its own elsewhere in the article
     kinds = _kinds("国台办并未立即回应置评要求。知情人士告诉路透社，夏立言可能将会晤国台办官员。")
     assert kinds.get("国台办") == "organization" and "会晤国台办" not in kinds, kinds
+
+
+def test_a_common_noun_before_a_person_word_is_no_bodys_short_form():
+    # 朝野 beside 朝野立委: 立委 is a person word, no body's ending (永龄 beside 永龄基金会 is)
+    kinds = _kinds("總統感謝朝野通過任內最後一本預算。總統蔡英文今天感謝朝野立委三讀通過總預算。總統感謝朝野立委的支持。")
+    assert "朝野" not in kinds, kinds

@@ -741,7 +741,9 @@ def _common_noun(view: str, form: str, organizations: Sequence[str], rules: Name
         return False
     if any(f"{o}{form}{c}" in view for o, c in ("『』", "「」", "《》", "“”")):
         return False
-    return not any(o != form and o.startswith(form) for o in organizations)
+    # …but 朝野立委 (a person word after it) is no body that 朝野 could be short for
+    return not any(o != form and o.startswith(form) and o.endswith(rules.organization_suffixes)
+                   for o in organizations)
 
 
 def _after_word_across(view: str, form: str, words: Affixes) -> str:

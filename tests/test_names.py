@@ -1168,3 +1168,9 @@ def test_a_common_noun_before_a_person_word_is_no_bodys_short_form():
     # 朝野 beside 朝野立委: 立委 is a person word, no body's ending (永龄 beside 永龄基金会 is)
     kinds = _kinds("總統感謝朝野通過任內最後一本預算。總統蔡英文今天感謝朝野立委三讀通過總預算。總統感謝朝野立委的支持。")
     assert "朝野" not in kinds, kinds
+
+
+def test_a_sector_head_before_two_names_describes_both():
+    # 航运巨头马士基和赫伯罗特: the second company is no person, though the tagger says so
+    kinds = _kinds("15日，两大航运巨头马士基和赫伯罗特均证实，最近红海冲突升级后，他们均已暂停了在红海的所有航行计划。")
+    assert kinds.get("赫伯罗特") == "organization", kinds

@@ -437,6 +437,8 @@ def _context_kinds(view: str, form: str, rules: NameRules, known: Mapping[str, s
             votes[ORGANIZATION] += 2
         if before.endswith(rules.long_organization_suffixes) or view[max(0, at - 4) : at].endswith(
             rules.organization_before
+        ) or view[at - 1 : at] in _PAIR_JOINERS and _second_of_described_pair(rules.sector_heads).search(
+            view, max(0, at - 16), at - 1
         ):
             # a body's word in apposition outweighs a verb after, which bodies use too
             votes[ORGANIZATION] += 2
@@ -445,6 +447,17 @@ def _context_kinds(view: str, form: str, rules: NameRules, known: Mapping[str, s
             votes[PERSON] += 1  # 余文生说, 律师余文生, 余文生夫妇
         at = view.find(form, end)
     return votes
+
+
+_PAIR_JOINERS = frozenset("和与及、")
+
+
+@lru_cache(maxsize=4)
+def _second_of_described_pair(descriptors: tuple[str, ...]) -> re.Pattern[str]:
+    """A body's word in apposition, then a name, ending where a joiner and a second name
+    follow (航运巨头马士基 | 和赫伯罗特): the word describes both."""
+    words = "|".join(map(re.escape, sorted(descriptors, key=len, reverse=True))) or "(?!)"
+    return re.compile(r"(?:" + words + r")(?:(?!的)[\u4e00-\u9fff·]){2,6}$")
 
 
 def _listed_anywhere(view: str, form: str, known: Mapping[str, str]) -> bool:

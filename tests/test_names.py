@@ -1174,3 +1174,20 @@ def test_a_sector_head_before_two_names_describes_both():
     # 航运巨头马士基和赫伯罗特: the second company is no person, though the tagger says so
     kinds = _kinds("15日，两大航运巨头马士基和赫伯罗特均证实，最近红海冲突升级后，他们均已暂停了在红海的所有航行计划。")
     assert kinds.get("赫伯罗特") == "organization", kinds
+
+
+@pytest.mark.parametrize(
+    ("view", "words", "name"),
+    [
+        # 维姬 | ·肖特博尔特: a dot and a surname read as punctuation (肖 transliterates "Sho")
+        ("总裁维姬·肖特博尔特表示", [Word(0, 2, "n"), Word(2, 4, "PER"), Word(4, 10, "w"), Word(10, 12, "v")],
+         "维姬·肖特博尔特"),
+        # 伊斯特万 | ·乌热伊警 | 告称: …with the next word's first character
+        ("议员伊斯特万·乌热伊警告称", [Word(0, 2, "n"), Word(2, 6, "PER"), Word(6, 11, "w"), Word(11, 13, "v")],
+         "伊斯特万·乌热伊"),
+    ],
+)
+def test_a_surname_the_tagger_read_as_punctuation_is_joined(view, words, name):
+    from kb.extract.names import _joined
+
+    assert [view[s:e] for s, e, tag in _joined(view, words) if tag == "PER"] == [name]

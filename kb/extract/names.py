@@ -84,6 +84,15 @@ def _foreign_run(text: str) -> bool:
     return all(c in chars or c in _NAME_JOINERS for c in text)
 
 
+def _foreign_prefix(text: str) -> str:
+    """The transliterated characters ``text`` starts with, if two or more."""
+    chars = transliteration_chars()
+    n = 0
+    while n < len(text) and text[n] in chars:
+        n += 1
+    return text[:n] if n >= 2 else ""
+
+
 def _name_goes_on(view: str, words: Sequence[Word], index: int) -> bool:
     """Whether the words from ``index`` on are joined pieces of a name, up to a person: more
     joiners and particles read as punctuation, then a transliterated person right after them."""
@@ -130,6 +139,9 @@ def _joined(view: str, words: Sequence[Word], rules: NameRules | None = None) ->
             ):
                 # 伊塔马尔 | ·本 | - | 格维尔: a short particle of the name (本, 阿尔), read as punctuation
                 spans[-1] = (spans[-1][0], word.end, "PER")
+            elif len(text) >= 4 and text[0] in _NAME_JOINERS and (surname := _foreign_prefix(text[1:])):
+                # 伊斯特万 | ·乌热伊警(告): the surname, and the next word's character, as punctuation
+                spans[-1] = (spans[-1][0], word.start + 1 + len(surname), "PER")
             continue
         if word.tag not in _TAG_KINDS:
             continue

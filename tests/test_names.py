@@ -1191,3 +1191,21 @@ def test_a_surname_the_tagger_read_as_punctuation_is_joined(view, words, name):
     from kb.extract.names import _joined
 
     assert [view[s:e] for s, e, tag in _joined(view, words) if tag == "PER"] == [name]
+
+
+@pytest.mark.parametrize(
+    ("body", "absent", "kept"),
+    [
+        # the last of a list of fields is a ministry of its own (国防、卫生、国土 | 和 | 内政部)
+        ("肯尼亚政府表示，国防、信息、卫生、国土和内政部的网站都遭到攻击。", "国土和内政部", None),
+        # a part of the body ends in 部 but names no body
+        ("一名男子被罐中液體噴濺到下半身與臉部，受到輕傷。", "下半身與臉部", None),
+        # overseas communities of a place are a sort of body (台灣 | 僑團)
+        ("菲律賓8大台灣僑團致函菲律賓外長，台灣僑團表示支持台灣。", "台灣僑團", None),
+        # countries are no field of the body after 和 ((欧)美国家 | 和 | 联合国人权事务委员会)
+        ("香港国安法被欧美国家和联合国人权事务委员会等组织批评。", "美国家和联合国人权事务委员会", "联合国人权事务委员会"),
+    ],
+)
+def test_things_joined_to_a_body_that_are_no_part_of_it(body, absent, kept):
+    kinds = _kinds(body)
+    assert absent not in kinds and (kept is None or kinds.get(kept) == "organization"), kinds

@@ -252,6 +252,10 @@ def _university_of(form: str, rules: NameRules) -> str | None:
     return None
 
 
+# A list item of one or two characters before the field (卫生、): a list of fields.
+_FIELD_BEFORE = re.compile(r"(?:^|[、，,：:（(])[\u4e00-\u9fff]{1,2}、$")
+
+
 def joined_by_and(view: str, words: Sequence[Word], rules: NameRules,
                    known: Mapping[str, str]) -> list[tuple[int, int]]:
     """Bodies named for two fields joined by 和 or 及 (土 | 灾难 | 和 | 应急管理署, 住房和城乡建设部,
@@ -283,10 +287,13 @@ def joined_by_and(view: str, words: Sequence[Word], rules: NameRules,
         noun = view[field.start : field.end]
         if noun in rules.person_words or noun.endswith("人"):
             continue  # 律师和律师事务所
-        if noun.endswith((*rules.organization_suffixes, *rules.body_part_words)) or (
-            noun in rules.generic_bodies or noun in rules.organization_descriptors
-        ):
-            continue  # 提名策略小组 | 与 | 决策委员会, 市府 | 及 | 消防局, 团体 | 及 | 华尔街公司: two bodies
+        endings = (*rules.organization_suffixes, *rules.body_part_words, *rules.descriptive_suffixes)
+        if noun.endswith(endings) or noun in rules.generic_bodies or noun in rules.organization_descriptors:
+            # 提名策略小组 | 与 | 决策委员会, 市府 | 及 | 消防局, 团体 | 及 | 华尔街公司, (欧)美国家 | 和 |
+            # 联合国…委员会: two bodies
+            continue
+        if _FIELD_BEFORE.search(view, max(0, field.start - 4), field.start):
+            continue  # 国防、卫生、国土 | 和 | 内政部: the last of a list of fields, a ministry each
         if view[word.start : end] in rules.generic_bodies:
             continue  # (…及 | 消防局: a body's whole word after the joiner)
         if field.end - field.start < 2 or field.end != joiner.start or joiner.end != word.start:

@@ -38,7 +38,15 @@ def _per_verb(table: dict[str, Any]) -> dict[str, tuple[str, ...]]:
 
 def _words(values: Any) -> tuple[str, ...]:
     """Normalised, distinct, longest first (so that a prefix test finds the longest)."""
-    return tuple(sorted({normalise_key(str(v)) for v in values or ()}, key=len, reverse=True))
+    # (ties by the word itself: a set's order changes with each process's hash seed)
+    return tuple(sorted({normalise_key(str(v)) for v in values or ()}, key=lambda w: (-len(w), w)))
+
+
+def alternatives(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first, ties by the word: a regex takes the
+    first alternative that matches, so a set's order (which changes with each process's hash
+    seed) would make extraction differ from one load to the next."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def _first_of(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -133,7 +141,7 @@ class Lexicon:
 
     @cached_property
     def verb_prefix_anywhere(self) -> re.Pattern[str]:
-        return re.compile("|".join(re.escape(v) for v in sorted(self.verbs, key=len, reverse=True)))
+        return re.compile(alternatives(self.verbs))
 
     @cached_property
     def verb_first_chars(self) -> re.Pattern[str]:
@@ -248,7 +256,7 @@ class Rules:
         self.lexicon = _lexicon(data, self.matcher)
         organization_suffixes = _words(data["organization_suffixes"])
         self.names = NameRules(
-            titles=tuple(sorted(self.matcher.titles, key=len, reverse=True)),
+            titles=tuple(sorted(self.matcher.titles, key=lambda w: (-len(w), w))),
             organization_suffixes=organization_suffixes,
             long_organization_suffixes=tuple(s for s in organization_suffixes if len(s) >= 2),
             place_suffixes=_words(data["place_suffixes"]),
@@ -385,7 +393,8 @@ class Rules:
         name, the two name a body (CTV电视网)."""
         words = {*self.names.long_organization_suffixes, *self.lexicon.media_suffixes}
         # not a body's own name (COP28 | 联合国气候峰会)
-        return tuple(w for w in words if len(w) >= 2 and w not in self.catalog_kinds)
+        kept = (w for w in words if len(w) >= 2 and w not in self.catalog_kinds)
+        return tuple(sorted(kept, key=lambda w: (-len(w), w)))
 
     @cached_property
     def credit_agencies(self) -> tuple[frozenset[str], frozenset[str]]:
@@ -448,14 +457,14 @@ class Rules:
     @cached_property
     def opens_with_person_noun(self) -> re.Pattern[str]:
         """A clause opening (after 但, 而, 也 …) with a person noun: 但女儿考出…"""
-        openers = "|".join(map(re.escape, self.lexicon.openers))
-        nouns = "|".join(map(re.escape, self.lexicon.person_nouns))
+        openers = alternatives(self.lexicon.openers)
+        nouns = alternatives(self.lexicon.person_nouns)
         return re.compile(f"\\s*(?:{openers})*(?:{nouns})")
 
     @cached_property
     def unnamed_people(self) -> re.Pattern[str]:
         """A counted person without a name: 一名妇女, 这位年轻人, 一名当地男子."""
-        nouns = "|".join(map(re.escape, self.lexicon.person_nouns))
+        nouns = alternatives(self.lexicon.person_nouns)
         return re.compile(f"[一这那该][名位个][^，。,；;：:]{{0,8}}?(?:{nouns})")
 
     @cached_property
@@ -476,10 +485,10 @@ class Rules:
         lex, lexicon = self.lexicon, self.catalog.lexicon
         groups = {
             "time": _TIME.replace("PART", "|".join(map(re.escape, _words(lexicon["times_of_day"])))),
-            "opener": "|".join(map(re.escape, lex.openers)),
-            "filler": "|".join(map(re.escape, lex.fillers)),
-            "channel": "|".join(map(re.escape, lex.channels)),
-            "pronoun": "|".join(map(re.escape, lex.pronouns)),
+            "opener": alternatives(lex.openers),
+            "filler": alternatives(lex.fillers),
+            "channel": alternatives(lex.channels),
+            "pronoun": alternatives(lex.pronouns),
         }
         named = (f"(?P<{name}>{pattern})" for name, pattern in groups.items() if pattern)
         return re.compile("|".join(named))

@@ -12,7 +12,7 @@ from kb.catalog import ORGANIZATION, PERSON, PLACE
 from kb.extract.clauses import JOINERS, STANDS_FOR, ClauseParser, SubjectParse, Unit, Units
 from kb.extract.entities import ENTITY, TITLE, Token
 from kb.extract.roles import TitleHolders
-from kb.extract.rules import Rules
+from kb.extract.rules import Rules, alternatives
 from kb.extract.text import CLOSING_QUOTES, TextIndex
 
 # Nouns after a place or organization that still name it as the speaker (中国当局, 克里姆林宫方面).
@@ -449,7 +449,7 @@ class Speakers:
         sentence = self.index.sentence_bounds(start)[0]
         floor = self.index.sentence_bounds(sentence - 1)[0] if sentence > 0 else 0
         # 发表声明, 发布的声明, 发表了一篇题为…的文章: the verb, then the document it issued
-        verbs = "|".join(map(re.escape, self.lex.issuing_verbs))
+        verbs = alternatives(self.lex.issuing_verbs)
         issued = re.compile(f"(?:{verbs})(?:了|的|[^，,。；;！？!?\n]{{0,40}}?的)?{re.escape(document)}")
         found = [m.start() for m in issued.finditer(self.view, floor, start)]
         if not found:

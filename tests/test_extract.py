@@ -847,3 +847,20 @@ def test_a_sort_of_body_no_one_named_is_no_other_body():
     # 当地法院 with no court named before: not the government named before it
     body = "中國政府表示，將加強管理。當地法院曾於2020年作出一項判決，指清真寺部分改建屬於違法。"
     assert ("china-government", "指", "清真寺部分改建屬於違法", False) not in statements(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # 蔡总统 after 总统蔡英文: the one person of that surname the article named
+        ("總統蔡英文今晚出席活動時表示，副總統賴清德經過歷練。賴清德說，他想坐火車環島。"
+         "蔡總統認為，第3題會說蔡政府大撒幣。", "tsai-ing-wen"),
+        # …who holds the title: not a scholar of that surname
+        ("學者王大明今天說，他支持。王部長認為，改革必須繼續。", None),
+        # …and never a guess when two hold it (部长王大明, 部长王小华)
+        ("部長王大明今天說，他支持。部長王小華說，政府會努力。王部長認為，改革必須繼續。", None),
+    ],
+)
+def test_a_surname_and_a_title_name_the_one_person_of_that_surname(body, speaker):
+    found = [s for s in run(body).statements if s.text.startswith(("第3題", "改革"))]
+    assert [s.speaker_key for s in found] == ([speaker] if speaker else [])

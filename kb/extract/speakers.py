@@ -162,6 +162,10 @@ class Speakers:
             before = units[-2] if len(units) >= 2 else None
             if before is not None and before.tag == ENTITY and before.token and self._is_person(before):
                 return Subject(start, end, before.token.key, PERSON)  # 拜登总统
+            if len(units) == 2 and before is not None and before.tag != ENTITY and (
+                key := self._by_surname(before.text, last.text, start)
+            ):
+                return Subject(start, end, key, PERSON)  # 蔡总统 after 总统蔡英文: the one 蔡 named
             qualifier = next((u.token.key for u in reversed(units[:-1]) if u.tag == ENTITY and u.token), None)
             title = last.token.title or "" if last.token else last.text
             holder = self.holders.holder(title, qualifier, self.context)
@@ -293,6 +297,16 @@ class Speakers:
             subject = speaker[2]
             return Subject(start, end, subject.key, subject.kind, anonymous=subject.anonymous)
         return Subject(start, end, found.key if found else None, PERSON)
+
+    def _by_surname(self, surname: str, title: str, pos: int) -> str | None:
+        """The one person named before ``pos`` with ``title`` in this article whose Chinese
+        name starts with ``surname`` (蔡总统 after 总统蔡英文), or None when none or several."""
+        if len(surname) != 1 or surname not in self.rules.names.surnames:
+            return None
+        titled = {person for written, person, _ in self.holders.roles if written[-2:] == title[-2:]}
+        keys = {t.key for t in self.people if t.start < pos and self.view.startswith(surname, t.start)
+                and 2 <= t.end - t.start <= 3 and t.key in titled}
+        return keys.pop() if len(keys) == 1 else None
 
     def _named_as(self, noun: str, pos: int) -> str | None:
         """The one person written right after ``noun`` (被告 | 鄺港智) before ``pos`` in the last

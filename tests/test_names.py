@@ -1209,3 +1209,20 @@ def test_a_surname_the_tagger_read_as_punctuation_is_joined(view, words, name):
 def test_things_joined_to_a_body_that_are_no_part_of_it(body, absent, kept):
     kinds = _kinds(body)
     assert absent not in kinds and (kept is None or kinds.get(kept) == "organization"), kinds
+
+
+@pytest.mark.parametrize(
+    ("body", "kept", "absent"),
+    [
+        # a place's media before an outlet's name (港媒 | 星島網) is no part of it
+        ("據港媒星島網報導，湯曉鷗告別儀式19日在香港舉行。據港媒星島網報導，他享年55歲。", None, "港媒星島網"),
+        # a think tank named for a region keeps its city (华盛顿 | 阿拉伯研究所)
+        ("前白宫官员、华盛顿阿拉伯研究所专家查尔斯·邓恩表示，局势紧张。", "华盛顿阿拉伯研究所", "阿拉伯研究所"),
+        # a business unit is a sort of body (业务和事业部); a cold air mass no body at all
+        ("京東健康等各個業務和事業部的採銷團隊，都參與了直播。", None, "業務和事業部"),
+        ("24日則有大陸冷氣團南下，預估持續影響至26日。", None, "大陸冷氣團"),
+    ],
+)
+def test_descriptors_places_and_sorts_around_bodies(body, kept, absent):
+    kinds = _kinds(body)
+    assert absent not in kinds and (kept is None or kinds.get(kept) == "organization"), kinds

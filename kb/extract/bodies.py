@@ -94,7 +94,8 @@ def clean_organization(form: str, count: int, rules: NameRules) -> str | None:
     if form.endswith("党") and 0 <= inner < len(form) - 3:
         form = form[inner + 1 :]  # 在野党国民党, 多数党民主党: the party is the last one named
     for modifier in rules.ownership_words:
-        if form.startswith(modifier) and len(form) >= len(modifier) + 4:
+        # (after a place's media, 港媒 | 星岛网, any name; 台商 | 协会 is a name of its own)
+        if form.startswith(modifier) and len(form) >= len(modifier) + (2 if modifier.endswith("媒") else 4):
             form = form[len(modifier) :]  # 国营 | 土耳其广播电视公司: who owns it, not its name
             break
     if not _HAN.match(form) or len(form) < 2 or form in rules.not_names:
@@ -359,6 +360,10 @@ def located(names: dict[str, Name], kinds: Mapping[str, str], rules: NameRules,
                 t in _NAME_TAGS and (t != "nz" or len(w) >= 3) for w, t in tag_alone(stem)
             ):
                 break  # 中国 | 旅游研究院: common words name no institute without its place (schools do)
+            if suffix.startswith("研究") and stem and tag_alone is not None and all(
+                t in ("LOC", "ns") for _, t in tag_alone(stem)
+            ):
+                break  # 华盛顿 | 阿拉伯研究所: a think tank named for a region keeps its city
             if rest.startswith(rules.body_counters):
                 del names[form]  # 四川省 | 一间医院: a hospital there, counted, not named
             elif len(stem) >= 2:

@@ -120,10 +120,14 @@ def load(
     engine.dispose()
     for path, reason in report.failures:
         console.print(f"[red]error[/red] {path}: {reason}")
+    for path, earlier in report.duplicates:
+        console.print(f"[yellow]skipped[/yellow] {path}: the same article (its link) as {earlier}, "
+                      "which was loaded instead")
     if not quiet:
         out = Console()
+        duplicates = f", {len(report.duplicates)} duplicates" if report.duplicates else ""
         out.print(f"articles: {report.added} added, {report.updated} updated, "
-                  f"{report.unchanged} unchanged, {report.failed} failed")
+                  f"{report.unchanged} unchanged, {report.failed} failed{duplicates}")
         out.print(f"new entities: {report.new_entities.get('person', 0)} people, "
                   f"{report.new_entities.get('organization', 0)} organizations, "
                   f"{report.new_entities.get('place', 0)} places")

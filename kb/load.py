@@ -45,6 +45,9 @@ from kb.store import (
 log = logging.getLogger(__name__)
 
 FAILED = "failed"
+# A file holding an article an earlier file of the same load already gave (one link, two
+# files: an updated copy saved beside the first). The first file wins, every load alike.
+DUPLICATE = "duplicate"
 # Below this many files a pool costs more than it saves.
 PARALLEL_THRESHOLD = 64
 FILES_PER_TASK = 8
@@ -56,6 +59,7 @@ class LoadReport:
     updated: int = 0
     unchanged: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (file, the earlier file)
     new_entities: dict[str, int] = field(default_factory=dict)
     statements: int = 0
     mentions: int = 0
@@ -66,7 +70,7 @@ class LoadReport:
 
     @property
     def files(self) -> int:
-        return self.added + self.updated + self.unchanged + self.failed
+        return self.added + self.updated + self.unchanged + self.failed + len(self.duplicates)
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -91,8 +95,8 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
 
 # --- preparing (in worker processes) ----------------------------------------------------------
 
-# (path, status, detail): status "ok" with the article's ArticleRows, UNCHANGED, or FAILED with
-# a reason.
+# (path, status, detail): status "ok" with the article's ArticleRows, UNCHANGED with its
+# identity, or FAILED with a reason.
 Prepared = tuple[str, str, Any]
 
 _worker: dict[str, Any] = {}
@@ -134,7 +138,7 @@ def _prepare_many(paths: list[str]) -> list[Prepared]:
         if article is None:
             prepared.append((path, FAILED, reason))
         elif stored is not None and stored.matches(article.content_hash):
-            prepared.append((path, UNCHANGED, None))
+            prepared.append((path, UNCHANGED, article.identity))
         else:
             to_extract.append((len(prepared), path, article))
             prepared.append(None)
@@ -223,8 +227,9 @@ def load_paths(
     with engine.connect() as connection:
         store = Store(connection)
         batch: list[tuple[str, str, Any]] = []
+        first_file: dict[str, str] = {}  # identity → the file of this load that gave it
         for item in prepared:
-            batch.append(item)
+            batch.append(_first_of_identity(item, first_file))
             if len(batch) >= batch_size:
                 _write_batch(connection, store, batch, report, on_file)
                 batch = []
@@ -233,6 +238,16 @@ def load_paths(
         _keep_wal_small(connection)
         _refresh_statistics(connection, report)
     return report
+
+
+def _first_of_identity(item: Prepared, first_file: dict[str, str]) -> Prepared:
+    """``item``, or a duplicate when an earlier file of this load gave the same article."""
+    path, status, detail = item
+    identity = detail.identity if status == "ok" else detail if status == UNCHANGED else None
+    if identity is None:
+        return item
+    earlier = first_file.setdefault(identity, path)
+    return item if earlier == path else (path, DUPLICATE, earlier)
 
 
 def _keep_wal_small(connection: Connection) -> None:
@@ -301,6 +316,8 @@ def _write_one(connection: Connection, store: Store, path: str, rows: ArticleRow
 def _count(report: LoadReport, path: str, status: str, detail: Any) -> None:
     if status == FAILED:
         report.failures.append((path, detail))
+    elif status == DUPLICATE:
+        report.duplicates.append((path, detail))
     elif status == UNCHANGED:
         report.unchanged += 1
     else:

@@ -179,7 +179,8 @@ def test_a_bug_in_extraction_fails_the_file_not_its_neighbours(engine, monkeypat
 
 
 def test_the_same_article_twice_in_one_batch(engine, tmp_path):
-    """A later file with the identity of an earlier one replaces it, as sequential loads would."""
+    """A later file with the identity of an earlier one is skipped as a duplicate, named with
+    the file loaded instead: the first file wins, so loading the folder again changes nothing."""
     source = (SEEDS / "001_9be3b2f621e543aa.txt").read_text("utf-8")
     folder = tmp_path / "articles"
     folder.mkdir()
@@ -188,13 +189,15 @@ def test_the_same_article_twice_in_one_batch(engine, tmp_path):
     changed = source.replace("</p><p><em>（本文部分内容", "</p><p>拉夫罗夫表示，俄方不会让步。</p><p><em>（本文部分内容")
     (folder / "c.txt").write_text(changed, "utf-8")
     report = load_paths(engine, [folder])
-    assert (report.added, report.unchanged, report.updated, report.failed) == (1, 1, 1, 0)
+    assert (report.added, report.unchanged, report.updated, report.failed) == (1, 0, 0, 0)
+    assert report.duplicates == [(str(folder / "b.txt"), str(folder / "a.txt")),
+                                 (str(folder / "c.txt"), str(folder / "a.txt"))]
     stored = counts(engine)
     assert stored["article"] == 1
     with engine.connect() as connection:
         path = connection.execute(text("SELECT source_path FROM article")).scalar_one()
         lavrov = connection.execute(text("SELECT count(*) FROM statement WHERE text LIKE '%俄方不会让步%'")).scalar_one()
-    assert path.endswith("c.txt") and lavrov == 1
+    assert path.endswith("a.txt") and lavrov == 0
     activity(engine)
 
 
@@ -207,3 +210,18 @@ def test_postgresql_statistics_are_refreshed_after_a_big_load(engine):
             "SELECT count(*) FROM pg_stat_user_tables WHERE relname IN ('article', 'statement', 'mention') "
             "AND last_analyze IS NOT NULL")).scalar_one()
     assert analyzed == 3
+
+
+def test_two_files_of_one_article_load_the_first_and_every_load_alike(engine, tmp_path):
+    # An archive may save an updated copy of an article beside the first, under the same link.
+    source = (SEEDS / "001_9be3b2f621e543aa.txt").read_text("utf-8")
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(source, "utf-8")
+    second.write_text(source.replace("</p><p><em>（本文部分内容", "</p><p>拉夫罗夫表示，俄方不会让步。</p><p><em>（本文部分内容"),
+                      "utf-8")
+    reports = [load_paths(engine, [tmp_path]) for _ in range(2)]
+    assert [(r.added, r.updated, r.unchanged) for r in reports] == [(1, 0, 0), (0, 0, 1)]
+    assert [r.duplicates for r in reports] == [[(str(second), str(first))]] * 2
+    with engine.connect() as connection:
+        stored = connection.execute(text("SELECT source_path FROM article")).scalars().all()
+    assert stored == [str(first)]

@@ -864,3 +864,10 @@ def test_a_sort_of_body_no_one_named_is_no_other_body():
 def test_a_surname_and_a_title_name_the_one_person_of_that_surname(body, speaker):
     found = [s for s in run(body).statements if s.text.startswith(("第3題", "改革"))]
     assert [s.speaker_key for s in found] == ([speaker] if speaker else [])
+
+
+def test_a_joint_report_is_no_newspaper():
+    # 聯合報告 is a joint report, not 聯合報 (udn) and 告
+    found = statements("兩個人權組織在一份聯合報告中指出，伊朗去年至少有582人遭處決。")
+    assert all(speaker != "udn" for speaker, *_ in found), found
+    assert statements("聯合報報導，伊朗去年至少有582人遭處決。")[0][0] == "udn"

@@ -274,6 +274,9 @@ def scan(view: str, matcher: Matcher, extra: dict[str, str] | None = None) -> li
             # 以北约50公里: 约 before a number is "about", not the end of a name.
             if form.endswith("约") and view[end : end + 1].isdigit():
                 continue
+            # 联合报告 is a joint report, not 联合报 and 告: "X报" + "告" is a report.
+            if kind == ENTITY and form.endswith("报") and view[end : end + 1] == "告":
+                continue
             # 外交部长 is a minister, not the ministry: "X部" + "长" is a title.
             if kind == ENTITY and form.endswith("部") and view[end : end + 1] == "长":
                 continue

@@ -871,3 +871,19 @@ def test_a_joint_report_is_no_newspaper():
     found = statements("兩個人權組織在一份聯合報告中指出，伊朗去年至少有582人遭處決。")
     assert all(speaker != "udn" for speaker, *_ in found), found
     assert statements("聯合報報導，伊朗去年至少有582人遭處決。")[0][0] == "udn"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # the view relayed in the clause before (引述Y说法，指…) is Y's, titled or glossed
+        ("路透社引述首爾梨花大學教授李雷夫（Leif-Eric Easley）說法，指岸田雖未再次道歉，但態度明確。",
+         "person:leif-eric-easley"),
+        ("路透社引述李雷夫說法，指岸田雖未再次道歉，但態度明確。", "person:zh-李雷夫"),
+        # a relay verb ends the subject: the titled name after it is the one relayed
+        ("世界报引述历史学家汤姆·霍兰德的话表示：“这就像去野生动物园观光，遇到了猛犸象一样。”", "person:zh-汤姆·霍兰德"),
+    ],
+)
+def test_a_relayed_view_is_the_relayed_persons(body, speaker):
+    found = [s for s in run(body).statements if s.text.startswith(("岸田", "这就像"))]
+    assert [s.speaker_key for s in found] == [speaker]

@@ -223,6 +223,7 @@ class ClauseParser:
             if units[k].tag == TITLE and units[k + 1].tag == ENTITY:
                 between = units[end:k]
                 if all(u.tag not in ("p", "c", "w", "d", "TIME") and u.text not in self.lex.prepositions
+                       and not u.text.startswith(self.lex.relay_verbs)  # (路透社 | 引述 | 教授李雷夫)
                        for u in between):
                     return k + 2
                 break
@@ -388,7 +389,14 @@ class ClauseParser:
             stop -= 1
         if stop == start or units[stop - 1].text == "的":
             return None
-        rest = units[stop:]
+        rest, k = [], stop
+        while k < len(units):
+            close = self._bracket_end(units, k) if units[k].text in ("(", "（") else None
+            if close is not None and k == stop:
+                k = close + 1  # 李雷夫（Leif-Eric Easley）说法: the name's Latin form, an aside
+                continue
+            rest.append(units[k])
+            k += 1
         if all(u.text in ("的", "话", "的话", "说法", "的说法") or u.tag in CIRCUMSTANTIAL for u in rest):
             return start, stop
         return None

@@ -317,6 +317,14 @@ class StatementFinder:
         while position > floor:
             prior = self.index.clause_start(position, floor)
             prior_units = self.units.between(prior, position)
+            backwards = self.parser.parse(prior_units, backwards=True)
+            if backwards.relayed is not None:
+                # 路透社引述教授李雷夫说法，指…: the one whose view the clause before relays
+                start, end = backwards.relayed
+                phrase = SubjectParse(backwards.units, start, end, backwards.continuing)
+                relayed = self.speakers.resolve(phrase)
+                if relayed is not None and relayed.key:
+                    return replace(relayed, carried=True)
             prior_parse = self.parser.parse(prior_units)
             if (not prior_parse.phrase or together) and prior_units:
                 end = self.parser.noun_phrase_end(prior_units, prior_parse.start, together)

@@ -887,3 +887,10 @@ def test_a_joint_report_is_no_newspaper():
 def test_a_relayed_view_is_the_relayed_persons(body, speaker):
     found = [s for s in run(body).statements if s.text.startswith(("岸田", "这就像"))]
     assert [s.speaker_key for s in found] == [speaker]
+
+
+def test_a_name_after_a_title_the_tagger_reads_as_a_verb_is_a_subject_for_a_pronoun():
+    # 总司令 | 扎卢日内: 司令 may read as a verb, but a title makes no object of the name
+    found = statements("烏克蘭陸軍司令瑟爾斯基日前表示反攻將很快開始。烏克蘭武裝部隊總司令扎盧茲尼今天公布了精心製作的影片。"
+                       "他寫道：「是時候奪回屬於我們的東西了。」")
+    assert [s for s, v, *_ in found if v == "寫道"] == ["valerii-zaluzhnyi"]

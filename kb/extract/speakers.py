@@ -351,6 +351,8 @@ class Speakers:
         not a character: 大使肖千 is no object of 使."""
         if token.start == 0:
             return False
+        if self.rules.names.title_words.ends_at(self.view, token.start):
+            return False  # 总司令 | 扎卢日内: a title, whatever the tagger reads it as (司令 as a verb)
         word = self.units.tag_at(token.start - 1)
         if word is None or word.end != token.start:
             return self.view[token.start - 1] in _OBJECT_MARKERS

@@ -1226,3 +1226,17 @@ def test_things_joined_to_a_body_that_are_no_part_of_it(body, absent, kept):
 def test_descriptors_places_and_sorts_around_bodies(body, kept, absent):
     kinds = _kinds(body)
     assert absent not in kinds and (kept is None or kinds.get(kept) == "organization"), kinds
+
+
+@pytest.mark.parametrize(
+    ("body", "kept", "absent"),
+    [
+        # a verb that names what follows is no part of the name (一个叫 | 沙姆解放组织)
+        ("这一区域由一个叫沙姆解放组织（HTS）的圣战联盟控制。", "沙姆解放组织", "叫沙姆解放组织"),
+        # a member's party before a body (共和党籍 | 众议院议长) is no part of the body
+        ("拜登與共和黨籍眾議院議長麥卡錫都表示，將會達成協議。", None, "共和黨籍眾議院"),
+    ],
+)
+def test_words_before_a_body_that_say_what_it_is_called_or_whose_member_speaks(body, kept, absent):
+    kinds = _kinds(body)
+    assert absent not in kinds and (kept is None or kinds.get(kept) == "organization"), kinds

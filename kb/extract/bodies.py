@@ -90,6 +90,12 @@ def clean_organization(form: str, count: int, rules: NameRules) -> str | None:
         form = form[:-1]  # 研究所所(公布): the tagger ran into the next word
     if len(form) >= 4 and form[-1] == "处" and form[:-1].endswith(rules.organization_suffixes):
         form = form[:-1]  # (从)电信安全局 | 处: where something came from, not the body's name
+    for verb in rules.naming_verbs:
+        if form.startswith(verb) and len(form) >= len(verb) + 2:
+            form = form[len(verb) :]  # (一个)叫 | 沙姆解放组织: a verb that names what follows
+            break
+    if 0 < form.find("党籍") < len(form) - 3:
+        form = form[form.find("党籍") + 2 :]  # 共和党籍 | 众议院(议长): a member's party, then a body
     inner = form.find("党")
     if form.endswith("党") and 0 <= inner < len(form) - 3:
         form = form[inner + 1 :]  # 在野党国民党, 多数党民主党: the party is the last one named

@@ -42,6 +42,7 @@ class NameRules:
     generic_bodies: frozenset[str] = frozenset()  # 法院, 军队: a country's, not a name
     sort_bodies: frozenset[str] = frozenset()  # 地方政府, 有关部门: many bodies of a sort
     organization_before: tuple[str, ...] = ()  # 巨头, 竞争对手: words before a company
+    naming_verbs: tuple[str, ...] = ()  # 叫, 名为: what follows is a name
     event_words: tuple[str, ...] = ()  # 峰会, 记者会: events, though they end like bodies
     not_body_words: tuple[str, ...] = ()  # 官网, 汇报: end like a body's name, name none
     member_words: tuple[str, ...] = ()  # 人, 籍: a body's people after its name

@@ -306,6 +306,7 @@ class Rules:
             prize_fields=_words(data["prize_fields"]),
             school_levels=frozenset(_words(data["school_levels"])),
             # 竞争对手三星, 分析机构克而瑞: a body's descriptor before a name says what it names
+            naming_verbs=_words(data["naming_verbs"]),
             organization_before=_words([
                 w for w in (*data["organization_before"], *data["organization_descriptors"])
                 if w not in data["either_before"]
@@ -349,7 +350,8 @@ class Rules:
         self.brackets = BracketRules(
             descriptors=_words(data["organization_descriptors"]),
             # relay verbs end the text before a name as well (引述 | 国际原子能机构)
-            delimiters=frozenset({*_words(data["bracket_delimiters"]), *_words(data["relay_verbs"])}),
+            delimiters=frozenset({*_words(data["bracket_delimiters"]), *_words(data["relay_verbs"]),
+                                  *_words(data["naming_verbs"])}),
             latin_words=frozenset(_words(data["organization_latin_words"])),
             suffixes=tuple(sorted({*self.names.long_organization_suffixes, *self.lexicon.media_suffixes,
                                    "党", "军"}, key=len, reverse=True)),

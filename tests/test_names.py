@@ -1240,3 +1240,17 @@ def test_descriptors_places_and_sorts_around_bodies(body, kept, absent):
 def test_words_before_a_body_that_say_what_it_is_called_or_whose_member_speaks(body, kept, absent):
     kinds = _kinds(body)
     assert absent not in kinds and (kept is None or kinds.get(kept) == "organization"), kinds
+
+
+@pytest.mark.parametrize(
+    ("body", "kept", "absent"),
+    [
+        # a given name the tagger read as a noun, then a hyphen and the surname (皮塔 | - | 林贾罗恩拉特)
+        ("他说：“我是皮塔-林贾罗恩拉特，泰国的下任总理。”皮塔表示将组建联合政府。", "皮塔-林贾罗恩拉特", "林贾罗恩拉特"),
+        # two countries by their one-character forms (韩日 | 两国) are no person
+        ("尹錫悅表示，期待這是韓日兩國邁向未來合作有意義的一步。", None, "韓日"),
+    ],
+)
+def test_a_hyphenated_name_whole_and_a_pair_of_countries_no_person(body, kept, absent):
+    kinds = _kinds(body)
+    assert absent not in kinds and (kept is None or kinds.get(kept) == "person"), kinds

@@ -43,6 +43,7 @@ class NameRules:
     sort_bodies: frozenset[str] = frozenset()  # 地方政府, 有关部门: many bodies of a sort
     organization_before: tuple[str, ...] = ()  # 巨头, 竞争对手: words before a company
     naming_verbs: tuple[str, ...] = ()  # 叫, 名为: what follows is a name
+    pair_after: tuple[str, ...] = ()  # 两国: after two countries' one-character forms
     event_words: tuple[str, ...] = ()  # 峰会, 记者会: events, though they end like bodies
     not_body_words: tuple[str, ...] = ()  # 官网, 汇报: end like a body's name, name none
     member_words: tuple[str, ...] = ()  # 人, 籍: a body's people after its name

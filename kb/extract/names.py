@@ -145,6 +145,13 @@ def _joined(view: str, words: Sequence[Word], rules: NameRules | None = None) ->
             continue
         if word.tag not in _TAG_KINDS:
             continue
+        if word.tag == "PER" and index >= 2 and _foreign_run(view[word.start : word.end]):
+            joiner, first = words[index - 1], words[index - 2]
+            if (view[joiner.start : joiner.end] in _NAME_JOINERS and joiner.start == first.end
+                    and joiner.end == word.start and first.tag in ("n", "nz") and first.end - first.start >= 2
+                    and _foreign_run(view[first.start : first.end])):
+                # 皮塔 | - | 林贾罗恩拉特: a given name the tagger read as a noun
+                word = Word(first.start, word.end, "PER")
         if spans:
             start, end, tag = spans[-1]
             between = view[end : word.start]
@@ -628,6 +635,9 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             or (len(raw) >= 4 and known.get(raw[:-1]) == PERSON)
         ):
             continue  # 华沙后, 习近平特(使): a name the catalog knows and the next word's first character
+        if kind == PERSON and len(raw) == 2 and all(view.startswith(rules.pair_after, at + 2)
+                                                    for at in uses(view, raw)):
+            continue  # 韩日 | 两国: two countries by their one-character forms, no person
         if kind == PERSON and len(raw) == 2 and all(
             view[at + 1 : at + 3] in rules.person_words for at in uses(view, raw)
         ):

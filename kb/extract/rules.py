@@ -307,6 +307,7 @@ class Rules:
             school_levels=frozenset(_words(data["school_levels"])),
             # 竞争对手三星, 分析机构克而瑞: a body's descriptor before a name says what it names
             naming_verbs=_words(data["naming_verbs"]),
+            pair_after=_words(data["pair_after"]),
             organization_before=_words([
                 w for w in (*data["organization_before"], *data["organization_descriptors"])
                 if w not in data["either_before"]

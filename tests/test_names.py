@@ -1247,10 +1247,17 @@ def test_words_before_a_body_that_say_what_it_is_called_or_whose_member_speaks(b
     [
         # a given name the tagger read as a noun, then a hyphen and the surname (皮塔 | - | 林贾罗恩拉特)
         ("他说：“我是皮塔-林贾罗恩拉特，泰国的下任总理。”皮塔表示将组建联合政府。", "皮塔-林贾罗恩拉特", "林贾罗恩拉特"),
-        # two countries by their one-character forms (韩日 | 两国) are no person
-        ("尹錫悅表示，期待這是韓日兩國邁向未來合作有意義的一步。", None, "韓日"),
     ],
 )
 def test_a_hyphenated_name_whole_and_a_pair_of_countries_no_person(body, kept, absent):
     kinds = _kinds(body)
     assert absent not in kinds and (kept is None or kinds.get(kept) == "person"), kinds
+
+
+def test_two_countries_one_character_each_before_two_nations_are_no_person():
+    # 韩日 | 两国: the tagger's person is a pair of countries
+    rules = default_rules()
+    view = "期待这是韩日两国迈向未来合作"
+    words = [Word(0, 2, "v"), Word(2, 3, "r"), Word(3, 4, "v"), Word(4, 6, "PER"), Word(6, 8, "n"),
+             Word(8, 10, "v"), Word(10, 12, "TIME"), Word(12, 14, "v")]
+    assert [n.form for n in tagged_names(view, words, rules.names, rules.catalog_kinds)] == []

@@ -894,3 +894,17 @@ def test_a_name_after_a_title_the_tagger_reads_as_a_verb_is_a_subject_for_a_pron
     found = statements("烏克蘭陸軍司令瑟爾斯基日前表示反攻將很快開始。烏克蘭武裝部隊總司令扎盧茲尼今天公布了精心製作的影片。"
                        "他寫道：「是時候奪回屬於我們的東西了。」")
     assert [s for s, v, *_ in found if v == "寫道"] == ["valerii-zaluzhnyi"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # 会见 | 美国国务卿 | 布林肯: the object of a meeting, past its titles, is no subject for 他
+        ("泽连斯基周一会见美国国务卿布林肯。他说，乌克兰需要更多武器。", "volodymyr-zelenskyy"),
+        # …and a titled subject stays one (美国国务卿布林肯周一表示)
+        ("泽连斯基上周访问华盛顿。美国国务卿布林肯周一抵达基辅。他说，美国将继续支持乌克兰。", "antony-blinken"),
+    ],
+)
+def test_a_titled_name_after_a_verb_of_meeting_is_its_object(body, speaker):
+    found = [s for s, v, *_ in statements(body) if v in ("说",)]
+    assert found == [speaker]

@@ -101,6 +101,7 @@ class Lexicon:
     continuation_markers: tuple[str, ...]  # continuation_markers
     addressee_markers: frozenset[str]  # addressee_markers
     addressee_verbs: frozenset[str]  # addressee_verbs
+    object_verbs: tuple[str, ...]  # object_verbs
     claim_nouns: tuple[str, ...]  # claim_nouns
     latter_words: frozenset[str]  # latter_words: 后者
     former_words: frozenset[str]  # former_words: 前者
@@ -200,6 +201,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         continuation_markers=_words(data["continuation_markers"]),
         addressee_markers=frozenset(_words(data["addressee_markers"])),
         addressee_verbs=frozenset(_words(data["addressee_verbs"])),
+        object_verbs=_words(data["object_verbs"]),
         claim_nouns=_words(data["claim_nouns"]),
         latter_words=frozenset(_words(data["latter_words"])),
         former_words=frozenset(_words(data["former_words"])),

@@ -76,6 +76,8 @@ class Speakers:
         self.people = [t for t in mentions if self.kind(t.key) == PERSON
                        and not any(a <= t.start < b for a, b in credits)]
         self.mentions = mentions
+        # where each name or title ends → (its start, whether a title)
+        self._chain_ends = {t.end: (t.start, t.type == TITLE) for t in tokens if t.type in (ENTITY, TITLE)}
         self.organizations = [t for t in mentions if self.kind(t.key) == ORGANIZATION]
         self.people_starts = [t.start for t in self.people]
         self.organization_starts = [t.start for t in self.organizations]
@@ -348,7 +350,19 @@ class Speakers:
 
     def _object(self, token: Token) -> bool:
         """Whether the word before the name makes it an object (对普京, 告诉普京); a word,
-        not a character: 大使肖千 is no object of 使."""
+        not a character: 大使肖千 is no object of 使. Across the name's title chain: 会见 |
+        美国国务卿 | 布林肯 is the object of 会见."""
+        chain = self._title_chain_start(token.start)
+        if chain < token.start:
+            word = self.units.tag_at(chain - 1) if chain > 0 else None
+            lex = self.lex
+            if word is not None and word.end == chain and word.end - word.start >= 2:
+                text = self.view[word.start : word.end]
+                return word.tag in ("p", "v") and text not in lex.fillers and (
+                    text not in lex.subject_clause_verbs)
+            if word is None and chain >= 2 and self.view.endswith(lex.object_verbs, 0, chain):
+                return True  # (untagged) 会见 | 美国国务卿 | 布林肯
+            return chain > 0 and self.view[chain - 1] in _OBJECT_MARKERS
         if token.start == 0:
             return False
         if self.rules.names.title_words.ends_at(self.view, token.start):
@@ -363,6 +377,23 @@ class Speakers:
         # subject of.)
         lex = self.lex
         return word.tag in ("p", "v") and text not in lex.fillers and text not in lex.subject_clause_verbs
+
+    def _title_chain_start(self, pos: int) -> int:
+        """Where the titles (and the places and bodies qualifying them) right before ``pos``
+        begin: 美国国务卿 | 布林肯, 乌克兰外长 | 库列巴; ``pos`` when no title is there."""
+        titles = self.rules.names.title_words
+        start, titled = pos, False
+        for _ in range(4):
+            if start in self._chain_ends and (titled or self._chain_ends[start][1]):
+                start, is_title = self._chain_ends[start]
+                titled = titled or is_title
+                continue
+            title = titles.longest_end(self.view[max(0, start - 12) : start])
+            if title is not None:
+                start, titled = start - len(title), True
+                continue
+            break
+        return start if titled else pos
 
     def _last_speaker(self, pos: int) -> tuple[int, int, Subject] | None:
         """The last statement before ``pos`` in the last few paragraphs that a person (named

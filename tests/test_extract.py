@@ -908,3 +908,9 @@ def test_a_name_after_a_title_the_tagger_reads_as_a_verb_is_a_subject_for_a_pron
 def test_a_titled_name_after_a_verb_of_meeting_is_its_object(body, speaker):
     found = [s for s, v, *_ in statements(body) if v in ("说",)]
     assert found == [speaker]
+
+
+def test_a_clause_after_a_document_subject_is_the_documents_not_the_speakers():
+    # 专家认为，尽管该份文件并未点名，但间接提到…: the document mentions; the experts' view goes on
+    found = statements("專家認為，儘管該份文件並未直接點名，但間接提到中國「經濟脅迫」所帶來的挑戰。")
+    assert [(v, t) for _, v, t, _ in found] == [("認為", "儘管該份文件並未直接點名，但間接提到中國「經濟脅迫」所帶來的挑戰")]

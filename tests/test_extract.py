@@ -914,3 +914,8 @@ def test_a_clause_after_a_document_subject_is_the_documents_not_the_speakers():
     # 专家认为，尽管该份文件并未点名，但间接提到…: the document mentions; the experts' view goes on
     found = statements("專家認為，儘管該份文件並未直接點名，但間接提到中國「經濟脅迫」所帶來的挑戰。")
     assert [(v, t) for _, v, t, _ in found] == [("認為", "儘管該份文件並未直接點名，但間接提到中國「經濟脅迫」所帶來的挑戰")]
+
+
+def test_a_speakers_words_keep_their_title_marks_closed():
+    found = run("《华尔街日报》报导，据知情人士透露，拜登政府一直在考虑一个报复方案。").statements
+    assert [s.speaker_text for s in found if s.speaker_key == "wall-street-journal"] == ["《华尔街日报》"]

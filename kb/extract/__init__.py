@@ -208,7 +208,7 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
         start, end = text.span(item.content_start, item.content_end)
         if line_of(start) == 0:  # headline colon attributions are not reliable enough yet
             continue
-        s_start, s_end = text.span(item.subject.start, item.subject.end)
+        s_start, s_end = _balanced(text.original, *text.span(item.subject.start, item.subject.end))
         subject = item.subject
         speaker_key = subject.key if subject.key in result.entities else None
         if subject.key and speaker_key is None:
@@ -238,6 +238,19 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
             )
     result.roles = list(dict.fromkeys(result.roles))
     return result
+
+
+_MARK_PAIRS = {"《": "》", "「": "」", "『": "』", "“": "”", "〈": "〉"}
+
+
+def _balanced(original: str, start: int, end: int) -> tuple[int, int]:
+    """A speaker's words with their title or quote marks closed: 《华尔街日报》, not 《华尔街日报."""
+    close = _MARK_PAIRS.get(original[start : start + 1])
+    if close and close not in original[start:end]:
+        if original[end : end + 1] == close:
+            return start, end + 1
+        return start + 1, end
+    return start, end
 
 
 def _whole_bracketed_names(view: str, names: list[Name], bracketed: dict[str, str], extra: dict[str, str],

@@ -125,7 +125,8 @@ def load(
                       "which was loaded instead")
     if not quiet:
         out = Console()
-        duplicates = f", {len(report.duplicates)} duplicates" if report.duplicates else ""
+        count = len(report.duplicates)
+        duplicates = f", {count} duplicate{'' if count == 1 else 's'}" if count else ""
         out.print(f"articles: {report.added} added, {report.updated} updated, "
                   f"{report.unchanged} unchanged, {report.failed} failed{duplicates}")
         out.print(f"new entities: {report.new_entities.get('person', 0)} people, "

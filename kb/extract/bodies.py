@@ -6,7 +6,7 @@ before a catalog body, a description in apposition, a title cut in two)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from kb.catalog import ORGANIZATION, PLACE
 from kb.extract.name_rules import Affixes, Name, NameRules
@@ -587,17 +587,22 @@ def without_trailing_words(form: str, rules: NameRules,
 
 def before_known(form: str, known: Mapping[str, str],
                  tag_alone: Callable[[str], Sequence[tuple[str, str]]],
-                 verbs: Affixes | None = None) -> str | None:
+                 verbs: Affixes | None = None, named: Collection[str] = ()) -> str | None:
     """The catalog organization's name after a word that is no part of it (达 | 世界卫生组织,
     前 | 美国中央情报局): a verb, an adverb or a preposition of one or two characters, or
     words that end in a verb or a preposition (美国国务院向 | 半岛电视台), or in one of
-    ``verbs`` whatever the tagger reads (信中援引 | 路透社)."""
+    ``verbs`` whatever the tagger reads (信中援引 | 路透社). A body the article ``named``
+    alone counts after a verb of one or two characters (会晤 | 国台办)."""
     for cut in (1, 2):
         rest = form[cut:]
-        if len(rest) >= 2 and known.get(rest) == ORGANIZATION:
+        if len(rest) < 2:
+            continue
+        if known.get(rest) == ORGANIZATION:
             words = tag_alone(form[:cut])
             if len(words) == 1 and words[0][1] in (*_LEADING_NON_NAME, "d", "f", "t"):
                 return rest
+        if rest in named and tuple(t for _, t in tag_alone(form[:cut])) in (("v",), ("vn",)):
+            return rest
     for cut in range(3, len(form) - 1):  # 日本政府委托 | 国际原子能机构: a clause, then the catalog's body
         rest = form[cut:]
         if known.get(rest) == ORGANIZATION and (

@@ -676,9 +676,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             if form and any(known.get(form[n:-1]) == PERSON for n in range(0, len(form) - 3)):
                 continue  # (首相)安倍晋三所(说): a person the catalog knows and the next word's character
             if form and tag_alone is not None:  # 引述 | 国际原子能机构: vouched or not
-                form = before_known(form, known, tag_alone, rules.person_after_words) or _after_verb(
-                    form, organizations, tag_alone) or without_leading_verb(
-                    form, tag_alone
+                form = before_known(form, known, tag_alone, rules.person_after_words, organizations) or (
+                    without_leading_verb(form, tag_alone)
                 )
                 form = without_trailing_words(form, rules, tag_alone) if form else form
             if form and tag_alone is not None and not vouched and (
@@ -751,18 +750,6 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     shortened_bodies(names, rules, known)
     missions(names, view)
     return list(names.values())
-
-
-def _after_verb(form: str, organizations: Sequence[str],
-                tag_alone: Callable[[str], Sequence[tuple[str, str]]]) -> str | None:
-    """A body the article names alone, after a verb the tagger ran into it (会晤 | 国台办)."""
-    for cut in (1, 2):
-        rest = form[cut:]
-        if len(rest) >= 2 and rest in organizations and tuple(t for _, t in tag_alone(form[:cut])) in (
-            ("v",), ("vn",)
-        ):
-            return rest
-    return None
 
 
 def _common_noun(view: str, form: str, organizations: Sequence[str], rules: NameRules,

@@ -467,6 +467,13 @@ class Rules:
         return re.compile(f"\\s*(?:{openers})*(?:{nouns})")
 
     @cached_property
+    def document_subject(self) -> re.Pattern[str]:
+        """A document named as a clause's subject: 该份文件, 这项报告, 此声明."""
+        lex = self.lexicon
+        nouns = alternatives((*lex.issued_documents, *lex.evidence_subjects, *lex.noun_verbs))
+        return re.compile(f"[该这此][份项篇个则]?(?:{nouns})")
+
+    @cached_property
     def unnamed_people(self) -> re.Pattern[str]:
         """A counted person without a name: 一名妇女, 这位年轻人, 一名当地男子."""
         nouns = alternatives(self.lexicon.person_nouns)

@@ -25,7 +25,7 @@ from kb.catalog import PERSON
 from kb.extract.clauses import ClauseParser, SubjectParse, Units
 from kb.extract.entities import ENTITY, Token
 from kb.extract.roles import TitleHolders, article_roles
-from kb.extract.rules import Rules, alternatives
+from kb.extract.rules import Rules
 from kb.extract.speakers import Speakers, Subject
 from kb.extract.tagger import Word
 from kb.extract.text import CLAUSE_PUNCT, CLOSERS, CLOSING_QUOTES, OPENERS, SENTENCE_END, TextIndex
@@ -90,7 +90,6 @@ class StatementFinder:
         self.speakers = Speakers(view, self.index, tokens, rules, holders, self.units, self.parser)
         self._relaying = False  # whether the last statement found relays another source (引述)
         self._channels: list[tuple[int, int]] | None = None  # channel phrases, found when first asked
-        self._documents: re.Pattern[str] | None = None  # 该份文件: a document as a subject
         words = "|".join(map(re.escape, sorted(self.lex.turn_words, key=len, reverse=True)))
         self._turn = re.compile(f"[，,；;](?:{words})")  # a clause that turns against the one before
         self.token_at = {t.start: t for t in tokens}
@@ -343,11 +342,7 @@ class StatementFinder:
     def _document_subject(self, start: int, end: int) -> bool:
         """Whether a clause in ``[start, end)`` has a document for its subject (该份文件, 这项报告):
         a later clause without a subject goes on with it, not with the speaker."""
-        if self._documents is None:
-            lex = self.lex
-            nouns = alternatives((*lex.issued_documents, *lex.evidence_subjects, *lex.noun_verbs))
-            self._documents = re.compile(f"[该这此][份项篇个则]?(?:{nouns})")
-        return self._documents.search(self.view, start, end) is not None
+        return self.rules.document_subject.search(self.view, start, end) is not None
 
     def _after_channel(self, clause: int, floor: int) -> bool:
         """Whether the clause before ``clause`` ends in a channel of speech (孟晚舟宣读声明，形容…):

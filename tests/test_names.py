@@ -1242,3 +1242,43 @@ def test_two_countries_one_character_each_before_two_nations_are_no_person():
     words = [Word(0, 2, "v"), Word(2, 3, "r"), Word(3, 4, "v"), Word(4, 6, "PER"), Word(6, 8, "n"),
              Word(8, 10, "v"), Word(10, 12, "TIME"), Word(12, 14, "v")]
     assert [n.form for n in tagged_names(view, words, rules.names, rules.catalog_kinds)] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "kept", "kind", "absent"),
+    [
+        # a country before a short party or army is part of its name (越南 | 共产党)
+        ("越南共产党总书记阮富仲在河内与来访的领导人会谈。", "越南共产党", "organization", "共产党"),
+        ("习近平与越南共产党总书记阮富仲在河内举行正式会谈后举杯。", "越南共产党", "organization", "共产党"),
+        # a list's item opens with no function word (果敢、德昂、若 | 开军（AA）)
+        ("缅甸军方与果敢、德昂、若开军（AA）举行和谈，若开军（AA）表示愿意停火。", "若开军", "organization", "开军"),
+        # a place and a number of a sort (班加罗尔 | 多所学校) is no body
+        ("印度班加罗尔多所学校今天收到炸弹威胁，警方正在搜查。", None, None, "班加罗尔多所"),
+        # a two-character verb before a place's government (联络 | 特区政府) is no part of it
+        ("公署于7月联络特区政府，告知新的安排已经生效。", "特区政府", "organization", "联络特区政府"),
+        # the newsroom's credit names each person whole, however the tagger cuts them
+        ("美国德州通过法案。（译者：张茗喧/核稿：严思祺）", "张茗喧", "person", "张茗"),
+        # a Japanese given name of a numeral before a list's comma, of 和 before a title
+        ("日本驻菲公使松田贤一、菲国外交部长马纳罗出席会议。", "松田贤一", "person", "松田贤"),
+        ("访问团由青年局长铃木宪和众议员率领，今晚抵台。", "铃木宪和", "person", "铃木宪"),
+        # a dot the tagger kept on a name's first part (乔治·w· | 布什)
+        ("前总统乔治·W·布什在2001年9月11日袭击后发动战争。", "乔治·W·布什", "person", "乔治·W"),
+        # a transliteration glossed, then a body's word: the body's place (旺沙玛朱（Wangsa Maju）警察局长)
+        ("旺沙玛朱（Wangsa Maju）警察局长阿沙里（Ashari Abu Samah）表示，集会未获许可。", None, None, "旺沙玛朱"),
+        # …or an airport's name (蓬塔韦特（Punta Huete）国际机场)
+        ("资金将用于蓬塔韦特（Punta Huete）国际机场项目，靠近首都。", "蓬塔韦特", "place", None),
+        # a person beside their office stays a person (吴欣盈 beside 吴欣盈办公室)
+        ("民众党副总统候选人吴欣盈未接受风险分析。吴欣盈办公室表示，吴欣盈尊重外交部。", "吴欣盈", "person", None),
+        # a list of people closed by a clause about them is no list of bodies (…参议员等，共4位议员)
+        ("此行为参议员山东昭子第3度访台，访团成员包括：舟山康江（FUNAYAMA Yasue）参议员、岛尻安伊子（SHIMAJIRI Aiko）"
+         "众议员、今井绘理子（IMAI Eriko）参议员等，共4位跨党派女性国会议员。",
+         "今井绘理子", "person", None),
+        # a headline's dash between two phrases joins no name (越夜越美丽-兰阳)
+        ("「2023兰阳越夜越美丽-兰阳欢乐迎耶诞」装置艺术设立在宜兰县议会红砖广场上。", None, None, None),
+    ],
+)
+def test_edges_and_kinds_of_names_in_real_shapes(body, kept, kind, absent):
+    kinds = _kinds(body)
+    assert absent is None or absent not in kinds, kinds
+    assert kept is None or kinds.get(kept) == kind, kinds
+    assert kinds.get("兰阳") != "person", kinds

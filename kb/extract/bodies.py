@@ -44,6 +44,14 @@ def assembled(view: str, words: Sequence[Word], rules: NameRules) -> list[tuple[
         if embassy is not None:  # 中国驻加拿大使馆
             spans.append((word.start, embassy.end()))
             continue
+        following = words[index + 1] if index + 1 < len(words) else None
+        if word.tag == "LOC" and following is not None and following.tag == "ORG" and (
+            following.start == word.end and following.end - following.start <= 3
+            and view.endswith(rules.country_bodies, following.start, following.end)
+            and view[following.start : following.end] not in rules.organization_descriptors  # (法塔赫 | 政党)
+        ):
+            spans.append((word.start, following.end))  # 越南 | 共产党, 以色列 | 国防军: the country's own
+            continue
         end = word.end
         for at, following in enumerate(words[index + 1 : index + 4], start=index + 1):
             if following.start != end or following.tag not in ("n", "nz", "vn", "j", "an"):
@@ -336,7 +344,7 @@ def schools(view: str, words: Sequence[Word], rules: NameRules,
     return spans
 
 
-def located(names: dict[str, Name], kinds: Mapping[str, str], rules: NameRules,
+def located(names: dict[str, Name], kinds: Mapping[str, str], rules: NameRules, view: str,
             tag_alone: Callable[[str], Sequence[tuple[str, str]]] | None = None) -> None:
     """An institution written after its place (新加坡南洋理工大学, 台中市惠文高中) is the
     institution of that name, which the article may also write alone; one named by its field
@@ -366,6 +374,10 @@ def located(names: dict[str, Name], kinds: Mapping[str, str], rules: NameRules,
                 t in _NAME_TAGS and (t != "nz" or len(w) >= 3) for w, t in tag_alone(stem)
             ):
                 break  # 中国 | 旅游研究院: common words name no institute without its place (schools do)
+            if suffix.endswith("大学") and stem and tag_alone is not None and not any(
+                t in _NAME_TAGS for _, t in tag_alone(stem)
+            ) and not _written_alone(view, rest, form):
+                break  # 中国 | 医药大学: common words, never written without the place, are its name
             if suffix.startswith("研究") and stem and tag_alone is not None and all(
                 t in ("LOC", "ns") for _, t in tag_alone(stem)
             ):
@@ -376,6 +388,11 @@ def located(names: dict[str, Name], kinds: Mapping[str, str], rules: NameRules,
                 key = names[rest].key if rest in names else f"{ORGANIZATION}:zh-{rest}"
                 names[form] = Name(form, ORGANIZATION, key)
             break
+
+
+def _written_alone(view: str, part: str, whole: str) -> bool:
+    """Whether ``part`` is written somewhere in ``view`` other than inside ``whole``."""
+    return view.count(part) > view.count(whole) * whole.count(part)
 
 
 def same_company(names: dict[str, Name], rules: NameRules) -> None:
@@ -546,11 +563,17 @@ def without_verb_character(form: str, tag_alone: Callable[[str], Sequence[tuple[
     return form
 
 
-def without_leading_verb(form: str, tag_alone: Callable[[str], Sequence[tuple[str, str]]]) -> str | None:
+def without_leading_verb(form: str, tag_alone: Callable[[str], Sequence[tuple[str, str]]],
+                         governments: tuple[str, ...] = ()) -> str | None:
     """An organization without the verb or preposition the tagger ran into it (遭到 | 阿拉伯联盟,
-    来自 | 工艺公司): read alone, the form's first word is no part of a name."""
+    来自 | 工艺公司): read alone, the form's first word is no part of a name. Before a body
+    named by its place and a word for government (``governments``: 政府, 当局), a verb of two
+    characters read alone is no part of it either, however the whole reads (联络 | 特区政府)."""
     if (trimmed := without_verb_character(form, tag_alone)) != form:
         return trimmed
+    rest = form[2:]
+    if len(rest) >= 4 and rest.endswith(governments) and tag_alone(form[:2]) == ((form[:2], "v"),):
+        return rest
     words = tag_alone(form)
     cut = 0
     for word, tag in words[:-1]:

@@ -163,6 +163,9 @@ def _form_start(view: str, paren: int, words: Sequence[Word], starts: list[int],
                 piece[cut:] not in rules.descriptors
             ):
                 return word.start + cut
+        elif word.tag in _FUNCTION_TAGS and len(piece) == 1 and view[word.start - 1 : word.start] == "、":
+            start = word.start  # 果敢、德昂、若 | 开军（AA）: no function word opens a list's item
+            break
         elif word.tag in _FUNCTION_TAGS or piece in rules.delimiters or _after_descriptor(piece, rules):
             break
         elif any(len(d) >= 2 and piece.endswith(d) for d in rules.delimiters):

@@ -40,6 +40,10 @@ class NameRules:
     city_suffixes: frozenset[str] = frozenset()  # 市, 县: a city's ending
     mission: re.Pattern[str] = re.compile("(?!)")  # 驻加拿大使馆: a country's mission elsewhere
     generic_bodies: frozenset[str] = frozenset()  # 法院, 军队: a country's, not a name
+    staff_credit: re.Pattern[str] = re.compile("(?!)")  # （编辑：A/B）: newsroom staff, named in full
+    government_words: tuple[str, ...] = ()  # 政府, 当局: a place's government, named by the place
+    led_bodies: tuple[str, ...] = ()  # 政府, 内阁: bodies a person leads, named after them
+    country_bodies: tuple[str, ...] = ()  # 党, 军: a short body's ending that a country before it owns
     sort_bodies: frozenset[str] = frozenset()  # 地方政府, 有关部门: many bodies of a sort
     organization_before: tuple[str, ...] = ()  # 巨头, 竞争对手: words before a company
     naming_verbs: tuple[str, ...] = ()  # 叫, 名为: what follows is a name

@@ -155,7 +155,8 @@ def _joined(view: str, words: Sequence[Word], rules: NameRules | None = None) ->
         if spans:
             start, end, tag = spans[-1]
             between = view[end : word.start]
-            dotted = between in _NAME_JOINERS  # 斯托尔滕·贝格, 阿里-哈桑
+            # 斯托尔滕·贝格, 阿里-哈桑, 乔治·w· | 布什 (the tagger kept the dot on the first part)
+            dotted = between in _NAME_JOINERS or (between == "" and view[end - 1] in _NAME_JOINERS)
             # A split inside a word, not two names in a row: one side is one character, the
             # two are joined by a dot or hyphen, or a transliteration runs on (谢尔盖-阿克 | 谢诺夫).
             foreign = tag == "PER" and _foreign_run(view[start : word.end])
@@ -214,6 +215,10 @@ def _before_verb(view: str, start: int, end: int, rules: NameRules) -> int:
     return end
 
 
+# Marks that end a name's use: brackets, commas, a list's comma, a full stop.
+_NAME_END_MARKS = ("（", "(", "，", "、", "。")
+
+
 def _through_verb_start(view: str, start: int, end: int, words: Sequence[Word], rules: NameRules) -> int:
     """A name's last character the tagger joined to the reporting verb after it (林咏 | 能说:
     能说 is no verb, so 能 is the name's), or left alone before it (李家 | 超 | 重申)."""
@@ -240,16 +245,17 @@ def _through_verb_start(view: str, start: int, end: int, words: Sequence[Word], 
         return end + 2  # 植田 | 和 | 男说: a Japanese surname, then the given name the tagger split
     if end - start == 3 and view[start + 1] in rules.japanese_surname_ends and view[end : end + 1] in (
         "一", "二", "三"
-    ) and ((rules.person_after_words.starts_at(view, end + 1) or view.startswith("等", end + 1)) or any(
-        w.start == end and w.tag == "TIME" for w in words
-    )):
-        return end + 1  # 松野博 | 一周三, 滨田靖 | 一表示 (一等人): a numeral ends a Japanese given name
+    ) and ((rules.person_after_words.starts_at(view, end + 1) or view.startswith(("等", *_NAME_END_MARKS), end + 1))
+           or any(w.start == end and w.tag == "TIME" for w in words)):
+        # 松野博 | 一周三, 滨田靖 | 一表示 (一等人), 松田贤 | 一、: a numeral ends a Japanese given name
+        return end + 1
     japanese = end - start == 3 and view[start + 1] in rules.japanese_surname_ends
     if japanese and view[end : end + 1] == "和" and (
-        view[end + 1 : end + 2] in ("（", "(", "，", "、", "。")
-        or rules.person_after_words.starts_at(view, end + 1)
+        view[end + 1 : end + 2] in _NAME_END_MARKS
+        or rules.person_after_words.starts_at(view, end + 1) or rules.title_words.starts_at(view, end + 1)
     ):
-        return end + 1  # 铃木宪 | 和（中）: 和 ends a Japanese given name when no name follows it
+        # 铃木宪 | 和（中）, 铃木宪 | 和众议员: 和 ends a Japanese given name when no name follows it
+        return end + 1
     if (
         after is not None
         and end - start == 2
@@ -522,6 +528,8 @@ def _listed_as_bodies(view: str, end: int, rules: NameRules) -> bool:
     if close is None or any(c in rest[: close.start()] for c in _CLAUSE_BREAKS if c not in "，,"):
         return False
     tail = rest[close.end() : close.end() + 8]
+    if tail[:1] in _CLAUSE_BREAKS:
+        return False  # 今井绘理子参议员等，共4位跨党派…: the clause after the list says nothing of it
     return any(tail[:n].endswith(rules.organization_descriptors) for n in range(2, len(tail) + 1))
 
 
@@ -529,6 +537,8 @@ def _kind_by_shape(form: str, kind: str, view: str, rules: NameRules, known: Map
     """Correct the tagger's kind where the name's shape or its uses disagree."""
     if kind != ORGANIZATION and len(form) >= 4 and form.endswith(rules.long_organization_suffixes):
         return ORGANIZATION  # 罗伯特科赫研究所, 岸田内阁
+    if kind == PLACE and len(form) >= 3 and form.endswith(rules.country_bodies):
+        return ORGANIZATION  # 越南共产党: a country's party, which the tagger read as the country
     # 陈百州, 王海: a Chinese given name may end in a character places end in; not 罗勇府
     chinese_name = len(form) == 3 and form[0] in rules.surnames and form[-1] in rules.given_name_place_endings
     if kind == PERSON and form.endswith(rules.place_suffixes) and not chinese_name:
@@ -567,6 +577,10 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     listed = _listed_people(view, words, rules) + _after_title_word(view, words, rules, known)
     for start, end in listed:
         votes[view[start:end]][PERSON] += 1
+    credited = _credited_staff(view, rules)
+    for start, end in credited:
+        votes[view[start:end]][PERSON] += 2
+    listed += credited
     # Where the tagger's people start and end: a name beside one in a list (A、B) is a person's.
     people = [(w.start, w.end) for w in words if w.tag == "PER"] + listed
     people_edges = ({s for s, _ in people}, {e for _, e in people})
@@ -618,11 +632,12 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             view, raw, known
         ):
             kind = PLACE  # 阿勒坡（Aleppo）、哈玛、拉塔基亚（Latakia）: a town the tagger took for a body
-        if kind == PERSON and any(o.startswith(raw) and len(o) > len(raw) for o in organizations) and not any(
+        if kind == PERSON and any(o.startswith(raw) and len(o) > len(raw) and not o[len(raw):].lstrip("的").startswith(
+            rules.led_bodies) for o in organizations) and not any(
             rules.title_words.ends_at(view, at) for at in uses(view, raw)
         ):
             # 永龄 beside 永龄基金会: the short form (a place stays one: 新北市 beside 新北市环保局);
-            # but 前总统马英九 beside 马英九办公室 is a person and their office
+            # but 前总统马英九 beside 马英九办公室, 吴欣盈 beside 吴欣盈办公室 are a person and their office
             kind, count = ORGANIZATION, count + 1
         if kind == PERSON and _ends_a_body(view, raw, organizations, known, rules):
             continue  # 卫健委 beside 国家卫健委: a body's short form, no person
@@ -648,6 +663,10 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                 _foreign_run(form[:3]) and not _foreign_run(form)
             ):
                 form = _without_verb_after(view, form, tag_alone)  # 米雷伊 | 婉拒(加入)
+            if form and tag_alone is not None and len(form) == 4 and form[1] in rules.japanese_surname_ends and (
+                form[3] not in rules.japanese_given_name_ends and tag_alone(form[2:]) == ((form[2:], "v"),)
+            ):
+                form = form[:2]  # 青木 | 高举: a Japanese surname, then a verb, not a given name
             if form and tag_alone is not None and len(form) == 3 and form[0] in rules.surnames and (
                 form[2] in rules.person_after
             ):
@@ -677,7 +696,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                 continue  # (首相)安倍晋三所(说): a person the catalog knows and the next word's character
             if form and tag_alone is not None:  # 引述 | 国际原子能机构: vouched or not
                 form = before_known(form, known, tag_alone, rules.person_after_words, organizations) or (
-                    without_leading_verb(form, tag_alone)
+                    without_leading_verb(form, tag_alone, rules.government_words)
                 )
                 form = without_trailing_words(form, rules, tag_alone) if form else form
             if form and tag_alone is not None and not vouched and (
@@ -744,7 +763,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         _written_in_full(view, words, names, rules, tag_alone)
     _parts_of_longer(names, rules.surnames)
     _family_names_alone(view, names, known)
-    located(names, neighbours, rules, tag_alone)
+    located(names, neighbours, rules, view, tag_alone)
     university_units(names, rules, catalog_keys or {})
     same_company(names, rules)
     shortened_bodies(names, rules, known)
@@ -785,6 +804,9 @@ def _counted_at_end(form: str, rules: NameRules) -> bool:
     or whose, then one of a sort (联合国第一委员会, 德国电视一台 are named by their number)."""
     if _COUNTED_START.match(form) or _COUNTRIES_COUNTED.search(form):
         return True  # 八家政党联盟, 中俄两国军队: bodies or countries counted, no name
+    counted = rules.counted.search(form)
+    if counted is not None and counted.start() >= 2 and form[counted.start() - 1] != "第":
+        return True  # 班加罗尔多所 | (学校): a place, then a number of what follows
     at = max(form.rfind("一"), form.rfind("某"))
     rest = form[at + 1 :]
     if at >= 2 and form[at - 1] != "第" and len(rest) >= 2 and rest in rules.organization_suffixes:
@@ -918,6 +940,19 @@ def _listed_people(view: str, words: Sequence[Word], rules: NameRules) -> list[t
     return spans
 
 
+def _credited_staff(view: str, rules: NameRules) -> list[tuple[int, int]]:
+    """The names of a newsroom credit (（译者：张茗喧/核稿：严思祺）), each whole between its marks."""
+    spans = []
+    for credit in rules.staff_credit.finditer(view):
+        at = credit.start("names")
+        for part in re.split("[/／]", credit.group("names")):
+            name = part.rpartition("：")[2].rpartition(":")[2]
+            start = at + len(part) - len(name)
+            spans.append((start, start + len(name)))
+            at += len(part) + 1
+    return spans
+
+
 # What may follow a Chinese name the tagger split after a title: a function word, the start of
 # a time or place word, punctuation (创办人戴胜益之外, 发言人王文斌表示 are found by the verb).
 _AFTER_SPLIT_NAME = frozenset("之的等也则在已都和与及、，,。；;：:（(")
@@ -974,9 +1009,13 @@ def names_a_thing(view: str, form: str, rules: NameRules) -> bool:
         if gloss is not None:
             # 哈利勒苏莱曼（Khalil Suleiman）医院: the gloss names a body or a site (本田汽车(Honda
             # Motor)计划… names none)
-            if not view.startswith((*rules.organization_suffixes, *rules.facility_endings), gloss.end()):
+            end = gloss.end() + 2 * (view[gloss.end() : gloss.end() + 2] == "国际")  # (…)国际机场
+            if not view.startswith((*rules.organization_suffixes, *rules.facility_endings), end):
                 return False
-            end = gloss.end()
+            if view.startswith((*rules.long_organization_suffixes, *rules.facility_endings), end) and (
+                not view.startswith(rules.led_bodies, end)
+            ):
+                continue  # 旺沙玛朱（Wangsa Maju）警察局(长): a body's place (not 米莱（Javier Milei）政府)
         prize = _prize_after(rules.prize_fields).match(view, end)
         if not view.startswith(rules.not_person_after, end) and prize is None:
             return False
@@ -1070,8 +1109,8 @@ def _joined_to_name(view: str, form: str, before: bool = False) -> bool:
         if joiner not in _NAME_JOINERS:
             continue
         other = view[edge + 1 : edge + 3] if before else view[max(0, edge - 2) : edge]
-        if joiner == "·" or (len(other) == 2 and _foreign_run(other)):
-            return True
+        if joiner == "·" or (len(other) == 2 and _foreign_run(other) and _foreign_run(form)):
+            return True  # (not 越夜越美丽-兰阳: a headline's dash between two phrases)
     return False
 
 

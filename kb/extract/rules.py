@@ -285,6 +285,13 @@ class Rules:
             sector_heads=_words(data["sector_heads"]),
             channel_words=tuple(w for w in _words(data["channels"]) if len(w) == 2),
             generic_bodies=frozenset(_words(data["generic_bodies"])),
+            country_bodies=_words(data["country_bodies"]),
+            led_bodies=_words(data["led_bodies"]),
+            government_words=_words(data["government_words"]),
+            staff_credit=re.compile("[（(](?:" + alternatives(data["staff_credits"]) + ")[：:]"
+                                    r"(?P<names>[\u4e00-\u9fff]{2,4}(?:[/／]"
+                                    "(?:(?:" + alternatives(data["staff_credits"]) + ")[：:])?"
+                                    r"[\u4e00-\u9fff]{2,4})*)[）)]"),
             event_words=_words(data["event_words"]),
             not_body_words=_words(data["not_body_words"]),
             member_words=_words(data["member_words"]),

@@ -245,7 +245,8 @@ def _through_verb_start(view: str, start: int, end: int, words: Sequence[Word], 
         return end + 2  # 植田 | 和 | 男说: a Japanese surname, then the given name the tagger split
     if end - start == 3 and view[start + 1] in rules.japanese_surname_ends and view[end : end + 1] in (
         "一", "二", "三"
-    ) and ((rules.person_after_words.starts_at(view, end + 1) or view.startswith(("等", *_NAME_END_MARKS), end + 1))
+    ) and (rules.person_after_words.starts_at(view, end + 1)
+           or view.startswith(("等", *_NAME_END_MARKS), end + 1)
            or any(w.start == end and w.tag == "TIME" for w in words)):
         # 松野博 | 一周三, 滨田靖 | 一表示 (一等人), 松田贤 | 一、: a numeral ends a Japanese given name
         return end + 1
@@ -632,8 +633,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             view, raw, known
         ):
             kind = PLACE  # 阿勒坡（Aleppo）、哈玛、拉塔基亚（Latakia）: a town the tagger took for a body
-        if kind == PERSON and any(o.startswith(raw) and len(o) > len(raw) and not o[len(raw):].lstrip("的").startswith(
-            rules.led_bodies) for o in organizations) and not any(
+        if kind == PERSON and any(o.startswith(raw) and len(o) > len(raw) and not o[len(raw) :].lstrip(
+            "的").startswith(rules.led_bodies) for o in organizations) and not any(
             rules.title_words.ends_at(view, at) for at in uses(view, raw)
         ):
             # 永龄 beside 永龄基金会: the short form (a place stays one: 新北市 beside 新北市环保局);
@@ -663,8 +664,10 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                 _foreign_run(form[:3]) and not _foreign_run(form)
             ):
                 form = _without_verb_after(view, form, tag_alone)  # 米雷伊 | 婉拒(加入)
-            if form and tag_alone is not None and len(form) == 4 and form[1] in rules.japanese_surname_ends and (
-                form[3] not in rules.japanese_given_name_ends and tag_alone(form[2:]) == ((form[2:], "v"),)
+            japanese_surname = len(form or "") == 4 and form[1] in rules.japanese_surname_ends
+            if form and tag_alone is not None and japanese_surname and (
+                form[3] not in rules.japanese_given_name_ends
+                and tag_alone(form[2:]) == ((form[2:], "v"),)
             ):
                 form = form[:2]  # 青木 | 高举: a Japanese surname, then a verb, not a given name
             if form and tag_alone is not None and len(form) == 3 and form[0] in rules.surnames and (

@@ -1273,6 +1273,22 @@ def test_two_countries_one_character_each_before_two_nations_are_no_person():
         ("此行为参议员山东昭子第3度访台，访团成员包括：舟山康江（FUNAYAMA Yasue）参议员、岛尻安伊子（SHIMAJIRI Aiko）"
          "众议员、今井绘理子（IMAI Eriko）参议员等，共4位跨党派女性国会议员。",
          "今井绘理子", "person", None),
+        # a body the tagger ends inside a word for bodies of two sorts (中央部 | 会研拟: 部会)
+        ("其余4项待中央部会研拟后决定，陈建仁表示会协助处理。", None, None, "中央部"),
+        # …not before a word of its own (统帅部 | 会议)
+        ("泽连斯基主持最高统帅部会议，讨论前线局势。", "统帅部", "organization", None),
+        # a dotted name's surname end the tagger read as a noun (奥列克桑德尔·克利 | 门科)
+        ("反腐败检察官办公室主任奥列克桑德尔·克利门科补充称，其中包括价值一亿欧元的合同。",
+         "奥列克桑德尔·克利门科", "person", "奥列克桑德尔·克利"),
+        # a picture library in a photo credit is no person (Everett Collection)
+        ("孩子们更爱看YouTube。 图片来源：Netflix/Everett Collection 流媒体服务商面临难题。", None, None,
+         "Everett Collection"),
+        # a cup played for, a law, a country's garrison, a camp: no body, no person
+        ("112年华南金控杯全国少棒锦标赛21日为预赛首日，新北市队获胜。", None, None, "华南金控杯"),
+        ("警方表示，集会未获许可，将依「和平集会法令」（Peaceful Assembly Act）展开调查。", None, None,
+         "和平集会法令"),
+        ("双方签约，确认德国驻军的路线图，明年派遣先遣部队。", None, None, "德国驻军"),
+        ("市民在毗邻填埋现场的施瓦布军营门前集会，反对搬迁。", None, None, "施瓦布"),
         # a headline's dash between two phrases joins no name (越夜越美丽-兰阳)
         ("「2023兰阳越夜越美丽-兰阳欢乐迎耶诞」装置艺术设立在宜兰县议会红砖广场上。", None, None, None),
     ],

@@ -143,6 +143,14 @@ def _joined(view: str, words: Sequence[Word], rules: NameRules | None = None) ->
                 # 伊斯特万 | ·乌热伊警(告): the surname, and the next word's character, as punctuation
                 spans[-1] = (spans[-1][0], word.start + 1 + len(surname), "PER")
             continue
+        if word.tag in ("n", "nz") and spans and spans[-1][1] == word.start and spans[-1][2] == "PER":
+            start, end, _ = spans[-1]
+            text = view[word.start : word.end]
+            if "·" in view[start:end] and len(view[start:end].rsplit("·", 1)[1]) <= 2 and len(text) <= 2 and (
+                _foreign_run(text)
+            ):
+                spans[-1] = (start, word.end, "PER")  # 奥列克桑德尔·克利 | 门科: the surname's end as a noun
+                continue
         if word.tag not in _TAG_KINDS:
             continue
         if word.tag == "PER" and index >= 2 and _foreign_run(view[word.start : word.end]):
@@ -720,6 +728,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             if form and (_modal_after_descriptor(form, rules)
                          or _modal_before_verb(view, form, words, rules)):
                 continue  # 中国企业 | 会(…), 美国违约 | 会扰乱: then the modal verb 会
+            if form and tag_alone is not None and _ends_inside_word(view, form, rules, tag_alone):
+                continue  # 中央部 | 会(研拟): the body's last character begins a common noun (部会)
             if form and _always_before(view, form, ("家",)):
                 continue  # 苏格兰银行 | 家: a banker, no bank
             if form and _always_before(view, form, rules.facility_endings):
@@ -1141,6 +1151,21 @@ def _always_before(view: str, form: str, words: tuple[str, ...]) -> bool:
     """Whether every use of ``form`` runs straight into one of ``words``."""
     starts = list(uses(view, form))
     return bool(starts) and all(view.startswith(words, at + len(form)) for at in starts)
+
+
+def _ends_inside_word(view: str, form: str, rules: NameRules,
+                      tag_alone: Callable[[str], Sequence[tuple[str, str]]]) -> bool:
+    """Whether a body ending in a one-character suffix (部) ends, at every use, inside a word
+    for bodies of two sorts (中央部 | 会: 部会, the ministries and councils), the next
+    character beginning no word of its own (统帅部 | 会议 is the command's meeting)."""
+    if len(form) < 3 or form.endswith(rules.long_organization_suffixes):
+        return False
+    starts = list(uses(view, form))
+    for at in starts:
+        end = at + len(form)
+        if view[end - 1 : end + 1] not in rules.paired_bodies or len(tag_alone(view[end : end + 2])) == 1:
+            return False
+    return bool(starts)
 
 
 def _always_quoted(view: str, form: str) -> bool:

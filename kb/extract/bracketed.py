@@ -34,7 +34,7 @@ _ORDINAL = re.compile(r"第[一二三四五六七八九十]{1,2}")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,7}$")
 _NAME_MAX = 24
 # What stands before a list's item or a described thing: a function word after them is a name's.
-_ITEM_OPENERS = ("、", "的")
+_OPENERS = ("、", "的")
 TagAlone = Callable[[str], Sequence[tuple[str, str]]]  # a text's (word, tag) read on its own
 _NAME_TAGS = frozenset({"ORG", "LOC", "PER", "nz", "nw"})
 # Lowercase words inside a person's Latin name (Diego Lopes da Silva, Ursula von der Leyen).
@@ -165,7 +165,7 @@ def _form_start(view: str, paren: int, words: Sequence[Word], starts: list[int],
                 piece[cut:] not in rules.descriptors
             ):
                 return word.start + cut
-        elif word.tag in _FUNCTION_TAGS and len(piece) == 1 and view[word.start - 1 : word.start] in _ITEM_OPENERS:
+        elif word.tag in _FUNCTION_TAGS and len(piece) == 1 and view[word.start - 1 : word.start] in _OPENERS:
             # 果敢、德昂、若 | 开军（AA）, 领袖的为 | 泰党（PTP）: no function word opens a list's
             # item, nor follows 的
             start = word.start

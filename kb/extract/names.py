@@ -776,6 +776,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         _written_in_full(view, words, names, rules, tag_alone)
     _parts_of_longer(names, rules.surnames)
     _family_names_alone(view, names, known)
+    _addressed_by_surname(names, rules)
     located(names, neighbours, rules, view, tag_alone)
     university_units(names, rules, catalog_keys or {})
     same_company(names, rules)
@@ -1303,6 +1304,20 @@ def _family_names_alone(view: str, names: dict[str, Name], known: Mapping[str, s
             continue
         if any(not view.startswith(name.form, at) for at in uses(view, family)):
             names[family] = Name(family, PERSON, name.key)
+
+
+def _addressed_by_surname(names: dict[str, Name], rules: NameRules) -> None:
+    """A surname and a term of address (王先生) where the article names one person of that
+    surname in full (王清霜): that person, as the article goes on to call them."""
+    for form, name in list(names.items()):
+        term = next((t for t in rules.address_terms if form.endswith(t) and len(form) == len(t) + 1), None)
+        if name.kind != PERSON or name.known_as is not None or term is None:
+            continue
+        full = {n.key for f, n in names.items()
+                if n.kind == PERSON and f[0] == form[0] and 2 <= len(f) <= 4 and _HAN.fullmatch(f)
+                and not f.endswith(rules.address_terms) and f[0] in rules.surnames}
+        if len(full) == 1:
+            names[form] = Name(form, PERSON, full.pop())
 
 
 def _same_in_article(names: dict[str, Name], foreign: frozenset[str]) -> None:

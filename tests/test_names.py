@@ -1289,6 +1289,9 @@ def test_two_countries_one_character_each_before_two_nations_are_no_person():
          "和平集会法令"),
         ("双方签约，确认德国驻军的路线图，明年派遣先遣部队。", None, None, "德国驻军"),
         ("市民在毗邻填埋现场的施瓦布军营门前集会，反对搬迁。", None, None, "施瓦布"),
+        # a Latin name joined by "and" carries the Chinese name across its 和
+        ("孟加拉服装制造商和出口商协会（Bangladesh Garment Manufacturers and Exporters Association）表示，订单减少。",
+         "孟加拉服装制造商和出口商协会", "organization", "出口商协会"),
         # a surname and a term of address, where the article names one person of that surname
         ("国宝级漆艺家王清霜说，漆艺需要耐心。王先生学成返台以后持续创作。", "王清霜", "person", "王先生"),
         # a headline's dash between two phrases joins no name (越夜越美丽-兰阳)

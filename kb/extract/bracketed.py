@@ -35,6 +35,8 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,7}$")
 _NAME_MAX = 24
 # What stands before a list's item or a described thing: a function word after them is a name's.
 _OPENERS = ("、", "的")
+_AND = frozenset({"和", "与", "及", "暨"})
+_NOUNS = ("n", "nz")
 TagAlone = Callable[[str], Sequence[tuple[str, str]]]  # a text's (word, tag) read on its own
 _NAME_TAGS = frozenset({"ORG", "LOC", "PER", "nz", "nw"})
 # Lowercase words inside a person's Latin name (Diego Lopes da Silva, Ursula von der Leyen).
@@ -72,7 +74,8 @@ def bracketed_organizations(
     starts = [w.start for w in words]
     for match in _LATIN_BRACKET.finditer(view):
         latin = text.original_slice(*match.span("latin")).strip()
-        form_start = _form_start(view, match.start(), words, starts, rules)
+        joined = re.search(r"\s(?:and|&)\s", latin, re.IGNORECASE) is not None
+        form_start = _form_start(view, match.start(), words, starts, rules, joined)
         if form_start is None:
             continue
         form = view[form_start : match.start()].rstrip("」”』")
@@ -134,8 +137,9 @@ def _catalog_form_ending(form: str, catalog_forms: Mapping[str, str], keys: set[
 
 
 def _form_start(view: str, paren: int, words: Sequence[Word], starts: list[int],
-                rules: BracketRules) -> int | None:
-    """Where the Chinese name before the bracket at ``paren`` starts, or None."""
+                rules: BracketRules, joined: bool = False) -> int | None:
+    """Where the Chinese name before the bracket at ``paren`` starts, or None. A ``joined``
+    Latin name (Manufacturers and Exporters Association) goes on across one 和 before it."""
     quoted = _QUOTED.search(view, max(0, paren - _NAME_MAX - 2), paren)
     if quoted is not None:
         return quoted.start(1)
@@ -144,7 +148,7 @@ def _form_start(view: str, paren: int, words: Sequence[Word], starts: list[int],
     index = bisect_left(starts, paren) - 1
     if index < 0 or words[index].end != paren:
         return None  # the tagger did not read here
-    start, last = paren, index
+    start, last, field = paren, index, False
     while index >= 0 and paren - words[index].start <= _NAME_MAX:
         word = words[index]
         piece = view[word.start : word.end]
@@ -165,6 +169,11 @@ def _form_start(view: str, paren: int, words: Sequence[Word], starts: list[int],
                 piece[cut:] not in rules.descriptors
             ):
                 return word.start + cut
+        elif joined and word.tag == "c" and piece in _AND and index > 0 and words[index - 1].tag in _NOUNS:
+            # 服装制造商 | 和 | 出口商协会（…Manufacturers and Exporters Association）
+            joined, field = False, True
+        elif field and word.tag in _NOUNS:
+            field = False  # the field before 和 (制造商), though a descriptor's word
         elif word.tag in _FUNCTION_TAGS and len(piece) == 1 and view[word.start - 1 : word.start] in _OPENERS:
             # 果敢、德昂、若 | 开军（AA）, 领袖的为 | 泰党（PTP）: no function word opens a list's
             # item, nor follows 的

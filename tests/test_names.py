@@ -1292,6 +1292,19 @@ def test_two_countries_one_character_each_before_two_nations_are_no_person():
         # a Latin name joined by "and" carries the Chinese name across its 和
         ("孟加拉服装制造商和出口商协会（Bangladesh Garment Manufacturers and Exporters Association）表示，订单减少。",
          "孟加拉服装制造商和出口商协会", "organization", "出口商协会"),
+        # a transliteration the tagger read as two people (布塔 | 朱吉, 阿布都 | 雷赫曼)
+        ("美国运输部长布塔朱吉（Pete Buttigieg）今天也说，夏季旅行将带来巨大压力。", "布塔朱吉", "person", "朱吉"),
+        ("国际特赦组织要求香港当局交代维吾尔族学生阿布都雷赫曼的下落，这名学生失联。", "阿布都雷赫曼", "person",
+         "雷赫曼"),
+        # a legal form alone, what is left beside a bank the catalog knows, is no body
+        ("中国银行股份有限公司(Bank Of China Ltd., 601988.SH, 简称﹕中国银行)和中国农业银行股份有限公司均下跌超过5%。",
+         "中国银行", "organization", "股份有限公司"),
+        # a country's forces are no body's name; a sort of maker before a company is no part of it
+        ("俄罗斯国防部称，入侵者已被俄国安全部队击退。", None, None, "俄国安全部队"),
+        ("（中央社旧金山16日综合外电报导）电动车商特斯拉（Tesla Inc）从未以传统打广告方式销售车辆。", "特斯拉",
+         "organization", "电动车商特斯拉"),
+        # a venue is no body (社区活动中心)
+        ("鸿海创办人郭台铭下午在高雄左营果峰社区活动中心与民众座谈，提出构想。", None, None, "高雄左营果峰社区活动中心"),
         # a surname and a term of address, where the article names one person of that surname
         ("国宝级漆艺家王清霜说，漆艺需要耐心。王先生学成返台以后持续创作。", "王清霜", "person", "王先生"),
         # a headline's dash between two phrases joins no name (越夜越美丽-兰阳)

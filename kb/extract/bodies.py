@@ -529,10 +529,29 @@ def after_description(form: str, rules: NameRules, known: Mapping[str, str]) -> 
             continue
         if any(known.get(rest[:n]) == PLACE for n in range(1, min(5, len(rest)))) or rest in rules.not_names:
             return None
-        if rest in rules.organization_suffixes or rest in rules.generic_bodies:
-            continue  # 台湾智库气候网络 | 研究中心: a body's word alone; the name starts further back
+        if rest in rules.organization_suffixes or rest in rules.generic_bodies or (
+            legal_form_only(rest, rules)
+        ):
+            # 台湾智库气候网络 | 研究中心: a body's word alone; 中国银行 | 股份有限公司: a legal form.
+            # The name starts further back.
+            continue
         return rest
     return None
+
+
+def without_legal_form(form: str, rules: NameRules) -> str:
+    """``form`` without a company's legal form and ending (中国银行 | 股份有限公司)."""
+    ending = max((s for s in rules.corporate_suffixes if form.endswith(s)), key=len, default="")
+    stem = form.removesuffix(ending)
+    legal = any(w in ending for w in rules.legal_form_words)  # (not 美光科技 | 公司: no legal form)
+    while stem and (word := next((w for w in rules.legal_form_words if stem.endswith(w)), None)):
+        stem, legal = stem[: -len(word)], True
+    return stem if legal else form
+
+
+def legal_form_only(form: str, rules: NameRules) -> bool:
+    """Whether ``form`` is a company's legal form and ending only (股份有限公司)."""
+    return without_legal_form(form, rules) == ""
 
 
 def in_apposition(view: str, form: str, words: Sequence[Word], rules: NameRules) -> bool:

@@ -41,6 +41,7 @@ class NameRules:
     mission: re.Pattern[str] = re.compile("(?!)")  # 驻加拿大使馆: a country's mission elsewhere
     generic_bodies: frozenset[str] = frozenset()  # 法院, 军队: a country's, not a name
     staff_credit: re.Pattern[str] = re.compile("(?!)")  # （编辑：A/B）: newsroom staff, named in full
+    collective_bodies: frozenset[str] = frozenset()  # 法院, 军队: many bodies of a place, no name
     paired_bodies: frozenset[str] = frozenset()  # 部会: bodies of two sorts, by their one-character words
     government_words: tuple[str, ...] = ()  # 政府, 当局: a place's government, named by the place
     led_bodies: tuple[str, ...] = ()  # 政府, 内阁: bodies a person leads, named after them

@@ -46,6 +46,7 @@ from kb.extract.bodies import (
     university_units,
     without_former,
     without_leading_verb,
+    without_legal_form,
     without_trailing_words,
 )
 from kb.extract.entities import transliteration_chars
@@ -701,7 +702,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             if form and not form.endswith(rules.organization_suffixes) and names_a_thing(view, form, rules):
                 continue  # 萨哈罗夫(奖): a name inside a thing's name each time
             if form and (form in rules.organization_suffixes or form in rules.generic_bodies
-                         or countries_body(form, rules) or all(c in rules.abbreviations for c in form)):
+                         or countries_body(form, rules) or all(c in rules.abbreviations for c in form)
+                         or _placed_generic(form, rules, known)):
                 continue  # 委员会, 研究院: a body's word alone, vouched for or not, names none
             if form and any(known.get(form[n:-1]) == PERSON for n in range(0, len(form) - 3)):
                 continue  # (首相)安倍晋三所(说): a person the catalog knows and the next word's character
@@ -736,6 +738,9 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                 continue  # 卡莱昆达空军 | 基地: a site's name each time
             form = (after_description(form, rules, known) or form) if form else form
             named = described_known(form, rules, known) if form else None
+            bare = without_legal_form(form, rules) if form else form
+            if form and named is None and bare != form and known.get(bare) == ORGANIZATION:
+                named = bare  # 中国银行 | 股份有限公司: the catalog's bank
             if form and named is None and countries is not None:
                 named = placed_known(form, rules, known, countries)
             # 俄罗斯国家通讯社塔斯社, 纽约联合国安理会: a description or a place, then the catalog's name
@@ -862,13 +867,23 @@ def _part_after_parent(view: str, form: str, rules: NameRules, known: Mapping[st
     return bool(found)
 
 
+def _placed_generic(form: str, rules: NameRules, known: Mapping[str, str]) -> bool:
+    """Whether ``form`` is a place the catalog knows and a body that stands for many (俄罗斯
+    安全部队): the country's forces, no name of one (unlike 埃及中央银行, 高雄市警察局)."""
+    return any(known.get(form[:n]) == PLACE and form[n:] in rules.collective_bodies
+               for n in range(2, len(form) - 1))
+
+
 def _suffixes_only(form: str, rules: NameRules) -> bool:
     """Whether ``form`` is nothing but a body's endings (科技 | 有限公司): no name before them."""
     suffix = max((s for s in rules.organization_suffixes if form.endswith(s)), key=len, default="")
     stem = form[: len(form) - len(suffix)]
     for legal in rules.legal_form_words:
         stem = stem.removesuffix(legal)  # 科技 | 有限 | 公司
-    return len(suffix) >= 2 and len(stem) >= 2 and stem in rules.organization_suffixes
+    # (股份 | 有限 | 公司: a legal form alone, what is left of 中国银行股份有限公司 without the bank)
+    if len(suffix) < 2:
+        return False
+    return stem == "" and form != suffix or len(stem) >= 2 and stem in rules.organization_suffixes
 
 
 def _name_and_noun(form: str, rules: NameRules,

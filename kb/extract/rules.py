@@ -289,6 +289,7 @@ class Rules:
             led_bodies=_words(data["led_bodies"]),
             government_words=_words(data["government_words"]),
             paired_bodies=frozenset(_words(data["paired_bodies"])),
+            collective_bodies=frozenset(_words(data["collective_bodies"])),
             staff_credit=re.compile("[（(](?:" + alternatives(data["staff_credits"]) + ")[：:]"
                                     r"(?P<names>[\u4e00-\u9fff]{2,4}(?:[/／]"
                                     "(?:(?:" + alternatives(data["staff_credits"]) + ")[：:])?"

@@ -1305,6 +1305,19 @@ def test_two_countries_one_character_each_before_two_nations_are_no_person():
          "organization", "电动车商特斯拉"),
         # a venue is no body (社区活动中心)
         ("鸿海创办人郭台铭下午在高雄左营果峰社区活动中心与民众座谈，提出构想。", None, None, "高雄左营果峰社区活动中心"),
+        # two candidates of a ticket by a character of each name (侯康: 侯友宜 and 赵少康)
+        ("国民党总统参选人侯友宜与副手赵少康今天造势，赵少康呼吁选民支持侯康。", None, None, "侯康"),
+        # an adverb before a catalog body is no part of it (很快 | 美国在台协会)
+        ("他说，一定要出来解释，很快美国在台协会（AIT）就会打电话问是怎么一回事。", "美国在台协会", "organization",
+         "很快美国在台协会"),
+        # a description with a place's name before a body of its own (美国智囊机构 | 亚洲协会)
+        ("美国智囊机构亚洲协会的分析师莱尔-莫里斯（Lyle Morris）认为，局势紧张。", "亚洲协会", "organization",
+         "美国智囊机构亚洲协会"),
+        # a country's opposition is a description; a camp named after someone is no person
+        ("所罗门群岛反对党议员彼得·凯尼洛雷亚表示，拖延反映了问题。", None, None, "所罗门群岛反对党"),
+        ("它们是伊莎贝拉省的梅尔乔·德拉克鲁斯营地，以及卡加延省的机场。", None, None, "梅尔乔·德拉克鲁斯"),
+        # a Japanese given name ending in a numeral before an adverb (谷川弥 | 一分别)
+        ("众议员池田佳隆、谷川弥一分别收到逾4000万日圆。", "谷川弥一", "person", "谷川弥"),
         # a surname and a term of address, where the article names one person of that surname
         ("国宝级漆艺家王清霜说，漆艺需要耐心。王先生学成返台以后持续创作。", "王清霜", "person", "王先生"),
         # a headline's dash between two phrases joins no name (越夜越美丽-兰阳)

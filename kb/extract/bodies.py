@@ -527,7 +527,12 @@ def after_description(form: str, rules: NameRules, known: Mapping[str, str]) -> 
         rest = form[cut:]
         if not form[:cut].endswith(rules.organization_descriptors):
             continue
-        if any(known.get(rest[:n]) == PLACE for n in range(1, min(5, len(rest)))) or rest in rules.not_names:
+        placed = next((n for n in range(1, min(5, len(rest))) if known.get(rest[:n]) == PLACE), 0)
+        if placed and rest[placed:].startswith((*rules.subsidiary_words, *rules.local_units)) or (
+            rest in rules.not_names or rest in known
+        ):
+            # 中国银行 | 香港分行: a branch (美国智囊机构 | 亚洲协会 is a body of its own); a
+            # catalog name after its description is the catalog's (described_known)
             return None
         if rest in rules.organization_suffixes or rest in rules.generic_bodies or (
             legal_form_only(rest, rules)
@@ -641,7 +646,8 @@ def before_known(form: str, known: Mapping[str, str],
             continue
         if known.get(rest) == ORGANIZATION:
             words = tag_alone(form[:cut])
-            if len(words) == 1 and words[0][1] in (*_LEADING_NON_NAME, "d", "f", "t"):
+            # (很快 | 美国在台协会: an adverb)
+            if len(words) == 1 and words[0][1] in (*_LEADING_NON_NAME, "d", "ad", "f", "t"):
                 return rest
         if rest in named and tuple(t for _, t in tag_alone(form[:cut])) in (("v",), ("vn",)):
             return rest

@@ -183,6 +183,8 @@ def _form_start(view: str, paren: int, words: Sequence[Word], starts: list[int],
             break
         elif any(len(d) >= 2 and piece.endswith(d) for d in rules.delimiters):
             break  # 外交部下属 | 中国国际问题研究院: the parent and its relation, then the name
+        elif word.tag == "ad" and words[index + 1].tag in ("ORG", "LOC"):
+            break  # 很快 | 美国在台协会: an adverb before a body's or place's word (not 凯盛 | 融英)
         elif word.tag == "v" and len(piece) >= 2 and words[index + 1].tag in _NAME_TAGS:
             break  # 与贝尔博克同属 | 自由民主党: a verb before a name is no part of it
         elif word.tag == "v" and words[last].tag == "ORG":

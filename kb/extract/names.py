@@ -256,8 +256,10 @@ def _through_verb_start(view: str, start: int, end: int, words: Sequence[Word], 
         "一", "二", "三"
     ) and (rules.person_after_words.starts_at(view, end + 1)
            or view.startswith(("等", *_NAME_END_MARKS), end + 1)
+           or any(len(f) >= 2 and view.startswith(f, end + 1) for f in rules.fillers)
            or any(w.start == end and w.tag == "TIME" for w in words)):
-        # 松野博 | 一周三, 滨田靖 | 一表示 (一等人), 松田贤 | 一、: a numeral ends a Japanese given name
+        # 松野博 | 一周三, 滨田靖 | 一表示 (一等人), 松田贤 | 一、, 谷川弥 | 一分别: a numeral ends a
+        # Japanese given name
         return end + 1
     japanese = end - start == 3 and view[start + 1] in rules.japanese_surname_ends
     if japanese and view[end : end + 1] == "和" and (
@@ -594,6 +596,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     # Where the tagger's people start and end: a name beside one in a list (A、B) is a person's.
     people = [(w.start, w.end) for w in words if w.tag == "PER"] + listed
     people_edges = ({s for s, _ in people}, {e for _, e in people})
+    tagged_people = {view[s:e] for s, e in people if e - s >= 3}
     for start, end in quoted_media(view, rules):
         votes[view[start:end]][ORGANIZATION] += 2
     for start, end in numbered_channels(view, known):
@@ -660,6 +663,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             or (len(raw) >= 4 and known.get(raw[:-1]) == PERSON)
         ):
             continue  # 华沙后, 习近平特(使): a name the catalog knows and the next word's first character
+        if kind == PERSON and len(raw) == 2 and _ticket(raw, tagged_people):
+            continue  # 侯康, 赖萧: two candidates of a ticket, each by a character of their name
         if kind == PERSON and len(raw) == 2 and all(view.startswith(rules.pair_after, at + 2)
                                                     for at in uses(view, raw)):
             continue  # 韩日 | 两国: two countries by their one-character forms, no person
@@ -1319,6 +1324,15 @@ def _family_names_alone(view: str, names: dict[str, Name], known: Mapping[str, s
             continue
         if any(not view.startswith(name.form, at) for at in uses(view, family)):
             names[family] = Name(family, PERSON, name.key)
+
+
+def _ticket(form: str, people: set[str]) -> bool:
+    """Whether a two-character form is two people of the article, each by a character of
+    their name: the first's surname, the second's surname or last character (侯康 for
+    侯友宜 and 赵少康, 赖萧 for 赖清德 and 萧美琴) — the way a ticket or a pair is written."""
+    chinese = {p for p in people if len(p) <= 3 and _HAN.fullmatch(p) and not _foreign_run(p) and form not in p}
+    firsts = {p for p in chinese if p[0] == form[0]}
+    return bool(firsts) and any(q not in firsts or len(firsts) > 1 for q in chinese if form[1] in (q[0], q[-1]))
 
 
 def _addressed_by_surname(names: dict[str, Name], rules: NameRules) -> None:

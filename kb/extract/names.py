@@ -1330,9 +1330,11 @@ def _ticket(form: str, people: set[str]) -> bool:
     """Whether a two-character form is two people of the article, each by a character of
     their name: the first's surname, the second's surname or last character (侯康 for
     侯友宜 and 赵少康, 赖萧 for 赖清德 and 萧美琴) — the way a ticket or a pair is written."""
-    chinese = {p for p in people if len(p) <= 3 and _HAN.fullmatch(p) and not _foreign_run(p) and form not in p}
+    chinese = {p for p in people
+               if len(p) <= 3 and _HAN.fullmatch(p) and not _foreign_run(p) and form not in p}
     firsts = {p for p in chinese if p[0] == form[0]}
-    return bool(firsts) and any(q not in firsts or len(firsts) > 1 for q in chinese if form[1] in (q[0], q[-1]))
+    seconds = [q for q in chinese if form[1] in (q[0], q[-1])]
+    return bool(firsts) and any(q not in firsts or len(firsts) > 1 for q in seconds)
 
 
 def _addressed_by_surname(names: dict[str, Name], rules: NameRules) -> None:

@@ -699,6 +699,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             form = _after_word_across(view, form, rules.descriptor_words)
             form = clean_organization(form, count + (1 if vouched else 0), rules)
             form = without_former(view, form, rules) if form else form
+            form = _with_country_character(view, form, known) if form else form
             if form and (form.endswith(rules.thing_endings) or form.startswith(rules.body_counters)
                          or form.endswith(rules.group_endings)
                          or _suffixes_only(form, rules) or _counted_at_end(form, rules)
@@ -1324,6 +1325,18 @@ def _family_names_alone(view: str, names: dict[str, Name], known: Mapping[str, s
             continue
         if any(not view.startswith(name.form, at) for at in uses(view, family)):
             names[family] = Name(family, PERSON, name.key)
+
+
+def _with_country_character(view: str, form: str, known: Mapping[str, str]) -> str:
+    """A body starting with 国 after a country's one-character form at every use (加 | 国外交部):
+    the tagger cut the country's two-character form (加国, Canada) in two. After several
+    countries' (中国外交部 too) it names none of them: no form."""
+    if not form.startswith("国") or len(form) < 3:
+        return form
+    befores = {view[at - 1 : at] for at in uses(view, form)}
+    if not befores or any(known.get(b + "国") != PLACE for b in befores):
+        return form
+    return befores.pop() + form if len(befores) == 1 else ""
 
 
 def _ticket(form: str, people: set[str]) -> bool:

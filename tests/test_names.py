@@ -1319,7 +1319,9 @@ def test_two_countries_one_character_each_before_two_nations_are_no_person():
         # a Japanese given name ending in a numeral before an adverb (谷川弥 | 一分别)
         ("众议员池田佳隆、谷川弥一分别收到逾4000万日圆。", "谷川弥一", "person", "谷川弥"),
         # a body the tagger started at 国 after two countries' first characters names neither
-        ("中国外交部发言人表示，中方已向加国外交部阐明严正立场。加国外交部副部长回应。", None, None, "国外交部"),
+        ("（中央社台北6日电）加拿大保守党国会议员要求渥太华驱逐中国外交官一事引起北京不满，中国外交部发言人毛宁"
+         "昨天回应说，中方对此坚决反对，已向加国外交部阐明严正立场，提出强烈抗议。</p><p>她说，中国驻加拿大大使已"
+         "就此向加国外交部负责人阐明严正立场。", None, None, "国外交部"),
         # a surname and a term of address, where the article names one person of that surname
         ("国宝级漆艺家王清霜说，漆艺需要耐心。王先生学成返台以后持续创作。", "王清霜", "person", "王先生"),
         # a headline's dash between two phrases joins no name (越夜越美丽-兰阳)

@@ -1322,6 +1322,8 @@ def test_two_countries_one_character_each_before_two_nations_are_no_person():
         ("（中央社台北6日电）加拿大保守党国会议员要求渥太华驱逐中国外交官一事引起北京不满，中国外交部发言人毛宁"
          "昨天回应说，中方对此坚决反对，已向加国外交部阐明严正立场，提出强烈抗议。</p><p>她说，中国驻加拿大大使已"
          "就此向加国外交部负责人阐明严正立场。", None, None, "国外交部"),
+        # a catalog body but its last character (卫福 | 部长: 卫福部)
+        ("「用菸捐做长照，要鼓励大家抽菸吗」，卫福部长薛瑞元说长照未来5年内都够用。", "薛瑞元", "person", "卫福"),
         # a surname and a term of address, where the article names one person of that surname
         ("国宝级漆艺家王清霜说，漆艺需要耐心。王先生学成返台以后持续创作。", "王清霜", "person", "王先生"),
         # a headline's dash between two phrases joins no name (越夜越美丽-兰阳)
@@ -1333,3 +1335,37 @@ def test_edges_and_kinds_of_names_in_real_shapes(body, kept, kind, absent):
     assert absent is None or absent not in kinds, kinds
     assert kept is None or kinds.get(kept) == kind, kinds
     assert kinds.get("兰阳") != "person", kinds
+
+
+@pytest.mark.parametrize(
+    ("form", "people", "ticket"),
+    [
+        ("侯康", {"侯友宜", "赵少康"}, True),  # a surname, then the other's last character
+        ("赖萧", {"赖清德", "萧美琴"}, True),  # two surnames
+        ("侯康蒋", {"侯友宜", "赵少康", "蒋万安"}, True),
+        ("侯康", {"侯友宜"}, False),  # one person alone is no ticket
+        ("艾伦", {"伍迪·艾伦", "艾伦·马什"}, False),  # parts of foreign names
+        ("高飞", {"高虹安", "高嘉瑜"}, False),  # no second person ends or starts with 飞
+    ],
+)
+def test_a_ticket_is_candidates_by_a_character_each(form, people, ticket):
+    from kb.extract.names import _ticket
+
+    assert _ticket(form, people) is ticket
+
+
+@pytest.mark.parametrize(
+    ("view", "form", "thing"),
+    [
+        ("柏崎刈羽核电厂2021年因发现缺失被勒令停机。", "柏崎刈羽", True),  # a power plant's site
+        ("梅尔乔·德拉克鲁斯营地，以及拉尔洛机场。", "梅尔乔·德拉克鲁斯", True),  # a camp named after someone
+        ("蓬塔韦特（Punta Huete）国际机场项目", "蓬塔韦特", True),  # an international airport, glossed
+        ("旺沙玛朱（Wangsa Maju）警察局长阿沙里表示", "旺沙玛朱", True),  # a police station's place
+        ("米莱（Javier Milei）政府宣布改革。", "米莱", False),  # a government named after its leader
+        ("卜睿哲（Richard Bush）所言", "卜睿哲", False),  # 所 of 所言, no body
+    ],
+)
+def test_a_name_in_the_name_of_a_site_or_body(view, form, thing):
+    from kb.extract.names import names_a_thing
+
+    assert names_a_thing(view, form, default_rules().names) is thing

@@ -18,6 +18,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
+from itertools import product
 
 from kb.catalog import ORGANIZATION, PERSON, PLACE
 from kb.extract.bodies import (
@@ -626,6 +627,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             continue  # 1048 | 谢克尔, 1亿 | 谢克尔: after a number, a unit or a currency, no name
         if _runs_into_known(view, raw, known):
             continue  # 美国自由 | 亚洲电台: the tagger's word ends inside a name the catalog knows
+        if _short_of_known(view, raw, known):
+            continue  # 卫福 | 部长: a body the catalog knows (卫福部) but its last character
         if raw[0] in rules.surnames and raw[1:].startswith(rules.name_withheld):
             continue  # 李姓牙(医): whatever the tag, a withheld name and the next word
         kind = _kind_by_shape(raw, kind, view, rules, neighbours)
@@ -663,8 +666,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             or (len(raw) >= 4 and known.get(raw[:-1]) == PERSON)
         ):
             continue  # 华沙后, 习近平特(使): a name the catalog knows and the next word's first character
-        if kind == PERSON and len(raw) == 2 and _ticket(raw, tagged_people):
-            continue  # 侯康, 赖萧: two candidates of a ticket, each by a character of their name
+        if kind == PERSON and len(raw) in (2, 3) and _ticket(raw, tagged_people):
+            continue  # 侯康, 赖萧, 侯康蒋: candidates of a ticket, each by a character of their name
         if kind == PERSON and len(raw) == 2 and all(view.startswith(rules.pair_after, at + 2)
                                                     for at in uses(view, raw)):
             continue  # 韩日 | 两国: two countries by their one-character forms, no person
@@ -1327,6 +1330,13 @@ def _family_names_alone(view: str, names: dict[str, Name], known: Mapping[str, s
             names[family] = Name(family, PERSON, name.key)
 
 
+def _short_of_known(view: str, form: str, known: Mapping[str, str]) -> bool:
+    """Whether at every use ``form`` and the next character are a body the catalog knows
+    (卫福 | 部长: 卫福部): the tagger ended the name a character early."""
+    starts = list(uses(view, form))
+    return bool(starts) and all(known.get(view[at : at + len(form) + 1]) == ORGANIZATION for at in starts)
+
+
 def _with_country_character(view: str, form: str, known: Mapping[str, str]) -> str:
     """A body starting with 国 after a country's one-character form at every use (加 | 国外交部):
     the tagger cut the country's two-character form (加国, Canada) in two. After several
@@ -1343,11 +1353,12 @@ def _ticket(form: str, people: set[str]) -> bool:
     """Whether a two-character form is two people of the article, each by a character of
     their name: the first's surname, the second's surname or last character (侯康 for
     侯友宜 and 赵少康, 赖萧 for 赖清德 and 萧美琴) — the way a ticket or a pair is written."""
-    chinese = {p for p in people
-               if len(p) <= 3 and _HAN.fullmatch(p) and not _foreign_run(p) and form not in p}
-    firsts = {p for p in chinese if p[0] == form[0]}
-    seconds = [q for q in chinese if form[1] in (q[0], q[-1])]
-    return bool(firsts) and any(q not in firsts or len(firsts) > 1 for q in seconds)
+    chinese = sorted(p for p in people
+                     if len(p) <= 3 and _HAN.fullmatch(p) and not _foreign_run(p) and form not in p)
+    # each character a different person's: the first by surname, the others by surname or last
+    choices = [[p for p in chinese if p[0] == form[0]],
+               *([q for q in chinese if c in (q[0], q[-1])] for c in form[1:])]
+    return any(len(set(pick)) == len(pick) for pick in product(*choices))
 
 
 def _addressed_by_surname(names: dict[str, Name], rules: NameRules) -> None:

@@ -1324,6 +1324,13 @@ def test_two_countries_one_character_each_before_two_nations_are_no_person():
          "就此向加国外交部负责人阐明严正立场。", None, None, "国外交部"),
         # a catalog body but its last character (卫福 | 部长: 卫福部)
         ("「用菸捐做长照，要鼓励大家抽菸吗」，卫福部长薛瑞元说长照未来5年内都够用。", "薛瑞元", "person", "卫福"),
+        # a Japanese given name's end the tagger read as a word (秋叶刚 | 男, 熊野英 | 生), where the
+        # article is about Japan; not a word after a Chinese name (顾立雄 | 等人, 周珮如 | 再次)
+        ("岸田文雄会见官房副长官木原诚二、栗生俊一，国家安全保障局长秋叶刚男、外务审议官山田重夫。", "秋叶刚男",
+         "person", "秋叶刚"),
+        ("日本第一生命经济研究所首席经济学家熊野英生日前汇总估算数据称，经济效应可达4.2万亿日元。", "熊野英生",
+         "person", "熊野英"),
+        ("总统接见日本访问团，国安会秘书长顾立雄等人陪同。", "顾立雄", "person", "顾立雄等人"),
         # a surname and a term of address, where the article names one person of that surname
         ("国宝级漆艺家王清霜说，漆艺需要耐心。王先生学成返台以后持续创作。", "王清霜", "person", "王先生"),
         # a headline's dash between two phrases joins no name (越夜越美丽-兰阳)

@@ -253,6 +253,8 @@ def _through_verb_start(view: str, start: int, end: int, words: Sequence[Word], 
         return end + 1  # 陈俊 | 圣日前受访说, 曾玟 | 学（前左）: the given name's second character
     if _japanese_given_name(view, start, end, words, rules):
         return end + 2  # 植田 | 和 | 男说: a Japanese surname, then the given name the tagger split
+    if after is not None and _japanese_given_name_word(view, start, end, after, words, rules):
+        return after.end  # 秋叶刚 | 男、, 大曲 | 贵夫等, 熊野英 | 生日前: the given name's end as a word
     if end - start == 3 and view[start + 1] in rules.japanese_surname_ends and view[end : end + 1] in (
         "一", "二", "三"
     ) and (rules.person_after_words.starts_at(view, end + 1)
@@ -302,6 +304,42 @@ def _japanese_given_name(view: str, start: int, end: int, words: Sequence[Word],
         and bool(inside)
         and all(w.end <= end + 2 and w.tag not in ("PER", "LOC", "ORG") for w in inside)
     )
+
+
+def _japanese_given_name_word(view: str, start: int, end: int, after: Word, words: Sequence[Word],
+                              rules: NameRules) -> bool:
+    """Whether the word right after a name of two or three characters in an article about
+    Japan is the end of a Japanese given name the tagger read as a word of the language: one
+    or two characters ending as given names do (男, 贵夫, 五典 | 生), no person word, and
+    then the name's use ends (a mark, a verb, 等, 日前)."""
+    piece = view[after.start : after.end]
+    if not (2 <= end - start <= 3 and 1 <= len(piece) <= 2 and _HAN.fullmatch(view, start, after.end)):
+        return False
+    if after.tag not in ("n", "a", "m", "d", "nz") or piece[-1] not in rules.japanese_given_name_ends:
+        return False
+    if piece in rules.person_words or rules.title_words.starts_at(piece) or (
+        piece[0] in rules.not_name_starts or piece in rules.fillers
+    ):
+        return False  # (顾立雄 | 等人, 周珮如 | 再次)
+    rest = view[after.end : after.end + 2]
+    nxt = next((w for w in words if w.start == after.end), None)
+    ends = (rest[:1] in _NAME_END_MARKS or rest[:1] in ("等", "在")
+            or rules.person_after_words.starts_at(rest)
+            or any(rest.startswith(f) for f in rules.fillers if len(f) >= 2)
+            or (nxt is not None and nxt.tag in ("v", "TIME")))
+    return ends and _about_japan(view, words, rules)
+
+
+def _about_japan(view: str, words: Sequence[Word], rules: NameRules) -> bool:
+    """Whether the article is about Japan: it says so, or names two people as Japanese names
+    are written (岸田文雄, 山田重夫: a two-character surname and a given name)."""
+    if "日本" in view:
+        return True
+    japanese = {view[w.start : w.end] for w in words
+                if w.tag == "PER" and w.end - w.start == 4
+                and view[w.start + 1] in rules.japanese_surname_ends
+                and view[w.end - 1] in rules.japanese_given_name_ends}
+    return len(japanese) >= 2
 
 
 def _title_tail(view: str, start: int, rules: NameRules) -> int:

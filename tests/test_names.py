@@ -1376,3 +1376,29 @@ def test_a_name_in_the_name_of_a_site_or_body(view, form, thing):
     from kb.extract.names import names_a_thing
 
     assert names_a_thing(view, form, default_rules().names) is thing
+
+
+def _words(*pieces: tuple[str, str]) -> tuple[str, list[Word]]:
+    """A view and the tagger's words for it, from (text, tag) pieces."""
+    words, at = [], 0
+    for text, tag in pieces:
+        words.append(Word(at, at + len(text), tag))
+        at += len(text)
+    return "".join(text for text, _ in pieces), words
+
+
+@pytest.mark.parametrize(
+    ("pieces", "people"),
+    [
+        # the end of a longer transliteration, each time (布 | 赖吉: a camp), not a name after a title
+        ((("以军", "ORG"), ("下令", "v"), ("中部", "f"), ("布", "n"), ("赖吉", "PER"), ("居民", "n"), ("迁移", "v")), []),
+        ((("会议", "n"), ("主席", "n"), ("布朗", "PER"), ("进行", "v"), ("通话", "vn")), ["布朗"]),
+        # a ticket by its candidates' characters (赖萧 | 配)
+        ((("民进党", "ORG"), ("赖萧", "PER"), ("配", "v"), ("南北", "n"), ("催票", "v")), []),
+        # a name and the verb a quote runs into (洪健益 | 批「…」)
+        ((("议员", "n"), ("洪健益批", "PER"), ("「", "w"), ("你们", "r"), ("装傻", "v"), ("」", "w")), ["洪健益"]),
+    ],
+)
+def test_tagged_people_that_are_parts_tickets_or_names_and_verbs(pieces, people):
+    view, words = _words(*pieces)
+    assert _people_and_bodies(view, words)[0] == people

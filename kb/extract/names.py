@@ -459,6 +459,8 @@ def _clean_person(form: str, rules: NameRules, view: str = "") -> str | None:
         return None  # 侯则, 柯签: a surname that stands for a name, and the next word
     if len(form) == 3 and form[-1] in rules.headline_verbs:
         return None  # 时力提: a short name and a headline's verb
+    if len(form) == 4 and form[0] in rules.surnames and form[-1] in rules.headline_verbs:
+        form = form[:3]  # 洪健益 | 批「…」: a Chinese name and the verb a headline or a quote runs into
     if form[0] in rules.surnames and form[1:].startswith(rules.name_withheld):
         return None  # 林姓(养殖户), 李姓牙(医), 王某: the name withheld
     withheld = form[1:2] in rules.name_withheld_alone
@@ -704,8 +706,16 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             or (len(raw) >= 4 and known.get(raw[:-1]) == PERSON)
         ):
             continue  # 华沙后, 习近平特(使): a name the catalog knows and the next word's first character
-        if kind == PERSON and len(raw) in (2, 3) and _ticket(raw, tagged_people):
-            continue  # 侯康, 赖萧, 侯康蒋: candidates of a ticket, each by a character of their name
+        if kind == PERSON and len(raw) in (2, 3) and (
+            _ticket(raw, tagged_people) or _always_before(view, raw, ("配",))
+        ):
+            continue  # 侯康, 赖萧(配), 侯康蒋: candidates of a ticket, each by a character of their name
+        if kind == PERSON and len(raw) == 2 and all(
+            at > 0 and _foreign_run(view[at - 1 : at + 2]) and not rules.person_cue_words.ends_at(view[:at])
+            for at in uses(view, raw)
+        ):
+            continue  # (布)赖吉: the end of a longer transliteration (a camp's name), each time
+            # (not 主席 | 布朗: a title before it)
         if kind == PERSON and len(raw) == 2 and all(view.startswith(rules.pair_after, at + 2)
                                                     for at in uses(view, raw)):
             continue  # 韩日 | 两国: two countries by their one-character forms, no person

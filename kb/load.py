@@ -50,7 +50,9 @@ FAILED = "failed"
 DUPLICATE = "duplicate"
 # Below this many files a pool costs more than it saves.
 PARALLEL_THRESHOLD = 64
-FILES_PER_TASK = 8
+# Files a worker takes at a time: the tagger reads their sentences in shared batches, which
+# cost less a character the fuller they are (16 files: 1.15 network calls an article, not 1.6).
+FILES_PER_TASK = 16
 
 
 @dataclass
@@ -102,12 +104,16 @@ Prepared = tuple[str, str, Any]
 _worker: dict[str, Any] = {}
 
 
-def _init_worker(database_url: str | None, dialect: str, catalog: Catalog, parent: int | None = None) -> None:
+def _init_worker(database_url: str | None, dialect: str, catalog: Catalog | None,
+                 parent: int | None = None) -> None:
+    """A worker's state. ``catalog`` None is the default one, which the worker builds itself:
+    sending it costs each spawn the pickled half megabyte, one worker after the other."""
     from kb.db import create_sync_engine
 
     if parent is not None:
         threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
 
+    catalog = catalog or default_catalog()
     _worker["engine"] = create_sync_engine(database_url, write=False) if database_url else None
     _worker["dialect"] = dialect
     _worker["catalog"] = catalog
@@ -171,7 +177,7 @@ def _rows(path: str, parsed: ParsedArticle, extraction: Extraction | Exception) 
 
 
 def _prepared(files: Iterator[Path], workers: int, database_url: str | None, dialect: str,
-              catalog: Catalog, ahead: int) -> Iterator[Prepared]:
+              catalog: Catalog | None, ahead: int) -> Iterator[Prepared]:
     """Prepared files, in order; in a process pool when there are enough of them, with up
     to ``ahead`` files submitted beyond the one being consumed."""
     head = list(islice(files, PARALLEL_THRESHOLD))
@@ -217,7 +223,6 @@ def load_paths(
     batch_size: int = 200,
 ) -> LoadReport:
     """Load every article under ``paths``. ``on_file(path, status)`` follows progress."""
-    catalog = catalog or default_catalog()
     workers = workers if workers is not None else (os.cpu_count() or 1)
     report = LoadReport()
     # Workers read the database to skip current articles; an in-memory one they cannot see.

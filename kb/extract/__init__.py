@@ -46,7 +46,7 @@ from kb.parse import ParsedArticle
 _LINE_BREAK = re.compile("\n")
 
 # Bump when extraction changes, so that `kb load` re-extracts unchanged files.
-EXTRACTOR_VERSION = "10"
+EXTRACTOR_VERSION = "11"
 
 __all__ = [
     "EXTRACTOR_VERSION",

@@ -41,7 +41,10 @@ class NameRules:
     mission: re.Pattern[str] = re.compile("(?!)")  # 驻加拿大使馆: a country's mission elsewhere
     generic_bodies: frozenset[str] = frozenset()  # 法院, 军队: a country's, not a name
     staff_credit: re.Pattern[str] = re.compile("(?!)")  # （编辑：A/B）: newsroom staff, named in full
-    collective_bodies: frozenset[str] = frozenset()  # 法院, 军队: many bodies of a place, no name
+    collective_bodies: frozenset[str] = frozenset()  # 军队, 反对党: a place's forces or opposition
+    site_modifiers: tuple[str, ...] = ()  # 国际: between a site's namesake and its word (国际机场)
+    ticket_words: tuple[str, ...] = ()  # 配: after candidates' characters, a ticket
+    japan_words: tuple[str, ...] = ()  # 日本: an article that names them is about Japan
     paired_bodies: frozenset[str] = frozenset()  # 部会: bodies of two sorts, by their one-character words
     government_words: tuple[str, ...] = ()  # 政府, 当局: a place's government, named by the place
     led_bodies: tuple[str, ...] = ()  # 政府, 内阁: bodies a person leads, named after them

@@ -333,7 +333,7 @@ def _japanese_given_name_word(view: str, start: int, end: int, after: Word, word
 def _about_japan(view: str, words: Sequence[Word], rules: NameRules) -> bool:
     """Whether the article is about Japan: it says so, or names two people as Japanese names
     are written (岸田文雄, 山田重夫: a two-character surname and a given name)."""
-    if "日本" in view:
+    if any(word in view for word in rules.japan_words):
         return True
     japanese = {view[w.start : w.end] for w in words
                 if w.tag == "PER" and w.end - w.start == 4
@@ -707,7 +707,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         ):
             continue  # 华沙后, 习近平特(使): a name the catalog knows and the next word's first character
         if kind == PERSON and len(raw) in (2, 3) and (
-            _ticket(raw, tagged_people) or _always_before(view, raw, ("配",))
+            _ticket(raw, tagged_people) or _always_before(view, raw, rules.ticket_words)
         ):
             continue  # 侯康, 赖萧(配), 侯康蒋: candidates of a ticket, each by a character of their name
         if kind == PERSON and len(raw) == 2 and all(
@@ -1095,7 +1095,8 @@ def names_a_thing(view: str, form: str, rules: NameRules) -> bool:
         if gloss is not None:
             # 哈利勒苏莱曼（Khalil Suleiman）医院: the gloss names a body or a site (本田汽车(Honda
             # Motor)计划… names none)
-            end = gloss.end() + 2 * (view[gloss.end() : gloss.end() + 2] == "国际")  # (…)国际机场
+            end = gloss.end()
+            end += next((len(m) for m in rules.site_modifiers if view.startswith(m, end)), 0)  # (…)国际机场
             if not view.startswith((*rules.organization_suffixes, *rules.facility_endings), end):
                 return False
             if view.startswith((*rules.long_organization_suffixes, *rules.facility_endings), end) and (
@@ -1398,9 +1399,9 @@ def _with_country_character(view: str, form: str, known: Mapping[str, str]) -> s
 
 
 def _ticket(form: str, people: set[str]) -> bool:
-    """Whether a two-character form is two people of the article, each by a character of
-    their name: the first's surname, the second's surname or last character (侯康 for
-    侯友宜 and 赵少康, 赖萧 for 赖清德 and 萧美琴) — the way a ticket or a pair is written."""
+    """Whether a form of two or three characters is as many people of the article, each by a
+    character of their name: the first's surname, the others' surname or last character (侯康
+    for 侯友宜 and 赵少康, 赖萧 for 赖清德 and 萧美琴, 侯康蒋) — the way a ticket is written."""
     chinese = sorted(p for p in people
                      if len(p) <= 3 and _HAN.fullmatch(p) and not _foreign_run(p) and form not in p)
     # each character a different person's: the first by surname, the others by surname or last

@@ -290,6 +290,9 @@ class Rules:
             government_words=_words(data["government_words"]),
             paired_bodies=frozenset(_words(data["paired_bodies"])),
             collective_bodies=frozenset(_words(data["collective_bodies"])),
+            site_modifiers=_words(data["site_modifiers"]),
+            ticket_words=_words(data["ticket_words"]),
+            japan_words=_words(data["japan_words"]),
             staff_credit=re.compile("[（(](?:" + alternatives(data["staff_credits"]) + ")[：:]"
                                     r"(?P<names>[\u4e00-\u9fff]{2,4}(?:[/／]"
                                     "(?:(?:" + alternatives(data["staff_credits"]) + ")[：:])?"

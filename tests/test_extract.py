@@ -26,6 +26,9 @@ def statements(body: str):
         ("据白宫介绍，会谈持续了两个小时。", "white-house", "介绍", "会谈持续了两个小时"),
         ("美国国防部发言人柯比（John Kirby）说，美军已进入待命状态。", "john-kirby", "说", "美军已进入待命状态"),
         ("克里姆林宫说，普京将访问北京。", "kremlin", "说", "普京将访问北京"),
+        # a place after 在, then a channel or a speech occasion before the verb (在教会致词提到)
+        ("赖清德在教会致词提到，希望扛起更大责任。", "lai-ching-te", "提到", "希望扛起更大责任"),
+        ("基辅市负责人波普科在社群媒体Telegram发表评论说，轰炸非常密集。", "person:zh-波普科", "说", "轰炸非常密集"),
         # a title chain bound by 驻 is one subject, whatever circumstance follows it
         ("中国驻加拿大大使卢沙野曾在事件发生后评价说，这是背叛。", "person:zh-卢沙野", "评价说", "这是背叛"),
         # a quoted publication's name with what it is: the source, past its quote marks

@@ -430,6 +430,14 @@ class ClauseParser:
                 for u in rest
             ) and not _relative_head(rest):
                 return True  # 对记者, 向安理会, 就下星期与莫斯科的会谈问题在星期二
+            if text in ("在", "于") and k + 2 < n and rest[0].nominal:
+                # 在灵粮堂 | 致词: a place, then more circumstance (致词, 发表声明) to read on
+                j = k + 1
+                while j < n and gap[j].nominal:
+                    j += 1
+                if j < n and (gap[j].text in lex.fillers or self._channel_end(gap, j) is not None):
+                    k = j
+                    continue
             if unit.tag in CIRCUMSTANTIAL or text in lex.fillers:
                 k += 1
                 continue

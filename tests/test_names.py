@@ -135,11 +135,27 @@ def test_a_country_and_a_description_is_no_organization(view, kept):
         # a form the catalog gives several people, explained by its bracket: this one
         ("议长约翰逊（Mike Johnson）表示，调查将继续。", "person:mike-johnson"),
         ("新任议员威尔逊（Jane Wilson）表示，调查将继续。", "person:jane-wilson"),  # 逊 transliterates
+        # a title the catalog lacks, known by how it ends (…投资官, …策略师)
+        ("该公司首席投资官Mark Haefele表示，市场可能触底。", "person:mark-haefele"),
+        ("首席投资组合策略师Jack Janasiewicz说，市场可能触底。", "person:jack-janasiewicz"),
     ],
 )
 def test_a_latin_name_after_a_title_is_a_person(body, speaker):
     text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"
     assert [s.speaker_key for s in extract(parse_text(text)).statements] == [speaker]
+
+
+def test_a_latin_surname_alone_before_a_verb_is_the_person_named_in_full():
+    body = "首席投资官Mark Haefele表示，市场可能触底。</p><p>“资金正在等待，”Haefele表示。"
+    text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"
+    assert [s.speaker_key for s in extract(parse_text(text)).statements] == ["person:mark-haefele"] * 2
+
+
+def test_a_chinese_name_ending_like_a_town_after_a_title_is_a_person():
+    text = "<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>客委会主委杨长镇出席活动。杨长镇致词表示，欢迎民众体验。</p>"
+    found = extract(parse_text(text))
+    assert found.entities["person:zh-杨长镇"].kind == "person"
+    assert [s.speaker_key for s in found.statements] == ["person:zh-杨长镇"]
 
 
 @pytest.mark.parametrize(

@@ -724,3 +724,23 @@ def test_a_descriptors_word_inside_a_bracketed_name_leaves_the_whole_name():
     found = _entities(body)
     assert found.get("安迈企业谘询公司", ("",))[0] == "organization", found
     assert "谘询公司" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a government body's short name, the subject of a reporting verb
+        ("考评局表示，考生需使用手机应用程序报到。", "organization:zh-考评局"),
+        ("客委会今天表示，活动将持续两天。", "organization:zh-客委会"),
+        ("工旅处指出，违规者将被罚款。", "organization:zh-工旅处"),
+        # a county's or city's own government, named by the place and 府
+        ("宜兰县府表示，明年将邀集有关单位讨论。", "organization:zh-宜兰县府"),
+        ("台南市府今天指出，明年将邀集有关单位讨论。", "organization:zh-台南市府"),
+        # a word that points back (该局) names no body
+        ("该局表示，将会跟进。", None),
+    ],
+)
+def test_a_body_by_its_short_name_speaks(body, speaker):
+    found = _extract(body)
+    assert {s.speaker_key for s in found.statements if s.speaker_key} == ({speaker} if speaker else set()), found
+    assert speaker or not [k for k in found.entities if k.startswith("organization:")]

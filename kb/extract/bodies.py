@@ -44,6 +44,12 @@ def assembled(view: str, words: Sequence[Word], rules: NameRules) -> list[tuple[
         if embassy is not None:  # 中国驻加拿大使馆
             spans.append((word.start, embassy.end()))
             continue
+        if word.tag == "LOC" and view.startswith(rules.local_governments, word.end - 1):
+            spans.append((word.start, word.end + 1))  # 宜兰县 | 府: the county's government
+            continue
+        if word.tag == "LOC" and view.startswith(rules.local_governments, word.end):
+            spans.append((word.start, word.end + 2))  # 台南 | 市府
+            continue
         following = words[index + 1] if index + 1 < len(words) else None
         if word.tag == "LOC" and following is not None and following.tag == "ORG" and (
             following.start == word.end and following.end - following.start <= 3
@@ -120,6 +126,8 @@ def clean_organization(form: str, count: int, rules: NameRules) -> str | None:
         form[-1] in rules.not_names or form[-1] in rules.abbreviations
     ):
         return None  # (驻)日美军: countries' abbreviations and a generic word; 台美
+    if len(form) >= 4 and form.endswith(rules.local_governments):
+        return form  # 宜兰县府: a county's government (府 alone ends no body: 罗勇府 is a province)
     if form.endswith(rules.organization_suffixes) and len(form) >= 3:
         suffix = next(s for s in rules.organization_suffixes if form.endswith(s))
         if len(suffix) >= 2 and len(form) - len(suffix) == 1:
@@ -192,6 +200,8 @@ def described(form: str, rules: NameRules, known: Mapping[str, str],
     """A country and a description, not a name: 美国咨询公司, 中国芯片设计公司, 日本执政党. A
     company or party after the country is described when the words after the country, read
     alone, hold no name (黑松公司 does); institutions are named by their field (中国田径协会)."""
+    if form.endswith(rules.local_governments):
+        return False  # 宜兰县府: the county's own government, named by the county
     for end in range(len(form) - 1, 1, -1):
         # 联合国机构, 纽约联合国总部: an organization the catalog knows and a description
         if form[end:] in rules.descriptive_suffixes and any(
@@ -685,6 +695,41 @@ def describes_a_title(view: str, form: str, rules: NameRules, known: Mapping[str
     return bool(found) and all(view.startswith("《", at + len(form)) for at in found)
 
 
+def speaking_bodies(view: str, words: Sequence[Word], rules: NameRules) -> list[tuple[int, int]]:
+    """A government body's short name opening a clause right before a reporting verb (考评局表示,
+    客委会表示, 工旅处指出): the tagger reads it as common nouns, but what speaks there and ends
+    like a body is one."""
+    spans = []
+    for index, word in enumerate(words):
+        if word.start and view[word.start - 1] not in _CLAUSE_BOUNDARY:
+            continue
+        end = word.end
+        for last in range(index, min(index + 2, len(words))):
+            if words[last].tag not in _BODY_WORD_TAGS or (last > index and words[last].start != end):
+                break
+            end = words[last].end
+            form = view[word.start : end]
+            if not (2 <= len(form) <= 4 and _HAN.match(form) and form.endswith(rules.speaking_body_endings)):
+                continue
+            if form[0] in _DETERMINERS or form in rules.generic_bodies or form in rules.not_names:
+                break
+            verb_at = end
+            if last + 1 < len(words) and words[last + 1].tag in ("d", "TIME", "t") and (
+                words[last + 1].end - words[last + 1].start <= 2
+            ):
+                verb_at = words[last + 1].end  # 客委会也表示, 考评局今天指出
+            if view.startswith(rules.person_after, verb_at):
+                spans.append((word.start, end))
+            break
+    return spans
+
+
+_CLAUSE_BOUNDARY = frozenset("\n。，；：！？」』”）) ")
+_BODY_WORD_TAGS = frozenset({"n", "nz", "j", "vn", "nt", "an", "ORG"})
+# Words that point at a body named before (该局, 本会, 两署): descriptions, not names.
+_DETERMINERS = frozenset("该本此这其各两双每全")
+
+
 def numbered_channels(view: str, known: Mapping[str, str]) -> list[tuple[int, int]]:
     """A country's numbered television channel (德国电视一台, 法国电视二台): a broadcaster."""
     spans = []
@@ -711,6 +756,7 @@ __all__ = [
     "runs_into_title",
     "same_company",
     "schools",
+    "speaking_bodies",
     "university_units",
     "without_leading_verb",
 ]

@@ -13,7 +13,7 @@ from kb.extract.entities import slug
 from kb.normalise import NormalisedText, normalise_key
 
 
-def latin_names(view: str, cues: tuple[tuple[str, ...], tuple[str, ...]],
+def latin_names(view: str, cues: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]],
                 credits: re.Pattern[str] | None = None,
                 agencies: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
                 body_words: frozenset[str] = frozenset(),
@@ -23,11 +23,13 @@ def latin_names(view: str, cues: tuple[tuple[str, ...], tuple[str, ...]],
     to those by 和/与/及, and names in photo credits (图片来源：qilai shen/bloomberg news):
     form → key, as ``中文（English）`` discovery keys an unknown English name."""
     found: dict[str, str] = {}
-    person_words, verbs = cues
+    person_words, verbs, endings = cues
     for match in _LATIN_RUN.finditer(view):
         start, end = match.span("name")
         before = view[max(0, start - 12) : start].rstrip()
-        if not (before.endswith(person_words) or before.endswith("人")):
+        if before.endswith(endings) and view.startswith(verbs, end):
+            pass  # 首席投资官Mark Haefele表示: a title of a sort (…官, …师) and a reporting verb
+        elif not (before.endswith(person_words) or before.endswith("人")):
             continue
         after = view[end : end + 1]
         if not (after in _LATIN_FOLLOWERS or view.startswith(verbs, end) or _DAY_AFTER.match(view, end)):
@@ -36,6 +38,7 @@ def latin_names(view: str, cues: tuple[tuple[str, ...], tuple[str, ...]],
         joined = _LATIN_JOINED.match(view, end)
         if joined is not None:  # …trevor reed和brittney griner
             _add_latin(found, joined.group("name"), body_words)
+    _surnames_alone(view, found, verbs)
     for match in credits.finditer(view) if credits is not None else ():
         for part in match.group("credit").split("/"):
             words = part.split()
@@ -45,6 +48,20 @@ def latin_names(view: str, cues: tuple[tuple[str, ...], tuple[str, ...]],
             elif 2 <= len(words) <= 3 and not ({part.strip(), *words} & (named | fillers)):
                 _add_latin(found, part, body_words)
     return found
+
+
+def _surnames_alone(view: str, found: dict[str, str], verbs: tuple[str, ...]) -> None:
+    """A found person's Latin surname written alone before a reporting verb (Haefele表示 after
+    Mark Haefele): the same person, as a Chinese surname after its full name is."""
+    for name, key in list(found.items()):
+        words = name.split()
+        surname = words[-1] if len(words) >= 2 and key.startswith("person:") else ""
+        if len(surname) < 3 or surname in found:
+            continue
+        for match in re.finditer(r"(?<![a-z'.\-])" + re.escape(surname) + r"(?![a-z'.\-])", view):
+            if view[max(0, match.start() - 1) : match.start()] != " " and view.startswith(verbs, match.end()):
+                found[surname] = key
+                break
 
 
 def latin_bodies(text: NormalisedText, suffixes: tuple[str, ...], english_index: Mapping[str, set[str]],

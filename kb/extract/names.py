@@ -44,6 +44,7 @@ from kb.extract.bodies import (
     same_company,
     schools,
     shortened_bodies,
+    speaking_bodies,
     university_units,
     without_former,
     without_leading_verb,
@@ -588,6 +589,8 @@ def _listed_as_bodies(view: str, end: int, rules: NameRules) -> bool:
 
 def _kind_by_shape(form: str, kind: str, view: str, rules: NameRules, known: Mapping[str, str]) -> str:
     """Correct the tagger's kind where the name's shape or its uses disagree."""
+    if len(form) >= 4 and form.endswith(rules.local_governments):
+        return ORGANIZATION  # 宜兰县府: the county's government, though 府 ends places too (罗勇府)
     if kind != ORGANIZATION and len(form) >= 4 and form.endswith(rules.long_organization_suffixes):
         return ORGANIZATION  # 罗伯特科赫研究所, 岸田内阁
     if kind == PLACE and len(form) >= 3 and form.endswith(rules.country_bodies):
@@ -642,6 +645,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         votes[view[start:end]][ORGANIZATION] += 2
     for start, end in numbered_channels(view, known):
         votes[view[start:end]][ORGANIZATION] += 2
+    for start, end in speaking_bodies(view, words, rules):
+        votes[view[start:end]][ORGANIZATION] += 1
     for start, end in joined_by_and(view, words, rules, known):
         votes[view[start:end]][ORGANIZATION] += 2
     for start, end, tag in _joined(view, words, rules):
@@ -676,6 +681,10 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             _after_person_cue(view, raw, rules)
         ):
             kind = PERSON  # 市长卢秀燕: a Chinese name after a title, which no body's name is
+        if kind == PLACE and len(raw) == 3 and raw[0] in rules.surnames and raw not in known and (
+            not _foreign_run(raw) and _after_person_cue(view, raw, rules)
+        ):
+            kind = PERSON  # 主委杨长镇: a Chinese name ending like a town, right after a title
         if kind != PERSON and _joined_to_name(view, raw):
             kind = PERSON  # 格什科维奇 after 埃文·格什科维奇: the surname of a full name
         if kind == ORGANIZATION and not raw.endswith(rules.organization_suffixes) and _joined_to_name(

@@ -289,6 +289,8 @@ class Rules:
             led_bodies=_words(data["led_bodies"]),
             government_words=_words(data["government_words"]),
             paired_bodies=frozenset(_words(data["paired_bodies"])),
+            speaking_body_endings=_words(data["speaking_body_endings"]),
+            local_governments=_words(data["local_governments"]),
             collective_bodies=frozenset(_words(data["collective_bodies"])),
             site_modifiers=_words(data["site_modifiers"]),
             ticket_words=_words(data["ticket_words"]),
@@ -390,13 +392,15 @@ class Rules:
         }
 
     @cached_property
-    def latin_cues(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def latin_cues(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
         """The words a Latin name may follow (titles, person words) and precede (reporting
-        verbs), longest first (see ``names.latin_names``)."""
+        verbs), longest first, and how titles the catalog lacks end (投资官, 策略师), which a
+        Latin name may follow before a reporting verb (see ``names.latin_names``)."""
         lex = self.lexicon
         before = {*self.matcher.titles, *lex.person_nouns, *lex.anonymous_heads,
                   *_words(self.catalog.lexicon["name_cues"])}
-        return tuple(sorted(before, key=len, reverse=True)), tuple(sorted(lex.verbs, key=len, reverse=True))
+        return (tuple(sorted(before, key=len, reverse=True)), tuple(sorted(lex.verbs, key=len, reverse=True)),
+                _words(self.catalog.lexicon["title_word_endings"]))
 
     @cached_property
     def credits(self) -> re.Pattern[str]:

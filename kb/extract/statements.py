@@ -481,6 +481,9 @@ class StatementFinder:
                 continue  # 尖阁诸岛（中国称钓鱼岛）: what a name is called there, an aside
             if end <= start:
                 quoted = self._quote_before(subject.start)
+                if quoted is None and subject.key:
+                    # “Q，”管理资产的首席策略师X说: the subject phrase opens with a relative clause
+                    quoted = self._quote_before(self.index.clause_start(subject.start, floor))
                 if quoted is None:
                     continue
                 start, end, direct = quoted[0] + 1, quoted[1], True

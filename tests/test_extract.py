@@ -23,6 +23,9 @@ def statements(body: str):
         ("普京周四表示，俄罗斯不会让步。", "vladimir-putin", "表示", "俄罗斯不会让步"),
         ("北約秘書長斯托爾滕貝格說：“北約不會退讓。”", "jens-stoltenberg", "說", "北約不會退讓"),
         ("“我们准备好了，”拉夫罗夫说。", "sergey-lavrov", "说", "我们准备好了"),
+        # verbs of retort and of quoting (lexicon reporting_verbs)
+        ("瓦格纳集团首脑普里戈任反讥，乌克兰的攻势在地面。", "yevgeny-prigozhin", "反讥", "乌克兰的攻势在地面"),
+        ("“我们确认了目标，”美国总统拜登如是说。", "joe-biden", "如是说", "我们确认了目标"),
         # a quotation before a subject that opens with a relative clause (管理资产的…)
         ("“技术面偏离正常水平，”管理资产的首席策略师王小明说。", "person:zh-王小明", "说", "技术面偏离正常水平"),
         ("据白宫介绍，会谈持续了两个小时。", "white-house", "介绍", "会谈持续了两个小时"),

@@ -744,3 +744,9 @@ def test_a_body_by_its_short_name_speaks(body, speaker):
     found = _extract(body)
     assert {s.speaker_key for s in found.statements if s.speaker_key} == ({speaker} if speaker else set()), found
     assert speaker or not [k for k in found.entities if k.startswith("organization:")]
+
+
+def test_a_country_and_its_body_read_as_one_place_is_the_catalog_body():
+    found = _extract("据俄罗斯塔斯社报道，两国领导人讨论了能源合作。")
+    assert [s.speaker_key for s in found.statements] == ["tass"]
+    assert not [k for k in found.entities if k.startswith("place:")]

@@ -815,6 +815,14 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                     names[form] = Name(form, ORGANIZATION, catalog_keys[named])
                 continue
         else:
+            named = placed_known(raw, rules, known, countries) if countries is not None else None
+            own = named is not None and countries is not None and bool(countries.get(named)) and (
+                countries.get(named) == countries.get(raw[: len(raw) - len(named)])
+            )  # (not 白俄罗斯 | 红十字会: an international body's name is also a country's own body)
+            if own and catalog_keys is not None and named in catalog_keys:
+                # (据)俄罗斯塔斯社: a country and its body the catalog knows, read as one place
+                names[raw] = Name(raw, ORGANIZATION, catalog_keys[named])
+                continue
             form = _clean_place(raw, rules, known)
         if form and kind == PERSON and (
             _name_withheld_after(view, form, rules) or _runs_into_place(view, form, known)

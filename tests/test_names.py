@@ -1418,3 +1418,10 @@ def _words(*pieces: tuple[str, str]) -> tuple[str, list[Word]]:
 def test_tagged_people_that_are_parts_tickets_or_names_and_verbs(pieces, people):
     view, words = _words(*pieces)
     assert _people_and_bodies(view, words)[0] == people
+
+
+def test_an_adverb_glued_to_a_transliterated_name_before_its_verb_is_no_part_of_it():
+    text = ("<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n"
+            "<p>贝宁总统休伯特-马加如是欢迎这个组织的诞生：会议取得了成功。</p>")
+    people = [k for k, e in extract(parse_text(text)).entities.items() if e.kind == "person"]
+    assert people == ["person:zh-休伯特-马加"]

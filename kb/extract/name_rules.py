@@ -47,6 +47,7 @@ class NameRules:
     japan_words: tuple[str, ...] = ()  # 日本: an article that names them is about Japan
     speaking_body_endings: tuple[str, ...] = ()  # 局, 委会: a short body's name, before a verb
     local_governments: tuple[str, ...] = ()  # 市府, 县府: a place's own government
+    glued_adverbs: tuple[str, ...] = ()  # 如是: an adverb the tagger glues to a name before a verb
     paired_bodies: frozenset[str] = frozenset()  # 部会: bodies of two sorts, by their one-character words
     government_words: tuple[str, ...] = ()  # 政府, 当局: a place's government, named by the place
     led_bodies: tuple[str, ...] = ()  # 政府, 内阁: bodies a person leads, named after them

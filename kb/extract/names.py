@@ -215,6 +215,9 @@ def _before_verb(view: str, start: int, end: int, rules: NameRules) -> int:
     the verb's first character into the name) or ends it (沙兰达-杨 | 写道: no name ends in a
     verb of two characters)."""
     long_verbs = _long_verbs(rules.person_after)
+    if view.endswith(rules.glued_adverbs, start + 2, end) and view.startswith(rules.person_after, end):
+        # 休伯特-马加 | 如是欢迎
+        end -= next(len(a) for a in rules.glued_adverbs if view.endswith(a, start + 2, end))
     if view.endswith(long_verbs, start + 2, end):
         return end - next(len(v) for v in long_verbs if view.endswith(v, start + 2, end))
     for cut in range(max(start + 2, end - 2), end):

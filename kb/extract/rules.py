@@ -289,6 +289,7 @@ class Rules:
             led_bodies=_words(data["led_bodies"]),
             government_words=_words(data["government_words"]),
             paired_bodies=frozenset(_words(data["paired_bodies"])),
+            glued_adverbs=_words(data["glued_adverbs"]),
             speaking_body_endings=_words(data["speaking_body_endings"]),
             local_governments=_words(data["local_governments"]),
             collective_bodies=frozenset(_words(data["collective_bodies"])),

@@ -927,3 +927,15 @@ def test_a_clause_after_a_document_subject_is_the_documents_not_the_speakers():
 def test_a_speakers_words_keep_their_title_marks_closed():
     found = run("《华尔街日报》报导，据知情人士透露，拜登政府一直在考虑一个报复方案。").statements
     assert [s.speaker_text for s in found if s.speaker_key == "wall-street-journal"] == ["《华尔街日报》"]
+
+
+def test_this_title_is_its_one_holder_named_before_though_another_was_named_since():
+    found = statements("电视评论家兼记者埃纳夫·希夫（Einav Schiff）发表文章，承认内塔尼亚胡政府举棋不定。"
+                       "这位记者解释称，以色列军队暴露了严重的行动失败。")
+    assert [(k, v) for k, v, _, _ in found if v == "解释称"] == [("person:einav-schiff", "解释称")], found
+
+
+def test_this_title_after_an_unnamed_speaker_of_that_title_stays_unnamed():
+    found = statements("中国外交官李辉访问欧洲。一位曾与李辉交谈的外交官表示，冻结冲突不符合利益。"
+                       "这位外交官称，李辉被告知欧洲不会撤回支持。")
+    assert "li-hui" not in {k for k, _, _, _ in found}, found

@@ -131,7 +131,18 @@ class Speakers:
         ):
             # 这位匈牙利领导人: the person named before, like 他; of that country, if it says one
             places = [u.token.key for u in units[1:-1] if u.tag == ENTITY and u.token and u.token.key]
-            return self._of_country(places[-1], start, end) if places else self.pronoun(start, end)
+            if places:
+                return self._of_country(places[-1], start, end)
+            spoke = self._last_speaker(start)
+            said_by = self.view[spoke[2].start : spoke[2].end] if spoke is not None else ""
+            if spoke is not None and spoke[2].anonymous and said_by.endswith(last.text):
+                # 一位…外交官表示。这位外交官称: the same unnamed one
+                return replace(spoke[2], start=start, end=end)
+            titled = self._titled_before(last.text, start)
+            if titled and (spoke is None or spoke[2].key == titled):
+                # 这位记者 after 记者埃纳夫·希夫: the one holder of that title, though another was named since
+                return Subject(start, end, titled, PERSON)
+            return self.pronoun(start, end)
         if last.text in self.rules.names.media_words:
             # 《明镜》周刊, 『政客』网站: the publication the quoted name is
             named = [u for u in units[:-1] if u.text not in _TITLE_MARKS]
@@ -308,6 +319,14 @@ class Speakers:
         titled = {person for written, person, _ in self.holders.roles if written[-2:] == title[-2:]}
         keys = {t.key for t in self.people if t.start < pos and self.view.startswith(surname, t.start)
                 and 2 <= t.end - t.start <= 3 and t.key in titled}
+        return keys.pop() if len(keys) == 1 else None
+
+    def _titled_before(self, title: str, pos: int) -> str | None:
+        """The one person given ``title`` (or a title ending in it) in the last few paragraphs
+        before ``pos``; None when none or several."""
+        floor = self._floor(pos)
+        titled = {person for written, person, _ in self.holders.roles if written.endswith(title)}
+        keys = {t.key for t in self.people if floor <= t.start < pos and t.key in titled}
         return keys.pop() if len(keys) == 1 else None
 
     def _named_as(self, noun: str, pos: int) -> str | None:

@@ -21,7 +21,7 @@ DEV_ANONYMOUS_NAMED = 0
 FRESH = ROOT / "tests" / "fresh"
 # Real archive articles no rule was first written from (tests/fresh/README.md): what they
 # score today, less a little — far below dev, which is what remains to do.
-FRESH_FLOORS = {"people": 0.86, "organizations": 0.75, "places": 0.83, "statements": 0.76}
+FRESH_FLOORS = {"people": 0.87, "organizations": 0.76, "places": 0.84, "statements": 0.78}
 
 
 @pytest.fixture(scope="module")

@@ -48,6 +48,17 @@ def test_every_form_finds_one_person(client, name):
     assert gql(client, f'{{ person(name: "{name}") {{ id }} }}')["data"]["person"]["id"] == expected
 
 
+# Transliterations no article and no catalog entry writes: found by how they sound.
+@pytest.mark.parametrize("name", ["斯托尔腾贝格", "斯托爾騰伯格"])
+def test_a_transliteration_written_nowhere_finds_the_person_it_sounds_like(client, name):
+    expected = gql(client, '{ person(name: "Stoltenberg") { id } }')["data"]["person"]["id"]
+    assert gql(client, f'{{ person(name: "{name}") {{ id }} }}')["data"]["person"]["id"] == expected
+
+
+def test_a_name_that_sounds_like_no_one_finds_no_one(client):
+    assert gql(client, '{ person(name: "王小明") { id } }')["data"]["person"] is None
+
+
 @pytest.mark.parametrize(("kind", "key"), [("person", "jens-stoltenberg"), ("organization", "nato")])
 def test_an_entity_is_found_by_its_key(client, kind, key):
     found = gql(client, f'{{ {kind}(name: "{key}") {{ key }} }}')["data"][kind]

@@ -7,6 +7,7 @@ request (Strawberry's DataLoader guide: a shared one would cache forever).
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Hashable, Sequence
@@ -348,6 +349,11 @@ class Data:
         rows = await self.rows(BY_ALIAS[kind], {"key": key})
         if not rows:  # jens-stoltenberg, person:zh-吴瑞北: the entity's key
             rows = await self.rows(BY_KEY[kind], {"key": name.strip()})
+        if not rows and kind == "person":
+            # 斯托尔腾贝格, written as no article wrote it: the catalog person it sounds like
+            sounds_like = await asyncio.to_thread(_person_by_reading, key)
+            if sounds_like is not None:
+                rows = await self.rows(BY_KEY[kind], {"key": sounds_like})
         if not rows:
             return None
         self._rows[kind][rows[0].id] = rows[0]
@@ -540,3 +546,12 @@ def _grouped(fetch: Fetch) -> DataLoader[tuple[tuple[Hashable, ...], int], list[
         return [found[params].get(parent, []) for params, parent in keys]
 
     return DataLoader(load)
+
+
+def _person_by_reading(written: str) -> str | None:
+    """The catalog person whose name ``written`` transliterates, by its Mandarin reading, as
+    extraction matches a transliteration no catalog lists (kb/extract/readings.py); the
+    rules are built once, on the first such lookup."""
+    from kb.extract.rules import default_rules
+
+    return default_rules().readings.match(written)

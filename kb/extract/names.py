@@ -592,8 +592,6 @@ def _listed_as_bodies(view: str, end: int, rules: NameRules) -> bool:
 
 def _kind_by_shape(form: str, kind: str, view: str, rules: NameRules, known: Mapping[str, str]) -> str:
     """Correct the tagger's kind where the name's shape or its uses disagree."""
-    if len(form) >= 4 and form.endswith(rules.local_governments):
-        return ORGANIZATION  # 宜兰县府: the county's government, though 府 ends places too (罗勇府)
     if kind != ORGANIZATION and len(form) >= 4 and form.endswith(rules.long_organization_suffixes):
         return ORGANIZATION  # 罗伯特科赫研究所, 岸田内阁
     if kind == PLACE and len(form) >= 3 and form.endswith(rules.country_bodies):

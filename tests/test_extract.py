@@ -939,3 +939,61 @@ def test_this_title_after_an_unnamed_speaker_of_that_title_stays_unnamed():
     found = statements("中国外交官李辉访问欧洲。一位曾与李辉交谈的外交官表示，冻结冲突不符合利益。"
                        "这位外交官称，李辉被告知欧洲不会撤回支持。")
     assert "li-hui" not in {k for k, _, _, _ in found}, found
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a sentence opening with a verb (after 还) goes on with the speaker of the one before
+        ("市长王大明表示，经济正在好转。还强调，政府应该介入。",
+         [("person:zh-王大明", "表示", "经济正在好转"), ("person:zh-王大明", "强调", "政府应该介入")]),
+        # a clause framing the topic (对于…的中国) holds no subject: the speaker before it urges
+        ("美国总统拜登在记者会上发言，对于支持俄罗斯的中国，则敦促其停止提供武器。",
+         [("joe-biden", "敦促", "其停止提供武器")]),
+        # a pronoun right after a comma is a pronoun, whatever the tagger read (她说这4年…)
+        ("陳美玲致詞時細數政績，她說這4年提出多項政見，呼籲選民選會做事的人。",
+         [("person:zh-陈美玲", "說", "這4年提出多項政見"), ("person:zh-陈美玲", "呼籲", "選民選會做事的人")]),
+        # the event attended (出席「…」启动礼) stands between the titled speaker and the verb
+        ("律政司司長林定國出席「全港學界國家安全常識挑戰賽」啟動禮致辭說，國家安全關乎每個人的生活。",
+         [("person:zh-林定国", "致辭說", "國家安全關乎每個人的生活")]),
+    ],
+)
+def test_zero_subjects_topic_frames_pronouns_and_attended_events(body, expected):
+    assert [(k, v, c) for k, v, c, _ in statements(body)] == expected, statements(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # 声明中强调: the document read inside is the one the body issued before
+        ("七国集团周五发表声明表示，将继续支持乌克兰。</p><p>声明中强调，各国将加强对俄制裁。", "g7"),
+        ("賓士在聲明中確認有2人死亡。</p><p>聲明中說：「我們深感震驚和悲傷。」", "mercedes-benz"),
+        # the statement is the one its spokesman gave 在声明中, not the agency's that reported others
+        ("美國國務院發言人米勒今天在聲明中表示：「這項承諾代表重要的信心建立措施。」</p><p>法新社報導，"
+         "兩國在聯合聲明中說，雙方同意交換戰俘。</p><p>聲明還說：「我們讚許兩國領導人的努力。」", "matthew-miller"),
+    ],
+)
+def test_a_document_read_again_is_its_issuers(body, speaker):
+    found = run(body).statements
+    said = [(s.speaker_key, s.speaker_text, s.text) for s in found]
+    assert found[-1].speaker_text.startswith(("声明", "聲明")) and found[-1].speaker_key == speaker, said
+
+
+def test_quotation_paragraphs_in_a_row_all_go_on_with_the_speaker():
+    body = "演员张美丽接受采访。“我们不会放弃，”她说。</p><p>“这是我们的家。”</p><p>“我们会留下来。”</p><p>她补充说，局势很困难。"
+    found = [(k, t) for k, _, t, _ in statements(body)]
+    assert ("person:zh-张美丽", "我们会留下来。") in found, found
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        # a company's shares and accounts after its name (沃尔玛股价); 市场 after it is no city
+        ("美国沃尔玛（Walmart U.S.）周二公布财报，沃尔玛股价上涨3%。", "organization"),
+        ("沃尔玛周二公布财报，沃尔玛市场份额上升。", "organization"),
+    ],
+)
+def test_a_company_is_known_by_its_shares_and_accounts(body, kind):
+    entities = run(body).entities
+    assert [e.kind for e in entities.values() if e.name == "沃尔玛"] == [kind], entities
+    assert not any(e.kind == "person" for e in entities.values()), entities

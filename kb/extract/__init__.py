@@ -46,7 +46,7 @@ from kb.parse import ParsedArticle
 _LINE_BREAK = re.compile("\n")
 
 # Bump when extraction changes, so that `kb load` re-extracts unchanged files.
-EXTRACTOR_VERSION = "11"
+EXTRACTOR_VERSION = "12"
 
 __all__ = [
     "EXTRACTOR_VERSION",
@@ -154,7 +154,8 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
             if key.startswith("organization:") and len(longer) == 1:
                 extra[form] = longer.pop()
         extra.update(organizations)
-    bracketed = discover(text, matcher, result.entities, taken=organizations, tagged=extra)
+    bracketed = discover(text, matcher, result.entities, taken=organizations, tagged=extra,
+                         company_after=rules.names.organization_after)
     for form, key in list(bracketed.items()):
         if key.startswith("person:") and names_a_thing(view, form, rules.names):
             # 哈利勒苏莱曼（Khalil Suleiman）医院: the bracket glosses a hospital's name, both forms

@@ -82,6 +82,9 @@ def _relative_head(units: Sequence[Unit]) -> bool:
     )
 
 
+_PERSONAL_PRONOUNS = frozenset({"他", "她", "他们", "她们", "它", "它们"})
+
+
 class Units:
     """The units of any stretch of the view."""
 
@@ -130,6 +133,8 @@ class Units:
                     text = self.view[a:b]
                     # 29日 (the tagger's m as often as TIME): a date is a time, whatever its tag
                     tag = "TIME" if word.tag == "m" and _DAY.fullmatch(text) else word.tag
+                    if text in _PERSONAL_PRONOUNS:
+                        tag = "r"  # ，”她 | 说: a pronoun, whatever the tagger read after a quotation
                     if tag in ("PER", "ORG", "LOC") and (a, b) != (word.start, word.end):
                         # 黄帝颖 | 贴文: what the tagger read into a name beside it is no name
                         tag = "v" if text in self.acts else "n"
@@ -202,6 +207,8 @@ class ClauseParser:
                 governed = not titled and before is not None and (
                     (before.tag in ("p", "v", "u") and before.text != "的")
                     or before.text in self.lex.prepositions
+                    # (办公室在他于 | 东京: untagged text ending in a preposition)
+                    or (before.tag == "x" and before.text.endswith(("在", "于", "於", "向", "对", "對")))
                 )
                 if governed:
                     continue  # 向联合国安理会示警: an object, not the speaker
@@ -437,6 +444,26 @@ class ClauseParser:
                     j += 1
                 if j < n and (gap[j].text in lex.fillers or self._channel_end(gap, j) is not None):
                     k = j
+                    continue
+            if (text in lex.attending_verbs and unit.tag != "x") or text[:3].startswith(
+                tuple(v + q for v in lex.attending_verbs for q in "「『“")
+            ):
+                # 出席「…」启动礼 | 致辞: the event attended, then the channel of speech (the
+                # tagger may read 出席「…」 as one word)
+                j = k + 1
+                while j < min(n, k + 16) and self._channel_end(gap, j) is None and (
+                    gap[j].nominal or gap[j].tag in ("w", "u", "vn", "m", "q", "x", "TIME", "t")
+                    # 启动 | 礼: a noun the tagger cut into a verb and a noun
+                    or gap[j].tag == "v" and j + 1 < n and gap[j + 1].nominal
+                ):
+                    j += 1
+                end = self._channel_end(gap, j) if k + 1 < j < n else None
+                if end is None and k + 1 < j < n and gap[j].text in ("时", "期间", "之际"):
+                    end = j + 1  # 出席启动礼 | 时: the time of the event
+                if end is None and k + 1 < j == n:
+                    end = n  # 出席「…」启动礼 | 致辞说: the event, right before the speech
+                if end is not None:
+                    k = end
                     continue
             if unit.tag in CIRCUMSTANTIAL or text in lex.fillers:
                 k += 1

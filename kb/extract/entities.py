@@ -401,6 +401,7 @@ def _looks_like_person_name(english: str) -> bool:
 def discover(
     text: NormalisedText, matcher: Matcher, entities: dict[str, EntityInfo],
     taken: Mapping[str, str] | None = None, tagged: Mapping[str, str] | None = None,
+    company_after: tuple[str, ...] = (),
 ) -> dict[str, str]:
     """Discover people from ``中文名（English Name）``; return article-local forms → keys.
 
@@ -438,6 +439,10 @@ def discover(
             continue
         if tagged and tagged.get(chinese, "").startswith("place:"):
             continue  # 努尔沙姆斯（Nur Shams）难民营: a place the tagger and the rules read, glossed
+        if tagged and tagged.get(chinese, "").startswith("organization:") and company_after and re.search(
+            re.escape(chinese) + "(?:" + "|".join(map(re.escape, company_after)) + ")", text.text
+        ):
+            continue  # 美国沃尔玛(Walmart U.S.) beside 沃尔玛股价: a company, glossed (安华 is no company)
         keys = english_index.get(normalise_key(english), set())
         known = matcher.forms.get(chinese)
         if known and known[0] == ENTITY and not known[2] and len(known[1]) == 1:

@@ -505,7 +505,8 @@ def _context_kinds(view: str, form: str, rules: NameRules, known: Mapping[str, s
         end = at + len(form)
         before, after = view[max(0, at - 3) : at], view[end : end + 3]
         placed = before.endswith(rules.place_before) and not before.endswith(rules.not_place_before)
-        if placed or after.startswith(rules.place_after):
+        # (沃尔玛 | 市场: 市 there begins a word, no city)
+        if placed or after.startswith(rules.place_after) and not after.startswith(_NOT_PLACE_AFTER):
             votes[PLACE] += 1
         if (view[at - 1 : at] in rules.city_suffixes or after.startswith(rules.place_after)) and any(
             known.get(view[at - n : at]) == PLACE for n in range(2, 6) if at >= n
@@ -524,6 +525,8 @@ def _context_kinds(view: str, form: str, rules: NameRules, known: Mapping[str, s
         ):
             # a body's word in apposition outweighs a verb after, which bodies use too
             votes[ORGANIZATION] += 2
+        if view[end : end + 5].startswith(rules.organization_after):
+            votes[ORGANIZATION] += 2  # 沃尔玛股价, 沃尔玛财报: a company's shares and accounts
         cued = rules.person_cue_words.ends_at(view[max(0, at - 6) : at])
         if cued or rules.after_person_words.starts_at(after):
             votes[PERSON] += 1  # 余文生说, 律师余文生, 余文生夫妇
@@ -532,6 +535,7 @@ def _context_kinds(view: str, form: str, rules: NameRules, known: Mapping[str, s
 
 
 _PAIR_JOINERS = frozenset("和与及、")
+_NOT_PLACE_AFTER = ("市场", "市值", "市占")
 
 
 @lru_cache(maxsize=4)

@@ -115,6 +115,7 @@ class Lexicon:
     fillers: frozenset[str]  # fillers: adverbs and set phrases between a subject and its verb
     channels: tuple[str, ...]  # channels: 发表声明, 在推特上
     channel_verbs: frozenset[str]  # channel_verbs
+    attending_verbs: frozenset[str]  # attending_verbs: 出席…致辞说
     channel_nouns: tuple[str, ...]  # channel_nouns
     source_prefixes: tuple[str, ...]  # source_prefixes
     source_verbs: frozenset[str]  # source_verbs
@@ -127,6 +128,7 @@ class Lexicon:
     pronoun_verbs: frozenset[str]  # pronoun_verbs: 指, 称
     descriptions: tuple[str, ...]  # descriptions: 该公司, 声明 (speakers resolved to an organization)
     media_descriptions: tuple[str, ...]  # media_descriptions
+    document_insides: tuple[str, ...]  # document_insides: 声明中 as a subject
     issuing_verbs: tuple[str, ...]  # issuing_verbs
     subject_clause_verbs: frozenset[str]  # subject_clause_verbs
     media_kinds: frozenset[str]  # media_kinds
@@ -215,6 +217,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         fillers=frozenset(_words(data["fillers"])),
         channels=_words(data["channels"]),
         channel_verbs=frozenset(_words(data["channel_verbs"])),
+        attending_verbs=frozenset(_words(data["attending_verbs"])),
         channel_nouns=_words(data["channel_nouns"]),
         source_prefixes=_words(data["source_prefixes"]),
         source_verbs=frozenset(_words(data["source_verbs"])),
@@ -227,6 +230,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         pronoun_verbs=frozenset(_words(data["pronoun_verbs"])),
         descriptions=_words(data["descriptions"]),
         media_descriptions=_words(data["media_descriptions"]),
+        document_insides=_words(data["document_insides"]),
         issuing_verbs=_words(data["issuing_verbs"]),
         subject_clause_verbs=frozenset(_words(data["subject_clause_verbs"])),
         media_kinds=frozenset(data["media_kinds"]),
@@ -324,6 +328,7 @@ class Rules:
             school_levels=frozenset(_words(data["school_levels"])),
             # 竞争对手三星, 分析机构克而瑞: a body's descriptor before a name says what it names
             naming_verbs=_words(data["naming_verbs"]),
+            organization_after=_words(data["organization_after"]),
             pair_after=_words(data["pair_after"]),
             organization_before=_words([
                 w for w in (*data["organization_before"], *data["organization_descriptors"])

@@ -186,6 +186,8 @@ class Speakers:
         group = self._counted_group(units, start)
         if group:
             return Subject(start, end, group[0], self.kind(group[0]), joint=tuple(group[1:]))
+        if text in lex.document_insides:
+            return self.description(start, end, text)
         if text.endswith(lex.descriptions):
             # 白宫声明说, 欧委会的声明指出: the named body's; 声明称, 该公司表示: the nearest one's.
             named = [u for u in units if u.tag == ENTITY and u.token and self.kind(u.token.key) != PERSON]
@@ -484,7 +486,7 @@ class Speakers:
     def description(self, start: int, end: int, text: str) -> Subject:
         """该公司, 声明, 社论: the nearest organization named before (of the same sort when the
         description names one: 该商会 → a 商会, 法院 → a court)."""
-        issuer = self._issuer(start, text)
+        issuer = self._issuer(start, text) or self._same_document(start, end, text)
         if issuer is not None:
             return issuer
         if text in self.lex.issuer_only:
@@ -505,6 +507,22 @@ class Speakers:
         if found is None:
             return Subject(start, end, None, None)
         return Subject(start, end, found.key, ORGANIZATION)
+
+    def _same_document(self, start: int, end: int, text: str) -> Subject | None:
+        """声明中强调 after 首脑声明表示 (paragraphs before): the document a statement of this
+        article was already given to, read again."""
+        document = text.removeprefix("该").removeprefix("这份").removeprefix("此").removesuffix("中")
+        if document not in self.lex.issued_documents:
+            return None
+        for content_start, _, subject in reversed(self.said):
+            # (X在声明中表示 gave it too: the document named in the clause of speaker and verb)
+            between = self.view[subject.end : min(content_start, subject.end + 40)]
+            if subject.start < start and subject.key and not subject.anonymous and (
+                self.view[subject.start : subject.end].removesuffix("中").endswith(document)
+                or document in re.split("[,，;；。]", between, maxsplit=1)[0]
+            ):
+                return Subject(start, end, subject.key, subject.kind, joint=subject.joint)
+        return None
 
     def _issuer(self, start: int, text: str) -> Subject | None:
         """Who issued the document a description names, when this sentence or the one before

@@ -74,12 +74,16 @@ _QUOTED = re.compile(r"[“「『][^”」』]*[”」』]")
 
 
 
+# Clause openings that frame a topic (对于X，则敦促…): X is what is spoken of, not who speaks.
+_TOPIC_FRAMES = ("对于", "关于", "至于", "针对")
+
+
 class StatementFinder:
     def __init__(self, view: str, tokens: list[Token], rules: Rules, words: list[Word]) -> None:
         self.view = view
         self.rules = rules
         self.lex = rules.lexicon
-        self.index = TextIndex(view)
+        self.index = TextIndex(view, tuple(rules.lexicon.attending_verbs))
         self.tokens = [t for t in tokens]
         self.units = Units(view, tokens, words, frozenset(h for h in self.lex.anonymous_heads if len(h) >= 3),
                            frozenset(self.lex.channels))
@@ -89,6 +93,7 @@ class StatementFinder:
         holders = TitleHolders(self.roles, people, rules.matcher)
         self.speakers = Speakers(view, self.index, tokens, rules, holders, self.units, self.parser)
         self._relaying = False  # whether the last statement found relays another source (引述)
+        self._sentence_before: Subject | None = None  # the speaker of the sentence just before
         self._channels: list[tuple[int, int]] | None = None  # channel phrases, found when first asked
         words = "|".join(map(re.escape, sorted(self.lex.turn_words, key=len, reverse=True)))
         self._turn = re.compile(f"[，,；;](?:{words})")  # a clause that turns against the one before
@@ -293,6 +298,10 @@ class StatementFinder:
         if previous is not None and not previous.source and units and units[-1].text in ("并", "并且"):
             return replace(previous, carried=True)  # X否认…并说：: one subject, two verbs
         markers = all(u.text in self.lex.continuation_markers for u in units)  # (并称)
+        if clause <= floor and self._sentence_before is not None and not verb.weak and markers:
+            # X表示，…。还强调…: a sentence that opens with a verb (after 还, 并) has no subject
+            # of its own; it goes on with the speaker of the sentence before (zero anaphora).
+            return replace(self._sentence_before, carried=True, source=False)
         if clause <= floor or (verb.weak and units and not markers and not verb.continuing):
             return None  # a weak verb (称) continues a subject only when it opens its clause
         parse = self.parser.parse(units)
@@ -327,6 +336,11 @@ class StatementFinder:
                 relayed = self.speakers.resolve(phrase)
                 if relayed is not None and relayed.key:
                     return replace(relayed, carried=True)
+            if self.view.startswith(_TOPIC_FRAMES, prior):
+                # 朱立伦…，针对提名问题，强调…: a clause framing the topic holds no subject; the
+                # one before it may (对于…的中国，则敦促其…: not 中国)
+                position = prior - 1
+                continue
             prior_parse = self.parser.parse(prior_units)
             if (not prior_parse.phrase or together) and prior_units:
                 end = self.parser.noun_phrase_end(prior_units, prior_parse.start, together)
@@ -338,6 +352,13 @@ class StatementFinder:
                 return replace(subject, carried=True)
             position = prior - 1
         return replace(previous, carried=True, source=False) if previous is not None else None
+
+    def _follows(self, sentence: int, floor: int) -> bool:
+        """Whether the sentence starting at ``sentence`` is the one right before ``floor``'s, in
+        the same paragraph."""
+        if sentence >= floor or floor == 0 or self.view[floor - 1] == "\n":
+            return False
+        return self.index.sentence_bounds(floor - 1)[0] == sentence
 
     def _document_subject(self, start: int, end: int) -> bool:
         """Whether a clause in ``[start, end)`` has a document for its subject (该份文件, 这项报告):
@@ -467,6 +488,7 @@ class StatementFinder:
         for verb in self.verbs():
             floor, _ = self.index.sentence_bounds(verb.start)
             previous = last[1] if last and last[0] == floor else None
+            self._sentence_before = last[1] if last and self._follows(last[0], floor) else None
             self.speakers.context = next((f.subject.key for f in reversed(found)
                                           if f.content_start <= verb.start < f.content_end), None)
             if verb.continuing and found and last and last[0] == floor and found[-1].verb == verb.form:
@@ -725,18 +747,21 @@ class StatementFinder:
                     break
                 more.append(self._continuation(item, quote_start, quote_end))
                 pos = quote_end + 1
-            # The next paragraph, when it is one quotation and has no verb of its own.
+            # The paragraphs after it, while each is one quotation and has no verb of its own.
+            if not self._last_in_line(named, item, line_start, line_end):
+                continue
             next_start = line_end + 1
-            next_end = index.line_bounds(next_start)[1] if next_start < len(view) else next_start
-            quote = index.quote_starting.get(next_start)
-            # (a quoted subheading, “新疆是禁区”, ends no sentence inside its marks: no one's)
-            if quote is not None and view[quote[1] - 1] in "。！？!?…" and self._last_in_line(
-                named, item, line_start, line_end
-            ) and (
-                not any(next_start <= f.verb_start < next_end for f in found)
-                and view[quote[1] + 1 : next_end].strip("。 ") == ""
-            ):
+            while next_start < len(view):
+                next_end = index.line_bounds(next_start)[1]
+                quote = index.quote_starting.get(next_start)
+                # (a quoted subheading, “新疆是禁区”, ends no sentence inside its marks: no one's)
+                if quote is None or view[quote[1] - 1] not in "。！？!?…" or (
+                    any(next_start <= f.verb_start < next_end for f in found)
+                    or view[quote[1] + 1 : next_end].strip("。 ") != ""
+                ):
+                    break
                 more.append(self._continuation(item, *quote))
+                next_start = next_end + 1
         return list({(m.content_start, m.content_end): m for m in more}.values())
 
     def _in_first_person(self, found: list[Found]) -> list[Found]:

@@ -61,8 +61,9 @@ def sentence_spans(view: str) -> list[tuple[int, int]]:
 
 
 class TextIndex:
-    def __init__(self, view: str) -> None:
+    def __init__(self, view: str, attending: tuple[str, ...] = ()) -> None:
         self.view = view
+        self.attending = attending  # verbs of attending an event: 出席「…」启动礼致辞说
         self.quotes = quote_spans(view)
         self.quote_starts = [start for start, _ in self.quotes]
         self.quote_ends = [end for _, end in self.quotes]  # sorted too: quotes do not overlap
@@ -105,6 +106,19 @@ class TextIndex:
         inner = self.view[quoted[0] + 1 : quoted[1]]
         return 0 < len(inner) <= 12 and not any(c in inner for c in "，,。！？!?；;：:")
 
+    def _embedded(self, quoted: tuple[int, int], pos: int) -> bool:
+        """Whether a quoted name is the event a verb of attending names, a few characters
+        before ``pos`` (出席「…挑战赛」启动礼致辞说): the clause runs through it."""
+        inner, after = self.view[quoted[0] + 1 : quoted[1]], self.view[quoted[1] + 1 : pos]
+        return (
+            bool(self.attending)
+            and 0 < len(inner) <= 24
+            and not any(c in inner for c in "，,。！？!?；;：:")
+            and self.view.endswith(self.attending, 0, quoted[0])
+            and len(after) <= 8
+            and all("\u4e00" <= c <= "\u9fff" for c in after)
+        )
+
     def clause_start(self, pos: int, floor: int) -> int:
         """Where the clause holding ``pos`` begins (not before ``floor``)."""
         view, marks = self.view, self.clause_marks
@@ -116,7 +130,9 @@ class TextIndex:
             # as ``pos``.
             if view[i] in CLOSING_QUOTES:
                 quoted = self.quote_ending.get(i)
-                if quoted is not None and not (i + 1 == pos and self._term(quoted)):
+                if quoted is not None and not (i + 1 == pos and self._term(quoted)) and not self._embedded(
+                    quoted, pos
+                ):
                     return i + 1  # (「华尔街日报」报导: a quoted name right before the verb ends none)
             elif view[i] == "\n" or self.inside_quote(i) == quote:
                 return i + 1

@@ -22,13 +22,16 @@ FRESH = ROOT / "tests" / "fresh"
 # Real archive articles no rule was first written from (tests/fresh/README.md): what they
 # score today, less a little — far below dev, which is what remains to do.
 FRESH_FLOORS = {"people": 0.87, "organizations": 0.76, "places": 0.84, "statements": 0.78}
+FRESH2 = ROOT / "tests" / "fresh2"
+# A second set drawn once the first was no longer unseen (tests/fresh2/README.md).
+FRESH2_FLOORS = {"people": 0.89, "organizations": 0.70, "places": 0.85, "statements": 0.80}
 
 
 @pytest.fixture(scope="module")
 def report():
     """Both gold folders in one evaluation, each with its own articles."""
-    return evaluate([ROOT / "tests" / "gold", DEV / "gold", FRESH / "gold"],
-                    [ROOT / "seeds", DEV / "articles", FRESH / "articles"])
+    return evaluate([ROOT / "tests" / "gold", DEV / "gold", FRESH / "gold", FRESH2 / "gold"],
+                    [ROOT / "seeds", DEV / "articles", FRESH / "articles", FRESH2 / "articles"])
 
 
 def test_seed_gold_floors(report):
@@ -54,6 +57,14 @@ def test_fresh_set_floors(report):
     assert len(fresh) == 24
     table = format_table(report)
     for category, floor in FRESH_FLOORS.items():
+        assert report.total(category, fresh).f1 >= floor, table
+
+
+def test_second_fresh_set_floors(report):
+    fresh = report.groups("gold_set")[str(FRESH2 / "gold")]
+    assert len(fresh) == 24
+    table = format_table(report)
+    for category, floor in FRESH2_FLOORS.items():
         assert report.total(category, fresh).f1 >= floor, table
 
 

@@ -750,3 +750,21 @@ def test_a_country_and_its_body_read_as_one_place_is_the_catalog_body():
     found = _extract("据俄罗斯塔斯社报道，两国领导人讨论了能源合作。")
     assert [s.speaker_key for s in found.statements] == ["tass"]
     assert not [k for k in found.entities if k.startswith("place:")]
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        # a source named alone before a comma (据X，) is a body, an outlet most often
+        ("据雷锋网，图森未来CEO吕程在一封全员信中公布，技术副总裁王磊将离开。", "雷锋网"),
+        ("据证券日报，知乎宣布其短故事业务独立分拆。", "证券日报"),
+        ("据金融界，理想汽车CEO李想近日在社交媒体表示，销量下降。", "金融界"),
+    ],
+)
+def test_a_source_named_alone_is_a_body(body, name):
+    assert _entities(body).get(name, ("missing",))[0] == "organization", _entities(body)
+
+
+@pytest.mark.parametrize("body", ["据了解，目前多个站点已公告停止服务。", "根据日美协议，训练仅限例外情况。"])
+def test_words_after_ju_are_no_source_name(body):
+    assert not [n for n, (kind, _, _) in _entities(body).items() if kind == "organization"], _entities(body)

@@ -680,6 +680,22 @@ def quoted_media(view: str, rules: NameRules) -> list[tuple[int, int]]:
     return spans
 
 
+# 据 and a source alone before a comma, at a clause's start (据财联社，, 据证券日报，).
+_BARE_SOURCE = re.compile(r"(?:^|(?<=[，,。；;\n「“]))据(?P<name>[\u4e00-\u9fff]{2,6})[，,]")
+
+
+def bare_sources(view: str, words: Sequence[Word]) -> list[tuple[int, int]]:
+    """A source named alone before a comma (据财联社，…, 据证券日报，…): a news outlet or another
+    body, when the tagger read it as one name (ORG, nz, nw) — 据了解, 据悉 are words, no name."""
+    starts = {w.start: w for w in words}
+    spans = []
+    for match in _BARE_SOURCE.finditer(view):
+        word = starts.get(match.start("name"))
+        if word is not None and word.end == match.end("name") and word.tag in ("ORG", "nz", "nw"):
+            spans.append(match.span("name"))
+    return spans
+
+
 def describes_a_title(view: str, form: str, rules: NameRules, known: Mapping[str, str]) -> bool:
     """Whether ``form`` is a place and a sort of publication right before a title in 《》 each
     time (香港日报《南华早报》, 英国报纸《卫报》), or a sort of body right before a quoted name

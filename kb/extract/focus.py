@@ -37,6 +37,8 @@ _WORD_CHAR = re.compile(r"[\w]")
 # How much around a sign of a name the tagger reads: the name and enough context to tag it.
 _AROUND_NAME = 24
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# A source named alone at a clause's start, before a comma (据财联社，): 据 and up to six characters.
+_SOURCE_ONLY = re.compile(r"(?:^|(?<=[，,。；;\n「“]))据([^，,。；;\s「“”」的]{2,6})[，,]")
 
 
 class Coverage:
@@ -187,6 +189,10 @@ def name_signs(view: str, start: int, end: int, coverage: Coverage, titles: Sequ
     for match in rules.listed_names.finditer(view, start, end):
         if not coverage.covers(match.start()):
             yield match.span()  # 谢阳、王全璋、常玮平和周世锋
+    for match in _SOURCE_ONLY.finditer(view, start, end):
+        # 据新浪财经，…: a bare source before a comma, a body no catalog may list
+        if _may_be_name(view, match.start(1), coverage, rules) and not rules.known_words.fullmatch(match[1]):
+            yield match.span(1)
     for match in rules.organization_cues.finditer(view, start, end):
         before = match.start() - 2
         if before >= start and not coverage.covers(match.start()) and all(

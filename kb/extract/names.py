@@ -24,6 +24,7 @@ from kb.catalog import ORGANIZATION, PERSON, PLACE
 from kb.extract.bodies import (
     after_description,
     assembled,
+    bare_sources,
     before_known,
     clean_organization,
     counted_or_sector,
@@ -647,6 +648,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     people_edges = ({s for s, _ in people}, {e for _, e in people})
     tagged_people = {view[s:e] for s, e in people if e - s >= 3}
     for start, end in quoted_media(view, rules):
+        votes[view[start:end]][ORGANIZATION] += 2
+    for start, end in bare_sources(view, words):
         votes[view[start:end]][ORGANIZATION] += 2
     for start, end in numbered_channels(view, known):
         votes[view[start:end]][ORGANIZATION] += 2

@@ -768,3 +768,17 @@ def test_a_source_named_alone_is_a_body(body, name):
 @pytest.mark.parametrize("body", ["据了解，目前多个站点已公告停止服务。", "根据日美协议，训练仅限例外情况。"])
 def test_words_after_ju_are_no_source_name(body):
     assert not [n for n, (kind, _, _) in _entities(body).items() if kind == "organization"], _entities(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # one word the tagger reads as a body, opening a clause before a reporting verb, speaks
+        ("国联证券近期指出，预计该公司收入将增长。", "organization:zh-国联证券"),
+        ("中芯預計，今季產能利用率及出貨量都高於首季。", "organization:zh-中芯"),
+        # …unless it holds a body the catalog knows: that body speaks
+        ("中国央视报道称，公安部开展了专项整治。", "cctv"),
+    ],
+)
+def test_a_name_read_as_a_body_before_a_reporting_verb_speaks(body, speaker):
+    assert [s.speaker_key for s in _extract(body).statements] == [speaker]

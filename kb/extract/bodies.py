@@ -711,10 +711,11 @@ def describes_a_title(view: str, form: str, rules: NameRules, known: Mapping[str
     return bool(found) and all(view.startswith("《", at + len(form)) for at in found)
 
 
-def speaking_bodies(view: str, words: Sequence[Word], rules: NameRules) -> list[tuple[int, int]]:
+def speaking_bodies(view: str, words: Sequence[Word], rules: NameRules,
+                    known: Mapping[str, str] | None = None) -> list[tuple[int, int]]:
     """A government body's short name opening a clause right before a reporting verb (考评局表示,
     客委会表示, 工旅处指出): the tagger reads it as common nouns, but what speaks there and ends
-    like a body is one."""
+    like a body is one; so is a name the tagger read as a body once (国联证券指出)."""
     spans = []
     for index, word in enumerate(words):
         if word.start and view[word.start - 1] not in _CLAUSE_BOUNDARY:
@@ -725,7 +726,14 @@ def speaking_bodies(view: str, words: Sequence[Word], rules: NameRules) -> list[
                 break
             end = words[last].end
             form = view[word.start : end]
-            if not (2 <= len(form) <= 4 and _HAN.match(form) and form.endswith(rules.speaking_body_endings)):
+            # (or one word the tagger read as a body, of any ending: 国联证券近期指出, 本田表示)
+            tagged = last == index and word.tag == "ORG" and len(form) <= 6 and not (
+                known and any(known.get(form[a:b], PLACE) != PLACE
+                              for a in range(len(form)) for b in range(a + 2, len(form) + 1))
+            )  # (中国央视, 联准会决策: a body the catalog knows, and more; the catalog's body speaks)
+            if not (2 <= len(form) <= 4 or tagged) or not _HAN.match(form) or not (
+                form.endswith(rules.speaking_body_endings) or tagged
+            ):
                 continue
             if form[0] in _DETERMINERS or form in rules.generic_bodies or form in rules.not_names:
                 break

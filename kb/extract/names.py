@@ -653,7 +653,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         votes[view[start:end]][ORGANIZATION] += 2
     for start, end in numbered_channels(view, known):
         votes[view[start:end]][ORGANIZATION] += 2
-    for start, end in speaking_bodies(view, words, rules):
+    for start, end in speaking_bodies(view, words, rules, known):
         votes[view[start:end]][ORGANIZATION] += 1
     for start, end in joined_by_and(view, words, rules, known):
         votes[view[start:end]][ORGANIZATION] += 2

@@ -997,3 +997,20 @@ def test_a_company_is_known_by_its_shares_and_accounts(body, kind):
     entities = run(body).entities
     assert [e.kind for e in entities.values() if e.name == "沃尔玛"] == [kind], entities
     assert not any(e.kind == "person" for e in entities.values()), entities
+
+
+def test_an_interviews_answers_are_the_interviewees_words():
+    body = ("记者采访了渔业协会常务理事高桥一郎，询问了产地的现状。</p><p>问：具体情况怎么样？</p>"
+            "<p>答：出口受到沉重打击。</p><p>我们无法保持乐观。</p><p>问：您怎么看？</p><p>答：希望消费者更关注饮食文化。（完）")
+    found = [(k, v, t) for k, v, t, _ in statements(body)]
+    assert found == [("person:zh-高桥一郎", "答", "出口受到沉重打击"), ("person:zh-高桥一郎", "答", "我们无法保持乐观"),
+                     ("person:zh-高桥一郎", "答", "希望消费者更关注饮食文化")], found
+
+
+def test_no_questions_no_answers():
+    assert statements("答：出口受到沉重打击。") == []
+
+
+def test_a_publication_in_title_marks_writes():
+    found = statements("《新苏黎世报》写道：“观察人士想要旁听庭审。”</p><p>文章写道：“广州是广东的省会。”")
+    assert [k for k, _, _, _ in found] == ["organization:zh-新苏黎世报"] * 2, found

@@ -675,7 +675,9 @@ def quoted_media(view: str, rules: NameRules) -> list[tuple[int, int]]:
     quoted name is a body of its own."""
     spans = []
     for match in _QUOTED_NAME.finditer(view):
-        if view.startswith(rules.media_words, match.end()):
+        # (or a title in 《》 that ends like a publication: 《新苏黎世报》写道)
+        titled = view[match.start()] == "《" and match["name"].endswith(rules.media_words)
+        if titled or view.startswith(rules.media_words, match.end()):
             spans.append(match.span("name"))
     return spans
 

@@ -74,6 +74,10 @@ _QUOTED = re.compile(r"[“「『][^”」』]*[”」』]")
 
 
 
+# An interview's question and answer marks at a paragraph's start (问：…, 答：…).
+_QUESTION = re.compile(r"^[问問][：:]", re.M)
+_ANSWER = re.compile(r"^答[：:]", re.M)
+
 # Clause openings that frame a topic (对于X，则敦促…): X is what is spoken of, not who speaks.
 _TOPIC_FRAMES = ("对于", "关于", "至于", "针对")
 
@@ -524,6 +528,7 @@ class StatementFinder:
             found.append(Found(verb.start, verb.end, verb.form, start, end, subject, punctuated, direct))
             self.speakers.said.append((start, end, subject))
         found.extend(self._colons())
+        found.extend(self._answers())
         found.extend(self._unattributed())
         found.extend(self._issued_sources(found))
         self._across_semicolons(found)
@@ -578,6 +583,33 @@ class StatementFinder:
             if subject is not None and subject.key:
                 content = (quote_start + 1, quote_end)
                 found.append(Found(colon, colon + 1, view[colon], *content, subject, True, True))
+        return found
+
+    def _answers(self) -> list[Found]:
+        """An interview written 问：…/答：…: each answer, and the paragraphs after it up to the
+        next question, are the words of the one interviewed — the last person the article named
+        before its first question (记者采访…常务理事三浦秀树。问：…)."""
+        view, index = self.view, self.index
+        first = _QUESTION.search(view)
+        if first is None or not _ANSWER.search(view, first.end()):
+            return []
+        person = next((t for t in reversed(self.tokens) if t.end <= first.start() and t.type == ENTITY
+                       and t.key and self.speakers.kind(t.key) == PERSON), None)
+        if person is None:
+            return []
+        subject = Subject(person.start, person.end, person.key, PERSON)
+        found = []
+        for answer in _ANSWER.finditer(view, first.end()):
+            start = answer.end()
+            while start < len(view):
+                _, end = index.line_bounds(start)
+                content_end = len(view[:end].rstrip().removesuffix("(完)").removesuffix("（完）").rstrip())
+                if content_end > start:
+                    verb = (answer.start(), answer.start() + 1, "答")
+                    found.append(Found(*verb, start, content_end, subject, True, True))
+                start = end + 1
+                if _QUESTION.match(view, start) or _ANSWER.match(view, start):
+                    break
         return found
 
     def _unattributed(self) -> list[Found]:

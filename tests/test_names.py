@@ -1425,3 +1425,17 @@ def test_an_adverb_glued_to_a_transliterated_name_before_its_verb_is_no_part_of_
             "<p>贝宁总统休伯特-马加如是欢迎这个组织的诞生：会议取得了成功。</p>")
     people = [k for k, e in extract(parse_text(text)).entities.items() if e.kind == "person"]
     assert people == ["person:zh-休伯特-马加"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a Latin name after a title, then a time and an occasion before the verb, is a person
+        ("欧洲议会贸易委员会主席Bernd Lange最近在布鲁塞尔的一次小组讨论中说：“我们确实处于进退两难的境地。”",
+         "person:bernd-lange"),
+        ("首席技术官Mo Elshenawy周三在一份备忘录中说，裁员将主要影响非工程类员工。", "person:mo-elshenawy"),
+    ],
+)
+def test_a_latin_name_after_a_title_speaks_past_circumstances(body, speaker):
+    found = extract(parse_text(f"<!--1643120102000-->\n[t](https://www.example.com/a/1)\n------\n<p>{body}</p>"))
+    assert [s.speaker_key for s in found.statements] == [speaker]

@@ -27,12 +27,13 @@ def latin_names(view: str, cues: tuple[tuple[str, ...], tuple[str, ...], tuple[s
     for match in _LATIN_RUN.finditer(view):
         start, end = match.span("name")
         before = view[max(0, start - 12) : start].rstrip()
-        if before.endswith(endings) and view.startswith(verbs, end):
+        speaks = view.startswith(verbs, end) or _speaks_after_circumstance(view, end, verbs)
+        if before.endswith(endings) and speaks:
             pass  # 首席投资官Mark Haefele表示: a title of a sort (…官, …师) and a reporting verb
         elif not (before.endswith(person_words) or before.endswith("人")):
             continue
         after = view[end : end + 1]
-        if not (after in _LATIN_FOLLOWERS or view.startswith(verbs, end) or _DAY_AFTER.match(view, end)):
+        if not (after in _LATIN_FOLLOWERS or speaks or _DAY_AFTER.match(view, end)):
             continue
         _add_latin(found, match.group("name"), body_words)
         joined = _LATIN_JOINED.match(view, end)
@@ -48,6 +49,26 @@ def latin_names(view: str, cues: tuple[tuple[str, ...], tuple[str, ...], tuple[s
             elif 2 <= len(words) <= 3 and not ({part.strip(), *words} & (named | fillers)):
                 _add_latin(found, part, body_words)
     return found
+
+
+# What may stand between a name and its verb: a time, a place or an occasion (最近在布鲁塞尔的
+# 一次小组讨论中), without punctuation.
+_CIRCUMSTANCE = re.compile(
+    r"(?:在|于|於|最近|近日|日前|今天|昨天|周|星期|本周|上周|当天|稍早|此前|\d)[^，,。；;：:“”「」()（）]{0,22}"
+)
+
+
+def _speaks_after_circumstance(view: str, end: int, verbs: tuple[str, ...]) -> bool:
+    """Whether a reporting verb ends a circumstance right after ``end`` and punctuation
+    follows it (Bernd Lange最近在布鲁塞尔的一次小组讨论中说：)."""
+    match = _CIRCUMSTANCE.match(view, end)
+    if match is None:
+        return False
+    for at in range(match.end(), end, -1):
+        verb = next((v for v in verbs if view.startswith(v, at)), None)
+        if verb is not None and view[at + len(verb) : at + len(verb) + 1] in ("，", ",", "：", ":", "“"):
+            return True
+    return False
 
 
 def _surnames_alone(view: str, found: dict[str, str], verbs: tuple[str, ...]) -> None:

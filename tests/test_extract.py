@@ -1014,3 +1014,17 @@ def test_no_questions_no_answers():
 def test_a_publication_in_title_marks_writes():
     found = statements("《新苏黎世报》写道：“观察人士想要旁听庭审。”</p><p>文章写道：“广州是广东的省会。”")
     assert [k for k, _, _, _ in found] == ["organization:zh-新苏黎世报"] * 2, found
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # 该公司 after a company whose name does not end in 公司 is that company
+        ("沃尔玛周四公布财报，沃尔玛股价上涨。该公司表示，其市场份额继续增长。", "organization:zh-沃尔玛"),
+        # …not the agency that reported it, nor a government named since
+        ("据路透社报道，沃尔玛股价上涨，美国政府公布了通胀数据。该公司表示，其市场份额继续增长。", "organization:zh-沃尔玛"),
+    ],
+)
+def test_the_company_is_the_last_company_named(body, speaker):
+    found = [(k, t) for k, _, t, _ in statements(body)]
+    assert (speaker, "其市场份额继续增长") in found, found

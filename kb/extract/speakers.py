@@ -493,6 +493,9 @@ class Speakers:
             return Subject(start, end, None, None)  # 会议强调: the meeting's holder, or no one
         suffix = text[1:] if text.startswith("该") and len(text) > 1 else text  # 该法院, 法院: a court
         same = [t for t in self.organizations if suffix and self.view[t.start:t.end].endswith(suffix)]
+        if not same and suffix in self.rules.names.corporate_suffixes:
+            # 该公司 after 沃尔玛: a company's name seldom ends in 公司; any body but the media's
+            same = [t for t in self.organizations if not self._media(t) and not t.key.endswith("-government")]
         if not same and suffix.endswith(self.rules.names.organization_suffixes):
             return Subject(start, end, None, None)  # (当地)法院 with no court named: no other body
         if not same and text.endswith(self.lex.media_descriptions):

@@ -1028,3 +1028,9 @@ def test_a_publication_in_title_marks_writes():
 def test_the_company_is_the_last_company_named(body, speaker):
     found = [(k, t) for k, _, t, _ in statements(body)]
     assert (speaker, "其市场份额继续增长") in found, found
+
+
+def test_a_bare_verb_goes_on_with_the_body_the_sentence_before_opened_with():
+    body = ("【共同社5月21日电】七国集团（G7）首脑20日发表首脑声明，汇总了在广岛召开的峰会成果。"
+            "强调为维护基于法治的国际秩序，将加强与新兴市场国家的合作。")
+    assert [(k, v) for k, v, _, _ in statements(body)] == [("g7", "强调")]

@@ -21,7 +21,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from kb.catalog import PERSON
+from kb.catalog import ORGANIZATION, PERSON
 from kb.extract.clauses import ClauseParser, SubjectParse, Units
 from kb.extract.entities import ENTITY, Token
 from kb.extract.roles import TitleHolders, article_roles
@@ -302,10 +302,13 @@ class StatementFinder:
         if previous is not None and not previous.source and units and units[-1].text in ("并", "并且"):
             return replace(previous, carried=True)  # X否认…并说：: one subject, two verbs
         markers = all(u.text in self.lex.continuation_markers for u in units)  # (并称)
-        if clause <= floor and self._sentence_before is not None and not verb.weak and markers:
+        if clause <= floor and not verb.weak and markers:
             # X表示，…。还强调…: a sentence that opens with a verb (after 还, 并) has no subject
-            # of its own; it goes on with the speaker of the sentence before (zero anaphora).
-            return replace(self._sentence_before, carried=True, source=False)
+            # of its own; it goes on with the speaker of the sentence before (zero anaphora), or
+            # with the body or person that sentence opened with (G7首脑发表声明，…。提出…).
+            before = self._sentence_before or self._opening_subject_before(floor)
+            if before is not None:
+                return replace(before, carried=True, source=False)
         if clause <= floor or (verb.weak and units and not markers and not verb.continuing):
             return None  # a weak verb (称) continues a subject only when it opens its clause
         parse = self.parser.parse(units)
@@ -356,6 +359,28 @@ class StatementFinder:
                 return replace(subject, carried=True)
             position = prior - 1
         return replace(previous, carried=True, source=False) if previous is not None else None
+
+    def _opening_subject_before(self, floor: int) -> Subject | None:
+        """The person or body the sentence before ``floor``'s (same paragraph) opens with, as its
+        subject (【共同社5月21日电】七国集团首脑20日发表首脑声明，…)."""
+        view = self.view
+        if floor == 0 or view[floor - 1] == "\n":
+            return None
+        start, end = self.index.sentence_bounds(floor - 1)
+        if view.startswith("【", start) and view.find("】", start, end) > 0:
+            start = view.find("】", start, end) + 1  # a dateline
+        units = self.units.between(start, min(end, start + 40))
+        stop = self.parser.noun_phrase_end(units, 0)
+        if not 0 < stop < len(units) or units[stop].text in ("的", "之") or units[0].tag != ENTITY:
+            return None
+        subject = self.speakers.resolve(SubjectParse(units, 0, stop, False))
+        head = units[0].token.key if units[0].token and units[0].token.key else None
+        if subject is not None and not subject.key and head and self.speakers.kind(head) == ORGANIZATION:
+            # 七国集团首脑: a body's leaders, no one named: the body
+            subject = Subject(units[0].start, units[stop - 1].end, head, ORGANIZATION)
+        if subject is None or not subject.key or subject.anonymous or subject.source:
+            return None
+        return subject if self.speakers.kind(subject.key) in (PERSON, ORGANIZATION) else None
 
     def _follows(self, sentence: int, floor: int) -> bool:
         """Whether the sentence starting at ``sentence`` is the one right before ``floor``'s, in

@@ -1439,3 +1439,20 @@ def test_an_adverb_glued_to_a_transliterated_name_before_its_verb_is_no_part_of_
 def test_a_latin_name_after_a_title_speaks_past_circumstances(body, speaker):
     found = extract(parse_text(f"<!--1643120102000-->\n[t](https://www.example.com/a/1)\n------\n<p>{body}</p>"))
     assert [s.speaker_key for s in found.statements] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # what the person does, then 的, a Latin name and a reporting verb with its mark
+        ("在荷兰基金管理公司Robeco负责清洁能源基金业务的Roman Boner指出，大型项目通常有80%的资金来自于借贷。",
+         "person:roman-boner"),
+        ("“以前那种巨大的绿色溢价已经不复存在，”富达国际负责可持续发展基金的Velislava Dimitrova说。",
+         "person:velislava-dimitrova"),
+        # a title ending (主管) after a word the tagger reads as a verb (联席) is still a title
+        ("环境战略部联席主管Ed Lees说，我们仍希望在年底前得到这些信息。", "person:ed-lees"),
+    ],
+)
+def test_a_latin_name_after_what_the_person_does_speaks(body, speaker):
+    found = extract(parse_text(f"<!--1643120102000-->\n[t](https://www.example.com/a/1)\n------\n<p>{body}</p>"))
+    assert [s.speaker_key for s in found.statements] == [speaker]

@@ -30,6 +30,8 @@ def latin_names(view: str, cues: tuple[tuple[str, ...], tuple[str, ...], tuple[s
         speaks = view.startswith(verbs, end) or _speaks_after_circumstance(view, end, verbs)
         if before.endswith(endings) and speaks:
             pass  # 首席投资官Mark Haefele表示: a title of a sort (…官, …师) and a reporting verb
+        elif before.endswith("的") and _speaks_after_circumstance(view, end, verbs, bare=True):
+            pass  # 负责清洁能源基金业务的Roman Boner指出，: what the person does, then their verb
         elif not (before.endswith(person_words) or before.endswith("人")):
             continue
         after = view[end : end + 1]
@@ -58,15 +60,18 @@ _CIRCUMSTANCE = re.compile(
 )
 
 
-def _speaks_after_circumstance(view: str, end: int, verbs: tuple[str, ...]) -> bool:
+def _speaks_after_circumstance(view: str, end: int, verbs: tuple[str, ...], bare: bool = False) -> bool:
     """Whether a reporting verb ends a circumstance right after ``end`` and punctuation
-    follows it (Bernd Lange最近在布鲁塞尔的一次小组讨论中说：)."""
-    match = _CIRCUMSTANCE.match(view, end)
-    if match is None:
+    follows it (Bernd Lange最近在布鲁塞尔的一次小组讨论中说：); ``bare``: the verb right at
+    ``end``, no circumstance."""
+    match = None if bare else _CIRCUMSTANCE.match(view, end)
+    if match is None and not bare:
         return False
-    for at in range(match.end(), end, -1):
+    for at in range(match.end() if match else end, end - 1, -1):
         verb = next((v for v in verbs if view.startswith(v, at)), None)
-        if verb is not None and view[at + len(verb) : at + len(verb) + 1] in ("，", ",", "：", ":", "“"):
+        marks = "，,：:“。" if bare else "，,：:“"  # (…，”富达国际…的X说。: a quotation's speaker)
+        mark = view[at + len(verb) : at + len(verb) + 1] if verb is not None else ""
+        if mark and mark in marks:
             return True
     return False
 

@@ -21,13 +21,13 @@ def statements(body: str):
     ("body", "speaker", "verb", "content"),
     [
         ("普京周四表示，俄罗斯不会让步。", "vladimir-putin", "表示", "俄罗斯不会让步"),
-        ("北約秘書長斯托爾滕貝格說：“北約不會退讓。”", "jens-stoltenberg", "說", "北約不會退讓"),
-        ("“我们准备好了，”拉夫罗夫说。", "sergey-lavrov", "说", "我们准备好了"),
+        ("北約秘書長斯托爾滕貝格說：“北約不會退讓。”", "jens-stoltenberg", "說", "北約不會退讓。"),
+        ("“我们准备好了，”拉夫罗夫说。", "sergey-lavrov", "说", "我们准备好了，"),
         # verbs of retort and of quoting (lexicon reporting_verbs)
         ("瓦格纳集团首脑普里戈任反讥，乌克兰的攻势在地面。", "yevgeny-prigozhin", "反讥", "乌克兰的攻势在地面"),
-        ("“我们确认了目标，”美国总统拜登如是说。", "joe-biden", "如是说", "我们确认了目标"),
+        ("“我们确认了目标，”美国总统拜登如是说。", "joe-biden", "如是说", "我们确认了目标，"),
         # a quotation before a subject that opens with a relative clause (管理资产的…)
-        ("“技术面偏离正常水平，”管理资产的首席策略师王小明说。", "person:zh-王小明", "说", "技术面偏离正常水平"),
+        ("“技术面偏离正常水平，”管理资产的首席策略师王小明说。", "person:zh-王小明", "说", "技术面偏离正常水平，"),
         ("据白宫介绍，会谈持续了两个小时。", "white-house", "介绍", "会谈持续了两个小时"),
         ("美国国防部发言人柯比（John Kirby）说，美军已进入待命状态。", "john-kirby", "说", "美军已进入待命状态"),
         ("克里姆林宫说，普京将访问北京。", "kremlin", "说", "普京将访问北京"),
@@ -114,7 +114,7 @@ def test_anonymous_never_named(body):
 
 def test_pronoun_resolves_to_previous_subject():
     found = statements("泽连斯基在推特发文感谢拜登政府支持。他写道：“我们感谢美国的坚定支持。”")
-    assert ("volodymyr-zelenskyy", "写道", "我们感谢美国的坚定支持", False) in found
+    assert ("volodymyr-zelenskyy", "写道", "我们感谢美国的坚定支持。", False) in found
 
 
 def test_title_only_speaker_resolves_in_context():
@@ -258,8 +258,8 @@ def test_unknown_domain_becomes_outlet():
         ("米佐塔基斯周日表示，希腊将重新选举。</p><p>他同日發表演說指，選舉是民主的勝利。", "person:zh-米佐塔基斯",
          "指", "選舉是民主的勝利"),
         # 继续 before the verb; 总结 with a suffix; 据X报告
-        ("沃尔福斯继续说道，“他们试图分裂我们。”", "person:zh-沃尔福斯", "说道", "他们试图分裂我们"),
-        ("社长佐藤恒治总结称：“材料涨价影响很大。”", "person:zh-佐藤恒治", "总结称", "材料涨价影响很大"),
+        ("沃尔福斯继续说道，“他们试图分裂我们。”", "person:zh-沃尔福斯", "说道", "他们试图分裂我们。"),
+        ("社长佐藤恒治总结称：“材料涨价影响很大。”", "person:zh-佐藤恒治", "总结称", "材料涨价影响很大。"),
         ("据欧洲央行报告，2021年共发现假钞。", "european-central-bank", "报告", "2021年共发现假钞"),
         # a filler the tagger cut in two (会 | 后) before a channel
         ("台積電董事長劉德音會後發布聲明指出，與日本政府會面。", "person:zh-刘德音", "指出", "與日本政府會面"),
@@ -472,7 +472,7 @@ def test_a_counted_group_speaks_for_the_bodies_named_before():
 def test_a_quotation_before_the_speaker_is_theirs_even_when_more_follows():
     found = statements("“我们不会让步。”布林肯说，谈判仍有空间。")
     assert {(v, t) for k, v, t, _ in found if k == "antony-blinken"} == {
-        ("说", "我们不会让步"), ("说", "谈判仍有空间")
+        ("说", "我们不会让步。"), ("说", "谈判仍有空间")
     }, found
 
 
@@ -523,7 +523,7 @@ def test_an_office_holder_not_the_country_speaks(body, speaker):
           (None, "据报道", "俄军发动了610次炮击")]),
         # 他 inside a quotation may be one the quotation reports (拜登承诺…。他还告诉我们…)
         ("“美国总统拜登向我们承诺过，将救回埃文。他还告诉我们，他与我们感同身受，”埃文的母亲米尔曼说。",
-         [("person:zh-米尔曼", "说", "美国总统拜登向我们承诺过，将救回埃文。他还告诉我们，他与我们感同身受"),
+         [("person:zh-米尔曼", "说", "美国总统拜登向我们承诺过，将救回埃文。他还告诉我们，他与我们感同身受，"),
           ("joe-biden", "承诺", "将救回埃文"), ("joe-biden", "告诉", "他与我们感同身受")]),
         # 指 and 称 opening a clause after a comma speak for the clause before (出示租约，指…)
         ("发言人陈世凯出示租约，指潘孟安是租屋。", [("person:zh-陈世凯", "指", "潘孟安是租屋")]),
@@ -548,7 +548,7 @@ def test_addressees_unsourced_reports_and_pronouns_inside_quotations(body, expec
          [("organization:zh-商汤科技", "表示", "强烈反对"), ("organization:zh-商汤科技", "称", "将提出上诉")]),
         # a quotation that ends its own sentence inside its marks: the writer's next one is no part
         ("德国航运巨头的一名发言人表示：“我们将继续评估局势。”该公司将继续绕道好望角。",
-         [(None, "表示", "我们将继续评估局势")]),
+         [(None, "表示", "我们将继续评估局势。")]),
         # …or inside the content, with the writer's next sentence run on after it
         ("王毅表示，中方不會讓步，「我們呼籲各方參加論壇。」但一名北京代表隨後對此提出異議。",
          [("wang-yi", "表示", "中方不會讓步，「我們呼籲各方參加論壇。」")]),
@@ -661,7 +661,7 @@ def test_reported_speech_goes_on_past_a_semicolon_unless_another_statement_begin
 
 def test_a_second_verb_joined_by_bing_has_the_first_ones_subject():
     found = statements("普京否认曾干预选举并说：“我们尊重每个国家的选择。”")
-    assert ("vladimir-putin", "说", "我们尊重每个国家的选择", False) in found, found
+    assert ("vladimir-putin", "说", "我们尊重每个国家的选择。", False) in found, found
 
 
 def test_quotations_side_by_side_are_statements_apart():
@@ -716,7 +716,7 @@ def test_every_reporting_verb_of_the_lexicon_reports(verb):
         ('德国工商会会长阿德里安表示，总体情况仍将困难。"我们需要尽快制定中期规划。"</p><p>'
          '"德国工业正处于危急境地。"他说，"一些公司将不得不裁员。"',
          [("person:zh-阿德里安", "总体情况仍将困难"), ("person:zh-阿德里安", "我们需要尽快制定中期规划。"),
-          ("person:zh-阿德里安", "德国工业正处于危急境地"), ("person:zh-阿德里安", "一些公司将不得不裁员")]),
+          ("person:zh-阿德里安", "德国工业正处于危急境地。"), ("person:zh-阿德里安", "一些公司将不得不裁员。")]),
         # a quoted subheading ends no sentence in its marks: no one's words
         ("中国和香港当局则拒绝西方的批评，称中国尊重人权。</p><p>“新疆是禁区”</p><p>两位主管告诉路透社，官员曾来访。",
          None),

@@ -745,7 +745,12 @@ class StatementFinder:
                     if cut > item.content_start:
                         item.content_end = min(item.content_end, cut)
                     break
-            while item.content_end > item.content_start and view[item.content_end - 1] in "，,。 ；;：:":
+            # (a quotation's own words keep their last mark: “我很高兴再次见到你。”)
+            opening = item.content_start - 1
+            whole = index.quote_starting.get(opening) == (opening, item.content_end)
+            while not whole and item.content_end > item.content_start and (
+                view[item.content_end - 1] in "，,。 ；;：:"
+            ):
                 item.content_end -= 1
         return [f for f in found if f.content_end > f.content_start and not self._said_again(f, found)]
 

@@ -1034,3 +1034,19 @@ def test_a_bare_verb_goes_on_with_the_body_the_sentence_before_opened_with():
     body = ("【共同社5月21日电】七国集团（G7）首脑20日发表首脑声明，汇总了在广岛召开的峰会成果。"
             "强调为维护基于法治的国际秩序，将加强与新兴市场国家的合作。")
     assert [(k, v) for k, v, _, _ in statements(body)] == [("g7", "强调")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a quotation closing on a sentence's end ends the sentence: the clause after it is not
+        # the quoted speaker's (安理会通过决议，呼吁… has a subject of its own)
+        ("卡尚说道：“真主党正在战后寻找当地盟友。”2006年战争后，联合国安理会通过了第1701号决议，呼吁建立非军事区。",
+         [("person:zh-卡尚", "说道"), ("un-security-council", "呼吁")]),
+        # …unless it goes on with 并 (…。」並做出警告，稱…: the same speaker)
+        ("譚德塞在談話中說：「我們不能再拖延下去了。」並做出警告，稱下一波疫情勢必會來襲。",
+         [("tedros-adhanom", "說"), ("tedros-adhanom", "稱")]),
+    ],
+)
+def test_a_quotation_ending_a_sentence_ends_its_speakers_clauses(body, expected):
+    assert [(k, v) for k, v, _, _ in statements(body)] == expected, statements(body)

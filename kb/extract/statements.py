@@ -74,6 +74,10 @@ _QUOTED = re.compile(r"[“「『][^”」』]*[”」』]")
 
 
 
+# A quotation closing on a sentence's end (。” then more text): the words after it begin anew
+# (unless they go on with 并, 还, 又, 也: …。」並做出警告).
+_CLOSED_QUOTE = re.compile(r"[。！？!?][”」』](?=[^，,。；;：:”」』\s并並还還又也])")
+
 # An interview's question and answer marks at a paragraph's start (问：…, 答：…).
 _QUESTION = re.compile(r"^[问問][：:]", re.M)
 _ANSWER = re.compile(r"^答[：:]", re.M)
@@ -298,6 +302,12 @@ class StatementFinder:
             return None  # …是一个迹象，表明…: what a fact shows
         if previous is not None and self._relaying:
             return None  # 央视引述会议内容指，要求…: the one relayed asks, not the relay
+        closed = _CLOSED_QUOTE.search(self.view, previous.end, clause) if previous is not None else None
+        index = self.index
+        if closed is not None and index.inside_quote(closed.start()) and not index.inside_quote(clause):
+            # X说：“…。”2006年…，安理会通过决议，呼吁…: the quotation ended the sentence; what
+            # follows it has subjects of its own
+            previous, floor = None, closed.end()
         units = self.units.between(clause, verb.start)
         if previous is not None and not previous.source and units and units[-1].text in ("并", "并且"):
             return replace(previous, carried=True)  # X否认…并说：: one subject, two verbs

@@ -782,3 +782,18 @@ def test_words_after_ju_are_no_source_name(body):
 )
 def test_a_name_read_as_a_body_before_a_reporting_verb_speaks(body, speaker):
     assert [s.speaker_key for s in _extract(body).statements] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "kind"),
+    [
+        # a Latin name right after a word for its sort is a body of that sort
+        ("根据法国大宗商品追踪公司Kpler的船舶追踪数据，印度进口增加。", "Kpler", "organization"),
+        ("节目委托民调机构YouGov进行的调查显示，民众广泛支持。", "YouGov", "organization"),
+        # …but not a common word after it (公司CEO, 公司Logo)
+        ("该公司CEO表示，业绩增长。", "CEO", None),
+        ("总部大楼上的公司Logo被拆除。", "Logo", None),
+    ],
+)
+def test_a_latin_name_after_a_word_for_its_sort_is_a_body(body, name, kind):
+    assert _entities(body).get(name, (None,))[0] == kind, _entities(body)

@@ -108,6 +108,29 @@ def latin_bodies(text: NormalisedText, suffixes: tuple[str, ...], english_index:
     return found
 
 
+def latin_after_descriptors(text: NormalisedText, descriptors: tuple[str, ...],
+                            english_index: Mapping[str, set[str]], common: frozenset[str]) -> dict[str, str]:
+    """Bodies named by a Latin name right after a word for their sort (大宗商品追踪公司Kpler,
+    民调机构YouGov, 数据服务商StatCounter): the Latin name → the catalog's key, or one of its own."""
+    found: dict[str, str] = {}
+    for match in _descriptor_latin_pattern(descriptors).finditer(text.text):
+        latin = text.original_slice(*match.span("latin")).strip()
+        if len(latin) < 3 or not latin[0].isupper() or normalise_key(latin) in common:
+            continue
+        keys = english_index.get(normalise_key(latin), set())
+        key = next(iter(keys)) if len(keys) == 1 else "organization:" + slug(latin)
+        if not key.startswith(("person:", "place:")):
+            found[match.group("latin").strip()] = key
+    return found
+
+
+@lru_cache(maxsize=4)
+def _descriptor_latin_pattern(descriptors: tuple[str, ...]) -> re.Pattern[str]:
+    words = "|".join(map(re.escape, sorted(descriptors, key=len, reverse=True)))
+    latin = r"(?P<latin>[a-z][a-z0-9&.\-]*(?: [a-z][a-z0-9&.\-]*){0,2})(?![a-z0-9&.\-])"
+    return re.compile("(?:" + words + ")" + latin)
+
+
 @lru_cache(maxsize=4)
 def _latin_body_pattern(suffixes: tuple[str, ...]) -> re.Pattern[str]:
     words = "|".join(map(re.escape, sorted(suffixes, key=len, reverse=True)))

@@ -424,6 +424,11 @@ class Rules:
         return tuple(sorted(kept, key=lambda w: (-len(w), w)))
 
     @cached_property
+    def latin_common_words(self) -> frozenset[str]:
+        """Latin words that name no body, whatever body's word is before them (CEO, App)."""
+        return frozenset(_words(self.catalog.lexicon["latin_common_words"]))
+
+    @cached_property
     def credit_agencies(self) -> tuple[frozenset[str], frozenset[str]]:
         """Agencies a credit names, and credit words that name nothing."""
         data = self.catalog.lexicon

@@ -797,3 +797,19 @@ def test_a_name_read_as_a_body_before_a_reporting_verb_speaks(body, speaker):
 )
 def test_a_latin_name_after_a_word_for_its_sort_is_a_body(body, name, kind):
     assert _entities(body).get(name, (None,))[0] == kind, _entities(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "names"),
+    [
+        # names listed and counted in 家, the firms' classifier, as many as listed: bodies
+        ("泰国政府透露，丰田汽车、本田、五十铃汽车、三菱汽车这4家日本车企将投资。", {"本田", "五十铃汽车", "三菱汽车"}),
+        ("近期又有蔚来、小鹏、零跑三家新势力车企开通了法务部微博。", {"小鹏", "零跑"}),
+        # a count that is not the list's, or a place in the list: no bodies
+        ("该公司在上海和纽约开设两家办公室。", set()),
+        ("小鹏和零跑等五家车企开通了微博。", set()),
+    ],
+)
+def test_names_counted_in_jia_are_bodies(body, names):
+    found = {n for n, (kind, _, _) in _entities(body).items() if kind == "organization"}
+    assert names <= found and not (names == set() and found), found

@@ -769,7 +769,37 @@ def numbered_channels(view: str, known: Mapping[str, str]) -> list[tuple[int, in
 
 _CHANNEL = re.compile("电视[一二三四五六七八九十]台")
 
+
+def counted_companies(view: str, known: Mapping[str, str]) -> list[tuple[int, int]]:
+    """Names listed and then counted in 家, the classifier of firms (蔚来、小鹏、零跑三家新势力车企,
+    腾讯和阿里两家公司): each a body, unless the catalog knows it as something else."""
+    spans = []
+    for match in _COUNTED_LIST.finditer(view):
+        names = _LIST_JOINERS.split(match["names"])
+        if len(names) != _COUNTS.get(match["count"], 0) or any(
+            known.get(name, ORGANIZATION) != ORGANIZATION or _FUNCTION_CHARS.intersection(name)
+            for name in names
+        ):
+            continue  # the count must be the list's, of names only (not 该公司在上海和纽约开设两家…)
+        at = match.start("names")
+        for name in names:
+            spans.append((at, at + len(name)))
+            at += len(name) + 1
+    return spans
+
+
+# Two to five names of two to six characters joined by 、, 和, 及 or 与, then a count in 家.
+_COUNTED_LIST = re.compile(
+    r"(?<![\u4e00-\u9fff])(?P<names>[\u4e00-\u9fff]{2,6}?(?:[、和及与][\u4e00-\u9fff]{2,6}?){1,4})"
+    r"(?:这|这些)?(?P<count>[两二三四五六七八九\d])家"
+)
+_COUNTS = {**{c: n for n, c in enumerate("一两三四五六七八九", 1)}, "二": 2,
+           **{str(n): n for n in range(1, 10)}}
+_LIST_JOINERS = re.compile("[、和及与]")
+_FUNCTION_CHARS = frozenset("在的了是向对从把被将其这该并也都")
+
 __all__ = [
+    "counted_companies",
     "numbered_channels",
     "quoted_media",
     "assembled",

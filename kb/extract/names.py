@@ -27,6 +27,7 @@ from kb.extract.bodies import (
     bare_sources,
     before_known,
     clean_organization,
+    counted_companies,
     counted_or_sector,
     countries_body,
     described,
@@ -652,6 +653,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     for start, end in bare_sources(view, words):
         votes[view[start:end]][ORGANIZATION] += 2
     for start, end in numbered_channels(view, known):
+        votes[view[start:end]][ORGANIZATION] += 2
+    for start, end in counted_companies(view, known):
         votes[view[start:end]][ORGANIZATION] += 2
     for start, end in speaking_bodies(view, words, rules, known):
         votes[view[start:end]][ORGANIZATION] += 1

@@ -813,3 +813,22 @@ def test_a_latin_name_after_a_word_for_its_sort_is_a_body(body, name, kind):
 def test_names_counted_in_jia_are_bodies(body, names):
     found = {n for n, (kind, _, _) in _entities(body).items() if kind == "organization"}
     assert names <= found and not (names == set() and found), found
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a country's army by its name or its one-character form and 军: one body that speaks
+        ("以色列军队表示，地面攻势已扩大。以军还说，将继续行动。",
+         [("organization:israel-armed-forces", "表示"), ("organization:israel-armed-forces", "说")]),
+        ("韩国军方说，朝鲜向俄罗斯运送了火炮弹药。", [("organization:south-korea-armed-forces", "说")]),
+        # the catalog's own armies stay the catalog's
+        ("美军表示，将继续巡逻。", [("us-armed-forces", "表示")]),
+        # 军 that goes on into a word (军事) or follows another word (可以军民…) is no army
+        ("乌克兰军事援助将继续，可以军民融合。", []),
+    ],
+)
+def test_a_countrys_army_is_one_body(body, expected):
+    assert [(s.speaker_key, s.verb) for s in _extract(body).statements] == expected
+    if not expected:
+        assert not [k for k in _extract(body).entities if k.endswith("armed-forces")]

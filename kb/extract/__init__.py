@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from kb.catalog import Catalog
+from kb.extract.bodies import armed_forces
 from kb.extract.bracketed import bracketed_organizations
 from kb.extract.entities import (
     ENTITY,
@@ -142,6 +143,8 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
     extra.update(latin_bodies(text, rules.body_words, catalog.alias_index, rules.credit_agencies[1]))
     extra.update(latin_after_descriptors(text, rules.names.organization_before, catalog.alias_index,
                                          rules.latin_common_words))
+    extra.update(armed_forces(view, rules.country_forms, rules.army_abbreviations, rules.armed_forces_keys,
+                              rules.catalog_keys))
     organizations = bracketed_organizations(text, words, rules.brackets, rules.catalog_kinds,
                                             catalog.alias_index, result.entities, _tags_alone,
                                             rules.catalog_keys)

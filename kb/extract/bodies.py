@@ -770,6 +770,38 @@ def numbered_channels(view: str, known: Mapping[str, str]) -> list[tuple[int, in
 _CHANNEL = re.compile("电视[一二三四五六七八九十]台")
 
 
+def armed_forces(view: str, countries: Mapping[str, str], abbreviations: Mapping[str, str],
+                 catalog_forces: Mapping[str, str], known: Collection[str]) -> dict[str, str]:
+    """A country's armed forces, by its name (以色列军队, 菲律宾军方, 以色列国防军) or its
+    one-character form and 军 (以军表示): form → the catalog's key for them, or one of the
+    country's own, so that every form of one army is one body."""
+    found: dict[str, str] = {}
+    for match in _ARMY.finditer(view):
+        start, end = match.span()
+        if match[0] == "军" and _ARMY_WORD_AFTER.match(view, end):
+            continue  # 乌克兰军事援助: 军事, not an army
+        # the longest country form right before (以色列 | 军队)
+        at = next((at for at in range(max(0, start - 6), start - 1) if view[at:start] in countries), None)
+        country = countries[view[at:start]] if at is not None else None
+        if at is not None and country is not None:
+            form = view[at:end]
+        elif match[0] == "军" and view[start - 1 : start] in abbreviations and not (
+            "\u4e00" <= view[start - 2 : start - 1] <= "\u9fff"
+        ):
+            country, form = abbreviations[view[start - 1]], view[start - 1 : end]
+        else:
+            continue
+        if form not in known:
+            found[form] = catalog_forces.get(country, f"organization:{country}-armed-forces")
+    return found
+
+
+# What follows a country for its army; 军 alone after a one-character form (以军), unless a word
+# of 军 goes on (以军事…, 美军舰: a noun of its own).
+_ARMY = re.compile("国防军|军队|军方|武装部队|军")
+_ARMY_WORD_AFTER = re.compile("[事官人区舰机演费工火售团营队方]")
+
+
 def counted_companies(view: str, known: Mapping[str, str]) -> list[tuple[int, int]]:
     """Names listed and then counted in 家, the classifier of firms (蔚来、小鹏、零跑三家新势力车企,
     腾讯和阿里两家公司): each a body, unless the catalog knows it as something else."""
@@ -799,6 +831,7 @@ _LIST_JOINERS = re.compile("[、和及与]")
 _FUNCTION_CHARS = frozenset("在的了是向对从把被将其这该并也都")
 
 __all__ = [
+    "armed_forces",
     "counted_companies",
     "numbered_channels",
     "quoted_media",

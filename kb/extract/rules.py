@@ -424,6 +424,29 @@ class Rules:
         return tuple(sorted(kept, key=lambda w: (-len(w), w)))
 
     @cached_property
+    def country_forms(self) -> dict[str, str]:
+        """Each catalog form of a country → its key (以色列, 以國 → israel)."""
+        entries = self.catalog.entries
+        return {form: key for form, key in self.catalog_keys.items()
+                if key in entries and entries[key].kind == PLACE and entries[key].subkind == "country"}
+
+    @cached_property
+    def army_abbreviations(self) -> dict[str, str]:
+        """One-character country forms before 军: the catalog's abbreviations and the lexicon's."""
+        data = self.catalog.lexicon.get("army_abbreviations") or {}
+        return {**self.matcher.abbreviations, **{str(c): str(k) for c, k in data.items()}}
+
+    @cached_property
+    def armed_forces_keys(self) -> dict[str, str]:
+        """A country's key → its catalog armed forces' key, where the catalog lists them."""
+        entries = self.catalog.entries
+        countries = {e.country.upper(): e.key for e in entries.values()
+                     if e.kind == PLACE and e.subkind == "country" and e.country}
+        return {countries[e.country.upper()]: e.key for e in entries.values()
+                if e.kind == ORGANIZATION and e.key.endswith("armed-forces") and e.country
+                and e.country.upper() in countries}
+
+    @cached_property
     def latin_common_words(self) -> frozenset[str]:
         """Latin words that name no body, whatever body's word is before them (CEO, App)."""
         return frozenset(_words(self.catalog.lexicon["latin_common_words"]))

@@ -1050,3 +1050,9 @@ def test_a_bare_verb_goes_on_with_the_body_the_sentence_before_opened_with():
 )
 def test_a_quotation_ending_a_sentence_ends_its_speakers_clauses(body, expected):
     assert [(k, v) for k, v, _, _ in statements(body)] == expected, statements(body)
+
+
+def test_a_source_that_quotes_frames_the_words_of_those_it_quotes():
+    # 据X引述，…: X is the source; the speaker inside speaks too
+    found = statements("據路透社引述，馬克宏在該專訪內表示：「俄國事實上已開始附庸於中國。」")
+    assert [(k, v) for k, v, _, _ in found] == [("reuters", "引述"), ("emmanuel-macron", "表示")], found

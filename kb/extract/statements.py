@@ -300,8 +300,9 @@ class StatementFinder:
         sentence: X表示…，并呼吁 / X发表声明，呼吁 / 但对普京说."""
         if self.lex.verbs.get(verb.form, verb.form) in self.lex.evidence:
             return None  # …是一个迹象，表明…: what a fact shows
-        if previous is not None and self._relaying:
-            return None  # 央视引述会议内容指，要求…: the one relayed asks, not the relay
+        if previous is not None and self._relaying and not previous.source:
+            # 央视引述会议内容指，要求…: the one relayed asks, not the relay (据X引述，… is a source)
+            return None
         closed = _CLOSED_QUOTE.search(self.view, previous.end, clause) if previous is not None else None
         index = self.index
         if closed is not None and index.inside_quote(closed.start()) and not index.inside_quote(clause):

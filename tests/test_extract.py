@@ -1056,3 +1056,13 @@ def test_a_source_that_quotes_frames_the_words_of_those_it_quotes():
     # 据X引述，…: X is the source; the speaker inside speaks too
     found = statements("據路透社引述，馬克宏在該專訪內表示：「俄國事實上已開始附庸於中國。」")
     assert [(k, v) for k, v, _, _ in found] == [("reuters", "引述"), ("emmanuel-macron", "表示")], found
+
+
+def test_a_profession_in_a_lead_names_the_one_person_written_with_it_next():
+    body = ("不過醫師31日提醒，民眾在活動現場情緒激昂恐發生昏倒情形。</p>"
+            "<p>開業醫師高偉峰今天接受媒體採訪表示，自己參與過跨年緊急醫療10多年。")
+    assert [k for k, _, _, _ in statements(body)] == ["person:zh-高伟峰", "person:zh-高伟峰"]
+    # …not a group's word (示威者), nor when two people are written with it
+    assert statements("示威者呼籲修改憲法。</p><p>示威者米龍說，她很失望。")[0][0] is None
+    two = statements("醫師提醒，要注意保暖。</p><p>醫師王大明和醫師李小華都表示，要多喝水。")
+    assert two[0][0] is None, two

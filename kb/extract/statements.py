@@ -28,7 +28,7 @@ from kb.extract.roles import TitleHolders, article_roles
 from kb.extract.rules import Rules
 from kb.extract.speakers import Speakers, Subject
 from kb.extract.tagger import Word
-from kb.extract.text import CLAUSE_PUNCT, CLOSERS, CLOSING_QUOTES, OPENERS, SENTENCE_END, TextIndex
+from kb.extract.text import CLAUSE_PUNCT, CLOSERS, CLOSING_QUOTES, OPENERS, SENTENCE_END, TextIndex, uses
 
 # What ends a clause: a verb beyond one of these speaks in another clause.
 _CLAUSE_ENDS = tuple(CLAUSE_PUNCT + SENTENCE_END + "\n")
@@ -573,7 +573,29 @@ class StatementFinder:
         found = [part for item in found for part in self._quote_by_quote(item)]
         found = self._in_first_person(found)
         found.extend(self._continued(found))
+        found = [self._named_after(item) for item in found]
         return self._distinct(sorted(found, key=lambda f: (f.content_start, f.verb_start)))
+
+    def _named_after(self, item: Found) -> Found:
+        """醫師提醒，… in a lead, then 開業醫師高偉峰 in the paragraphs after it: a bare person noun
+        that names the one person the article later writes it before, and no one before it."""
+        subject, view = item.subject, self.view
+        noun = view[subject.start : subject.end]
+        # (a profession, one person's: not 示威者 or 专家, who are as often many)
+        if not subject.anonymous or subject.key or noun not in self.lex.person_nouns or not noun.endswith(
+            ("师", "医生", "教授")
+        ):
+            return item
+        people = {t.start: t.key for t in self.tokens if t.type == ENTITY and t.key
+                  and self.speakers.kind(t.key) == PERSON}
+        named = [(at, people[at + len(noun)]) for at in uses(view, noun) if at + len(noun) in people]
+        keys = {key for _, key in named}
+        if len(keys) != 1 or named[0][0] < subject.start:
+            return item
+        line_end = self.index.line_bounds(subject.start)[1]
+        if named[0][0] > self.index.line_bounds(min(len(view) - 1, line_end + 1))[1]:
+            return item  # introduced in the paragraph after the lead at the latest
+        return replace(item, subject=replace(subject, key=keys.pop(), kind=PERSON, anonymous=False))
 
     def _bracketed_aside(self, subject_start: int, start: int, end: int) -> bool:
         """Whether subject and verb stand in a bracket that closes inside the content (（X称Y）,

@@ -139,12 +139,12 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
                          rules.catalog_keys, rules.catalog_countries)
     extra = {name.form: name.key for name in names}
     extra.update(latin_names(view, rules.latin_cues, rules.credits, rules.credit_agencies,
-                             rules.brackets.latin_words))
+                             rules.brackets.latin_words, rules.circumstance_openers))
     extra.update(latin_bodies(text, rules.body_words, catalog.alias_index, rules.credit_agencies[1]))
     extra.update(latin_after_descriptors(text, rules.names.organization_before, catalog.alias_index,
                                          rules.latin_common_words))
     extra.update(armed_forces(view, rules.country_forms, rules.army_abbreviations, rules.armed_forces_keys,
-                              rules.catalog_keys))
+                              rules.catalog_keys, rules.army_words))
     organizations = bracketed_organizations(text, words, rules.brackets, rules.catalog_kinds,
                                             catalog.alias_index, result.entities, _tags_alone,
                                             rules.catalog_keys)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
+from functools import lru_cache
 
 from kb.catalog import ORGANIZATION, PLACE
 from kb.extract.name_rules import Affixes, Name, NameRules
@@ -771,14 +772,16 @@ _CHANNEL = re.compile("电视[一二三四五六七八九十]台")
 
 
 def armed_forces(view: str, countries: Mapping[str, str], abbreviations: Mapping[str, str],
-                 catalog_forces: Mapping[str, str], known: Collection[str]) -> dict[str, str]:
+                 catalog_forces: Mapping[str, str], known: Collection[str],
+                 army_words: tuple[tuple[str, ...], frozenset[str]]) -> dict[str, str]:
     """A country's armed forces, by its name (以色列军队, 菲律宾军方, 以色列国防军) or its
     one-character form and 军 (以军表示): form → the catalog's key for them, or one of the
     country's own, so that every form of one army is one body."""
     found: dict[str, str] = {}
-    for match in _ARMY.finditer(view):
+    words, word_characters = army_words
+    for match in _alternation(words).finditer(view):
         start, end = match.span()
-        if match[0] == "军" and _ARMY_WORD_AFTER.match(view, end):
+        if match[0] == "军" and view[end : end + 1] in word_characters:
             continue  # 乌克兰军事援助: 军事, not an army
         # the longest country form right before (以色列 | 军队)
         at = next((at for at in range(max(0, start - 6), start - 1) if view[at:start] in countries), None)
@@ -796,20 +799,20 @@ def armed_forces(view: str, countries: Mapping[str, str], abbreviations: Mapping
     return found
 
 
-# What follows a country for its army; 军 alone after a one-character form (以军), unless a word
-# of 军 goes on (以军事…, 美军舰: a noun of its own).
-_ARMY = re.compile("国防军|军队|军方|武装部队|军")
-_ARMY_WORD_AFTER = re.compile("[事官人区舰机演费工火售团营队方]")
+@lru_cache(maxsize=4)
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
-def counted_companies(view: str, known: Mapping[str, str]) -> list[tuple[int, int]]:
+def counted_companies(view: str, known: Mapping[str, str], function_characters: frozenset[str]
+                      ) -> list[tuple[int, int]]:
     """Names listed and then counted in 家, the classifier of firms (蔚来、小鹏、零跑三家新势力车企,
     腾讯和阿里两家公司): each a body, unless the catalog knows it as something else."""
     spans = []
     for match in _COUNTED_LIST.finditer(view):
         names = _LIST_JOINERS.split(match["names"])
         if len(names) != _COUNTS.get(match["count"], 0) or any(
-            known.get(name, ORGANIZATION) != ORGANIZATION or _FUNCTION_CHARS.intersection(name)
+            known.get(name, ORGANIZATION) != ORGANIZATION or function_characters.intersection(name)
             for name in names
         ):
             continue  # the count must be the list's, of names only (not 该公司在上海和纽约开设两家…)
@@ -828,7 +831,6 @@ _COUNTED_LIST = re.compile(
 _COUNTS = {**{c: n for n, c in enumerate("一两三四五六七八九", 1)}, "二": 2,
            **{str(n): n for n in range(1, 10)}}
 _LIST_JOINERS = re.compile("[、和及与]")
-_FUNCTION_CHARS = frozenset("在的了是向对从把被将其这该并也都")
 
 __all__ = [
     "armed_forces",

@@ -82,15 +82,16 @@ def _relative_head(units: Sequence[Unit]) -> bool:
     )
 
 
-_PERSONAL_PRONOUNS = frozenset({"他", "她", "他们", "她们", "它", "它们"})
 
 
 class Units:
     """The units of any stretch of the view."""
 
     def __init__(self, view: str, tokens: Sequence[Token], words: Sequence[Word],
-                 nouns: frozenset[str] = frozenset(), acts: frozenset[str] = frozenset()) -> None:
+                 nouns: frozenset[str] = frozenset(), acts: frozenset[str] = frozenset(),
+                 pronouns: frozenset[str] = frozenset()) -> None:
         self.view = view
+        self.pronouns = pronouns  # 他, 她: pronouns, whatever the tagger read
         self.nouns = nouns  # nouns the tagger splits (知情 | 人士): one noun unit
         self.acts = acts  # channels (贴文, 发文): verbs, when the tagger read one into a name
         self.tokens = [t for t in tokens if t.type in (ENTITY, TITLE)]
@@ -133,7 +134,7 @@ class Units:
                     text = self.view[a:b]
                     # 29日 (the tagger's m as often as TIME): a date is a time, whatever its tag
                     tag = "TIME" if word.tag == "m" and _DAY.fullmatch(text) else word.tag
-                    if text in _PERSONAL_PRONOUNS:
+                    if text in self.pronouns:
                         tag = "r"  # ，”她 | 说: a pronoun, whatever the tagger read after a quotation
                     if tag in ("PER", "ORG", "LOC") and (a, b) != (word.start, word.end):
                         # 黄帝颖 | 贴文: what the tagger read into a name beside it is no name
@@ -458,7 +459,7 @@ class ClauseParser:
                 ):
                     j += 1
                 end = self._channel_end(gap, j) if k + 1 < j < n else None
-                if end is None and k + 1 < j < n and gap[j].text in ("时", "期间", "之际"):
+                if end is None and k + 1 < j < n and gap[j].text in lex.frames:
                     end = j + 1  # 出席启动礼 | 时: the time of the event
                 if end is None and k + 1 < j == n:
                     end = n  # 出席「…」启动礼 | 致辞说: the event, right before the speech

@@ -17,6 +17,7 @@ def latin_names(view: str, cues: tuple[tuple[str, ...], tuple[str, ...], tuple[s
                 credits: re.Pattern[str] | None = None,
                 agencies: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
                 body_words: frozenset[str] = frozenset(),
+                openers: tuple[str, ...] = (),
                 ) -> dict[str, str]:
     """Latin names right after a title, a person word or a nationality (…人), before a verb,
     a bracket or a joiner (活动人士justice amad认为, 俄罗斯人viktor bout和…), the names joined
@@ -27,7 +28,7 @@ def latin_names(view: str, cues: tuple[tuple[str, ...], tuple[str, ...], tuple[s
     for match in _LATIN_RUN.finditer(view):
         start, end = match.span("name")
         before = view[max(0, start - 12) : start].rstrip()
-        speaks = view.startswith(verbs, end) or _speaks_after_circumstance(view, end, verbs)
+        speaks = view.startswith(verbs, end) or _speaks_after_circumstance(view, end, verbs, openers)
         if before.endswith(endings) and speaks:
             pass  # 首席投资官Mark Haefele表示: a title of a sort (…官, …师) and a reporting verb
         elif before.endswith("的") and _speaks_after_circumstance(view, end, verbs, bare=True):
@@ -53,18 +54,20 @@ def latin_names(view: str, cues: tuple[tuple[str, ...], tuple[str, ...], tuple[s
     return found
 
 
-# What may stand between a name and its verb: a time, a place or an occasion (最近在布鲁塞尔的
-# 一次小组讨论中), without punctuation.
-_CIRCUMSTANCE = re.compile(
-    r"(?:在|于|於|最近|近日|日前|今天|昨天|周|星期|本周|上周|当天|稍早|此前|\d)[^，,。；;：:“”「」()（）]{0,22}"
-)
+@lru_cache(maxsize=4)
+def _circumstance(openers: tuple[str, ...]) -> re.Pattern[str]:
+    """What may stand between a name and its verb: a time, a place or an occasion opened by one
+    of ``openers`` or a number (最近在布鲁塞尔的一次小组讨论中), without punctuation."""
+    words = "|".join(map(re.escape, sorted(openers, key=len, reverse=True)))
+    return re.compile(f"(?:{words}|\\d)" + r"[^，,。；;：:“”「」()（）]{0,22}")
 
 
-def _speaks_after_circumstance(view: str, end: int, verbs: tuple[str, ...], bare: bool = False) -> bool:
+def _speaks_after_circumstance(view: str, end: int, verbs: tuple[str, ...], openers: tuple[str, ...] = (),
+                               bare: bool = False) -> bool:
     """Whether a reporting verb ends a circumstance right after ``end`` and punctuation
     follows it (Bernd Lange最近在布鲁塞尔的一次小组讨论中说：); ``bare``: the verb right at
     ``end``, no circumstance."""
-    match = None if bare else _CIRCUMSTANCE.match(view, end)
+    match = None if bare or not openers else _circumstance(openers).match(view, end)
     if match is None and not bare:
         return False
     for at in range(match.end() if match else end, end - 1, -1):

@@ -55,6 +55,8 @@ class NameRules:
     sort_bodies: frozenset[str] = frozenset()  # 地方政府, 有关部门: many bodies of a sort
     organization_before: tuple[str, ...] = ()  # 巨头, 竞争对手: words before a company
     organization_after: tuple[str, ...] = ()  # 股价, 财报: words after a company
+    not_place_after: tuple[str, ...] = ()  # 市场: words after a name that begin a word, no city
+    list_function_characters: frozenset[str] = frozenset()  # 在, 的: in no name of a counted list
     naming_verbs: tuple[str, ...] = ()  # 叫, 名为: what follows is a name
     pair_after: tuple[str, ...] = ()  # 两国: after two countries' one-character forms
     event_words: tuple[str, ...] = ()  # 峰会, 记者会: events, though they end like bodies

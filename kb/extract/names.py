@@ -508,7 +508,7 @@ def _context_kinds(view: str, form: str, rules: NameRules, known: Mapping[str, s
         before, after = view[max(0, at - 3) : at], view[end : end + 3]
         placed = before.endswith(rules.place_before) and not before.endswith(rules.not_place_before)
         # (沃尔玛 | 市场: 市 there begins a word, no city)
-        if placed or after.startswith(rules.place_after) and not after.startswith(_NOT_PLACE_AFTER):
+        if placed or after.startswith(rules.place_after) and not after.startswith(rules.not_place_after):
             votes[PLACE] += 1
         if (view[at - 1 : at] in rules.city_suffixes or after.startswith(rules.place_after)) and any(
             known.get(view[at - n : at]) == PLACE for n in range(2, 6) if at >= n
@@ -537,7 +537,6 @@ def _context_kinds(view: str, form: str, rules: NameRules, known: Mapping[str, s
 
 
 _PAIR_JOINERS = frozenset("和与及、")
-_NOT_PLACE_AFTER = ("市场", "市值", "市占")
 
 
 @lru_cache(maxsize=4)
@@ -654,7 +653,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         votes[view[start:end]][ORGANIZATION] += 2
     for start, end in numbered_channels(view, known):
         votes[view[start:end]][ORGANIZATION] += 2
-    for start, end in counted_companies(view, known):
+    for start, end in counted_companies(view, known, rules.list_function_characters):
         votes[view[start:end]][ORGANIZATION] += 2
     for start, end in speaking_bodies(view, words, rules, known):
         votes[view[start:end]][ORGANIZATION] += 1

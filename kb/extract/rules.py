@@ -116,6 +116,9 @@ class Lexicon:
     channels: tuple[str, ...]  # channels: 发表声明, 在推特上
     channel_verbs: frozenset[str]  # channel_verbs
     attending_verbs: frozenset[str]  # attending_verbs: 出席…致辞说
+    topic_frames: tuple[str, ...]  # topic_frames: 对于, 关于
+    quote_continuers: tuple[str, ...]  # quote_continuers: 并, 还 after 。”
+    profession_endings: tuple[str, ...]  # profession_endings: 师, 医生
     channel_nouns: tuple[str, ...]  # channel_nouns
     source_prefixes: tuple[str, ...]  # source_prefixes
     source_verbs: frozenset[str]  # source_verbs
@@ -218,6 +221,9 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         channels=_words(data["channels"]),
         channel_verbs=frozenset(_words(data["channel_verbs"])),
         attending_verbs=frozenset(_words(data["attending_verbs"])),
+        topic_frames=_words(data["topic_frames"]),
+        quote_continuers=_words(data["quote_continuers"]),
+        profession_endings=_words(data["profession_endings"]),
         channel_nouns=_words(data["channel_nouns"]),
         source_prefixes=_words(data["source_prefixes"]),
         source_verbs=frozenset(_words(data["source_verbs"])),
@@ -329,6 +335,8 @@ class Rules:
             # 竞争对手三星, 分析机构克而瑞: a body's descriptor before a name says what it names
             naming_verbs=_words(data["naming_verbs"]),
             organization_after=_words(data["organization_after"]),
+            not_place_after=_words(data["not_place_after"]),
+            list_function_characters=frozenset(data["list_function_characters"]),
             pair_after=_words(data["pair_after"]),
             organization_before=_words([
                 w for w in (*data["organization_before"], *data["organization_descriptors"])
@@ -429,6 +437,16 @@ class Rules:
         entries = self.catalog.entries
         return {form: key for form, key in self.catalog_keys.items()
                 if key in entries and entries[key].kind == PLACE and entries[key].subkind == "country"}
+
+    @cached_property
+    def army_words(self) -> tuple[tuple[str, ...], frozenset[str]]:
+        """What follows a country for its army, and the characters that make 军 a word's."""
+        data = self.catalog.lexicon
+        return _words(data["army_words"]), frozenset(data["army_word_characters"])
+
+    @cached_property
+    def circumstance_openers(self) -> tuple[str, ...]:
+        return _words(self.catalog.lexicon["circumstance_openers"])
 
     @cached_property
     def army_abbreviations(self) -> dict[str, str]:

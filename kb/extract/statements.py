@@ -76,14 +76,12 @@ _QUOTED = re.compile(r"[“「『][^”」』]*[”」』]")
 
 # A quotation closing on a sentence's end (。” then more text): the words after it begin anew
 # (unless they go on with 并, 还, 又, 也: …。」並做出警告).
-_CLOSED_QUOTE = re.compile(r"[。！？!?][”」』](?=[^，,。；;：:”」』\s并並还還又也])")
+_CLOSED_QUOTE = r"[。！？!?][”」』](?=[^，,。；;：:”」』\s])(?!{})"
 
 # An interview's question and answer marks at a paragraph's start (问：…, 答：…).
 _QUESTION = re.compile(r"^[问問][：:]", re.M)
 _ANSWER = re.compile(r"^答[：:]", re.M)
 
-# Clause openings that frame a topic (对于X，则敦促…): X is what is spoken of, not who speaks.
-_TOPIC_FRAMES = ("对于", "关于", "至于", "针对")
 
 
 class StatementFinder:
@@ -94,7 +92,7 @@ class StatementFinder:
         self.index = TextIndex(view, tuple(rules.lexicon.attending_verbs))
         self.tokens = [t for t in tokens]
         self.units = Units(view, tokens, words, frozenset(h for h in self.lex.anonymous_heads if len(h) >= 3),
-                           frozenset(self.lex.channels))
+                           frozenset(self.lex.channels), pronouns=frozenset(self.lex.pronouns_personal))
         self.parser = ClauseParser(self.lex)
         self.roles = article_roles(tokens, view, rules.kind_of)
         people = {t.key for t in tokens if t.type == ENTITY and t.key and rules.kind_of(t.key) == PERSON}
@@ -105,6 +103,8 @@ class StatementFinder:
         self._channels: list[tuple[int, int]] | None = None  # channel phrases, found when first asked
         words = "|".join(map(re.escape, sorted(self.lex.turn_words, key=len, reverse=True)))
         self._turn = re.compile(f"[，,；;](?:{words})")  # a clause that turns against the one before
+        continuers = "|".join(map(re.escape, self.lex.quote_continuers))
+        self._closed_quote = re.compile(_CLOSED_QUOTE.format(continuers))
         self.token_at = {t.start: t for t in tokens}
 
     # -- verbs ----------------------------------------------------------------------------------
@@ -303,7 +303,7 @@ class StatementFinder:
         if previous is not None and self._relaying and not previous.source:
             # 央视引述会议内容指，要求…: the one relayed asks, not the relay (据X引述，… is a source)
             return None
-        closed = _CLOSED_QUOTE.search(self.view, previous.end, clause) if previous is not None else None
+        closed = self._closed_quote.search(self.view, previous.end, clause) if previous is not None else None
         index = self.index
         if closed is not None and index.inside_quote(closed.start()) and not index.inside_quote(clause):
             # X说：“…。”2006年…，安理会通过决议，呼吁…: the quotation ended the sentence; what
@@ -354,7 +354,7 @@ class StatementFinder:
                 relayed = self.speakers.resolve(phrase)
                 if relayed is not None and relayed.key:
                     return replace(relayed, carried=True)
-            if self.view.startswith(_TOPIC_FRAMES, prior):
+            if self.view.startswith(self.lex.topic_frames, prior):
                 # 朱立伦…，针对提名问题，强调…: a clause framing the topic holds no subject; the
                 # one before it may (对于…的中国，则敦促其…: not 中国)
                 position = prior - 1
@@ -583,7 +583,7 @@ class StatementFinder:
         noun = view[subject.start : subject.end]
         # (a profession, one person's: not 示威者 or 专家, who are as often many)
         if not subject.anonymous or subject.key or noun not in self.lex.person_nouns or not noun.endswith(
-            ("师", "医生", "教授")
+            self.lex.profession_endings
         ):
             return item
         people = {t.start: t.key for t in self.tokens if t.type == ENTITY and t.key

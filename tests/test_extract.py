@@ -1066,3 +1066,10 @@ def test_a_profession_in_a_lead_names_the_one_person_written_with_it_next():
     assert statements("示威者呼籲修改憲法。</p><p>示威者米龍說，她很失望。")[0][0] is None
     two = statements("醫師提醒，要注意保暖。</p><p>醫師王大明和醫師李小華都表示，要多喝水。")
     assert two[0][0] is None, two
+
+
+def test_a_hedged_group_subject_is_no_earlier_speakers():
+    # 有人或會認為: 或會 stands between the group and its verb; the group is no one in particular,
+    # and the speaker before it does not think what it thinks
+    found = statements("陳國基表示，投票很重要。他又說，雖然有人或會認為，候選人「個個都一樣」，但這是錯誤觀念。")
+    assert [v for _, v, _, _ in found] == ["表示", "說"], found

@@ -1073,3 +1073,9 @@ def test_a_hedged_group_subject_is_no_earlier_speakers():
     # and the speaker before it does not think what it thinks
     found = statements("陳國基表示，投票很重要。他又說，雖然有人或會認為，候選人「個個都一樣」，但這是錯誤觀念。")
     assert [v for _, v, _, _ in found] == ["表示", "說"], found
+
+
+def test_a_clause_after_relaying_unnamed_sources_is_theirs():
+    # 法新社引述烏克蘭官員的消息，稱…: the officials say it, unnamed; the agency relays
+    found = statements("但法新社15日引述烏克蘭官員的消息，稱李輝16日將到烏克蘭停留2日。")
+    assert [(k, v, anon) for k, v, _, anon in found] == [(None, "稱", True)], found

@@ -352,7 +352,7 @@ class StatementFinder:
                 start, end = backwards.relayed
                 phrase = SubjectParse(backwards.units, start, end, backwards.continuing)
                 relayed = self.speakers.resolve(phrase)
-                if relayed is not None and relayed.key:
+                if relayed is not None and (relayed.key or relayed.anonymous):
                     return replace(relayed, carried=True)
             if self.view.startswith(self.lex.topic_frames, prior):
                 # 朱立伦…，针对提名问题，强调…: a clause framing the topic holds no subject; the

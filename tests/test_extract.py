@@ -1079,3 +1079,10 @@ def test_a_clause_after_relaying_unnamed_sources_is_theirs():
     # 法新社引述烏克蘭官員的消息，稱…: the officials say it, unnamed; the agency relays
     found = statements("但法新社15日引述烏克蘭官員的消息，稱李輝16日將到烏克蘭停留2日。")
     assert [(k, v, anon) for k, v, _, anon in found] == [(None, "稱", True)], found
+
+
+def test_and_said_after_a_closed_quotation_is_the_new_subjects():
+    # X称「…」，对此Y表示谴责，并称…: Y goes on, not X whose quotation closed
+    found = statements("法國總統馬克宏日前稱「俄羅斯已屈從於中國」，對此俄國官員週一表示譴責，並稱西方各國必須習慣這個世界。")
+    assert [(k, v, anon) for k, v, _, anon in found] == [
+        ("emmanuel-macron", "稱", False), (None, "稱", True)], found

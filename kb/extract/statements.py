@@ -311,7 +311,11 @@ class StatementFinder:
             previous, floor = None, closed.end()
         units = self.units.between(clause, verb.start)
         if previous is not None and not previous.source and units and units[-1].text in ("并", "并且"):
-            return replace(previous, carried=True)  # X否认…并说：: one subject, two verbs
+            # X否认…并说：: one subject, two verbs; unless a person became the subject in between
+            # (马克宏称「…」，对此俄国官员表示谴责，并称…: the officials)
+            closed = max(self.view.rfind(mark, previous.end, clause) for mark in CLOSING_QUOTES)
+            between = self.speakers.person_subject(closed, clause) if closed > 0 else None
+            return replace(between or previous, carried=True)
         markers = all(u.text in self.lex.continuation_markers for u in units)  # (并称)
         if clause <= floor and not verb.weak and markers:
             # X表示，…。还强调…: a sentence that opens with a verb (after 还, 并) has no subject

@@ -1086,3 +1086,8 @@ def test_and_said_after_a_closed_quotation_is_the_new_subjects():
     found = statements("法國總統馬克宏日前稱「俄羅斯已屈從於中國」，對此俄國官員週一表示譴責，並稱西方各國必須習慣這個世界。")
     assert [(k, v, anon) for k, v, _, anon in found] == [
         ("emmanuel-macron", "稱", False), (None, "稱", True)], found
+
+
+def test_a_countrys_reports_are_its_media_unnamed():
+    found = statements("据以色列报道，加沙南部的情况更为复杂。")
+    assert [(k, v, anon) for k, v, _, anon in found] == [(None, "报道", True)], found

@@ -122,6 +122,7 @@ class Lexicon:
     channel_nouns: tuple[str, ...]  # channel_nouns
     source_prefixes: tuple[str, ...]  # source_prefixes
     source_verbs: frozenset[str]  # source_verbs
+    media_verbs: frozenset[str]  # media_verbs: 报道 (据以色列报道: the country's media)
     relay_verbs: tuple[str, ...]  # relay_verbs: 援引, 引述
     unattributed: tuple[str, ...]  # unattributed
     pronouns: tuple[str, ...]  # pronouns.person
@@ -227,6 +228,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         channel_nouns=_words(data["channel_nouns"]),
         source_prefixes=_words(data["source_prefixes"]),
         source_verbs=frozenset(_words(data["source_verbs"])),
+        media_verbs=frozenset(_words(data["media_verbs"])),
         relay_verbs=_words(data["relay_verbs"]),
         unattributed=_words(data["unattributed"]),
         pronouns=_words(data["pronouns"]["person"]),

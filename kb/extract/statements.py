@@ -21,7 +21,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from kb.catalog import ORGANIZATION, PERSON
+from kb.catalog import ORGANIZATION, PERSON, PLACE
 from kb.extract.clauses import ClauseParser, SubjectParse, Units
 from kb.extract.entities import ENTITY, Token
 from kb.extract.roles import TitleHolders, article_roles
@@ -266,6 +266,10 @@ class StatementFinder:
         units = self.units.between(start + len(prefix), verb.start)
         parse = self.parser.parse(units)
         subject = self.speakers.resolve(parse)
+        place = subject is not None and subject.key is not None and self.speakers.kind(subject.key) == PLACE
+        if place and base in lex.media_verbs and parse.end == len(parse.units):
+            # 据以色列报道，…: the country's media, unnamed, not its government
+            return Subject(subject.start, subject.end, None, None, anonymous=True, source=True)
         return replace(subject, source=True) if subject else Subject(start, start, None, None)
 
     def _own_subject(self, verb: Verb, clause: int) -> Subject | None:

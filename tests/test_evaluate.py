@@ -52,19 +52,12 @@ def test_development_set_floors(report):
     assert sum(len(r.anonymous_named) for r in dev) <= DEV_ANONYMOUS_NAMED, table
 
 
-def test_fresh_set_floors(report):
-    fresh = report.groups("gold_set")[str(FRESH / "gold")]
+@pytest.mark.parametrize(("folder", "floors"), [(FRESH, FRESH_FLOORS), (FRESH2, FRESH2_FLOORS)])
+def test_fresh_set_floors(report, folder, floors):
+    fresh = report.groups("gold_set")[str(folder / "gold")]
     assert len(fresh) == 24
     table = format_table(report)
-    for category, floor in FRESH_FLOORS.items():
-        assert report.total(category, fresh).f1 >= floor, table
-
-
-def test_second_fresh_set_floors(report):
-    fresh = report.groups("gold_set")[str(FRESH2 / "gold")]
-    assert len(fresh) == 24
-    table = format_table(report)
-    for category, floor in FRESH2_FLOORS.items():
+    for category, floor in floors.items():
         assert report.total(category, fresh).f1 >= floor, table
 
 

@@ -1091,3 +1091,8 @@ def test_and_said_after_a_closed_quotation_is_the_new_subjects():
 def test_a_countrys_reports_are_its_media_unnamed():
     found = statements("据以色列报道，加沙南部的情况更为复杂。")
     assert [(k, v, anon) for k, v, _, anon in found] == [(None, "报道", True)], found
+
+
+def test_an_answers_closing_note_is_the_outlets():
+    body = "記者專訪了理事高橋一郎。</p><p>問：您怎麼看？</p><p>答：出口受到打擊。（編輯：張三）1121215"
+    assert [t for _, _, t, _ in statements(body)] == ["出口受到打擊"]

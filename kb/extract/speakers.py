@@ -495,7 +495,7 @@ class Speakers:
         same = [t for t in self.organizations if suffix and self.view[t.start:t.end].endswith(suffix)]
         if not same and suffix in self.rules.names.corporate_suffixes:
             # 该公司 after 沃尔玛: a company's name seldom ends in 公司; any body but the media's
-            same = [t for t in self.organizations if not self._media(t) and not t.key.endswith("-government")]
+            same = [t for t in self.organizations if not self._media(t) and not self._is_government(t)]
         if not same and suffix.endswith(self.rules.names.organization_suffixes):
             return Subject(start, end, None, None)  # (当地)法院 with no court named: no other body
         if not same and text.endswith(self.lex.media_descriptions):
@@ -564,6 +564,10 @@ class Speakers:
                 break
             units = units[: chain - 1]
         return tuple(dict.fromkeys(keys))
+
+    def _is_government(self, token: Token) -> bool:
+        entry = self.rules.matcher.entry(token.key) if token.key else None
+        return entry is not None and entry.subkind == "government"
 
     def _media(self, token: Token) -> bool:
         entry = self.rules.matcher.entry(token.key) if token.key else None

@@ -81,6 +81,8 @@ _CLOSED_QUOTE = r"[。！？!?][”」』](?=[^，,。；;：:”」』\s])(?!{}
 # An interview's question and answer marks at a paragraph's start (问：…, 答：…).
 _QUESTION = re.compile(r"^[问問][：:]", re.M)
 _ANSWER = re.compile(r"^答[：:]", re.M)
+# A short note in brackets that closes a paragraph (（完）, （编辑：张三）), and a number after it.
+_CLOSING_NOTE = re.compile(r"[（(][^（()）]{1,30}[)）]\s*\d*\s*$")
 
 
 
@@ -388,15 +390,17 @@ class StatementFinder:
         start, end = self.index.sentence_bounds(floor - 1)
         if view.startswith("【", start) and view.find("】", start, end) > 0:
             start = view.find("】", start, end) + 1  # a dateline
-        units = self.units.between(start, min(end, start + 40))
-        stop = self.parser.noun_phrase_end(units, 0)
-        if not 0 < stop < len(units) or units[stop].text in ("的", "之") or units[0].tag != ENTITY:
+        parse = self.parser.parse_opening(self.units.between(start, min(end, start + 40)))
+        units, first, stop = parse.units, parse.start, parse.end
+        if not first < stop < len(units) or units[first].tag != ENTITY:
             return None
-        subject = self.speakers.resolve(SubjectParse(units, 0, stop, False))
-        head = units[0].token.key if units[0].token and units[0].token.key else None
+        if units[stop].text in ("的", "之") or units[stop].nominal or units[stop].tag == "vn":
+            return None  # (印尼首场总统 | 大选辩论: a debate, whoever its words name)
+        subject = self.speakers.resolve(parse)
+        head = units[first].token.key if units[first].token and units[first].token.key else None
         if subject is not None and not subject.key and head and self.speakers.kind(head) == ORGANIZATION:
             # 七国集团首脑: a body's leaders, no one named: the body
-            subject = Subject(units[0].start, units[stop - 1].end, head, ORGANIZATION)
+            subject = Subject(units[first].start, units[stop - 1].end, head, ORGANIZATION)
         if subject is None or not subject.key or subject.anonymous or subject.source:
             return None
         return subject if self.speakers.kind(subject.key) in (PERSON, ORGANIZATION) else None
@@ -669,7 +673,9 @@ class StatementFinder:
             start = answer.end()
             while start < len(view):
                 _, end = index.line_bounds(start)
-                content_end = len(view[:end].rstrip().removesuffix("(完)").removesuffix("（完）").rstrip())
+                # (a note in brackets closing the line, （完）, （编辑：…）, is the outlet's)
+                note = _CLOSING_NOTE.search(view, start, end)
+                content_end = len(view[: note.start() if note else end].rstrip())
                 if content_end > start:
                     verb = (answer.start(), answer.start() + 1, "答")
                     found.append(Found(*verb, start, content_end, subject, True, True))

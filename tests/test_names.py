@@ -1446,3 +1446,40 @@ def test_an_adverb_glued_to_a_transliterated_name_before_its_verb_is_no_part_of_
 def test_a_latin_name_after_a_title_or_what_the_person_does_speaks(body, speaker):
     found = extract(parse_text(f"<!--1643120102000-->\n[t](https://www.example.com/a/1)\n------\n<p>{body}</p>"))
     assert [s.speaker_key for s in found.statements] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "kind", "absent"),
+    [
+        # an adverb after a Japanese surname is no given name (植田 | 再次)
+        ("日本央行行长植田再次表示将维持宽松。", "植田", "person", "植田再次"),
+        # a catalog city inside a dotted surname is no city (塞西尔·布 | 里昂)
+        ("医院儿科主任塞西尔·布里昂表示，病例并不罕见。", "塞西尔·布里昂", "person", "里昂"),
+        # 答说 is the verb, not the name's last character
+        ("被问及将来的梦想，周庭答说：「自由地活。」", "周庭", "person", "周庭答"),
+        # a gloss between a name and the direction after it (希纳特万（Hinatuan）东北方)
+        ("震央在民答那峨岛（Mindanao Island）希纳特万（Hinatuan）东北方约72公里处。", "希纳特万", "place", None),
+        # a province glossed in Latin beside a company is no body (印尼亚齐省（Aceh）)
+        ("埃克森美孚公司（ExxonMobil）与印尼亚齐省（Aceh）村民达成和解。", "印尼亚齐省", "place", None),
+        # a company by its accounts over a period (大立光4月合并营收)
+        ("大立光4月合并营收30亿元。大立光表示，客户拉货动能差。", "大立光", "organization", None),
+        # a town after a word for it (历史名城马格德堡)
+        ("运河流经历史名城马格德堡和舍讷贝克。", "马格德堡", "place", None),
+    ],
+)
+def test_name_edges_and_kinds_from_their_surroundings(body, name, kind, absent):
+    kinds = _kinds(body)
+    assert kinds.get(name) == kind and (absent is None or absent not in kinds), kinds
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "迪士尼首席执行官艾格周二在与迪士尼季度财报相关的电话会议上表示，价格调整是成功的。",
+        "日本驻华大使馆就广岛峰会公报发表三点说明。",
+        "中心在都柏林市中心举行台湾美食盛会，代表杨子葆在会上分享经验。",
+    ],
+)
+def test_documents_and_events_are_no_organizations(body):
+    kinds = _kinds(body)
+    assert not any(n.endswith(("财报", "公报", "盛会")) for n in kinds), kinds

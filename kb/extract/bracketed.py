@@ -59,6 +59,7 @@ class BracketRules:
     events: tuple[str, ...] = ()  # event_words: 峰会, 记者会
     person_words: tuple[str, ...] = ()  # titles and person nouns (研究员, 主任)
     corporate: tuple[str, ...] = ()  # corporate_suffixes and their parts: 控股, 有限公司
+    places: tuple[str, ...] = ()  # city_suffixes: 省, 州, 县
 
 
 def bracketed_organizations(
@@ -250,6 +251,8 @@ def _is_organization(view: str, form: str, start: int, paren: int, latin: str, w
     )
     if named_as_body or shaped:
         return True
+    if form.endswith(rules.places):
+        return False  # 印尼亚齐省（Aceh）: a province, its government unnamed
     acronym = _ACRONYM.match(latin.replace(" ", "")) is not None and len(latin_words) <= 2
     if acronym and all(t not in _NAME_TAGS for _, t in tag_alone(form)):
         return False  # 虚拟实境（VR）, (官方)发展援助（ODA）: common words and a term's acronym

@@ -234,6 +234,16 @@ def _is_word_char(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
+def _inside_dotted_name(view: str, at: int, form: str) -> bool:
+    """Whether a transliterated form starts inside the surname of a dotted foreign name: a
+    middle dot, one to three transliteration characters, then the form."""
+    dot = view.rfind("·", max(0, at - 4), at)
+    if dot < 0 or dot == at - 1:
+        return False
+    chars = transliteration_chars()
+    return all(c in chars for c in view[dot + 1 : at]) and all(c in chars for c in form)
+
+
 def scan(view: str, matcher: Matcher, extra: dict[str, str] | None = None) -> list[Token]:
     """Match catalog forms (and article-local ``extra`` forms → keys) left to right."""
     tokens: list[Token] = []
@@ -271,6 +281,8 @@ def scan(view: str, matcher: Matcher, extra: dict[str, str] | None = None) -> li
                 continue
             if form[-1].isascii() and form[-1].isalnum() and end < n and _is_word_char(view[end]):
                 continue
+            if kind != TITLE and _inside_dotted_name(view, i, form):
+                continue  # 塞西尔·布 | 里昂: a surname's last characters, not the city
             # 以北约50公里: 约 before a number is "about", not the end of a name.
             if form.endswith("约") and view[end : end + 1].isdigit():
                 continue

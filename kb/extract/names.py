@@ -303,6 +303,8 @@ def _japanese_given_name(view: str, start: int, end: int, words: Sequence[Word],
     given = view[end : end + 2]
     if len(given) != 2 or not _HAN.match(given) or given[1] not in rules.japanese_given_name_ends:
         return False
+    if given in rules.fillers:
+        return False  # 植田 | 再次(表示): an adverb, no given name
     starts = {w.start for w in words}
     inside = [w for w in words if end <= w.start < end + 2]
     return (
@@ -395,9 +397,11 @@ def _person_bounds(view: str, start: int, end: int, rules: NameRules,
         len(t) >= 3 and view.endswith(t, 0, start + 1) for t in rules.titles
     ):
         start += 1  # 书记 | 长庄瑞雄: a title's last character, read as the name's first
+    dot = view.rfind("·", start, end)
+    dotted = dot >= 0 and _foreign_run(view[dot + 1 : end])
     for cut in range(start + 2, end - 1):
-        if known.get(view[cut:end]) == PLACE:
-            return start, cut
+        if known.get(view[cut:end]) == PLACE and not (dotted and dot < cut - 1):
+            return start, cut  # (not 塞西尔·布 | 里昂: a dotted surname's end)
     if (
         end - start == 2
         and view[start] in rules.surnames
@@ -505,7 +509,8 @@ def _context_kinds(view: str, form: str, rules: NameRules, known: Mapping[str, s
     at = view.find(form)
     while at >= 0:
         end = at + len(form)
-        before, after = view[max(0, at - 3) : at], view[end : end + 3]
+        gloss = _BRACKET.match(view, end)  # 希纳特万（Hinatuan）东北方: what follows its gloss
+        before, after = view[max(0, at - 3) : at], view[gloss.end() if gloss else end :][:3]
         placed = before.endswith(rules.place_before) and not before.endswith(rules.not_place_before)
         # (沃尔玛 | 市场: 市 there begins a word, no city)
         if placed or after.startswith(rules.place_after) and not after.startswith(rules.not_place_after):
@@ -527,7 +532,8 @@ def _context_kinds(view: str, form: str, rules: NameRules, known: Mapping[str, s
         ):
             # a body's word in apposition outweighs a verb after, which bodies use too
             votes[ORGANIZATION] += 2
-        if view[end : end + 5].startswith(rules.organization_after):
+        period = _PERIOD.match(view, end)  # 大立光4月合并营收: a period, then the company's accounts
+        if view[period.end() : period.end() + 5].startswith(rules.organization_after):
             votes[ORGANIZATION] += 2  # 沃尔玛股价, 沃尔玛财报: a company's shares and accounts
         cued = rules.person_cue_words.ends_at(view[max(0, at - 6) : at])
         if cued or rules.after_person_words.starts_at(after):
@@ -537,6 +543,8 @@ def _context_kinds(view: str, form: str, rules: NameRules, known: Mapping[str, s
 
 
 _PAIR_JOINERS = frozenset("和与及、")
+_PERIOD = re.compile(r"(?:[\d一二三四五六七八九十]{1,4}(?:月份?|年度?|季度?)|[今去明]年|上半年|下半年|第.季"
+                     r"|前.{1,2}月|前.{1,2}季|合并|单月|累计|全年|年度)*")
 
 
 @lru_cache(maxsize=4)

@@ -393,6 +393,7 @@ class Rules:
             # thing: 上诉仲裁多边协议（MPIA）)
             events=_words([*data["event_words"], *data["facility_endings"], *data["thing_endings"]]),
             person_words=tuple(t for t in self.names.person_cues if len(t) >= 2),
+            places=_words(data["city_suffixes"]),
             corporate=_words(data["legal_endings"]),
         )
         # The kind and entry of each catalog form (a form several entries share: the first key's).

@@ -1483,3 +1483,38 @@ def test_name_edges_and_kinds_from_their_surroundings(body, name, kind, absent):
 def test_documents_and_events_are_no_organizations(body):
     kinds = _kinds(body)
     assert not any(n.endswith(("财报", "公报", "盛会")) for n in kinds), kinds
+
+
+@pytest.mark.parametrize(
+    ("body", "organization", "absent"),
+    [
+        # a day the tagger ran into a body (明天 | 民进党中央党部), or into the next word (星期一中午)
+        ("陈俊宇说，明天民进党中央党部要召开选策会。", "民进党中央党部", "明天民进党中央党部"),
+        ("韶关市政府指出，一辆私家车星期一中午由南向北行驶。", "韶关市政府", "星期一中"),
+        # 所 before a verb is no part of the body (海基会 | 所举办)
+        ("大陆干预台商出席海基会所举办的活动。海基会表示不满。", "海基会", "海基会所"),
+        # a descriptor inside a tagged or a glossed body: the name follows it
+        ("华盛顿的中右翼智囊团美国企业研究所专家表示，国会拥有权力。", None, "中右翼智囊团美国企业研究所"),
+        ("基里达欧鲁还获得国会第3大党人民民主党（HDP）支持。", "人民民主党", "大党人民民主党"),
+    ],
+)
+def test_the_edges_of_a_tagged_body(body, organization, absent):
+    kinds = _kinds(body)
+    assert (organization is None or kinds.get(organization) == "organization") and absent not in kinds, kinds
+
+
+@pytest.mark.parametrize(
+    ("body", "description"),
+    [
+        # words that say what sort of body, not which (亲政府, 官方, 人道), after a place or a body
+        ("香港多个亲政府社团在铜锣湾举行活动。", "亲政府社团"),
+        ("联合国人道机构周五表示，加沙至少有十万名流离失所者涌入拉法。", "联合国人道机构"),
+        ("中国官方通讯社当时报道称，他建立了一个团体。", "中国官方通讯社"),
+        # a body's own of some sort (台新金旗下银行)
+        ("台新金旗下银行及证券11月获利表现稳健。", "台新金旗下银行"),
+        # a site, though it ends like a body (购物中心, 拘留所)
+        ("军方指控快速支援部队抢劫和焚烧阿夫拉购物中心。", "阿夫拉购物中心"),
+    ],
+)
+def test_descriptions_and_sites_are_no_organizations(body, description):
+    assert description not in _kinds(body)

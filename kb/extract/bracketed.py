@@ -60,6 +60,7 @@ class BracketRules:
     person_words: tuple[str, ...] = ()  # titles and person nouns (研究员, 主任)
     corporate: tuple[str, ...] = ()  # corporate_suffixes and their parts: 控股, 有限公司
     places: tuple[str, ...] = ()  # city_suffixes: 省, 州, 县
+    leading: tuple[str, ...] = ()  # leading_descriptors: 智库, 大党 (the name follows them)
 
 
 def bracketed_organizations(
@@ -83,6 +84,9 @@ def bracketed_organizations(
         of = form.rfind("的")
         if 0 <= of < len(form) - 4:  # 位于埼玉县和光市的 | 理化学研究所（RIKEN）
             form_start, form = form_start + of + 1, form[of + 1 :]
+        cut = max((form.find(d) + len(d) for d in rules.leading if d in form), default=0)
+        if 0 < cut <= len(form) - 2:  # 第3大党 | 人民民主党（HDP）
+            form_start, form = form_start + cut, form[cut:]
         if len(form.replace("·", "")) < 2 or form in known or form in rules.descriptors:
             continue  # a catalog name: the catalog knows it better; a descriptor alone names nothing
         if latin.islower() or form.endswith(rules.events):

@@ -109,11 +109,14 @@ class NameRules:
     name_withheld: tuple[str, ...] = ()  # 姓, 某: after a surname, no name is given
     name_withheld_alone: frozenset[str] = frozenset()  # 男, 女: no name, when alone after a surname
     ownership_words: tuple[str, ...] = ()  # 国营, 民营: who owns a body, before its name
+    leading_descriptors: tuple[str, ...] = ()  # 智库, 大党: inside a tagged body, its name follows
+    sort_modifiers: tuple[str, ...] = ()  # 国际, 亲政府: what sort a body is, before a sort's word
     body_joiners: tuple[str, ...] = ()  # 和, 等: between two bodies' names
     local_units: frozenset[str] = frozenset()  # 办公室, 分社: a body's unit in a place
     thing_latin_words: frozenset[str] = frozenset()  # gardens, institute: a Latin name of no person
     # 辩称, 人士, 粉: after a surname, a verb or a group's word (曾辩称, 挺郭人士, 郭粉), no given name
     not_given_names: frozenset[str] = frozenset()
+    day_words: tuple[str, ...] = ()  # 明天, 星期一: a day before a body the tagger ran into it
     fillers: tuple[str, ...] = ()  # 日前, 也: times and adverbs between a speaker and its verb
     group_endings: tuple[str, ...] = ()  # 族, 人: a people or a group, no body (库德族, 阿拉伯人)
     time_starts: frozenset[str] = frozenset()  # 近, 本: characters that begin a time word (近日)

@@ -774,7 +774,13 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             # …or a word of its sort in apposition (制药公司辉瑞, 竞争对手三星).
             vouched = vouched or _context_kinds(view, raw, rules, neighbours)[ORGANIZATION] > 0
             form = _after_word_across(view, raw, rules.time_word_set)
+            day = next((d for d in rules.day_words if form.startswith(d)), "")
+            if day and len(form) - len(day) < 2:
+                continue  # 星期一中(午): a day and the next word's character
+            if day and len(form) - len(day) >= 4:
+                form = form[len(day) :]  # 明天 | 民进党中央党部 (not 星期日图片报, a paper's name)
             form = _after_word_across(view, form, rules.descriptor_words)
+            form = _after_leading_descriptor(form, rules)
             form = clean_organization(form, count + (1 if vouched else 0), rules)
             form = without_former(view, form, rules) if form else form
             form = _with_country_character(view, form, known) if form else form
@@ -796,6 +802,9 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                     without_leading_verb(form, tag_alone, rules.government_words)
                 )
                 form = without_trailing_words(form, rules, tag_alone) if form else form
+            form = _without_passive_suo(view, form, rules) if form else form
+            if form and "旗下" in form[1:-2]:
+                continue  # 台新金旗下银行: a body's own of some sort, no name
             if form and tag_alone is not None and not vouched and (
                 _common_noun(view, form, organizations, rules, tag_alone)  # 科技, 世界, 农场
                 or described(form, rules, known, tag_alone)
@@ -880,6 +889,27 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     shortened_bodies(names, rules, known)
     missions(names, view)
     return list(names.values())
+
+
+def _after_leading_descriptor(form: str, rules: NameRules) -> str:
+    """The body's name after a descriptor the tagger ran into it (中右翼智囊团 | 美国企业研究所):
+    four characters or more that end as bodies' names do."""
+    for descriptor in rules.leading_descriptors:
+        at = form.find(descriptor)
+        rest = form[at + len(descriptor) :] if at >= 0 else ""
+        if len(rest) >= 4 and rest.endswith(rules.organization_suffixes):
+            return rest
+    return form
+
+
+def _without_passive_suo(view: str, form: str, rules: NameRules) -> str:
+    """A body without the 所 of 所+verb the tagger ran into it (海基会 | 所举办): a body's
+    one-character ending, then 所 before a word each time, which no 研究所 or 事务所 is."""
+    if len(form) >= 4 and form.endswith("所") and form[-2] in rules.organization_suffixes and all(
+        _HAN_CHAR.match(view, at + len(form)) for at in uses(view, form)
+    ):
+        return form[:-1]
+    return form
 
 
 def _common_noun(view: str, form: str, organizations: Sequence[str], rules: NameRules,

@@ -328,6 +328,7 @@ class Rules:
             time_words=frozenset(
                 [*_words(data["period_words"]), *(w for w in _words(data["fillers"]) if len(w) == 2)]
             ),
+            day_words=_words(data["day_words"]),
             legal_form_words=_words(data["legal_form_words"]),
             currency_endings=_words(data["currency_endings"]),
             region_words=_words(data["region_words"]),
@@ -365,6 +366,8 @@ class Rules:
             counted=re.compile(_NUMBER + "[" + re.escape(data["body_measure_words"]) + "]$"),
             not_name_ends=frozenset(data["not_name_ends"]),
             ownership_words=_words(data["ownership_words"]),
+            leading_descriptors=_words(data["leading_descriptors"]),
+            sort_modifiers=_words(data["sort_modifiers"]),
             body_joiners=_words(data["body_joiners"]),
             local_units=frozenset(_words(data["local_units"])),
             name_withheld=_words(data["name_withheld"]),
@@ -394,6 +397,7 @@ class Rules:
             events=_words([*data["event_words"], *data["facility_endings"], *data["thing_endings"]]),
             person_words=tuple(t for t in self.names.person_cues if len(t) >= 2),
             places=_words(data["city_suffixes"]),
+            leading=_words(data["leading_descriptors"]),
             corporate=_words(data["legal_endings"]),
         )
         # The kind and entry of each catalog form (a form several entries share: the first key's).

@@ -780,7 +780,6 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             if day and len(form) - len(day) >= 4:
                 form = form[len(day) :]  # 明天 | 民进党中央党部 (not 星期日图片报, a paper's name)
             form = _after_word_across(view, form, rules.descriptor_words)
-            form = _after_leading_descriptor(form, rules)
             form = clean_organization(form, count + (1 if vouched else 0), rules)
             form = without_former(view, form, rules) if form else form
             form = _with_country_character(view, form, known) if form else form
@@ -830,6 +829,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             if form and _always_before(view, form, rules.facility_endings):
                 continue  # 卡莱昆达空军 | 基地: a site's name each time
             form = (after_description(form, rules, known) or form) if form else form
+            form = _after_leading_descriptor(form, rules) if form else form
             named = described_known(form, rules, known) if form else None
             bare = without_legal_form(form, rules) if form else form
             if form and named is None and bare != form and known.get(bare) == ORGANIZATION:

@@ -1465,11 +1465,15 @@ def test_a_latin_name_after_a_title_or_what_the_person_does_speaks(body, speaker
         ("大立光4月合并营收30亿元。大立光表示，客户拉货动能差。", "大立光", "organization", None),
         # a town after a word for it (历史名城马格德堡)
         ("运河流经历史名城马格德堡和舍讷贝克。", "马格德堡", "place", None),
+        # a year's last character before a name (1977 年 | 吉米·卡特)
+        ("文章称，1977 年吉米·卡特 (Jimmy Carter) 当选总统后，基辛格辞职。", "吉米·卡特", "person", "年吉米·卡特"),
+        # a position in a team before a name (四分卫 | 马霍姆斯)
+        ("酋长明星四分卫马霍姆斯（Patrick Mahomes）签下合约。", "马霍姆斯", "person", "卫马霍姆斯"),
     ],
 )
 def test_name_edges_and_kinds_from_their_surroundings(body, name, kind, absent):
     kinds = _kinds(body)
-    assert kinds.get(name) == kind and (absent is None or absent not in kinds), kinds
+    assert (name is None or kinds.get(name) == kind) and (absent is None or absent not in kinds), kinds
 
 
 @pytest.mark.parametrize(
@@ -1518,3 +1522,11 @@ def test_the_edges_of_a_tagged_body(body, organization, absent):
 )
 def test_descriptions_and_sites_are_no_organizations(body, description):
     assert description not in _kinds(body)
+
+
+def test_a_surname_like_character_and_a_noun_is_no_name():
+    # 献 | 金疑云: the tagger's person is a character of 献金 and 疑云, a noun no given name is
+    view = "官房长官陷政治献金疑云，不信任案未过关。\n官房长官陷政治献金疑云。"
+    start = view.index("金疑云")
+    words = [Word(0, start, "n"), Word(start, start + 3, "PER"), Word(start + 3, len(view), "w")]
+    assert "金疑云" not in _people_and_bodies(view, words)[0]

@@ -435,6 +435,10 @@ def _clean_person(form: str, rules: NameRules, view: str = "") -> str | None:
     if title is not None:
         form = form[: -len(title)]
     form = form.strip(_NAME_DOT)
+    if len(form) >= 3 and form[0] in "年月日" and view and all(
+        _DATE_BEFORE.search(view, 0, at) for at in uses(view, form)
+    ):
+        form = form[1:]  # 1977 年 | 吉米·卡特: the date's last character
     if len(form) >= 3 and form[0] in rules.body_joiners and _foreign_run(form[1:]):
         form = form[1:]  # 哈利王子和 | 梅根: the joiner before a transliterated name
     for n in rules.title_words.lengths:  # 阿亚图拉阿里·哈梅内伊, 王储威廉: a title before it
@@ -543,6 +547,7 @@ def _context_kinds(view: str, form: str, rules: NameRules, known: Mapping[str, s
 
 
 _PAIR_JOINERS = frozenset("和与及、")
+_DATE_BEFORE = re.compile(r"\d\s?$")
 _PERIOD = re.compile(r"(?:[\d一二三四五六七八九十]{1,4}(?:月份?|年度?|季度?)|[今去明]年|上半年|下半年|第.季"
                      r"|前.{1,2}月|前.{1,2}季|合并|单月|累计|全年|年度)*")
 

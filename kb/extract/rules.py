@@ -378,7 +378,8 @@ class Rules:
                 _words([*data["organization_latin_words"], *data["place_latin_words"]])
             ),
             not_given_names=frozenset((*(v for v in self.lexicon.verbs if len(v) >= 2),
-                                       *_words(data["anonymous_heads"]), *_words(data["follower_words"]))),
+                                       *_words(data["anonymous_heads"]), *_words(data["follower_words"]),
+                                       *_words(data["not_given_name_words"]))),
             fillers=_words(data["fillers"]),
             time_starts=frozenset(data["time_starts"]),
             group_endings=_words(data["group_endings"]),

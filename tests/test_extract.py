@@ -1096,3 +1096,23 @@ def test_a_countrys_reports_are_its_media_unnamed():
 def test_an_answers_closing_note_is_the_outlets():
     body = "記者專訪了理事高橋一郎。</p><p>問：您怎麼看？</p><p>答：出口受到打擊。（編輯：張三）1121215"
     assert [t for _, _, t, _ in statements(body)] == ["出口受到打擊"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        # 文章写道 paragraphs after the paper was named, with other bodies named between
+        ("《世界报》写道：“德国没有对华战略。”</p><p>文章写道：“执政党约定制定战略。”</p><p>文章写道：“绿党要求批评北京。”"
+         "</p><p>文章写道：“经济与人权挂钩。”</p><p>总理希望与北京保持和谐。他支持中国中远集团入股汉堡港。"
+         "</p><p>文章写道：“德国可能无法发出一致的声音。”", ["die-welt"] * 5),
+        # 报纸说 after the paper's article was named
+        ("这是今天法国世界报就法国政治发的一篇文章。报纸说，左派联盟陷入乱局。", ["le-monde"]),
+        # a medium named after a word for its sort, and its report read again (报导说)
+        ("（中央社台北8日电）中国媒体第一财经今天报导，地方财政吃紧。</p><p>报导说，土地收入减少。",
+         ["organization:zh-第一财经"] * 2),
+        # a report is a medium's: not the outlet of the dateline, nor the nearest body that is none
+        ("（中央社台北8日电）中国国家统计局公布数据。</p><p>报导说，土地收入减少。", []),
+    ],
+)
+def test_reports_and_articles_read_again_are_their_mediums(body, speakers):
+    assert [k for k, _, _, _ in statements(body)] == speakers

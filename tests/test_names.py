@@ -1530,3 +1530,19 @@ def test_a_surname_like_character_and_a_noun_is_no_name():
     start = view.index("金疑云")
     words = [Word(0, start, "n"), Word(start, start + 3, "PER"), Word(start + 3, len(view), "w")]
     assert "金疑云" not in _people_and_bodies(view, words)[0]
+
+
+@pytest.mark.parametrize(
+    ("body", "organization", "absent"),
+    [
+        # a name after a word for its sort, before a reporting verb: a body of that sort
+        ("中国媒体第一财经今天报导，地方财政吃紧。", "第一财经", None),
+        # not a person of the body, common nouns, nor a descriptor running into the name
+        ("公司发言人表示，产品没有问题。", None, "发言人"),
+        ("公司高管说，新疆是禁区。", None, "高管"),
+        ("电脑品牌厂华硕宣布，软件获得核准。", None, "厂华硕"),
+    ],
+)
+def test_a_name_after_a_word_for_its_sort_speaking(body, organization, absent):
+    kinds = _kinds(body)
+    assert (organization is None or kinds.get(organization) == "organization") and absent not in kinds, kinds

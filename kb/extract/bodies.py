@@ -768,6 +768,50 @@ def speaking_bodies(view: str, words: Sequence[Word], rules: NameRules,
     return spans
 
 
+def described_speakers(view: str, words: Sequence[Word], rules: NameRules,
+                       known: Mapping[str, str] | None = None) -> list[tuple[int, int]]:
+    """A name right after a word for its sort and right before a reporting verb (中国媒体 |
+    第一财经 | 今天报导, 研究机构 | 中金公司 | 指出): what the sort's word describes, speaking, is
+    a body of that sort. Not a person word or a title (公司 | 发言人), nor a word that points back
+    (该, 这), nor a place alone."""
+    spans = []
+    descriptors = rules.descriptor_words
+    for index, word in enumerate(words):
+        if not index or not descriptors.ends_at(view, word.start) or word.tag not in _NAME_PART_TAGS:
+            continue
+        previous = words[index - 1]
+        if previous.end != word.start or not descriptors.ends_at(view[previous.start : word.start]):
+            continue  # (品牌 | 厂华硕: the descriptor's word goes on into the name's first character)
+        end, last = word.end, index
+        while last + 1 < len(words) and words[last + 1].start == end and (
+            words[last + 1].tag in _NAME_PART_TAGS and end - word.start < 6
+        ):
+            last += 1
+            end = words[last].end
+        form = view[word.start : end]
+        if not 2 <= len(form) <= 8 or not _HAN.match(form) or form[0] in _DETERMINERS:
+            continue
+        if all(w.tag == "n" for w in words[index : last + 1]):
+            continue  # 官媒 | 评论, 公司 | 高管: common nouns, no name
+        named = known is not None and any(
+            known.get(form[a:b]) for a in range(len(form)) for b in range(a + 2, len(form) + 1)
+        )
+        if named or rules.person_cue_words.ends_at(form) or rules.person_cue_words.starts_at(form) or (
+            form in rules.not_names or form in rules.generic_bodies
+        ):
+            continue  # 公司 | 发言人, 媒体 | 记者: a person of the body; 媒体 | 中国: the catalog's
+        verb_at = end
+        if last + 1 < len(words) and words[last + 1].tag in ("d", "TIME", "t") and (
+            words[last + 1].end - words[last + 1].start <= 2
+        ):
+            verb_at = words[last + 1].end  # 第一财经 | 今天 | 报导
+        if view.startswith(rules.person_after, verb_at):
+            spans.append((word.start, end))
+    return spans
+
+
+# Tags of the words of a body's name: nouns, proper nouns, numerals (第一), abbreviations.
+_NAME_PART_TAGS = frozenset({"n", "nz", "nw", "j", "m", "ORG"})
 _CLAUSE_BOUNDARY = frozenset("\n。，；：！？」』”）) ")
 _BODY_WORD_TAGS = frozenset({"n", "nz", "j", "vn", "nt", "an", "ORG"})
 # Words that point at a body named before (该局, 本会, 两署): descriptions, not names.

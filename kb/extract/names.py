@@ -32,6 +32,7 @@ from kb.extract.bodies import (
     countries_body,
     described,
     described_known,
+    described_speakers,
     describes_a_title,
     in_apposition,
     joined_by_and,
@@ -670,6 +671,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         votes[view[start:end]][ORGANIZATION] += 2
     for start, end in speaking_bodies(view, words, rules, known):
         votes[view[start:end]][ORGANIZATION] += 1
+    for start, end in described_speakers(view, words, rules, known):
+        votes[view[start:end]][ORGANIZATION] += 2
     for start, end in joined_by_and(view, words, rules, known):
         votes[view[start:end]][ORGANIZATION] += 2
     for start, end, tag in _joined(view, words, rules):

@@ -137,6 +137,7 @@ class Lexicon:
     subject_clause_verbs: frozenset[str]  # subject_clause_verbs
     media_kinds: frozenset[str]  # media_kinds
     media_suffixes: tuple[str, ...]  # media_suffixes
+    media_descriptors: tuple[str, ...]  # media_descriptors: 媒体, 网站 (a medium named after them)
     anonymous_heads: tuple[str, ...]  # anonymous_heads and person_nouns
     person_nouns: tuple[str, ...]  # person_nouns
     anonymous_glue: frozenset[str]  # anonymous_glue: characters of 一名美国高级官员
@@ -243,6 +244,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         subject_clause_verbs=frozenset(_words(data["subject_clause_verbs"])),
         media_kinds=frozenset(data["media_kinds"]),
         media_suffixes=_words(data["media_suffixes"]),
+        media_descriptors=_words(data["media_descriptors"]),
         anonymous_heads=_words([*data["anonymous_heads"], *data["person_nouns"]]),
         person_nouns=_words(data["person_nouns"]),
         anonymous_glue=frozenset(data["anonymous_glue"]),

@@ -21,6 +21,8 @@ _NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7
 _TITLE_MARKS = frozenset("《》『』「」“”〈〉")
 _OBJECT_MARKERS = set("对向与和同跟给把将让令使被及")
 # How far back (in lines) a pronoun or a description looks for its referent.
+# What follows an outlet in its own dateline: （中央社记者X台北8日电）, （中央社东京12日综合外电报导）.
+_DATELINE = re.compile(r"[^（）()。\n]{0,16}?\d{1,2}日[^（）()。\n]{0,8}?(?:电|报导|报道)[）)]")
 _LINES_BACK = 4
 
 
@@ -499,17 +501,31 @@ class Speakers:
         if not same and suffix.endswith(self.rules.names.organization_suffixes):
             return Subject(start, end, None, None)  # (当地)法院 with no court named: no other body
         if not same and text.endswith(self.lex.media_descriptions):
-            # 社论, 该报, 报道: a newspaper's or an agency's, not the nearest body's
-            same = [t for t in self.organizations if self._media(t)]
-        # (推特 in 在推特上说 is where, not who: a channel is no referent)
-        pool = [t for t in same or self.organizations if not (
+            # 社论, 该报, 报道: a newspaper's or an agency's, not the nearest body's; not the
+            # outlet of the dateline either, （中央社台北8日电）, whose own report the article is
+            same = [t for t in self.organizations if self._media(t) and not _DATELINE.match(self.view, t.end)]
+        media = text.endswith(self.lex.media_descriptions)
+        # (推特 in 在推特上说 is where, not who: a channel is no referent; a report is a medium's)
+        pool = [t for t in (same if media else same or self.organizations) if not (
             self.view[t.start - 1 : t.start] == "在" and self.view[t.end : t.end + 1] == "上"
-        )]
+        ) and not (media and _DATELINE.match(self.view, t.end))]
         starts = [t.start for t in pool]
         found = self._nearest(pool, starts, start)
         if found is None:
-            return Subject(start, end, None, None)
+            return self._same_description(start, end, text) or Subject(start, end, None, None)
         return Subject(start, end, found.key, ORGANIZATION)
+
+    def _same_description(self, start: int, end: int, text: str) -> Subject | None:
+        """文章写道 after a run of 文章写道 that began with 《世界报》写道 paragraphs back: a
+        newspaper's description, read again, is the paper's it was last given to."""
+        if not text.endswith(self.lex.media_descriptions):
+            return None
+        for _, _, subject in reversed(self.said):
+            if subject.start < start and subject.key and not subject.anonymous and (
+                self.view[subject.start : subject.end] == text
+            ):
+                return Subject(start, end, subject.key, subject.kind)
+        return None
 
     def _same_document(self, start: int, end: int, text: str) -> Subject | None:
         """声明中强调 after 首脑声明表示 (paragraphs before): the document a statement of this
@@ -573,7 +589,9 @@ class Speakers:
         entry = self.rules.matcher.entry(token.key) if token.key else None
         if entry is not None and entry.subkind:
             return entry.subkind in self.lex.media_kinds
-        return self.view[token.start : token.end].endswith(self.lex.media_suffixes)
+        return self.view[token.start : token.end].endswith(self.lex.media_suffixes) or (
+            self.view.endswith(self.lex.media_descriptors, 0, token.start)  # 中国媒体 | 第一财经
+        )
 
     def _nearest(self, pool: list[Token], starts: list[int], pos: int) -> Token | None:
         view, index = self.view, self.index

@@ -246,7 +246,9 @@ def query(
             variables[name] = json.loads(raw)
         except ValueError:
             variables[name] = raw
-    result = asyncio.run(execute(_settings(), text, variables))
+    settings = _settings()
+    _usable_database(settings.database_url)
+    result = asyncio.run(execute(settings, text, variables))
     errors = [e.formatted for e in result.errors or []]
     if output_format == "json":
         print(json.dumps({"data": result.data, **({"errors": errors} if errors else {})}, ensure_ascii=False,

@@ -138,6 +138,25 @@ def test_graphiql_for_browsers(client):
     assert client.get("/healthz").json()["status"] == "ok"
 
 
+@pytest.mark.parametrize(("path", "status"), [
+    ("/explore", 200), ("/explore/person", 200), ("/explore/organization", 200), ("/explore/place", 200),
+    ("/explore/outlet", 200), ("/explore/article", 404), ("/explore/..%2Fgraphql", 404),
+])
+def test_explorer_pages_and_their_scripts_come_from_kb(client, path, status):
+    """Every explorer page is one HTML file whose scripts (Chart.js too) kb serves itself."""
+    import re
+
+    response = client.get(path)
+    assert response.status_code == status
+    if status != 200:
+        return
+    scripts = re.findall(r'(?:src|href)="([^"]+)"', response.text)
+    assert "/static/vendor/chart.js@4.6.1/dist/chart.umd.min.js" in scripts
+    for asset in scripts:
+        assert asset.startswith("/"), asset  # nothing from another host
+        assert client.get(asset).status_code == 200, asset
+
+
 def test_statements_mentioning_an_entity(client):
     ids = gql(client, '{ a: person(name: "普京") { id } b: person(name: "Biden") { id } }')["data"]
     putin, biden = ids["a"]["id"], ids["b"]["id"]

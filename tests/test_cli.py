@@ -183,7 +183,7 @@ def test_a_database_without_the_schema_is_one_line_of_error_and_load_creates_it(
     from a worker process; `kb load` makes the schema of a database that has none."""
     monkeypatch.setenv("KB_DATABASE_URL", f"sqlite:///{tmp_path / 'new.db'}")
     runner = CliRunner()
-    for args in (["stats"], ["export", "people"]):
+    for args in (["stats"], ["export", "people"], ["query", "{ outlets { totalCount } }"]):
         refused = runner.invoke(app, args, catch_exceptions=False)
         assert refused.exit_code == 2
         assert "no kb schema yet: run `kb db upgrade` first" in refused.output

@@ -146,3 +146,25 @@ def test_a_date_the_api_cannot_read_names_the_formats(client):
         "query": '{ statements(filter: {publishedAfter: "yesterday"}) { totalCount } }'}).json()
     [error] = body["errors"]
     assert "yesterday" in error["message"] and "2022-01-01T08:00:00+08:00" in error["message"], error
+
+
+def _encoded(text: str) -> str:
+    import base64
+
+    return base64.b64encode(text.encode()).decode()
+
+
+@pytest.mark.parametrize(("argument", "value"), [
+    ("statements(filter: {speaker: [$v]})", _encoded("Person:no-such-person")),  # a key no one has
+    ("statements(filter: {mentioning: [$v]})", _encoded("Organization:no-such-body")),
+    ("articles(filter: {mentions: [$v]})", _encoded("Place:no-such-place")),
+    ("statements(filter: {outlet: [$v]})", _encoded("Outlet:no-such-outlet")),
+])
+def test_a_wrong_id_points_to_the_lookups(client, argument, value):
+    """An id that names nothing says so and where ids come from (issue 15: "a wrong id's error
+    points to person(name:) and friends")."""
+    query = f"query($v: ID!) {{ {argument} {{ totalCount }} }}"
+    body = client.post("/graphql", json={"query": query, "variables": {"v": value}}).json()
+    message = body["errors"][0]["message"]
+    assert "person(name:)" in message and "lookups" in message and value in message, message
+    assert MASKED_MESSAGE not in message

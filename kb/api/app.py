@@ -166,6 +166,7 @@ _EXAMPLE_SLOT = re.compile(r"(const EXAMPLE_QUERY = `).*?(`;)", re.S)
 
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
+EXPLORER_PAGES = ("index", "person", "organization", "place", "outlet")
 _UNPKG = re.compile(r"https://unpkg\.com/([^\"']+)")
 
 
@@ -266,7 +267,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def explore(request: Request) -> Response:
         """The explorer (kb/static/explore): one HTML page whose script draws the page the
         path names, from /graphql."""
-        if request.path_params.get("page", "index") not in ("index", "person", "outlet"):
+        if request.path_params.get("page", "index") not in EXPLORER_PAGES:
             return JSONResponse({"error": "no such page"}, status_code=404)
         return FileResponse(STATIC / "explore" / "explore.html")
 

@@ -30,13 +30,20 @@ class OrderDirection(Enum):
 
 @strawberry.enum
 class ArticleOrderField(Enum):
-    PUBLISHED_AT = "published_at"
-    TITLE = "title"
+    PUBLISHED_AT = strawberry.enum_value("published_at",
+                                         description="Publication time (default: newest first).")
+    TITLE = strawberry.enum_value("title", description="Title (default: A→Z, by code point).")
+    OUTLET = strawberry.enum_value("outlet", description="The outlet's name (default: A→Z).")
 
 
 @strawberry.enum
 class StatementOrderField(Enum):
-    PUBLISHED_AT = "published_at"
+    PUBLISHED_AT = strawberry.enum_value(
+        "published_at", description="Publication time of the article (default: newest first).")
+    SPEAKER = strawberry.enum_value(
+        "speaker", description="The speaker's name (default: A→Z; anonymous and unresolved "
+                               "speakers, who have none, come first).")
+    OUTLET = strawberry.enum_value("outlet", description="The outlet's name (default: A→Z).")
 
 
 @strawberry.enum
@@ -70,17 +77,28 @@ class TimeBucket(Enum):
     MONTH = "month"
 
 
-@strawberry.input(description="Order of articles. Default: newest first.")
+def _order_help(example: str) -> str:
+    return ("`orderBy` takes one of these or a list, the first deciding and each next one breaking "
+            f"its ties ({example}); the rest of the ties go by publication time. A first field other "
+            "than PUBLISHED_AT sorts every matching item: narrow long lists with a filter.")
+
+
+@strawberry.input(description="Order of articles. Default: newest first. " + _order_help(
+    "[{field: OUTLET}, {field: PUBLISHED_AT, direction: ASC}]: each outlet's, oldest first"))
 class ArticleOrder:
     field: ArticleOrderField = ArticleOrderField.PUBLISHED_AT
-    direction: OrderDirection = OrderDirection.DESC
+    direction: OrderDirection | None = strawberry.field(
+        default=None, description="Default: newest first for PUBLISHED_AT, A→Z for the others.")
 
 
-@strawberry.input(description="Order of statements. Default: newest first (DESC). ASC gives the "
-                              "oldest first, in reading order within an article.")
+@strawberry.input(description="Order of statements. Default: newest first; ASC on PUBLISHED_AT "
+                              "gives the oldest first, in reading order within an article. "
+                              + _order_help("[{field: SPEAKER}, {field: OUTLET}]: each speaker's, "
+                                            "by outlet, newest first"))
 class StatementOrder:
     field: StatementOrderField = StatementOrderField.PUBLISHED_AT
-    direction: OrderDirection = OrderDirection.DESC
+    direction: OrderDirection | None = strawberry.field(
+        default=None, description="Default: newest first for PUBLISHED_AT, A→Z for the others.")
 
 
 @strawberry.input(description="Order of people, organizations or places. Default direction: "
@@ -320,14 +338,26 @@ def entity_filters(filter: PersonFilter | EntityFilter | None) -> EntityFilters 
     )
 
 
-def article_order(order: ArticleOrder | None) -> str:
-    order = order or ArticleOrder()
-    return f"{order.field.value}:{order.direction.value}"
+def _order_key(orders: Iterable[ArticleOrder | StatementOrder]) -> str:
+    """``field:direction`` terms joined by commas, each field once (a repeated field adds no
+    order), ending with publication time: ``speaker:asc,published_at:desc``."""
+    terms: dict[str, str] = {}
+    for order in orders:
+        if order is None:  # (a null inside the list)
+            continue
+        field = order.field.value
+        default = OrderDirection.DESC if field == "published_at" else OrderDirection.ASC
+        terms.setdefault(field, (order.direction or default).value)
+    terms.setdefault("published_at", OrderDirection.DESC.value)
+    return ",".join(f"{field}:{direction}" for field, direction in terms.items())
 
 
-def statement_order(order: StatementOrder | None) -> str:
-    order = order or StatementOrder()
-    return f"{order.field.value}:{order.direction.value}"
+def article_order(order: list[ArticleOrder] | ArticleOrder | None) -> str:
+    return _order_key(order if isinstance(order, list) else [order] if order else [])
+
+
+def statement_order(order: list[StatementOrder] | StatementOrder | None) -> str:
+    return _order_key(order if isinstance(order, list) else [order] if order else [])
 
 
 def entity_order(order: EntityOrder | None) -> str:

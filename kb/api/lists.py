@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, exists, false, func, literal_column, or_, select
 from sqlalchemy import table as table_clause
 from sqlalchemy.dialects.postgresql import TSQUERY
+from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.expression import cast, literal
 
 from kb.api.pagination import Order, Page
@@ -243,27 +244,75 @@ SEARCHABLE: dict[str, Any] = {"article": Article, "statement": Statement}
 # --- orders -----------------------------------------------------------------------------------
 
 
-def statement_order(key: str) -> Order:
-    """``published_at:desc`` (newest first) or ``:asc`` (oldest first, in reading order).
-    Both columns go the same way, so every list is one range of an index."""
-    descending = not key.endswith(":asc")
-    return Order(((Statement.published_at, descending), (Statement.id, descending)))
+def _order_terms(key: str) -> list[tuple[str, bool]]:
+    """``speaker:asc,published_at:desc`` as ``[("speaker", False), ("published_at", True)]``
+    (kb.api.inputs writes these keys; they always end with publication time)."""
+    terms = []
+    for term in key.split(","):
+        field, _, direction = term.partition(":")
+        terms.append((field, direction != "asc"))
+    if not any(field == "published_at" for field, _ in terms):
+        terms.append(("published_at", True))
+    return terms
 
 
-def entity_article_order(key: str) -> Order:
-    """Articles of an entity, by date through ``article_entity``'s index."""
-    field, _, direction = key.partition(":")
-    if field == "title":
-        return article_order(key)
-    descending = direction != "asc"
-    return Order(((ArticleEntity.published_at, descending), (ArticleEntity.article_id, descending)))
+def _speaker_name() -> Any:
+    """The speaker's name, or '' for a statement no one is named for (so keyset pages never
+    compare with NULL)."""
+    names = [select(ENTITY_TABLES[kind].name)
+             .where(ENTITY_TABLES[kind].id == getattr(Statement, "speaker_" + OWNER_COLUMN[kind]))
+             .scalar_subquery() for kind in OWNER_COLUMN]
+    return func.coalesce(*names, "")
 
 
-def article_order(key: str) -> Order:
-    field, _, direction = key.partition(":")
-    descending = direction != "asc"
-    column = Article.title if field == "title" else Article.published_at
-    return Order(((column, descending), (Article.id, descending)))
+def _outlet_name(outlet_id: Any) -> Any:
+    return select(Outlet.name).where(Outlet.id == outlet_id).scalar_subquery()
+
+
+def _ordered(base: Select[Any], key: str, fields: dict[str, Any], published: Any,
+             ident: Any) -> tuple[Select[Any], Order]:
+    """``base`` in the order ``key`` names: each field's column (an expression gets a column
+    of its own, ``order_<field>``, for the cursors), then the id in the direction of the
+    publication time, so that every list is stable."""
+    columns: list[tuple[Any, bool]] = []
+    published_descending = True
+    for field, descending in _order_terms(key):
+        if field == "published_at":
+            columns.append((published, descending))
+            published_descending = descending
+            continue
+        expression = fields.get(field)
+        if expression is None:
+            continue  # (only the API writes keys; an unknown field orders nothing)
+        if not isinstance(expression, InstrumentedAttribute):
+            expression = expression.label("order_" + field)
+            base = base.add_columns(expression)
+        columns.append((expression, descending))
+    columns.append((ident, published_descending))
+    return base, Order(tuple(columns))
+
+
+def statement_order(base: Select[Any], key: str) -> tuple[Select[Any], Order]:
+    """Newest first by default; ``published_at:asc`` gives the oldest first, in reading order
+    (the id follows the date's direction). Dates alone are one range of an index; a speaker or
+    outlet first sorts the matching statements."""
+    return _ordered(base, key, {"speaker": _speaker_name(), "outlet": _outlet_name(Statement.outlet_id)},
+                    Statement.published_at, Statement.id)
+
+
+def entity_article_order(base: Select[Any], key: str) -> tuple[Select[Any], Order]:
+    """Articles of an entity, by date through ``article_entity``'s index; by other fields as
+    any articles."""
+    terms = _order_terms(key)
+    if len(terms) > 1:
+        return article_order(base, key)
+    descending = terms[0][1]
+    return base, Order(((ArticleEntity.published_at, descending), (ArticleEntity.article_id, descending)))
+
+
+def article_order(base: Select[Any], key: str) -> tuple[Select[Any], Order]:
+    return _ordered(base, key, {"title": Article.title, "outlet": _outlet_name(Article.outlet_id)},
+                    Article.published_at, Article.id)
 
 
 def entity_order(kind: str, key: str) -> Order:
@@ -285,7 +334,19 @@ ListSpec = Callable[[Any, str, str], tuple[Select[Any], ColumnElement[Any] | Non
 
 
 def _statements(parent: Any) -> ListSpec:
-    return lambda f, o, d: (statement_base(f, d), parent, statement_order(o))
+    def spec(f: Any, o: str, d: str) -> tuple[Select[Any], ColumnElement[Any] | None, Order]:
+        base, order = statement_order(statement_base(f, d), o)
+        return base, parent, order
+
+    return spec
+
+
+def _articles(parent: Any) -> ListSpec:
+    def spec(f: Any, o: str, d: str) -> tuple[Select[Any], ColumnElement[Any] | None, Order]:
+        base, order = article_order(article_base(f, d), o)
+        return base, parent, order
+
+    return spec
 
 
 def _entity_list(kind: str) -> ListSpec:
@@ -293,7 +354,12 @@ def _entity_list(kind: str) -> ListSpec:
 
 
 def _entity_articles(kind: str) -> ListSpec:
-    return lambda f, o, d: (*_mentioned_articles(kind, f, d), entity_article_order(o))
+    def spec(f: Any, o: str, d: str) -> tuple[Select[Any], ColumnElement[Any] | None, Order]:
+        base, parent = _mentioned_articles(kind, f, d)
+        base, order = entity_article_order(base, o)
+        return base, parent, order
+
+    return spec
 
 
 def _entity_mentions(kind: str) -> ListSpec:
@@ -306,8 +372,8 @@ LISTS: dict[str, ListSpec] = {
     "article.statements": _statements(Statement.article_id),
     **{f"{kind}.statements": _statements(getattr(Statement, "speaker_" + OWNER_COLUMN[kind]))
        for kind in OWNER_COLUMN},
-    "articles": lambda f, o, d: (article_base(f, d), None, article_order(o)),
-    "outlet.articles": lambda f, o, d: (article_base(f, d), Article.outlet_id, article_order(o)),
+    "articles": _articles(None),
+    "outlet.articles": _articles(Article.outlet_id),
     **{f"{kind}.articles": _entity_articles(kind) for kind in OWNER_COLUMN},
     **{f"{kind}.mentions": _entity_mentions(kind) for kind in OWNER_COLUMN},
     "outlets": lambda f, o, d: (select(*Outlet.__table__.columns), None, OUTLET_ORDER),

@@ -132,7 +132,7 @@ class QueryFields:
     async def articles(
         self, info: Info, first: int | None = None, after: str | None = None,
         last: int | None = None, before: str | None = None,
-        filter: ArticleFilter | None = None, order_by: ArticleOrder | None = None,
+        filter: ArticleFilter | None = None, order_by: list[ArticleOrder] | None = None,
     ) -> Connection[Article]:
         filter = await named(_data(info), filter)
         return await _connection(info, "articles", None, Article.from_row, first, after, last,
@@ -143,7 +143,7 @@ class QueryFields:
     async def statements(
         self, info: Info, first: int | None = None, after: str | None = None,
         last: int | None = None, before: str | None = None,
-        filter: StatementFilter | None = None, order_by: StatementOrder | None = None,
+        filter: StatementFilter | None = None, order_by: list[StatementOrder] | None = None,
     ) -> Connection[Statement]:
         filter = await named(_data(info), filter)
         return await _connection(info, "statements", None, Statement.from_row, first, after,

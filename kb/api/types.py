@@ -166,7 +166,7 @@ class Outlet(relay.Node):
     async def articles(
         self, info: Info, first: int | None = None, after: str | None = None,
         last: int | None = None, before: str | None = None,
-        filter: ArticleFilter | None = None, order_by: ArticleOrder | None = None,
+        filter: ArticleFilter | None = None, order_by: list[ArticleOrder] | None = None,
     ) -> Connection[Article]:
         filter = await named(_data(info), filter)
         return await _connection(info, "outlet.articles", self._row_id, Article.from_row, first, after,
@@ -176,7 +176,7 @@ class Outlet(relay.Node):
     async def statements(
         self, info: Info, first: int | None = None, after: str | None = None,
         last: int | None = None, before: str | None = None,
-        filter: StatementFilter | None = None, order_by: StatementOrder | None = None,
+        filter: StatementFilter | None = None, order_by: list[StatementOrder] | None = None,
     ) -> Connection[Statement]:
         filter = await named(_data(info), filter)
         return await _connection(info, "statements", None, Statement.from_row, first, after, last,
@@ -381,7 +381,7 @@ def _entity_fields(kind: str) -> Any:
         async def statements(
             self, info: Info, first: int | None = None, after: str | None = None,
             last: int | None = None, before: str | None = None,
-            filter: StatementFilter | None = None, order_by: StatementOrder | None = None,
+            filter: StatementFilter | None = None, order_by: list[StatementOrder] | None = None,
         ) -> Connection[Statement]:
             filter = await named(_data(info), filter)
             return await _connection(info, f"{kind}.statements", self._row.id,  # type: ignore[attr-defined]
@@ -392,7 +392,7 @@ def _entity_fields(kind: str) -> Any:
         async def articles(
             self, info: Info, first: int | None = None, after: str | None = None,
             last: int | None = None, before: str | None = None,
-            filter: ArticleFilter | None = None, order_by: ArticleOrder | None = None,
+            filter: ArticleFilter | None = None, order_by: list[ArticleOrder] | None = None,
         ) -> Connection[Article]:
             filter = await named(_data(info), filter)
             return await _connection(info, f"{kind}.articles", self._row.id,  # type: ignore[attr-defined]

@@ -1116,3 +1116,20 @@ def test_an_answers_closing_note_is_the_outlets():
 )
 def test_reports_and_articles_read_again_are_their_mediums(body, speakers):
     assert [k for k, _, _, _ in statements(body)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        # a directive verb opening a sentence after one that read the document again
+        ("七国集团首脑20日发表首脑声明，汇总了峰会成果。</p><p>声明中写进将继续支援乌克兰。要求中国敦促俄罗斯撤军。",
+         ["g7"]),
+        # a sentence that opens with a purpose goes on with the subject of the one before
+        ("七国集团首脑20日发表首脑声明，汇总了峰会成果。</p><p>声明中写进将继续支援乌克兰。为实现和平，呼吁与乌克兰对话。",
+         ["g7"]),
+        # …not the people a poll counts
+        ("共同社实施了民调。对于在国会讨论修宪，认为“需要加紧”的占49%。", []),
+    ],
+)
+def test_sentences_without_a_subject_after_a_documents_sentence(body, speakers):
+    assert [k for k, _, _, _ in statements(body)] == speakers

@@ -117,6 +117,8 @@ class Lexicon:
     channel_verbs: frozenset[str]  # channel_verbs
     attending_verbs: frozenset[str]  # attending_verbs: 出席…致辞说
     topic_frames: tuple[str, ...]  # topic_frames: 对于, 关于
+    purpose_openers: tuple[str, ...]  # purpose_openers: 为了, 为
+    directive_verbs: frozenset[str]  # directive_verbs: 要求 (a weak verb that opens a sentence)
     quote_continuers: tuple[str, ...]  # quote_continuers: 并, 还 after 。”
     profession_endings: tuple[str, ...]  # profession_endings: 师, 医生
     channel_nouns: tuple[str, ...]  # channel_nouns
@@ -224,6 +226,8 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         channel_verbs=frozenset(_words(data["channel_verbs"])),
         attending_verbs=frozenset(_words(data["attending_verbs"])),
         topic_frames=_words(data["topic_frames"]),
+        purpose_openers=_words(data["purpose_openers"]),
+        directive_verbs=frozenset(_words(data["directive_verbs"])),
         quote_continuers=_words(data["quote_continuers"]),
         profession_endings=_words(data["profession_endings"]),
         channel_nouns=_words(data["channel_nouns"]),

@@ -36,6 +36,8 @@ _CLAUSE_ENDS = tuple(CLAUSE_PUNCT + SENTENCE_END + "\n")
 __all__ = ["Found", "StatementFinder", "Subject"]
 
 _VERB_LIKE = frozenset({"v", "vd", "vn"})
+# The people a poll counts after the verb they answered with (…的民众占58%, 贊成者占61%).
+_POLLED = re.compile(r"[^，。；\n]{0,30}?(?:的|者)[^，。；\n]{0,4}占")
 
 
 @dataclass
@@ -323,7 +325,10 @@ class StatementFinder:
             between = self.speakers.person_subject(closed, clause) if closed > 0 else None
             return replace(between or previous, carried=True)
         markers = all(u.text in self.lex.continuation_markers for u in units)  # (并称)
-        if clause <= floor and not verb.weak and markers:
+        directive = not units and self.lex.verbs.get(verb.form, verb.form) in self.lex.directive_verbs
+        if clause <= floor and markers and (not verb.weak or directive):
+            # (of the weak verbs, a directive only, where it opens the sentence: 要求中国敦促俄罗斯撤军;
+            # 认为…的占49%, 回答…的民众 are the people polled, 建议刚出台 a proposal)
             # X表示，…。还强调…: a sentence that opens with a verb (after 还, 并) has no subject
             # of its own; it goes on with the speaker of the sentence before (zero anaphora), or
             # with the body or person that sentence opened with (G7首脑发表声明，…。提出…).
@@ -379,6 +384,14 @@ class StatementFinder:
             if subject is not None and (subject.key or subject.anonymous):
                 return replace(subject, carried=True)
             position = prior - 1
+        framed = self.view.startswith((*self.lex.topic_frames, *self.lex.purpose_openers), floor)
+        polled = _POLLED.match(self.view, verb.end) is not None  # 对于…，回答“不适当”的民众占58%
+        if previous is None and markers and not verb.weak and framed and not polled:
+            # 为实现…，呼吁…: a sentence that opens with a frame or a purpose and has no subject
+            # goes on with the one before, as one opening with its verb does
+            before = self._sentence_before or self._opening_subject_before(floor)
+            if before is not None:
+                return replace(before, carried=True, source=False)
         return replace(previous, carried=True, source=False) if previous is not None else None
 
     def _opening_subject_before(self, floor: int) -> Subject | None:
@@ -392,6 +405,12 @@ class StatementFinder:
             start = view.find("】", start, end) + 1  # a dateline
         parse = self.parser.parse_opening(self.units.between(start, min(end, start + 40)))
         units, first, stop = parse.units, parse.start, parse.end
+        if first < stop <= len(units) and self.view[units[first].start : units[stop - 1].end] in (
+            self.lex.document_insides
+        ):
+            # 声明中写进…。要求…: the document read again, its issuer's
+            subject = self.speakers.resolve(parse)
+            return subject if subject is not None and subject.key and not subject.anonymous else None
         if not first < stop < len(units) or units[first].tag != ENTITY:
             return None
         if units[stop].text in ("的", "之") or units[stop].nominal or units[stop].tag == "vn":

@@ -1500,6 +1500,12 @@ def test_documents_and_events_are_no_organizations(body):
         # a descriptor inside a tagged or a glossed body: the name follows it
         ("华盛顿的中右翼智囊团美国企业研究所专家表示，国会拥有权力。", None, "中右翼智囊团美国企业研究所"),
         ("基里达欧鲁还获得国会第3大党人民民主党（HDP）支持。", "人民民主党", "大党人民民主党"),
+        # a verb whose object the body is, run into its name (促使 | 联邦准备理事会)
+        ("由于美国与其他地区物价飙涨，促使联邦准备理事会（Fed）与多国央行调升利率。", None, "促使联邦准备理事会"),
+        # a description's cut that would leave a word's end first (中国银行 | 间…) keeps the name
+        ("中国银行间市场交易商协会表示，将加强监管。", "中国银行间市场交易商协会", "间市场交易商协会"),
+        # a word's end and what follows it is no body (标志 | 性房地产集团)
+        ("房地产业增长，但标志性房地产集团（恒大、碧桂园等）的财务困境正加剧购房者的不信任。", None, "性房地产集团"),
     ],
 )
 def test_the_edges_of_a_tagged_body(body, organization, absent):
@@ -1546,3 +1552,11 @@ def test_a_surname_like_character_and_a_noun_is_no_name():
 def test_a_name_after_a_word_for_its_sort_speaking(body, organization, absent):
     kinds = _kinds(body)
     assert (organization is None or kinds.get(organization) == "organization") and absent not in kinds, kinds
+
+
+@pytest.mark.parametrize(("body", "absent"), [
+    ("香港法院宣布延期至明年1月29日进行。", "法国"),  # 香港 | 法院: no 港 and 法
+    ("李家超批评美国向香港法官施压，破坏香港法治。", "法国"),
+])
+def test_a_word_a_countrys_character_begins_is_no_country(body, absent):
+    assert absent not in _kinds(body)

@@ -61,6 +61,7 @@ class BracketRules:
     corporate: tuple[str, ...] = ()  # corporate_suffixes and their parts: 控股, 有限公司
     places: tuple[str, ...] = ()  # city_suffixes: 省, 州, 县
     leading: tuple[str, ...] = ()  # leading_descriptors: 智库, 大党 (the name follows them)
+    object_verbs: tuple[str, ...] = ()  # object_verbs: 促使, 敦促 (run into a body's name)
 
 
 def bracketed_organizations(
@@ -84,6 +85,9 @@ def bracketed_organizations(
         of = form.rfind("的")
         if 0 <= of < len(form) - 4:  # 位于埼玉县和光市的 | 理化学研究所（RIKEN）
             form_start, form = form_start + of + 1, form[of + 1 :]
+        verb = next((v for v in rules.object_verbs if form.startswith(v)), "")
+        if verb and len(form) - len(verb) >= 4:  # 促使 | 联邦准备理事会（Fed）
+            form_start, form = form_start + len(verb), form[len(verb) :]
         cut = max((form.find(d) + len(d) for d in rules.leading if d in form), default=0)
         if 0 < cut <= len(form) - 2:  # 第3大党 | 人民民主党（HDP）
             form_start, form = form_start + cut, form[cut:]

@@ -111,6 +111,7 @@ class Matcher:
         self.abbreviations = catalog.abbreviations
         # Characters no name has (的, 在, 说 …): a run holding one is no name after a title.
         self.not_name_chars = frozenset(lexicon.get("not_name_starts", ""))
+        self.abbreviation_words = frozenset(lexicon.get("abbreviation_words", ()))
         # 另译, 又译: what introduces another transliteration of a bracketed name
         self.alias_markers = tuple(normalise_key(m) for m in lexicon.get("alias_markers", ()))
         # Latin words of places' and bodies' names (Tel Qulaib, Kew Gardens): no person's
@@ -328,6 +329,8 @@ def _abbreviation_context(view: str, i: int, matcher: Matcher) -> bool:
     abbreviations = matcher.abbreviations
     before = view[i - 1] if i > 0 else ""
     after = view[i + 1] if i + 1 < len(view) else ""
+    if view[i : i + 2] in matcher.abbreviation_words:
+        return False  # 香港 | 法院: a word the character begins
     if (after in abbreviations and after != view[i]) or (before in abbreviations and before != view[i]):
         return True  # (宪法 | 法院: one character twice is no pair of countries)
     if after in ("方", "军", "国") and view[i : i + 2] != "美国":

@@ -810,6 +810,11 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                 )
                 form = without_trailing_words(form, rules, tag_alone) if form else form
             form = _without_passive_suo(view, form, rules) if form else form
+            verb = next((v for v in rules.object_verbs if form and form.startswith(v)), "")
+            if verb and len(form) - len(verb) >= 4 and form.endswith(rules.organization_suffixes):
+                form = form[len(verb) :]  # 促使 | 联邦准备理事会
+            if form and form[0] in rules.not_body_starts:
+                continue  # 标志 | 性房地产集团: a word's end and what follows it
             if form and "旗下" in form[1:-2]:
                 continue  # 台新金旗下银行: a body's own of some sort, no name
             if form and tag_alone is not None and not vouched and (
@@ -836,8 +841,11 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                 continue  # 苏格兰银行 | 家: a banker, no bank
             if form and _always_before(view, form, rules.facility_endings):
                 continue  # 卡莱昆达空军 | 基地: a site's name each time
+            whole = form
             form = (after_description(form, rules, known) or form) if form else form
             form = _after_leading_descriptor(form, rules) if form else form
+            if form and whole and form[0] in rules.not_body_starts:
+                form = whole  # (not 中国银行 | 间市场交易商协会: no description, but the name's start)
             named = described_known(form, rules, known) if form else None
             bare = without_legal_form(form, rules) if form else form
             if form and named is None and bare != form and known.get(bare) == ORGANIZATION:

@@ -374,6 +374,8 @@ class Rules:
             ownership_words=_words(data["ownership_words"]),
             leading_descriptors=_words(data["leading_descriptors"]),
             sort_modifiers=_words(data["sort_modifiers"]),
+            object_verbs=_words(data["body_object_verbs"]),
+            not_body_starts=frozenset(data["not_body_starts"]),
             body_joiners=_words(data["body_joiners"]),
             local_units=frozenset(_words(data["local_units"])),
             name_withheld=_words(data["name_withheld"]),
@@ -405,6 +407,7 @@ class Rules:
             person_words=tuple(t for t in self.names.person_cues if len(t) >= 2),
             places=_words(data["city_suffixes"]),
             leading=_words(data["leading_descriptors"]),
+            object_verbs=_words(data["body_object_verbs"]),
             corporate=_words(data["legal_endings"]),
         )
         # The kind and entry of each catalog form (a form several entries share: the first key's).

@@ -1504,6 +1504,10 @@ def test_documents_and_events_are_no_organizations(body):
         ("由于美国与其他地区物价飙涨，促使联邦准备理事会（Fed）与多国央行调升利率。", None, "促使联邦准备理事会"),
         # a description's cut that would leave a word's end first (中国银行 | 间…) keeps the name
         ("中国银行间市场交易商协会表示，将加强监管。", "中国银行间市场交易商协会", "间市场交易商协会"),
+        # a body's visitors after its name (访团), where it stands before it (市区)
+        ("总统蔡英文今天接见「亚太坚韧研究基金会访团」。", "亚太坚韧研究基金会", "亚太坚韧研究基金会访团"),
+        ("以中山路与成功东街口（位于沙鹿市区光田医院旁）为例，交通局指出，中山路为主要干道。", "光田医院",
+         "沙鹿市区光田医院"),
         # a word's end and what follows it is no body (标志 | 性房地产集团)
         ("房地产业增长，但标志性房地产集团（恒大、碧桂园等）的财务困境正加剧购房者的不信任。", None, "性房地产集团"),
     ],

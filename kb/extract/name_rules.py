@@ -113,6 +113,7 @@ class NameRules:
     sort_modifiers: tuple[str, ...] = ()  # 国际, 亲政府: what sort a body is, before a sort's word
     object_verbs: tuple[str, ...] = ()  # 促使, 敦促: verbs a body is the object of, run into it
     not_body_starts: frozenset[str] = frozenset()  # 性, 间: word endings that begin no body
+    delegation_words: tuple[str, ...] = ()  # 访团, 代表团: a body's visitors after its name
     body_joiners: tuple[str, ...] = ()  # 和, 等: between two bodies' names
     local_units: frozenset[str] = frozenset()  # 办公室, 分社: a body's unit in a place
     thing_latin_words: frozenset[str] = frozenset()  # gardens, institute: a Latin name of no person

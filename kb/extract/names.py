@@ -548,6 +548,7 @@ def _context_kinds(view: str, form: str, rules: NameRules, known: Mapping[str, s
 
 
 _PAIR_JOINERS = frozenset("和与及、")
+_TOWN_PARTS = ("市区", "市中心", "市郊")  # inside a tagged body: where it stands (沙鹿市区光田医院)
 _DATE_BEFORE = re.compile(r"\d\s?$")
 _PERIOD = re.compile(r"(?:[\d一二三四五六七八九十]{1,4}(?:月份?|年度?|季度?)|[今去明]年|上半年|下半年|第.季"
                      r"|前.{1,2}月|前.{1,2}季|合并|单月|累计|全年|年度)*")
@@ -815,6 +816,15 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                 form = form[len(verb) :]  # 促使 | 联邦准备理事会
             if form and form[0] in rules.not_body_starts:
                 continue  # 标志 | 性房地产集团: a word's end and what follows it
+            visitors = next((w for w in rules.delegation_words if form and form.endswith(w)), "")
+            host = form[: -len(visitors)] if visitors else ""
+            # (not 吐瓦鲁驻联合国代表团, a country's mission)
+            if len(host) >= 4 and "驻" not in form and host.endswith(rules.organization_suffixes):
+                form = form[: -len(visitors)]  # 亚太坚韧研究基金会 | 访团: the body its visitors are of
+            inside = next((w for w in _TOWN_PARTS if form and w in form[2:-3]), "")
+            rest = form[form.index(inside, 2) + len(inside) :] if inside else ""
+            if len(rest) >= 3 and rest.endswith(rules.organization_suffixes):
+                form = rest  # 沙鹿市区 | 光田医院: where it stands, then its name
             if form and "旗下" in form[1:-2]:
                 continue  # 台新金旗下银行: a body's own of some sort, no name
             if form and tag_alone is not None and not vouched and (

@@ -375,6 +375,7 @@ class Rules:
             leading_descriptors=_words(data["leading_descriptors"]),
             sort_modifiers=_words(data["sort_modifiers"]),
             object_verbs=_words(data["body_object_verbs"]),
+            delegation_words=_words(data["delegation_words"]),
             not_body_starts=frozenset(data["not_body_starts"]),
             body_joiners=_words(data["body_joiners"]),
             local_units=frozenset(_words(data["local_units"])),

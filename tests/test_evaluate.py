@@ -21,10 +21,10 @@ DEV_ANONYMOUS_NAMED = 0
 FRESH = ROOT / "tests" / "fresh"
 # Real archive articles no rule was first written from (tests/fresh/README.md): what they
 # score today, less a little — far below dev, which is what remains to do.
-FRESH_FLOORS = {"people": 0.88, "organizations": 0.80, "places": 0.84, "statements": 0.84}
+FRESH_FLOORS = {"people": 0.88, "organizations": 0.80, "places": 0.84, "statements": 0.85}
 FRESH2 = ROOT / "tests" / "fresh2"
 # A second set drawn once the first was no longer unseen (tests/fresh2/README.md).
-FRESH2_FLOORS = {"people": 0.90, "organizations": 0.76, "places": 0.85, "statements": 0.85}
+FRESH2_FLOORS = {"people": 0.91, "organizations": 0.76, "places": 0.86, "statements": 0.86}
 
 
 @pytest.fixture(scope="module")

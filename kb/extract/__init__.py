@@ -47,7 +47,7 @@ from kb.parse import ParsedArticle
 _LINE_BREAK = re.compile("\n")
 
 # Bump when extraction changes, so that `kb load` re-extracts unchanged files.
-EXTRACTOR_VERSION = "12"
+EXTRACTOR_VERSION = "13"
 
 __all__ = [
     "EXTRACTOR_VERSION",

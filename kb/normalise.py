@@ -142,6 +142,8 @@ def normalise(text: str) -> NormalisedText:
             folded_text = _SPACE_RUNS.sub(" ", folded_text)
     else:
         folded_text, origins = _fold_slowly(text)
+    if " " in folded_text:
+        folded_text, origins = _without_number_spaces(folded_text, origins)
     if '"' in folded_text:
         folded_text = _curl_quotes(folded_text)
     if "." in folded_text:  # 費南多．奎維多: a full stop between two characters is a name's dot
@@ -153,6 +155,21 @@ def normalise(text: str) -> NormalisedText:
             converted if len(converted := converter.convert(c)) == 1 else c for c in folded_text
         )
     return NormalisedText(original=text, text=simplified, origins=origins)
+
+
+# A space some outlets type between Chinese and a number (今年 7 月, 1977 年): no word break,
+# and one that keeps the tagger from reading a date as one (7 | 月向).
+_NUMBER_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) (?=[0-9])|(?<=[0-9]) (?=[\u3400-\u9fff])")
+
+
+def _without_number_spaces(text: str, origins: Sequence[int]) -> tuple[str, Sequence[int]]:
+    spaces = [m.start() for m in _NUMBER_SPACE.finditer(text)]
+    if not spaces:
+        return text, origins
+    kept = list(origins)
+    for at in reversed(spaces):
+        del kept[at]
+    return _NUMBER_SPACE.sub("", text), tuple(kept)
 
 
 def _curl_quotes(text: str) -> str:

@@ -51,3 +51,18 @@ def test_straight_double_quotes_open_and_close_in_turn():
 
 def test_hong_kongs_variant_of_wei_reads_as_simplified():
     assert normalise("衞生防護中心").text == "卫生防护中心"
+
+
+@pytest.mark.parametrize(
+    ("text", "view"),
+    [
+        ("今年 7 月向众议院表示", "今年7月向众议院表示"),  # a date typed with spaces is one date
+        ("1977 年吉米·卡特", "1977年吉米·卡特"),
+        ("Devon Archer 今年", "devon archer 今年"),  # between Latin words and Chinese: kept
+    ],
+)
+def test_spaces_around_numbers_in_chinese_go(text, view):
+    normalised = normalise(text)
+    assert normalised.text == view
+    start = view.index("年")
+    assert normalised.original_slice(start, start + 1) == "年"

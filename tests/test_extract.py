@@ -1133,3 +1133,16 @@ def test_reports_and_articles_read_again_are_their_mediums(body, speakers):
 )
 def test_sentences_without_a_subject_after_a_documents_sentence(body, speakers):
     assert [k for k, _, _, _ in statements(body)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        # an answer's verb, then one that only says: one statement
+        ("外交部对此回应，称中方坚决反对。", [("china-mfa", "称", "中方坚决反对")]),
+        # 做出回应 with a colon and a quotation
+        ("拜登总统也对周三的投票做出回应：“他们没有采取任何措施。”", [("joe-biden", "做出回应", "他们没有采取任何措施。")]),
+    ],
+)
+def test_answers_said_once(body, found):
+    assert [(k, v, t) for k, v, t, _ in statements(body)] == found

@@ -545,7 +545,7 @@ def test_addressees_unsourced_reports_and_pronouns_inside_quotations(body, expec
         ("赖清德回应表示，他参选总统是为守护台湾。", [("lai-ching-te", "回应", "他参选总统是为守护台湾")]),
         # a verb after 相关 is a noun (相关指控表示反对): only 表示 reports, then 称
         ("商汤科技对相关指控表示强烈反对，并称将提出上诉。",
-         [("organization:zh-商汤科技", "表示", "强烈反对"), ("organization:zh-商汤科技", "称", "将提出上诉")]),
+         [("sensetime", "表示", "强烈反对"), ("sensetime", "称", "将提出上诉")]),
         # a quotation that ends its own sentence inside its marks: the writer's next one is no part
         ("德国航运巨头的一名发言人表示：“我们将继续评估局势。”该公司将继续绕道好望角。",
          [(None, "表示", "我们将继续评估局势。")]),

@@ -1020,9 +1020,9 @@ def test_a_publication_in_title_marks_writes():
     ("body", "speaker"),
     [
         # 该公司 after a company whose name does not end in 公司 is that company
-        ("沃尔玛周四公布财报，沃尔玛股价上涨。该公司表示，其市场份额继续增长。", "organization:zh-沃尔玛"),
+        ("沃尔玛周四公布财报，沃尔玛股价上涨。该公司表示，其市场份额继续增长。", "walmart"),
         # …not the agency that reported it, nor a government named since
-        ("据路透社报道，沃尔玛股价上涨，美国政府公布了通胀数据。该公司表示，其市场份额继续增长。", "organization:zh-沃尔玛"),
+        ("据路透社报道，沃尔玛股价上涨，美国政府公布了通胀数据。该公司表示，其市场份额继续增长。", "walmart"),
     ],
 )
 def test_the_company_is_the_last_company_named(body, speaker):

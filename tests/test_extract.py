@@ -53,7 +53,7 @@ def statements(body: str):
         # the issuer of a document a source clause cites (据X发布的Y，…)
         ("另据韩国国家安保室第一次长金泰孝当天发布的上述会谈内容，两位领导人商定新设对话机制。", "person:zh-金泰孝",
          "发布", "两位领导人商定新设对话机制"),
-        ("据国家统计局周一发布的数据，中国经济增长5%。", "organization:zh-国家统计局", "发布", "中国经济增长5%"),
+        ("据国家统计局周一发布的数据，中国经济增长5%。", "nbs-china", "发布", "中国经济增长5%"),
         # a country, an office the title list names and its holder: the holder (总检察长)
         ("乌克兰总检察长科斯汀在社媒上表示，俄罗斯在夜间发动袭击。", "person:zh-科斯汀", "表示", "俄罗斯在夜间发动袭击"),
         # a place, a word the tagger misreads, a title and a name: the name speaks (台湾 | 联电 | 前董事长X)

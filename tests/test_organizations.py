@@ -601,7 +601,7 @@ def test_a_place_before_another_countrys_catalog_body_is_not_that_body():
         ("起因是编剧所属的工会美国作家协会（WGA）未能与雇主达成加薪协议。", "美国作家协会", "工会美国作家协会"),
         ("港媒星岛日报今天指出，分析师近日在研报中称经济放缓。", "星岛日报", "港媒星岛日报"),
         # a descriptor's last character the tagger read into the name (在 | 野共和人民党)
-        ("总统大选仍是在野共和人民党（CHP）党魁基里达欧鲁的机会。", "共和人民党", "野共和人民党"),
+        ("总统大选仍是在野幸福党（SP）党魁基里达欧鲁的机会。", "幸福党", "野幸福党"),
         # a city's own school keeps its city (台北市立 | 成功高级中学, 纽约 | 州立大学)
         ("季军为台北市立成功高级中学的学生队伍。", "台北市立成功高级中学", "立成功高级中学"),
         ("纽约州立大学奥尔巴尼分校政治学教授陈澄指出，近年来关系日趋紧张。", "纽约州立大学", "州立大学"),
@@ -775,7 +775,7 @@ def test_words_after_ju_are_no_source_name(body):
     [
         # one word the tagger reads as a body, opening a clause before a reporting verb, speaks
         ("国联证券近期指出，预计该公司收入将增长。", "organization:zh-国联证券"),
-        ("中芯預計，今季產能利用率及出貨量都高於首季。", "organization:zh-中芯"),
+        ("中芯預計，今季產能利用率及出貨量都高於首季。", "smic"),
         # …unless it holds a body the catalog knows: that body speaks
         ("中国央视报道称，公安部开展了专项整治。", "cctv"),
     ],
@@ -804,10 +804,10 @@ def test_a_latin_name_after_a_word_for_its_sort_is_a_body(body, name, kind):
     [
         # names listed and counted in 家, the firms' classifier, as many as listed: bodies
         ("泰国政府透露，丰田汽车、本田、五十铃汽车、三菱汽车这4家日本车企将投资。", {"本田", "五十铃汽车", "三菱汽车"}),
-        ("近期又有蔚来、小鹏、零跑三家新势力车企开通了法务部微博。", {"小鹏", "零跑"}),
+        ("近期又有蔚来、阿维塔、极越三家新势力车企开通了法务部微博。", {"阿维塔", "极越"}),
         # a count that is not the list's, or a place in the list: no bodies
         ("该公司在上海和纽约开设两家办公室。", set()),
-        ("小鹏和零跑等五家车企开通了微博。", set()),
+        ("阿维塔和极越等五家车企开通了微博。", set()),
     ],
 )
 def test_names_counted_in_jia_are_bodies(body, names):

@@ -1564,3 +1564,14 @@ def test_a_name_after_a_word_for_its_sort_speaking(body, organization, absent):
 ])
 def test_a_word_a_countrys_character_begins_is_no_country(body, absent):
     assert absent not in _kinds(body)
+
+
+@pytest.mark.parametrize(("body", "absent", "kept"), [
+    # a sector, no ministry
+    ("即中国的「军民融合」，即中国的民用研究和商业部门与国防部门之间相互促进。", "china-mnd", None),
+    ("他与法国外交部门就此案取得了进展。", None, "france-mfa"),  # a country's ministry, written so
+])
+def test_a_ministry_and_men_is_a_department_of_some_sort(body, absent, kept):
+    text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"
+    keys = set(extract(parse_text(text)).entities)
+    assert (absent is None or absent not in keys) and (kept is None or kept in keys), keys

@@ -290,8 +290,11 @@ def scan(view: str, matcher: Matcher, extra: dict[str, str] | None = None) -> li
             # 联合报告 is a joint report, not 联合报 and 告: "X报" + "告" is a report.
             if kind == ENTITY and form.endswith("报") and view[end : end + 1] == "告":
                 continue
-            # 外交部长 is a minister, not the ministry: "X部" + "长" is a title.
-            if kind == ENTITY and form.endswith("部") and view[end : end + 1] == "长":
+            # 外交部长 is a minister, not the ministry: "X部" + "长" is a title; 公安部门 is the
+            # police in general, a bare "X部" + "门" a department of some sort (not 法国外交部门).
+            if kind == ENTITY and form.endswith("部") and (
+                view[end : end + 1] == "长" or (view[end : end + 1] == "门" and len(form) <= 3)
+            ):
                 continue
             # 美国务卿 = 美 + 国务卿: an abbreviation followed by a longer title wins.
             if char in matcher.abbreviations and matcher.starts_title(view, i + 1) >= length:

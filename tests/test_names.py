@@ -1465,6 +1465,8 @@ def test_a_latin_name_after_a_title_or_what_the_person_does_speaks(body, speaker
         ("大立光4月合并营收30亿元。大立光表示，客户拉货动能差。", "大立光", "organization", None),
         # a town after a word for it (历史名城马格德堡)
         ("运河流经历史名城马格德堡和舍讷贝克。", "马格德堡", "place", None),
+        # a numeral ends a name before a person's time in office (马英九 | 时期, not 九时)
+        ("台湾的GDP较前总统马英九时期的17.5兆元大幅成长。", "马英九", "person", "马英"),
         # a year's last character before a name (1977 年 | 吉米·卡特)
         ("文章称，1977 年吉米·卡特 (Jimmy Carter) 当选总统后，基辛格辞职。", "吉米·卡特", "person", "年吉米·卡特"),
         # a position in a team before a name (四分卫 | 马霍姆斯)
@@ -1504,6 +1506,11 @@ def test_documents_and_events_are_no_organizations(body):
         ("由于美国与其他地区物价飙涨，促使联邦准备理事会（Fed）与多国央行调升利率。", None, "促使联邦准备理事会"),
         # a description's cut that would leave a word's end first (中国银行 | 间…) keeps the name
         ("中国银行间市场交易商协会表示，将加强监管。", "中国银行间市场交易商协会", "间市场交易商协会"),
+        # a company's board is the company's (新光金控 | 董事会)
+        ("新光金控今天发布声明，指出ISS发布有关新光金控董事会选举建议。", None, "新光金控董事会"),
+        # a region's description before a country's body (中美洲国家 | 危地马拉最高法院)
+        ("中美洲國家瓜地馬拉最高法院昨天下令釋放前反貪檢察官拉帕拉（Virginia Laparra）。", None,
+         "中美洲國家瓜地馬拉最高法院"),
         # a body's visitors after its name (访团), where it stands before it (市区)
         ("总统蔡英文今天接见「亚太坚韧研究基金会访团」。", "亚太坚韧研究基金会", "亚太坚韧研究基金会访团"),
         ("以中山路与成功东街口（位于沙鹿市区光田医院旁）为例，交通局指出，中山路为主要干道。", "光田医院",
@@ -1561,6 +1568,8 @@ def test_a_name_after_a_word_for_its_sort_speaking(body, organization, absent):
 @pytest.mark.parametrize(("body", "absent"), [
     ("香港法院宣布延期至明年1月29日进行。", "法国"),  # 香港 | 法院: no 港 and 法
     ("李家超批评美国向香港法官施压，破坏香港法治。", "法国"),
+    ("中美洲国家危地马拉的法院昨天下令释放她。", "美国"),  # 中 | 美洲: Central America
+    ("台股外资与本土法人同步卖超。", "土耳其"),  # 本土 | 法人: no Turkey and France
 ])
 def test_a_word_a_countrys_character_begins_is_no_country(body, absent):
     assert absent not in _kinds(body)

@@ -334,8 +334,11 @@ def _abbreviation_context(view: str, i: int, matcher: Matcher) -> bool:
     after = view[i + 1] if i + 1 < len(view) else ""
     if view[i : i + 2] in matcher.abbreviation_words:
         return False  # 香港 | 法院: a word the character begins
-    if (after in abbreviations and after != view[i]) or (before in abbreviations and before != view[i]):
-        return True  # (宪法 | 法院: one character twice is no pair of countries)
+    words = matcher.abbreviation_words
+    if (after in abbreviations and after != view[i] and view[i + 1 : i + 3] not in words) or (
+        before in abbreviations and before != view[i]
+    ):
+        return True  # (宪法 | 法院: one character twice is no pair of countries; 中 | 美洲 none either)
     if after in ("方", "军", "国") and view[i : i + 2] != "美国":
         return after != "国"
     if matcher.starts_title(view, i + 1):

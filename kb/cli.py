@@ -17,6 +17,9 @@ app = typer.Typer(help="kb — a GraphQL knowledge base of news: who said what, 
                   no_args_is_help=True, add_completion=False)
 db_app = typer.Typer(help="Manage the database schema (Alembic migrations).", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+utterances_app = typer.Typer(help="Group statements into utterances (one remark, every outlet that "
+                                  "carried it).", no_args_is_help=True)
+app.add_typer(utterances_app, name="utterances")
 console = Console(stderr=True)
 
 
@@ -135,6 +138,28 @@ def load(
         out.print(f"stored: {report.statements} statements, {report.mentions} mentions")
     if report.failed:
         raise typer.Exit(1)
+
+
+@utterances_app.command("rebuild")
+def utterances_rebuild() -> None:
+    """Regroup every statement into utterances (after the matching rules or the window changed)."""
+    from kb.db import create_sync_engine
+    from kb.utterances import rebuild
+
+    settings = _settings()
+    _usable_database(settings.database_url)
+    engine = create_sync_engine(settings.database_url)
+    try:
+        with engine.begin() as connection:
+            if connection.dialect.name == "postgresql":  # one writer at a time, as loaders
+                from kb.store import LOADER_LOCK
+
+                connection.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (LOADER_LOCK,))
+            count = rebuild(connection)
+            connection.exec_driver_sql("UPDATE data_version SET version = version + 1")
+    finally:
+        engine.dispose()
+    Console().print(f"utterances: {count:,}")
 
 
 @app.command("eval")

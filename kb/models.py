@@ -274,11 +274,13 @@ class Utterance(SQLModel, table=True):
         sa.CheckConstraint(_one_owner("speaker_person_id", "speaker_organization_id", "speaker_place_id"),
                            name="ck_utterance_speaker"),
         sa.Index("ix_utterance_uid", "uid", unique=True),
-        sa.Index("ix_utterance_first_reported", "first_reported", "id"),
-        sa.Index("ix_utterance_report_count", "report_count", "id"),
-        _owner_index("ix_utterance_person", "speaker_person_id", "first_reported", "id"),
-        _owner_index("ix_utterance_organization", "speaker_organization_id", "first_reported", "id"),
-        _owner_index("ix_utterance_place", "speaker_place_id", "first_reported", "id"),
+        # The lists' orders, ties broken by the lasting id so that pages are the same whatever
+        # order the files were loaded in (kb/api/utterances.py).
+        sa.Index("ix_utterance_first_reported", "first_reported", "uid"),
+        sa.Index("ix_utterance_report_count", "report_count", "first_reported", "uid"),
+        _owner_index("ix_utterance_person", "speaker_person_id", "first_reported", "uid"),
+        _owner_index("ix_utterance_organization", "speaker_organization_id", "first_reported", "uid"),
+        _owner_index("ix_utterance_place", "speaker_place_id", "first_reported", "uid"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

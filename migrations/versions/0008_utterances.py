@@ -45,11 +45,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index("ix_utterance_uid", "utterance", ["uid"], unique=True)
-    op.create_index("ix_utterance_first_reported", "utterance", ["first_reported", "id"])
-    op.create_index("ix_utterance_report_count", "utterance", ["report_count", "id"])
+    op.create_index("ix_utterance_first_reported", "utterance", ["first_reported", "uid"])
+    op.create_index("ix_utterance_report_count", "utterance", ["report_count", "first_reported", "uid"])
     for table, column in _OWNERS:
         where = sa.text(f"{column} IS NOT NULL")
-        op.create_index(f"ix_utterance_{table}", "utterance", [column, "first_reported", "id"],
+        op.create_index(f"ix_utterance_{table}", "utterance", [column, "first_reported", "uid"],
                         sqlite_where=where, postgresql_where=where)
     if sqlite:
         # (plain ALTER TABLE: a batch copy of statement would rebuild its every index)

@@ -310,13 +310,13 @@ def _print_rows(rows: list[dict], output_format: str) -> None:
 @app.command()
 def export(
     table: Annotated[str, typer.Argument(help="statements, articles, mentions, people, organizations, "
-                                              "places or outlets.")],
+                                              "places, outlets or utterances.")],
     output_format: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv.")] = "jsonl",
     filters: Annotated[list[str] | None, typer.Option(
         "--filter", help="NAME=VALUE, as statements(filter:) names them: speaker, outlet, kind, "
                          "anonymous, publishedAfter, publishedBefore, mentioning, search (outlet, dates, "
-                         "mentioning and search for articles; entity and outlet for mentions); names or "
-                         "global ids.")] = None,
+                         "mentioning and search for articles; entity and outlet for mentions; speaker and "
+                         "dates for utterances); names or global ids.")] = None,
 ) -> None:
     """Stream a whole table with the API's field names and global ids (constant memory, one
     snapshot)."""

@@ -23,10 +23,10 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, and_, bindparam, delete, or_, select, update
+from sqlalchemy import Connection, bindparam, delete, select, update
 
 from kb.models import ENTITY_TABLES, OWNER_COLUMN, Mention, Statement, Utterance
 from kb.remark import remark, same_remark, shape
@@ -91,12 +91,16 @@ def linked_pairs(reports: Sequence[Report], window: timedelta,
     for indexes in by_speaker.values():
         indexes.sort(key=lambda i: reports[i].published_at)
         times = [reports[i].published_at for i in indexes]
+        if len(indexes) == 1:
+            continue  # (the common case: nothing to compare)
         for position, i in enumerate(indexes):
             if only is not None and i not in only:
                 continue
-            mine = shape(reports[i].remark)
             low = bisect_left(times, times[position] - window)
             high = bisect_right(times, times[position] + window)
+            if high - low == 1:
+                continue
+            mine = shape(reports[i].remark)
             for j in indexes[low:high]:
                 if j == i or (only is not None and j in only and j < i):
                     continue  # itself, or a pair already given from j's side
@@ -122,10 +126,9 @@ class _Row:
     last: datetime
     count: int
 
-    def values(self, store: Store) -> tuple[Any, ...]:
+    def values(self, stamp: Any) -> tuple[Any, ...]:
         owners = tuple(self.speaker[1] if kind == self.speaker[0] else None for kind in KINDS)
-        return (self.id, self.uid, *owners, store._timestamp(self.first), store._timestamp(self.last),
-                self.count)
+        return (self.id, self.uid, *owners, stamp(self.first), stamp(self.last), self.count)
 
 
 UTTERANCE_COLUMNS = ("id", "uid", *SPEAKER_COLUMNS, "first_reported", "last_reported", "report_count")
@@ -189,16 +192,34 @@ class Grouper:
                 spans[-1][1] = max(spans[-1][1], end)
             else:
                 spans.append([start, end])
-        ranges = [(speaker, start, end) for speaker, spans in periods.items() for start, end in spans]
         found: list[Report] = []
-        for first in range(0, len(ranges), _CANDIDATE_CHUNK):
-            conditions = [
-                and_(getattr(Statement, "speaker_" + OWNER_COLUMN[kind]) == ident,
-                     Statement.published_at >= start, Statement.published_at <= end)
-                for (kind, ident), start, end in ranges[first:first + _CANDIDATE_CHUNK]
-            ]
-            found += map(_report, self.connection.execute(_REPORT_COLUMNS.where(or_(*conditions))))
+        for kind in KINDS:
+            ranges = [(ident, start, end) for (k, ident), spans in periods.items() if k == kind
+                      for start, end in spans]
+            for first in range(0, len(ranges), _CANDIDATE_CHUNK):
+                found += self._in_ranges(kind, ranges[first:first + _CANDIDATE_CHUNK])
         return found
+
+    def _in_ranges(self, kind: str, ranges: list[tuple[int, datetime, datetime]]) -> list[Report]:
+        """The statements of ``kind`` speakers in ``(speaker, start, end)`` ranges: a join of
+        the ranges (as VALUES) with the speaker's index, written for the driver (SQLAlchemy's
+        building and compiling of a new statement per batch cost more than the query)."""
+        column = "speaker_" + OWNER_COLUMN[kind]
+        store = self.store
+        if store.dialect == "postgresql":
+            row = "(%s::integer, %s::timestamptz, %s::timestamptz)"
+        else:
+            row = "(?, ?, ?)"
+        sql = (f"WITH ranges (speaker, low, high) AS (VALUES {', '.join([row] * len(ranges))}) "
+               f"SELECT s.id, s.uid, s.{column}, s.published_at, s.remark, s.utterance_id "
+               f"FROM ranges JOIN statement AS s ON s.{column} = ranges.speaker "
+               "AND s.published_at >= ranges.low AND s.published_at <= ranges.high")
+        params = [value for ident, start, end in ranges
+                  for value in (ident, store._timestamp(start), store._timestamp(end))]
+        rows = self.connection.exec_driver_sql(sql, tuple(params)).fetchall()
+        moment = _moment if store.dialect == "sqlite" else (lambda value: value)
+        return [Report(ident, uid, (kind, speaker), moment(published), said or "", utterance)
+                for ident, uid, speaker, published, said, utterance in rows]
 
     def _members(self, utterance_ids: set[int]) -> list[Report]:
         found: list[Report] = []
@@ -220,6 +241,12 @@ class Grouper:
         assigned: dict[int, int] = {}
         dropped = set(touched)
         for group in groups:
+            if len(group) == 1 and group[0] < new_count:  # (nearly always) a remark of its own
+                report = reports[group[0]]
+                target = _Row(0, report.uid, report.speaker, report.published_at, report.published_at, 1)
+                fresh.append(target)
+                assigned[report.id] = id(target)
+                continue
             members = [reports[i] for i in group]
             whole = sorted({r.utterance_id for r in members if r.utterance_id in rows})  # type: ignore[misc]
             singles = [r for i, r in zip(group, members, strict=True)
@@ -285,7 +312,8 @@ class Grouper:
                         last_reported=bindparam("last"), report_count=bindparam("count")),
                 [{"row": r.id, "new_uid": r.uid, "first": r.first, "last": r.last, "count": r.count}
                  for r in keep])
-        self.store._insert("utterance", UTTERANCE_COLUMNS, [row.values(self.store) for row in fresh])
+        stamp = _stamps(self.store)
+        self.store._insert("utterance", UTTERANCE_COLUMNS, [row.values(stamp) for row in fresh])
         if relinks:
             connection.execute(update(Statement).where(Statement.id == bindparam("statement"))
                                .values(utterance_id=bindparam("target")),
@@ -310,6 +338,25 @@ def _components(size: int, links: Iterable[tuple[int, int]]) -> list[list[int]]:
     for i in range(size):
         groups[find(i)].append(i)
     return list(groups.values())
+
+
+def _stamps(store: Store) -> Any:
+    """``store._timestamp``, remembered per moment: an article's statements share its time,
+    and formatting one for SQLite costs more than the rest of its row."""
+    done: dict[datetime, Any] = {}
+
+    def stamp(moment: datetime) -> Any:
+        value = done.get(moment)
+        if value is None:
+            value = done[moment] = store._timestamp(moment)
+        return value
+
+    return stamp
+
+
+def _moment(text: str) -> datetime:
+    """A timestamp as SQLite stores it (kb.store: UTC, no offset)."""
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
 _REPORT_COLUMNS = select(Statement.id, Statement.uid, *(getattr(Statement, c) for c in SPEAKER_COLUMNS),
@@ -358,7 +405,7 @@ def rebuild(connection: Connection, window: timedelta | None = None, *,
                       len(group)) for group in groups]
         for row, new_id in zip(fresh, store._ids("utterance", len(fresh)), strict=True):
             row.id = new_id
-        store._insert("utterance", UTTERANCE_COLUMNS, [row.values(store) for row in fresh])
+        store._insert("utterance", UTTERANCE_COLUMNS, [row.values(_stamps(store)) for row in fresh])
         connection.execute(update(Statement).where(Statement.id == bindparam("statement"))
                            .values(utterance_id=bindparam("target")),
                            [{"statement": r.id, "target": row.id}

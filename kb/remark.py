@@ -28,7 +28,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import repeat
 from operator import getitem
 
@@ -66,7 +65,6 @@ class Shape:
 _BIGRAMS = [slice(i, i + 2) for i in range(512)]
 
 
-@lru_cache(maxsize=65536)
 def shape(remark_text: str) -> Shape:
     """The shape of a remark (as ``remark`` makes it)."""
     text, *entities = remark_text.split("\t")

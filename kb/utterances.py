@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, bindparam, delete, select, update
 
 from kb.models import ENTITY_TABLES, OWNER_COLUMN, Mention, Statement, Utterance
-from kb.remark import remark, same_remark, shape
+from kb.remark import Shape, remark, same_remark, shape
 
 if TYPE_CHECKING:
     from kb.store import Store
@@ -88,6 +88,14 @@ def linked_pairs(reports: Sequence[Report], window: timedelta,
     by_speaker: dict[SpeakerRef, list[int]] = defaultdict(list)
     for i, report in enumerate(reports):
         by_speaker[report.speaker].append(i)
+    shapes: dict[int, Shape] = {}  # (for this call only: a cache across batches cost 100+ MB)
+
+    def shape_of(i: int) -> Shape:
+        found = shapes.get(i)
+        if found is None:
+            found = shapes[i] = shape(reports[i].remark)
+        return found
+
     for indexes in by_speaker.values():
         indexes.sort(key=lambda i: reports[i].published_at)
         times = [reports[i].published_at for i in indexes]
@@ -100,11 +108,11 @@ def linked_pairs(reports: Sequence[Report], window: timedelta,
             high = bisect_right(times, times[position] + window)
             if high - low == 1:
                 continue
-            mine = shape(reports[i].remark)
+            mine = shape_of(i)
             for j in indexes[low:high]:
                 if j == i or (only is not None and j in only and j < i):
                     continue  # itself, or a pair already given from j's side
-                if same_remark(mine, shape(reports[j].remark)):
+                if same_remark(mine, shape_of(j)):
                     yield i, j
 
 

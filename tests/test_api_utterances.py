@@ -159,3 +159,45 @@ def test_the_exports_carry_utterances_and_each_statement_s(client, seeded_db):
     assert anonymous and all(s["utteranceId"] is None for s in anonymous)
     assert {u["id"] for u in his} == {s["utteranceId"] for s in biden}
     assert all(u["speakerName"] == "拜登" and u["reportCount"] >= 1 for u in his)
+
+
+# --- cost -------------------------------------------------------------------------------------
+
+from tests.test_query_count import small_and_large  # noqa: E402, F401  (the fixture: 5 and 50 articles)
+
+NESTED = """{
+  utterances(first: 30, orderBy: {field: REPORTS}) {
+    totalCount
+    nodes { reportCount speaker { name } outlets { name } directQuote { text }
+      reports(first: 10) { totalCount nodes { text utterance { reportCount } article { title outlet { name } } } } }
+  }
+  people(first: 10, orderBy: {field: STATEMENTS}) {
+    nodes { name utterances(first: 5) { totalCount nodes { reportCount outlets { name } } } }
+  }
+}"""
+
+
+def _cost(url: str) -> tuple[int, int]:
+    from sqlalchemy import event
+
+    with TestClient(create_app(Settings(database_url=url))) as client:
+        engine = client.app.state.database.sync_engine
+        executed: list[str] = []
+
+        def count(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001
+            executed.append(statement)
+
+        event.listen(engine, "before_cursor_execute", count)
+        try:
+            body = client.post("/graphql", json={"query": NESTED}).json()
+        finally:
+            event.remove(engine, "before_cursor_execute", count)
+    assert "errors" not in body, body
+    return len(executed), max(n["reportCount"] for n in body["data"]["utterances"]["nodes"])
+
+
+def test_nested_utterances_cost_the_same_on_5_and_50_articles(small_and_large):  # noqa: F811
+    small, small_most = _cost(small_and_large[0])
+    large, large_most = _cost(small_and_large[1])
+    assert large_most > small_most  # ten copies of each article: each remark carried ten times
+    assert large == small < 30

@@ -172,6 +172,8 @@ def test_the_same_files_in_any_order_give_the_same_utterances(backend, tmp_path)
     assert _groups(second) == groups
     carried = [g for g in groups if len(g[1]) > 1 and len({s.split(".")[0] for s in g[1]}) > 1]
     assert len(carried) >= 4  # remarks reported by more than one article, across outlets and scripts
+    # the journalists' association, quoted by BBC in simplified script and by DW in traditional
+    assert _outlets_of(first, "坐擁龐大資源") == _outlets_of(first, "坐拥庞大资源") == {"BBC中文", "德国之声"}
     # and a rebuild from scratch finds the same
     engine = create_sync_engine(first)
     try:
@@ -219,5 +221,18 @@ def _article_uid(url: str, path: Path) -> str:
         with engine.connect() as connection:
             return connection.execute(text("SELECT uid FROM article WHERE source_path = :p"),
                                       {"p": str(path)}).scalar_one()
+    finally:
+        engine.dispose()
+
+
+def _outlets_of(url: str, words: str) -> set[str]:
+    """The outlets of the utterance of the statement containing ``words``."""
+    engine = create_sync_engine(url)
+    try:
+        with engine.connect() as connection:
+            return set(connection.execute(text(
+                "SELECT DISTINCT o.name FROM statement AS s JOIN outlet AS o ON o.id = s.outlet_id "
+                "WHERE s.utterance_id = (SELECT utterance_id FROM statement WHERE text LIKE :w LIMIT 1)"),
+                {"w": f"%{words}%"}).scalars())
     finally:
         engine.dispose()

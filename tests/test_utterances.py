@@ -236,3 +236,15 @@ def _outlets_of(url: str, words: str) -> set[str]:
                 {"w": f"%{words}%"}).scalars())
     finally:
         engine.dispose()
+
+
+@pytest.mark.parametrize("backend", backends())
+def test_the_migration_groups_what_is_stored(backend, tmp_path):
+    from kb.db import downgrade
+
+    url = _database(backend, tmp_path, "migrated")
+    _load(url, _files())
+    groups = _groups(url)
+    downgrade(url, "0007")  # no utterances, no remarks
+    upgrade(url)  # 0008 groups the statements it finds
+    assert _groups(url) == groups

@@ -17,6 +17,9 @@ app = typer.Typer(help="kb — a GraphQL knowledge base of news: who said what, 
                   no_args_is_help=True, add_completion=False)
 db_app = typer.Typer(help="Manage the database schema (Alembic migrations).", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+utterances_app = typer.Typer(help="Group statements into utterances (one remark, every outlet that "
+                                  "carried it).", no_args_is_help=True)
+app.add_typer(utterances_app, name="utterances")
 console = Console(stderr=True)
 
 
@@ -135,6 +138,28 @@ def load(
         out.print(f"stored: {report.statements} statements, {report.mentions} mentions")
     if report.failed:
         raise typer.Exit(1)
+
+
+@utterances_app.command("rebuild")
+def utterances_rebuild() -> None:
+    """Regroup every statement into utterances (after the matching rules or the window changed)."""
+    from kb.db import create_sync_engine
+    from kb.utterances import rebuild
+
+    settings = _settings()
+    _usable_database(settings.database_url)
+    engine = create_sync_engine(settings.database_url)
+    try:
+        with engine.begin() as connection:
+            if connection.dialect.name == "postgresql":  # one writer at a time, as loaders
+                from kb.store import LOADER_LOCK
+
+                connection.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (LOADER_LOCK,))
+            count = rebuild(connection)
+            connection.exec_driver_sql("UPDATE data_version SET version = version + 1")
+    finally:
+        engine.dispose()
+    Console().print(f"utterances: {count:,}")
 
 
 @app.command("eval")
@@ -287,13 +312,13 @@ def _print_rows(rows: list[dict], output_format: str) -> None:
 @app.command()
 def export(
     table: Annotated[str, typer.Argument(help="statements, articles, mentions, people, organizations, "
-                                              "places or outlets.")],
+                                              "places, outlets or utterances.")],
     output_format: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv.")] = "jsonl",
     filters: Annotated[list[str] | None, typer.Option(
         "--filter", help="NAME=VALUE, as statements(filter:) names them: speaker, outlet, kind, "
                          "anonymous, publishedAfter, publishedBefore, mentioning, search (outlet, dates, "
-                         "mentioning and search for articles; entity and outlet for mentions); names or "
-                         "global ids.")] = None,
+                         "mentioning and search for articles; entity and outlet for mentions; speaker and "
+                         "dates for utterances); names or global ids.")] = None,
 ) -> None:
     """Stream a whole table with the API's field names and global ids (constant memory, one
     snapshot)."""

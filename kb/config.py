@@ -49,6 +49,9 @@ class Settings:
     #: coMentioned, topSpeakers and topPeople count over this many most recent articles of
     #: their entity or outlet, so their cost does not grow with the archive.
     aggregate_window: int = 1000
+    #: Days two reports of one remark may be apart: statements by one speaker whose articles
+    #: are published further apart are not linked as one utterance (kb/utterances.py).
+    utterance_window_days: float = 3.0
     #: `search` ranks (by relevance) the newest this many articles and statements that match.
     search_window: int = 2000
     #: Largest request body (or GET query string) accepted, in bytes; larger is refused (413).
@@ -105,6 +108,8 @@ class Settings:
                      "max_nodes", "max_request_bytes", "aggregate_window", "search_window"):
             if getattr(settings, name) < 1:
                 raise ValueError(f"KB_{name.upper()} must be at least 1")
+        if settings.utterance_window_days < 0:
+            raise ValueError("KB_UTTERANCE_WINDOW_DAYS must not be negative")
         if settings.request_timeout <= 0:
             raise ValueError("KB_REQUEST_TIMEOUT must be positive")
         for name in ("header_timeout", "body_timeout", "max_connections_per_client"):

@@ -33,6 +33,7 @@ from kb.models import (
     Person,
     Place,
     Statement,
+    Utterance,
 )
 from kb.normalise import normalise_key
 from kb.when import parse_moment
@@ -52,6 +53,7 @@ FILTERS = {
     "organizations": set(),
     "places": set(),
     "outlets": set(),
+    "utterances": {"speaker", "publishedAfter", "publishedBefore"},
 }
 TABLES = tuple(FILTERS)
 
@@ -196,9 +198,10 @@ def _query(table: str, f: Filters, after: int, dialect: str) -> Select[Any]:
         keys = (t.key.label(f"{k}_key") for k, (_, t) in ENTITY_TYPES.items())
         query = (select(*Statement.__table__.columns, Article.title, Article.url,
                         Article.uid.label("article_uid"), Outlet.name.label("outlet_name"),
-                        Outlet.key.label("outlet_key"), *names, *keys)
+                        Outlet.key.label("outlet_key"), *names, *keys, Utterance.uid.label("utterance_uid"))
                  .join(Article, Article.id == Statement.article_id)
                  .join(Outlet, Outlet.id == Statement.outlet_id)
+                 .outerjoin(Utterance, Utterance.id == Statement.utterance_id)
                  .outerjoin(Person, Person.id == speakers[0])
                  .outerjoin(Organization, Organization.id == speakers[1])
                  .outerjoin(Place, Place.id == speakers[2]).where(Statement.id > after))
@@ -239,11 +242,32 @@ def _query(table: str, f: Filters, after: int, dialect: str) -> Select[Any]:
         return query.order_by(Mention.id).limit(CHUNK)
     if table == "outlets":
         return select(*Outlet.__table__.columns).where(Outlet.id > after).order_by(Outlet.id).limit(CHUNK)
+    if table == "utterances":
+        return _utterances(f, after)
     entity = ENTITY_TYPES[_KIND_OF_TABLE[table]][1]
     return select(*entity.__table__.columns).where(entity.id > after).order_by(entity.id).limit(CHUNK)
 
 
 _KIND_OF_TABLE = {"people": "person", "organizations": "organization", "places": "place"}
+
+
+def _utterances(f: Filters, after: int) -> Select[Any]:
+    """Utterances with their speaker's key and name (kb/utterances.py); dates are the first
+    report's."""
+    speakers = [getattr(Utterance, "speaker_" + c) for c in OWNER_COLUMN.values()]
+    names = (t.name.label(f"{k}_name") for k, (_, t) in ENTITY_TYPES.items())
+    keys = (t.key.label(f"{k}_key") for k, (_, t) in ENTITY_TYPES.items())
+    query = (select(*Utterance.__table__.columns, *names, *keys)
+             .outerjoin(Person, Person.id == speakers[0])
+             .outerjoin(Organization, Organization.id == speakers[1])
+             .outerjoin(Place, Place.id == speakers[2]).where(Utterance.id > after))
+    if f.speaker:
+        query = query.where(getattr(Utterance, "speaker_" + OWNER_COLUMN[f.speaker[0]]) == f.speaker[1])
+    if f.published_after:
+        query = query.where(Utterance.first_reported >= f.published_after)
+    if f.published_before:
+        query = query.where(Utterance.first_reported < f.published_before)
+    return query.order_by(Utterance.id).limit(CHUNK)
 
 
 def _matching(kind: str, query: str, dialect: str) -> Select[Any]:
@@ -282,6 +306,7 @@ def _shape(connection: Connection, table: str, chunk: list[Any]) -> Iterator[dic
                 "outlet": s.outlet_name, "articleId": to_base64("Article", s.article_uid),
                 "articleTitle": s.title, "articleUrl": s.url, "paragraph": s.line,
                 "start": s.start, "end": s.end,
+                "utteranceId": to_base64("Utterance", s.utterance_uid) if s.utterance_uid else None,
             }
     elif table == "articles":
         for a in chunk:
@@ -300,6 +325,16 @@ def _shape(connection: Connection, table: str, chunk: list[Any]) -> Iterator[dic
                 "entityId": to_base64(ENTITY_TYPES[kind][0], getattr(m, f"{kind}_key")),
                 "entityType": ENTITY_TYPES[kind][0], "surface": m.surface, "start": m.start, "end": m.end,
                 "paragraph": m.line,
+            }
+    elif table == "utterances":
+        for u in chunk:
+            kind = next(k for k, c in OWNER_COLUMN.items() if getattr(u, "speaker_" + c))
+            yield {
+                "id": to_base64("Utterance", u.uid),
+                "speakerId": to_base64(ENTITY_TYPES[kind][0], getattr(u, f"{kind}_key")),
+                "speakerType": ENTITY_TYPES[kind][0], "speakerName": getattr(u, f"{kind}_name"),
+                "firstReported": _time(u.first_reported), "lastReported": _time(u.last_reported),
+                "reportCount": u.report_count,
             }
     elif table == "outlets":
         ids = [row.id for row in chunk]

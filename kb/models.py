@@ -231,6 +231,8 @@ class Statement(SQLModel, table=True):
         _owner_index("ix_statement_organization", "speaker_organization_id", "published_at", "id"),
         _owner_index("ix_statement_place", "speaker_place_id", "published_at", "id"),
         sa.Index("ix_statement_uid", "uid", unique=True),
+        # An utterance's reports in order (kb/utterances.py); ungrouped statements hold none.
+        _owner_index("ix_statement_utterance", "utterance_id", "published_at", "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -254,6 +256,43 @@ class Statement(SQLModel, table=True):
     # join to filter or sort.
     outlet_id: int = Field(foreign_key="outlet.id", ondelete="CASCADE")
     published_at: datetime = Field(sa_type=UTCDateTime)
+    # The text as matching reads it (kb/remark.py), for statements with a speaker; and the
+    # utterance the statement reports (kb/utterances.py).
+    remark: str | None = Field(default=None, sa_type=sa.Text)
+    # (no ON DELETE action: SQLite's reflection reads none on a column added later, and the
+    # loader moves statements before it deletes their utterance)
+    utterance_id: int | None = Field(default=None, foreign_key="utterance.id")
+
+
+class Utterance(SQLModel, table=True):
+    """The statements by one speaker that report the same remark, across outlets and scripts
+    (kb/utterances.py): the loader keeps one row per group, with its earliest statement's
+    lasting id as its own, and the numbers its lists sort by."""
+
+    __tablename__ = "utterance"
+    __table_args__ = (
+        sa.CheckConstraint(_one_owner("speaker_person_id", "speaker_organization_id", "speaker_place_id"),
+                           name="ck_utterance_speaker"),
+        sa.Index("ix_utterance_uid", "uid", unique=True),
+        # The lists' orders, ties broken by the lasting id so that pages are the same whatever
+        # order the files were loaded in (kb/api/utterances.py).
+        sa.Index("ix_utterance_first_reported", "first_reported", "uid"),
+        sa.Index("ix_utterance_report_count", "report_count", "first_reported", "uid"),
+        _owner_index("ix_utterance_person", "speaker_person_id", "first_reported", "uid"),
+        _owner_index("ix_utterance_organization", "speaker_organization_id", "first_reported", "uid"),
+        _owner_index("ix_utterance_place", "speaker_place_id", "first_reported", "uid"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(max_length=48)  # its global id's key: its earliest statement's uid
+    speaker_person_id: int | None = Field(default=None, foreign_key="person.id", ondelete="CASCADE")
+    speaker_organization_id: int | None = Field(
+        default=None, foreign_key="organization.id", ondelete="CASCADE"
+    )
+    speaker_place_id: int | None = Field(default=None, foreign_key="place.id", ondelete="CASCADE")
+    first_reported: datetime = Field(sa_type=UTCDateTime)
+    last_reported: datetime = Field(sa_type=UTCDateTime)
+    report_count: int
 
 
 class PersonRole(SQLModel, table=True):

@@ -19,6 +19,7 @@ have, and keeps the entities' activity counts by increments rather than recounts
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -44,7 +45,9 @@ from kb.models import (
 )
 from kb.normalise import normalise_key
 from kb.parse import ParsedArticle
+from kb.remark import remark
 from kb.search import SearchPayload, search_payload
+from kb.utterances import Grouper, Report
 
 ADDED, UPDATED, UNCHANGED = "added", "updated", "unchanged"
 # The PostgreSQL advisory lock loaders hold while they write a batch ("kb.load" as a number).
@@ -74,6 +77,9 @@ class ArticleRows:
     statements: tuple[tuple[int | None, str, bool, str, str, int, int, int], ...]
     roles: tuple[tuple[int, str, int | None, int | None], ...]  # person, title, organization, place
     search: tuple[Any, ...]  # SearchPayload.entries: the article, then each statement
+    # Each statement's remark (kb/remark.py), None for one without a speaker: computed here,
+    # in the workers, so the writer only compares.
+    remarks: tuple[str | None, ...] = ()
 
     @property
     def published_at(self) -> datetime:
@@ -112,7 +118,23 @@ def article_rows(parsed: ParsedArticle, extraction: Extraction, payload: SearchP
         roles=tuple((position[r.person_key], r.title, position.get(r.organization_key or ""),
                      position.get(r.place_key or "")) for r in extraction.roles if r.person_key in position),
         search=payload.entries,
+        remarks=_remarks(extraction, statements),
     )
+
+
+def _remarks(extraction: Extraction, statements: list[tuple[Any, ...]]) -> tuple[str | None, ...]:
+    """Each statement's remark (kb/remark.py) with the entities named inside it; None for a
+    statement without a speaker (it is in no utterance)."""
+    mentions = sorted((m.start, m.end, m.key) for m in extraction.mentions)
+    starts = [start for start, _, _ in mentions]
+    found: list[str | None] = []
+    for s, row in zip(extraction.statements, statements, strict=True):
+        if row[0] is None:
+            found.append(None)
+            continue
+        inside = mentions[bisect_left(starts, s.start):bisect_left(starts, s.end)]
+        found.append(remark(s.text, (key for _, end, key in inside if end <= s.end)))
+    return tuple(found)
 
 
 def rows_for(parsed: ParsedArticle, extraction: Extraction, dialect: str) -> ArticleRows:
@@ -176,6 +198,7 @@ class _Tables:
         self.aliases: list[tuple[Any, ...]] = []
         self.article_fts: list[tuple[Any, ...]] = []
         self.statement_fts: list[tuple[Any, ...]] = []
+        self.reports: list[Report] = []  # the statements with a speaker, to group
         self.outlet_ids: list[int] = []  # of each article planned, in order
 
 
@@ -190,6 +213,13 @@ class Store:
         self._entities: dict[tuple[str, str], int] = {}
         self._aliases: dict[EntityRef, set[str]] = {}
         self._catalog_aliases_stored: set[tuple[EntityRef, tuple[tuple[str, str, str], ...]]] = set()
+        self._grouper: Grouper | None = None
+
+    @property
+    def grouper(self) -> Grouper:
+        if self._grouper is None:  # (reads its window setting once, on the first batch)
+            self._grouper = Grouper(self)
+        return self._grouper
 
     def forget(self) -> None:
         """Drop what is remembered: after the caller's transaction rolled back."""
@@ -244,6 +274,7 @@ class Store:
         activity: Counter[tuple[Any, int, int]] = Counter()  # (day, outlet id, 0 articles | 1 statements)
         orphans: set[EntityRef] = set()
         replaced = [results[i].article_id for i in order if stored.get(batch[i].identity)]
+        touched = self.grouper.touched(replaced)  # utterances that lose statements
         if replaced:
             orphans = self._clear(replaced, counts, activity)
         self._resolve_entities([batch[i] for i in order], [results[i] for i in order])
@@ -256,6 +287,8 @@ class Store:
             day = self._day(batch[i].published_at)
             activity[(day, tables.outlet_ids[-1], 0)] += 1
             activity[(day, tables.outlet_ids[-1], 1)] += len(batch[i].statements)
+        utterance_of = self.grouper.assign(tables.reports, touched)
+        tables.statements = [(*row, utterance_of.get(row[0])) for row in tables.statements]
         self._insert_all(tables, [results[i].article_id for i in order if batch[i].identity in stored])
         self._add_counts(counts)
         self._add_activity(activity)
@@ -311,9 +344,14 @@ class Store:
             else:
                 speaker_owners = owners[speaker]
                 counts[((rows.entities[speaker].kind, ids[speaker]), 0)] += 1
+            said = rows.remarks[position] if speaker is not None and rows.remarks else None
+            if said is not None:
+                tables.reports.append(Report(ident, statement_uid(uid, position),
+                                             (rows.entities[speaker].kind, ids[speaker]), rows.published_at,
+                                             said))
             row = (ident, article_id, position, statement_uid(uid, position), *speaker_owners, speaker_text,
                    anonymous, kind, verb,
-                   text[start:end], start, end, line, outlet_id, published)
+                   text[start:end], start, end, line, outlet_id, published, said)
             if postgresql:
                 tables.statements.append((*row, rows.search[1 + position]))
             else:
@@ -341,9 +379,10 @@ class Store:
                                         "mentions"), tables.article_entities)
         statement_columns = ("id", "article_id", "position", "uid", *SPEAKER_COLUMNS, "speaker_text",
                              "anonymous", "kind", "verb", "text", "start", "end", "line", "outlet_id",
-                             "published_at")
-        self._insert("statement", (*statement_columns, "terms") if postgresql else statement_columns,
-                     tables.statements)
+                             "published_at", "remark")
+        # (each row ends with its utterance, after the search terms on PostgreSQL: see write)
+        self._insert("statement", (*statement_columns, "terms", "utterance_id") if postgresql
+                     else (*statement_columns, "utterance_id"), tables.statements)
         self._insert("person_role", ("person_id", "article_id", "title", "organization_id", "place_id"),
                      tables.roles)
         if not postgresql:

@@ -36,6 +36,7 @@ from kb.models import (
     PersonRole,
     Place,
     Statement,
+    Utterance,
 )
 from kb.normalise import normalise_key
 from kb.search import snippet
@@ -48,6 +49,7 @@ TABLES: dict[str, Any] = {
     "organization": Organization,
     "place": Place,
     "statement": Statement,
+    "utterance": Utterance,
 }
 
 
@@ -60,7 +62,7 @@ def _by_ids(table: Any) -> Select[Any]:
 BY_IDS: dict[str, Select[Any]] = {name: _by_ids(table) for name, table in TABLES.items()}
 # The column each type's global id names (kb/ids.py): keys that survive a rebuild.
 ID_COLUMN = {"outlet": "key", "article": "uid", "person": "key", "organization": "key", "place": "key",
-             "statement": "uid"}
+             "statement": "uid", "utterance": "uid"}
 BY_NODE_IDS: dict[str, Select[Any]] = {
     name: select(*table.__table__.columns)
     .where(getattr(table, ID_COLUMN[name]).in_(bindparam("ids", expanding=True)))

@@ -47,9 +47,13 @@ from kb.api.types import (
     Place,
     Statement,
     TimelinePoint,
+    Utterance,
+    UtteranceFilter,
+    UtteranceOrder,
     _connection,
     _data,
     check_first,
+    utterance_connection,
 )
 from kb.config import Settings
 from kb.when import FORMATS, parse_moment
@@ -148,6 +152,17 @@ class QueryFields:
         filter = await named(_data(info), filter)
         return await _connection(info, "statements", None, Statement.from_row, first, after,
                                  last, before, statement_filters(filter), statement_order(order_by))
+
+    @strawberry.field(description="Utterances: each remark once, with every statement (any outlet, "
+                                  "either script, quoted or paraphrased) that reports it; the most "
+                                  "recently first reported first unless ordered.")
+    async def utterances(
+        self, info: Info, first: int | None = None, after: str | None = None,
+        last: int | None = None, before: str | None = None,
+        filter: UtteranceFilter | None = None, order_by: UtteranceOrder | None = None,
+    ) -> Connection[Utterance]:
+        return await utterance_connection(info, "utterances", None, first, after, last, before, filter,
+                                          order_by)
 
     @strawberry.field(description="People, by name unless ordered by statements or mentions.")
     async def people(
@@ -257,7 +272,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
 
     return KnowledgeBaseSchema(
         query=Query,
-        types=[Person, Organization, Place, Outlet, Article, Statement],
+        types=[Person, Organization, Place, Outlet, Article, Statement, Utterance],
         extensions=limits.extensions(settings),
         config=StrawberryConfig(disable_field_suggestions=not settings.introspection,
                                 scalar_map={datetime: DATE_TIME}),

@@ -430,6 +430,16 @@ def _entity_fields(kind: str) -> Any:
             period = analytics.period(published_after, published_before)
             return await _timeline(info, kind, self._row.id, bucket, period)  # type: ignore[attr-defined]
 
+        @strawberry.field(description="What it said, each remark once with every outlet that carried "
+                                      "it; the most recently first reported first unless ordered.")
+        async def utterances(
+            self, info: Info, first: int | None = None, after: str | None = None,
+            last: int | None = None, before: str | None = None,
+            filter: UtteranceFilter | None = None, order_by: UtteranceOrder | None = None,
+        ) -> Connection[Utterance]:
+            return await utterance_connection(info, f"{kind}.utterances", self._row.id,  # type: ignore[attr-defined]
+                                              first, after, last, before, filter, order_by)
+
         @strawberry.field(description="The outlets that quote it, with statement counts, most first.")
         async def outlets(self, info: Info) -> list[OutletCount]:
             rows = await _data(info).speaker_outlets.load(((kind,), self._row.id))  # type: ignore[attr-defined]
@@ -583,9 +593,22 @@ class Statement(relay.Node):
     def article(self, info: Info) -> Article:
         return _linked(info, "article", self._row.article_id, Article.from_row)
 
+    @strawberry.field(description="The remark it reports, with every other report of it (null "
+                                  "without a speaker).")
+    def utterance(self, info: Info) -> Utterance | None:
+        return utterance_of(info, self._row)
+
     @strawberry.field(description="People, organizations and places named in the statement.")
     async def mentions(self, info: Info) -> list[Entity]:
         rows = await _data(info).statement_entities.load(self._row.id)
         return [_ENTITY_TYPES[kind].from_row(row) for kind, row in rows]
 
 
+# Utterances link to the types above and they to them: imported last, for the annotations.
+from kb.api.utterances import (  # noqa: E402
+    Utterance,
+    UtteranceFilter,
+    UtteranceOrder,
+    utterance_connection,
+    utterance_of,
+)

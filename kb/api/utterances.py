@@ -148,9 +148,14 @@ LISTS.update({
     "utterances": _utterances(None),
     **{f"{kind}.utterances": _utterances(getattr(UtteranceRow, "speaker_" + OWNER_COLUMN[kind]))
        for kind in OWNER_COLUMN},
-    "utterance.reports": lambda f, o, d: (statement_base(None, d), StatementRow.utterance_id,
-                                          statement_order("published_at:asc")),
+    "utterance.reports": lambda f, o, d: _reports(d),
 })
+
+
+def _reports(dialect: str) -> Any:
+    """An utterance's reports, earliest first (the statements' own order, oldest first)."""
+    base, order = statement_order(statement_base(None, dialect), "published_at:asc")
+    return base, StatementRow.utterance_id, order
 
 
 async def utterance_connection(info: Info, name: str, parent: int | None, first: int | None,

@@ -1531,6 +1531,9 @@ def test_the_edges_of_a_tagged_body(body, organization, absent):
         ("香港多个亲政府社团在铜锣湾举行活动。", "亲政府社团"),
         ("联合国人道机构周五表示，加沙至少有十万名流离失所者涌入拉法。", "联合国人道机构"),
         ("中国官方通讯社当时报道称，他建立了一个团体。", "中国官方通讯社"),
+        # a sort's word alone, and a place, a sort's word and a bank, even with its shares
+        ("两国同意组建军事联盟，军事联盟表示将加强合作。", "军事联盟"),
+        ("美国区域银行股价大跌，投资者担心危机蔓延。", "美国区域银行"),
         # a body's own of some sort (台新金旗下银行)
         ("台新金旗下银行及证券11月获利表现稳健。", "台新金旗下银行"),
         # a site, though it ends like a body (购物中心, 拘留所)

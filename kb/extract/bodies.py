@@ -196,7 +196,7 @@ def countries_body(form: str, rules: NameRules) -> bool:
     )
 
 
-def _sort_described(form: str, rules: NameRules, known: Mapping[str, str]) -> bool:
+def sort_described(form: str, rules: NameRules, known: Mapping[str, str]) -> bool:
     """Whether ``form`` is at most a place or a body the catalog knows, then words that say
     what sort a body is (国际, 官方, 人道), then a sort's word: which body, it does not say."""
     starts = [0, *(n for n in range(2, min(6, len(form) - 2) + 1)
@@ -227,7 +227,7 @@ def described(form: str, rules: NameRules, known: Mapping[str, str],
     owned = (form[len(w) :] for w in rules.ownership_words if form.startswith(w))
     if any(rest in rules.descriptive_suffixes for rest in owned):
         return True  # 美资公司, 国营企业: who owns a sort of body, no name
-    if _sort_described(form, rules, known):
+    if sort_described(form, rules, known):
         return True  # 国际保险公司, 中国官方通讯社, 联合国人道机构
     if "各" in form[2:-1]:
         return True  # 义大利驻中各总领事馆: each of a sort

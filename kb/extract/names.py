@@ -47,6 +47,7 @@ from kb.extract.bodies import (
     same_company,
     schools,
     shortened_bodies,
+    sort_described,
     speaking_bodies,
     university_units,
     without_former,
@@ -802,6 +803,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             if form and not form.endswith(rules.organization_suffixes) and names_a_thing(view, form, rules):
                 continue  # 萨哈罗夫(奖): a name inside a thing's name each time
             if form and (form in rules.organization_suffixes or form in rules.generic_bodies
+                         or form in rules.descriptive_suffixes or sort_described(form, rules, known)
                          or countries_body(form, rules) or all(c in rules.abbreviations for c in form)
                          or _placed_generic(form, rules, known)):
                 continue  # 委员会, 研究院: a body's word alone, vouched for or not, names none

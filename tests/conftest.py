@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
+from starlette.testclient import TestClient
 
+from kb.api.app import create_app
+from kb.config import Settings
 from kb.db import create_sync_engine, upgrade
 from kb.load import load_paths
 
@@ -116,3 +119,10 @@ def served(seeded_db: str) -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def client(seeded_db: str) -> Iterator[TestClient]:
+    """The API over the seeded database (a module that needs other settings defines its own)."""
+    with TestClient(create_app(Settings(database_url=seeded_db))) as client:
+        yield client

@@ -7,6 +7,7 @@ from starlette.testclient import TestClient
 
 from kb.api.app import create_app
 from kb.config import Settings
+from tests.graphql import gql
 
 STOLTENBERG = """
 { person(name: "Stoltenberg") { id name nameEn
@@ -14,18 +15,6 @@ STOLTENBERG = """
       article { title publishedAt outlet { name nameEn } } } } }
     articles(first: 10) { totalCount nodes { outlet { nameEn } } } } }
 """
-
-
-@pytest.fixture(scope="module")
-def client(seeded_db):
-    with TestClient(create_app(Settings(database_url=seeded_db))) as client:
-        yield client
-
-
-def gql(client, query, variables=None):
-    response = client.post("/graphql", json={"query": query, "variables": variables or {}})
-    assert response.status_code == 200, response.text
-    return response.json()
 
 
 def test_stoltenberg_across_outlets(client):

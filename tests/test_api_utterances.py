@@ -4,22 +4,8 @@ both ways, the filters (names where ids are asked), the orders and keyset pages.
 from __future__ import annotations
 
 import pytest
-from starlette.testclient import TestClient
 
-from kb.api.app import create_app
-from kb.config import Settings
-
-
-@pytest.fixture(scope="module")
-def client(seeded_db):
-    with TestClient(create_app(Settings(database_url=seeded_db))) as client:
-        yield client
-
-
-def gql(client, query, variables=None):
-    response = client.post("/graphql", json={"query": query, "variables": variables or {}})
-    assert response.status_code == 200, response.text
-    return response.json()
+from tests.graphql import executed, gql
 
 
 def data(client, query, variables=None):
@@ -178,22 +164,8 @@ NESTED = """{
 
 
 def _cost(url: str) -> tuple[int, int]:
-    from sqlalchemy import event
-
-    with TestClient(create_app(Settings(database_url=url))) as client:
-        engine = client.app.state.database.sync_engine
-        executed: list[str] = []
-
-        def count(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001
-            executed.append(statement)
-
-        event.listen(engine, "before_cursor_execute", count)
-        try:
-            body = client.post("/graphql", json={"query": NESTED}).json()
-        finally:
-            event.remove(engine, "before_cursor_execute", count)
-    assert "errors" not in body, body
-    return len(executed), max(n["reportCount"] for n in body["data"]["utterances"]["nodes"])
+    statements, data = executed(url, NESTED)
+    return len(statements), max(n["reportCount"] for n in data["utterances"]["nodes"])
 
 
 def test_nested_utterances_cost_the_same_on_5_and_50_articles(small_and_large):  # noqa: F811

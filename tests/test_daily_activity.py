@@ -6,17 +6,8 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import create_engine, text
-from starlette.testclient import TestClient
 
-from kb.api.app import create_app
-from kb.config import Settings
 from kb.db import sync_url
-
-
-@pytest.fixture(scope="module")
-def client(seeded_db):
-    with TestClient(create_app(Settings(database_url=seeded_db))) as client:
-        yield client
 
 
 @pytest.fixture(scope="module")

@@ -12,19 +12,9 @@ import os
 from pathlib import Path
 
 import pytest
-from starlette.testclient import TestClient
-
-from kb.api.app import create_app
-from kb.config import Settings
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "queries"
 QUERIES = sorted(EXAMPLES.glob("*.graphql"))
-
-
-@pytest.fixture(scope="module")
-def client(seeded_db):
-    with TestClient(create_app(Settings(database_url=seeded_db))) as client:
-        yield client
 
 
 def test_examples_exist():

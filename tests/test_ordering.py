@@ -6,9 +6,7 @@ point: the test databases are C.UTF-8)."""
 from __future__ import annotations
 
 import pytest
-from starlette.testclient import TestClient
 
-from kb.api.app import create_app
 from kb.api.inputs import (
     ArticleOrder,
     ArticleOrderField,
@@ -18,7 +16,7 @@ from kb.api.inputs import (
     article_order,
     statement_order,
 )
-from kb.config import Settings
+from tests.graphql import gql as answer
 
 S, A = StatementOrderField, ArticleOrderField
 ASC, DESC = OrderDirection.ASC, OrderDirection.DESC
@@ -52,16 +50,8 @@ def test_article_order_keys(orders, key):
     assert article_order(orders) == key
 
 
-@pytest.fixture(scope="module")
-def client(seeded_db):
-    with TestClient(create_app(Settings(database_url=seeded_db))) as client:
-        yield client
-
-
 def gql(client, query, variables=None):
-    response = client.post("/graphql", json={"query": query, "variables": variables or {}})
-    assert response.status_code == 200, response.text
-    body = response.json()
+    body = answer(client, query, variables)
     assert "errors" not in body, body["errors"]
     return body["data"]
 

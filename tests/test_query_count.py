@@ -4,15 +4,12 @@ not the number of rows — the same nested query costs the same on 5 and on 50 a
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import event
-from starlette.testclient import TestClient
 
-from kb.api.app import create_app
-from kb.config import Settings
 from kb.db import create_sync_engine, upgrade
 from kb.load import load_paths
 from tests.conftest import SEEDS, backends, fresh_postgres
 from tests.corpus import write_copies
+from tests.graphql import executed
 
 NESTED = """
 {
@@ -44,21 +41,9 @@ NESTED = """
 
 
 def _statements_and_rows(url: str) -> tuple[int, int]:
-    with TestClient(create_app(Settings(database_url=url))) as client:
-        engine = client.app.state.database.sync_engine
-        executed: list[str] = []
-
-        def count(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001
-            executed.append(statement)
-
-        event.listen(engine, "before_cursor_execute", count)
-        try:
-            body = client.post("/graphql", json={"query": NESTED}).json()
-        finally:
-            event.remove(engine, "before_cursor_execute", count)
-    assert "errors" not in body, body
-    rows = sum(len(p["statements"]["nodes"]) + len(p["articles"]["nodes"]) for p in body["data"]["people"]["nodes"])
-    return len(executed), rows
+    statements, data = executed(url, NESTED)
+    rows = sum(len(p["statements"]["nodes"]) + len(p["articles"]["nodes"]) for p in data["people"]["nodes"])
+    return len(statements), rows
 
 
 def _loaded(url: str, folder, expected: int) -> str:

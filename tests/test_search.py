@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from starlette.testclient import TestClient
 
-from kb.api.app import create_app
-from kb.config import Settings
 from kb.search import fts5_query, snippet, terms, tsquery_literal, tsvector_literal
 
 
@@ -74,12 +71,6 @@ def test_terms_fold_full_width_punctuation_and_letters():
 ])
 def test_snippet_quotes_the_original_text(text, query, expected):
     assert snippet(text, query, width=4 if len(text) > 12 else 40) == expected
-
-
-@pytest.fixture(scope="module")
-def client(seeded_db):
-    with TestClient(create_app(Settings(database_url=seeded_db))) as client:
-        yield client
 
 
 def search(client, query, kinds="", first=10):

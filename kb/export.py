@@ -193,18 +193,14 @@ def rows(engine: Engine, table: str, raw_filters: dict[str, str] | None = None) 
 
 def _query(table: str, f: Filters, after: int, dialect: str) -> Select[Any]:
     if table == "statements":
-        speakers = [getattr(Statement, "speaker_" + c) for c in OWNER_COLUMN.values()]
-        names = (t.name.label(f"{k}_name") for k, (_, t) in ENTITY_TYPES.items())
-        keys = (t.key.label(f"{k}_key") for k, (_, t) in ENTITY_TYPES.items())
-        query = (select(*Statement.__table__.columns, Article.title, Article.url,
-                        Article.uid.label("article_uid"), Outlet.name.label("outlet_name"),
-                        Outlet.key.label("outlet_key"), *names, *keys, Utterance.uid.label("utterance_uid"))
-                 .join(Article, Article.id == Statement.article_id)
-                 .join(Outlet, Outlet.id == Statement.outlet_id)
-                 .outerjoin(Utterance, Utterance.id == Statement.utterance_id)
-                 .outerjoin(Person, Person.id == speakers[0])
-                 .outerjoin(Organization, Organization.id == speakers[1])
-                 .outerjoin(Place, Place.id == speakers[2]).where(Statement.id > after))
+        query = _with_speakers(
+            select(*Statement.__table__.columns, Article.title, Article.url, Article.uid.label("article_uid"),
+                   Outlet.name.label("outlet_name"), Outlet.key.label("outlet_key"),
+                   Utterance.uid.label("utterance_uid"))
+            .join(Article, Article.id == Statement.article_id)
+            .join(Outlet, Outlet.id == Statement.outlet_id)
+            .outerjoin(Utterance, Utterance.id == Statement.utterance_id), Statement,
+        ).where(Statement.id > after)
         if f.speaker:
             query = query.where(getattr(Statement, "speaker_" + OWNER_COLUMN[f.speaker[0]]) == f.speaker[1])
         if f.kind:
@@ -251,16 +247,22 @@ def _query(table: str, f: Filters, after: int, dialect: str) -> Select[Any]:
 _KIND_OF_TABLE = {"people": "person", "organizations": "organization", "places": "place"}
 
 
+def _with_speakers(query: Select[Any], table: Any) -> Select[Any]:
+    """``query`` with the name and key of the speaker of each row of ``table`` (a statement
+    or an utterance), whichever kind it is: ``person_name``, ``organization_key`` …"""
+    speakers = [getattr(table, "speaker_" + c) for c in OWNER_COLUMN.values()]
+    names = [t.name.label(f"{k}_name") for k, (_, t) in ENTITY_TYPES.items()]
+    keys = [t.key.label(f"{k}_key") for k, (_, t) in ENTITY_TYPES.items()]
+    return (query.add_columns(*names, *keys)
+            .outerjoin(Person, Person.id == speakers[0])
+            .outerjoin(Organization, Organization.id == speakers[1])
+            .outerjoin(Place, Place.id == speakers[2]))
+
+
 def _utterances(f: Filters, after: int) -> Select[Any]:
     """Utterances with their speaker's key and name (kb/utterances.py); dates are the first
     report's."""
-    speakers = [getattr(Utterance, "speaker_" + c) for c in OWNER_COLUMN.values()]
-    names = (t.name.label(f"{k}_name") for k, (_, t) in ENTITY_TYPES.items())
-    keys = (t.key.label(f"{k}_key") for k, (_, t) in ENTITY_TYPES.items())
-    query = (select(*Utterance.__table__.columns, *names, *keys)
-             .outerjoin(Person, Person.id == speakers[0])
-             .outerjoin(Organization, Organization.id == speakers[1])
-             .outerjoin(Place, Place.id == speakers[2]).where(Utterance.id > after))
+    query = _with_speakers(select(*Utterance.__table__.columns), Utterance).where(Utterance.id > after)
     if f.speaker:
         query = query.where(getattr(Utterance, "speaker_" + OWNER_COLUMN[f.speaker[0]]) == f.speaker[1])
     if f.published_after:

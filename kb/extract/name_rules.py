@@ -113,6 +113,9 @@ class NameRules:
     sort_modifiers: tuple[str, ...] = ()  # 国际, 亲政府: what sort a body is, before a sort's word
     object_verbs: tuple[str, ...] = ()  # 促使, 敦促: verbs a body is the object of, run into it
     not_body_starts: frozenset[str] = frozenset()  # 性, 间: word endings that begin no body
+    company_boards: tuple[str, ...] = ()  # 董事会: a company's board after its name
+    person_periods: tuple[str, ...] = ()  # 时期, 任内: a person's time after their name
+    town_parts: tuple[str, ...] = ()  # 市区: where a body stands, inside its tagged name
     delegation_words: tuple[str, ...] = ()  # 访团, 代表团: a body's visitors after its name
     body_joiners: tuple[str, ...] = ()  # 和, 等: between two bodies' names
     local_units: frozenset[str] = frozenset()  # 办公室, 分社: a body's unit in a place

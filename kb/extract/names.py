@@ -417,7 +417,7 @@ def _person_bounds(view: str, start: int, end: int, rules: NameRules,
         end - start == 2
         and view[start] in rules.surnames
         and view[end : end + 1] in _CHINESE_NUMERALS
-        and (not _HAN_CHAR.match(view, end + 1) or view.startswith(_PERSON_PERIODS, end + 1))
+        and (not _HAN_CHAR.match(view, end + 1) or view.startswith(rules.person_periods, end + 1))
     ):  # (马英 | 九时期: a person's time in office, not nine o'clock)
         # 马英 | 九4月: a numeral written before Arabic digits or punctuation is no number's
         # part, so the given name's last character, which the tagger gave the date
@@ -549,9 +549,6 @@ def _context_kinds(view: str, form: str, rules: NameRules, known: Mapping[str, s
 
 
 _PAIR_JOINERS = frozenset("和与及、")
-_BOARDS = ("董事会", "董事局", "股东会", "股东大会")  # a company's board, after its name
-_PERSON_PERIODS = ("时期", "时代", "任内", "执政", "政府", "当政")  # a person's time: 马英九时期
-_TOWN_PARTS = ("市区", "市中心", "市郊")  # inside a tagged body: where it stands (沙鹿市区光田医院)
 _DATE_BEFORE = re.compile(r"\d\s?$")
 _PERIOD = re.compile(r"(?:[\d一二三四五六七八九十]{1,4}(?:月份?|年度?|季度?)|[今去明]年|上半年|下半年|第.季"
                      r"|前.{1,2}月|前.{1,2}季|合并|单月|累计|全年|年度)*")
@@ -821,7 +818,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             if form and form[0] in rules.not_body_starts:
                 continue  # 标志 | 性房地产集团: a word's end and what follows it
             visitors = next((w for w in rules.delegation_words if form and form.endswith(w)), "")
-            board = next((w for w in _BOARDS if form and form.endswith(w)), "")
+            board = next((w for w in rules.company_boards if form and form.endswith(w)), "")
             if board and len(form) - len(board) >= 2 and (
                 known.get(form[: -len(board)]) == ORGANIZATION or form[: -len(board)] in tagged
             ):
@@ -834,7 +831,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             # (not 吐瓦鲁驻联合国代表团, a country's mission)
             if len(host) >= 4 and "驻" not in form and host.endswith(rules.organization_suffixes):
                 form = form[: -len(visitors)]  # 亚太坚韧研究基金会 | 访团: the body its visitors are of
-            inside = next((w for w in _TOWN_PARTS if form and w in form[2:-3]), "")
+            inside = next((w for w in rules.town_parts if form and w in form[2:-3]), "")
             rest = form[form.index(inside, 2) + len(inside) :] if inside else ""
             if len(rest) >= 3 and rest.endswith(rules.organization_suffixes):
                 form = rest  # 沙鹿市区 | 光田医院: where it stands, then its name

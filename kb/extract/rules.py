@@ -119,6 +119,7 @@ class Lexicon:
     topic_frames: tuple[str, ...]  # topic_frames: 对于, 关于
     purpose_openers: tuple[str, ...]  # purpose_openers: 为了, 为
     directive_verbs: frozenset[str]  # directive_verbs: 要求 (a weak verb that opens a sentence)
+    answering_verbs: tuple[str, ...]  # answering_verbs: 回应 (X回应，称Y)
     quote_continuers: tuple[str, ...]  # quote_continuers: 并, 还 after 。”
     profession_endings: tuple[str, ...]  # profession_endings: 师, 医生
     channel_nouns: tuple[str, ...]  # channel_nouns
@@ -228,6 +229,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         topic_frames=_words(data["topic_frames"]),
         purpose_openers=_words(data["purpose_openers"]),
         directive_verbs=frozenset(_words(data["directive_verbs"])),
+        answering_verbs=_words(data["answering_verbs"]),
         quote_continuers=_words(data["quote_continuers"]),
         profession_endings=_words(data["profession_endings"]),
         channel_nouns=_words(data["channel_nouns"]),
@@ -376,6 +378,9 @@ class Rules:
             sort_modifiers=_words(data["sort_modifiers"]),
             object_verbs=_words(data["body_object_verbs"]),
             delegation_words=_words(data["delegation_words"]),
+            company_boards=_words(data["company_boards"]),
+            person_periods=_words(data["person_periods"]),
+            town_parts=_words(data["town_parts"]),
             not_body_starts=frozenset(data["not_body_starts"]),
             body_joiners=_words(data["body_joiners"]),
             local_units=frozenset(_words(data["local_units"])),

@@ -36,8 +36,6 @@ _CLAUSE_ENDS = tuple(CLAUSE_PUNCT + SENTENCE_END + "\n")
 __all__ = ["Found", "StatementFinder", "Subject"]
 
 _VERB_LIKE = frozenset({"v", "vd", "vn"})
-_SAYING = frozenset({"称", "说", "表示", "指", "指出", "说道", "表明"})  # verbs that only say
-_ANSWERING = ("回应", "回复", "答复", "回答")  # verbs whose content a saying verb may open
 # The people a poll counts after the verb they answered with (…的民众占58%, 贊成者占61%).
 _POLLED = re.compile(r"[^，。；\n]{0,30}?(?:的|者)[^，。；\n]{0,4}占")
 
@@ -610,13 +608,13 @@ class StatementFinder:
         found = self._without_verb_led(found)
         return self._distinct(sorted(found, key=lambda f: (f.content_start, f.verb_start)))
 
-    @staticmethod
-    def _without_verb_led(found: list[Found]) -> list[Found]:
+    def _without_verb_led(self, found: list[Found]) -> list[Found]:
         """X回应，称Y: one statement, Y, not also 称Y as what X answered (an answer's verb,
         then one that only says: X批评，称Y keeps the criticism)."""
-        verbs = {(f.verb_start, f.subject.key) for f in found if f.subject.key and f.verb in _SAYING}
+        saying, answering = self.lex.saying_verbs, self.lex.answering_verbs
+        verbs = {(f.verb_start, f.subject.key) for f in found if f.subject.key and f.verb in saying}
         return [f for f in found if not (
-            f.subject.key and f.verb.endswith(_ANSWERING) and (f.content_start, f.subject.key) in verbs
+            f.subject.key and f.verb.endswith(answering) and (f.content_start, f.subject.key) in verbs
         )]
 
     def _named_after(self, item: Found) -> Found:

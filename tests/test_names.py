@@ -1587,3 +1587,40 @@ def test_a_ministry_and_men_is_a_department_of_some_sort(body, absent, kept):
     text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"
     keys = set(extract(parse_text(text)).entities)
     assert (absent is None or absent not in keys) and (kept is None or kept in keys), keys
+
+
+@pytest.mark.parametrize(
+    ("body", "unit", "company_key"),
+    [
+        # a company the catalog knows, then its line of business: a unit with a name of its own,
+        # whether the tagger reads it in one word, in pieces or not at all
+        ("瑞穗证券高级分析师中根康夫表示，这很难。", "瑞穗证券", "mizuho"),
+        ("网易游戏今天发布新品。", "网易游戏", "netease"),
+        ("丰田通商已开始在福岛县生产电池。", "丰田通商", "toyota"),
+        ("瑞银全球财富管理首席投资官说，市场太乐观。", "瑞银全球财富管理", "ubs"),
+        # with the legal ending that follows
+        ("法國巴黎銀行資產管理公司駐香港的高級投資策略師說，這很難。", "法國巴黎銀行資產管理公司", "bnp-paribas"),
+    ],
+)
+def test_a_company_and_its_line_of_business_name_a_unit(body, unit, company_key):
+    text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"
+    entities = extract(parse_text(text)).entities
+    assert {e.name: e.kind for e in entities.values()}.get(unit) == "organization", entities
+    assert company_key not in entities, entities
+
+
+@pytest.mark.parametrize(
+    ("body", "company", "absent"),
+    [
+        # the line starts a longer word: the trade, a shop, the company's investors
+        ("网易游戏业务收入增长。", "网易", "网易游戏"),
+        ("印度首家苹果零售店开业。", None, "苹果零售"),
+        # the catalog's own name for the company ends like a line (渣打银行)
+        ("渣打银行预计比特币价格将会下跌。", "渣打银行", "渣打"),
+        # a body that is no company (北约) has no business lines
+        ("北约安全会议今天召开。", "北约", "北约安全"),
+    ],
+)
+def test_a_line_of_business_that_makes_no_unit(body, company, absent):
+    kinds = _kinds(body)
+    assert (company is None or kinds.get(company) == "organization") and (absent is None or absent not in kinds), kinds

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from kb.catalog import Catalog
-from kb.extract.bodies import armed_forces
+from kb.extract.bodies import armed_forces, business_units
 from kb.extract.bracketed import bracketed_organizations
 from kb.extract.entities import (
     ENTITY,
@@ -47,7 +47,7 @@ from kb.parse import ParsedArticle
 _LINE_BREAK = re.compile("\n")
 
 # Bump when extraction changes, so that `kb load` re-extracts unchanged files.
-EXTRACTOR_VERSION = "13"
+EXTRACTOR_VERSION = "14"
 
 __all__ = [
     "EXTRACTOR_VERSION",
@@ -143,6 +143,7 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
     extra.update(latin_bodies(text, rules.body_words, catalog.alias_index, rules.credit_agencies[1]))
     extra.update(latin_after_descriptors(text, rules.names.organization_before, catalog.alias_index,
                                          rules.latin_common_words))
+    extra.update(business_units(view, words, matcher.form_hits(view), rules.names, rules.catalog_kinds))
     extra.update(armed_forces(view, rules.country_forms, rules.army_abbreviations, rules.armed_forces_keys,
                               rules.catalog_keys, rules.army_words))
     organizations = bracketed_organizations(text, words, rules.brackets, rules.catalog_kinds,

@@ -6,7 +6,7 @@ before a catalog body, a description in apposition, a title cut in two)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from kb.catalog import ORGANIZATION, PLACE
@@ -729,6 +729,47 @@ def describes_a_title(view: str, form: str, rules: NameRules, known: Mapping[str
     if not place or form[place:] not in rules.media_words:
         return False
     return bool(found) and all(view.startswith("《", at + len(form)) for at in found)
+
+
+def business_units(view: str, words: Sequence[Word], catalog_hits: Iterable[tuple[int, int]],
+                   rules: NameRules, known: Mapping[str, str]) -> dict[str, str]:
+    """A company's unit named by the company and its line of business (瑞穗证券, 网易游戏,
+    瑞银全球财富管理): a body of its own, not the company the catalog knows. The tagger may
+    hold the whole in one word, leave it in pieces or not read the sentence at all, so the
+    line is read from the text after each catalog form (``catalog_hits``: start, length).
+    Each unit's form, with a legal ending that follows (…资产管理公司) → its key."""
+    lines, scopes, companies = rules.business_lines, rules.business_scopes, rules.company_forms
+    longest = max(map(len, lines), default=0) + max(map(len, scopes), default=0)
+    spans = [(w.start, w.end) for w in words if w.tag == "ORG"]
+    for start, length in catalog_hits:
+        if view[start : start + length] in companies:
+            spans += [(start, end) for end in range(start + length + longest, start + length, -1)]
+    units: dict[str, str] = {}
+    taken = -1
+    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if start <= taken or not _ends_in_line(view[start:end], lines, scopes, companies):
+            continue
+        if view.startswith(rules.business_line_breakers, end) or view[start:end] in known:
+            continue  # 证券 | 业: the trade; 渣打银行: the catalog's own name for the company
+        ending = next((e for e in rules.legal_endings if view.startswith(e, end)), "")
+        form = view[start : end + len(ending)]
+        units[form] = "organization:zh-" + form
+        taken = end - 1
+    return units
+
+
+def _ends_in_line(form: str, lines: tuple[str, ...], scopes: tuple[str, ...],
+                  companies: frozenset[str]) -> bool:
+    """Whether ``form`` is a catalog company, an optional reach (全球) and a line of business."""
+    for line in lines:
+        if not form.endswith(line):
+            continue
+        head = form[: -len(line)]
+        for scope in scopes:
+            head = head.removesuffix(scope)
+        if head in companies:
+            return True
+    return False
 
 
 def speaking_bodies(view: str, words: Sequence[Word], rules: NameRules,

@@ -114,6 +114,11 @@ class NameRules:
     object_verbs: tuple[str, ...] = ()  # 促使, 敦促: verbs a body is the object of, run into it
     not_body_starts: frozenset[str] = frozenset()  # 性, 间: word endings that begin no body
     company_boards: tuple[str, ...] = ()  # 董事会: a company's board after its name
+    business_lines: tuple[str, ...] = ()  # 证券, 游戏: a company's line of business, after its name a unit
+    business_line_breakers: tuple[str, ...] = ()  # 业, 店: after a line, a longer word
+    legal_endings: tuple[str, ...] = ()  # 有限公司, 集团: a company's legal form at its end
+    business_scopes: tuple[str, ...] = ()  # 全球, 国际: a unit's reach, between company and line
+    company_forms: frozenset[str] = frozenset()  # the catalog's forms of companies and media (网易, 瑞穗)
     person_periods: tuple[str, ...] = ()  # 时期, 任内: a person's time after their name
     town_parts: tuple[str, ...] = ()  # 市区: where a body stands, inside its tagged name
     delegation_words: tuple[str, ...] = ()  # 访团, 代表团: a body's visitors after its name

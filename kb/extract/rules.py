@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Any
 
@@ -18,6 +18,9 @@ from kb.extract.entities import ENTITY, Matcher, kind_of, matcher_for, translite
 from kb.extract.name_rules import NameRules
 from kb.extract.readings import Readings
 from kb.normalise import normalise_key
+
+# Catalog sorts of body that run businesses with units of their own (瑞穗 | 证券, 网易 | 游戏).
+_COMPANY_KINDS = frozenset({"company", "newspaper", "broadcaster", "magazine"})
 
 
 def _by_first_character(words: Iterable[str]) -> Mapping[str, tuple[str, ...]]:
@@ -379,6 +382,10 @@ class Rules:
             object_verbs=_words(data["body_object_verbs"]),
             delegation_words=_words(data["delegation_words"]),
             company_boards=_words(data["company_boards"]),
+            business_lines=_words(data["business_lines"]),
+            business_scopes=_words(data["business_scopes"]),
+            legal_endings=_words(data["legal_endings"]),
+            business_line_breakers=_words(data["business_line_breakers"]),
             person_periods=_words(data["person_periods"]),
             town_parts=_words(data["town_parts"]),
             not_body_starts=frozenset(data["not_body_starts"]),
@@ -421,6 +428,12 @@ class Rules:
             form: min(keys) for form, (kind, keys, _) in self.matcher.forms.items() if kind == ENTITY and keys
         }
         self.catalog_kinds = {form: kind_of(key, self.matcher) for form, key in self.catalog_keys.items()}
+        entries = catalog.entries
+        self.names = replace(self.names, company_forms=frozenset(
+            form for form, key in self.catalog_keys.items()
+            if key in entries and entries[key].subkind in _COMPANY_KINDS and len(form) >= 2
+            and not form.isascii()  # (YouTube | 视频, OpenAI | 投资: a Latin name and a word)
+        ))
         self.place_keys = frozenset(e.key for e in catalog.entries.values() if e.kind == PLACE)
         # The country of each catalog form's entry ("" for an international one).
         self.catalog_countries = {

@@ -1624,3 +1624,41 @@ def test_a_company_and_its_line_of_business_name_a_unit(body, unit, company_key)
 def test_a_line_of_business_that_makes_no_unit(body, company, absent):
     kinds = _kinds(body)
     assert (company is None or kinds.get(company) == "organization") and (absent is None or absent not in kinds), kinds
+
+
+def _keys(body: str) -> dict[str, str]:
+    text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"
+    return {k: e.name for k, e in extract(parse_text(text)).entities.items()}
+
+
+@pytest.mark.parametrize(
+    ("body", "key"),
+    [
+        # a company's last word
+        ("两家公司是太阳能公司Enphase Energy和SolarEdge Technologies，股价大跌。", "organization:solaredge-technologies"),
+        ("“这很难，”管理着1.2万亿美元资产的Natixis Investment Managers首席经济学家说。",
+         "organization:natixis-investment-managers"),
+        # a ticker in brackets; the legal form is no part of the key (Target (TGT) is Target Corp.)
+        ("家得宝和Target (TGT)的财报将相继发布。", "organization:target"),
+        ("Target Corp.的财报将发布。", "organization:target"),
+        # data a company publishes
+        ("Numerator的数据显示，2023年头三个月增长。", "organization:numerator"),
+        ("根据Wind显示，股价上涨。", "organization:wind"),
+        # the catalog's company, written with its legal form
+        ("JPMorgan Chase & Co.的股价上涨。", "jpmorgan-chase"),
+    ],
+)
+def test_a_latin_company_by_its_shape(body, key):
+    assert key in _keys(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "CPI数据显示，通胀回落。",  # a measure's letters
+        "据John Smith称，这很难。",  # a person's words, not data
+        "他说Apple (iPhone) 很好。",  # no ticker: lower case in brackets
+    ],
+)
+def test_latin_words_that_name_no_company(body):
+    assert not any(k.startswith("organization:") for k in _keys(body)), _keys(body)

@@ -25,7 +25,7 @@ from kb.extract.entities import (
     scan,
 )
 from kb.extract.focus import focus
-from kb.extract.latin import latin_after_descriptors, latin_bodies, latin_names
+from kb.extract.latin import latin_after_descriptors, latin_bodies, latin_companies, latin_names
 from kb.extract.name_rules import Name
 from kb.extract.names import names_a_thing, tagged_names
 from kb.extract.outlets import resolve_outlet
@@ -141,6 +141,8 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
     extra.update(latin_names(view, rules.latin_cues, rules.credits, rules.credit_agencies,
                              rules.brackets.latin_words, rules.circumstance_openers))
     extra.update(latin_bodies(text, rules.body_words, catalog.alias_index, rules.credit_agencies[1]))
+    extra.update(latin_companies(text, *rules.latin_company_words, catalog.alias_index,
+                                 rules.latin_common_words))
     extra.update(latin_after_descriptors(text, rules.names.organization_before, catalog.alias_index,
                                          rules.latin_common_words))
     extra.update(business_units(view, words, matcher.form_hits(view), rules.names, rules.catalog_kinds))

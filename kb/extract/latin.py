@@ -111,6 +111,80 @@ def latin_bodies(text: NormalisedText, suffixes: tuple[str, ...], english_index:
     return found
 
 
+def latin_companies(text: NormalisedText, endings: tuple[str, ...], data_words: tuple[str, ...],
+                    english_index: Mapping[str, set[str]], common: frozenset[str]) -> dict[str, str]:
+    """Companies written in Latin and told by their shape: a company's last word (SolarEdge
+    Technologies, Natixis Investment Managers), a ticker in brackets (Target (TGT)), or data
+    they publish (Numerator的数据显示, 根据Wind显示). The Latin name → the catalog's key, or a
+    key of its own."""
+    view = text.text
+    found: dict[str, str] = {}
+    for pattern, group in ((_corporate_pattern(endings), "latin"), (_TICKER, "latin"),
+                           (_data_pattern(data_words), "latin"), (_DATA_AFTER_SOURCE, "latin")):
+        for match in pattern.finditer(view):
+            span = match.span(group)
+            latin = text.original_slice(*span).strip()
+            if len(latin) < 2 or not latin[0].isupper() or normalise_key(latin) in common:
+                continue
+            if pattern is _TICKER:
+                ticker = text.original_slice(*match.span("ticker"))
+                if not ticker.isupper() or ticker.lower() == latin.lower():
+                    continue  # (a word in brackets, or the name's own letters again)
+            elif pattern is not _corporate_pattern(endings) and latin.isupper() and len(latin) <= 4:
+                continue  # CPI数据显示: a measure's letters, not a company's
+            keys = _catalog_keys(latin, english_index)
+            # (one key for Target Corp. and Target (TGT), in any article)
+            key = next(iter(keys)) if len(keys) == 1 else "organization:" + slug(_without_legal_form(latin))
+            if not key.startswith(("person:", "place:")):
+                found[view[span[0] : span[1]].strip()] = key
+    return found
+
+
+def _catalog_keys(latin: str, english_index: Mapping[str, set[str]]) -> set[str]:
+    """The catalog's keys for a company's Latin name, read without its legal form as well
+    (Home Depot Inc., JPMorgan Chase & Co., HSBC Holdings PLC are the catalog's)."""
+    name = latin
+    while True:
+        keys = english_index.get(normalise_key(name), set())
+        shorter = _LEGAL_FORM.sub("", name)
+        if keys or shorter == name or not shorter:
+            return keys
+        name = shorter
+
+
+def _without_legal_form(latin: str) -> str:
+    """Deere & Co. → Deere (but Group alone stays a name)."""
+    shorter = _LEGAL_FORM.sub("", latin)
+    while shorter and shorter != latin:
+        latin, shorter = shorter, _LEGAL_FORM.sub("", shorter)
+    return latin
+
+
+_LEGAL_FORM = re.compile(
+    r",? ?(?:&|inc|corp|corporation|co|ltd|limited|llc|plc|ag|gmbh|sa|group|holdings)\.?$", re.IGNORECASE)
+
+
+# A Latin name of one to four words, not inside a longer Latin run.
+_LATIN_NAME = r"(?<![a-z0-9&.'\-])(?P<latin>[a-z][a-z0-9&.'\-]*(?: [a-z0-9&][a-z0-9&.'\-]*){0,3})"
+# Target (TGT), Home Depot (NYSE: HD): a company and its ticker.
+_TICKER = re.compile(_LATIN_NAME + r" ?[（(](?:(?:nyse|nasdaq)[:：] ?)?(?P<ticker>[a-z]{1,5})[）)]")
+# 根据Wind显示, 据Numerator统计: a source whose figures show something.
+_DATA_AFTER_SOURCE = re.compile(r"(?:根据|据)" + _LATIN_NAME + r"(?:显示|统计|数据)")
+
+
+@lru_cache(maxsize=4)
+def _corporate_pattern(endings: tuple[str, ...]) -> re.Pattern[str]:
+    words = "|".join(map(re.escape, sorted(endings, key=len, reverse=True)))
+    return re.compile(r"(?<![a-z0-9&.'\-])(?P<latin>[a-z][a-z0-9&.'\-]*(?: [a-z0-9&][a-z0-9&.'\-]*){0,2}"
+                      r" (?:" + words + r"))(?![a-z0-9&'\-])")
+
+
+@lru_cache(maxsize=4)
+def _data_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(_LATIN_NAME + r"的?(?:" + alternatives + r")(?:显示|指出|发现|表明)")
+
+
 def latin_after_descriptors(text: NormalisedText, descriptors: tuple[str, ...],
                             english_index: Mapping[str, set[str]], common: frozenset[str]) -> dict[str, str]:
     """Bodies named by a Latin name right after a word for their sort (大宗商品追踪公司Kpler,

@@ -501,6 +501,12 @@ class Rules:
                 and e.country.upper() in countries}
 
     @cached_property
+    def latin_company_words(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The last words of companies' Latin names, and what a company publishes (数据)."""
+        data = self.catalog.lexicon
+        return _words(data["latin_company_endings"]), _words(data["data_words"])
+
+    @cached_property
     def latin_common_words(self) -> frozenset[str]:
         """Latin words that name no body, whatever body's word is before them (CEO, App)."""
         return frozenset(_words(self.catalog.lexicon["latin_common_words"]))

@@ -1646,6 +1646,8 @@ def _keys(body: str) -> dict[str, str]:
         ("根据Wind显示，股价上涨。", "organization:wind"),
         # the catalog's company, written with its legal form
         ("JPMorgan Chase & Co.的股价上涨。", "jpmorgan-chase"),
+        # a legal form is a word of its own (not Ban | corp)
+        ("U.S. Bancorp的股价下跌。", "organization:u-s-bancorp"),
     ],
 )
 def test_a_latin_company_by_its_shape(body, key):
@@ -1662,3 +1664,16 @@ def test_a_latin_company_by_its_shape(body, key):
 )
 def test_latin_words_that_name_no_company(body):
     assert not any(k.startswith("organization:") for k in _keys(body)), _keys(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "person"),
+    [
+        # a title written in Latin letters before a Chinese name (CEO熊文), in any sentence
+        ("此外，奇遇CEO熊文已彻底离职，暂代CEO白鹏扮演救火队长的角色。", "熊文"),
+        ("此外，奇遇CEO熊文已彻底离职，暂代CEO白鹏扮演救火队长的角色。", "白鹏"),
+        ("据雷锋网，图森未来CEO吕程在一封全员信中公布，技术副总裁离职。", "吕程"),
+    ],
+)
+def test_a_latin_title_before_a_chinese_name(body, person):
+    assert _kinds(body).get(person) == "person", _kinds(body)

@@ -26,7 +26,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import yaml
 from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag
@@ -46,8 +46,8 @@ class ParseError(Exception):
 
 @dataclass(frozen=True)
 class Block:
-    """One line of the article's stored text: ``title``, ``paragraph``, ``heading`` or
-    ``caption``."""
+    """One line of the article's stored text: ``title``, ``paragraph``, ``heading``,
+    ``caption`` or ``byline`` (the authors the page links, closing the text)."""
 
     kind: str
     text: str
@@ -86,6 +86,14 @@ class ParsedArticle:
     @property
     def paragraphs(self) -> list[str]:
         return [block.text for block in self.blocks if block.kind in ("paragraph", "heading")]
+
+    @property
+    def authors(self) -> tuple[str, ...]:
+        """The authors the page links (see ``_page_authors``), from the closing byline line."""
+        last = self.blocks[-1] if self.blocks else None
+        if last is None or last.kind != "byline":
+            return ()
+        return tuple(last.text.removeprefix(_AUTHORS_LABEL).split("、"))
 
 
 # libyaml's C loader when built in: the same safe subset of YAML, much faster.
@@ -336,6 +344,7 @@ class _Rules:
     drop_tags: frozenset[str]
     drop_prefixes: tuple[str, ...]
     drop_class: re.Pattern[str]
+    author_roles: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -348,6 +357,7 @@ def _rules() -> _Rules:
         drop_tags=frozenset(data["drop_tags"]),
         drop_prefixes=tuple(data["drop_attribute_prefixes"]),
         drop_class=data["class_re"],
+        author_roles=tuple(sorted(map(str, data["author_roles"]), key=len, reverse=True)),
     )
 
 
@@ -616,11 +626,39 @@ def _parse_html(html: str) -> _Body:
     builder = _BodyBuilder(rules, hidden)
     builder.walk(root)
     builder.flush()
+    authors = [a for a in _page_authors(soup, rules.author_roles)
+               if not any(a in block.text for block in builder.blocks)]
+    if authors:
+        # The page names its authors in links the body walk leaves out with the page's chrome;
+        # a closing line keeps them, as the page shows them, with offsets like any text.
+        builder.blocks.append(Block("byline", _AUTHORS_LABEL + "、".join(authors)))
     images = tuple(Image(url=str(url), caption=caption) for url, caption in builder.images)
     return _Body(blocks=tuple(builder.blocks), images=images, dateline=builder.dateline)
 
 
 # --- byline -----------------------------------------------------------------------------------
+
+_AUTHORS_LABEL = "作者："
+# An author's page: …/author/jack-pitcher, …/作者/夏榕/.
+_AUTHOR_PATH = re.compile(r"/(?:author|authors|作者)/[^/?#]+/?(?:[?#]|$)", re.IGNORECASE)
+
+
+def _page_authors(soup: BeautifulSoup, roles: tuple[str, ...]) -> list[str]:
+    """The article's authors as the page links them: ``rel="author"`` (HTML's own mark) or a
+    link to an author's page; the link's title or its text, after any role it gives
+    (特约记者 潘卫); a role alone names no one. In page order, once each."""
+    found: list[str] = []
+    for link in soup.find_all("a"):
+        rel = link.get("rel") or []
+        href = unquote(str(link.get("href") or ""))
+        if "author" not in rel and not _AUTHOR_PATH.search(href):
+            continue
+        name = _clean_inline(str(link.get("title") or "") or link.get_text())
+        role = max((r for r in roles if r in name), key=name.rfind, default="")
+        name = name[name.rfind(role) + len(role) :].strip(" ：:") if role else name
+        if 2 <= len(name) <= 40 and not name.startswith(("http", "www")) and name not in found:
+            found.append(name)
+    return found[:5]
 
 _NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·・]{1,7}"
 _BYLINE_PATTERNS = [
@@ -628,16 +666,18 @@ _BYLINE_PATTERNS = [
     re.compile(rf"^[【\[]\s*文\s*[/／]\s*(?:\S+\s+)?(?P<name>{_NAME})(?:\s|】|\]|$)"),
     # （记者 张三）, 记者 张三 报道, 本报记者张三
     re.compile(rf"^[（(]?\s*(?:本[报台网]|特派)?记者\s*[：:]?\s*(?P<name>{_NAME})(?:\s|）|\)|报道|$)"),
-    # 文/张三, 作者：张三, 撰文：张三
-    re.compile(rf"^(?:文|作者|撰文|撰稿)\s*[/／：:]\s*(?P<name>{_NAME})(?:\s|$)"),
+    # 文/张三, 作者：张三, 撰文：张三, 作者： 柏林特约记者 丹兰
+    re.compile(rf"^(?:文|作者|撰文|撰稿)\s*[/／：:]\s*(?:\S{{0,8}}?(?:特约记者|特約記者|记者|記者)\s+)?"
+               rf"(?P<name>{_NAME})(?:\s|$)"),
 ]
 
 
 def find_byline(blocks: tuple[Block, ...] | list[Block]) -> str | None:
-    """The author named at the top of the body, if any (not source credits)."""
-    for block in list(blocks)[:3]:
+    """The author named at the top of the body or closing it, if any (not source credits)."""
+    blocks = list(blocks)
+    for block in blocks[:3] + blocks[3:][-2:]:
         for pattern in _BYLINE_PATTERNS:
             match = pattern.match(block.text)
-            if match:
+            if match and not match.group("name").endswith(_rules().author_roles):
                 return match.group("name")
     return None

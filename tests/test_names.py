@@ -1677,3 +1677,13 @@ def test_latin_words_that_name_no_company(body):
 )
 def test_a_latin_title_before_a_chinese_name(body, person):
     assert _kinds(body).get(person) == "person", _kinds(body)
+
+
+def test_the_authors_a_page_links_are_people_of_the_article():
+    body = ('<p>正文很长。</p><div><a href="https://www.wsj.com/news/author/jack-pitcher" rel="author">'
+            "Jack Pitcher</a><time>2023年5月15日</time></div>")
+    article = parse_text(f"<!--1643120102000-->\n[标题](https://cn.wsj.com/articles/x)\n------\n{body}")
+    found = extract(article)
+    mention = next(m for m in found.mentions if m.key == "person:jack-pitcher")
+    assert found.entities["person:jack-pitcher"].kind == "person"
+    assert article.text[mention.start : mention.end] == "Jack Pitcher"

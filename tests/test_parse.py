@@ -187,3 +187,40 @@ def test_a_deeply_nested_page_keeps_its_text():
             + "<div>" * depth + "<p>北约将加强东翼防御。</p>" + "</div>" * depth)
     assert parse_text(text).text.endswith("北约将加强东翼防御。")
 
+
+
+def _page(body: str) -> str:
+    return f"<!--1643120102000-->\n[标题](https://cn.wsj.com/articles/x)\n------\n{body}"
+
+
+@pytest.mark.parametrize(
+    ("body", "authors", "last_line"),
+    [
+        # rel="author", left out of the body with the page's chrome, closes the text
+        ('<div><p><a href="https://www.wsj.com/news/author/jack-pitcher" rel="author">Jack Pitcher</a></p>'
+         "<time>2023年5月15日</time></div><p>正文很长。</p>",
+         ("Jack Pitcher",), "作者：Jack Pitcher"),
+        # links to authors' pages, by their titles, once each, in page order
+        ('<p>正文很长。</p><div><a href="/cn/%E4%BD%9C%E8%80%85/%E5%A4%8F%E6%A6%95/" title="夏榕">夏榕</a>'
+         '<a href="/news/author/li-si">李四</a><a href="/cn/作者/夏榕/">夏榕</a></div>',
+         ("夏榕", "李四"), "作者：夏榕、李四"),
+        # a role before the name is no part of it; a role alone names no one
+        ('<p>正文。</p><nav><a href="/cn/作者/a/" title="蒙特利尔特约记者 潘卫">潘卫</a>'
+         '<a href="/cn/作者/b/" title="柏林特约记者">柏林特约记者</a></nav>', ("潘卫",), "作者：潘卫"),
+        # an author the text already shows is not repeated; other links name no author
+        ('<p>记者 王五 报道</p><p>正文。</p><a href="/author/wang" rel="author">王五</a>'
+         '<a href="/news/authority-report">监管机构报告全文</a>', (), None),
+    ],
+)
+def test_authors_the_page_links(body, authors, last_line):
+    article = parse_text(_page(body))
+    assert article.authors == authors
+    lines = article.text.splitlines()
+    assert lines[-1] == last_line if last_line else not any(line.startswith("作者") for line in lines)
+
+
+@pytest.mark.parametrize(("closing", "byline"), [("作者： 夏榕", "夏榕"), ("作者： 柏林特约记者 丹兰", "丹兰"),
+                                                ("作者： 柏林特约记者", None)])
+def test_a_closing_byline_is_the_byline(closing, byline):
+    text = _page(f"<p>第一段。</p><p>第二段。</p><p>第三段。</p><p>第四段。</p><p>{closing}</p>")
+    assert parse_text(text).byline == byline

@@ -23,6 +23,7 @@ from kb.extract.entities import (
     entity_info,
     resolve_ambiguous,
     scan,
+    slug,
 )
 from kb.extract.focus import focus
 from kb.extract.latin import latin_after_descriptors, latin_bodies, latin_companies, latin_names
@@ -311,25 +312,26 @@ def _tags_alone(text: str) -> tuple[tuple[str, str], ...]:
 
 
 def _add_byline(article: ParsedArticle, result: Extraction, line_of: Any) -> None:
-    """The journalist named in the byline is a person of the article, mentioned there."""
-    if not article.byline:
-        return
-    start = article.text.find(article.byline)
-    if start < 0:
-        return
-    existing = next(
-        (k for k, e in result.entities.items() if e.kind == "person" and e.name == article.byline), None
-    )
-    key = existing or "person:zh-" + article.byline
-    if key not in result.entities:
-        result.entities[key] = EntityInfo(
-            key=key,
-            kind="person",
-            name=article.byline,
-            name_en=None,
-            origin="discovered",
-            aliases=((article.byline, "byline"),),
+    """The journalists named in the byline and in the page's author links are people of the
+    article, mentioned there."""
+    text = article.text
+    for name in dict.fromkeys([*([article.byline] if article.byline else []), *article.authors]):
+        start = text.rfind(name) if name in article.authors else text.find(name)
+        if start < 0:
+            continue
+        existing = next(
+            (k for k, e in result.entities.items() if e.kind == "person" and e.name == name), None
         )
-    end = start + len(article.byline)
-    if not any(m.start == start for m in result.mentions):
-        result.mentions.append(Mention(key, "person", start, end, article.byline, line_of(start)))
+        key = existing or ("person:" + slug(name) if name.isascii() else "person:zh-" + name)
+        if key not in result.entities:
+            result.entities[key] = EntityInfo(
+                key=key,
+                kind="person",
+                name=name,
+                name_en=None,
+                origin="discovered",
+                aliases=((name, "byline"),),
+            )
+        end = start + len(name)
+        if not any(m.start == start for m in result.mentions):
+            result.mentions.append(Mention(key, "person", start, end, name, line_of(start)))

@@ -161,7 +161,8 @@ def _without_legal_form(latin: str) -> str:
 
 
 _LEGAL_FORM = re.compile(
-    r"(?:,? |,)(?:&|inc|corp|corporation|co|ltd|limited|llc|plc|ag|gmbh|sa|group|holdings)\.?$", re.IGNORECASE)
+    r"(?:,? |,)(?:&|inc|corp|corporation|co|ltd|limited|llc|plc|ag|gmbh|sa|group|holdings)\.?$",
+    re.IGNORECASE)
 
 
 # A Latin name of one to four words, not inside a longer Latin run.

@@ -273,6 +273,9 @@ def test_unknown_domain_becomes_outlet():
         # a body glossed in Latin inside a circumstance (在X（Latin）峰会上) is no subject
         ("桑托斯勝選後，曾在共和黨猶太聯盟（Republican Jewish Coalition）峰會上表示，他是猶太人。",
          "person:zh-桑托斯", "表示", "他是猶太人"),
+        # the manner of speaking between a subject and its verb (感性, 激动地)
+        ("联发科董事长蔡力行感性表示，回首这一路，自己非常幸运。", "person:zh-蔡力行", "表示", "回首这一路，自己非常幸运"),
+        ("联发科董事长蔡力行出席。他激动地表示，自己非常幸运。", "person:zh-蔡力行", "表示", "自己非常幸运"),
     ],
 )
 def test_attribution_mechanisms(body, speaker, verb, content):
@@ -1146,3 +1149,14 @@ def test_sentences_without_a_subject_after_a_documents_sentence(body, speakers):
 )
 def test_answers_said_once(body, found):
     assert [(k, v, t) for k, v, t, _ in statements(body)] == found
+
+
+@pytest.mark.parametrize(("body", "content"), [
+    # a quotation after the addressee and a comma or a colon is what was said, all of it
+    ("第一段。迈克尔·杨告诉半岛电视台，“今天，基督徒被完全边缘化。”", "今天，基督徒被完全边缘化。"),
+    ("第一段。迈克尔·杨告诉半岛电视台：“今天，基督徒被完全边缘化。”", "今天，基督徒被完全边缘化。"),
+    # (a clause after the addressee as before)
+    ("第一段。拉夫罗夫告诉布林肯，美国必须撤军。", "美国必须撤军"),
+])
+def test_what_was_told_starts_after_the_addressee(body, content):
+    assert [text for _, verb, text, _ in statements(body) if verb == "告诉"] == [content], statements(body)

@@ -319,6 +319,8 @@ class ClauseParser:
             # 调查 | 称, 报导 | 指出: a document the tagger read as a verb names the survey, the report
             document = text in self.lex.descriptions and unit.tag in ("v", "vn")
             leading_place_word = unit.tag == "f" and j == i
+            if j > i and unit.tag in _MANNER_TAGS and j + 1 < n and units[j + 1].text == "地":
+                break  # 他 | 激动地(表示): the manner of speaking, no part of the subject
             if (unit.nominal or document) and not leading_place_word and text not in self.lex.fillers:
                 j += 1
                 last = j
@@ -468,6 +470,9 @@ class ClauseParser:
                     continue
             if unit.tag in CIRCUMSTANTIAL or text in lex.fillers:
                 k += 1
+                continue
+            if text == "地" and k and (gap[k - 1].tag in _MANNER_TAGS or gap[k - 1].text in lex.fillers):
+                k += 1  # 激动 | 地: the manner's mark after it
                 continue
             if k + 1 < n and text + gap[k + 1].text in lex.fillers:
                 k += 2  # 会 | 后: a filler the tagger cut in two

@@ -468,8 +468,10 @@ class StatementFinder:
             punctuated = True
         elif not punctuated and self.lex.verbs.get(verb.form, verb.form) in self.lex.addressee_verbs:
             # 告诉乌克兰电视台记者，…: a phrase with no verb before the comma is whom it was said to
-            comma = next((i for i in range(start, min(start + 13, len(view))) if view[i] in "，,。"), -1)
-            if comma > start and view[comma] != "。" and not any(
+            # (告诉半岛电视台：“…”: a colon or a quotation ends the addressee first)
+            ends = "，,。：:“「『"
+            comma = next((i for i in range(start, min(start + 13, len(view))) if view[i] in ends), -1)
+            if comma > start and view[comma] not in "。“「『" and not any(
                 u.tag.startswith("v") for u in self.units.between(start, comma)
             ):
                 start, punctuated = comma + 1, True
@@ -580,8 +582,8 @@ class StatementFinder:
                 if quoted is None:
                     continue
                 start, end, direct = quoted[0] + 1, quoted[1], True
-            elif self._needs_clause(verb, start, end):
-                continue
+            elif not (direct and punctuated) and self._needs_clause(verb, start, end):
+                continue  # (告诉半岛电视台，“…”: a quotation after the addressee is what was said)
             else:
                 # “Q。”他说，R: the quotation before the speaker is theirs too.
                 quoted = self._quote_before(subject.start)

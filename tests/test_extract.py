@@ -1160,3 +1160,17 @@ def test_answers_said_once(body, found):
 ])
 def test_what_was_told_starts_after_the_addressee(body, content):
     assert [text for _, verb, text, _ in statements(body) if verb == "告诉"] == [content], statements(body)
+
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    # a catalog surname shared by several people: a title none of them holds makes a person
+    # of the article's own …
+    ("第一段。众议院议长约翰逊表示，这是投票。", "person:zh-约翰逊"),
+    # … and the catalog's own title keeps the catalog's person
+    ("第一段。英国首相约翰逊表示，这是投票。", "boris-johnson"),
+    # the surname alone after the full name the article wrote first (not another 约翰逊 named later)
+    ("第一段。议长迈克·约翰逊周二召开记者会。只有三名总统被弹劾：安德鲁·约翰逊等。“这不是弹劾投票，”约翰逊表示。",
+     "person:zh-迈克·约翰逊"),
+])
+def test_a_shared_surname_is_read_from_the_article(body, speaker):
+    assert [key for key, verb, _, _ in statements(body) if verb == "表示"] == [speaker], statements(body)

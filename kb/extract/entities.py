@@ -617,7 +617,32 @@ def resolve_ambiguous(tokens: list[Token], view: str, matcher: Matcher) -> None:
         choice = _by_other_mention(candidates, certain) or _by_title(
             candidates, tokens, index, view, matcher
         ) or _by_country(candidates, tokens, index, view, matcher)
-        token.resolve(choice or _by_article_country(candidates, countries, matcher))
+        choice = choice or _by_article_country(candidates, countries, matcher)
+        if choice is None or choice not in certain:
+            # 约翰逊 after 迈克·约翰逊 in the same article: the full name written before, which
+            # no catalog entry is (over a guess from the country)
+            form = view[token.start : token.end]
+            # (of several, 迈克·约翰逊 and 安德鲁·约翰逊, the one the article named first: its actor)
+            ends = ("·" + form, "-" + form)
+            full = [t.key for t in tokens
+                    if t.key and t.key.startswith("person:zh-") and t.key.endswith(ends)]
+            choice = full[0] if full else choice
+        if choice is None and _titled_as_no_candidate(candidates, tokens, index, matcher):
+            # 众议院议长约翰逊: a person the title says is none of the catalog's 约翰逊
+            choice = "person:zh-" + view[token.start : token.end]
+        token.resolve(choice)
+
+
+def _titled_as_no_candidate(candidates: list[str], tokens: list[Token], index: int, matcher: Matcher) -> bool:
+    """Whether an ambiguous person's name comes right after a title whose office no candidate
+    holds: none of their roles ends with the title's last word (议长 for Boris Johnson)."""
+    if index == 0 or tokens[index - 1].type != TITLE or tokens[index - 1].end != tokens[index].start:
+        return False
+    entries = [matcher.entry(k) for k in candidates]
+    if not entries or any(e is None or e.kind != PERSON for e in entries):
+        return False
+    office = (tokens[index - 1].title or "")[-2:]
+    return bool(office) and not any(normalise_key(r).endswith(office) for e in entries for r in e.roles if e)
 
 
 def _by_other_mention(candidates: list[str], certain: set[str | None]) -> str | None:

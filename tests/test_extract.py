@@ -1174,3 +1174,16 @@ def test_what_was_told_starts_after_the_addressee(body, content):
 ])
 def test_a_shared_surname_is_read_from_the_article(body, speaker):
     assert [key for key, verb, _, _ in statements(body) if verb == "表示"] == [speaker], statements(body)
+
+
+@pytest.mark.parametrize(("body", "speaker", "anonymous"), [
+    # a demonstrative and a description of a person: the one who spoke before, like 他
+    ("第一段。军事分析师阿莫斯·哈雷尔表示：“疑虑开始侵蚀。”这位军事分析人士补充道，局势可能恶化。",
+     "person:zh-阿莫斯·哈雷尔", False),
+    # …but the same unnamed source stays unnamed, though a person was named before it
+    ("第一段。局长王小明表示，很好。一名知情人士表示，很难。这名知情人士说，很难。", None, True),
+    # …and with no one to refer to, the description is an unnamed source
+    ("第一段。这位工作人员表示，学生安全逃生。", None, True),
+])
+def test_a_described_person_is_the_last_one_who_spoke(body, speaker, anonymous):
+    assert statements(body)[-1][0] == speaker and statements(body)[-1][3] == anonymous, statements(body)

@@ -145,6 +145,23 @@ class Speakers:
                 # 这位记者 after 记者埃纳夫·希夫: the one holder of that title, though another was named since
                 return Subject(start, end, titled, PERSON)
             return self.pronoun(start, end)
+        if len(units) >= 2 and units[0].text in lex.demonstratives and units[0].text != "该" and (
+            text.endswith(lex.anonymous_heads) or text.endswith(lex.person_nouns)
+        ) and not any(u.tag == ENTITY for u in units[1:]):
+            # 这位军事分析人士 after 军事分析师阿莫斯·哈雷尔表示: a description of one person,
+            # the one it was written before, or the person who spoke last, like 他
+            described = self.view[units[1].start : end]
+            spoke = self._last_speaker(start)
+            if spoke is not None and spoke[2].anonymous and (
+                self.view[spoke[2].start : spoke[2].end].endswith(last.text)
+            ):
+                # (一名知情人士…这名知情人士: the same unnamed one)
+                return replace(spoke[2], start=start, end=end)
+            named = self._named_as(described, start)
+            if named:
+                return Subject(start, end, named, PERSON)
+            referent = self.pronoun(start, end)
+            return referent if referent.key else Subject(start, end, None, None, anonymous=True)
         if last.text in self.rules.names.media_words:
             # 《明镜》周刊, 『政客』网站: the publication the quoted name is
             named = [u for u in units[:-1] if u.text not in _TITLE_MARKS]

@@ -1687,3 +1687,19 @@ def test_the_authors_a_page_links_are_people_of_the_article():
     mention = next(m for m in found.mentions if m.key == "person:jack-pitcher")
     assert found.entities["person:jack-pitcher"].kind == "person"
     assert article.text[mention.start : mention.end] == "Jack Pitcher"
+
+
+@pytest.mark.parametrize(
+    ("body", "person", "absent"),
+    [
+        # a Japanese name the tagger cut after a title, in an article about Japan
+        ("日本企业很难。瑞穗证券高级分析师中根康夫表示，这很难。", "中根康夫", "根康夫"),
+        ("日本松下控股宣布投资。松下控股（HD）社长楠见雄规本月宣布将集中投资车载电池。", "楠见雄规", None),
+        ("日本政坛动荡。检方向前参院干事长世耕弘成实施了询问。", "世耕弘成", "世耕弘"),
+        # words of the language after a title are no name (首脑 | 声明 | 中 | 也)
+        ("日本首相岸田文雄出席。七国集团正在协调在首脑声明中也敦促经合组织展开探讨。", "岸田文雄", "声明中"),
+    ],
+)
+def test_a_japanese_name_after_a_title(body, person, absent):
+    kinds = _kinds(body)
+    assert kinds.get(person) == "person" and (absent is None or absent not in kinds), kinds

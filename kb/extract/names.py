@@ -652,6 +652,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     for start, end in schools(view, words, rules, known):
         votes[view[start:end]][ORGANIZATION] += 2
     listed = _listed_people(view, words, rules) + _after_title_word(view, words, rules, known)
+    for start, end in _japanese_after_title(view, words, rules, known):
+        votes[view[start:end]][PERSON] += 1
     for start, end in listed:
         votes[view[start:end]][PERSON] += 1
     credited = _credited_staff(view, rules)
@@ -1143,6 +1145,39 @@ def _credited_staff(view: str, rules: NameRules) -> list[tuple[int, int]]:
 # What may follow a Chinese name the tagger split after a title: a function word, the start of
 # a time or place word, punctuation (创办人戴胜益之外, 发言人王文斌表示 are found by the verb).
 _AFTER_SPLIT_NAME = frozenset("之的等也则在已都和与及、，,。；;：:（(")
+
+
+def _japanese_after_title(view: str, words: Sequence[Word], rules: NameRules,
+                          known: Mapping[str, str]) -> list[tuple[int, int]]:
+    """Japanese names the tagger cut after a title it read as a word, in an article about
+    Japan (社长 | 楠 | 见 | 雄规 | 本月, 分析师 | 中 | 根康夫 | 表示): four characters, the last
+    ending as given names do, made of the tagger's words only, then a verb, a time or a mark."""
+    spans: list[tuple[int, int]] = []
+    titles = [w for w in words if view[w.start : w.end] in rules.title_words]
+    if not titles or not _about_japan(view, words, rules):
+        return spans
+    by_start = {w.start: w for w in words}
+    for title in titles:
+        start, end = title.end, title.end + 4
+        name = view[start:end]
+        if len(name) != 4 or not _HAN.fullmatch(name) or name[-1] not in rules.japanese_given_name_ends:
+            continue
+        after = by_start.get(end)
+        ended = view[end : end + 1] in _NAME_END_MARKS or (
+            after is not None and after.tag in ("v", "TIME", "t"))
+        inside = [w for w in words if start <= w.start < end]
+        if not ended or not inside or inside[0].start != start or any(
+            w.end > end or w.tag in ("LOC", "ORG") for w in inside
+        ) or "的" in name:
+            continue
+        if not any(w.tag == "PER" for w in inside) and (
+            len(inside) < 3 or any(w.tag in ("f", "d", "p", "u", "c", "r") for w in inside)
+        ):
+            continue  # 子孙 | 后代, 声明 | 中 | 也: words of the language, no name cut in pieces
+        if any(name[a:b] in known for a in range(4) for b in range(a + 2, 5)):
+            continue  # (a name the catalog knows inside: not one new name)
+        spans.append((start, end))
+    return spans
 
 
 def _after_title_word(view: str, words: Sequence[Word], rules: NameRules,

@@ -1168,8 +1168,10 @@ def _japanese_after_title(view: str, words: Sequence[Word], rules: NameRules,
         inside = [w for w in words if start <= w.start < end]
         if not ended or not inside or inside[0].start != start or any(
             w.end > end or w.tag in ("LOC", "ORG") for w in inside
-        ) or "的" in name:
-            continue
+        ) or "的" in name or inside[-1].tag in ("d", "f", "p", "u", "c", "r") or (
+            view[inside[-1].start : end] in rules.fillers
+        ):
+            continue  # (植田 | 再次: an adverb after the surname)
         if not any(w.tag == "PER" for w in inside) and (
             len(inside) < 3 or any(w.tag in ("f", "d", "p", "u", "c", "r") for w in inside)
         ):

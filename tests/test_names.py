@@ -1703,3 +1703,20 @@ def test_the_authors_a_page_links_are_people_of_the_article():
 def test_a_japanese_name_after_a_title(body, person, absent):
     kinds = _kinds(body)
     assert kinds.get(person) == "person" and (absent is None or absent not in kinds), kinds
+
+
+@pytest.mark.parametrize(
+    ("body", "medium"),
+    [
+        # a source alone before a comma, in pieces but ending like a medium's name
+        ("第一段。据界面新闻，5月22日，叮咚买菜暂停业务。", "界面新闻"),
+        ("第一段。据智通财经，哔哩哔哩涨3%。", "智通财经"),
+        ("第一段。据上证报，从网易获悉，网易发布模型。", "上证报"),
+    ],
+)
+def test_a_bare_source_in_pieces_names_a_medium(body, medium):
+    assert _kinds(body).get(medium) == "organization", _kinds(body)
+
+
+def test_a_bare_source_word_names_no_medium():
+    assert not any(k == "organization" for k in _kinds("第一段。据了解，很好。据报道，很好。").values())

@@ -716,6 +716,21 @@ def bare_sources(view: str, words: Sequence[Word]) -> list[tuple[int, int]]:
     return spans
 
 
+def bare_media(view: str, words: Sequence[Word], media_endings: tuple[str, ...]) -> list[str]:
+    """A source named alone before a comma that the tagger left in pieces but that ends like a
+    medium's name (据界面 | 新闻，, 据智通 | 财经，, 据上 | 证报，): the medium, whatever its
+    pieces read as alone."""
+    starts = {w.start: w for w in words}
+    found = []
+    for match in _BARE_SOURCE.finditer(view):
+        word = starts.get(match.start("name"))
+        name = match.group("name")
+        pieces = word is None or word.end < match.end("name")  # (据上 | 证报: the tagger's own cut)
+        if pieces and len(name) >= 3 and name.endswith(media_endings):
+            found.append(name)
+    return found
+
+
 def describes_a_title(view: str, form: str, rules: NameRules, known: Mapping[str, str]) -> bool:
     """Whether ``form`` is a place and a sort of publication right before a title in 《》 each
     time (香港日报《南华早报》, 英国报纸《卫报》), or a sort of body right before a quoted name

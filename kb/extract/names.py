@@ -24,6 +24,7 @@ from kb.catalog import ORGANIZATION, PERSON, PLACE
 from kb.extract.bodies import (
     after_description,
     assembled,
+    bare_media,
     bare_sources,
     before_known,
     clean_organization,
@@ -922,6 +923,9 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     _family_names_alone(view, names, known)
     _addressed_by_surname(names, rules)
     located(names, neighbours, rules, view, tag_alone)
+    for form in bare_media(view, words, rules.media_words):
+        if form not in names and form not in known:
+            names[form] = Name(form, ORGANIZATION)
     university_units(names, rules, catalog_keys or {})
     same_company(names, rules)
     shortened_bodies(names, rules, known)

@@ -1720,3 +1720,24 @@ def test_a_bare_source_in_pieces_names_a_medium(body, medium):
 
 def test_a_bare_source_word_names_no_medium():
     assert not any(k == "organization" for k in _kinds("第一段。据了解，很好。据报道，很好。").values())
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "kind", "absent"),
+    [
+        # a time frame's 时 is no name's end (在会见…菲佐 | 时)
+        ("第一段。斯托尔滕贝格周四在会见斯洛伐克总理菲佐时对记者说：“普京不会停止。”", "菲佐", "person", "菲佐时"),
+        # a sort of body before the quoted name, with or without a space (荷兰大报「民众报」)
+        ("第一段。據荷蘭大報「民眾報」（De Volkskrant），放話威脅的人自稱代表。", None, None, "荷兰大报"),
+        ("第一段。犹太学生组织 “哈佛希勒尔”（Hillel）的领导人说，很好。", None, None, "犹太学生组织"),
+        # a verb of hosting after a body's name (关岛总督府 | 合办)
+        ("第一段。與關島總督府合辦關島大學平板電腦捐贈典禮。", "關島總督府", "organization", "關島總督府合辦"),
+        # a country's sort of company, though what follows says company (中国科技公司 | 市值)
+        ("第一段。在监管政策收紧的情况下，中国科技公司市值不断缩水。", None, None, "中国科技公司"),
+        # a photographer's title before the name (摄影师 | 杜米)
+        ("第一段。摄影师杜米说：“这个女人很坚强。”", None, None, "师杜米"),
+    ],
+)
+def test_descriptions_and_words_around_a_name_are_no_part_of_it(body, name, kind, absent):
+    kinds = _kinds(body)
+    assert (name is None or kinds.get(name) == kind) and absent not in kinds, kinds

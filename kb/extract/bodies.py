@@ -643,8 +643,11 @@ def without_trailing_words(form: str, rules: NameRules,
     ending inside a verb (汇报, not 日报 or 办公厅) or a word of ``not_body_words`` (官网)
     makes no body's ending."""
     for word in rules.not_body_words:
-        if form.endswith(word) and form[: -len(word)].endswith(rules.organization_suffixes):
-            return form[: -len(word)]  # 海协会 | 官网
+        stem = form[: -len(word)]
+        if form.endswith(word) and (stem.endswith(rules.organization_suffixes) or (
+            len(stem) >= 4 and stem.endswith("府")  # 关岛总督府 | 合办 (府 alone ends many places)
+        )):
+            return stem  # 海协会 | 官网
     words = tag_alone(form)
     if not words:
         return form
@@ -737,7 +740,7 @@ def describes_a_title(view: str, form: str, rules: NameRules, known: Mapping[str
     (武装组织「哈玛斯」): what the name is, not a name of its own."""
     found = list(uses(view, form))
     if found and form.endswith(rules.organization_descriptors) and all(
-        view.startswith(("「", "“", "『"), at + len(form)) for at in found
+        view.startswith(("「", "“", "『", " 「", " “", " 『"), at + len(form)) for at in found
     ):
         return True  # 巴勒斯坦伊斯兰武装组织「哈玛斯」: the sort of body, then its quoted name
     place = next((n for n in range(len(form) - 1, 1, -1) if known.get(form[:n]) == PLACE), 0)

@@ -782,9 +782,9 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                     form = form[:2]  # 立委范云 | 指: read alone, a two-character name and a verb
         elif kind == ORGANIZATION:
             # 英伟达（Nvidia）: a name in its own script beside it vouches for a short form.
-            vouched = re.search(re.escape(raw) + r"\s?[（(][a-z]", view) is not None
+            glossed = re.search(re.escape(raw) + r"\s?[（(][a-z]", view) is not None
             # …or a word of its sort in apposition (制药公司辉瑞, 竞争对手三星).
-            vouched = vouched or _context_kinds(view, raw, rules, neighbours)[ORGANIZATION] > 0
+            vouched = glossed or _context_kinds(view, raw, rules, neighbours)[ORGANIZATION] > 0
             form = _after_word_across(view, raw, rules.time_word_set)
             day = next((d for d in rules.day_words if form.startswith(d)), "")
             if day and len(form) - len(day) < 2:
@@ -845,6 +845,9 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                 or described(form, rules, known, tag_alone)
             ):
                 continue
+            placed = form and any(known.get(form[:n]) == PLACE for n in range(2, 5))
+            if placed and tag_alone is not None and not glossed and described(form, rules, known, tag_alone):
+                continue  # 中国科技公司(市值): a country's sort of company, though its context says company
             if form and tag_alone is not None and _name_and_noun(form, rules, tag_alone):
                 continue  # 上海台商, 柯文哲团队: a name and a common noun, a description
             if form and (runs_into_title(view, form, rules) or in_apposition(view, form, words, rules)):

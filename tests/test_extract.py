@@ -1187,3 +1187,9 @@ def test_a_shared_surname_is_read_from_the_article(body, speaker):
 ])
 def test_a_described_person_is_the_last_one_who_spoke(body, speaker, anonymous):
     assert statements(body)[-1][0] == speaker and statements(body)[-1][3] == anonymous, statements(body)
+
+
+def test_a_sentence_opening_with_its_verb_goes_on_with_the_document_the_sentence_before_opened_with():
+    body = ("【共同社5月21日电】七国集团（G7）首脑20日发表首脑声明，汇总了峰会成果。</p><p>"
+            "与新兴市场国家等的合作相关，首脑声明还写进了维护国际秩序。强调无论国家大小，必须尊重《联合国宪章》。")
+    assert ("g7", "强调", "无论国家大小，必须尊重《联合国宪章》", False) in statements(body), statements(body)

@@ -115,6 +115,7 @@ class Lexicon:
     prepositions: frozenset[str]  # prepositions
     frames: frozenset[str]  # frames: 时, 期间, 会上 (end a circumstance phrase)
     frame_ends: tuple[str, ...]  # frame_ends
+    frame_clause_ends: tuple[str, ...]  # topic_clause_ends and frame_ends
     fillers: frozenset[str]  # fillers: adverbs and set phrases between a subject and its verb
     channels: tuple[str, ...]  # channels: 发表声明, 在推特上
     channel_verbs: frozenset[str]  # channel_verbs
@@ -225,6 +226,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         prepositions=frozenset(_words(data["prepositions"])),
         frames=frozenset(_words(data["frames"])),
         frame_ends=_words(data["frame_ends"]),
+        frame_clause_ends=_words([*data["topic_clause_ends"], *data["frame_ends"]]),
         fillers=frozenset(_words(data["fillers"])),
         channels=_words(data["channels"]),
         channel_verbs=frozenset(_words(data["channel_verbs"])),

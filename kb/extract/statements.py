@@ -403,8 +403,18 @@ class StatementFinder:
         start, end = self.index.sentence_bounds(floor - 1)
         if view.startswith("【", start) and view.find("】", start, end) > 0:
             start = view.find("】", start, end) + 1  # a dateline
+        commas = (view.find("，", start, end), view.find(",", start, end))
+        comma = min((i for i in commas if i > 0), default=-1)
+        if comma > 0 and (view.startswith(self.lex.topic_frames, start)
+                          or view.endswith(self.lex.frame_clause_ends, start, comma)):
+            start = comma + 1  # 与…的合作相关，首脑声明还写进了…: the topic first, then the subject
         parse = self.parser.parse_opening(self.units.between(start, min(end, start + 40)))
         units, first, stop = parse.units, parse.start, parse.end
+        written = self.view[units[first].start : units[stop - 1].end] if first < stop <= len(units) else ""
+        if written and written.endswith(self.lex.descriptions) and written not in self.lex.document_insides:
+            # 首脑声明还写进了…。强调…: the document, its issuer's (as 声明中 below)
+            subject = self.speakers.resolve(parse)
+            return subject if subject is not None and subject.key and not subject.anonymous else None
         if first < stop <= len(units) and self.view[units[first].start : units[stop - 1].end] in (
             self.lex.document_insides
         ):

@@ -52,6 +52,7 @@ from kb.api.types import (
     UtteranceOrder,
     _connection,
     _data,
+    asks_for,
     check_first,
     utterance_connection,
 )
@@ -234,8 +235,9 @@ class QueryFields:
         statements = StatementFilters(speakers=entity_refs(speaker), outlets=outlets, mentioning=mentioned,
                                       **dates)
         articles = ArticleFilters(outlets=outlets, mentions=mentioned, **dates)
-        points = await _data(info).timeline(statements, articles, bucket.value)
-        return [TimelinePoint(start=s, end=e, statements=n, articles=a) for s, e, n, a in points]
+        points = await _data(info).timeline(statements, articles, bucket.value, asks_for(info, "utterances"))
+        return [TimelinePoint(start=s, end=e, statements=n, articles=a, utterances=u)
+                for s, e, n, a, u in points]
 
 
 def _parse_date_time(value: object) -> datetime:

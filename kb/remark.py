@@ -20,7 +20,9 @@ names any of them for the same actor), anything else is its own key. Two remarks
   - *content*: most of the shorter's content characters (function characters such as 的, 了,
     在 left out) are found in the longer, and enough of them to be more than a phrase — a
     paraphrase that reorders and re-inflects the words (乌克兰试图刺杀普京 / 普京遭乌克兰刺杀)
-    keeps its characters though it loses its bigrams.
+    keeps its characters though it loses its bigrams. They must lie close together in the
+    longer (one passage at most three times the shorter's length): a long report holds most
+    characters of any short remark somewhere.
 
 Pronouns are left out of the comparison, because they are what changes when a quote is
 reported (“我们将…” → 他说北约将…).
@@ -40,6 +42,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
+from math import ceil, inf
 from operator import getitem
 
 from kb.search import fold
@@ -58,6 +61,8 @@ MIN_CONTAINMENT = 0.5
 MIN_CONTENT = 0.65
 #: ... and how many that must be at least (fewer is a phrase two remarks may share).
 MIN_SHARED_CONTENT = 5
+#: ... within a passage of the longer at most this many times the shorter's length.
+MAX_SPREAD = 3
 #: Fewer bigrams than this (a remark of a few characters: 是的, 不会) only matches itself.
 MIN_GRAMS = 3
 
@@ -129,9 +134,35 @@ def same_remark(a: Shape, b: Shape) -> bool:
         return False
     if len(small.grams & large.grams) >= MIN_CONTAINMENT * len(small.grams):
         return True
-    few, many = (a.content, b.content) if len(a.content) <= len(b.content) else (b.content, a.content)
-    shared = len(few & many)
-    return shared >= MIN_SHARED_CONTENT and shared >= MIN_CONTENT * len(few)
+    few, many = (a, b) if len(a.content) <= len(b.content) else (b, a)
+    shared = few.content & many.content
+    needed = max(MIN_SHARED_CONTENT, ceil(MIN_CONTENT * len(few.content)))
+    if len(shared) < needed:
+        return False
+    # ... and close together: a long report holds most characters of any short remark
+    # somewhere, but a paraphrase of it holds them in one passage.
+    return _narrowest(many.text, shared, needed) <= MAX_SPREAD * len(few.text)
+
+
+def _narrowest(text: str, wanted: frozenset[str], needed: int) -> float:
+    """The length of the shortest passage of ``text`` holding ``needed`` distinct characters of
+    ``wanted`` (infinite if none does): one pass with two ends."""
+    counts: dict[str, int] = defaultdict(int)
+    held = left = 0
+    best = inf
+    for right, character in enumerate(text):
+        if character not in wanted:
+            continue
+        counts[character] += 1
+        held += counts[character] == 1
+        while held >= needed:
+            best = min(best, right - left + 1)
+            gone = text[left]
+            if gone in wanted:
+                counts[gone] -= 1
+                held -= counts[gone] == 0
+            left += 1
+    return best
 
 
 def _numbers_differ(a: Shape, b: Shape) -> bool:

@@ -82,6 +82,10 @@ ENTITIES = [
     ("拜登和与会的欧洲领导人的通话持续了一个多小时", ("joe-biden", "europe"),
      "拜登与欧洲领导人举行视频通话，重申支持乌克兰", ("joe-biden", "europe", "ukraine"), False,
      "the names they share are not content they share"),
+    ("中国支持巴勒斯坦人建立国家的努力", ("china", "palestine"),
+     "支持者认为，气候变化挑战面前人类命运与共，各方应坚持目标和原则，强化落实行动，发达经济体应切实加大资金投入，"
+     "并在明年召开的会议上建立新的合作机制，为全球气候治理作出更大努力", ("china",), False,
+     "a long report holds a short remark's characters, but not in one passage"),
 ]
 
 
@@ -90,6 +94,14 @@ ENTITIES = [
 def test_entities_are_compared_by_side(first, first_entities, second, second_entities, same, why):
     assert _same(first, second, first_entities, second_entities) is same
     assert _same(second, first, second_entities, first_entities) is same
+
+
+def test_the_passage_rule_is_what_keeps_a_long_report_apart(monkeypatch):
+    first, first_entities, second, second_entities, _, _ = ENTITIES[-1]
+    import kb.remark
+
+    monkeypatch.setattr(kb.remark, "MAX_SPREAD", 1000)
+    assert _same(first, second, first_entities, second_entities)
 
 
 def test_remarks_carry_their_content_and_entity_sides_sorted_and_once():

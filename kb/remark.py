@@ -134,7 +134,8 @@ def same_remark(a: Shape, b: Shape) -> bool:
         return False
     if len(small.grams & large.grams) >= MIN_CONTAINMENT * len(small.grams):
         return True
-    few, many = (a, b) if len(a.content) <= len(b.content) else (b, a)
+    # (which is the shorter must not depend on the order they come in: ties go by the text)
+    few, many = sorted((a, b), key=lambda s: (len(s.content), len(s.text), s.text))
     shared = few.content & many.content
     needed = max(MIN_SHARED_CONTENT, ceil(MIN_CONTENT * len(few.content)))
     if len(shared) < needed:

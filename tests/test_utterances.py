@@ -299,3 +299,36 @@ def test_the_migration_groups_what_is_stored(backend, tmp_path):
     downgrade(url, "0007")  # no utterances, no remarks
     upgrade(url)  # 0008 groups the statements it finds
     assert _groups(url) == groups
+
+
+@pytest.mark.parametrize("backend", backends())
+def test_kb_utterances_rebuild_regroups_under_the_rules_of_today(backend, tmp_path, monkeypatch):
+    """A database grouped under other rules (stale remarks, every statement its own utterance)
+    is regrouped by the command as a fresh load groups it."""
+    from typer.testing import CliRunner
+
+    from kb.cli import app
+
+    url = _database(backend, tmp_path, "rules")
+    _load(url, _files())
+    groups = _groups(url)
+    engine = create_sync_engine(url)
+    try:
+        with engine.begin() as connection:  # what older rules might have left
+            connection.execute(text("UPDATE statement SET utterance_id = NULL"))
+            connection.execute(text("UPDATE statement SET remark = 'stale' WHERE remark IS NOT NULL"))
+            connection.execute(text("DELETE FROM utterance"))
+    finally:
+        engine.dispose()
+    monkeypatch.setenv("KB_DATABASE_URL", url)
+    result = CliRunner().invoke(app, ["utterances", "rebuild"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert f"utterances: {len(groups):,}" in result.output
+    assert _groups(url) == groups
+    engine = create_sync_engine(url)
+    try:
+        with engine.connect() as connection:
+            stale = connection.execute(text("SELECT count(*) FROM statement WHERE remark = 'stale'")).scalar_one()
+    finally:
+        engine.dispose()
+    assert stale == 0

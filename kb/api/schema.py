@@ -215,8 +215,8 @@ class QueryFields:
                           snippet=h.snippet, cursor=_search_cursor(offset + n))
                 for n, h in enumerate(hits[offset:], start=1)]
 
-    @strawberry.field(description="Statements and articles per day, week or month (UTC), gaps "
-                                  "filled with zeros. Statements match like `statements(filter:)` "
+    @strawberry.field(description="Statements, articles and utterances per day, week or month (UTC), "
+                                  "gaps filled with zeros. Statements match like `statements(filter:)` "
                                   "(`mentioning`: named in the statement); articles are those of "
                                   "the outlets that mention the entities and, with `speaker`, "
                                   "quote one of the speakers.")

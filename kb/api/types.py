@@ -184,8 +184,8 @@ class Outlet(relay.Node):
                                  before, statement_filters(filter, outlets=(self._row_id,)),
                                  statement_order(order_by))
 
-    @strawberry.field(description="Its statements and articles per day, week or month (UTC), gaps "
-                                  "filled with zeros.")
+    @strawberry.field(description="Its statements and articles, and the utterances it carried, per "
+                                  "day, week or month (UTC), gaps filled with zeros.")
     async def timeline(self, info: Info, bucket: TimeBucket = TimeBucket.WEEK,
                        published_after: datetime | None = None,
                        published_before: datetime | None = None) -> list[TimelinePoint]:
@@ -423,8 +423,8 @@ def _entity_fields(kind: str) -> Any:
             rows = await _data(info).co_mentions.load((params, self._row.id))  # type: ignore[attr-defined]
             return [CoMention(entity=_entity(row), article_count=n) for row, n in rows]
 
-        @strawberry.field(description="Its statements, and the articles naming it, per day, week or "
-                                      "month (UTC), gaps filled with zeros.")
+        @strawberry.field(description="Its statements and utterances, and the articles naming it, per "
+                                      "day, week or month (UTC), gaps filled with zeros.")
         async def timeline(self, info: Info, bucket: TimeBucket = TimeBucket.WEEK,
                            published_after: datetime | None = None,
                            published_before: datetime | None = None) -> list[TimelinePoint]:

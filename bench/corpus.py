@@ -41,7 +41,7 @@ from urllib.parse import quote
 
 import opencc
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 SHARD_SIZE = 1000
 MARKER_NAME = ".kb-bench-corpus.json"
 
@@ -288,6 +288,38 @@ _SURNAMES = "王李张刘陈杨黄赵周吴徐孙马朱胡郭何林高罗郑梁�
 _GIVEN = "倩磊静伟敏洁涛斌晨蕾婷宇鹏飞琳杰娟勇军颖华平刚欣怡佳然凯峰岚雯慧文博"
 
 
+# Remarks carried by several outlets (kb's utterances): the speaker's words as a direct quote,
+# a reporter's paraphrase of them (synonyms, another order, the first person gone: sharing
+# about a third of the quote's character pairs, as real ones do) and a shortened version, as
+# leads and other outlets print them. Slots are the remark's own ({C2} a country, {CITY} a
+# city, {N} hundreds), so every report of one remark names the same ones.
+REMARKS = [
+    ("我们将继续向{C2}提供一切必要的支持，直到这场冲突结束",
+     "在冲突结束之前，会持续给予{C2}所需的一切援助", "继续向{C2}提供一切必要的支持"),
+    ("我们绝不会接受任何以武力改变边界的企图，这一立场不会改变",
+     "任何用武力改变边界的图谋都不可接受，其立场始终如一", "不会接受以武力改变边界"),
+    ("我们已经向{C2}派出了{N}名救援人员，更多的人员将在未来几天抵达",
+     "{N}名救援人员已被派往{C2}，未来几天还会增派人手", "已向{C2}派出{N}名救援人员"),
+    ("对话是解决分歧的唯一出路，我们呼吁各方保持最大限度的克制",
+     "各方应最大限度保持克制，分歧只能通过对话解决", "呼吁各方保持最大限度的克制"),
+    ("我们对{CITY}发生的袭击事件深感震惊，并强烈谴责这一暴行",
+     "强烈谴责{CITY}的袭击，对这一事件感到十分震惊", "强烈谴责{CITY}发生的袭击事件"),
+    ("今年我们的国防开支将增加{N}亿美元，以应对日益严峻的安全挑战",
+     "为应对更加严峻的安全挑战，今年将把国防开支提高{N}亿美元", "国防开支将增加{N}亿美元"),
+    ("我们与{C2}的关系正处于历史上最好的时期，双方合作的潜力巨大",
+     "同{C2}的关系目前处于史上最佳时期，两国合作潜力很大", "与{C2}的关系正处于历史上最好的时期"),
+    ("我们不会在核心利益问题上做出任何让步，这一点毫无疑问",
+     "毫无疑问，在涉及核心利益的问题上绝不退让", "不会在核心利益问题上做出任何让步"),
+    ("这次会谈坦率而富有建设性，我们在几个关键问题上取得了进展",
+     "会谈坦诚且具建设性，双方在数个关键议题上有所进展", "会谈坦率而富有建设性"),
+    ("我们希望在年底前与{C2}签署新的贸易协定，谈判已经进入最后阶段",
+     "与{C2}的新贸易协定谈判已到最后阶段，有望年底前签署", "与{C2}的贸易谈判已经进入最后阶段"),
+]
+REMARK_FORMS = ("quote", "paraphrase", "short")
+# Remarks are news of two days: articles published in one period may carry its remarks.
+REMARK_PERIOD = timedelta(days=2)
+
+
 # --- catalog pools ------------------------------------------------------------------------
 
 
@@ -462,6 +494,59 @@ def published_at(seed: int, index: int) -> datetime:
     return START + timedelta(seconds=(index * STRIDE + offset) % SPAN)
 
 
+# --- remarks of a period -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Remark:
+    """A remark made in one period: ``key`` is ``period:number``; remark 0 is the news, the
+    others are near-misses by the same speaker (another remark, or the same words about
+    another country, city or number)."""
+
+    key: str
+    speaker: Named
+    forms: tuple[str, str, str]  # quote, paraphrase, short (simplified script)
+
+
+@dataclass(frozen=True)
+class Reported:
+    """A report of a remark in an article: which remark, in which form, in which words."""
+
+    remark: str
+    speaker: str
+    form: str
+    text: str
+    traditional: bool
+    outlet: str
+
+
+def period_of(moment: datetime) -> int:
+    return (moment - START) // REMARK_PERIOD
+
+
+@lru_cache(maxsize=256)
+def remarks_of(seed: int, period: int) -> tuple[Remark, ...]:
+    """The remarks of a period: a pure function of ``(seed, period)``, so every article of the
+    period, whatever its index, reports the same ones."""
+    p = pools()
+    rng = random.Random(f"kb-bench-remarks:{seed}:{period}")
+    speaker = rng.choice([person for person in p.people if person.roles])
+    families = rng.sample(range(len(REMARKS)), 2)
+
+    def filled(family: int) -> tuple[str, str, str]:
+        values = {"C2": rng.choice(p.countries).simplified[0], "CITY": rng.choice(p.cities).simplified[0],
+                  "N": str(rng.randint(2, 99) * 100)}
+        return tuple(_SLOT.sub(lambda m: values[m.group(1)], form) for form in REMARKS[family])  # type: ignore[return-value]
+
+    news = filled(families[0])
+    other = filled(families[1])  # the same speaker, the same days, another remark
+    again = filled(families[0])  # the same words with other slots (or, without slots, the same remark)
+    remarks = [Remark(f"{period}:0", speaker, news), Remark(f"{period}:1", speaker, other)]
+    if again != news:
+        remarks.append(Remark(f"{period}:2", speaker, again))
+    return tuple(remarks)
+
+
 # --- one article --------------------------------------------------------------------------
 
 _SLOT = re.compile(r"\{(C2|C|CITY|ORG|IGO|P2|P|PN2|PN|PS2|PS|N|SN|MD|Y|DATE|HC|TOPIC)\}")
@@ -498,6 +583,7 @@ class _Composer:
         self.traditional = False  # script of the paragraph being written
         self.last_person: Named | None = None  # the speaker a pronoun may refer to
         self.paragraph_count = 0
+        self.reported: list[Reported] = []  # the remarks of the period this article carries
 
     # -- choices ---------------------------------------------------------------------------
 
@@ -741,6 +827,7 @@ class _Composer:
                 sizes.append(size)
             plan.append((sentences, sizes, self.traditional))
             remaining -= sum(sizes)
+        self._report_remarks(plan)
         # Exact limits: top up the last paragraph, trim the paragraph with most sentences.
         total = target - remaining
         while total < MIN_CHARS:
@@ -756,6 +843,31 @@ class _Composer:
             total -= sizes.pop()
         convert = self.pools.s2t.convert
         return [convert("".join(s)) if traditional else "".join(s) for s, _, traditional in plan]
+
+    def _report_remarks(self, plan: list[tuple[list[str], list[int], bool]]) -> None:
+        """Most articles carry the news of their period, some a near-miss too, each as the
+        first sentence of a paragraph: quoted, paraphrased or shortened, in the paragraph's
+        script. A random stream of its own, so the rest of the article reads as before."""
+        rng = random.Random(f"kb-bench-reports:{self.seed}:{self.index}")
+        remarks = remarks_of(self.seed, period_of(self.when))
+        carried = [remarks[0]] if rng.random() < 0.6 else []
+        if rng.random() < 0.25:
+            carried.append(rng.choice(remarks[1:]))
+        o, c = self.open, self.close
+        for remark in carried:
+            sentences, sizes, traditional = plan[rng.randrange(len(plan))]
+            form = rng.choice(("quote", "quote", "paraphrase", "paraphrase", "paraphrase", "short"))
+            text = remark.forms[REMARK_FORMS.index(form)]
+            self.traditional = traditional
+            who = self.person_ref(remark.speaker)
+            if form == "quote":
+                sentence = f"{who}{rng.choice(DIRECT_VERBS)}：{o}{text}。{c}"
+            else:
+                sentence = f"{who}{rng.choice(REPORTED_VERBS)}，{text}。"
+            sentences.insert(0, sentence)
+            sizes.insert(0, cjk_count(sentence))
+            self.reported.append(Reported(remark.key, remark.speaker.key, form, text, traditional,
+                                          self.outlet.key))
 
     # -- rendering -------------------------------------------------------------------------
 
@@ -948,6 +1060,13 @@ _UNIQUE_TITLES = ("总统", "总理", "首相", "国务卿", "外长", "外交�
 def article_text(seed: int, index: int) -> str:
     """The text of article ``index`` of the corpus with ``seed``: a pure function."""
     return _Composer(seed, index).render()
+
+
+def article_remarks(seed: int, index: int) -> tuple[Reported, ...]:
+    """The remarks article ``index`` reports (the truth grouping is measured against)."""
+    composer = _Composer(seed, index)
+    composer.render()
+    return tuple(composer.reported)
 
 
 # --- writing a corpus ---------------------------------------------------------------------

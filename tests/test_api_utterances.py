@@ -173,3 +173,60 @@ def test_nested_utterances_cost_the_same_on_5_and_50_articles(small_and_large): 
     large, large_most = _cost(small_and_large[1])
     assert large_most > small_most  # ten copies of each article: each remark carried ten times
     assert large == small < 30
+
+
+# --- the timeline counts utterances -----------------------------------------------------------
+
+TIMELINE_FILTERS = [
+    # (arguments of timeline and of utterances(filter:), why)
+    ({}, "every utterance, on the day it was first reported"),
+    ({"speaker": ["Biden"]}, "one speaker's (its speaker index)"),
+    ({"outlet": ["美国之音"]}, "those an outlet carried, each once"),
+    ({"mentioning": ["乌克兰"]}, "those with a report naming an entity"),
+    ({"publishedAfter": "2022-01-25"}, "those first reported in a period"),
+    ({"speaker": ["Biden"], "outlet": ["观察者网"], "publishedBefore": "2030-01-01"}, "filters together"),
+]
+
+
+def _days(nodes: list[dict]) -> dict[str, int]:
+    counted: dict[str, int] = {}
+    for node in nodes:
+        day = node["firstReported"][:10]
+        counted[day] = counted.get(day, 0) + 1
+    return counted
+
+
+@pytest.mark.parametrize(("arguments", "why"), TIMELINE_FILTERS, ids=[f[1] for f in TIMELINE_FILTERS])
+def test_the_timeline_counts_utterances_where_they_were_first_reported(client, arguments, why):
+    variables = dict(arguments)
+    declared = ", ".join(f"${k}: {'[ID!]' if isinstance(v, list) else 'DateTime'}" for k, v in variables.items())
+    passed = ", ".join(f"{k}: ${k}" for k in variables)
+    query = (f"query{'(' + declared + ')' if declared else ''} {{ "
+             f"timeline(bucket: DAY{', ' + passed if passed else ''}) {{ start utterances statements }} "
+             f"utterances(first: 100{', filter: {' + passed + '}' if passed else ''}) "
+             "{ totalCount nodes { firstReported } } }")
+    answer = data(client, query, variables)
+    expected = _days(answer["utterances"]["nodes"])
+    assert answer["utterances"]["totalCount"] == len(answer["utterances"]["nodes"]) > 0
+    counted = {p["start"]: p["utterances"] for p in answer["timeline"] if p["utterances"]}
+    assert counted == expected
+    assert sum(counted.values()) == answer["utterances"]["totalCount"]  # each remark once
+
+
+@pytest.mark.parametrize(("owner", "list_filter"), [
+    ('person(name: "Biden")', '{speaker: ["Biden"]}'),
+    ('outlet(name: "美国之音")', '{outlet: ["美国之音"]}'),
+], ids=["a person's own", "an outlet's carried"])
+def test_entity_and_outlet_timelines_count_utterances(client, owner, list_filter):
+    answer = data(client, f"{{ owner: {owner} {{ timeline(bucket: DAY) {{ start utterances }} }} "
+                          f"utterances(first: 100, filter: {list_filter}) {{ nodes {{ firstReported }} }} }}")
+    counted = {p["start"]: p["utterances"] for p in answer["owner"]["timeline"] if p["utterances"]}
+    assert counted == _days(answer["utterances"]["nodes"]) != {}
+
+
+def test_the_timeline_counts_utterances_only_when_asked(seeded_db):
+    without, _ = executed(seeded_db, "{ timeline(bucket: MONTH) { start statements } }")
+    asked, body = executed(seeded_db, "{ timeline(bucket: MONTH) { start statements ...U } } "
+                                      "fragment U on TimelinePoint { utterances }")
+    assert len(asked) == len(without) + 1  # one query more, found through the fragment too
+    assert sum(p["utterances"] for p in body["timeline"]) > 0

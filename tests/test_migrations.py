@@ -21,7 +21,7 @@ def test_downgrade_and_upgrade_again(empty_db):
     downgrade(empty_db, "0001")
     assert current_revision(empty_db) == "0001"
     upgrade(empty_db)
-    assert current_revision(empty_db) == "0008"
+    assert current_revision(empty_db) == "0009"
 
 
 def test_owner_indexes_hold_only_their_rows_and_serve_lookups(empty_db):

@@ -47,6 +47,16 @@ MATCHES = [
     ("是的", "是的。", True, "identical, however short"),
     ("不会", "不会改变", False, "too short to be contained in another"),
     ("", "", False, "no text is no remark"),
+    ("这次地震是土耳其1939年以来遭遇的最严重灾难", "这是土耳其80多年来发生的最严重灾难", True,
+     "a date and a span count different things: their numbers do not conflict"),
+    ("过去3天内，哈尔科夫周边地区至少遭到了12次炮击", "过去5天内，哈尔科夫周边地区至少遭到了40次炮击", False,
+     "numbers counting the same things (天, 次) disagree"),
+    ("该专栏将于星期天起停刊", "该专栏将于周日起停刊", True, "weekdays written one way"),
+    ("乌克兰企图暗杀普京总统", "乌克兰试图刺杀普京总统", True, "a reporter's synonym written one way"),
+    ("双方承诺遵守原则宣言，确保人道主义援助物资安全通过", "人道主义物资的安全通过将得到确保，双方都支持这份宣言", True,
+     "a paraphrase that reorders and re-inflects keeps its content characters"),
+    ("明年的国防预算将大幅增加，以加强东翼的防御能力", "外交努力必须与可信的威慑相结合", False,
+     "the same day, another claim: few content characters shared"),
 ]
 
 
@@ -56,15 +66,48 @@ def test_the_matcher(first, second, same, why):
     assert _same(second, first) is same  # symmetric: grouping must not depend on order
 
 
-def test_entities_that_conflict_make_two_remarks():
-    a, b = "美国将继续支持乌克兰的主权和领土完整", "美国将继续支持摩尔多瓦的主权和领土完整"
-    assert not _same(a, b, ("united-states", "ukraine"), ("united-states", "moldova"))
-    # one naming more than the other is no conflict (a full version and its short one)
-    assert _same("北约将继续提高态势感知，加强集体防御", "继续提高态势感知", ("nato",), ())
+ENTITIES = [
+    # (first, its entities, second, its entities, same remark?, why)
+    ("美国将继续支持乌克兰的主权和领土完整", ("united-states", "ukraine"),
+     "美国将继续支持摩尔多瓦的主权和领土完整", ("united-states", "moldova"), False,
+     "each names a country the other does not"),
+    ("北约将继续提高态势感知，加强集体防御", ("nato",), "继续提高态势感知", (), True,
+     "one naming more than the other is no conflict (a full version and its short one)"),
+    ("俄國政府沒有能力捍衛國家", ("russian-government",), "克宮保衛國家的能力", ("kremlin",), True,
+     "a state's government and its seat are one side"),
+    ("美国需要尽快对俄罗斯的安全提议做出书面回应", ("united-states", "russia"),
+     "莫斯科需要尽快对其提议做出具体回应", ("moscow",), True, "a capital stands for its state"),
+    ("我们在布查看到的一切令人震惊", ("bucha",), "我们在马里乌波尔看到的一切令人震惊", ("mariupol",), False,
+     "two towns of one country are two sides"),
+    ("拜登和与会的欧洲领导人的通话持续了一个多小时", ("joe-biden", "europe"),
+     "拜登与欧洲领导人举行视频通话，重申支持乌克兰", ("joe-biden", "europe", "ukraine"), False,
+     "the names they share are not content they share"),
+    ("中国支持巴勒斯坦人建立国家的努力", ("china", "palestine"),
+     "支持者认为，气候变化挑战面前人类命运与共，各方应坚持目标和原则，强化落实行动，发达经济体应切实加大资金投入，"
+     "并在明年召开的会议上建立新的合作机制，为全球气候治理作出更大努力", ("china",), False,
+     "a long report holds a short remark's characters, but not in one passage"),
+]
 
 
-def test_remarks_carry_their_entities_sorted_and_once():
-    assert remark("北約說：「我們會繼續。」", ["nato", "ukraine", "nato"]) == "北约说我们会继续\tnato\tukraine"
+@pytest.mark.parametrize(("first", "first_entities", "second", "second_entities", "same", "why"), ENTITIES,
+                         ids=[e[5] for e in ENTITIES])
+def test_entities_are_compared_by_side(first, first_entities, second, second_entities, same, why):
+    assert _same(first, second, first_entities, second_entities) is same
+    assert _same(second, first, second_entities, first_entities) is same
+
+
+def test_the_passage_rule_is_what_keeps_a_long_report_apart(monkeypatch):
+    first, first_entities, second, second_entities, _, _ = ENTITIES[-1]
+    import kb.remark
+
+    monkeypatch.setattr(kb.remark, "MAX_SPREAD", 1000)
+    assert _same(first, second, first_entities, second_entities)
+
+
+def test_remarks_carry_their_content_and_entity_sides_sorted_and_once():
+    # the text folded; its content characters without the names (北约), pronouns or function
+    # characters (会); the sides: Ukraine by its country code, NATO (no country) by its key
+    assert remark("北約說：「我們會繼續。」", ["nato", "ukraine", "nato"]) == "北约说我们会继续\t继续说\tUA\tnato"
 
 
 # --- quality on the gold pairs ----------------------------------------------------------------
@@ -82,18 +125,26 @@ def _scores() -> tuple[float, float, int]:
     return tp / (tp + fp), tp / (tp + fn), len(pairs)
 
 
-def test_precision_and_recall_on_the_gold_pairs_keep_their_floors():
+def test_the_matcher_is_symmetric_on_every_gold_pair():
+    # grouping in any load order gives the same utterances only if a link does not depend
+    # on which statement came first
+    pairs = json.loads((HERE / "pairs.json").read_text(encoding="utf-8"))
+    for pair in pairs:
+        a, b = pair["a"], pair["b"]
+        a_shape, b_shape = shape(remark(a["text"], a["entities"])), shape(remark(b["text"], b["entities"]))
+        assert same_remark(a_shape, b_shape) == same_remark(b_shape, a_shape), pair
+    # ties in length too: the passage rule reads the other text each way round
+    tied = ("各方应保持最大限度的克制，对话是唯一出路", "对话是唯一出路，各方应保持最大限度克制的")
+    first, second = (shape(remark(t)) for t in tied)
+    assert same_remark(first, second) == same_remark(second, first)
+
+
+def test_precision_and_recall_on_the_gold_pairs_meet_their_targets():
     precision, recall, count = _scores()
     assert count >= 150
-    # Measured 0.959 and 0.693 (README: Utterances): the floors keep them from slipping.
+    # The issue's targets; measured 0.958 and 0.858 (README: Utterances).
     assert precision >= 0.95
-    assert recall >= 0.69
-
-
-@pytest.mark.xfail(strict=True, reason="lexical matching misses paraphrases that share under half "
-                                       "their wording (tests/utterances/README.md); the target is 0.85")
-def test_recall_reaches_the_target():
-    assert _scores()[1] >= 0.85
+    assert recall >= 0.85
 
 
 # --- grouping ---------------------------------------------------------------------------------
@@ -248,3 +299,36 @@ def test_the_migration_groups_what_is_stored(backend, tmp_path):
     downgrade(url, "0007")  # no utterances, no remarks
     upgrade(url)  # 0008 groups the statements it finds
     assert _groups(url) == groups
+
+
+@pytest.mark.parametrize("backend", backends())
+def test_kb_utterances_rebuild_regroups_under_the_rules_of_today(backend, tmp_path, monkeypatch):
+    """A database grouped under other rules (stale remarks, every statement its own utterance)
+    is regrouped by the command as a fresh load groups it."""
+    from typer.testing import CliRunner
+
+    from kb.cli import app
+
+    url = _database(backend, tmp_path, "rules")
+    _load(url, _files())
+    groups = _groups(url)
+    engine = create_sync_engine(url)
+    try:
+        with engine.begin() as connection:  # what older rules might have left
+            connection.execute(text("UPDATE statement SET utterance_id = NULL"))
+            connection.execute(text("UPDATE statement SET remark = 'stale' WHERE remark IS NOT NULL"))
+            connection.execute(text("DELETE FROM utterance"))
+    finally:
+        engine.dispose()
+    monkeypatch.setenv("KB_DATABASE_URL", url)
+    result = CliRunner().invoke(app, ["utterances", "rebuild"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert f"utterances: {len(groups):,}" in result.output
+    assert _groups(url) == groups
+    engine = create_sync_engine(url)
+    try:
+        with engine.connect() as connection:
+            stale = connection.execute(text("SELECT count(*) FROM statement WHERE remark = 'stale'")).scalar_one()
+    finally:
+        engine.dispose()
+    assert stale == 0

@@ -8,6 +8,7 @@ not twenty. Ties are broken by ids, so results are the same on SQLite and Postgr
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -15,7 +16,7 @@ from sqlalchemy import CompoundSelect, Select, func, literal, or_, select, union
 from sqlalchemy.orm import aliased
 
 from kb.api.lists import ArticleFilters, StatementFilters, article_base, statement_base
-from kb.models import OWNER_COLUMN, Article, ArticleEntity, DailyActivity, Statement
+from kb.models import OWNER_COLUMN, Article, ArticleEntity, DailyActivity, Statement, Utterance
 
 ENTITY_COLUMNS = tuple(OWNER_COLUMN.values())
 
@@ -203,6 +204,44 @@ def articles_per_day(filters: ArticleFilters, speakers: StatementFilters | None,
     return select(day, func.count()).group_by(day)
 
 
+def utterances_per_day(filters: StatementFilters, dialect: str) -> Select[Any]:
+    """``(day, count)`` of utterances by the day they were first reported (their earliest
+    report, by any outlet), in the filters' period, with a report matching the rest of the
+    filters: each utterance counted once, so a bucket's count is the remarks that were new
+    in it. Without filters it reads the utterances' first-report index, with speakers their
+    speaker index; other filters first find the matching reports (all of them: a report
+    outside the period may belong to an utterance first reported inside it)."""
+    first = Utterance.first_reported
+    day = _day(first, dialect).label("day")
+    period = (filters.published_after, filters.published_before)
+    query = select(day, func.count()).where(*_within(first, period))
+    if filters.speakers:
+        query = query.where(or_(*(getattr(Utterance, "speaker_" + OWNER_COLUMN[kind]) == ident
+                                  for kind, ident in filters.speakers)))
+    rest = replace(filters, speakers=(), published_after=None, published_before=None)
+    if rest != StatementFilters():
+        reports = statement_base(rest, dialect).where(Statement.utterance_id.is_not(None))
+        query = query.where(Utterance.id.in_(reports.with_only_columns(Statement.utterance_id)))
+    return query.group_by(day)
+
+
+def utterances_per_day_by_parent(kind: str, parents: Sequence[int], dialect: str,
+                                 period: Period = (None, None)) -> Select[Any]:
+    """``(parent_key, day, count)`` of utterances by the day they were first reported (in
+    ``period``): an entity's own (its speaker index), or those an outlet carried (each once,
+    however many of its articles reported it)."""
+    first = Utterance.first_reported
+    day = _day(first, dialect).label("day")
+    if kind == "outlet":
+        return (select(Statement.outlet_id.label("parent_key"), day, func.count(func.distinct(Utterance.id)))
+                .join(Utterance, Utterance.id == Statement.utterance_id)
+                .where(Statement.outlet_id.in_(parents), *_within(first, period))
+                .group_by(Statement.outlet_id, day))
+    speaker = getattr(Utterance, "speaker_" + OWNER_COLUMN[kind])
+    return (select(speaker.label("parent_key"), day, func.count())
+            .where(speaker.in_(parents), *_within(first, period)).group_by(speaker, day))
+
+
 def per_day_by_parent(kind: str, parents: Sequence[int], dialect: str,
                       period: Period = (None, None)) -> tuple[Select[Any], Select[Any]]:
     """Daily counts for many parents at once: ``(parent_key, day, count)`` of statements and of
@@ -249,24 +288,26 @@ def next_bucket(start: date, bucket: str) -> date:
 
 
 def roll_up(
-    statements: Sequence[tuple[Any, int]], articles: Sequence[tuple[Any, int]], bucket: str
-) -> list[tuple[date, date, int, int]]:
-    """Daily counts → ``(start, end, statements, articles)`` per bucket, gaps filled with 0."""
+    statements: Sequence[tuple[Any, int]], articles: Sequence[tuple[Any, int]], bucket: str,
+    utterances: Sequence[tuple[Any, int]] = (),
+) -> list[tuple[date, date, int, int, int]]:
+    """Daily counts → ``(start, end, statements, articles, utterances)`` per bucket, gaps
+    filled with 0."""
     totals: dict[date, list[int]] = {}
-    for index, rows in ((0, statements), (1, articles)):
+    for index, rows in ((0, statements), (1, articles), (2, utterances)):
         for day, count in rows:
             if day is None:
                 continue
             start = bucket_start(as_date(day), bucket)
-            totals.setdefault(start, [0, 0])[index] += count
+            totals.setdefault(start, [0, 0, 0])[index] += count
     if not totals:
         return []
     result = []
     start, last = min(totals), max(totals)
     while start <= last:
         end = next_bucket(start, bucket)
-        counts = totals.get(start, [0, 0])
-        result.append((start, end, counts[0], counts[1]))
+        counts = totals.get(start, [0, 0, 0])
+        result.append((start, end, counts[0], counts[1], counts[2]))
         start = end
     return result
 

@@ -423,19 +423,25 @@ class Data:
         return found
 
     async def _timelines(self, params: tuple[Any, ...], parents: list[int]) -> dict[int, list[Any]]:
-        kind, bucket, period = params
+        kind, bucket, period, with_utterances = params
         statements_sql, articles_sql = analytics.per_day_by_parent(kind, parents, self.dialect, period)
         statements = await self.rows(statements_sql, heavy=True)
         articles = await self.rows(articles_sql, heavy=True)
+        utterances = []
+        if with_utterances:  # (only when asked for: a query of its own)
+            utterances = await self.rows(
+                analytics.utterances_per_day_by_parent(kind, parents, self.dialect, period), heavy=True)
         result = {}
         for parent in parents:
             result[parent] = analytics.roll_up([(r[1], r[2]) for r in statements if r[0] == parent],
-                                               [(r[1], r[2]) for r in articles if r[0] == parent], bucket)
+                                               [(r[1], r[2]) for r in articles if r[0] == parent], bucket,
+                                               [(r[1], r[2]) for r in utterances if r[0] == parent])
         return result
 
     async def timeline(
-        self, statements: StatementFilters, articles: ArticleFilters, bucket: str
-    ) -> list[tuple[Any, Any, int, int]]:
+        self, statements: StatementFilters, articles: ArticleFilters, bucket: str,
+        with_utterances: bool = False,
+    ) -> list[tuple[Any, Any, int, int, int]]:
         if analytics.daily_answerable(statements, articles):  # the loader's counts per day
             per_statement_day = await self.rows(analytics.daily_counts("statements", statements))
             per_article_day = await self.rows(analytics.daily_counts("articles", articles))
@@ -444,8 +450,13 @@ class Data:
             by_article = analytics.articles_per_day(articles, statements, self.dialect)
             per_statement_day = await self.rows(by_statement, heavy=True)
             per_article_day = await self.rows(by_article, heavy=True)
+        per_utterance_day = []
+        if with_utterances:
+            by_utterance = analytics.utterances_per_day(statements, self.dialect)
+            per_utterance_day = await self.rows(by_utterance, heavy=True)
         return analytics.roll_up([tuple(r) for r in per_statement_day],
-                                 [tuple(r) for r in per_article_day], bucket)
+                                 [tuple(r) for r in per_article_day], bucket,
+                                 [tuple(r) for r in per_utterance_day])
 
     # --- search -----------------------------------------------------------------------------
 

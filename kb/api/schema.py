@@ -52,6 +52,7 @@ from kb.api.types import (
     UtteranceOrder,
     _connection,
     _data,
+    asks_for,
     check_first,
     utterance_connection,
 )
@@ -214,8 +215,8 @@ class QueryFields:
                           snippet=h.snippet, cursor=_search_cursor(offset + n))
                 for n, h in enumerate(hits[offset:], start=1)]
 
-    @strawberry.field(description="Statements and articles per day, week or month (UTC), gaps "
-                                  "filled with zeros. Statements match like `statements(filter:)` "
+    @strawberry.field(description="Statements, articles and utterances per day, week or month (UTC), "
+                                  "gaps filled with zeros. Statements match like `statements(filter:)` "
                                   "(`mentioning`: named in the statement); articles are those of "
                                   "the outlets that mention the entities and, with `speaker`, "
                                   "quote one of the speakers.")
@@ -234,8 +235,9 @@ class QueryFields:
         statements = StatementFilters(speakers=entity_refs(speaker), outlets=outlets, mentioning=mentioned,
                                       **dates)
         articles = ArticleFilters(outlets=outlets, mentions=mentioned, **dates)
-        points = await _data(info).timeline(statements, articles, bucket.value)
-        return [TimelinePoint(start=s, end=e, statements=n, articles=a) for s, e, n, a in points]
+        points = await _data(info).timeline(statements, articles, bucket.value, asks_for(info, "utterances"))
+        return [TimelinePoint(start=s, end=e, statements=n, articles=a, utterances=u)
+                for s, e, n, a, u in points]
 
 
 def _parse_date_time(value: object) -> datetime:

@@ -3,13 +3,14 @@ linked both ways (person → statements → article → outlet, and back)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import Any, ClassVar, Generic, TypeVar
 
 import strawberry
 from strawberry import relay
 from strawberry.types import Info
+from strawberry.types.nodes import SelectedField
 
 from kb.api import analytics
 from kb.api.data import Data
@@ -183,8 +184,8 @@ class Outlet(relay.Node):
                                  before, statement_filters(filter, outlets=(self._row_id,)),
                                  statement_order(order_by))
 
-    @strawberry.field(description="Its statements and articles per day, week or month (UTC), gaps "
-                                  "filled with zeros.")
+    @strawberry.field(description="Its statements and articles, and the utterances it carried, per "
+                                  "day, week or month (UTC), gaps filled with zeros.")
     async def timeline(self, info: Info, bucket: TimeBucket = TimeBucket.WEEK,
                        published_after: datetime | None = None,
                        published_before: datetime | None = None) -> list[TimelinePoint]:
@@ -422,8 +423,8 @@ def _entity_fields(kind: str) -> Any:
             rows = await _data(info).co_mentions.load((params, self._row.id))  # type: ignore[attr-defined]
             return [CoMention(entity=_entity(row), article_count=n) for row, n in rows]
 
-        @strawberry.field(description="Its statements, and the articles naming it, per day, week or "
-                                      "month (UTC), gaps filled with zeros.")
+        @strawberry.field(description="Its statements and utterances, and the articles naming it, per "
+                                      "day, week or month (UTC), gaps filled with zeros.")
         async def timeline(self, info: Info, bucket: TimeBucket = TimeBucket.WEEK,
                            published_after: datetime | None = None,
                            published_before: datetime | None = None) -> list[TimelinePoint]:
@@ -515,8 +516,24 @@ def _entity(pair: tuple[str, Any]) -> Any:
 
 async def _timeline(info: Info, kind: str, parent: int, bucket: TimeBucket,
                     period: tuple[datetime | None, datetime | None]) -> list[TimelinePoint]:
-    points = await _data(info).timelines.load(((kind, bucket.value, period), parent))
-    return [TimelinePoint(start=s, end=e, statements=n, articles=a) for s, e, n, a in points]
+    params = (kind, bucket.value, period, asks_for(info, "utterances"))
+    points = await _data(info).timelines.load((params, parent))
+    return [TimelinePoint(start=s, end=e, statements=n, articles=a, utterances=u) for s, e, n, a, u in points]
+
+
+def asks_for(info: Info, name: str) -> bool:
+    """Whether the query selects ``name`` in what this field returns (through fragments too):
+    a count that costs a query of its own is made only when asked for."""
+    def among(selections: Sequence[Any]) -> bool:
+        for selection in selections:
+            if isinstance(selection, SelectedField):
+                if selection.name == name:
+                    return True
+            elif among(selection.selections):  # a fragment spread or an inline fragment
+                return True
+        return False
+
+    return any(among(field.selections) for field in info.selected_fields)
 
 
 @strawberry.type(description="An entity named in the same articles as another.")
@@ -550,6 +567,10 @@ class TimelinePoint:
     end: date
     statements: int = strawberry.field(description="Statements matching the filters.")
     articles: int = strawberry.field(description="Articles matching the filters.")
+    utterances: int = strawberry.field(description="Utterances first reported in the bucket (their "
+                                                   "earliest report, by any outlet) with a report "
+                                                   "matching the filters: each remark counted once, "
+                                                   "where it was new.")
 
 
 @strawberry.type(description="A quote or reported speech, with who said it and where.")

@@ -76,6 +76,9 @@ const ENTITY_FIELDS = `name nameEn statementCount mentionCount
   timeline(bucket: WEEK) { start statements articles }
   coMentioned(first: 12) { articleCount entity { __typename name } }
   statements(first: 100) { totalCount nodes { text verb article { title url publishedAt outlet { name } } } }
+  utterances(first: 30, orderBy: {field: REPORTS}) { totalCount nodes { firstReported reportCount
+    outlets { name } directQuote { text }
+    reports(first: 20) { nodes { text kind verb article { title url publishedAt outlet { name } } } } } }
   articles(first: 10) { totalCount nodes { title url publishedAt outlet { name } } }`;
 
 const ENTITY_PAGES = {
@@ -100,6 +103,7 @@ async function entityPage(main, kind) {
                 .filter(Boolean).join(" · ")));
   main.append(el("section", { id: "timeline" }, el("h2", {}, "Statements and articles naming it, per week"),
                  timelineChart(entity.timeline, ["statements", "articles"], "timeline-chart")));
+  if (entity.utterances.totalCount) main.append(utteranceSection(entity.utterances));
   const byOutlet = new Map();
   for (const s of entity.statements.nodes) {
     const outlet = s.article.outlet.name;
@@ -131,6 +135,32 @@ async function entityPage(main, kind) {
     main.append(el("section", {}, el("h2", {}, "Named in the same articles"), list));
   }
   main.append(el("section", { id: "articles" }, el("h2", {}, "Latest articles naming it"), articleList(entity.articles.nodes)));
+}
+
+function utteranceSection(utterances) {
+  // Each remark once, the most carried first: its wording (the longest direct quote, else the
+  // first report), who carried it and when, then every report as its outlet worded it.
+  const section = el("section", { id: "utterances" },
+                     el("h2", {}, `What was said: ${plural(utterances.totalCount, "remark")}, each with its reports`));
+  for (const u of utterances.nodes) {
+    const reports = u.reports.nodes;
+    const said = u.directQuote ? u.directQuote.text : reports[0].text;
+    const list = el("ul", { class: "statements reports" });
+    for (const r of reports) {
+      list.append(el("li", {}, el("span", { class: "meta" }, `${r.article.outlet.name} · ${day(r.article.publishedAt)} · `),
+                     `“${r.text}” (${r.verb}) `, articleLink(r.article)));
+    }
+    if (reports.length < u.reportCount) list.append(el("li", { class: "meta" }, `… ${u.reportCount - reports.length} more`));
+    section.append(el("div", { class: "utterance" },
+                      el("h3", {}, `“${said}”`),
+                      el("p", { class: "meta" }, `${plural(u.reportCount, "report")} by ${u.outlets.map((o) => o.name).join(", ")}`
+                                                 + ` · first ${day(u.firstReported)}`),
+                      list));
+  }
+  if (utterances.nodes.length < utterances.totalCount) {
+    section.append(el("p", { class: "meta" }, `… ${utterances.totalCount - utterances.nodes.length} more remarks`));
+  }
+  return section;
 }
 
 function articleList(articles) {

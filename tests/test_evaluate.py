@@ -13,7 +13,7 @@ DEV = ROOT / "tests" / "dev"
 FLOORS = {"people": 0.95, "organizations": 0.90, "statements": 0.90}
 # What the development set scores today, less a little; raise them as extraction improves
 # (the targets: people 0.93, organizations 0.88, statements 0.88).
-DEV_FLOORS = {"people": 0.97, "organizations": 0.935, "places": 0.84, "statements": 0.94}
+DEV_FLOORS = {"people": 0.975, "organizations": 0.935, "places": 0.84, "statements": 0.94}
 DEV_AREA_FLOORS = {"people": 0.95, "organizations": 0.91, "statements": 0.92}
 # The aim: no topic area more than this below the best one.
 AREA_SPREAD = 0.05
@@ -26,10 +26,10 @@ DEV_ANONYMOUS_NAMED = 0
 FRESH = ROOT / "tests" / "fresh"
 # Real archive articles no rule was first written from (tests/fresh/README.md): what they
 # score today, less a little — far below dev, which is what remains to do.
-FRESH_FLOORS = {"people": 0.89, "organizations": 0.83, "places": 0.85, "statements": 0.85}
+FRESH_FLOORS = {"people": 0.91, "organizations": 0.86, "places": 0.85, "statements": 0.86}
 FRESH2 = ROOT / "tests" / "fresh2"
 # A second set drawn once the first was no longer unseen (tests/fresh2/README.md).
-FRESH2_FLOORS = {"people": 0.91, "organizations": 0.81, "places": 0.87, "statements": 0.86}
+FRESH2_FLOORS = {"people": 0.94, "organizations": 0.84, "places": 0.87, "statements": 0.87}
 
 
 @pytest.fixture(scope="module")

@@ -1193,3 +1193,14 @@ def test_a_sentence_opening_with_its_verb_goes_on_with_the_document_the_sentence
     body = ("【共同社5月21日电】七国集团（G7）首脑20日发表首脑声明，汇总了峰会成果。</p><p>"
             "与新兴市场国家等的合作相关，首脑声明还写进了维护国际秩序。强调无论国家大小，必须尊重《联合国宪章》。")
     assert ("g7", "强调", "无论国家大小，必须尊重《联合国宪章》", False) in statements(body), statements(body)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a body named alone as the source of the sentence that follows: a source with no verb
+    ("第一段。据路透社，美国将加息。", [("reuters", "据", "美国将加息", False)]),
+    # …but a word after 据 names none, and a source with its verb stays one statement
+    ("第一段。据了解，美国将加息。", [(None, "据了解", "美国将加息", True)]),
+    ("第一段。据路透社报道，美国将加息。", [("reuters", "报道", "美国将加息", False)]),
+])
+def test_a_source_named_alone_before_a_comma(body, expected):
+    assert statements(body) == expected

@@ -610,6 +610,7 @@ class StatementFinder:
         found.extend(self._answers())
         found.extend(self._unattributed())
         found.extend(self._issued_sources(found))
+        found.extend(self._bare_sources(found))
         self._across_semicolons(found)
         found = self._trim(found)
         self._nested_ends(found)
@@ -772,6 +773,27 @@ class StatementFinder:
                         source = replace(subject, source=True)
                         out.append(Found(verb_at, verb_at + len(verb), verb, comma + 1, end, source, True))
                 at = view.find(prefix, at + 1)
+        return out
+
+    def _bare_sources(self, found: list[Found]) -> list[Found]:
+        """据X，…: a body named alone as the source of the sentence that follows (据新浪科技，…,
+        据路透社，…), a source with no verb; 据了解, 据悉 name none."""
+        view, out = self.view, []
+        for token in self.tokens:
+            at = token.start - 1
+            if token.type != ENTITY or not token.key or view[at : at + 1] != "据" or (
+                view[token.end : token.end + 1] not in ("，", ",")
+            ):
+                continue
+            if not (at == 0 or view[at - 1] in "\n。！？；;" + OPENERS or view.endswith("另", 0, at)):
+                continue
+            if self.speakers.kind(token.key) != ORGANIZATION or any(
+                f.content_start == token.end + 1 for f in found
+            ):
+                continue
+            _, end = self.index.sentence_bounds(token.end + 1)
+            subject = Subject(token.start, token.end, token.key, ORGANIZATION, source=True)
+            out.append(Found(at, at + 1, "据", token.end + 1, end, subject, True))
         return out
 
     def _across_semicolons(self, found: list[Found]) -> None:

@@ -1204,3 +1204,23 @@ def test_a_sentence_opening_with_its_verb_goes_on_with_the_document_the_sentence
 ])
 def test_a_source_named_alone_before_a_comma(body, expected):
     assert statements(body) == expected
+
+
+@pytest.mark.parametrize(("body", "speaker", "content"), [
+    # a topic between the subject and its verb, however long, with a relative clause inside
+    ("第一段。日本首相岸田文雄访问韩国。岸田就包括原被征劳工问题在内的历史认识强调称：“对此感到痛心。”",
+     "fumio-kishida", "对此感到痛心。"),
+    # …after a frame of time and place
+    ("第一段。韩国总统尹锡悦出席。尹锡悦在会谈后的联合记者会上就原劳工问题表示，这是唯一的解决措施。",
+     "yoon-suk-yeol", "这是唯一的解决措施"),
+    # a Japanese minister's title (经产相) before the name
+    ("第一段。日本经产相斋藤健在记者会上强调，这将促进供应链的多样化。", "person:zh-斋藤健", "这将促进供应链的多样化"),
+])
+def test_a_topic_or_a_title_between_subject_and_verb(body, speaker, content):
+    assert (speaker, content) in [(key, text) for key, _, text, _ in statements(body)], statements(body)
+
+
+def test_then_is_no_topic():
+    # 今天就自爆…说: 就 is "then" before a verb, and what follows is the speaker's words
+    body = "第一段。卓冠廷表示，國民黨昨天才提名侯友宜，今天就自爆7月換侯說，究竟是什麼日子。"
+    assert [verb for _, verb, _, _ in statements(body)] == ["表示"], statements(body)

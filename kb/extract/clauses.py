@@ -414,6 +414,9 @@ class ClauseParser:
     def gap_ok(self, gap: Sequence[Unit]) -> bool:
         """Whether the units between a subject and its verb are circumstances only."""
         lex = self.lex
+        topic = self._topic_start(gap)
+        if topic is not None:
+            gap = gap[:topic]  # …就原劳工问题 | 表示: the topic runs up to the verb; read what precedes
         k, n = 0, len(gap)
         while k < n:
             unit = gap[k]
@@ -502,6 +505,27 @@ class ClauseParser:
             # 警告布林肯说: a speech verb and its addressee
             return bool(text in lex.verbs and rest and all(u.nominal for u in rest))
         return True
+
+    def _topic_start(self, gap: Sequence[Unit]) -> int | None:
+        """Where a topic phrase right before the verb starts (就包括…在内的历史认识, 就原劳工问题):
+        a topic marker, then words ending in a noun, with no speech verb or name of a person
+        among them; what it is about may hold a relative clause."""
+        lex = self.lex
+        if not gap or not gap[-1].nominal or gap[-1].tag == ENTITY:
+            return None
+        for t in range(len(gap) - 2, -1, -1):
+            unit = gap[t]
+            if unit.text in lex.topic_markers:
+                inside = gap[t + 1 :]
+                last_de = max((j for j, u in enumerate(inside) if u.text == "的"), default=-1)
+                if any(u.text in lex.verbs or u.tag in ("w", TITLE) for u in inside) or any(
+                    u.tag in ("v", "vd") for u in inside[last_de + 1 :]
+                ):
+                    return None  # (今天就 | 自爆…: 就 as "then", a verb after it, no topic)
+                return t
+            if unit.text in lex.verbs or unit.tag == "w":
+                return None
+        return None
 
     def _channel_end(self, gap: Sequence[Unit], k: int) -> int | None:
         """The index after a channel phrase (发表声明, 在推特上) starting at ``gap[k]``."""

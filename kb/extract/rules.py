@@ -113,6 +113,7 @@ class Lexicon:
     cited_words: tuple[str, ...]  # cited_words
     clause_opening_verbs: frozenset[str]  # clause_opening_verbs
     prepositions: frozenset[str]  # prepositions
+    topic_markers: tuple[str, ...]  # topic_markers
     frames: frozenset[str]  # frames: 时, 期间, 会上 (end a circumstance phrase)
     frame_ends: tuple[str, ...]  # frame_ends
     frame_clause_ends: tuple[str, ...]  # topic_clause_ends and frame_ends
@@ -224,6 +225,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         cited_words=_words(data["cited_words"]),
         clause_opening_verbs=frozenset(_words(data["clause_opening_verbs"])),
         prepositions=frozenset(_words(data["prepositions"])),
+        topic_markers=_words(data["topic_markers"]),
         frames=frozenset(_words(data["frames"])),
         frame_ends=_words(data["frame_ends"]),
         frame_clause_ends=_words([*data["topic_clause_ends"], *data["frame_ends"]]),

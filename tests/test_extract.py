@@ -1224,3 +1224,13 @@ def test_then_is_no_topic():
     # 今天就自爆…说: 就 is "then" before a verb, and what follows is the speaker's words
     body = "第一段。卓冠廷表示，國民黨昨天才提名侯友宜，今天就自爆7月換侯說，究竟是什麼日子。"
     assert [verb for _, verb, _, _ in statements(body)] == ["表示"], statements(body)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a weak verb (称 with no mark after it) after a frame that closes itself
+    ("第一段。美国总统拜登出席。拜登在就任总统前称将遵守不首先使用核武器政策。", ["称"]),
+    # …but not after a frame that holds another verb of saying
+    ("第一段。美国总统拜登出席。拜登在记者表示反对后称将遵守政策。", []),
+])
+def test_a_weak_verb_after_a_closed_frame(body, expected):
+    assert [verb for key, verb, _, _ in statements(body) if key == "joe-biden" and verb == "称"] == expected, statements(body)

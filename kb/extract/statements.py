@@ -299,9 +299,16 @@ class StatementFinder:
         return subject
 
     def _adjacent(self, parse: SubjectParse) -> bool:
-        """Whether nothing but adverbs stands between the subject and a weak verb."""
+        """Whether nothing but adverbs stands between the subject and a weak verb, or a frame
+        of time or place that closes itself (拜登在就任总统前 | 称将…, 他在会上 | 称…)."""
         gap = parse.units[parse.end :]
-        return all(u.tag in ("d", "TIME", "t") or u.text in self.lex.fillers for u in gap)
+        adverb = [u.tag in ("d", "TIME", "t") or u.text in self.lex.fillers for u in gap]
+        if all(adverb):
+            return True
+        opening = next((k for k, u in enumerate(gap) if not adverb[k]), len(gap))
+        closing = max((k for k, u in enumerate(gap) if u.text in self.lex.frames), default=-1)
+        return (opening < closing and gap[opening].text in ("在", "于") and all(adverb[closing + 1 :])
+                and not any(u.text in self.lex.verbs or u.tag == "w" for u in gap[opening:closing]))
 
     def _carried(self, verb: Verb, clause: int, floor: int, previous: Subject | None) -> Subject | None:
         """A clause with no subject of its own continues the last subject before it in the

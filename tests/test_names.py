@@ -1741,3 +1741,9 @@ def test_a_bare_source_word_names_no_medium():
 def test_descriptions_and_words_around_a_name_are_no_part_of_it(body, name, kind, absent):
     kinds = _kinds(body)
     assert (name is None or kinds.get(name) == kind) and absent not in kinds, kinds
+
+
+def test_a_foreign_given_name_and_surname_read_as_two_people_are_one():
+    # 葛莉塔 | 潔薇: the tagger's two people side by side, no dot between, are one name
+    kinds = _kinds("第一段。芭比導演葛莉塔潔薇將任2024坎城影展評審團主席。")
+    assert kinds.get("葛莉塔潔薇") == "person" and "潔薇" not in kinds and "葛莉塔" not in kinds, kinds

@@ -176,6 +176,10 @@ def _joined(view: str, words: Sequence[Word], rules: NameRules | None = None) ->
             # A split inside a word, not two names in a row: one side is one character, the
             # two are joined by a dot or hyphen, or a transliteration runs on (谢尔盖-阿克 | 谢诺夫).
             foreign = tag == "PER" and _foreign_run(view[start : word.end])
+            # 葛莉塔 | 洁薇: a foreign given name and a surname the tagger read as two people
+            foreign = foreign or (tag == word.tag == "PER" and between == "" and end - start >= 2
+                                  and word.end - word.start >= 2 and _foreign_run(view[start:end])
+                                  and _HAN.fullmatch(view, word.start, word.end) is not None)
             # 沙夫 | 卡特·米尔济约耶夫: a given name's first characters, read as a name of their own
             first_part = view[word.start : word.end].split("·")[0]
             foreign = foreign or (tag == "PER" and first_part != view[word.start : word.end]

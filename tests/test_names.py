@@ -1747,3 +1747,12 @@ def test_a_foreign_given_name_and_surname_read_as_two_people_are_one():
     # 葛莉塔 | 潔薇: the tagger's two people side by side, no dot between, are one name
     kinds = _kinds("第一段。芭比導演葛莉塔潔薇將任2024坎城影展評審團主席。")
     assert kinds.get("葛莉塔潔薇") == "person" and "潔薇" not in kinds and "葛莉塔" not in kinds, kinds
+
+
+@pytest.mark.parametrize("body", [
+    "第一段。鄭文燦表示，桃園會展中心預計明年10月正式啟用，第一場活動將在桃園會展中心舉辦。",
+    "第一段。活動地點選在集思台大會議中心，柯文哲場次為早上10時開始。",
+])
+def test_venues_are_no_bodies(body):
+    kinds = _kinds(body)
+    assert not any(n.endswith(("會展中心", "會議中心", "音樂廳")) for n in kinds), kinds

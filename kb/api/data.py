@@ -19,6 +19,7 @@ from sqlalchemy import Select, bindparam, case, func, literal, or_, select
 from strawberry.dataloader import DataLoader
 
 from kb.api import analytics
+from kb.api.joins import Join, joinable, split_links, with_links
 from kb.api.lists import LISTS, ArticleFilters, ListKey, StatementFilters, text_matches
 from kb.api.pagination import PageResult, batched_page_query, page_query, sort_rows, to_result
 from kb.api.prefetch import Paths, prefetch
@@ -175,13 +176,22 @@ class Data:
         results: dict[ListKey, PageResult] = {}
         for (name, page, filters, order_key), members in groups.items():
             base, parent, order = LISTS[name](filters, order_key, self.dialect)
+            # The links every member selects that a join reads, in the page's own statement.
+            links = {k.links for k in members}
+            joins: list[Join] = []
+            if len(links) == 1 and (link := links.pop()) and link[1]:
+                joined, _ = joinable(link[0], link[1])
+                if joined:
+                    base, joins = with_links(base, link[0], joined)
             if parent is None:
                 rows = await self.rows(page_query(base, order, page))
+                self._keep_links(rows, joins)
                 for key in members:
                     results[key] = to_result(rows, order, page)
                 continue
             parents = sorted({k.parent for k in members})
             rows = await self.rows(batched_page_query(base, parent, parents, order, page))
+            self._keep_links(rows, joins)
             if len(parents) == 1:  # one ORDER BY … LIMIT: the rows come in page order
                 results[members[0]] = to_result(rows, order, page)
                 for key in members[1:]:
@@ -200,6 +210,16 @@ class Data:
         for type_name, items in wanted.items():
             await prefetch(self._fetch_rows, type_name, items)
         return [results[key] for key in keys]
+
+    def _keep_links(self, rows: list[Any], joins: list[Join]) -> None:
+        """Keep the linked rows a page's statement read (kb.api.joins) for the request."""
+        if not joins:
+            return
+        for table, found in split_links(rows, joins).items():
+            loaded = self._rows[table]
+            fresh = {i: row for i, row in found.items() if i not in loaded}
+            loaded.update(fresh)
+            self.by_id[table].prime_many(fresh)
 
     async def _fetch_rows(self, table: str, ids: set[int]) -> dict[int, Any]:
         """Rows of ``table`` by id, read now (those not loaded yet) and kept for the request."""

@@ -30,7 +30,7 @@ from kb.api.inputs import (
 )
 from kb.api.lists import ListKey
 from kb.api.pagination import make_page
-from kb.api.prefetch import link_paths
+from kb.api.prefetch import link_paths, selects_total
 from kb.config import Settings
 
 NodeT = TypeVar("NodeT")
@@ -98,7 +98,8 @@ async def _connection(
     page = make_page(first, after, last, before, default=settings.default_page_size,
                      maximum=settings.max_page_size)
     type_name = make.__self__.__name__
-    key = ListKey(name, parent, page, filters, order, (type_name, link_paths(info, type_name)))
+    key = ListKey(name, parent, page, filters, order, (type_name, link_paths(info, type_name)),
+                  selects_total(info))
     result = await _data(info).pages.load(key)
     edges = [Edge(cursor=c, node=make(row)) for row, c in zip(result.rows, result.cursors, strict=True)]
     return Connection(

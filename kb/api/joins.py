@@ -1,16 +1,18 @@
 """Linked rows read in the page's own statement: one round trip where three were.
 
-A page of statements asking for ``article { outlet { name } }`` used to cost three
-statements: the page, then the articles, then their outlets (``kb.api.prefetch``). Each is a
-round trip, and on PostgreSQL a round trip costs more CPU in the driver than the rows it
-carries. A link with one target table (a statement's article, an article's outlet, a
-mention's article) is a many-to-one join on a primary key, so the page's statement can read
-it as extra columns without changing its rows or their order: ``with_links`` adds the
-joins, ``split_links`` turns the extra columns back into rows of their own tables, which the
-request keeps (``Data.loaded``), so ``prefetch`` then finds them read and sends nothing.
+A page of statements asking for ``article { outlet { name } }`` costs three statements when
+``kb.api.prefetch`` reads the links: the page, then the articles, then their outlets. A link
+with one target table (a statement's article, an article's outlet, a mention's article) is a
+many-to-one join on a primary key, so the page's statement can read it as extra columns
+without changing its rows or their order: ``with_links`` adds the joins, ``split_links``
+turns the extra columns back into rows of their own tables, which the request keeps
+(``Data.loaded``), so ``prefetch`` then finds them read and sends nothing.
 
-Links with several target tables (a statement's speaker: person, organization or place) stay
-with ``prefetch``.
+Used where the statement is built once and reused (``Data._lookup_plan``): a statement built
+afresh for each request costs SQLAlchemy more to build and key when it is wider than the
+round trips a join saves (measured on the nested benchmark query), so the pages loader
+leaves links to ``prefetch``. Links with several target tables (a statement's speaker:
+person, organization or place) always stay with ``prefetch``.
 """
 
 from __future__ import annotations

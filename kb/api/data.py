@@ -209,18 +209,15 @@ class Data:
             # (Linked rows are read by prefetch here, not joined in: this statement is built
             # afresh for each request, and building and keying a wider one cost SQLAlchemy
             # more than the round trips a join saves — see Data._lookup_plan, which joins.)
-            joins: list[Join] = []
             if total is not None:
                 base = base.add_columns(total.label(TOTAL_LABEL))
             if parent is None:
                 rows = await self.rows(page_query(base, order, page))
-                self._keep_links(rows, joins)
                 self._keep_total(rows, members, total)
                 for key in members:
                     results[key] = to_result(rows, order, page)
                 continue
             rows = await self.rows(batched_page_query(base, parent, parents, order, page))
-            self._keep_links(rows, joins)
             self._keep_total(rows, members, total)
             if len(parents) == 1:  # one ORDER BY … LIMIT: the rows come in page order
                 results[members[0]] = to_result(rows, order, page)
@@ -269,7 +266,7 @@ class Data:
             self.counts.prime(key, value)
 
     def _keep_links(self, rows: list[Any], joins: list[Join]) -> None:
-        """Keep the linked rows a page's statement read (kb.api.joins) for the request."""
+        """Keep the linked rows a lookup's statement read (kb.api.joins) for the request."""
         if not joins:
             return
         for table, found in split_links(rows, joins).items():

@@ -6,7 +6,8 @@
 For each database and size: make (or reuse) the synthetic corpus of that size
 (``bench.corpus``; reused when its marker file matches seed, count, generator version and
 the digests of the generator and the catalogs), create a fresh database (a SQLite file in a
-temporary folder; on PostgreSQL the database ``kb_bench_load``, dropped and created again),
+temporary folder; on PostgreSQL the database ``kb_bench_load`` or ``--postgres-database``,
+dropped and created again),
 run ``kb db upgrade`` and then ``kb load CORPUS --quiet`` as subprocesses with
 ``KB_DATABASE_URL`` set, and record wall time, articles per second, peak RSS of the load,
 database size on disk and row counts. Results go to ``bench/results/load-<database>.json``
@@ -122,8 +123,9 @@ class SQLiteTarget:
 class PostgresTarget:
     name = "postgresql"
 
-    def __init__(self, server_url: str) -> None:
+    def __init__(self, server_url: str, database: str = PG_DATABASE) -> None:
         self.server_url = server_url.rstrip("/")
+        self.database = database
 
     def _connect(self, database: str, timeout: int = 30):  # -> psycopg.Connection
         import psycopg
@@ -132,16 +134,16 @@ class PostgresTarget:
 
     def create(self) -> str:
         with self._connect("postgres") as connection:
-            connection.execute(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
-            connection.execute(f"CREATE DATABASE {PG_DATABASE}")
-        return f"{self.server_url}/{PG_DATABASE}"
+            connection.execute(f"DROP DATABASE IF EXISTS {self.database} WITH (FORCE)")
+            connection.execute(f"CREATE DATABASE {self.database}")
+        return f"{self.server_url}/{self.database}"
 
     def size_bytes(self) -> int:
         with self._connect("postgres") as connection:
-            return connection.execute("SELECT pg_database_size(%s)", (PG_DATABASE,)).fetchone()[0]
+            return connection.execute("SELECT pg_database_size(%s)", (self.database,)).fetchone()[0]
 
     def counts(self) -> dict[str, int]:
-        with self._connect(PG_DATABASE) as connection:
+        with self._connect(self.database) as connection:
             existing = {row[0] for row in connection.execute(
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")}
             return {t: connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
@@ -161,7 +163,7 @@ class PostgresTarget:
 def url_of(target: SQLiteTarget | PostgresTarget) -> str:
     if isinstance(target, SQLiteTarget):
         return f"sqlite:///{target._path()}"
-    return f"{target.server_url}/{PG_DATABASE}"
+    return f"{target.server_url}/{target.database}"
 
 
 # --- one run --------------------------------------------------------------------------------
@@ -275,6 +277,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="keep the database of the largest size (for bench.query) and print its URL")
     parser.add_argument("--postgres-url", default=DEFAULT_POSTGRES_URL,
                         help="PostgreSQL server (no database name; default %(default)s)")
+    parser.add_argument("--postgres-database", default=PG_DATABASE,
+                        help="database to drop, create and load (default %(default)s); choose another "
+                             "where several people benchmark on one server")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                         help="processes for corpus generation (the load itself is what kb does)")
     args = parser.parse_args(argv)
@@ -288,7 +293,9 @@ def main(argv: list[str] | None = None) -> int:
     if not KB.exists():
         parser.error(f"the kb command is not installed beside this Python: {KB}")
 
-    postgres = PostgresTarget(args.postgres_url)
+    if not args.postgres_database.isidentifier():
+        parser.error("--postgres-database: letters, digits and underscores only")
+    postgres = PostgresTarget(args.postgres_url, args.postgres_database)
     description = machine(postgres)
     logs = Path(tempfile.mkdtemp(prefix="kb-bench-logs-"))
     printed: list[tuple[str, dict[str, object]]] = []

@@ -25,6 +25,7 @@ prints a Markdown table. Needs ``wrk`` (``apt-get install -y wrk``).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import os
@@ -46,6 +47,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from bench import postgraphile
 from bench.machine import cpu_model, python_speed_ms, ram_gib
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -273,12 +275,16 @@ VIEWS: dict[str, tuple[View, View]] = {
 
 def check_same_data(name: str, data: dict[str, Any], rows: list[tuple[Any, ...]]) -> None:
     graphql_view, sql_view = VIEWS[name]
-    expected, got = graphql_view(data), sql_view(rows)
+    check_same_rows(name, graphql_view(data), sql_view(rows), "SQL")
+
+
+def check_same_rows(name: str, expected: Any, got: Any, what: str) -> None:
+    """Stop unless ``what`` (the SQL, PostGraphile) returned the rows kb's answer holds."""
     if expected != got:
         raise BenchError(
-            f"{name}: the SQL does not return the data of the GraphQL query\n"
+            f"{name}: the {what} does not return the data of the GraphQL query\n"
             f"  GraphQL: {json.dumps(expected, ensure_ascii=False)[:2000]}\n"
-            f"  SQL:     {json.dumps(got, ensure_ascii=False, default=str)[:2000]}"
+            f"  {what + ':':<8} {json.dumps(got, ensure_ascii=False, default=str)[:2000]}"
         )
 
 
@@ -603,6 +609,25 @@ def markdown_table(report: dict[str, Any]) -> str:
             f"| {g['errors']} | {s['p50_ms']:.3f} | {s['p95_ms']:.3f} | {s['p99_ms']:.3f} | {s['rps']:.0f} "
             f"| {result['ratio_p50']:.1f}× |"
         )
+    rivals = {n: r for n, r in report["queries"].items() if "postgraphile" in r}
+    if rivals:
+        lines += ["", f"Side by side with PostGraphile {report['settings'].get('postgraphile', '')} "
+                      "(same database, same rows, same load):", "",
+                  "| query | kb req/s | kb p50 ms | PostGraphile req/s | PostGraphile p50 ms "
+                  "| hand SQL req/s | kb ÷ PostGraphile |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        for name, result in rivals.items():
+            g, r, s = result["graphql"], result["postgraphile"], result["sql"]
+            lines.append(f"| {name} | {g['rps']:.0f} | {g['p50_ms']:.2f} | {r['rps']:.0f} "
+                         f"| {r['p50_ms']:.2f} | {s['rps']:.0f} | {result['ratio_rps_postgraphile']:.2f} |")
+    ones = {n: r["one_client"] for n, r in report["queries"].items() if "one_client" in r}
+    if ones:
+        lines += ["", "One client at a time (p50 ms):", "", "| query | kb | PostGraphile | hand SQL |",
+                  "| --- | ---: | ---: | ---: |"]
+        for name, one in ones.items():
+            rival = f"{one['postgraphile']['p50_ms']:.2f}" if "postgraphile" in one else "–"
+            lines.append(f"| {name} | {one['graphql']['p50_ms']:.2f} | {rival} "
+                         f"| {one['sql']['p50_ms']:.3f} |")
     return "\n".join(lines)
 
 
@@ -640,8 +665,18 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         },
         "queries": {},
     }
-    with tempfile.TemporaryDirectory(prefix="kb-bench-query-") as scratch, \
-            api_server(url, args.workers, response_cache=args.response_cache) as base:
+    with contextlib.ExitStack() as stack:
+        scratch = stack.enter_context(tempfile.TemporaryDirectory(prefix="kb-bench-query-"))
+        base = stack.enter_context(api_server(url, args.workers, response_cache=args.response_cache))
+        rival = None
+        if args.postgraphile:
+            if kind != "postgresql":
+                raise BenchError("--postgraphile needs a PostgreSQL database")
+            try:
+                rival = stack.enter_context(postgraphile.server(postgresql_conninfo(url), free_port()))
+            except postgraphile.PostGraphileError as exc:
+                raise BenchError(str(exc)) from None
+            report["settings"]["postgraphile"] = postgraphile.version()
         for name, (document, statements, sql_file) in queries.items():
             print(f"{name}: GraphQL …", file=sys.stderr, flush=True)
             body = graphql_body(document)
@@ -651,6 +686,28 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             if args.warmup > 0:
                 run_wrk(wrk, script, base + "/graphql", args.concurrency, args.warmup)
             graphql = graphql_stats(run_wrk(wrk, script, base + "/graphql", args.concurrency, args.duration))
+            one_client: dict[str, Any] = {}
+            if args.one_client:
+                one_client["graphql"] = graphql_stats(run_wrk(wrk, script, base + "/graphql", 1,
+                                                              args.one_client))
+            rival_result = None
+            rival_document = postgraphile.query(name) if rival else None
+            if rival and rival_document:
+                print(f"{name}: PostGraphile …", file=sys.stderr, flush=True)
+                rival_body = graphql_body(rival_document)
+                rival_data, rival_size = check_graphql(rival.removesuffix("/graphql"), name, rival_body)
+                check_same_rows(name, VIEWS[name][0](data), postgraphile.VIEWS[name](rival_data),
+                                "PostGraphile")
+                rival_script = Path(scratch) / f"{name}.postgraphile.lua"
+                rival_script.write_text(lua_script(name, rival_body), encoding="utf-8")
+                if args.warmup > 0:
+                    run_wrk(wrk, rival_script, rival, args.concurrency, args.warmup)
+                rival_result = graphql_stats(run_wrk(wrk, rival_script, rival, args.concurrency,
+                                                     args.duration))
+                rival_result["response_bytes"] = rival_size
+                if args.one_client:
+                    one_client["postgraphile"] = graphql_stats(run_wrk(wrk, rival_script, rival, 1,
+                                                                       args.one_client))
             print(f"{name}: SQL …", file=sys.stderr, flush=True)
             connection = connect(url)
             try:
@@ -659,6 +716,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 connection.close()
             check_same_data(name, data, rows)
             sql = run_sql(url, statements, args.concurrency, args.warmup, sql_seconds)
+            if args.one_client:
+                one_client["sql"] = run_sql(url, statements, 1, 0.5, args.one_client)
             report["queries"][name] = {
                 "graphql": graphql,
                 "sql": sql,
@@ -668,6 +727,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 "sql_statements": len(statements),
                 "sql_file": str(sql_file.relative_to(ROOT)),
             }
+            if rival_result is not None:
+                report["queries"][name]["postgraphile"] = rival_result
+                report["queries"][name]["ratio_rps_postgraphile"] = (
+                    round(graphql["rps"] / rival_result["rps"], 3) if rival_result["rps"] else None)
+            if one_client:
+                report["queries"][name]["one_client"] = one_client
             if graphql["errors"]:
                 print(f"{name}: warning: {graphql['errors']} failed requests under load", file=sys.stderr)
     return report
@@ -687,6 +752,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--queries", default=None, help=f"comma-separated subset of {','.join(QUERY_NAMES)}")
     parser.add_argument("--response-cache", action="store_true",
                         help="serve with the answer cache on (off by default: each request runs the query)")
+    parser.add_argument("--postgraphile", action="store_true",
+                        help="PostgreSQL only: also serve the database with PostGraphile 5 (Node, installed "
+                             "by npm into bench/postgraphile on first use), check it returns the same rows "
+                             "and time it the same way (queries with a bench/postgraphile/queries file)")
+    parser.add_argument("--one-client", type=float, default=0.0, metavar="SECONDS",
+                        help="also time each query from one client at a time for SECONDS (0: off)")
     parser.add_argument("--out", type=Path, default=None,
                         help="JSON result file (default: bench/results/query-<database kind>.json)")
     args = parser.parse_args(argv)

@@ -130,9 +130,12 @@ def create_async_db_engine(url: str, *, pool_size: int = 10, max_overflow: int =
     if statement_timeout:
         connect_args["options"] = f"-c statement_timeout={int(statement_timeout * 1000)}"
     # No pre-ping (a round trip per request): AsyncReader retries a request's first
-    # statement once when its pooled connection turns out dead.
+    # statement once when its pooled connection turns out dead. Every connection reads in
+    # REPEATABLE READ (one snapshot per request), set once for the engine rather than on
+    # each checkout and reset on each return.
     return create_async_engine(url, pool_size=pool_size, max_overflow=max_overflow,
-                               pool_recycle=1800, connect_args=connect_args)
+                               pool_recycle=1800, connect_args=connect_args,
+                               isolation_level="REPEATABLE READ")
 
 
 def migrations_dir() -> Path:

@@ -28,6 +28,7 @@ from strawberry.asgi import GraphQL
 from strawberry.types import ExecutionResult
 
 from kb import export
+from kb.api import encoding
 from kb.api.cache import ResponseCache, cache_key
 from kb.api.data import Data
 from kb.api.database import Database
@@ -63,6 +64,10 @@ class KnowledgeBaseGraphQL(GraphQL):
     def graphql_ide_html(self) -> str:
         """Strawberry's GraphiQL page, opening on the question kb is for (not a blank editor)."""
         return _with_example(super().graphql_ide_html)
+
+    def encode_json(self, data: object) -> bytes:
+        """Answers as UTF-8 JSON (kb.api.encoding): Chinese as itself, not ``\\uXXXX``."""
+        return encoding.dumps(data)
 
     def decode_json(self, data: str | bytes) -> object:
         """The request's JSON (a body, or GET's variables): an object or a batch of them, with

@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from itertools import zip_longest
 from typing import Any
 
-from sqlalchemy import Select, bindparam, case, func, literal, or_, select
+from sqlalchemy import Select, bindparam, case, func, literal, or_, select, true
 from strawberry.dataloader import DataLoader
 
 from kb.api import analytics
+from kb.api.joins import Join, LinkedRow, joinable, split_links, with_links
 from kb.api.lists import LISTS, ArticleFilters, ListKey, StatementFilters, text_matches
+from kb.api.lookahead import ChildPage
 from kb.api.pagination import PageResult, batched_page_query, page_query, sort_rows, to_result
 from kb.api.prefetch import Paths, prefetch
 from kb.models import (
@@ -42,6 +44,10 @@ from kb.normalise import normalise_key
 from kb.search import snippet
 
 ENTITY_KINDS = ("person", "organization", "place")
+# The label of a page's count column (kb.api.data.Data._total_column); no table has it.
+TOTAL_LABEL = "kb_total_count"
+# The labels of a looked-up entity's columns beside its list's page (Data._lookup_with_page).
+FOUND_PREFIX = "kb_found__"
 TABLES: dict[str, Any] = {
     "outlet": Outlet,
     "article": Article,
@@ -68,6 +74,7 @@ BY_NODE_IDS: dict[str, Select[Any]] = {
     .where(getattr(table, ID_COLUMN[name]).in_(bindparam("ids", expanding=True)))
     for name, table in TABLES.items()
 }
+ARTICLE_TEXTS = select(Article.id, Article.text).where(Article.id.in_(bindparam("ids", expanding=True)))
 DATA_VERSION = select(DataVersion.version).where(DataVersion.id == 1)
 # An entity by a normalised alias: English names are aliases too (catalog and
 # parenthetical), so one indexed lookup; the most mentioned wins when two share a form.
@@ -90,6 +97,23 @@ STATEMENT_COUNTS: dict[str, Select[Any]] = {
 }
 
 
+@dataclass(frozen=True)
+class LookupPlan:
+    """A lookup's statement with its list's page (Data._lookup_plan), and how to read its rows."""
+
+    statement: Select[Any]
+    order: Any
+    joins: list[Join]
+    rest: Paths
+    total: bool
+    columns: list[str]  # the entity's, each labelled FOUND_PREFIX + name
+
+
+# Plans by the shape of their page; few (lists without filters, a handful of page sizes).
+_LOOKUP_PLANS: dict[tuple[Any, ...], LookupPlan] = {}
+_LOOKUP_PLANS_MAX = 256
+
+
 class Data:
     """The loaders of one request."""
 
@@ -110,6 +134,8 @@ class Data:
         self.aliases: DataLoader[tuple[str, int], list[Any]] = DataLoader(self._load_aliases)
         self.roles: DataLoader[int, list[Any]] = DataLoader(self._load_roles)
         self.images: DataLoader[int, list[Any]] = DataLoader(self._load_images)
+        # The text of articles read through a join, which leaves it out (kb.api.joins).
+        self.article_texts: DataLoader[int, str] = DataLoader(self._load_article_texts)
         self.domains: DataLoader[int, list[str]] = DataLoader(self._load_domains)
         self.statement_entities: DataLoader[int, list[tuple[str, Any]]] = DataLoader(
             self._load_statement_entities
@@ -175,13 +201,24 @@ class Data:
         results: dict[ListKey, PageResult] = {}
         for (name, page, filters, order_key), members in groups.items():
             base, parent, order = LISTS[name](filters, order_key, self.dialect)
+            parents = sorted({k.parent for k in members}) if parent is not None else []
+            # The list's size, when asked for and only SQL can tell it, counted by the page's
+            # own statement (a scalar subquery): one round trip instead of two.
+            total = (self._total_column(name, filters, base, parent, parents)
+                     if any(k.total for k in members) else None)
+            # (Linked rows are read by prefetch here, not joined in: this statement is built
+            # afresh for each request, and building and keying a wider one cost SQLAlchemy
+            # more than the round trips a join saves — see Data._lookup_plan, which joins.)
+            if total is not None:
+                base = base.add_columns(total.label(TOTAL_LABEL))
             if parent is None:
                 rows = await self.rows(page_query(base, order, page))
+                self._keep_total(rows, members, total)
                 for key in members:
                     results[key] = to_result(rows, order, page)
                 continue
-            parents = sorted({k.parent for k in members})
             rows = await self.rows(batched_page_query(base, parent, parents, order, page))
+            self._keep_total(rows, members, total)
             if len(parents) == 1:  # one ORDER BY … LIMIT: the rows come in page order
                 results[members[0]] = to_result(rows, order, page)
                 for key in members[1:]:
@@ -200,6 +237,43 @@ class Data:
         for type_name, items in wanted.items():
             await prefetch(self._fetch_rows, type_name, items)
         return [results[key] for key in keys]
+
+    def _total_column(self, name: str, filters: Any, base: Select[Any], parent: Any,
+                      parents: list[Any]) -> Any:
+        """The count ``_load_counts`` would run for this list, as a scalar subquery; None
+        where it reads no SQL for it (stored or daily counts) or counts many parents at once."""
+        kind, _, field = name.partition(".")
+        if field == "statements" and kind in ENTITY_KINDS and filters in (None, StatementFilters()):
+            return None  # the count kept on the entity
+        # correlate(None): the subquery counts its own rows, not the outer page's row
+        counted = base.with_only_columns(func.count(), maintain_column_froms=True).correlate(None)
+        if parent is None:
+            if name in ("statements", "articles") and analytics.daily_answerable(
+                    filters if name == "statements" else None, filters if name == "articles" else None):
+                return None  # the loader's daily counts
+            return counted.scalar_subquery()
+        if len(parents) != 1:
+            return None
+        return counted.where(parent == parents[0]).scalar_subquery()
+
+    def _keep_total(self, rows: list[Any], members: list[ListKey], total: Any) -> None:
+        """Prime the counts of ``members`` with the total their page's rows carry. Without
+        rows (an empty page) the counts loader counts, as it always did."""
+        if total is None or not rows:
+            return
+        value = rows[0]._mapping[TOTAL_LABEL]
+        for key in members:
+            self.counts.prime(key, value)
+
+    def _keep_links(self, rows: list[Any], joins: list[Join]) -> None:
+        """Keep the linked rows a lookup's statement read (kb.api.joins) for the request."""
+        if not joins:
+            return
+        for table, found in split_links(rows, joins).items():
+            loaded = self._rows[table]
+            fresh = {i: row for i, row in found.items() if i not in loaded}
+            loaded.update(fresh)
+            self.by_id[table].prime_many(fresh)
 
     async def _fetch_rows(self, table: str, ids: set[int]) -> dict[int, Any]:
         """Rows of ``table`` by id, read now (those not loaded yet) and kept for the request."""
@@ -301,6 +375,11 @@ class Data:
             grouped[row.person_id].append(row)
         return [grouped.get(i, []) for i in person_ids]
 
+    async def _load_article_texts(self, article_ids: list[int]) -> list[str]:
+        rows = await self.rows(ARTICLE_TEXTS, {"ids": article_ids})
+        found = dict(rows)  # type: ignore[arg-type]
+        return [found[i] for i in article_ids]
+
     async def _load_images(self, article_ids: list[int]) -> list[list[Any]]:
         rows = await self.rows(
             select(*Image.__table__.columns)
@@ -342,13 +421,20 @@ class Data:
             grouped[row.outlet_id].append(row.domain)
         return [grouped.get(i, []) for i in outlet_ids]
 
-    async def lookup(self, kind: str, name: str) -> Any | None:
+    async def lookup(self, kind: str, name: str, child: ChildPage | None = None) -> Any | None:
         """An entity by any alias (either script, English, any case) or by its key; the most
-        mentioned wins when two share a form."""
+        mentioned wins when two share a form. With ``child`` (kb.api.lookahead), the alias
+        lookup reads that list's page in the same statement."""
         key = normalise_key(name)
         if not key:
             return None
-        rows = await self.rows(BY_ALIAS[kind], {"key": key})
+        if child is not None:
+            found = await self._lookup_with_page(kind, key, child)
+            if found is not None:
+                return found
+            rows = []  # no alias matched: that statement was the alias lookup
+        else:
+            rows = await self.rows(BY_ALIAS[kind], {"key": key})
         if not rows:  # jens-stoltenberg, person:zh-吴瑞北: the entity's key
             rows = await self.rows(BY_KEY[kind], {"key": name.strip()})
         if not rows and kind == "person":
@@ -360,6 +446,57 @@ class Data:
             return None
         self._rows[kind][rows[0].id] = rows[0]
         return rows[0]
+
+    def _lookup_plan(self, kind: str, child: ChildPage) -> LookupPlan:
+        """The statement of an alias lookup with ``child``'s page, built once per shape of
+        page (no cursor: a cursor's values are part of the statement): a statement object
+        reused is neither built nor keyed again by SQLAlchemy, which cost more than the
+        round trip it saves."""
+        shape = (kind, self.dialect, child.name, child.filters, child.order, child.page, child.links,
+                 child.total)
+        plan = _LOOKUP_PLANS.get(shape) if child.page.after is None and child.page.before is None else None
+        if plan is not None:
+            return plan
+        base, parent, order = LISTS[child.name](child.filters, child.order, self.dialect)
+        found = BY_ALIAS[kind].subquery("found")
+        found_id = select(found.c.id).scalar_subquery()
+        total = (self._total_column(child.name, child.filters, base, parent, [found_id])
+                 if child.total else None)
+        joined, rest = joinable(child.type_name, child.links)
+        joins: list[Join] = []
+        if joined:
+            base, joins = with_links(base, child.type_name, joined)
+        if total is not None:
+            base = base.add_columns(total.label(TOTAL_LABEL))
+        paged = page_query(base.where(parent == found_id), order, child.page).subquery("page")
+        statement = (select(*(c.label(FOUND_PREFIX + c.key) for c in found.c), paged)
+                     .select_from(found).outerjoin(paged, true()))
+        plan = LookupPlan(statement, order, joins, rest, total is not None, [c.key for c in found.c])
+        if child.page.after is None and child.page.before is None:
+            if len(_LOOKUP_PLANS) >= _LOOKUP_PLANS_MAX:
+                _LOOKUP_PLANS.clear()
+            _LOOKUP_PLANS[shape] = plan
+        return plan
+
+    async def _lookup_with_page(self, kind: str, key: str, child: ChildPage) -> Any | None:
+        """The entity a normalised alias names, with ``child``'s page read by the same
+        statement and primed into the pages loader; None when no alias matches."""
+        plan = self._lookup_plan(kind, child)
+        rows = await self.rows(plan.statement, {"key": key})
+        if not rows:
+            return None
+        first = rows[0]._mapping
+        entity = LinkedRow((name, first[FOUND_PREFIX + name]) for name in plan.columns)
+        self._rows[kind][entity.id] = entity
+        page_rows = sort_rows([r for r in rows if r._mapping["id"] is not None], plan.order, child.page)
+        list_key = child.key(entity.id)
+        result = to_result(page_rows, plan.order, child.page)
+        self._keep_links(page_rows, plan.joins)
+        self._keep_total(page_rows, [list_key], True if plan.total else None)
+        if plan.rest:
+            await prefetch(self._fetch_rows, child.type_name, [(result.rows, plan.rest)])
+        self.pages.prime(list_key, result)
+        return entity
 
     async def node_row(self, table: str, key: str) -> Any | None:
         """A row by the key its global id holds (kb/ids.py)."""

@@ -128,10 +128,8 @@ class AsyncReader:
 
     async def _execute(self, statement: Select[Any], params: dict[str, Any] | None) -> list[Any]:
         if self._connection is None:
-            connection = await self.engine.connect()
-            if self.dialect == "postgresql":
-                connection = await connection.execution_options(isolation_level="REPEATABLE READ")
-            self._connection = connection
+            # REPEATABLE READ on PostgreSQL: the engine's level (kb.db.create_async_db_engine)
+            self._connection = await self.engine.connect()
         return list((await self._connection.execute(statement, params)).all())
 
     async def close(self) -> None:

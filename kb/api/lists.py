@@ -82,6 +82,8 @@ class ListKey:
     order: str = "default"
     # The node type and the link paths its query selects, to prefetch (kb.api.prefetch).
     links: tuple[str, Paths] | None = None
+    # Whether the query selects totalCount: the page's statement may count too (kb.api.data).
+    total: bool = False
 
 
 # --- full-text matches ------------------------------------------------------------------------

@@ -93,3 +93,9 @@ async def prefetch(fetch: Callable[[str, set[int]], Awaitable[dict[int, Any]]], 
             deeper = [([found[i] for i in map(link, rows) if i in found], tuple(r for r in rests if r))
                       for rows, rests in wanted]
             await prefetch(fetch, target, [(rows, rests) for rows, rests in deeper if rests and rows])
+
+
+def selects_total(info: Any) -> bool:
+    """Whether the connection being resolved selects ``totalCount``."""
+    raw = info._raw_info
+    return "totalCount" in _subselections((node.selection_set for node in raw.field_nodes), raw.fragments)

@@ -38,6 +38,7 @@ from kb.api.inputs import (
     statement_order,
 )
 from kb.api.lists import ArticleFilters, StatementFilters
+from kb.api.lookahead import child_page
 from kb.api.types import (
     Article,
     Connection,
@@ -110,17 +111,17 @@ class QueryFields:
                                   "the knowledge base knows, or English (case-insensitive); or "
                                   "by key (jens-stoltenberg).")
     async def person(self, info: Info, name: str) -> Person | None:
-        row = await _data(info).lookup("person", name)
+        row = await _data(info).lookup("person", name, child_page(info, "person"))
         return Person.from_row(row) if row else None
 
     @strawberry.field(description="An organization by any name (北约, 北約, NATO …) or key.")
     async def organization(self, info: Info, name: str) -> Organization | None:
-        row = await _data(info).lookup("organization", name)
+        row = await _data(info).lookup("organization", name, child_page(info, "organization"))
         return Organization.from_row(row) if row else None
 
     @strawberry.field(description="A place by any name or key.")
     async def place(self, info: Info, name: str) -> Place | None:
-        row = await _data(info).lookup("place", name)
+        row = await _data(info).lookup("place", name, child_page(info, "place"))
         return Place.from_row(row) if row else None
 
     @strawberry.field(description="An outlet by name, English name, short name or domain.")

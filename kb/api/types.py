@@ -31,7 +31,7 @@ from kb.api.inputs import (
 )
 from kb.api.lists import ListKey
 from kb.api.pagination import make_page
-from kb.api.prefetch import link_paths
+from kb.api.prefetch import link_paths, selects_total
 from kb.config import Settings
 
 NodeT = TypeVar("NodeT")
@@ -99,7 +99,8 @@ async def _connection(
     page = make_page(first, after, last, before, default=settings.default_page_size,
                      maximum=settings.max_page_size)
     type_name = make.__self__.__name__
-    key = ListKey(name, parent, page, filters, order, (type_name, link_paths(info, type_name)))
+    key = ListKey(name, parent, page, filters, order, (type_name, link_paths(info, type_name)),
+                  selects_total(info))
     result = await _data(info).pages.load(key)
     edges = [Edge(cursor=c, node=make(row)) for row, c in zip(result.rows, result.cursors, strict=True)]
     return Connection(
@@ -217,6 +218,14 @@ class ArticleImage:
     caption: str | None
 
 
+def _article_text(root: Article, info: Info) -> str:
+    """An article's text: at once from its row, or (a row read through a join, which leaves
+    it out: kb.api.joins) an awaitable through the loader."""
+    if root._text is not None:
+        return root._text
+    return _data(info).article_texts.load(root._row_id)  # type: ignore[return-value]
+
+
 @strawberry.type(description="A news article.")
 class Article(relay.Node):
     id: relay.NodeID[str]
@@ -225,17 +234,19 @@ class Article(relay.Node):
     published_at: datetime
     byline: str | None
     lead_image: str | None
-    text: str = strawberry.field(description="The stored plain text: the title, then one line "
+    text: str = strawberry.field(resolver=_article_text,
+                                 description="The stored plain text: the title, then one line "
                                              "per paragraph, heading or caption. Offsets of "
                                              "mentions and statements point into it.")
     source_format: str
     _outlet_id: strawberry.Private[int]
     _row_id: strawberry.Private[int]
+    _text: strawberry.Private[str | None] = None
 
     @classmethod
     def from_row(cls, row: Any) -> Article:
         return cls(id=row.uid, title=row.title, url=row.url, published_at=row.published_at,
-                   byline=row.byline, lead_image=row.lead_image, text=row.text,
+                   byline=row.byline, lead_image=row.lead_image, _text=getattr(row, "text", None),
                    source_format=row.source_format, _outlet_id=row.outlet_id, _row_id=row.id)
 
     @classmethod
@@ -245,7 +256,8 @@ class Article(relay.Node):
     @strawberry.field(description="Body paragraphs (no title, no captions).")
     async def paragraphs(self, info: Info) -> list[str]:
         captions = {image.caption for image in await _data(info).images.load(self._row_id)}
-        return [line for line in self.text.split("\n")[1:] if line not in captions]
+        text = self._text if self._text is not None else await _data(info).article_texts.load(self._row_id)
+        return [line for line in text.split("\n")[1:] if line not in captions]
 
     @strawberry.field
     def outlet(self, info: Info) -> Outlet:

@@ -2,6 +2,12 @@
 
     python -m bench.load --sizes 1000,10000,100000 --databases sqlite,postgresql \\
         [--corpus-dir DIR] [--seed S] [--postgres-url URL] [--jobs J]
+    python -m bench.load --archive ARCHIVE/_posts --databases sqlite,postgresql
+
+With ``--archive`` the benchmark loads a real archive folder instead of the synthetic corpus,
+e.g. a month of eight outlets (fetch the public repository ``agora0/2312`` and take its
+``_posts``; see bench/README.md): every file once, results in
+``bench/results/load-<database>-archive.json``.
 
 For each database and size: make (or reuse) the synthetic corpus of that size
 (``bench.corpus``; reused when its marker file matches seed, count, generator version and
@@ -52,10 +58,12 @@ out, command = sys.argv[1], sys.argv[2:]
 started = time.perf_counter()
 code = subprocess.call(command)
 seconds = time.perf_counter() - started
-maxrss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+maxrss = usage.ru_maxrss
 kib = maxrss / 1024 if sys.platform == "darwin" else maxrss  # bytes on macOS, KiB on Linux
+cpu = usage.ru_utime + usage.ru_stime  # the command and its workers, all processes
 with open(out, "w") as handle:
-    json.dump({"returncode": code, "seconds": seconds, "maxrss_kib": kib}, handle)
+    json.dump({"returncode": code, "seconds": seconds, "maxrss_kib": kib, "cpu_seconds": cpu}, handle)
 """
 
 
@@ -190,6 +198,8 @@ def run_one(target: SQLiteTarget | PostgresTarget, folder: Path, size: int, seed
         "seed": seed,
         "seconds": round(seconds, 2),
         "articles_per_second": round(size / seconds, 2) if seconds else None,
+        "cpu_seconds": round(float(load.get("cpu_seconds", 0.0)), 2),
+        "cpu_ms_per_article": round(1000 * float(load.get("cpu_seconds", 0.0)) / size, 2) if size else None,
         "peak_rss_mb": round(float(load["maxrss_kib"]) / 1024, 1),
         "db_size_mb": round(target.size_bytes() / 2**20, 2),
         "rows": counts,
@@ -232,11 +242,12 @@ def machine(postgres: PostgresTarget) -> dict[str, object]:
 # --- results --------------------------------------------------------------------------------
 
 
-def save(database: str, description: dict[str, object], runs: list[dict[str, object]]) -> Path:
-    """Write ``load-<database>.json``. Runs of other sizes from an earlier invocation on the
-    same machine and commit are kept; anything else is replaced."""
+def save(database: str, description: dict[str, object], runs: list[dict[str, object]],
+         suffix: str = "") -> Path:
+    """Write ``load-<database><suffix>.json``. Runs of other sizes from an earlier invocation
+    on the same machine and commit are kept; anything else is replaced."""
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    path = RESULTS_DIR / f"load-{database}.json"
+    path = RESULTS_DIR / f"load-{database}{suffix}.json"
     kept: list[dict[str, object]] = []
     try:
         previous = json.loads(path.read_text("utf-8"))
@@ -254,10 +265,11 @@ def save(database: str, description: dict[str, object], runs: list[dict[str, obj
 
 
 def table(rows: list[tuple[str, dict[str, object]]]) -> str:
-    head = ("database", "size", "seconds", "articles/s", "peak RSS MB", "DB MB", "articles", "statements",
-            "failed")
+    head = ("database", "size", "seconds", "articles/s", "CPU ms/article", "peak RSS MB", "DB MB", "articles",
+            "statements", "failed")
     lines = [[database, str(run["size"]), f"{run['seconds']:.1f}", f"{run['articles_per_second']:.1f}",
-              f"{run['peak_rss_mb']:.0f}", f"{run['db_size_mb']:.1f}",
+              f"{run.get('cpu_ms_per_article') or 0:.1f}", f"{run['peak_rss_mb']:.0f}",
+              f"{run['db_size_mb']:.1f}",
               str(dict(run["rows"]).get("article", "?")), str(dict(run["rows"]).get("statement", "?")),
               str(run["failed_files"])]
              for database, run in rows]
@@ -282,7 +294,12 @@ def main(argv: list[str] | None = None) -> int:
                              "where several people benchmark on one server")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                         help="processes for corpus generation (the load itself is what kb does)")
+    parser.add_argument("--archive", type=Path, default=None,
+                        help="load this real archive folder (e.g. agora0/2312's _posts) instead of the "
+                             "synthetic corpus; --sizes and --seed are then ignored")
     args = parser.parse_args(argv)
+    if args.archive is not None and not args.archive.is_dir():
+        parser.error(f"--archive: not a folder: {args.archive}")
     try:
         sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     except ValueError:
@@ -302,6 +319,20 @@ def main(argv: list[str] | None = None) -> int:
     for database in databases:
         target: SQLiteTarget | PostgresTarget = postgres if database == "postgresql" else SQLiteTarget()
         runs = []
+        if args.archive is not None:
+            files = sum(1 for f in args.archive.rglob("*") if f.is_file())
+            run = run_one(target, args.archive, files, 0, logs)
+            run["archive"] = str(args.archive)
+            runs.append(run)
+            printed.append((database, run))
+            if args.keep_largest:
+                run["kept_database"] = url_of(target)
+                print(f"kept the archive's database: {run['kept_database']}", file=sys.stderr)
+            else:
+                target.drop()
+            path = save(database, description, runs, "-archive")
+            print(f"wrote {path.relative_to(ROOT)}", file=sys.stderr)
+            continue
         for size in sizes:
             folder, generated = ensure_corpus(args.corpus_dir, size, args.seed, args.jobs)
             run = run_one(target, folder, size, args.seed, logs)

@@ -14,7 +14,7 @@ For each database and size: make (or reuse) the synthetic corpus of that size
 the digests of the generator and the catalogs), create a fresh database (a SQLite file in a
 temporary folder; on PostgreSQL the database ``kb_bench_load`` or ``--postgres-database``,
 dropped and created again),
-run ``kb db upgrade`` and then ``kb load CORPUS --quiet`` as subprocesses with
+run ``kb db upgrade`` and then ``kb load CORPUS`` as subprocesses with
 ``KB_DATABASE_URL`` set, and record wall time, articles per second, peak RSS of the load,
 database size on disk and row counts. Results go to ``bench/results/load-<database>.json``
 with a description of the machine, and a table is printed. Not part of the test suite.
@@ -26,6 +26,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -177,6 +178,10 @@ def url_of(target: SQLiteTarget | PostgresTarget) -> str:
 # --- one run --------------------------------------------------------------------------------
 
 
+# kb load's summary line on where the time went (kb/cli.py).
+_TIME_LINE = re.compile(r"time: writing ([\d.]+) s, waiting for parsing and extraction ([\d.]+) s")
+
+
 def run_one(target: SQLiteTarget | PostgresTarget, folder: Path, size: int, seed: int,
             logs: Path) -> dict[str, object]:
     url = target.create()
@@ -186,14 +191,18 @@ def run_one(target: SQLiteTarget | PostgresTarget, folder: Path, size: int, seed
         raise SystemExit(f"kb db upgrade failed on {target.name}; see {logs}")
     log = logs / f"{target.name}-{size}-load.log"
     print(f"loading {size} articles into {target.name} …", file=sys.stderr, flush=True)
-    load = measure([str(KB), "load", str(folder), "--quiet"], env, log)
+    # (not --quiet: the summary says where the load's time went; no progress bar without a terminal)
+    load = measure([str(KB), "load", str(folder)], env, log)
     failures = [line for line in log.read_text("utf-8", "replace").splitlines() if line.startswith("error")]
     if load.get("returncode") not in (0, 1):  # 1: some files failed, reported below
         tail = "\n".join(log.read_text("utf-8", "replace").splitlines()[-20:])
         raise SystemExit(f"kb load failed on {target.name} (exit {load.get('returncode')}):\n{tail}")
     seconds = float(load["seconds"])
     counts = target.counts()
+    spent = _TIME_LINE.search(log.read_text("utf-8", "replace"))
     return {
+        "writing_seconds": float(spent.group(1)) if spent else None,
+        "waiting_seconds": float(spent.group(2)) if spent else None,
         "size": size,
         "seed": seed,
         "seconds": round(seconds, 2),

@@ -136,6 +136,8 @@ def load(
                   f"{report.new_entities.get('organization', 0)} organizations, "
                   f"{report.new_entities.get('place', 0)} places")
         out.print(f"stored: {report.statements} statements, {report.mentions} mentions")
+        out.print(f"time: writing {report.writing_seconds:.1f} s, waiting for parsing and extraction "
+                  f"{report.waiting_seconds:.1f} s")
     if report.failed:
         raise typer.Exit(1)
 

@@ -19,3 +19,5 @@ def test_an_archive_folder_is_loaded_whole_and_recorded(tmp_path, monkeypatch):
     assert run["rows"]["article"] == run["size"] and run["rows"]["statement"] > 0
     assert run["failed_files"] == 0 and run["archive"] == str(SEEDS)
     assert run["cpu_seconds"] > 0 and run["cpu_ms_per_article"] > 0
+    # where the time went, from kb load's own summary
+    assert run["writing_seconds"] is not None and run["waiting_seconds"] is not None

@@ -1234,3 +1234,14 @@ def test_then_is_no_topic():
 ])
 def test_a_weak_verb_after_a_closed_frame(body, expected):
     assert [verb for key, verb, _, _ in statements(body) if key == "joe-biden" and verb == "称"] == expected, statements(body)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a body's official account speaks for the body, and is no person
+    ("第一段。蔚来官博宣布，2023年11月全球新增3家蔚来中心。", [("nio", "宣布", "2023年11月全球新增3家蔚来中心", False)]),
+    # …and is the source, named alone before a comma
+    ("第一段。据蔚来公众号，全球新增3家蔚来中心。", [("nio", "据", "全球新增3家蔚来中心", False)]),
+])
+def test_a_bodys_official_account_is_the_body(body, expected):
+    assert statements(body) == expected
+    assert not any(k.startswith("person:") for k in run(body).entities)

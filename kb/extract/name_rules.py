@@ -116,6 +116,7 @@ class NameRules:
     company_boards: tuple[str, ...] = ()  # 董事会: a company's board after its name
     business_lines: tuple[str, ...] = ()  # 证券, 游戏: a company's line of business, after its name a unit
     business_line_breakers: tuple[str, ...] = ()  # 业, 店: after a line, a longer word
+    official_accounts: tuple[str, ...] = ()  # 官博, 公众号: a body's account after its name
     legal_endings: tuple[str, ...] = ()  # 有限公司, 集团: a company's legal form at its end
     business_scopes: tuple[str, ...] = ()  # 全球, 国际: a unit's reach, between company and line
     company_forms: frozenset[str] = frozenset()  # the catalog's forms of companies and media (网易, 瑞穗)

@@ -689,6 +689,12 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             start, end = _person_bounds(view, start, end, rules, known)
             end = _through_verb_start(view, start, end, words, rules)
         votes[view[start:end]][_TAG_KINDS[tag]] += 1
+    for raw in [r for r in votes if r.endswith(rules.official_accounts)]:
+        account = next(a for a in rules.official_accounts if raw.endswith(a))
+        if len(raw) - len(account) >= 2:
+            # 蔚来官博: the body's official account, the body (the catalog's, or a name of its own)
+            votes[raw[: -len(account)]][ORGANIZATION] += 2
+        del votes[raw]
     skip = known
     # A headline's telegraphic words (柯侯赖, 蓝白) fool the tagger; a name is used in the body.
     body = view.find("\n") + 1

@@ -139,6 +139,7 @@ class Lexicon:
     pronouns_personal: tuple[str, ...]  # pronouns.personal: 他, 她, 他们
     pronoun_verbs: frozenset[str]  # pronoun_verbs: 指, 称
     descriptions: tuple[str, ...]  # descriptions: 该公司, 声明 (speakers resolved to an organization)
+    official_accounts: tuple[str, ...]  # official_accounts: 官博, 公众号
     media_descriptions: tuple[str, ...]  # media_descriptions
     document_insides: tuple[str, ...]  # document_insides: 声明中 as a subject
     issuing_verbs: tuple[str, ...]  # issuing_verbs
@@ -251,6 +252,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         pronouns_personal=_words(data["pronouns"]["personal"]),
         pronoun_verbs=frozenset(_words(data["pronoun_verbs"])),
         descriptions=_words(data["descriptions"]),
+        official_accounts=_words(data["official_accounts"]),
         media_descriptions=_words(data["media_descriptions"]),
         document_insides=_words(data["document_insides"]),
         issuing_verbs=_words(data["issuing_verbs"]),
@@ -390,6 +392,7 @@ class Rules:
             business_scopes=_words(data["business_scopes"]),
             legal_endings=_words(data["legal_endings"]),
             business_line_breakers=_words(data["business_line_breakers"]),
+            official_accounts=_words(data["official_accounts"]),
             person_periods=_words(data["person_periods"]),
             town_parts=_words(data["town_parts"]),
             not_body_starts=frozenset(data["not_body_starts"]),

@@ -171,6 +171,8 @@ class Speakers:
                 return self._entity(named, parse, start, end)
         if last.tag == ENTITY and last.token is not None:
             return self._entity(units, parse, start, end)
+        if last.text in lex.official_accounts and len(units) >= 2 and units[-2].tag == ENTITY:
+            return self._entity(units[:-1], parse, start, end)  # 蔚来官博: the body's own account
         if last.text in STANDS_FOR and len(units) >= 2 and units[-2].tag == ENTITY and units[-2].token:
             # 民进党当局, 中国官方: the named body, or the country's government, not an unnamed
             # source; 中国和香港当局: each one's.

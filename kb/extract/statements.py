@@ -788,19 +788,22 @@ class StatementFinder:
         view, out = self.view, []
         for token in self.tokens:
             at = token.start - 1
+            at -= view[at : at + 1] in ("“", "「", "『")  # 据“腾讯安全”公号，: a quoted name
+            after = token.end + (view[token.end : token.end + 1] in ("”", "」", "』"))
+            after += len(next((a for a in self.lex.official_accounts if view.startswith(a, after)), ""))
             if token.type != ENTITY or not token.key or view[at : at + 1] != "据" or (
-                view[token.end : token.end + 1] not in ("，", ",")
+                view[after : after + 1] not in ("，", ",")
             ):
                 continue
             if not (at == 0 or view[at - 1] in "\n。！？；;" + OPENERS or view.endswith("另", 0, at)):
                 continue
             if self.speakers.kind(token.key) != ORGANIZATION or any(
-                f.content_start == token.end + 1 for f in found
+                f.content_start == after + 1 for f in found
             ):
                 continue
-            _, end = self.index.sentence_bounds(token.end + 1)
+            _, end = self.index.sentence_bounds(after + 1)
             subject = Subject(token.start, token.end, token.key, ORGANIZATION, source=True)
-            out.append(Found(at, at + 1, "据", token.end + 1, end, subject, True))
+            out.append(Found(at, at + 1, "据", after + 1, end, subject, True))
         return out
 
     def _across_semicolons(self, found: list[Found]) -> None:

@@ -29,6 +29,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+from bench.processes import stop
 from bench.query import (
     QUERIES_DIR,
     RESULT_MARK,
@@ -112,8 +113,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                         runs[query][name].append((round(rps, 1), round(p50, 3)))
     finally:
         for process, _ in servers.values():
-            process.terminate()
-            process.wait(timeout=15)
+            stop(process)
     medians = {q: {v: {"rps": round(statistics.median(r[0] for r in rs), 1),
                        "one_client_p50_ms": round(statistics.median(r[1] for r in rs), 2)}
                    for v, rs in by_variant.items()} for q, by_variant in runs.items()}

@@ -28,6 +28,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bench.processes import stop
+
 HERE = Path(__file__).resolve().parent / "postgraphile"
 QUERIES_DIR = HERE / "queries"
 
@@ -99,13 +101,7 @@ def server(conninfo: str, port: int, pool_size: int = 10, startup_timeout: float
                 time.sleep(0.3)
             yield url
         finally:
-            if process.poll() is None:
-                process.terminate()
-                try:
-                    process.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait()
+            stop(process)
 
 
 def _answers(url: str) -> bool:

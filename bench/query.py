@@ -49,6 +49,7 @@ from typing import Any
 
 from bench import postgraphile
 from bench.machine import cpu_model, python_speed_ms, ram_gib
+from bench.processes import stop
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES_DIR = Path(__file__).resolve().parent / "queries"
@@ -345,13 +346,7 @@ def api_server(url: str, workers: int = 1, startup_timeout: float = 60.0,
                 time.sleep(0.2)
             yield base
         finally:
-            if process.poll() is None:
-                process.terminate()
-                try:
-                    process.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait()
+            stop(process)
 
 
 def graphql_body(document: str) -> str:

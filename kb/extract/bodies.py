@@ -644,9 +644,7 @@ def without_trailing_words(form: str, rules: NameRules,
     makes no body's ending."""
     for word in rules.not_body_words:
         stem = form[: -len(word)]
-        if form.endswith(word) and (stem.endswith(rules.organization_suffixes) or (
-            len(stem) >= 4 and stem.endswith("府")  # 关岛总督府 | 合办 (府 alone ends many places)
-        )):
+        if form.endswith(word) and stem.endswith((*rules.organization_suffixes, *rules.local_governments)):
             return stem  # 海协会 | 官网
     words = tag_alone(form)
     if not words:

@@ -112,13 +112,15 @@ def latin_bodies(text: NormalisedText, suffixes: tuple[str, ...], english_index:
 
 
 def latin_companies(text: NormalisedText, endings: tuple[str, ...], data_words: tuple[str, ...],
-                    english_index: Mapping[str, set[str]], common: frozenset[str]) -> dict[str, str]:
+                    legal_forms: tuple[str, ...], english_index: Mapping[str, set[str]],
+                    common: frozenset[str]) -> dict[str, str]:
     """Companies written in Latin and told by their shape: a company's last word (SolarEdge
     Technologies, Natixis Investment Managers), a ticker in brackets (Target (TGT)), or data
     they publish (Numerator的数据显示, 根据Wind显示). The Latin name → the catalog's key, or a
     key of its own."""
     view = text.text
     found: dict[str, str] = {}
+    legal = _legal_form_pattern(legal_forms)
     for pattern, group in ((_corporate_pattern(endings), "latin"), (_TICKER, "latin"),
                            (_data_pattern(data_words), "latin"), (_DATA_AFTER_SOURCE, "latin")):
         for match in pattern.finditer(view):
@@ -132,37 +134,30 @@ def latin_companies(text: NormalisedText, endings: tuple[str, ...], data_words: 
                     continue  # (a word in brackets, or the name's own letters again)
             elif pattern is not _corporate_pattern(endings) and latin.isupper() and len(latin) <= 4:
                 continue  # CPI数据显示: a measure's letters, not a company's
-            keys = _catalog_keys(latin, english_index)
-            # (one key for Target Corp. and Target (TGT), in any article)
-            key = next(iter(keys)) if len(keys) == 1 else "organization:" + slug(_without_legal_form(latin))
+            # Home Depot Inc., HSBC Holdings PLC: the catalog's, read without the legal form;
+            # one key of its own for Target Corp. and Target (TGT), in any article.
+            forms = _without_legal_forms(latin, legal)
+            keys = next((k for k in (english_index.get(normalise_key(f), set()) for f in forms) if k), set())
+            key = next(iter(keys)) if len(keys) == 1 else "organization:" + slug(forms[-1])
             if not key.startswith(("person:", "place:")):
                 found[view[span[0] : span[1]].strip()] = key
     return found
 
 
-def _catalog_keys(latin: str, english_index: Mapping[str, set[str]]) -> set[str]:
-    """The catalog's keys for a company's Latin name, read without its legal form as well
-    (Home Depot Inc., JPMorgan Chase & Co., HSBC Holdings PLC are the catalog's)."""
-    name = latin
-    while True:
-        keys = english_index.get(normalise_key(name), set())
-        shorter = _LEGAL_FORM.sub("", name)
-        if keys or shorter == name or not shorter:
-            return keys
-        name = shorter
+def _without_legal_forms(latin: str, legal: re.Pattern[str]) -> list[str]:
+    """The name, then the name read without one more legal form each time (JPMorgan Chase
+    & Co. → JPMorgan Chase &  → JPMorgan Chase), never down to nothing (Group stays)."""
+    forms = [latin]
+    while (shorter := legal.sub("", forms[-1])) and shorter != forms[-1]:
+        forms.append(shorter)
+    return forms
 
 
-def _without_legal_form(latin: str) -> str:
-    """Deere & Co. → Deere (but Group alone stays a name)."""
-    shorter = _LEGAL_FORM.sub("", latin)
-    while shorter and shorter != latin:
-        latin, shorter = shorter, _LEGAL_FORM.sub("", shorter)
-    return latin
-
-
-_LEGAL_FORM = re.compile(
-    r"(?:,? |,)(?:&|inc|corp|corporation|co|ltd|limited|llc|plc|ag|gmbh|sa|group|holdings)\.?$",
-    re.IGNORECASE)
+@lru_cache(maxsize=4)
+def _legal_form_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """A legal form as a word of its own at the name's end, after a space or a comma."""
+    words = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+    return re.compile(r"(?:,? |,)(?:" + words + r")\.?$", re.IGNORECASE)
 
 
 # A Latin name of one to four words, not inside a longer Latin run.

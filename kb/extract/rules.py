@@ -508,10 +508,12 @@ class Rules:
                 and e.country.upper() in countries}
 
     @cached_property
-    def latin_company_words(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """The last words of companies' Latin names, and what a company publishes (数据)."""
+    def latin_company_words(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        """The last words of companies' Latin names, what a company publishes (数据), and the
+        legal forms a Latin name may end in (Inc., & Co.)."""
         data = self.catalog.lexicon
-        return _words(data["latin_company_endings"]), _words(data["data_words"])
+        return (_words(data["latin_company_endings"]), _words(data["data_words"]),
+                _words(data["latin_legal_forms"]))
 
     @cached_property
     def latin_common_words(self) -> frozenset[str]:

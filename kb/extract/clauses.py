@@ -318,10 +318,14 @@ class ClauseParser:
             text = unit.text
             # 调查 | 称, 报导 | 指出: a document the tagger read as a verb names the survey, the report
             document = text in self.lex.descriptions and unit.tag in ("v", "vn")
+            # 该 | 管理 | 局, 执法 | 部门: a verbal noun that a noun completes is part of the noun
+            compound = unit.tag == "vn" and j > i and j + 1 < n and units[j + 1].tag == "n"
             leading_place_word = unit.tag == "f" and j == i
             if j > i and unit.tag in _MANNER_TAGS and j + 1 < n and units[j + 1].text == "地":
                 break  # 他 | 激动地(表示): the manner of speaking, no part of the subject
-            if (unit.nominal or document) and not leading_place_word and text not in self.lex.fillers:
+            if (unit.nominal or document or compound) and not leading_place_word and (
+                text not in self.lex.fillers
+            ):
                 j += 1
                 last = j
             elif (text in ("的", "之") and j > i and j + 1 < n and units[j + 1].nominal) or (

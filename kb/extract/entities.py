@@ -108,10 +108,18 @@ class Matcher:
                 forms[form] = (ENTITY, frozenset([entry.key]), False)
                 self.metonyms[form] = entry.key
         self.forms = forms
+        # 加国, 墨国: a country's short form, one character and 国, that is not its name (as
+        # 韩国 is); before some characters its 国 begins another word (以国籍, 参加国际).
+        self.short_country_forms = frozenset(
+            normalise_key(alias) for entry in catalog.entries.values() if entry.subkind == "country"
+            for alias in entry.aliases if len(alias) == 2 and alias[1] in "国國"
+            and normalise_key(alias) != normalise_key(entry.name)
+        )
         self.abbreviations = catalog.abbreviations
         # Characters no name has (的, 在, 说 …): a run holding one is no name after a title.
         self.not_name_chars = frozenset(lexicon.get("not_name_starts", ""))
         self.abbreviation_words = frozenset(lexicon.get("abbreviation_words", ()))
+        self.short_country_breakers = frozenset(normalise_key(lexicon.get("short_country_breakers", "")))
         # 另译, 又译: what introduces another transliteration of a bracketed name
         self.alias_markers = tuple(normalise_key(m) for m in lexicon.get("alias_markers", ()))
         # Latin words of places' and bodies' names (Tel Qulaib, Kew Gardens): no person's
@@ -286,6 +294,8 @@ def scan(view: str, matcher: Matcher, extra: dict[str, str] | None = None) -> li
                 continue  # 塞西尔·布 | 里昂: a surname's last characters, not the city
             # 以北约50公里: 约 before a number is "about", not the end of a name.
             if form.endswith("约") and view[end : end + 1].isdigit():
+                continue
+            if form in matcher.short_country_forms and view[end : end + 1] in matcher.short_country_breakers:
                 continue
             # 联合报告 is a joint report, not 联合报 and 告: "X报" + "告" is a report.
             if kind == ENTITY and form.endswith("报") and view[end : end + 1] == "告":

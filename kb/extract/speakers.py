@@ -45,6 +45,10 @@ def _without_brackets(units: list[Unit]) -> list[Unit]:
     return kept
 
 
+# Who is given a document (向立法院提交的报告) is not who wrote it.
+_ADDRESSEE_MARKS = ("向", "给")
+
+
 @dataclass
 class Subject:
     start: int
@@ -209,9 +213,11 @@ class Speakers:
             return Subject(start, end, group[0], self.kind(group[0]), joint=tuple(group[1:]))
         if text in lex.document_insides:
             return self.description(start, end, text)
-        if text.endswith(lex.descriptions):
+        if text.endswith(lex.descriptions) or self._points_at_body(text):
             # 白宫声明说, 欧委会的声明指出: the named body's; 声明称, 该公司表示: the nearest one's.
-            named = [u for u in units if u.tag == ENTITY and u.token and self.kind(u.token.key) != PERSON]
+            named = [u for k, u in enumerate(units)
+                     if u.tag == ENTITY and u.token and self.kind(u.token.key) != PERSON
+                     and not (k and units[k - 1].text in _ADDRESSEE_MARKS)]
             if named:
                 return self._entity(units[: units.index(named[-1]) + 1], parse, start, end)
             return self.description(start, end, text)
@@ -504,6 +510,11 @@ class Speakers:
             floor = self.index.line_bounds(floor - 1)[0]
         return floor
 
+    def _points_at_body(self, text: str) -> bool:
+        """该管理局, 该事务所: 该 and a body's word, like the listed 该局 and 该公司, point at a body
+        named before."""
+        return len(text) >= 3 and text[0] == "该" and text.endswith(self.rules.names.organization_suffixes)
+
     def description(self, start: int, end: int, text: str) -> Subject:
         """该公司, 声明, 社论: the nearest organization named before (of the same sort when the
         description names one: 该商会 → a 商会, 法院 → a court)."""
@@ -525,9 +536,11 @@ class Speakers:
             same = [t for t in self.organizations if self._media(t) and not _DATELINE.match(self.view, t.end)]
         media = text.endswith(self.lex.media_descriptions)
         # (推特 in 在推特上说 is where, not who: a channel is no referent; a report is a medium's)
+        # (向立法院提交的报告: who is given a document is not who wrote it)
         pool = [t for t in (same if media else same or self.organizations) if not (
             self.view[t.start - 1 : t.start] == "在" and self.view[t.end : t.end + 1] == "上"
-        ) and not (media and _DATELINE.match(self.view, t.end))]
+        ) and not (media and _DATELINE.match(self.view, t.end))
+            and self.view[t.start - 1 : t.start] not in _ADDRESSEE_MARKS]
         starts = [t.start for t in pool]
         found = self._nearest(pool, starts, start)
         if found is None:

@@ -298,6 +298,14 @@ def test_unknown_domain_becomes_outlet():
          "organization:zh-美国麻醉品执法管理局", "称", "芬太尼是主要原因"),
         # a document given to a body (向立法院所提…报告) is its author's, not the addressee's
         ("国防部日前向立法院所提「军审法评估报告」中提及，未来将推动修法。", "taiwan-mnd", "提及", "未来将推动修法"),
+        # 作者 of a piece the article reviews: its writer, or the publication that ran it; a
+        # title in quotes (以“…？”为题) and a publication's owner (X旗下的《Y》) end no subject
+        ("瑞士《新苏黎世报》刊发了由退休驻华记者Urs Schoettli撰写的评论。作者指出，印度与美国正在接近。",
+         "person:urs-schoettli", "指出", "印度与美国正在接近"),
+        ("《明镜周刊》旗下的《经理人杂志》以“什么才是真正的学习？”为题，刊发评论指出，许多企业都在迎合。作者认为，厂商必须学习。",
+         "organization:zh-经理人杂志", "认为", "厂商必须学习"),
+        ("《明镜周刊》旗下的《经理人杂志》以“什么才是真正的学习？”为题，刊发评论指出，许多企业都在迎合。",
+         "organization:zh-经理人杂志", "指出", "许多企业都在迎合"),
         # a country's short form (墨国) with a title speaks as its holder
         ("墨西哥总统欧布拉多周五要求中国帮助。</p><p>墨国总统表示，今年三月他便向习近平致信。",
          "person:zh-欧布拉多", "表示", "今年三月他便向习近平致信"),
@@ -1270,3 +1278,10 @@ def test_a_weak_verb_after_a_closed_frame(body, expected):
 def test_a_bodys_official_account_is_the_body(body, expected):
     assert statements(body) == expected
     assert not any(k.startswith("person:") for k in run(body).entities)
+
+
+def test_the_authors_of_a_study_a_medium_reports_are_no_ones():
+    body = ("法新社報導，這項研究由以色列魏茲曼科學研究院執行，結果刊登於美國期刊。雖然實驗僅採用女性的眼淚，"
+            "但作者指出，研究結果並非由性別決定。")
+    said = [s for s in statements(body) if s[1] == "指出"]
+    assert said and all(key is None for key, *_ in said), said

@@ -328,7 +328,9 @@ class ClauseParser:
             ):
                 j += 1
                 last = j
-            elif (text in ("的", "之") and j > i and j + 1 < n and units[j + 1].nominal) or (
+            elif (text in ("的", "之") and j > i and j + 1 < n and (
+                units[j + 1].nominal or units[j + 1].text == "《"  # 明镜周刊旗下的《经理人杂志》
+            )) or (
                 text in JOINERS
                 and j > i
                 and j + 1 < n

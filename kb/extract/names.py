@@ -794,7 +794,9 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             # 英伟达（Nvidia）: a name in its own script beside it vouches for a short form.
             glossed = re.search(re.escape(raw) + r"\s?[（(][a-z]", view) is not None
             # …or a word of its sort in apposition (制药公司辉瑞, 竞争对手三星).
-            vouched = glossed or _context_kinds(view, raw, rules, neighbours)[ORGANIZATION] > 0
+            # …or title marks around a publication's name (《经理人杂志》: no description).
+            titled = raw.endswith(rules.media_words) and f"《{raw}》" in view
+            vouched = glossed or titled or _context_kinds(view, raw, rules, neighbours)[ORGANIZATION] > 0
             form = _after_word_across(view, raw, rules.time_word_set)
             day = next((d for d in rules.day_words if form.startswith(d)), "")
             if day and len(form) - len(day) < 2:

@@ -141,6 +141,9 @@ class Lexicon:
     descriptions: tuple[str, ...]  # descriptions: 该公司, 声明 (speakers resolved to an organization)
     official_accounts: tuple[str, ...]  # official_accounts: 官博, 公众号
     media_descriptions: tuple[str, ...]  # media_descriptions
+    author_words: tuple[str, ...]  # author_words: 作者 (of a piece the article reviews)
+    authorship_verbs: tuple[str, ...]  # authorship_verbs: 撰写, 撰文
+    publishing_verbs: tuple[str, ...]  # publishing_verbs: 刊发, 刊登
     document_insides: tuple[str, ...]  # document_insides: 声明中 as a subject
     issuing_verbs: tuple[str, ...]  # issuing_verbs
     subject_clause_verbs: frozenset[str]  # subject_clause_verbs
@@ -254,6 +257,9 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         descriptions=_words(data["descriptions"]),
         official_accounts=_words(data["official_accounts"]),
         media_descriptions=_words(data["media_descriptions"]),
+        author_words=_words(data["author_words"]),
+        authorship_verbs=_words(data["authorship_verbs"]),
+        publishing_verbs=_words(data["publishing_verbs"]),
         document_insides=_words(data["document_insides"]),
         issuing_verbs=_words(data["issuing_verbs"]),
         subject_clause_verbs=frozenset(_words(data["subject_clause_verbs"])),
@@ -456,7 +462,9 @@ class Rules:
         lex = self.lexicon
         before = {*self.matcher.titles, *lex.person_nouns, *lex.anonymous_heads,
                   *_words(self.catalog.lexicon["name_cues"])}
-        return (tuple(sorted(before, key=len, reverse=True)), tuple(sorted(lex.verbs, key=len, reverse=True)),
+        # (记者Urs Schoettli撰写的评论: a writer, as much as a speaker)
+        verbs = {*lex.verbs, *lex.authorship_verbs}
+        return (tuple(sorted(before, key=len, reverse=True)), tuple(sorted(verbs, key=len, reverse=True)),
                 _words(self.catalog.lexicon["title_word_endings"]))
 
     @cached_property

@@ -127,6 +127,8 @@ class Speakers:
         outlet = units[-2].token if len(units) >= 2 and units[-2].tag == ENTITY else None
         if outlet is not None and units[-1].text in lex.reporter_words and self._media(outlet):
             return Subject(start, end, outlet.key, self.kind(outlet.key))  # 半岛电视台记者报道称
+        if text in lex.author_words and (author := self._author(start, end)) is not None:
+            return author
         if text in lex.person_nouns:
             named = self._named_as(text, start)
             if named is not None:
@@ -616,6 +618,38 @@ class Speakers:
     def _is_government(self, token: Token) -> bool:
         entry = self.rules.matcher.entry(token.key) if token.key else None
         return entry is not None and entry.subkind == "government"
+
+    def _author(self, start: int, end: int) -> Subject | None:
+        """作者 of a piece the article reviews: its writer, named before as one (由记者X撰写的评论,
+        X…并撰写了, X的文章), or, when the last piece introduced is a publication's with no writer
+        named (《经理人杂志》…刊发评论), that publication. 作者 of a study, with neither, is no one's.
+        A review runs on about its piece, so the whole article before counts."""
+        writers = [t for t in self.people if t.end <= start
+                   and self._later_in_sentence(t.end, start, self.lex.authorship_verbs)]
+        media = [t for t in self.organizations if t.end <= start and self._media(t)
+                 and self._later_in_sentence(t.end, start, self.lex.publishing_verbs, active=True)]
+        last = max([*writers, *media], key=lambda t: t.start, default=None)
+        if last is None:
+            return None
+        return Subject(start, end, last.key, self.kind(last.key))
+
+    def _later_in_sentence(self, pos: int, limit: int, words: tuple[str, ...], active: bool = False) -> bool:
+        """Whether one of ``words`` follows ``pos`` in its sentence (and before ``limit``);
+        ``active``: with no other person or body before it (but in a quoted title) and no 于
+        after it (法新社报导，研究…刊登于期刊: the agency published nothing)."""
+        end = min(self.index.sentence_bounds(pos)[1], limit)
+        for word in words:
+            at = self.view.find(word, pos, end)
+            if at < 0:
+                continue
+            if not active:
+                return True
+            if self.view[at + len(word) : at + len(word) + 1] not in ("于", "在") and not any(
+                pos <= t.start < at and not self.index.inside_quote(t.start)
+                for t in (*self.people, *self.organizations)
+            ):
+                return True
+        return False
 
     def _media(self, token: Token) -> bool:
         entry = self.rules.matcher.entry(token.key) if token.key else None

@@ -18,6 +18,7 @@ _SENTENCE_ENDS = re.compile("[" + re.escape(SENTENCE_END) + "]")
 # Where a clause may begin after: a line break, clause or sentence punctuation, a closing quote.
 _CLAUSE_MARKS = re.compile("[" + re.escape("\n" + CLAUSE_PUNCT + SENTENCE_END + CLOSING_QUOTES) + "]")
 # A Latin gloss in brackets: a name, an acronym, a ticker.
+_AS_TITLE = ("为题", "为标题")  # after 以“…”: the quotation is a piece's title
 _LATIN_GLOSS = re.compile(r"[（(][A-Za-z][^（）()\n。]{0,80}[）)]")
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 
@@ -110,6 +111,8 @@ class TextIndex:
         """Whether a quoted name is the event a verb of attending names, a few characters
         before ``pos`` (出席「…挑战赛」启动礼致辞说): the clause runs through it."""
         inner, after = self.view[quoted[0] + 1 : quoted[1]], self.view[quoted[1] + 1 : pos]
+        if self.view[quoted[0] - 1 : quoted[0]] == "以" and self.view.startswith(_AS_TITLE, quoted[1] + 1):
+            return True  # 以“…？”为题，刊发评论: a piece's title, whatever its marks
         return (
             bool(self.attending)
             and 0 < len(inner) <= 24

@@ -306,6 +306,11 @@ def test_unknown_domain_becomes_outlet():
          "organization:zh-经理人杂志", "认为", "厂商必须学习"),
         ("《明镜周刊》旗下的《经理人杂志》以“什么才是真正的学习？”为题，刊发评论指出，许多企业都在迎合。",
          "organization:zh-经理人杂志", "指出", "许多企业都在迎合"),
+        # a quotation before a speaker whose verb ends the sentence, alone or with whom it was told
+        ("彼得·希拉里来了。</p><p>“当我父亲还是个男孩时，他常常好奇，” 彼得·希拉里回忆说。", "person:zh-彼得·希拉里",
+         "回忆说", "当我父亲还是个男孩时，他常常好奇，"),
+        ("彼得·希拉里来了。</p><p>“这让人非常激动，”彼得·希拉里告诉BBC。", "person:zh-彼得·希拉里", "告诉",
+         "这让人非常激动，"),
         # a country's short form (墨国) with a title speaks as its holder
         ("墨西哥总统欧布拉多周五要求中国帮助。</p><p>墨国总统表示，今年三月他便向习近平致信。",
          "person:zh-欧布拉多", "表示", "今年三月他便向习近平致信"),

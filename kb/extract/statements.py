@@ -190,7 +190,8 @@ class StatementFinder:
             word.tag not in ("PER", "ORG", "LOC")
         ):
             return None  # the start of a longer word that is no verb (表态 as a noun, 指挥)
-        bare = after not in "，,：:" + OPENERS
+        # (“Q，”彼得回忆说。: a verb that ends its sentence attributes the quotation before it)
+        bare = after not in "，,：:。" + OPENERS
         only_punctuated = base in lex.punctuation_only or form in lex.punctuation_only
         if only_punctuated and bare and base not in lex.adjacent_verbs:
             if base in lex.continuing and self._opens_clause(start):
@@ -493,6 +494,10 @@ class StatementFinder:
             ):
                 start, punctuated = comma + 1, True
         _, end = index.sentence_bounds(start if start < len(view) else verb.end)
+        if token is not None and token.end == end and self.lex.verbs.get(verb.form, verb.form) in (
+            self.lex.addressee_verbs
+        ):
+            return end, end, punctuated, False  # “Q，”彼得告诉BBC。: whom, not what; the quotation is what
         quote = index.quote_starting.get(start)
         direct = False
         # a quotation that runs to the end, or ends its own sentence inside its marks (表示：“Q。”

@@ -2,13 +2,14 @@
 
     python -m bench.density DATABASE_URL            # a database kb has loaded
     python -m bench.density FOLDER                  # load FOLDER into a temporary SQLite first
+    python -m bench.density --corpus real --count 2000 [--seed 0]   # generate, load, measure
 
 Per article, mean and median: stored statements, stored mentions, paragraphs (the lines of
 the stored text after the title: paragraphs, subheadings, captions and a closing byline, as
 ``kb.parse`` keeps them) and Chinese characters of that body (CJK unified ideographs, the
 title left out); images besides. Each figure is printed beside the real month's
-(``REAL_MONTH``) with its deviation, so that the synthetic corpus (``bench.corpus``) can be
-checked against real news.
+(``REAL_MONTH``) with its deviation, so that ``bench.corpus --density real`` can be checked
+against real news, as ``tests/test_bench_corpus.py`` does on 200 articles.
 """
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ def deviations(measured: dict[str, float], reference: dict[str, float] = REAL_MO
     return {name: measured[name] / reference[name] - 1 for name in MEASURES}
 
 
-def load_into_sqlite(paths: Iterable[Path], folder: Path) -> str:
+def load_into_sqlite(paths: Iterable[Path], folder: Path, workers: int | None = None) -> str:
     """Load ``paths`` into a fresh SQLite database in ``folder`` the way ``kb load`` does; its URL."""
     from kb.db import create_sync_engine, upgrade
     from kb.load import load_paths
@@ -88,7 +89,7 @@ def load_into_sqlite(paths: Iterable[Path], folder: Path) -> str:
     upgrade(url)
     engine = create_sync_engine(url)
     try:
-        load_paths(engine, list(paths))
+        load_paths(engine, list(paths), workers=workers)
     finally:
         engine.dispose()
     return url
@@ -112,11 +113,24 @@ def report(measured: dict[str, float], label: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.density", description=__doc__.split("\n\n")[0])
     parser.add_argument("source", nargs="?", help="a database URL, or a folder of articles to load first")
+    parser.add_argument(
+        "--corpus",
+        choices=("real", "dense"),
+        help="instead: generate --count articles of this density (bench.corpus) and load them",
+    )
+    parser.add_argument("--count", "-n", type=int, default=2000, help="articles for --corpus (default 2000)")
+    parser.add_argument("--seed", "-s", type=int, default=0, help="corpus seed for --corpus (default 0)")
     args = parser.parse_args(argv)
-    if args.source is None:
-        parser.error("give a database URL or a folder of articles")
+    if (args.source is None) == (args.corpus is None):
+        parser.error("give a database URL or folder, or --corpus real|dense")
     with tempfile.TemporaryDirectory(prefix="kb-bench-density-") as scratch:
-        if "://" in args.source:
+        if args.corpus is not None:
+            from bench import corpus
+
+            folder = Path(scratch) / "corpus"
+            corpus.generate(folder, args.count, seed=args.seed, density=args.corpus)
+            url, label = load_into_sqlite([folder], Path(scratch)), f"bench.corpus --density {args.corpus}"
+        elif "://" in args.source:
             url, label = args.source, args.source
         else:
             source = Path(args.source)

@@ -1,6 +1,6 @@
 """A deterministic synthetic corpus of Chinese news articles, for benchmarks.
 
-    python -m bench.corpus OUT_DIR --count N [--seed S] [--jobs J]
+    python -m bench.corpus OUT_DIR --count N [--seed S] [--jobs J] [--density real|dense]
 
 writes N article files in the two formats ``kb.parse`` reads (format A: ``<!--EPOCH_MS-->``,
 ``[title](url)``, ``------``, HTML; format B: YAML front matter, HTML), about half each, as
@@ -14,11 +14,18 @@ speech, quotes followed by their attribution, anonymous and unattributed sources
 continuations and pronouns, images with captions, bylines, datelines and boilerplate; some
 paragraphs (whole articles for Taiwan and Hong Kong outlets) are in traditional script.
 
-The corpus also depends on the catalog files, so a marker file (``.kb-bench-corpus.json``,
-hidden, so ``kb load`` skips it) records seed, count, generator version and digests of this
-module and of ``kb/data``; ``bench.load`` reuses a corpus only when all of them match.
+Two densities: ``real`` (the default) gives articles whose stored statements, mentions,
+paragraphs and Chinese characters per article, as ``kb load`` extracts them, are within 20% of
+a real month of eight outlets (``bench/density.py`` measures a loaded database and holds the
+month's figures); ``dense`` is the stress profile of generator version 2, byte for byte (about
+7 times the statements, 3.5 times the mentions and 3 times the text of real news).
 
-Python API: ``article_text(seed, index)``, ``generate(out_dir, count, seed=0, jobs=1)``.
+The corpus also depends on the catalog files, so a marker file (``.kb-bench-corpus.json``,
+hidden, so ``kb load`` skips it) records seed, count, density, generator version and digests of
+this module and of ``kb/data``; ``bench.load`` reuses a corpus only when all of them match.
+
+Python API: ``article_text(seed, index, density="real")``,
+``generate(out_dir, count, seed=0, jobs=1, density="real")``.
 """
 
 from __future__ import annotations
@@ -41,7 +48,7 @@ from urllib.parse import quote
 
 import opencc
 
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 SHARD_SIZE = 1000
 MARKER_NAME = ".kb-bench-corpus.json"
 
@@ -52,9 +59,30 @@ START = datetime(2021, 6, 1, tzinfo=UTC)
 SPAN = int((datetime(2023, 7, 1, tzinfo=UTC) - START).total_seconds())
 STRIDE = 2_654_435_761
 
-# Per-article length limits: paragraphs and Chinese characters (title and captions included).
+# Densities: "real" (the default) writes articles whose stored statements, mentions, paragraphs
+# and characters per article are within 20% of a real month's (bench/density.py's REAL_MONTH,
+# checked by tests/test_bench_corpus.py); "dense" is the stress profile of generator version 2,
+# byte for byte: about 7 times the statements and 3 times the text of real news.
+DENSITIES = ("real", "dense")
+DEFAULT_DENSITY = "real"
+
+# Dense per-article length limits: paragraphs and Chinese characters (title and captions included).
 MIN_PARAGRAPHS, MAX_PARAGRAPHS = 5, 20
 MIN_CHARS, MAX_CHARS = 800, 3000
+
+# Real density, calibrated on agora0/2312 (bench/density.py): a quarter of the articles are
+# one-paragraph briefs of about 200 characters (RTHK's there); the others have 3 to 30 short
+# paragraphs (about 70 characters each); most sentences are narrative, not quoted speech; fewer
+# images, fewer of them captioned.
+REAL_BRIEF_SHARE = 0.27
+REAL_BRIEF_CHARS = (120, 300)
+REAL_MIN_PARAGRAPHS, REAL_MAX_PARAGRAPHS = 3, 30
+REAL_PARAGRAPH_CHARS = (45, 95)
+REAL_MAX_CHARS = 4000
+REAL_NARRATIVE_SHARE = 0.75  # sentences drawn from BACKGROUND or PLAIN before the dense mix
+REAL_PLAIN_SHARE = 0.4  # of those, from PLAIN (naming no one)
+REAL_IMAGES = (0, 0, 0, 1, 1, 2)
+REAL_CAPTIONED = 0.7
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")
 
@@ -179,6 +207,32 @@ BACKGROUND = [
     "这一消息公布后，{CITY}的燃油价格应声上涨。",
     "按照计划，{ORG}的专家组将在{MD}前提交评估报告。",
     "{C}军方在{CITY}附近举行了为期{SN}天的联合演习。",
+]
+
+# Plain narrative naming no one (real density): real news has fewer names per sentence than BACKGROUND.
+PLAIN = [
+    "当天的会议持续了大约三个小时。",
+    "目前尚不清楚此事将对当地经济产生多大影响。",
+    "这一数字比去年同期增加了将近一倍。",
+    "事发地点位于市中心附近的一处商业区。",
+    "救援人员连夜赶到现场，搜救工作仍在进行中。",
+    "此前数周，当地物价持续上涨，民众的生活压力明显加大。",
+    "新的规定将从下个月起正式生效。",
+    "这项计划的总投资预计超过{N}亿美元。",
+    "受恶劣天气影响，多个航班被迫取消或延误。",
+    "过去{SN}年间，类似的事件已经发生过多次。",
+    "调查工作预计需要数周时间才能完成。",
+    "这一决定在网络上引发了广泛讨论。",
+    "相关法案仍需经过议会的进一步审议。",
+    "当地学校和商店已经陆续恢复正常运营。",
+    "截至发稿时，伤亡人数仍在统计之中。",
+    "会议结束后，与会代表参观了当地的一家工厂。",
+    "这份报告长达{SN}0页，涵盖了经济、社会和环境等多个方面。",
+    "近年来，该地区的人口持续减少，不少年轻人外出谋生。",
+    "事件的起因目前仍在调查之中。",
+    "这是今年以来规模最大的一次同类活动。",
+    "活动现场吸引了数百名市民驻足观看。",
+    "警方随后封锁了周边道路，并疏散了附近的居民。",
 ]
 
 APPEALS = [
@@ -559,9 +613,12 @@ def _escape(text: str) -> str:
 class _Composer:
     """Builds article ``index`` of corpus ``seed``. All randomness comes from ``self.rng``."""
 
-    def __init__(self, seed: int, index: int) -> None:
+    def __init__(self, seed: int, index: int, density: str = DEFAULT_DENSITY) -> None:
+        if density not in DENSITIES:
+            raise ValueError(f"density must be one of {DENSITIES}, not {density!r}")
         self.pools = p = pools()
         self.seed, self.index = seed, index
+        self.dense = density == "dense"
         self.rng = rng = random.Random(f"kb-bench:{seed}:{index}")
         self.when = published_at(seed, index)
         self.format = "A" if rng.random() < 0.5 else "B"
@@ -733,6 +790,8 @@ class _Composer:
 
     def sentence(self) -> str:
         rng = self.rng
+        if not self.dense and rng.random() < REAL_NARRATIVE_SHARE:
+            return self.fill(self.pick(PLAIN if rng.random() < REAL_PLAIN_SHARE else BACKGROUND))
         roll = rng.random()
         o, c = self.open, self.close
         if roll < 0.38:
@@ -807,9 +866,14 @@ class _Composer:
     def paragraphs(self) -> list[str]:
         """The paragraphs' text, within the paragraph and character limits."""
         rng = self.rng
-        count = rng.randint(MIN_PARAGRAPHS, MAX_PARAGRAPHS)
-        limit = MAX_CHARS - 250  # room for the title, captions and headings
-        target = rng.randint(max(MIN_CHARS + 50, count * 45), limit)
+        if self.dense:
+            count = rng.randint(MIN_PARAGRAPHS, MAX_PARAGRAPHS)
+            limit = MAX_CHARS - 250  # room for the title, captions and headings
+            target = rng.randint(max(MIN_CHARS + 50, count * 45), limit)
+            floor = MIN_CHARS
+        else:
+            count, target = self.real_shape()
+            limit, floor = REAL_MAX_CHARS, 0
         plan: list[tuple[list[str], list[int], bool]] = []
         remaining = target
         for position in range(count):
@@ -830,7 +894,7 @@ class _Composer:
         self._report_remarks(plan)
         # Exact limits: top up the last paragraph, trim the paragraph with most sentences.
         total = target - remaining
-        while total < MIN_CHARS:
+        while total < floor:
             sentence = self.sentence()
             plan[-1][0].append(sentence)
             plan[-1][1].append(cjk_count(sentence))
@@ -843,6 +907,14 @@ class _Composer:
             total -= sizes.pop()
         convert = self.pools.s2t.convert
         return [convert("".join(s)) if traditional else "".join(s) for s, _, traditional in plan]
+
+    def real_shape(self) -> tuple[int, int]:
+        """Paragraphs and characters of a real-density article: a brief, or short paragraphs."""
+        rng = self.rng
+        if rng.random() < REAL_BRIEF_SHARE:
+            return 1, rng.randint(*REAL_BRIEF_CHARS)
+        count = min(REAL_MAX_PARAGRAPHS, rng.randint(REAL_MIN_PARAGRAPHS, 9) + int(rng.expovariate(1 / 4)))
+        return count, round(count * rng.uniform(*REAL_PARAGRAPH_CHARS))
 
     def _report_remarks(self, plan: list[tuple[list[str], list[int], bool]]) -> None:
         """Most articles carry the news of their period, some a near-miss too, each as the
@@ -896,11 +968,12 @@ class _Composer:
                 heading = self.fill(self.pick(SUBHEADINGS))
                 heading = self.pools.s2t.convert(heading) if self.all_traditional else heading
                 paragraphs.insert(at, ("h", heading, None))
-        images = rng.choice((0, 1, 1, 1, 2, 2, 3))
+        images = rng.choice((0, 1, 1, 1, 2, 2, 3) if self.dense else REAL_IMAGES)
+        captioned = 0.85 if self.dense else REAL_CAPTIONED
         blocks = list(paragraphs)
         for number in range(images):
-            caption = self.caption() if rng.random() < 0.85 else None
-            at = 0 if number == 0 and rng.random() < 0.6 else rng.randint(1, len(blocks) - 1)
+            caption = self.caption() if rng.random() < captioned else None
+            at = 0 if number == 0 and rng.random() < 0.6 else rng.randint(1, max(1, len(blocks) - 1))
             blocks.insert(at, ("img", self.image_url(number), caption))
         return blocks
 
@@ -1057,14 +1130,14 @@ _UNIQUE_TITLES = ("总统", "总理", "首相", "国务卿", "外长", "外交�
                   "防长", "国家安全顾问", "主席")
 
 
-def article_text(seed: int, index: int) -> str:
-    """The text of article ``index`` of the corpus with ``seed``: a pure function."""
-    return _Composer(seed, index).render()
+def article_text(seed: int, index: int, density: str = DEFAULT_DENSITY) -> str:
+    """The text of article ``index`` of the corpus with ``seed`` and ``density``: a pure function."""
+    return _Composer(seed, index, density).render()
 
 
-def article_remarks(seed: int, index: int) -> tuple[Reported, ...]:
+def article_remarks(seed: int, index: int, density: str = DEFAULT_DENSITY) -> tuple[Reported, ...]:
     """The remarks article ``index`` reports (the truth grouping is measured against)."""
-    composer = _Composer(seed, index)
+    composer = _Composer(seed, index, density)
     composer.render()
     return tuple(composer.reported)
 
@@ -1087,9 +1160,9 @@ def generator_digest() -> str:
     return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 
 
-def marker(count: int, seed: int) -> dict[str, object]:
+def marker(count: int, seed: int, density: str = DEFAULT_DENSITY) -> dict[str, object]:
     """What the marker file records: a corpus is reusable when all of it matches."""
-    return {"seed": seed, "count": count, "generator_version": GENERATOR_VERSION,
+    return {"seed": seed, "count": count, "density": density, "generator_version": GENERATOR_VERSION,
             "generator_digest": generator_digest(), "catalog_digest": catalog_digest()}
 
 
@@ -1100,26 +1173,30 @@ def read_marker(out_dir: str | Path) -> dict[str, object] | None:
         return None
 
 
-def _write_shard(task: tuple[str, int, int, int, int]) -> int:
-    out_dir, seed, count, start, stop = task
+def _write_shard(task: tuple[str, int, int, int, int, str]) -> int:
+    out_dir, seed, count, start, stop, density = task
     written = 0
     for index in range(start, stop):
         path = article_path(out_dir, index, count)
         if index == start:
             path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(article_text(seed, index).encode("utf-8"))
+        path.write_bytes(article_text(seed, index, density).encode("utf-8"))
         written += 1
     return written
 
 
-def generate(out_dir: str | Path, count: int, seed: int = 0, jobs: int = 1) -> int:
-    """Write ``count`` articles under ``out_dir`` and the marker file; return the number written.
+def generate(out_dir: str | Path, count: int, seed: int = 0, jobs: int = 1,
+             density: str = DEFAULT_DENSITY) -> int:
+    """Write ``count`` articles of ``density`` under ``out_dir`` and the marker file; return the
+    number written.
 
     Files of an earlier corpus in ``out_dir`` are removed first, so that the folder holds
     exactly this corpus."""
     out = Path(out_dir)
     if count < 0:
         raise ValueError("count must not be negative")
+    if density not in DENSITIES:
+        raise ValueError(f"density must be one of {DENSITIES}, not {density!r}")
     if out.exists():
         (out / MARKER_NAME).unlink(missing_ok=True)
         for child in out.iterdir():
@@ -1127,7 +1204,7 @@ def generate(out_dir: str | Path, count: int, seed: int = 0, jobs: int = 1) -> i
                 shutil.rmtree(child)
     out.mkdir(parents=True, exist_ok=True)
     pools()  # read the catalogs once, before any fork
-    tasks = [(str(out), seed, count, start, min(start + SHARD_SIZE, count))
+    tasks = [(str(out), seed, count, start, min(start + SHARD_SIZE, count), density)
              for start in range(0, count, SHARD_SIZE)]
     if jobs > 1 and len(tasks) > 1:
         import multiprocessing
@@ -1136,11 +1213,11 @@ def generate(out_dir: str | Path, count: int, seed: int = 0, jobs: int = 1) -> i
             written = sum(pool.imap_unordered(_write_shard, tasks))
     else:
         written = sum(_write_shard(task) for task in tasks)
-    (out / MARKER_NAME).write_text(json.dumps(marker(count, seed), indent=2) + "\n", "utf-8")
+    (out / MARKER_NAME).write_text(json.dumps(marker(count, seed, density), indent=2) + "\n", "utf-8")
     return written
 
 
-def check(count: int, seed: int = 0) -> dict[str, float]:
+def check(count: int, seed: int = 0, density: str = DEFAULT_DENSITY) -> dict[str, float]:
     """Parse and extract the first ``count`` articles in memory; averages per article.
 
     Raises ``kb.parse.ParseError`` if an article does not parse."""
@@ -1153,7 +1230,7 @@ def check(count: int, seed: int = 0) -> dict[str, float]:
     identities: set[str] = set()
     started = time.perf_counter()
     for index in range(count):
-        text = article_text(seed, index)
+        text = article_text(seed, index, density)
         parsed = parse_text(text, f"<{seed}:{index}>")
         identities.add(parsed.identity)
         result = extract(parsed, catalog)
@@ -1199,21 +1276,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", "-s", type=int, default=0, help="corpus seed (default 0)")
     parser.add_argument("--jobs", "-j", type=int, default=1,
                         help="worker processes (default 1; output does not depend on it)")
+    parser.add_argument("--density", choices=DENSITIES, default=DEFAULT_DENSITY,
+                        help="real: the densities of a real month of news (default); dense: the stress "
+                             "profile, about 7 times the statements and 3 times the text")
     parser.add_argument("--check", type=int, metavar="N",
                         help="instead of writing: parse and extract the first N articles, print averages")
     args = parser.parse_args(argv)
     if args.check is not None:
-        for name, value in check(args.check, args.seed).items():
+        for name, value in check(args.check, args.seed, args.density).items():
             print(f"{name:24} {value:10.2f}")
         return 0
     if args.out_dir is None or args.count is None:
         parser.error("OUT_DIR and --count are required (or use --check N)")
     started = time.perf_counter()
-    written = generate(args.out_dir, args.count, seed=args.seed, jobs=args.jobs)
+    written = generate(args.out_dir, args.count, seed=args.seed, jobs=args.jobs, density=args.density)
     seconds = time.perf_counter() - started
     rate = written / seconds if seconds > 0 else 0.0
-    print(f"wrote {written} articles to {args.out_dir} in {seconds:.1f} s ({rate:.0f} articles/s)",
-          file=sys.stderr)
+    print(f"wrote {written} {args.density} articles to {args.out_dir} in {seconds:.1f} s "
+          f"({rate:.0f} articles/s)", file=sys.stderr)
     return 0
 
 

@@ -1,7 +1,7 @@
 """The loading benchmark: how fast ``kb load`` fills a fresh database, and at what cost.
 
     python -m bench.load --sizes 1000,10000,100000 --databases sqlite,postgresql \\
-        [--corpus-dir DIR] [--seed S] [--postgres-url URL] [--jobs J]
+        [--corpus-dir DIR] [--seed S] [--density real|dense] [--postgres-url URL] [--jobs J]
     python -m bench.load --archive ARCHIVE/_posts --databases sqlite,postgresql
 
 With ``--archive`` the benchmark loads a real archive folder instead of the synthetic corpus,
@@ -9,8 +9,9 @@ e.g. a month of eight outlets (fetch the public repository ``agora0/2312`` and t
 ``_posts``; see bench/README.md): every file once, results in
 ``bench/results/load-<database>-archive.json``.
 
-For each database and size: make (or reuse) the synthetic corpus of that size
-(``bench.corpus``; reused when its marker file matches seed, count, generator version and
+For each database and size: make (or reuse) the synthetic corpus of that size and density
+(``bench.corpus``; ``real`` by default, the densities of real news, or ``dense``, the stress
+profile; reused when its marker file matches seed, count, density, generator version and
 the digests of the generator and the catalogs), create a fresh database (a SQLite file in a
 temporary folder; on PostgreSQL the database ``kb_bench_load`` or ``--postgres-database``,
 dropped and created again),
@@ -79,15 +80,16 @@ def measure(command: list[str], env: dict[str, str], log: Path) -> dict[str, flo
 # --- corpora --------------------------------------------------------------------------------
 
 
-def ensure_corpus(root: Path, size: int, seed: int, jobs: int) -> tuple[Path, float | None]:
-    """The corpus of ``size`` articles under ``root``, generated unless its marker matches.
-    Returns its folder and the generation time (None when reused)."""
-    folder = root / f"n{size}-s{seed}"
-    if corpus.read_marker(folder) == corpus.marker(size, seed):
+def ensure_corpus(root: Path, size: int, seed: int, jobs: int,
+                  density: str = corpus.DEFAULT_DENSITY) -> tuple[Path, float | None]:
+    """The corpus of ``size`` articles of ``density`` under ``root``, generated unless its marker
+    matches. Returns its folder and the generation time (None when reused)."""
+    folder = root / f"n{size}-s{seed}-{density}"
+    if corpus.read_marker(folder) == corpus.marker(size, seed, density):
         return folder, None
-    print(f"generating {size} articles (seed {seed}) in {folder} …", file=sys.stderr, flush=True)
+    print(f"generating {size} {density} articles (seed {seed}) in {folder} …", file=sys.stderr, flush=True)
     started = time.perf_counter()
-    corpus.generate(folder, size, seed=seed, jobs=jobs)
+    corpus.generate(folder, size, seed=seed, jobs=jobs, density=density)
     return folder, time.perf_counter() - started
 
 
@@ -183,7 +185,7 @@ _TIME_LINE = re.compile(r"time: writing ([\d.]+) s, waiting for parsing and extr
 
 
 def run_one(target: SQLiteTarget | PostgresTarget, folder: Path, size: int, seed: int,
-            logs: Path) -> dict[str, object]:
+            logs: Path, density: str | None = None) -> dict[str, object]:
     url = target.create()
     env = {**os.environ, "KB_DATABASE_URL": url}
     upgrade = measure([str(KB), "db", "upgrade"], env, logs / f"{target.name}-{size}-upgrade.log")
@@ -205,6 +207,7 @@ def run_one(target: SQLiteTarget | PostgresTarget, folder: Path, size: int, seed
         "waiting_seconds": float(spent.group(2)) if spent else None,
         "size": size,
         "seed": seed,
+        **({"density": density} if density else {}),
         "seconds": round(seconds, 2),
         "articles_per_second": round(size / seconds, 2) if seconds else None,
         "cpu_seconds": round(float(load.get("cpu_seconds", 0.0)), 2),
@@ -253,8 +256,9 @@ def machine(postgres: PostgresTarget) -> dict[str, object]:
 
 def save(database: str, description: dict[str, object], runs: list[dict[str, object]],
          suffix: str = "") -> Path:
-    """Write ``load-<database><suffix>.json``. Runs of other sizes from an earlier invocation
-    on the same machine and commit are kept; anything else is replaced."""
+    """Write ``load-<database><suffix>.json``. Runs of other sizes or densities from an earlier
+    invocation on the same machine and commit are kept; anything else is replaced. (Runs
+    recorded before the density setting were of the dense corpus.)"""
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     path = RESULTS_DIR / f"load-{database}{suffix}.json"
     kept: list[dict[str, object]] = []
@@ -263,20 +267,26 @@ def save(database: str, description: dict[str, object], runs: list[dict[str, obj
         same = all(previous["machine"].get(k) == description.get(k)
                    for k in ("cpu", "cores", "git_commit", "corpus_generator_digest", "catalog_digest"))
         if same:
-            sizes = {(r["size"], r["seed"]) for r in runs}
-            kept = [r for r in previous["runs"] if (r["size"], r["seed"]) not in sizes]
+            sizes = {_run_key(r) for r in runs}
+            kept = [r for r in previous["runs"] if _run_key(r) not in sizes]
     except (OSError, ValueError, KeyError, TypeError):
         pass
-    merged = sorted(kept + runs, key=lambda r: (int(str(r["size"])), int(str(r["seed"]))))
+    merged = sorted(kept + runs,
+                    key=lambda r: (int(str(r["size"])), int(str(r["seed"])), str(_run_key(r)[2])))
     document = {"benchmark": "load", "database": database, "machine": description, "runs": merged}
     path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", "utf-8")
     return path
 
 
+def _run_key(run: dict[str, object]) -> tuple[object, object, object]:
+    return run["size"], run["seed"], run.get("density", "dense")
+
+
 def table(rows: list[tuple[str, dict[str, object]]]) -> str:
-    head = ("database", "size", "seconds", "articles/s", "CPU ms/article", "peak RSS MB", "DB MB", "articles",
-            "statements", "failed")
-    lines = [[database, str(run["size"]), f"{run['seconds']:.1f}", f"{run['articles_per_second']:.1f}",
+    head = ("database", "size", "density", "seconds", "articles/s", "CPU ms/article", "peak RSS MB", "DB MB",
+            "articles", "statements", "failed")
+    lines = [[database, str(run["size"]), str(run.get("density") or "archive"), f"{run['seconds']:.1f}",
+              f"{run['articles_per_second']:.1f}",
               f"{run.get('cpu_ms_per_article') or 0:.1f}", f"{run['peak_rss_mb']:.0f}",
               f"{run['db_size_mb']:.1f}",
               str(dict(run["rows"]).get("article", "?")), str(dict(run["rows"]).get("statement", "?")),
@@ -294,6 +304,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus-dir", type=Path, default=Path(tempfile.gettempdir()) / "kb-bench-corpus",
                         help="where corpora are generated and reused (default: %(default)s)")
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
+    parser.add_argument("--density", choices=corpus.DENSITIES, default=corpus.DEFAULT_DENSITY,
+                        help="corpus density: real (the densities of a real month, default) or dense "
+                             "(the stress profile: about 7 times the statements)")
     parser.add_argument("--keep-largest", action="store_true",
                         help="keep the database of the largest size (for bench.query) and print its URL")
     parser.add_argument("--postgres-url", default=DEFAULT_POSTGRES_URL,
@@ -305,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="processes for corpus generation (the load itself is what kb does)")
     parser.add_argument("--archive", type=Path, default=None,
                         help="load this real archive folder (e.g. agora0/2312's _posts) instead of the "
-                             "synthetic corpus; --sizes and --seed are then ignored")
+                             "synthetic corpus; --sizes, --seed and --density are then ignored")
     args = parser.parse_args(argv)
     if args.archive is not None and not args.archive.is_dir():
         parser.error(f"--archive: not a folder: {args.archive}")
@@ -343,8 +356,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {path.relative_to(ROOT)}", file=sys.stderr)
             continue
         for size in sizes:
-            folder, generated = ensure_corpus(args.corpus_dir, size, args.seed, args.jobs)
-            run = run_one(target, folder, size, args.seed, logs)
+            folder, generated = ensure_corpus(args.corpus_dir, size, args.seed, args.jobs, args.density)
+            run = run_one(target, folder, size, args.seed, logs, args.density)
             run["corpus_generation_seconds"] = round(generated, 2) if generated is not None else None
             runs.append(run)
             printed.append((database, run))

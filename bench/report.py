@@ -38,11 +38,15 @@ def load_tables() -> list[str]:
     lines = ["### Loading (`python -m bench.load`)", ""]
     for document in _load("load-*.json"):
         lines += [f"**{document['database']}** — {_machine(document)}", "",
-                  "| articles | seconds | articles/s | peak RSS MB | database MB | statements | failed |",
-                  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+                  "| articles | corpus | seconds | articles/s | peak RSS MB | database MB | statements "
+                  "| failed |",
+                  "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
         for run in document["runs"]:
             rows = run.get("rows", {})
-            lines.append(f"| {run['size']:,} | {run['seconds']:,} | {run['articles_per_second']} | "
+            # bench.corpus's density (runs recorded before it had one were dense), or a real archive
+            source = "archive" if run.get("archive") else run.get("density", "dense")
+            lines.append(f"| {run['size']:,} | {source} | {run['seconds']:,} | "
+                         f"{run['articles_per_second']} | "
                          f"{run['peak_rss_mb']} | {run['db_size_mb']} | {rows.get('statement', 0):,} | "
                          f"{run.get('failed_files', 0)} |")
         lines.append("")

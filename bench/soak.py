@@ -2,11 +2,13 @@
 database. Not part of the test suite (it runs for minutes).
 
     .venv/bin/python -m bench.soak --database-url URL [--clients 32] [--duration 600]
-        [--workers N] [--corpus-dir DIR] [--memory-bound-mb 200] [--out bench/results/soak-NAME.json]
+        [--workers N] [--corpus-dir DIR] [--density real|dense] [--memory-bound-mb 200]
+        [--out bench/results/soak-NAME.json]
 
 1. ``kb serve --workers N`` on a loopback port (answer cache off, so every request runs).
 2. Loaders, one after another for the whole duration: each generates a new corpus of
-   ``--batch`` articles (seeds 1, 2, …; ``bench.corpus``) and runs ``kb load`` on it.
+   ``--batch`` articles (seeds 1, 2, …; ``bench.corpus``, of ``--density``: real by default)
+   and runs ``kb load`` on it.
 3. ``wrk`` with ``--clients`` connections for ``--duration`` seconds, each request one of
    the benchmark queries (``bench/queries``) in turn, counting 5xx answers, other non-2xx
    answers and answers with GraphQL ``errors``.
@@ -116,13 +118,14 @@ def server_rss_mb(root_pid: int) -> float:
     return round(total * os.sysconf("SC_PAGE_SIZE") / 2**20, 1)
 
 
-def run_loaders(url: str, folder: Path, size: int, stop: threading.Event, log: list[dict[str, Any]]) -> None:
+def run_loaders(url: str, folder: Path, size: int, stop: threading.Event, log: list[dict[str, Any]],
+                density: str = corpus.DEFAULT_DENSITY) -> None:
     """New corpora, loaded one after another until ``stop``."""
     env = dict(os.environ, KB_DATABASE_URL=url)
     seed = 1
     while not stop.is_set():
-        target = folder / f"n{size}-s{seed}"
-        corpus.generate(target, size, seed=seed, jobs=1)
+        target = folder / f"n{size}-s{seed}-{density}"
+        corpus.generate(target, size, seed=seed, jobs=1, density=density)
         started = time.monotonic()
         process = subprocess.Popen([kb_executable(), "load", str(target), "--quiet", "--batch-size", "50"],
                                    env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -145,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--batch", type=int, default=2000, help="articles per generated corpus")
     parser.add_argument("--corpus-dir", type=Path, default=Path(tempfile.gettempdir()) / "kb-soak-corpus")
+    parser.add_argument("--density", choices=corpus.DENSITIES, default=corpus.DEFAULT_DENSITY,
+                        help="density of the generated corpora (bench.corpus; default %(default)s)")
     parser.add_argument("--memory-bound-mb", type=float, default=200.0)
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
@@ -166,7 +171,8 @@ def main(argv: list[str] | None = None) -> int:
             script.write_text(lua, encoding="utf-8")
             stop, loads = threading.Event(), []
             loader = threading.Thread(target=run_loaders,
-                                      args=(args.database_url, args.corpus_dir, args.batch, stop, loads))
+                                      args=(args.database_url, args.corpus_dir, args.batch, stop, loads,
+                                            args.density))
             loader.start()
             memory: list[tuple[float, float]] = []
             command = [wrk, "-t2", f"-c{args.clients}", f"-d{round(args.duration)}s", "--timeout", "30s",

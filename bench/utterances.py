@@ -48,9 +48,9 @@ def _flat(value: str) -> str:
     return "".join(_KEPT.findall(fold(value)))
 
 
-def score(url: str, seed: int) -> Scores:
+def score(url: str, seed: int, density: str = corpus.DEFAULT_DENSITY) -> Scores:
     """Pairwise precision and recall of the utterances in the database at ``url``, which holds
-    (some of) the articles of the corpus with ``seed``, written by ``corpus.generate``."""
+    (some of) the articles of the corpus with ``seed`` and ``density``, written by ``corpus.generate``."""
     from kb.db import create_sync_engine
 
     engine = create_sync_engine(url)
@@ -69,7 +69,7 @@ def score(url: str, seed: int) -> Scores:
     missed = 0
     outlets: dict[str, set[int]] = defaultdict(set)
     for index, statements in by_article.items():
-        for reported in corpus.article_remarks(seed, index):
+        for reported in corpus.article_remarks(seed, index, density):
             words = _flat(reported.text)
             found = [s for s in statements if s.key == reported.speaker and s.id not in label
                      and (_flat(s.text) in words or words in _flat(s.text))]
@@ -108,7 +108,7 @@ def _moment(value: object) -> datetime:
     return datetime.fromisoformat(str(value)).replace(tzinfo=UTC)
 
 
-def measure(folder: Path, seed: int) -> Scores:
+def measure(folder: Path, seed: int, density: str = corpus.DEFAULT_DENSITY) -> Scores:
     """Load the corpus in ``folder`` into a fresh SQLite database and score its utterances."""
     from kb.db import create_sync_engine, upgrade
     from kb.load import load_paths
@@ -121,7 +121,7 @@ def measure(folder: Path, seed: int) -> Scores:
             load_paths(engine, [folder])
         finally:
             engine.dispose()
-        return score(url, seed)
+        return score(url, seed, density)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -132,11 +132,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", "-s", type=int, default=0, help="corpus seed (default 0)")
     parser.add_argument("--corpus-dir", type=Path, default=Path(tempfile.gettempdir()) / "kb-bench-corpus")
     parser.add_argument("--jobs", type=int, default=2, help="processes for corpus generation")
+    parser.add_argument("--density", choices=corpus.DENSITIES, default=corpus.DEFAULT_DENSITY,
+                        help="corpus density (bench.corpus; default %(default)s)")
     args = parser.parse_args(argv)
-    folder, _ = ensure_corpus(args.corpus_dir, args.count, args.seed, args.jobs)
-    scores = measure(folder, args.seed)
-    print(f"{args.count} articles (seed {args.seed}): {scores.reports} reports of generated remarks found "
-          f"({scores.missed} not extracted), {scores.carried} remarks carried by two or more outlets; "
+    folder, _ = ensure_corpus(args.corpus_dir, args.count, args.seed, args.jobs, args.density)
+    scores = measure(folder, args.seed, args.density)
+    print(f"{args.count} {args.density} articles (seed {args.seed}): {scores.reports} reports of "
+          f"generated remarks found ({scores.missed} not extracted), {scores.carried} remarks carried by "
+          f"two or more outlets; "
           f"{scores.pairs} pairs: precision {scores.precision:.3f}, recall {scores.recall:.3f}",
           file=sys.stderr)
     return 0

@@ -1,7 +1,9 @@
-"""The benchmark corpus generator (bench/corpus.py): deterministic, parseable, realistic enough."""
+"""The benchmark corpus generator (bench/corpus.py): deterministic, parseable, realistic enough;
+its real density within 20% of a real month's (bench/density.py)."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,8 @@ from bench.corpus import (
     MAX_PARAGRAPHS,
     MIN_CHARS,
     MIN_PARAGRAPHS,
+    REAL_MAX_CHARS,
+    REAL_MAX_PARAGRAPHS,
     article_path,
     article_text,
     cjk_count,
@@ -28,8 +32,9 @@ COUNT = 30
 
 @pytest.fixture(scope="module")
 def small_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The dense (stress) profile, whose length limits are the module's constants."""
     out = tmp_path_factory.mktemp("corpus")
-    assert generate(out, COUNT, seed=3) == COUNT
+    assert generate(out, COUNT, seed=3, density="dense") == COUNT
     return out
 
 
@@ -42,20 +47,41 @@ def parsed(small_corpus: Path) -> list:
 def test_same_seed_gives_identical_text() -> None:
     for index in (0, 1, 17, 999):
         assert article_text(5, index) == article_text(5, index)
+        assert article_text(5, index, "dense") == article_text(5, index, "dense")
 
 
 def test_different_seeds_or_indices_give_different_text() -> None:
     assert article_text(1, 0) != article_text(2, 0)
     assert article_text(1, 0) != article_text(1, 1)
+    assert article_text(1, 0, "real") != article_text(1, 0, "dense")
+
+
+def test_the_dense_profile_is_generator_version_2_byte_for_byte() -> None:
+    # The digest of the first 20 articles of seed 0 as generator version 2 wrote them.
+    digest = hashlib.sha256()
+    for index in range(20):
+        digest.update(article_text(0, index, "dense").encode("utf-8"))
+    assert digest.hexdigest() == "d5f651ba29b27437f682615f6f2e4118d01d3f05e3f1c94d4d141bea88474a65"
+
+
+def test_the_marker_records_the_density(tmp_path: Path) -> None:
+    assert marker(10, 3) == marker(10, 3, "real") != marker(10, 3, "dense")
+    generate(tmp_path, 3, seed=3, density="dense")
+    assert read_marker(tmp_path) == marker(3, 3, "dense")
+    assert [p.read_text("utf-8") for p in sorted(tmp_path.rglob("*.txt"))] == [
+        article_text(3, i, "dense") for i in range(3)
+    ]
+    with pytest.raises(ValueError):
+        generate(tmp_path, 3, density="sparse")
 
 
 def test_an_article_depends_only_on_seed_and_index(small_corpus: Path, tmp_path: Path) -> None:
     # A smaller corpus with the same seed holds the same articles, byte for byte.
-    generate(tmp_path, 10, seed=3)
+    generate(tmp_path, 10, seed=3, density="dense")
     for index in range(10):
         smaller = article_path(tmp_path, index, 10).read_bytes()
         assert smaller == article_path(small_corpus, index, COUNT).read_bytes()
-        assert smaller == article_text(3, index).encode("utf-8")
+        assert smaller == article_text(3, index, "dense").encode("utf-8")
 
 
 def test_files_are_sharded_with_a_marker(small_corpus: Path) -> None:
@@ -65,7 +91,7 @@ def test_files_are_sharded_with_a_marker(small_corpus: Path) -> None:
     assert files[0].name == "000000.txt"
     assert article_path("out", 1234, 5000) == Path("out/001/001234.txt")
     assert article_path("out", 5, 2_000_000) == Path("out/0000/0000005.txt")
-    assert read_marker(small_corpus) == marker(COUNT, 3)
+    assert read_marker(small_corpus) == marker(COUNT, 3, "dense")
     assert (small_corpus / MARKER_NAME).name.startswith(".")  # hidden: kb load skips it
 
 
@@ -111,6 +137,38 @@ def test_extraction_finds_people_and_statements(parsed: list) -> None:
     assert people / COUNT >= 3
     assert statements / COUNT >= 5
     assert anonymous > 0
+
+
+# --- real density ----------------------------------------------------------------------------
+
+REAL_COUNT = 200
+
+
+@pytest.fixture(scope="module")
+def real_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("real")
+    assert generate(out, REAL_COUNT, seed=0) == REAL_COUNT  # real is the default
+    return out
+
+
+def test_real_density_articles_parse_in_both_formats(real_corpus: Path) -> None:
+    files = sorted(real_corpus.rglob("*.txt"))
+    parsed = [parse_text(decode(path.read_bytes(), path), path) for path in files]
+    assert {article.source_format for article in parsed} == {"A", "B"}
+    assert len({article.identity for article in parsed}) == REAL_COUNT
+    paragraphs = [sum(b.kind == "paragraph" for b in article.blocks) for article in parsed]
+    assert 1 in paragraphs and max(paragraphs) > 12  # briefs and long articles, as in real news
+    assert max(paragraphs) <= REAL_MAX_PARAGRAPHS + 1  # (a closing note may add one)
+    assert all(cjk_count(article.text) <= REAL_MAX_CHARS + 400 for article in parsed)
+
+
+def test_real_density_is_within_20_percent_of_the_real_month(real_corpus: Path, tmp_path: Path) -> None:
+    from bench.density import MEASURES, REAL_MONTH, TOLERANCE, deviations, load_into_sqlite, measure
+
+    measured = measure(load_into_sqlite([real_corpus], tmp_path, workers=1))
+    assert measured["articles"] == REAL_COUNT
+    off = deviations(measured)
+    assert all(abs(off[name]) <= TOLERANCE for name in MEASURES), (measured, REAL_MONTH)
 
 
 # --- remarks carried by several outlets (utterances) ------------------------------------------
@@ -167,8 +225,9 @@ def test_grouping_finds_the_bench_corpus_s_remarks(busy_periods, tmp_path: Path)
     from kb.db import create_sync_engine, upgrade
     from kb.load import load_paths
 
+    # The dense profile, the one these targets were set on.
     for index in busy_periods:
-        (tmp_path / f"{index:06d}.txt").write_text(article_text(3, index), encoding="utf-8")
+        (tmp_path / f"{index:06d}.txt").write_text(article_text(3, index, "dense"), encoding="utf-8")
     url = f"sqlite:///{tmp_path / 'kb.db'}"
     upgrade(url)
     engine = create_sync_engine(url)
@@ -176,7 +235,7 @@ def test_grouping_finds_the_bench_corpus_s_remarks(busy_periods, tmp_path: Path)
         load_paths(engine, [tmp_path], workers=1)
     finally:
         engine.dispose()
-    scores = score(url, 3)
+    scores = score(url, 3, "dense")
     assert scores.reports >= 20 and scores.carried >= 3
     assert scores.missed <= scores.reports // 10  # extraction finds nearly every report
     assert scores.precision >= 0.95 and scores.recall >= 0.85  # the issue's targets

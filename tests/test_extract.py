@@ -311,6 +311,13 @@ def test_unknown_domain_becomes_outlet():
          "回忆说", "当我父亲还是个男孩时，他常常好奇，"),
         ("彼得·希拉里来了。</p><p>“这让人非常激动，”彼得·希拉里告诉BBC。", "person:zh-彼得·希拉里", "告诉",
          "这让人非常激动，"),
+        # two fields of one office joined by 和 (经济和气候保护部长); a frame, then a manner
+        ("德国经济和气候保护部长哈贝克表示，能源价格会下降。", "robert-habeck", "表示", "能源价格会下降"),
+        ("日本首相岸田文雄致辞时略开玩笑地说：“我战战兢兢地听着。”", "fumio-kishida", "说", "我战战兢兢地听着。"),
+        # a gesture while speaking (摇头说), a language spoken in (以台语), sharing and giving an example
+        ("國民黨副總統候選人吳欣盈到場。她搖頭說，心情很平靜。", "person:zh-吴欣盈", "說", "心情很平靜"),
+        ("吳欣盈以台語舉例說，還記得她小的時候，大家愛喝酒。", "person:zh-吴欣盈", "舉例說", "還記得她小的時候，大家愛喝酒"),
+        ("蕭美琴也分享，去年駐美代表處有5名員工生小孩。", "person:zh-萧美琴", "分享", "去年駐美代表處有5名員工生小孩"),
         # a country's short form (墨国) with a title speaks as its holder
         ("墨西哥总统欧布拉多周五要求中国帮助。</p><p>墨国总统表示，今年三月他便向习近平致信。",
          "person:zh-欧布拉多", "表示", "今年三月他便向习近平致信"),
@@ -1283,6 +1290,10 @@ def test_a_weak_verb_after_a_closed_frame(body, expected):
 def test_a_bodys_official_account_is_the_body(body, expected):
     assert statements(body) == expected
     assert not any(k.startswith("person:") for k in run(body).entities)
+
+
+def test_sharing_an_experience_is_no_statement():
+    assert not [s for s in statements("蔡力行致詞分享半導體職涯的各個轉捩點。") if s[1] == "分享"]
 
 
 def test_the_authors_of_a_study_a_medium_reports_are_no_ones():

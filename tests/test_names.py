@@ -1696,6 +1696,9 @@ def test_the_authors_a_page_links_are_people_of_the_article():
         ("日本企业很难。瑞穗证券高级分析师中根康夫表示，这很难。", "中根康夫", "根康夫"),
         ("日本松下控股宣布投资。松下控股（HD）社长楠见雄规本月宣布将集中投资车载电池。", "楠见雄规", None),
         ("日本政坛动荡。检方向前参院干事长世耕弘成实施了询问。", "世耕弘成", "世耕弘"),
+        # a minister's title the tagger cut too (担当 | 相 | 高 | 市 | 早苗), a woman's given name
+        ("【共同社5月23日电】日本首相岸田文雄表示，好。此后，经济安全保障担当相高市早苗致辞时略开玩笑地说：“我听着。”",
+         "高市早苗", None),
         # words of the language after a title are no name (首脑 | 声明 | 中 | 也)
         ("日本首相岸田文雄出席。七国集团正在协调在首脑声明中也敦促经合组织展开探讨。", "岸田文雄", "声明中"),
     ],

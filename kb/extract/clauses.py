@@ -318,8 +318,9 @@ class ClauseParser:
             text = unit.text
             # 调查 | 称, 报导 | 指出: a document the tagger read as a verb names the survey, the report
             document = text in self.lex.descriptions and unit.tag in ("v", "vn")
-            # 该 | 管理 | 局, 执法 | 部门: a verbal noun that a noun completes is part of the noun
-            compound = unit.tag == "vn" and j > i and j + 1 < n and units[j + 1].tag == "n"
+            # 该 | 管理 | 局, 执法 | 部门, 气候 | 保护 | 部长: a verbal noun that a noun or a title
+            # completes is part of the noun
+            compound = unit.tag == "vn" and j > i and j + 1 < n and units[j + 1].tag in ("n", "vn", TITLE)
             leading_place_word = unit.tag == "f" and j == i
             if j > i and unit.tag in _MANNER_TAGS and j + 1 < n and units[j + 1].text == "地":
                 break  # 他 | 激动地(表示): the manner of speaking, no part of the subject
@@ -343,6 +344,9 @@ class ClauseParser:
                     or (j + 2 < n and units[j + 2].text in STANDS_FOR)  # 中国和香港当局
                     or self._titled_pair(units, j)  # 圭亚那总统阿里和委内瑞拉总统马杜罗
                 )
+            ) or (  # 经济和气候保护部长: two fields of one office
+                text in JOINERS and j > i and j + 1 < n and units[j - 1].tag in ("n", "vn")
+                and units[j + 1].tag in ("n", "vn") and any(u.tag == TITLE for u in units[j + 1 : j + 4])
             ) or (  # 发言人张志豪、立委洪申翰: titled names in a list
                 text in JOINERS and i < j < n - 1 and units[j + 1].tag == TITLE
                 and self._titled_pair(units, j)
@@ -382,7 +386,14 @@ class ClauseParser:
     def _frame_after(self, units: list[Unit], i: int) -> int | None:
         """The last frame word (时, 上, 期间 …) after ``units[i]``, if only adverbs follow it."""
         lex = self.lex
-        for k in range(len(units) - 1, i - 1, -1):
+        end = len(units)
+        if end - 1 > i and units[end - 1].text == "地":
+            # 致辞时 | 略开玩笑地: the manner of speaking after the frame
+            manner = end - 1
+            while manner > i + 1 and end - manner <= 3 and units[manner - 1].tag in _MANNER_TAGS:
+                manner -= 1
+            end = manner if manner < end - 1 else end
+        for k in range(end - 1, i - 1, -1):
             unit = units[k]
             framing = unit.text.endswith(("时", "期间", "之际")) and unit.tag in ("n", "f", "t")
             if unit.text in lex.frames or framing:

@@ -210,6 +210,11 @@ class Matcher:
         for end, length in self._plain_automaton.iter(view):
             yield end - length + 1, length
 
+    def form_starts(self, view: str, pos: int) -> bool:
+        """Whether a catalog form of two characters or more starts at ``pos``."""
+        lengths = self.lengths.get(view[pos : pos + 1], ())
+        return any(n >= 2 and view[pos : pos + n] in self.forms for n in lengths)
+
     def starts_title(self, text: str, at: int) -> int:
         """Length of the title starting at ``at`` (0 if none)."""
         first = text[at : at + 1]
@@ -295,7 +300,10 @@ def scan(view: str, matcher: Matcher, extra: dict[str, str] | None = None) -> li
             # 以北约50公里: 约 before a number is "about", not the end of a name.
             if form.endswith("约") and view[end : end + 1].isdigit():
                 continue
-            if form in matcher.short_country_forms and view[end : end + 1] in matcher.short_country_breakers:
+            if form in matcher.short_country_forms and (
+                view[end : end + 1] in matcher.short_country_breakers
+                and not matcher.form_starts(view, end)  # (加国 | 外交部: the country's own body)
+            ):
                 continue
             # 联合报告 is a joint report, not 联合报 and 告: "X报" + "告" is a report.
             if kind == ENTITY and form.endswith("报") and view[end : end + 1] == "告":

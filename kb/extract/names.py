@@ -1172,12 +1172,13 @@ def _japanese_after_title(view: str, words: Sequence[Word], rules: NameRules,
     Japan (社长 | 楠 | 见 | 雄规 | 本月, 分析师 | 中 | 根康夫 | 表示): four characters, the last
     ending as given names do, made of the tagger's words only, then a verb, a time or a mark."""
     spans: list[tuple[int, int]] = []
-    titles = [w for w in words if view[w.start : w.end] in rules.title_words]
-    if not titles or not _about_japan(view, words, rules):
+    # where a title ends and a word begins, the title read as a word or not (担当 | 相 | 高)
+    starts = sorted({w.start for w in words if rules.title_words.ends_at(view, w.start)})
+    if not starts or not _about_japan(view, words, rules):
         return spans
     by_start = {w.start: w for w in words}
-    for title in titles:
-        start, end = title.end, title.end + 4
+    for start in starts:
+        end = start + 4
         name = view[start:end]
         if len(name) != 4 or not _HAN.fullmatch(name) or name[-1] not in rules.japanese_given_name_ends:
             continue

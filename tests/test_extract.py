@@ -318,6 +318,19 @@ def test_unknown_domain_becomes_outlet():
         ("國民黨副總統候選人吳欣盈到場。她搖頭說，心情很平靜。", "person:zh-吴欣盈", "說", "心情很平靜"),
         ("吳欣盈以台語舉例說，還記得她小的時候，大家愛喝酒。", "person:zh-吴欣盈", "舉例說", "還記得她小的時候，大家愛喝酒"),
         ("蕭美琴也分享，去年駐美代表處有5名員工生小孩。", "person:zh-萧美琴", "分享", "去年駐美代表處有5名員工生小孩"),
+        # a frame, then the channel (在接受…采访时发表评论称); a quoted outlet with its Latin name;
+        # an adverb of time the tagger reads as a place word (以前); fields joined in a description
+        ("巴基斯坦外长比拉瓦尔·布托·扎尔达里在接受今日印度新闻频道采访时发表评论称，伊斯兰堡愿意参与。",
+         "person:zh-比拉瓦尔·布托·扎尔达里", "称", "伊斯兰堡愿意参与"),
+        ("《华尔街日报》(The Wall Street Journal)上月底报道称，警方询问了其当地员工。", "wall-street-journal", "报道称",
+         "警方询问了其当地员工"),
+        ("中国政府以前曾警告，可能会采取措施。", "china-government", "警告", "可能会采取措施"),
+        ("食品和保健品公司雀巢公司(Nestle SA, NSRGY)上周表示，销售额增长5.6%。", "nestle", "表示", "销售额增长5.6%"),
+        # 在X看来，…: X's view
+        ("瑞银(UBS)经济学家Paul Donovan表示，好。在瑞银(UBS)的Donovan看来，通胀时期可能即将结束。",
+         "person:paul-donovan", "看来", "通胀时期可能即将结束"),
+        ("瑞银(UBS)经济学家Paul Donovan表示，好。在他看来，通胀时期可能即将结束。",
+         "person:paul-donovan", "看来", "通胀时期可能即将结束"),
         # a country's short form (墨国) with a title speaks as its holder
         ("墨西哥总统欧布拉多周五要求中国帮助。</p><p>墨国总统表示，今年三月他便向习近平致信。",
          "person:zh-欧布拉多", "表示", "今年三月他便向习近平致信"),

@@ -257,6 +257,10 @@ class ClauseParser:
             titular = unit.text.endswith(self.lex.title_endings)  # 总会长 read as a verb
             if (unit.nominal and unit.tag not in ("r", "m", "q")) or titular or unit.text in _NAME_MARKS:
                 start = k
+            elif unit.text in JOINERS and k - 1 >= floor and units[k - 1].tag in ("n", "vn", "nz") and (
+                units[k + 1].tag in ("n", "vn", "nz")
+            ):
+                pass  # 食品和保健品公司雀巢公司: two fields of one description
             elif unit.text in self.lex.title_glue or unit.tag == "vn":
                 if not any(u.tag in (ENTITY, TITLE) for u in units[k + 1 : start + 1]):
                     break
@@ -441,7 +445,9 @@ class ClauseParser:
             if text in ("(", "（"):
                 close = self._bracket_end(gap, k)
                 inside = gap[k + 1 : close] if close is not None else None
-                if inside is not None and all(u.tag == "w" or _LATIN.fullmatch(u.text) for u in inside):
+                if inside is not None and all(
+                    u.tag == "w" or _LATIN.fullmatch(u.text) or not u.text.strip(" ,.&") for u in inside
+                ):  # (雀巢公司(Nestle SA, NSRGY)上周表示)
                     k = close + 1  # 彼得·阿德里安 (Peter Adrian)说: the name's Latin form, an aside
                     continue
             rest = gap[k + 1 :]
@@ -519,6 +525,10 @@ class ClauseParser:
             if framed and (unit.tag in ("p", "v", "vn", "vd") or unit.nominal):
                 k = frame + 1  # 在…上, 会见…时, 抵达…后
                 continue
+            after_frame = self._frame_then_channel(gap, k)
+            if after_frame is not None:
+                k = after_frame  # 在接受…采访时 | 发表评论: a frame, then the channel of speech
+                continue
             # 警告布林肯说: a speech verb and its addressee
             return bool(text in lex.verbs and rest and all(u.nominal for u in rest))
         return True
@@ -542,6 +552,19 @@ class ClauseParser:
                 return t
             if unit.text in lex.verbs or unit.tag == "w":
                 return None
+        return None
+
+    def _frame_then_channel(self, gap: Sequence[Unit], k: int) -> int | None:
+        """The index after a frame opened at ``gap[k]`` (在, 于, 当) and the channel right after it
+        (在接受今日印度采访时 | 发表评论), if that is what follows."""
+        if gap[k].text not in ("在", "于", "当"):
+            return None
+        for f in range(k + 1, len(gap) - 1):
+            text = gap[f].text
+            if text in self.lex.frames or (text.endswith("时") and gap[f].tag in ("n", "f", "t")):
+                end = self._channel_end(gap, f + 1)
+                if end is not None:
+                    return end
         return None
 
     def _channel_end(self, gap: Sequence[Unit], k: int) -> int | None:

@@ -463,7 +463,7 @@ class Rules:
         before = {*self.matcher.titles, *lex.person_nouns, *lex.anonymous_heads,
                   *_words(self.catalog.lexicon["name_cues"])}
         # (记者Urs Schoettli撰写的评论: a writer, as much as a speaker)
-        verbs = {*lex.verbs, *lex.authorship_verbs}
+        verbs = {*lex.verbs, *lex.authorship_verbs, "看来"}  # (在瑞银的Donovan看来)
         return (tuple(sorted(before, key=len, reverse=True)), tuple(sorted(verbs, key=len, reverse=True)),
                 _words(self.catalog.lexicon["title_word_endings"]))
 

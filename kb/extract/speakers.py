@@ -45,6 +45,7 @@ def _without_brackets(units: list[Unit]) -> list[Unit]:
     return kept
 
 
+_CLOSING_TITLE_MARKS = ("》", "』")
 # Who is given a document (向立法院提交的报告) is not who wrote it.
 _ADDRESSEE_MARKS = ("向", "给")
 
@@ -103,6 +104,8 @@ class Speakers:
 
     def resolve(self, parse: SubjectParse) -> Subject | None:
         units = _without_brackets(parse.phrase)
+        while units and units[-1].text in _CLOSING_TITLE_MARKS:
+            units = units[:-1]  # 《华尔街日报》(The Wall Street Journal): the name, not its marks
         if len(units) >= 2 and units[-2].tag == TITLE and units[-1].text in self.rules.names.address_terms:
             units = units[:-1]  # 总统先生: the title's holder, addressed
         if not units:

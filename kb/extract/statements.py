@@ -54,6 +54,12 @@ class Found:
     direct: bool = False
 
 
+# 在X看来，…: X's view, at a clause's start.
+_IN_THE_VIEW_OF = re.compile(
+    r"(?:^|(?<=[。！？!?；;\n，,“「]))在(?P<who>[^，,。；;“”「」\n]{1,40}?)看来[，,]"
+)
+
+
 @dataclass(frozen=True)
 class Verb:
     start: int
@@ -623,6 +629,7 @@ class StatementFinder:
         found.extend(self._unattributed())
         found.extend(self._issued_sources(found))
         found.extend(self._bare_sources(found))
+        found.extend(self._in_the_view_of(found))
         self._across_semicolons(found)
         found = self._trim(found)
         self._nested_ends(found)
@@ -810,6 +817,32 @@ class StatementFinder:
             subject = Subject(token.start, token.end, token.key, ORGANIZATION, source=True)
             out.append(Found(at, at + 1, "据", after + 1, end, subject, True))
         return out
+
+    def _in_the_view_of(self, found: list[Found]) -> list[Found]:
+        """在X看来，…: the sentence after the comma is X's view (在瑞银的Donovan看来，…)."""
+        out = []
+        for match in _IN_THE_VIEW_OF.finditer(self.view):
+            start, end = match.span("who")
+            if any(f.content_start <= match.end() < f.content_end for f in found):
+                continue  # (inside what someone else said)
+            subject = self._viewer(start, end)
+            if subject is None or not subject.key or subject.anonymous:
+                continue
+            _, sentence_end = self.index.sentence_bounds(match.end())
+            verb_start = match.end() - 3
+            out.append(Found(verb_start, verb_start + 2, "看来", match.end(), sentence_end, subject, True))
+        return out
+
+    def _viewer(self, start: int, end: int) -> Subject | None:
+        """Whose view 在…看来 gives: a pronoun's referent, or the name that ends the phrase (瑞银的
+        Donovan; the tagger may not have read the sentence, so the names found decide)."""
+        if self.view[start:end] in self.lex.pronouns:
+            return self.speakers.pronoun(start, end)
+        head = next((t for t in reversed(self.tokens) if t.type == ENTITY and t.key and start <= t.start
+                     and t.end == end), None)
+        if head is None or self.speakers.kind(head.key) not in (PERSON, ORGANIZATION):
+            return None
+        return Subject(head.start, head.end, head.key, self.speakers.kind(head.key))
 
     def _across_semicolons(self, found: list[Found]) -> None:
         """Reported speech goes on past a semicolon (正在评估这一结论；期待继续与…讨论) unless

@@ -1759,3 +1759,23 @@ def test_a_foreign_given_name_and_surname_read_as_two_people_are_one():
 def test_venues_are_no_bodies(body):
     kinds = _kinds(body)
     assert not any(n.endswith(("會展中心", "會議中心", "音樂廳")) for n in kinds), kinds
+
+
+@pytest.mark.parametrize(
+    ("body", "present", "absent"),
+    [
+        # a catalog name, then a body's word: the body's own office, in a sentence no one speaks in
+        ("欧盟统计局的数据显示，通胀下降。", {"欧盟统计局": "organization"}, ()),
+        ("德国联邦总统府发布消息。", {"德国联邦总统府": "organization"}, ()),
+        # a church the tagger reads as a place is a body by its suffix
+        ("台灣基督長老教會發表聲明。", {"台灣基督長老教會": "organization"}, ()),
+        # two bodies joined by 联同 are no one body
+        ("保安局聯同律政司發表聲明。", {}, ("保安局聯同律政司",)),
+        # countries' one-character forms together are no place
+        ("中日韩三国领导人会晤，日韩关系改善。", {}, ("中日韩", "日韩")),
+    ],
+)
+def test_bodies_named_by_their_word_and_compounds_of_countries(body, present, absent):
+    kinds = _kinds(body)
+    assert all(kinds.get(name) == kind for name, kind in present.items()), kinds
+    assert not set(absent) & set(kinds), kinds

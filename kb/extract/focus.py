@@ -52,6 +52,8 @@ class Coverage:
         self.ends = [e for _, e in spans]
         # Where a catalog place ends → where it starts (高雄市 | 警察局: a place's own body).
         self.place_ends = {t.end: t.start for t in tokens if t.type == ENTITY and t.key in place_keys}
+        # …and where any catalog name ends (欧盟 | 统计局: a body's own office).
+        self.entity_ends = {t.end: t.start for t in tokens if t.type == ENTITY and not t.ambiguous}
 
     def covers(self, pos: int) -> bool:
         index = bisect_right(self.starts, pos) - 1
@@ -201,6 +203,13 @@ def name_signs(view: str, start: int, end: int, coverage: Coverage, titles: Sequ
             yield before, match.end()  # 黑松公司, 中信法律事务所: an organization no catalog lists
         elif match.start() in coverage.place_ends and view[match.start() - 1] in rules.names.city_suffixes:
             yield coverage.place_ends[match.start()], match.end()  # 高雄市警察局: a city's body
+        elif len(match.group()) >= 3 and match.start() in coverage.entity_ends:
+            yield coverage.entity_ends[match.start()], match.end()  # 欧盟统计局: a body's own office
+        elif match.start() - 2 in coverage.entity_ends and all(
+            _may_be_name(view, i, coverage, rules) for i in (match.start() - 2, match.start() - 1)
+        ):
+            # 北京市经济和信息化局, 德国联邦总统府: a catalog name, a few words, then the suffix
+            yield coverage.entity_ends[match.start() - 2], match.end()
     for match in rules.unnamed_people.finditer(view, start, end):
         yield match.span()  # 一名妇女从…逃出: a person a later 她 may stand for, not a name
     for match in rules.honorifics.finditer(view, start, end):

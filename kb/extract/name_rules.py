@@ -74,6 +74,8 @@ class NameRules:
     japanese_given_name_ends: str = ""  # 男, 一: how Japanese given names end
     subsidiary_owners: tuple[str, ...] = ()  # 全资, 旗下: how a part is held
     currency_endings: tuple[str, ...] = ()  # 镑, 币: a currency named after its country
+    # characters that stand for countries inside compounds, abbreviations or not (日 in 中日韩)
+    compound_country_chars: frozenset[str] = frozenset()
     region_words: tuple[str, ...] = ()  # 地区, 区: a place's area after its name
     direction_prefixes: frozenset[str] = frozenset()  # 东, 北: a place of its own before a place
     prize_fields: tuple[str, ...] = ()  # 新闻, 人权: a prize's field after the name it is named after

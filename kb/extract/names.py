@@ -495,7 +495,7 @@ def _clean_person(form: str, rules: NameRules, view: str = "") -> str | None:
 def _clean_place(form: str, rules: NameRules, known: Mapping[str, str] | None = None) -> str | None:
     if not _HAN.match(form) or len(form) < 2 or form in rules.not_names:
         return None
-    if all(char in rules.abbreviations for char in form):  # 中美, 台美, 中日韩
+    if all(char in rules.compound_country_chars for char in form):  # 中美, 台美, 中日韩
         return None
     if form[0] in rules.abbreviations and form[1:] in rules.not_names:
         return None

@@ -354,6 +354,10 @@ class Rules:
             day_words=_words(data["day_words"]),
             legal_form_words=_words(data["legal_form_words"]),
             currency_endings=_words(data["currency_endings"]),
+            compound_country_chars=frozenset({
+                *self.matcher.abbreviations, *(data.get("army_abbreviations") or {}),
+                *data["compound_country_characters"],
+            }),
             region_words=_words(data["region_words"]),
             direction_prefixes=frozenset(data["direction_prefixes"]),
             prize_fields=_words(data["prize_fields"]),

@@ -331,6 +331,9 @@ def test_unknown_domain_becomes_outlet():
          "person:paul-donovan", "看来", "通胀时期可能即将结束"),
         ("瑞银(UBS)经济学家Paul Donovan表示，好。在他看来，通胀时期可能即将结束。",
          "person:paul-donovan", "看来", "通胀时期可能即将结束"),
+        # a judgment speaks for the judge named before with a judicial title
+        ("高等法院首席法官潘兆初今日頒下裁決。</p><p>判詞又指，申請人的理解是完全錯誤。", "person:zh-潘兆初", "指",
+         "申請人的理解是完全錯誤"),
         # a country's short form (墨国) with a title speaks as its holder
         ("墨西哥总统欧布拉多周五要求中国帮助。</p><p>墨国总统表示，今年三月他便向习近平致信。",
          "person:zh-欧布拉多", "表示", "今年三月他便向习近平致信"),

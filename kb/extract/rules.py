@@ -142,6 +142,8 @@ class Lexicon:
     official_accounts: tuple[str, ...]  # official_accounts: 官博, 公众号
     media_descriptions: tuple[str, ...]  # media_descriptions
     author_words: tuple[str, ...]  # author_words: 作者 (of a piece the article reviews)
+    judgment_words: tuple[str, ...]  # judgment_words: 判词 (a judge's, or a court's)
+    judicial_titles: tuple[str, ...]  # judicial_titles: 法官, 裁判官
     authorship_verbs: tuple[str, ...]  # authorship_verbs: 撰写, 撰文
     publishing_verbs: tuple[str, ...]  # publishing_verbs: 刊发, 刊登
     document_insides: tuple[str, ...]  # document_insides: 声明中 as a subject
@@ -258,6 +260,8 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         official_accounts=_words(data["official_accounts"]),
         media_descriptions=_words(data["media_descriptions"]),
         author_words=_words(data["author_words"]),
+        judgment_words=_words(data["judgment_words"]),
+        judicial_titles=_words(data["judicial_titles"]),
         authorship_verbs=_words(data["authorship_verbs"]),
         publishing_verbs=_words(data["publishing_verbs"]),
         document_insides=_words(data["document_insides"]),

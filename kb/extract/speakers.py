@@ -46,6 +46,7 @@ def _without_brackets(units: list[Unit]) -> list[Unit]:
 
 
 _CLOSING_TITLE_MARKS = ("》", "』")
+_COURT_ENDINGS = ("法院", "法庭", "庭")
 # Who is given a document (向立法院提交的报告) is not who wrote it.
 _ADDRESSEE_MARKS = ("向", "给")
 
@@ -132,6 +133,8 @@ class Speakers:
             return Subject(start, end, outlet.key, self.kind(outlet.key))  # 半岛电视台记者报道称
         if text in lex.author_words and (author := self._author(start, end)) is not None:
             return author
+        if text.removeprefix("该") in lex.judgment_words:
+            return self._judge(start, end)
         if text in lex.person_nouns:
             named = self._named_as(text, start)
             if named is not None:
@@ -635,6 +638,21 @@ class Speakers:
         if last is None:
             return None
         return Subject(start, end, last.key, self.kind(last.key))
+
+    def _judge(self, start: int, end: int) -> Subject:
+        """判词指: the judge named before with a judicial title (首席法官潘兆初), else the court
+        named before, else no one named."""
+        floor = self._floor(start)
+        for token in reversed(self.people):
+            if floor <= token.start and token.end <= start and self.view.endswith(
+                self.lex.judicial_titles, 0, token.start
+            ):
+                return Subject(start, end, token.key, PERSON)
+        courts = [t for t in self.organizations if floor <= t.start and t.end <= start
+                  and self.view[t.start : t.end].endswith(_COURT_ENDINGS)]
+        if courts:
+            return Subject(start, end, courts[-1].key, ORGANIZATION)
+        return Subject(start, end, None, None)
 
     def _later_in_sentence(self, pos: int, limit: int, words: tuple[str, ...], active: bool = False) -> bool:
         """Whether one of ``words`` follows ``pos`` in its sentence (and before ``limit``);

@@ -101,8 +101,10 @@ class StatementFinder:
         self.lex = rules.lexicon
         self.index = TextIndex(view, tuple(rules.lexicon.attending_verbs))
         self.tokens = [t for t in tokens]
-        self.units = Units(view, tokens, words, frozenset(h for h in self.lex.anonymous_heads if len(h) >= 3),
-                           frozenset(self.lex.channels), pronouns=frozenset(self.lex.pronouns_personal))
+        # nouns the tagger splits (知情 | 人士, 判 | 词): one noun unit each
+        nouns = frozenset((*(h for h in self.lex.anonymous_heads if len(h) >= 3), *self.lex.judgment_words))
+        self.units = Units(view, tokens, words, nouns, frozenset(self.lex.channels),
+                           pronouns=frozenset(self.lex.pronouns_personal))
         self.parser = ClauseParser(self.lex)
         self.roles = article_roles(tokens, view, rules.kind_of)
         people = {t.key for t in tokens if t.type == ENTITY and t.key and rules.kind_of(t.key) == PERSON}

@@ -1317,3 +1317,14 @@ def test_the_authors_of_a_study_a_medium_reports_are_no_ones():
             "但作者指出，研究結果並非由性別決定。")
     said = [s for s in statements(body) if s[1] == "指出"]
     assert said and all(key is None for key, *_ in said), said
+
+
+def test_a_quotation_of_its_own_after_a_sentence_about_a_person_is_theirs():
+    body = ("彼得·希拉里來了。</p><p>彼得·希拉里贊同部分觀點。“我們從大本營到山頂有很多繩索。”</p>"
+            "<p>“可是山還是老樣子。”</p><p>這說法較為保守。</p><p>“這座山教會你尊重自然。”")
+    said = statements(body)
+    assert [(k, t) for k, _, t, _ in said] == [
+        ("person:zh-彼得·希拉里", "我們從大本營到山頂有很多繩索。"), ("person:zh-彼得·希拉里", "可是山還是老樣子。"),
+    ], said
+    # (他们: several people, none of whom is the one named before)
+    assert not statements("公鹿總管霍斯特說，很難。</p><p>他們感謝球隊。</p><p>“這是個艱難的決定。”")[1:]

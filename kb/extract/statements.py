@@ -638,6 +638,7 @@ class StatementFinder:
         found = [part for item in found for part in self._quote_by_quote(item)]
         found = self._in_first_person(found)
         found.extend(self._continued(found))
+        found.extend(self._quotes_after_their_subject(found))
         found = [self._named_after(item) for item in found]
         found = self._without_verb_led(found)
         return self._distinct(sorted(found, key=lambda f: (f.content_start, f.verb_start)))
@@ -985,6 +986,64 @@ class StatementFinder:
                 more.append(self._continuation(item, *quote))
                 next_start = next_end + 1
         return list({(m.content_start, m.content_end): m for m in more}.values())
+
+    def _quotes_after_their_subject(self, found: list[Found]) -> list[Found]:
+        """A quotation that is a sentence of its own, attributed by no verb, right after a
+        sentence that opens with a person (彼得赞同部分观点。“…。”, 他和父亲都是夏尔巴人。\n“…。”):
+        that person's words, and so are the quotation paragraphs that follow it."""
+        view, index = self.view, self.index
+        covered = [(f.content_start, f.content_end) for f in found]
+        out: list[Found] = []
+        for quote_start, quote_end in index.quotes:
+            if self._covered(covered, quote_start + 1, quote_end) or any(
+                f.content_start <= quote_start < f.content_end for f in out
+            ):
+                continue
+            back = quote_start
+            while back > 0 and view[back - 1] == " ":
+                back -= 1
+            if back == 0 or view[back - 1] not in "。！？!?\n" or view[quote_end - 1] not in "。！？!?…":
+                continue  # (a quotation inside a sentence, or one that ends no sentence)
+            after = view[quote_end + 1 : index.line_bounds(quote_start)[1]].strip("。 ")
+            if after:
+                continue  # (“…”彼得告诉BBC: its own attribution follows)
+            subject = self._sentence_opener(back - 1 - (view[back - 1] == "\n"))
+            if subject is None:
+                continue
+            item = Found(quote_start, quote_start, "", quote_start + 1, quote_end, subject, True, True)
+            out.append(item)
+            next_start = index.line_bounds(quote_start)[1] + 1
+            while next_start < len(view):
+                next_end = index.line_bounds(next_start)[1]
+                quote = index.quote_starting.get(next_start)
+                if quote is None or view[quote[1] - 1] not in "。！？!?…" or (
+                    view[quote[1] + 1 : next_end].strip("。 ") != ""
+                    or self._covered(covered, quote[0] + 1, quote[1])
+                ):
+                    break
+                out.append(self._continuation(item, *quote))
+                next_start = next_end + 1
+        return out
+
+    def _sentence_opener(self, pos: int) -> Subject | None:
+        """The person the sentence holding ``pos`` opens with (a name or 他/她), if any."""
+        if pos < 0 or self.index.inside_quote(pos):
+            return None
+        start, _ = self.index.sentence_bounds(pos)
+        while start < pos and self.view[start] == " ":
+            start += 1
+        token = self.token_at.get(start)
+        if token is not None and token.type == ENTITY and self.speakers.kind(token.key) == PERSON:
+            return Subject(token.start, token.end, token.key, PERSON, carried=True)
+        pronoun = next((p for p in self.lex.pronouns_personal if self.view.startswith(p, start)), None)
+        plural = pronoun is not None and (
+            pronoun in self.lex.plural_pronouns or self.view.startswith(("们", "們"), start + len(pronoun))
+        )
+        if pronoun is not None and not plural:
+            subject = self.speakers.pronoun(start, start + len(pronoun))
+            if subject.key and self.speakers.kind(subject.key) == PERSON:
+                return replace(subject, carried=True)
+        return None
 
     def _in_first_person(self, found: list[Found]) -> list[Found]:
         """A person's reported speech goes on through the sentences after it, in its paragraph,

@@ -334,6 +334,10 @@ def test_unknown_domain_becomes_outlet():
         # a judgment speaks for the judge named before with a judicial title
         ("高等法院首席法官潘兆初今日頒下裁決。</p><p>判詞又指，申請人的理解是完全錯誤。", "person:zh-潘兆初", "指",
          "申請人的理解是完全錯誤"),
+        # 接着 before the verb, 在 and a time, and a statement issued after them
+        ("以色列记者埃纳夫·希夫（Einav Schiff）发表文章。他接着说，“媒体话语掩盖了事实。”", "person:einav-schiff", "说",
+         "媒体话语掩盖了事实。"),
+        ("谢赫穆罕默德表示，好。他在后来发表声明称，他们讨论了合作。", "person:zh-穆罕默德", "称", "他们讨论了合作"),
         # a country's short form (墨国) with a title speaks as its holder
         ("墨西哥总统欧布拉多周五要求中国帮助。</p><p>墨国总统表示，今年三月他便向习近平致信。",
          "person:zh-欧布拉多", "表示", "今年三月他便向习近平致信"),

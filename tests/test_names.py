@@ -1779,3 +1779,21 @@ def test_bodies_named_by_their_word_and_compounds_of_countries(body, present, ab
     kinds = _kinds(body)
     assert all(kinds.get(name) == kind for name, kind in present.items()), kinds
     assert not set(absent) & set(kinds), kinds
+
+
+@pytest.mark.parametrize(
+    ("body", "present", "absent"),
+    [
+        # a second title after 兼 is no part of the name after it
+        ("明報指出，中國國務委員兼外長秦剛1日在北京會晤了特使。", {"秦刚": "person"}, ("兼外長秦剛", "兼外长秦刚")),
+        # a people, named by what its members are
+        ("秦剛此行斡旋緬甸與孟加拉的關係，包括遊說緬、孟雙方進一步協調遣返及安置羅興亞難民的政策。", {},
+         ("羅興亞", "罗兴亚")),
+        # an army's word after 军 (军力, 军援): no army
+        ("美國國防部最新「中國軍力報告」指出，中國軍力不斷增強。", {}, ("中國軍", "中国军")),
+    ],
+)
+def test_titles_peoples_and_words_an_army_begins_are_no_names(body, present, absent):
+    kinds = _kinds(body)
+    assert all(kinds.get(name) == kind for name, kind in present.items()), kinds
+    assert not set(absent) & set(kinds), kinds

@@ -466,6 +466,9 @@ class ClauseParser:
                 for u in rest
             ) and not _relative_head(rest):
                 return True  # 对记者, 向安理会, 就下星期与莫斯科的会谈问题在星期二
+            if text in ("在", "于") and k + 1 < n and gap[k + 1].tag in ("TIME", "t"):
+                k += 2  # 在后来, 于周一: a time
+                continue
             if text in ("在", "于") and k + 2 < n and rest[0].nominal:
                 # 在灵粮堂 | 致词: a place, then more circumstance (致词, 发表声明) to read on
                 j = k + 1

@@ -569,6 +569,8 @@ def discover_titled(view: str, tokens: list[Token], matcher: Matcher) -> dict[st
         # even where the catalog or the tagger read a place in it (山口)
         dated = _NAME_THEN_DAY.match(view, token.end)
         name = dated.group("name") if dated else ""
+        if name[:1] in ("兼", "暨"):
+            name = ""  # 国务委员 | 兼外长秦刚1日: a second title, then the name (the tagger's)
         if name and name not in matcher.forms and not any(c in matcher.not_name_chars for c in name):
             found.setdefault(name, "person:zh-" + name)
             continue

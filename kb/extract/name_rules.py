@@ -49,6 +49,8 @@ class NameRules:
     local_governments: tuple[str, ...] = ()  # 市府, 县府: a place's own government
     glued_adverbs: tuple[str, ...] = ()  # 如是: an adverb the tagger glues to a name before a verb
     paired_bodies: frozenset[str] = frozenset()  # 部会: bodies of two sorts, by their one-character words
+    suffix_words: frozenset[str] = frozenset()  # 军力: a one-character suffix and the word it begins
+    people_nouns: tuple[str, ...] = ()  # 难民, 族群: what members of a people are (罗兴亚难民)
     government_words: tuple[str, ...] = ()  # 政府, 当局: a place's government, named by the place
     led_bodies: tuple[str, ...] = ()  # 政府, 内阁: bodies a person leads, named after them
     country_bodies: tuple[str, ...] = ()  # 党, 军: a short body's ending that a country before it owns

@@ -759,6 +759,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             _ticket(raw, tagged_people) or _always_before(view, raw, rules.ticket_words)
         ):
             continue  # 侯康, 赖萧(配), 侯康蒋: candidates of a ticket, each by a character of their name
+        if kind == PERSON and _always_before(view, raw, rules.people_nouns):
+            continue  # 罗兴亚 | 难民: a people, named by what its members are
         if kind == PERSON and len(raw) == 2 and all(
             at > 0 and _foreign_run(view[at - 1 : at + 2]) and not rules.person_cue_words.ends_at(view[:at])
             for at in uses(view, raw)
@@ -1387,17 +1389,33 @@ def _always_before(view: str, form: str, words: tuple[str, ...]) -> bool:
 
 def _ends_inside_word(view: str, form: str, rules: NameRules,
                       tag_alone: Callable[[str], Sequence[tuple[str, str]]]) -> bool:
-    """Whether a body ending in a one-character suffix (部) ends, at every use, inside a word
-    for bodies of two sorts (中央部 | 会: 部会, the ministries and councils), the next
-    character beginning no word of its own (统帅部 | 会议 is the command's meeting)."""
+    """Whether a body ending in a one-character suffix (部) ends, at every use, inside a word:
+    one for bodies of two sorts (中央部 | 会: 部会, the ministries and councils), the next
+    character beginning no word of its own (统帅部 | 会议 is the command's meeting), or a word
+    the suffix begins (中国军 | 力)."""
     if len(form) < 3 or form.endswith(rules.long_organization_suffixes):
         return False
     starts = list(uses(view, form))
     for at in starts:
         end = at + len(form)
-        if view[end - 1 : end + 1] not in rules.paired_bodies or len(tag_alone(view[end : end + 2])) == 1:
+        pair = view[end - 1 : end + 1]
+        if pair in rules.suffix_words and _word_across(view, max(at, end - 3), end, tag_alone):
+            continue  # 中国军 | 力: military strength, no army (美国海军 | 力量 is the navy)
+        if pair not in rules.paired_bodies or len(tag_alone(view[end : end + 2])) == 1:
             return False
     return bool(starts)
+
+
+def _word_across(view: str, start: int, end: int,
+                 tag_alone: Callable[[str], Sequence[tuple[str, str]]]) -> bool:
+    """Whether, read alone from ``start`` to two characters past ``end``, a word runs across
+    ``end``."""
+    at = start
+    for word, _ in tag_alone(view[start : end + 2]):
+        if at < end < at + len(word):
+            return True
+        at += len(word)
+    return False
 
 
 def _always_quoted(view: str, form: str) -> bool:

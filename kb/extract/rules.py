@@ -328,6 +328,8 @@ class Rules:
             led_bodies=_words(data["led_bodies"]),
             government_words=_words(data["government_words"]),
             paired_bodies=frozenset(_words(data["paired_bodies"])),
+            suffix_words=frozenset(_words(data["suffix_words"])),
+            people_nouns=_words(data["people_nouns"]),
             glued_adverbs=_words(data["glued_adverbs"]),
             speaking_body_endings=_words(data["speaking_body_endings"]),
             local_governments=_words(data["local_governments"]),

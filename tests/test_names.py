@@ -1797,3 +1797,9 @@ def test_titles_peoples_and_words_an_army_begins_are_no_names(body, present, abs
     kinds = _kinds(body)
     assert all(kinds.get(name) == kind for name, kind in present.items()), kinds
     assert not set(absent) & set(kinds), kinds
+
+
+def test_a_bracketed_acronym_names_a_body_whose_name_joins_two_fields():
+    # 与 between two common nouns is inside the name, no joint of two bodies (CJPME)
+    kinds = _kinds("加拿大中东正义与和平倡导组织（CJPME）副主席迈克尔·布克特说，加拿大应该谨慎。")
+    assert kinds.get("加拿大中东正义与和平倡导组织") == "organization", kinds

@@ -183,6 +183,10 @@ def _form_start(view: str, paren: int, words: Sequence[Word], starts: list[int],
             joined, field = False, True
         elif field and word.tag in _NOUNS:
             field = False  # the field before 和 (制造商), though a descriptor's word
+        elif piece in _AND and index > 0 and words[index - 1].tag in ("n", "nz", "vn", "an") and not (
+            view[words[index - 1].start : words[index - 1].end].endswith(rules.endings)
+        ) and words[index - 1].end == word.start:
+            pass  # 中东正义 | 与 | 和平倡导组织（CJPME）: two fields of one name, no two bodies
         elif word.tag in _FUNCTION_TAGS and len(piece) == 1 and view[word.start - 1 : word.start] in _OPENERS:
             # 果敢、德昂、若 | 开军（AA）, 领袖的为 | 泰党（PTP）: no function word opens a list's
             # item, nor follows 的

@@ -1330,5 +1330,5 @@ def test_a_quotation_of_its_own_after_a_sentence_about_a_person_is_theirs():
     assert [(k, t) for k, _, t, _ in said] == [
         ("person:zh-彼得·希拉里", "我們從大本營到山頂有很多繩索。"), ("person:zh-彼得·希拉里", "可是山還是老樣子。"),
     ], said
-    # (他们: several people, none of whom is the one named before)
-    assert not statements("公鹿總管霍斯特說，很難。</p><p>他們感謝球隊。</p><p>“這是個艱難的決定。”")[1:]
+    # (他: whom it stands for, the quotation leaves open)
+    assert not statements("公鹿總管霍斯特說，很難。</p><p>他感謝球隊。</p><p>“這是個艱難的決定。”")[1:]

@@ -989,8 +989,8 @@ class StatementFinder:
 
     def _quotes_after_their_subject(self, found: list[Found]) -> list[Found]:
         """A quotation that is a sentence of its own, attributed by no verb, right after a
-        sentence that opens with a person (彼得赞同部分观点。“…。”, 他和父亲都是夏尔巴人。\n“…。”):
-        that person's words, and so are the quotation paragraphs that follow it."""
+        sentence that opens with a person's name (彼得赞同部分观点。“…。”): that person's words,
+        and so are the quotation paragraphs that follow it."""
         view, index = self.view, self.index
         covered = [(f.content_start, f.content_end) for f in found]
         out: list[Found] = []
@@ -1026,7 +1026,8 @@ class StatementFinder:
         return out
 
     def _sentence_opener(self, pos: int) -> Subject | None:
-        """The person the sentence holding ``pos`` opens with (a name or 他/她), if any."""
+        """The person the sentence holding ``pos`` opens with, by name (not 他: whom a pronoun
+        there stands for is the question the quotation leaves open)."""
         if pos < 0 or self.index.inside_quote(pos):
             return None
         start, _ = self.index.sentence_bounds(pos)
@@ -1035,14 +1036,6 @@ class StatementFinder:
         token = self.token_at.get(start)
         if token is not None and token.type == ENTITY and self.speakers.kind(token.key) == PERSON:
             return Subject(token.start, token.end, token.key, PERSON, carried=True)
-        pronoun = next((p for p in self.lex.pronouns_personal if self.view.startswith(p, start)), None)
-        plural = pronoun is not None and (
-            pronoun in self.lex.plural_pronouns or self.view.startswith(("们", "們"), start + len(pronoun))
-        )
-        if pronoun is not None and not plural:
-            subject = self.speakers.pronoun(start, start + len(pronoun))
-            if subject.key and self.speakers.kind(subject.key) == PERSON:
-                return replace(subject, carried=True)
         return None
 
     def _in_first_person(self, found: list[Found]) -> list[Found]:

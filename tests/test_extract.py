@@ -1312,6 +1312,17 @@ def test_a_bodys_official_account_is_the_body(body, expected):
     assert not any(k.startswith("person:") for k in run(body).entities)
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "美国总统拜登批评以色列的强硬政府。",
+        "德国财长林德纳强调重新均衡对华关系的必要性。",
+    ],
+)
+def test_a_verb_before_a_noun_phrase_with_no_verb_is_no_statement(body):
+    assert not statements(body), statements(body)
+
+
 def test_sharing_an_experience_is_no_statement():
     assert not [s for s in statements("蔡力行致詞分享半導體職涯的各個轉捩點。") if s[1] == "分享"]
 

@@ -54,6 +54,7 @@ class Found:
     direct: bool = False
 
 
+_NOUN_TAGS = frozenset({"n", "nz", "nw", "PER", "LOC", "ORG", ENTITY})
 # 在X看来，…: X's view, at a clause's start.
 _IN_THE_VIEW_OF = re.compile(
     r"(?:^|(?<=[。！？!?；;\n，,“「]))在(?P<who>[^，,。；;“”「」\n]{1,40}?)看来[，,]"
@@ -581,7 +582,16 @@ class StatementFinder:
         if units and units[0].tag in ("p", "c"):
             return False  # 强调鉴于目前的形势，需要…: a subordinate clause leads the content
         # A predicate: a verb, or an adjective or adverb (局势十分危险); 强烈担忧 has neither.
-        return bool(units) and not any(u.tag in ("v", "vd", "a", "d") for u in units)
+        if bool(units) and not any(u.tag in ("v", "vd", "a", "d") for u in units):
+            return True
+        # 批评以色列的强硬政府: a short clause of no verb that ends in 的 and a noun names a thing
+        # and says nothing (a relative clause before the noun, 待了多年的台积电, may be a verb's
+        # object too: 投票给普京以外的人)
+        last_de = max((k for k, u in enumerate(units) if u.text == "的"), default=-1)
+        return (
+            clause_end == end and end - start <= 12 and 0 <= last_de < len(units) - 1
+            and units[-1].tag in _NOUN_TAGS and not any(u.tag in ("v", "vd") for u in units)
+        )
 
     # -- the statements -------------------------------------------------------------------------
 

@@ -1803,3 +1803,18 @@ def test_a_bracketed_acronym_names_a_body_whose_name_joins_two_fields():
     # 与 between two common nouns is inside the name, no joint of two bodies (CJPME)
     kinds = _kinds("加拿大中东正义与和平倡导组织（CJPME）副主席迈克尔·布克特说，加拿大应该谨慎。")
     assert kinds.get("加拿大中东正义与和平倡导组织") == "organization", kinds
+
+
+def _outlet_kinds(url: str, body: str) -> dict[str, str]:
+    text = f"<!--1643120102000-->\n[标题]({url})\n------\n<p>{body}</p>"
+    return {k: e.kind for k, e in extract(parse_text(text)).entities.items()}
+
+
+def test_a_local_outlets_short_form_is_its_own_citys_only_where_no_other_country_is_named():
+    # an RTHK story that names no country: 教育局 and 特區政府 are Hong Kong's
+    keys = _outlet_kinds("https://news.rthk.hk/rthk/ch/component/k2/1.htm",
+                         "教育局提醒家長多關心子女。相信新一屆區議會在特區政府統籌領導下擔當橋樑。")
+    assert "hk-education-bureau" in keys and "hong-kong-government" in keys, keys
+    # a CNA story of Venezuela: its 總統府 is no Taiwanese body
+    keys = _outlet_kinds("https://www.cna.com.tw/news/aopl/1.aspx", "委內瑞拉總統馬杜洛在卡拉卡斯總統府接見沙柏。")
+    assert "taiwan-presidential-office" not in keys, keys

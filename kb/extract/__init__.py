@@ -185,7 +185,7 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
         extra.update(titled)
         tokens = scan(view, matcher, extra)
     tokens = drop_inside_titles(tokens, view)
-    resolve_ambiguous(tokens, view, matcher)
+    resolve_ambiguous(tokens, view, matcher, result.outlet.country)
 
     entities, origins = result.entities, text.origins
     for token in tokens:

@@ -623,13 +623,16 @@ def discover_speakers(view: str, tokens: list[Token], matcher: Matcher) -> dict[
 # --- resolution of shared short forms ------------------------------------------------------
 
 
-def resolve_ambiguous(tokens: list[Token], view: str, matcher: Matcher) -> None:
-    """Give each ambiguous token one key from its context, or clear it."""
+def resolve_ambiguous(tokens: list[Token], view: str, matcher: Matcher, home: str | None = None) -> None:
+    """Give each ambiguous token one key from its context, or clear it; in an article that
+    names no country but ``home``, the outlet's country, that one (a local outlet's 教育局 is its
+    own city's; not a Taiwanese outlet's 总统府 in Caracas)."""
     certain = {t.key for t in tokens if t.type == ENTITY and not t.ambiguous and t.key}
     # How often the article names each country's places, bodies and people.
     countries = Counter(
         c for t in tokens if t.type == ENTITY and not t.ambiguous and (c := _country_of(t, matcher))
     )
+
     for index, token in enumerate(tokens):
         if not token.ambiguous:
             continue
@@ -637,7 +640,10 @@ def resolve_ambiguous(tokens: list[Token], view: str, matcher: Matcher) -> None:
         choice = _by_other_mention(candidates, certain) or _by_title(
             candidates, tokens, index, view, matcher
         ) or _by_country(candidates, tokens, index, view, matcher)
-        choice = choice or _by_article_country(candidates, countries, matcher)
+        at_home = home is not None and set(countries) <= {home.upper()}
+        choice = choice or _by_article_country(candidates, countries, matcher) or (
+            _by_article_country(candidates, Counter({home.upper(): 1}), matcher) if at_home else None
+        )
         if choice is None or choice not in certain:
             # 约翰逊 after 迈克·约翰逊 in the same article: the full name written before, which
             # no catalog entry is (over a guess from the country)

@@ -338,6 +338,9 @@ def test_unknown_domain_becomes_outlet():
         ("以色列记者埃纳夫·希夫（Einav Schiff）发表文章。他接着说，“媒体话语掩盖了事实。”", "person:einav-schiff", "说",
          "媒体话语掩盖了事实。"),
         ("谢赫穆罕默德表示，好。他在后来发表声明称，他们讨论了合作。", "person:zh-穆罕默德", "称", "他们讨论了合作"),
+        # 时 after the verb begins a noun (时间), no clause of time (表示 | 时间为…)
+        ("日方将此视为预告。海上保安厅表示时间为5月31日凌晨0点至6月11日凌晨0点。", "organization:zh-海上保安厅", "表示",
+         "时间为5月31日凌晨0点至6月11日凌晨0点"),
         # a country's short form (墨国) with a title speaks as its holder
         ("墨西哥总统欧布拉多周五要求中国帮助。</p><p>墨国总统表示，今年三月他便向习近平致信。",
          "person:zh-欧布拉多", "表示", "今年三月他便向习近平致信"),

@@ -96,6 +96,7 @@ class Lexicon:
     noun_markers: tuple[str, ...]  # noun_markers: 的要求, 做出回应
     negators: tuple[str, ...]  # negators: 没有回应
     verb_enders: tuple[str, ...]  # verb_enders: 致词时, 引述的 (a clause of time, an attribute)
+    not_verb_enders: tuple[str, ...]  # not_verb_enders: 时间 (表示 | 时间为…)
     saying_verbs: frozenset[str]  # saying_verbs: 说, 表示 (告诉X说: the statement's verb)
     verb_events: frozenset[str]  # event words a verb begins: 说明会, 座谈会
     passive_markers: tuple[str, ...]  # passive_markers: 被指控
@@ -214,6 +215,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         noun_markers=_words(data["noun_markers"]),
         negators=_words(data["negators"]),
         verb_enders=_words(data["verb_enders"]),
+        not_verb_enders=_words(data["not_verb_enders"]),
         saying_verbs=frozenset(_words(data["saying_verbs"])),
         verb_events=frozenset(_words(data["event_words"])),
         passive_markers=_words(data["passive_markers"]),

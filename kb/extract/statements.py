@@ -188,7 +188,8 @@ class StatementFinder:
             return None  # 发表演 | 说指: the verb's first character ends a channel's word
         if view.endswith(lex.noun_markers, 0, start) or view.endswith(lex.negators, 0, start):
             return None
-        if view.startswith(lex.verb_enders, end) or f"{form}{after}" in lex.verb_events:
+        ended = view.startswith(lex.verb_enders, end) and not view.startswith(lex.not_verb_enders, end)
+        if ended or f"{form}{after}" in lex.verb_events:
             return None  # 致词 | 时表示, 引述 | 的消息人士, (法人)说明 | 会: a time, an attribute, an event
         if view.endswith(lex.passive_markers, 0, start):
             return None  # 因被指控…: accused, not accusing

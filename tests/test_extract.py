@@ -1346,3 +1346,19 @@ def test_a_quotation_of_its_own_after_a_sentence_about_a_person_is_theirs():
     ], said
     # (他: whom it stands for, the quotation leaves open)
     assert not statements("公鹿總管霍斯特說，很難。</p><p>他感謝球隊。</p><p>“這是個艱難的決定。”")[1:]
+
+
+@pytest.mark.parametrize(
+    ("url", "body", "speaker"),
+    [
+        # 政府 alone: the outlet's own country's, where the article names it (共同社: Japan's)
+        ("https://china.kyodonews.net/news/2023/05/1.html", "日本首相岸田文雄表示，好。政府表示增税的时机是明年。",
+         "japan-government"),
+        # …or the government of the country the article is about
+        ("https://www.rfi.fr/cn/1", "法国总统马克龙表示，好。政府宣布一项发展骑自行车活动的计划。", "france-government"),
+    ],
+)
+def test_government_alone_is_the_outlets_own_or_the_articles_countrys(url, body, speaker):
+    text = f"<!--1643120102000-->\n[标题]({url})\n------\n<p>{body}</p>"
+    said = [s.speaker_key for s in extract(parse_text(text)).statements if s.speaker_text == "政府"]
+    assert said == [speaker], said

@@ -203,7 +203,7 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
 
     _add_byline(article, result, line_of)
 
-    finder = StatementFinder(view, tokens, rules, words)
+    finder = StatementFinder(view, tokens, rules, words, home=result.outlet.country)
     for title, person, qualifier in finder.roles:
         info = result.entities.get(qualifier) if qualifier else None
         result.roles.append(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -46,6 +47,7 @@ def _without_brackets(units: list[Unit]) -> list[Unit]:
 
 
 _CLOSING_TITLE_MARKS = ("》", "』")
+BARE_GOVERNMENT = ("政府", "该国政府")  # a government by the word alone (政府表示)
 _COURT_ENDINGS = ("法院", "法庭", "庭")
 # Who is given a document (向立法院提交的报告) is not who wrote it.
 _ADDRESSEE_MARKS = ("向", "给")
@@ -65,8 +67,9 @@ class Subject:
 
 class Speakers:
     def __init__(self, view: str, index: TextIndex, tokens: Sequence[Token], rules: Rules,
-                 holders: TitleHolders, units: Units, parser: ClauseParser) -> None:
+                 holders: TitleHolders, units: Units, parser: ClauseParser, home: str | None = None) -> None:
         self.view = view
+        self.home = home  # the outlet's country (共同社: JP): whose 政府 a bare 政府 is, when named
         self.units = units
         self.parser = parser
         self.index = index
@@ -131,6 +134,8 @@ class Speakers:
         outlet = units[-2].token if len(units) >= 2 and units[-2].tag == ENTITY else None
         if outlet is not None and units[-1].text in lex.reporter_words and self._media(outlet):
             return Subject(start, end, outlet.key, self.kind(outlet.key))  # 半岛电视台记者报道称
+        if text in BARE_GOVERNMENT:
+            return self._leading_government(start, end)
         if text in lex.author_words and (author := self._author(start, end)) is not None:
             return author
         if text.removeprefix("该") in lex.judgment_words:
@@ -256,6 +261,22 @@ class Speakers:
         if entry and entry.kind == PLACE and target is not None and not city:
             return Subject(start, end, target.key, target.kind)
         return Subject(start, end, token.key, self.kind(token.key), joint=joint)
+
+    def _leading_government(self, start: int, end: int) -> Subject:
+        """政府 alone: the outlet's own country's government where the article names a place of
+        that country or none (共同社's 政府表示, 中央社's 政府主張), else the government of the
+        country whose places it names most, when one leads; else no one."""
+        entries = (self.rules.matcher.entry(t.key) for t in self.mentions)
+        counts = Counter(e.country.upper() for e in entries
+                         if e is not None and e.kind == PLACE and e.country)
+        home = self.home.upper() if self.home else None
+        if home in self.rules.governments and (not counts or home in counts):
+            return Subject(start, end, self.rules.governments[home], ORGANIZATION)
+        ranked = counts.most_common(2)
+        leads = ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
+        if leads and ranked[0][0] in self.rules.governments:
+            return Subject(start, end, self.rules.governments[ranked[0][0]], ORGANIZATION)
+        return Subject(start, end, None, None)
 
     def _government(self, key: str) -> str:
         """A country's or region's government, when the catalog lists one; else ``key``."""

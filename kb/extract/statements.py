@@ -26,7 +26,7 @@ from kb.extract.clauses import ClauseParser, SubjectParse, Units
 from kb.extract.entities import ENTITY, Token
 from kb.extract.roles import TitleHolders, article_roles
 from kb.extract.rules import Rules
-from kb.extract.speakers import Speakers, Subject
+from kb.extract.speakers import BARE_GOVERNMENT, Speakers, Subject
 from kb.extract.tagger import Word
 from kb.extract.text import CLAUSE_PUNCT, CLOSERS, CLOSING_QUOTES, OPENERS, SENTENCE_END, TextIndex, uses
 
@@ -96,7 +96,8 @@ _CLOSING_NOTE = re.compile(r"[（(][^（()）]{1,30}[)）]\s*\d*\s*$")
 
 
 class StatementFinder:
-    def __init__(self, view: str, tokens: list[Token], rules: Rules, words: list[Word]) -> None:
+    def __init__(self, view: str, tokens: list[Token], rules: Rules, words: list[Word],
+                 home: str | None = None) -> None:
         self.view = view
         self.rules = rules
         self.lex = rules.lexicon
@@ -110,7 +111,7 @@ class StatementFinder:
         self.roles = article_roles(tokens, view, rules.kind_of)
         people = {t.key for t in tokens if t.type == ENTITY and t.key and rules.kind_of(t.key) == PERSON}
         holders = TitleHolders(self.roles, people, rules.matcher)
-        self.speakers = Speakers(view, self.index, tokens, rules, holders, self.units, self.parser)
+        self.speakers = Speakers(view, self.index, tokens, rules, holders, self.units, self.parser, home)
         self._relaying = False  # whether the last statement found relays another source (引述)
         self._sentence_before: Subject | None = None  # the speaker of the sentence just before
         self._channels: list[tuple[int, int]] | None = None  # channel phrases, found when first asked
@@ -397,6 +398,8 @@ class StatementFinder:
                 end = self.parser.noun_phrase_end(prior_units, prior_parse.start, together)
                 prior_parse = SubjectParse(prior_units, prior_parse.start, end, False, together=together)
             subject = self.speakers.resolve(prior_parse) if prior_parse.phrase else None
+            if subject is not None and self.view[subject.start : subject.end] in BARE_GOVERNMENT:
+                subject = None  # (…以及政府立法优次，强调…: a government in a clause before is no speaker)
             if subject is not None and _MODIFIES_LATER_HEAD.match(self.view, subject.end):
                 return None  # 伊朗 | 支持的…叛军表示: the name modifies the clause's subject, no speaker
             if subject is not None and (subject.key or subject.anonymous):

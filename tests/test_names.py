@@ -1271,7 +1271,8 @@ def test_two_countries_one_character_each_before_two_nations_are_no_person():
         # a place and a number of a sort (班加罗尔 | 多所学校) is no body
         ("印度班加罗尔多所学校今天收到炸弹威胁，警方正在搜查。", None, None, "班加罗尔多所"),
         # a two-character verb before a place's government (联络 | 特区政府) is no part of it
-        ("公署于7月联络特区政府，告知新的安排已经生效。", "特区政府", "organization", "联络特区政府"),
+        # (the catalog's 特区政府 is ambiguous: a place names whose)
+        ("公署于7月联络香港特区政府，告知新的安排已经生效。", "香港特区政府", "organization", "联络香港特区政府"),
         # the newsroom's credit names each person whole, however the tagger cuts them
         ("美国德州通过法案。（译者：张茗喧/核稿：严思祺）", "张茗喧", "person", "张茗"),
         # a Japanese given name of a numeral before a list's comma, of 和 before a title
@@ -1818,3 +1819,11 @@ def test_a_local_outlets_short_form_is_its_own_citys_only_where_no_other_country
     # a CNA story of Venezuela: its 總統府 is no Taiwanese body
     keys = _outlet_kinds("https://www.cna.com.tw/news/aopl/1.aspx", "委內瑞拉總統馬杜洛在卡拉卡斯總統府接見沙柏。")
     assert "taiwan-presidential-office" not in keys, keys
+
+
+def test_latin_names_with_accents_after_a_title_and_a_space_and_hyphenated_names():
+    kinds = _kinds("黎智英要求聘用英國御用大律師 Tim Owen 抗辯。土耳其官员Mesut Hançer说，好。")
+    assert kinds.get("Tim Owen") == "person" and kinds.get("Mesut Hançer") == "person", kinds
+    # a company's form inside a foreign name joined by a hyphen is no company (海尔-塞拉西)
+    kinds = _kinds("非洲统一组织成立，海尔-塞拉西一世和夸梅-恩克鲁玛都出席。俄罗斯-乌克兰战争持续。")
+    assert "海尔" not in kinds and kinds.get("俄罗斯") == "place", kinds

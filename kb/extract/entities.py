@@ -21,7 +21,7 @@ from operator import itemgetter
 
 import ahocorasick
 
-from kb.catalog import ENTITY_KINDS, PERSON, Catalog, Entry
+from kb.catalog import ENTITY_KINDS, PERSON, PLACE, Catalog, Entry
 from kb.extract.records import EntityInfo
 from kb.normalise import NormalisedText, normalise_key
 
@@ -258,6 +258,21 @@ def _inside_dotted_name(view: str, at: int, form: str) -> bool:
     return all(c in chars for c in view[dot + 1 : at]) and all(c in chars for c in form)
 
 
+def _in_hyphenated_name(view: str, start: int, end: int, form: str) -> bool:
+    """Whether a transliterated form is one part of a foreign name joined by a hyphen
+    (海尔-塞拉西一世, 夸梅-恩克鲁玛): two transliteration characters across the hyphen."""
+    chars = transliteration_chars()
+    if not all(c in chars for c in form):
+        return False
+    after = view[end : end + 1] in ("-", "‐") and len(view) >= end + 3 and all(
+        c in chars for c in view[end + 1 : end + 3]
+    )
+    before = view[start - 1 : start] in ("-", "‐") and start >= 3 and all(
+        c in chars for c in view[start - 3 : start - 1]
+    )
+    return after or before
+
+
 def scan(view: str, matcher: Matcher, extra: dict[str, str] | None = None) -> list[Token]:
     """Match catalog forms (and article-local ``extra`` forms → keys) left to right."""
     tokens: list[Token] = []
@@ -297,6 +312,11 @@ def scan(view: str, matcher: Matcher, extra: dict[str, str] | None = None) -> li
                 continue
             if kind != TITLE and _inside_dotted_name(view, i, form):
                 continue  # 塞西尔·布 | 里昂: a surname's last characters, not the city
+            if kind != TITLE and form not in extra and _in_hyphenated_name(view, i, end, form) and all(
+                (entry := matcher.entry(key)) is not None and entry.kind not in (PLACE, PERSON)
+                for key in keys
+            ):
+                continue  # 海尔 | -塞拉西: a foreign name's part, not the company (俄罗斯-乌克兰战争 stays)
             # 以北约50公里: 约 before a number is "about", not the end of a name.
             if form.endswith("约") and view[end : end + 1].isdigit():
                 continue

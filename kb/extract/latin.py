@@ -36,8 +36,9 @@ def latin_names(view: str, cues: tuple[tuple[str, ...], tuple[str, ...], tuple[s
         elif not (before.endswith(person_words) or before.endswith("人")):
             continue
         after = view[end : end + 1]
-        if not (after in _LATIN_FOLLOWERS or speaks or _DAY_AFTER.match(view, end)):
-            continue
+        titled = before.endswith(person_words) and view[start - 1 : start] == " "
+        if not (after in _LATIN_FOLLOWERS or speaks or _DAY_AFTER.match(view, end) or titled):
+            continue  # (英国御用大律师 Tim Owen 抗辩: a title, a space, a name: whatever follows)
         _add_latin(found, match.group("name"), body_words)
         joined = _LATIN_JOINED.match(view, end)
         if joined is not None:  # …trevor reed和brittney griner
@@ -220,7 +221,10 @@ def _add_latin(found: dict[str, str], name: str, body_words: frozenset[str] = fr
 
 
 # A Latin name of two to four words, and what may follow one that follows a title.
-_LATIN_RUN = re.compile(r"(?<![a-z'.\-])\s?(?P<name>[a-z][a-z'.\-]+(?: [a-z][a-z'.\-]+){1,3})\s?")
+_LETTER = "a-zà-öø-ÿ"  # (lower case: the view's; Latin-1 letters for Hançer, Müller)
+_LATIN_RUN = re.compile(
+    rf"(?<![{_LETTER}'.\-])\s?(?P<name>[{_LETTER}][{_LETTER}'.\-]+(?: [{_LETTER}][{_LETTER}'.\-]+){{1,3}})\s?"
+)
 _LATIN_FOLLOWERS = frozenset("（(，,、和与及")
 # A day after the name, before its verb: 主编emma tucker周一发表.
 _DAY_AFTER = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]|[今昨前本当]天|\d{1,2}日")

@@ -145,6 +145,9 @@ class Lexicon:
     author_words: tuple[str, ...]  # author_words: 作者 (of a piece the article reviews)
     judgment_words: tuple[str, ...]  # judgment_words: 判词 (a judge's, or a court's)
     judicial_titles: tuple[str, ...]  # judicial_titles: 法官, 裁判官
+    court_endings: tuple[str, ...]  # court_endings: 法院, 法庭
+    bare_government_words: tuple[str, ...]  # bare_government_words: 政府 (政府表示)
+    addressee_marks: tuple[str, ...]  # addressee_marks: 向, 给 (向立法院提交的报告)
     authorship_verbs: tuple[str, ...]  # authorship_verbs: 撰写, 撰文
     publishing_verbs: tuple[str, ...]  # publishing_verbs: 刊发, 刊登
     document_insides: tuple[str, ...]  # document_insides: 声明中 as a subject
@@ -264,6 +267,9 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         author_words=_words(data["author_words"]),
         judgment_words=_words(data["judgment_words"]),
         judicial_titles=_words(data["judicial_titles"]),
+        court_endings=_words(data["court_endings"]),
+        bare_government_words=_words(data["bare_government_words"]),
+        addressee_marks=_words(data["addressee_marks"]),
         authorship_verbs=_words(data["authorship_verbs"]),
         publishing_verbs=_words(data["publishing_verbs"]),
         document_insides=_words(data["document_insides"]),

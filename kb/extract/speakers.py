@@ -47,10 +47,6 @@ def _without_brackets(units: list[Unit]) -> list[Unit]:
 
 
 _CLOSING_TITLE_MARKS = ("》", "』")
-BARE_GOVERNMENT = ("政府", "该国政府")  # a government by the word alone (政府表示)
-_COURT_ENDINGS = ("法院", "法庭", "庭")
-# Who is given a document (向立法院提交的报告) is not who wrote it.
-_ADDRESSEE_MARKS = ("向", "给")
 
 
 @dataclass
@@ -134,7 +130,7 @@ class Speakers:
         outlet = units[-2].token if len(units) >= 2 and units[-2].tag == ENTITY else None
         if outlet is not None and units[-1].text in lex.reporter_words and self._media(outlet):
             return Subject(start, end, outlet.key, self.kind(outlet.key))  # 半岛电视台记者报道称
-        if text in BARE_GOVERNMENT:
+        if text in lex.bare_government_words:
             return self._leading_government(start, end)
         if text in lex.author_words and (author := self._author(start, end)) is not None:
             return author
@@ -230,7 +226,7 @@ class Speakers:
             # 白宫声明说, 欧委会的声明指出: the named body's; 声明称, 该公司表示: the nearest one's.
             named = [u for k, u in enumerate(units)
                      if u.tag == ENTITY and u.token and self.kind(u.token.key) != PERSON
-                     and not (k and units[k - 1].text in _ADDRESSEE_MARKS)]
+                     and not (k and units[k - 1].text in lex.addressee_marks)]
             if named:
                 return self._entity(units[: units.index(named[-1]) + 1], parse, start, end)
             return self.description(start, end, text)
@@ -569,7 +565,7 @@ class Speakers:
         pool = [t for t in (same if media else same or self.organizations) if not (
             self.view[t.start - 1 : t.start] == "在" and self.view[t.end : t.end + 1] == "上"
         ) and not (media and _DATELINE.match(self.view, t.end))
-            and self.view[t.start - 1 : t.start] not in _ADDRESSEE_MARKS]
+            and self.view[t.start - 1 : t.start] not in self.lex.addressee_marks]
         starts = [t.start for t in pool]
         found = self._nearest(pool, starts, start)
         if found is None:
@@ -670,7 +666,7 @@ class Speakers:
             ):
                 return Subject(start, end, token.key, PERSON)
         courts = [t for t in self.organizations if floor <= t.start and t.end <= start
-                  and self.view[t.start : t.end].endswith(_COURT_ENDINGS)]
+                  and self.view[t.start : t.end].endswith(self.lex.court_endings)]
         if courts:
             return Subject(start, end, courts[-1].key, ORGANIZATION)
         return Subject(start, end, None, None)

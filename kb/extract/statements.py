@@ -26,7 +26,7 @@ from kb.extract.clauses import ClauseParser, SubjectParse, Units
 from kb.extract.entities import ENTITY, Token
 from kb.extract.roles import TitleHolders, article_roles
 from kb.extract.rules import Rules
-from kb.extract.speakers import BARE_GOVERNMENT, Speakers, Subject
+from kb.extract.speakers import Speakers, Subject
 from kb.extract.tagger import Word
 from kb.extract.text import CLAUSE_PUNCT, CLOSERS, CLOSING_QUOTES, OPENERS, SENTENCE_END, TextIndex, uses
 
@@ -398,7 +398,8 @@ class StatementFinder:
                 end = self.parser.noun_phrase_end(prior_units, prior_parse.start, together)
                 prior_parse = SubjectParse(prior_units, prior_parse.start, end, False, together=together)
             subject = self.speakers.resolve(prior_parse) if prior_parse.phrase else None
-            if subject is not None and self.view[subject.start : subject.end] in BARE_GOVERNMENT:
+            written = self.view[subject.start : subject.end] if subject is not None else ""
+            if written in self.lex.bare_government_words:
                 subject = None  # (…以及政府立法优次，强调…: a government in a clause before is no speaker)
             if subject is not None and _MODIFIES_LATER_HEAD.match(self.view, subject.end):
                 return None  # 伊朗 | 支持的…叛军表示: the name modifies the clause's subject, no speaker

@@ -158,7 +158,7 @@ def utterances_rebuild() -> None:
     engine = create_sync_engine(settings.database_url)
     try:
         with engine.begin() as connection:
-            if connection.dialect.name == "postgresql":  # one writer at a time, as loaders
+            if connection.dialect.name == "postgresql":  # in the loaders' turn (kb.store)
                 from kb.store import LOADER_LOCK
 
                 connection.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (LOADER_LOCK,))

@@ -331,8 +331,9 @@ def _write_retrying(connection: Connection, store: Store, batch: list[ArticleRow
         try:
             with connection.begin():
                 return store.write(batch)
-        except SQLAlchemyError as exc:
-            state = getattr(getattr(exc, "orig", None), "sqlstate", None)
+        except Exception as exc:
+            # (bulk rows go through the driver's own cursor: its errors arrive unwrapped)
+            state = getattr(exc, "sqlstate", None) or getattr(getattr(exc, "orig", None), "sqlstate", None)
             if attempt == ATTEMPTS or state not in RETRIED_SQLSTATES:
                 raise
             log.info("writing a batch of %d articles met another loader (%s); writing it again",

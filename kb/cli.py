@@ -139,7 +139,8 @@ def load(
                   f"{report.new_entities.get('organization', 0)} organizations, "
                   f"{report.new_entities.get('place', 0)} places")
         out.print(f"stored: {report.statements} statements, {report.mentions} mentions")
-        turn = (f", for other loaders' batches {report.turn_seconds:.1f} s (of the writing)"
+        turn = (f"; of the writing, waiting for other loaders {report.turn_seconds:.1f} s, "
+                f"in the loaders' turn {report.turn_held_seconds:.1f} s"
                 if engine.dialect.name == "postgresql" else "")
         out.print(f"time: writing {report.writing_seconds:.1f} s, waiting for parsing and extraction "
                   f"{report.waiting_seconds:.1f} s{turn}")

@@ -72,6 +72,7 @@ class LoadReport:
     # PostgreSQL: of the writing, the seconds spent waiting for other loaders' turn
     # (kb.store.LOADER_LOCK).
     turn_seconds: float = 0.0
+    turn_held_seconds: float = 0.0  # and holding it
 
     @property
     def failed(self) -> int:
@@ -256,7 +257,7 @@ def load_paths(
         _keep_wal_small(connection)
         _refresh_statistics(connection, report)
         report.writing_seconds += time.perf_counter() - started
-        report.turn_seconds = store.turn_seconds
+        report.turn_seconds, report.turn_held_seconds = store.turn_seconds, store.turn_held_seconds
     return report
 
 

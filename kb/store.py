@@ -228,8 +228,11 @@ class Store:
         # Catalog facts that changed, written in the loaders' turn: (table, id, values).
         self._facts: list[tuple[Any, int, dict[str, Any]]] = []
         self._turn_taken = False
-        # PostgreSQL: seconds spent waiting for the loaders' turn (other loaders' batches).
+        # PostgreSQL: seconds spent waiting for the loaders' turn (other loaders' batches), and
+        # holding it (until the batch's rows are written; the commit follows).
         self.turn_seconds = 0.0
+        self.turn_held_seconds = 0.0
+        self._turn_started = 0.0
 
     @property
     def grouper(self) -> Grouper:
@@ -330,6 +333,8 @@ class Store:
         # Readers key what they keep by this number (kb.api.cache); it commits with the rows.
         # Last: every batch changes this one row, which stays locked until the commit.
         self.connection.exec_driver_sql("UPDATE data_version SET version = version + 1")
+        if self._turn_taken:
+            self.turn_held_seconds += time.perf_counter() - self._turn_started
         return results
 
     def _lock_articles(self, identities: Iterable[str]) -> None:
@@ -347,7 +352,8 @@ class Store:
             return
         started = time.perf_counter()
         self.connection.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (LOADER_LOCK,))
-        self.turn_seconds += time.perf_counter() - started
+        self._turn_started = time.perf_counter()
+        self.turn_seconds += self._turn_started - started
         self._turn_taken = True
 
     def _plan(self, rows: ArticleRows, result: StoreResult, tables: _Tables, statement_ids: Any,

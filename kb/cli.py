@@ -104,6 +104,9 @@ def load(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per transaction.")] = 200,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1,
+                                             help="Worker processes that parse and extract "
+                                                  "(default: one per core).")] = None,
 ) -> None:
     """Load articles: parse, extract and store them (idempotent; changed files replace)."""
     from kb.db import create_sync_engine
@@ -117,7 +120,7 @@ def load(
     with Progress(TextColumn("[bold]loading"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("{task.description}"), console=console, disable=not show) as bar:
         task = bar.add_task("", total=len(files))
-        report = load_paths(engine, files, batch_size=batch_size,
+        report = load_paths(engine, files, batch_size=batch_size, workers=jobs,
                             on_file=lambda path, status: bar.update(task, advance=1,
                                                                      description=path.name))
     engine.dispose()
@@ -136,8 +139,11 @@ def load(
                   f"{report.new_entities.get('organization', 0)} organizations, "
                   f"{report.new_entities.get('place', 0)} places")
         out.print(f"stored: {report.statements} statements, {report.mentions} mentions")
+        turn = (f"; of the writing, waiting for other loaders {report.turn_seconds:.1f} s, "
+                f"in the loaders' turn {report.turn_held_seconds:.1f} s"
+                if engine.dialect.name == "postgresql" else "")
         out.print(f"time: writing {report.writing_seconds:.1f} s, waiting for parsing and extraction "
-                  f"{report.waiting_seconds:.1f} s")
+                  f"{report.waiting_seconds:.1f} s{turn}")
     if report.failed:
         raise typer.Exit(1)
 
@@ -153,7 +159,7 @@ def utterances_rebuild() -> None:
     engine = create_sync_engine(settings.database_url)
     try:
         with engine.begin() as connection:
-            if connection.dialect.name == "postgresql":  # one writer at a time, as loaders
+            if connection.dialect.name == "postgresql":  # in the loaders' turn (kb.store)
                 from kb.store import LOADER_LOCK
 
                 connection.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (LOADER_LOCK,))

@@ -69,6 +69,10 @@ class LoadReport:
     # for the workers' parsed and extracted files (seconds of wall time each).
     writing_seconds: float = 0.0
     waiting_seconds: float = 0.0
+    # PostgreSQL: of the writing, the seconds spent waiting for other loaders' turn
+    # (kb.store.LOADER_LOCK).
+    turn_seconds: float = 0.0
+    turn_held_seconds: float = 0.0  # and holding it
 
     @property
     def failed(self) -> int:
@@ -253,6 +257,7 @@ def load_paths(
         _keep_wal_small(connection)
         _refresh_statistics(connection, report)
         report.writing_seconds += time.perf_counter() - started
+        report.turn_seconds, report.turn_held_seconds = store.turn_seconds, store.turn_held_seconds
     return report
 
 
@@ -296,8 +301,7 @@ def _write_batch(connection: Connection, store: Store, batch: list[Prepared], re
                                             if status != "ok"}
     if ready:
         try:
-            with connection.begin():
-                results = store.write([rows for _, rows in ready])
+            results = _write_retrying(connection, store, [rows for _, rows in ready])
         except Exception:
             log.info("a batch of %d files failed; storing them one by one", len(ready), exc_info=True)
             store.forget()
@@ -313,10 +317,35 @@ def _write_batch(connection: Connection, store: Store, batch: list[Prepared], re
             on_file(Path(path), detail.status if status == "stored" else status)
 
 
+# PostgreSQL errors that another loader writing at the same moment can cause, which writing the
+# batch again resolves: a deadlock or serialization failure (PostgreSQL aborts one side), and
+# a row that vanished or appeared under it (an entity dropped as an orphan by a loader replacing
+# articles, a key created meanwhile).
+RETRIED_SQLSTATES = frozenset({"40P01", "40001", "23503", "23505"})
+ATTEMPTS = 3
+
+
+def _write_retrying(connection: Connection, store: Store, batch: list[ArticleRows]) -> list[Any]:
+    """``store.write(batch)`` in one transaction, tried again (from scratch) after an error
+    that a concurrent loader can cause; other errors are raised at once."""
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            with connection.begin():
+                return store.write(batch)
+        except Exception as exc:
+            # (bulk rows go through the driver's own cursor: its errors arrive unwrapped)
+            state = getattr(exc, "sqlstate", None) or getattr(getattr(exc, "orig", None), "sqlstate", None)
+            if attempt == ATTEMPTS or state not in RETRIED_SQLSTATES:
+                raise
+            log.info("writing a batch of %d articles met another loader (%s); writing it again",
+                     len(batch), state)
+            store.forget()
+    raise AssertionError("unreachable")
+
+
 def _write_one(connection: Connection, store: Store, path: str, rows: ArticleRows) -> tuple[str, Any]:
     try:
-        with connection.begin():
-            [result] = store.write([rows])
+        [result] = _write_retrying(connection, store, [rows])
     except SQLAlchemyError as exc:
         log.exception("database error while storing %s", path)
         store.forget()

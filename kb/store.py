@@ -19,6 +19,8 @@ have, and keeps the entities' activity counts by increments rather than recounts
 
 from __future__ import annotations
 
+import time
+import zlib
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -27,6 +29,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, delete, exists, func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from kb.extract import EXTRACTOR_VERSION, EntityInfo, Extraction, OutletRef
 from kb.ids import article_uid, statement_uid
@@ -50,8 +53,16 @@ from kb.search import SearchPayload, search_payload
 from kb.utterances import Grouper, Report
 
 ADDED, UPDATED, UNCHANGED = "added", "updated", "unchanged"
-# The PostgreSQL advisory lock loaders hold while they write a batch ("kb.load" as a number).
+# PostgreSQL advisory locks. Loaders write a batch's articles, their mentions and the entities
+# they create at the same time (no lock but each article's own, below; entities and outlets go
+# in with ON CONFLICT); they take turns ("kb.load" as a number) only for the part of a batch
+# that reads and changes rows other batches share: grouping statements into utterances and
+# storing the statements, aliases, entities' counts and facts, daily activity, the data
+# version, and replacing stored articles. `kb utterances rebuild` takes it too.
 LOADER_LOCK = int.from_bytes(b"kb.load", "big")
+# Each article's identity while a batch writes it (two-key advisory locks, this namespace):
+# two loaders given the same file store it once, the second finding it unchanged.
+ARTICLE_LOCKS = int.from_bytes(b"kbar", "big")
 
 EntityRef = tuple[str, int]  # (kind, id)
 KINDS = tuple(OWNER_COLUMN)
@@ -214,6 +225,14 @@ class Store:
         self._aliases: dict[EntityRef, set[str]] = {}
         self._catalog_aliases_stored: set[tuple[EntityRef, tuple[tuple[str, str, str], ...]]] = set()
         self._grouper: Grouper | None = None
+        # Catalog facts that changed, written in the loaders' turn: (table, id, values).
+        self._facts: list[tuple[Any, int, dict[str, Any]]] = []
+        self._turn_taken = False
+        # PostgreSQL: seconds spent waiting for the loaders' turn (other loaders' batches), and
+        # holding it (until the batch's rows are written; the commit follows).
+        self.turn_seconds = 0.0
+        self.turn_held_seconds = 0.0
+        self._turn_started = 0.0
 
     @property
     def grouper(self) -> Grouper:
@@ -227,17 +246,25 @@ class Store:
         self._entities.clear()
         self._aliases.clear()
         self._catalog_aliases_stored.clear()
+        self._facts.clear()
 
     # --- a batch ----------------------------------------------------------------------------
 
     def write(self, batch: Sequence[ArticleRows]) -> list[StoreResult]:
         """Insert or replace each article of ``batch`` with everything extracted from it.
         Returns one result per article, in order. A later article of the batch with the
-        identity of an earlier one replaces it, as if they had been written one by one."""
-        if self.dialect == "postgresql":
-            # Loaders take turns, a batch at a time, as SQLite's write lock makes them: two
-            # batches with the same new article or entity would otherwise collide.
-            self.connection.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (LOADER_LOCK,))
+        identity of an earlier one replaces it, as if they had been written one by one.
+
+        On PostgreSQL several loaders write at once. Their locks are taken in one order, so
+        they cannot wait on each other in a circle: the batch's articles (by identity), the
+        outlets and entities it creates (by key: ON CONFLICT waits for another loader creating
+        the same one), then the loaders' turn (``LOADER_LOCK``) for what batches share. The
+        articles' own rows — article, images, mentions, article_entity, roles, the bulk of a
+        batch — go in before the turn when no stored article is replaced."""
+        postgresql = self.dialect == "postgresql"
+        self._turn_taken = False
+        if postgresql:
+            self._lock_articles(rows.identity for rows in batch)
         stored = stored_versions(self.connection, [rows.identity for rows in batch])
         results: list[StoreResult] = []
         planned: dict[str, int] = {}  # identity → index in batch of the rows to write
@@ -273,11 +300,17 @@ class Store:
         counts: Counter[tuple[EntityRef, int]] = Counter()  # ((kind, id), 0 statements | 1 mentions)
         activity: Counter[tuple[Any, int, int]] = Counter()  # (day, outlet id, 0 articles | 1 statements)
         orphans: set[EntityRef] = set()
+        chosen = [batch[i] for i in order]
+        self._resolve_outlets(chosen)
+        self._resolve_entities(chosen, [results[i] for i in order])
         replaced = [results[i].article_id for i in order if stored.get(batch[i].identity)]
-        touched = self.grouper.touched(replaced)  # utterances that lose statements
+        touched: set[int] = set()
         if replaced:
+            # Replacing moves statements between utterances other batches group into, and
+            # may leave entities to drop: all of it in the loaders' turn.
+            self._take_turn()
+            touched = self.grouper.touched(replaced)  # utterances that lose statements
             orphans = self._clear(replaced, counts, activity)
-        self._resolve_entities([batch[i] for i in order], [results[i] for i in order])
         tables = _Tables()
         statement_ids = iter(self._ids("statement", sum(len(batch[i].statements) for i in order)))
         loaded_at = self._timestamp(datetime.now(UTC))
@@ -287,16 +320,41 @@ class Store:
             day = self._day(batch[i].published_at)
             activity[(day, tables.outlet_ids[-1], 0)] += 1
             activity[(day, tables.outlet_ids[-1], 1)] += len(batch[i].statements)
+        self._insert_articles(tables)
+        self._take_turn()
+        self._update_facts()
         utterance_of = self.grouper.assign(tables.reports, touched)
         tables.statements = [(*row, utterance_of.get(row[0])) for row in tables.statements]
-        self._insert_all(tables, [results[i].article_id for i in order if batch[i].identity in stored])
+        self._insert_shared(tables, [results[i].article_id for i in order if batch[i].identity in stored])
         self._add_counts(counts)
         self._add_activity(activity)
-        # Readers key what they keep by this number (kb.api.cache); it commits with the rows.
-        self.connection.exec_driver_sql("UPDATE data_version SET version = version + 1")
         if orphans:
             self._drop_orphans(orphans)
+        # Readers key what they keep by this number (kb.api.cache); it commits with the rows.
+        # Last: every batch changes this one row, which stays locked until the commit.
+        self.connection.exec_driver_sql("UPDATE data_version SET version = version + 1")
+        if self._turn_taken:
+            self.turn_held_seconds += time.perf_counter() - self._turn_started
         return results
+
+    def _lock_articles(self, identities: Iterable[str]) -> None:
+        """PostgreSQL: lock the batch's articles by identity, in order (a hash of it: two
+        identities of one hash only wait for each other). Held until the transaction ends."""
+        keys = sorted({zlib.crc32(identity.encode()) - 2**31 for identity in identities})
+        if keys:
+            self.connection.exec_driver_sql(
+                "SELECT count(pg_advisory_xact_lock(%s, k)) FROM (SELECT unnest(%s::integer[]) AS k "
+                "ORDER BY 1) AS keys", (ARTICLE_LOCKS, keys))
+
+    def _take_turn(self) -> None:
+        """PostgreSQL: wait for the loaders' turn (held until the transaction ends)."""
+        if self.dialect != "postgresql" or self._turn_taken:
+            return
+        started = time.perf_counter()
+        self.connection.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (LOADER_LOCK,))
+        self._turn_started = time.perf_counter()
+        self.turn_seconds += self._turn_started - started
+        self._turn_taken = True
 
     def _plan(self, rows: ArticleRows, result: StoreResult, tables: _Tables, statement_ids: Any,
               counts: Counter[tuple[EntityRef, int]], loaded_at: Any, update: bool) -> None:
@@ -365,26 +423,41 @@ class Store:
                             for person, title, organization, place in rows.roles)
         result.statements, result.mentions = len(rows.statements), len(rows.mentions)
 
-    def _insert_all(self, tables: _Tables, updated: list[int]) -> None:
+    def _insert_articles(self, tables: _Tables) -> None:
+        """The rows that belong to the batch's articles alone (no other batch writes them)."""
         postgresql = self.dialect == "postgresql"
         article_columns = ("id", "identity", "uid", *_ARTICLE_FIELDS)
         self._insert("article", (*article_columns, "terms") if postgresql else article_columns,
                      tables.articles)
         self._insert("image", ("article_id", "position", "url", "caption"), tables.images)
-        self._insert("alias", (*OWNER_COLUMN.values(), "name", "normalised", "origin", "article_id"),
-                     tables.aliases)
         self._insert("mention", ("article_id", *OWNER_COLUMN.values(), "start", "end", "line", "surface"),
                      tables.mentions)
         self._insert("article_entity", ("article_id", *OWNER_COLUMN.values(), "outlet_id", "published_at",
                                         "mentions"), tables.article_entities)
+        self._insert("person_role", ("person_id", "article_id", "title", "organization_id", "place_id"),
+                     tables.roles)
+
+    def _insert_shared(self, tables: _Tables, updated: list[int]) -> None:
+        """The rows written in the loaders' turn: aliases (another loader may have stored the
+        same since this one looked), statements (grouped with everything stored) and their
+        search entries."""
+        postgresql = self.dialect == "postgresql"
+        alias_columns = (*OWNER_COLUMN.values(), "name", "normalised", "origin", "article_id")
+        if postgresql:
+            if tables.aliases:
+                types = ("integer[]",) * 3 + ("text[]",) * 3 + ("integer[]",)
+                self.connection.exec_driver_sql(
+                    f"INSERT INTO alias ({', '.join(alias_columns)}) SELECT * FROM unnest("
+                    + ", ".join(f"%s::{t}" for t in types) + ") ON CONFLICT DO NOTHING",
+                    tuple(list(column) for column in zip(*tables.aliases, strict=True)))
+        else:
+            self._insert("alias", alias_columns, tables.aliases)
         statement_columns = ("id", "article_id", "position", "uid", *SPEAKER_COLUMNS, "speaker_text",
                              "anonymous", "kind", "verb", "text", "start", "end", "line", "outlet_id",
                              "published_at", "remark")
         # (each row ends with its utterance, after the search terms on PostgreSQL: see write)
         self._insert("statement", (*statement_columns, "terms", "utterance_id") if postgresql
                      else (*statement_columns, "utterance_id"), tables.statements)
-        self._insert("person_role", ("person_id", "article_id", "title", "organization_id", "place_id"),
-                     tables.roles)
         if not postgresql:
             # FTS5 writes its pending terms to disk at every savepoint and commit: one batch
             # of entries makes one segment, not one per article.
@@ -482,7 +555,8 @@ class Store:
                 changes.setdefault(ref, [0, 0])[column] += number
         mark = self._mark
         for kind in KINDS:
-            rows = [(s, m, ident) for (k, ident), (s, m) in changes.items() if k == kind]
+            rows = sorted(((s, m, ident) for (k, ident), (s, m) in changes.items() if k == kind),
+                          key=lambda row: row[2])  # (rows locked in one order)
             if rows:
                 self._driver(
                     f"UPDATE {kind} SET statement_count = statement_count + {mark}, "
@@ -492,7 +566,7 @@ class Store:
         changes: dict[tuple[Any, int], list[int]] = {}
         for (day, outlet_id, column), number in activity.items():
             changes.setdefault((day, outlet_id), [0, 0])[column] += number
-        rows = [(day, outlet_id, a, s) for (day, outlet_id), (a, s) in changes.items() if a or s]
+        rows = sorted((day, outlet_id, a, s) for (day, outlet_id), (a, s) in changes.items() if a or s)
         if not rows:
             return
         mark = self._mark
@@ -520,73 +594,150 @@ class Store:
             column = OWNER_COLUMN[kind]
             mentioned = exists().where(getattr(Mention, column) == table.id)
             speaking = exists().where(getattr(Statement, f"speaker_{column}") == table.id)
-            self.connection.execute(delete(table).where(table.id.in_(ids), ~mentioned, ~speaking))
+            unused = select(table.id).where(table.id.in_(ids), ~mentioned, ~speaking)
+            if self.dialect == "postgresql":
+                # An entity another loader's batch is referring to right now (its mentions are
+                # written, not committed: they hold a key-share lock on it) stays.
+                unused = unused.with_for_update(skip_locked=True)
+            self.connection.execute(delete(table).where(table.id.in_(unused.scalar_subquery())))
         self._entities.clear()
 
     # --- outlets and entities ---------------------------------------------------------------
 
     def _outlet_id(self, ref: OutletRef) -> int:
-        if ref.key in self._outlets:
-            return self._outlets[ref.key]
-        row = self.connection.execute(
-            select(Outlet.id, Outlet.name, Outlet.name_en, Outlet.short_name).where(Outlet.key == ref.key)
-        ).first()
-        if row is None:
-            outlet_id = self.connection.execute(insert(Outlet).values(
-                key=ref.key, name=ref.name, name_en=ref.name_en, short_name=ref.short,
-                country=ref.country, origin=ref.origin).returning(Outlet.id)).scalar_one()
-        else:
-            outlet_id = row.id
-            if ref.origin == "catalog" and (row.name, row.name_en, row.short_name) != (ref.name, ref.name_en,
-                                                                                       ref.short):
-                self.connection.execute(update(Outlet).where(Outlet.id == outlet_id).values(
-                    name=ref.name, name_en=ref.name_en, short_name=ref.short, country=ref.country))
-        known = set(self.connection.execute(
-            select(OutletDomain.domain).where(OutletDomain.domain.in_(ref.domains))).scalars())
-        new_domains = [(d, outlet_id) for d in ref.domains if d not in known]
-        if new_domains:
-            self._driver(f"INSERT INTO outlet_domain (domain, outlet_id) VALUES ({self._mark}, {self._mark})",
-                         new_domains)
-        self._outlets[ref.key] = outlet_id
-        return outlet_id
+        return self._outlets[ref.key]  # (_resolve_outlets)
+
+    def _resolve_outlets(self, batch: Sequence[ArticleRows]) -> None:
+        """Find or create the batch's outlets and their domains, in key order."""
+        wanted = {rows.outlet.key: rows.outlet for rows in batch if rows.outlet.key not in self._outlets}
+        for key in sorted(wanted):
+            ref = wanted[key]
+            row = self.connection.execute(
+                select(Outlet.id, Outlet.name, Outlet.name_en, Outlet.short_name).where(Outlet.key == ref.key)
+            ).first()
+            if row is None:
+                values = dict(key=ref.key, name=ref.name, name_en=ref.name_en, short_name=ref.short,
+                              country=ref.country, origin=ref.origin)
+                if self.dialect == "postgresql":  # another loader may be creating it too
+                    outlet_id = self.connection.execute(
+                        pg_insert(Outlet).values(**values).on_conflict_do_nothing(index_elements=["key"])
+                        .returning(Outlet.id)).scalar()
+                    if outlet_id is None:  # it did: its transaction committed meanwhile
+                        outlet_id = self.connection.execute(
+                            select(Outlet.id).where(Outlet.key == ref.key)).scalar_one()
+                else:
+                    outlet_id = self.connection.execute(insert(Outlet).values(**values)
+                                                        .returning(Outlet.id)).scalar_one()
+            else:
+                outlet_id = row.id
+                stale = (row.name, row.name_en, row.short_name) != (ref.name, ref.name_en, ref.short)
+                if ref.origin == "catalog" and stale:
+                    self._facts.append((Outlet, outlet_id, dict(name=ref.name, name_en=ref.name_en,
+                                                                short_name=ref.short, country=ref.country)))
+            known = set(self.connection.execute(
+                select(OutletDomain.domain).where(OutletDomain.domain.in_(ref.domains))).scalars())
+            new_domains = sorted((d, outlet_id) for d in ref.domains if d not in known)
+            if new_domains:
+                conflict = " ON CONFLICT DO NOTHING" if self.dialect == "postgresql" else ""
+                mark = self._mark
+                self._driver(f"INSERT INTO outlet_domain (domain, outlet_id) "
+                             f"VALUES ({mark}, {mark}){conflict}", new_domains)
+            self._outlets[ref.key] = outlet_id
+
+    def _update_facts(self) -> None:
+        """Write the catalog facts that changed (in the loaders' turn, in one order: these
+        rows are locked until the commit)."""
+        for table, ident, values in sorted(self._facts, key=lambda fact: (fact[0].__tablename__, fact[1])):
+            self.connection.execute(update(table).where(table.id == ident).values(**values))
+        self._facts.clear()
 
     def _resolve_entities(self, batch: Sequence[ArticleRows], results: Sequence[StoreResult]) -> None:
         """Find or create every entity the batch refers to, a few statements per kind for the
         whole batch (not two per new entity); each new one is counted for the first article
-        that refers to it."""
+        that refers to it. Kinds in one order and keys sorted: on PostgreSQL a loader creating
+        an entity another one is creating waits for it (ON CONFLICT), and waits in that order
+        cannot go round in a circle."""
         wanted: dict[str, dict[str, tuple[EntityInfo, StoreResult]]] = {}
         for rows, result in zip(batch, results, strict=True):
             for info in rows.entities:
                 if (info.kind, info.key) not in self._entities:
                     wanted.setdefault(info.kind, {}).setdefault(info.key, (info, result))
-        for kind, by_key in wanted.items():
+        for kind in KINDS:
+            by_key = wanted.get(kind)
+            if not by_key:
+                continue
             table = ENTITY_TABLES[kind]
-            keys = list(by_key)
-            for first in range(0, len(keys), _IN_CHUNK):
-                found = self.connection.execute(
-                    select(table.id, table.key, table.name, table.name_en, table.wikidata, table.country)
-                    .where(table.key.in_(keys[first : first + _IN_CHUNK]))
-                )
-                for row in found:
-                    info = by_key[row.key][0]
-                    self._entities[(kind, row.key)] = row.id
-                    facts = dict(name=info.name, name_en=info.name_en, wikidata=info.wikidata,
-                                 country=info.country)
-                    if info.origin == "catalog" and tuple(row[2:]) != tuple(facts.values()):
-                        self.connection.execute(update(table).where(table.id == row.id).values(**facts))
+            keys = sorted(by_key)
+            self._find_entities(kind, by_key, keys)
             absent = [by_key[k] for k in keys if (kind, k) not in self._entities]
             if not absent:
                 continue
             values = []
-            for ident, (info, result) in zip(self._ids(kind, len(absent)), absent, strict=True):
-                row = dict(id=ident, key=info.key, origin=info.origin, name=info.name, name_en=info.name_en,
+            for info, _ in absent:
+                row = dict(key=info.key, origin=info.origin, name=info.name, name_en=info.name_en,
                            wikidata=info.wikidata, country=info.country)
                 if kind != "person":
                     row["kind"] = info.subkind
                 values.append(row)
-                self._entities[(kind, info.key)] = ident
+            if self.dialect == "postgresql":
+                created = self._create_entities(kind, values)
+            else:
+                for ident, row in zip(self._ids(kind, len(values)), values, strict=True):
+                    row["id"] = ident
+                    self._entities[(kind, row["key"])] = ident
+                self.connection.execute(insert(table), values)
+                created = [row["key"] for row in values]
+            for key in created:
+                info, result = by_key[key]
                 result.new_entities[kind] = result.new_entities.get(kind, 0) + 1
-            self.connection.execute(insert(table), values)
+
+    def _find_entities(self, kind: str, by_key: dict[str, tuple[EntityInfo, StoreResult]],
+                       keys: list[str]) -> None:
+        """Remember the ids of the stored entities among ``keys``; note the catalog facts that
+        changed."""
+        table = ENTITY_TABLES[kind]
+        for first in range(0, len(keys), _IN_CHUNK):
+            found = self.connection.execute(
+                select(table.id, table.key, table.name, table.name_en, table.wikidata, table.country)
+                .where(table.key.in_(keys[first : first + _IN_CHUNK]))
+            )
+            for row in found:
+                info = by_key[row.key][0]
+                self._entities[(kind, row.key)] = row.id
+                values = dict(name=info.name, name_en=info.name_en, wikidata=info.wikidata,
+                              country=info.country)
+                if info.origin == "catalog" and tuple(row[2:]) != tuple(values.values()):
+                    self._facts.append((table, row.id, values))
+
+    def _create_entities(self, kind: str, values: list[dict[str, Any]]) -> list[str]:
+        """PostgreSQL: insert these entities (sorted by key) unless another loader has; returns
+        the keys this one created. ON CONFLICT waits for a loader creating the same key to
+        commit; then its row is read. (Should that row be gone — dropped as an orphan by a
+        loader replacing articles — it is inserted again.)"""
+        created: list[str] = []
+        pending = values
+        columns = list(values[0])
+        # One statement of arrays (a statement of many VALUES rows cost more to build than to run).
+        sql = (f"INSERT INTO {kind} ({', '.join(columns)}) SELECT * FROM unnest("
+               + ", ".join(["%s::text[]"] * len(columns))
+               + ") ON CONFLICT (key) DO NOTHING RETURNING id, key")
+        while pending:
+            for first in range(0, len(pending), _IN_CHUNK):
+                chunk = pending[first:first + _IN_CHUNK]
+                rows = self.connection.exec_driver_sql(sql, tuple([row[c] for row in chunk] for c in columns))
+                for ident, key in rows:
+                    self._entities[(kind, key)] = ident
+                    created.append(key)
+            self._find_keys(kind, [row["key"] for row in pending if (kind, row["key"]) not in self._entities])
+            pending = [row for row in pending if (kind, row["key"]) not in self._entities]
+        return created
+
+    def _find_keys(self, kind: str, keys: list[str]) -> None:
+        table = ENTITY_TABLES[kind]
+        for first in range(0, len(keys), _IN_CHUNK):
+            for ident, key in self.connection.execute(
+                    select(table.id, table.key).where(table.key.in_(keys[first:first + _IN_CHUNK]))):
+                self._entities[(kind, key)] = ident
 
     def _alias_rows(self, kind: str, ident: int, aliases: tuple[tuple[str, str, str], ...], article_id: int,
                     out: list[tuple[Any, ...]]) -> None:

@@ -131,6 +131,32 @@ def test_a_failing_article_does_not_undo_its_batch(engine, monkeypatch):
     assert (retry.added, retry.unchanged) == (1, 4)
 
 
+def test_a_batch_that_meets_another_loader_is_written_again_whole(engine, monkeypatch):
+    """A deadlock (or a key another loader created meanwhile) aborts the batch's transaction:
+    it is written again as a batch, not one article at a time, and nothing is lost."""
+    from kb.store import Store
+
+    class Deadlock(Exception):
+        sqlstate = "40P01"
+
+    original = Store._insert_articles
+    calls = []
+
+    def once(self, tables):
+        calls.append(len(tables.articles))
+        if len(calls) == 1:
+            original(self, tables)  # (rolled back with the rest)
+            raise Deadlock("deadlock detected")
+        return original(self, tables)
+
+    monkeypatch.setattr(Store, "_insert_articles", once)
+    report = load_paths(engine, [SEEDS], batch_size=100)
+    assert (report.added, report.failed) == (5, 0)
+    assert calls == [5, 5]  # the whole batch twice, not five batches of one
+    assert counts(engine)["article"] == 5
+    activity(engine)
+
+
 def test_a_bug_in_storing_fails_the_file_not_the_load(engine, monkeypatch):
     from kb.store import Store
 

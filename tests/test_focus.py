@@ -40,6 +40,10 @@ def stretches(text: str) -> tuple[list[str], list[tuple[str, str]]]:
         ("布林肯强调西方的团结非常重要。", ["布林肯强调西方的团结非常重要。"], []),
         # A clause without a subject of its own takes it from the sentence's start.
         ("共和国总统深表关切，并表示，需要集体努力。", ["共和国总统深表关切,并表示"], []),
+        # A county's or city's own government (no verb in the sentence), but not a sort of
+        # government (盟国政府) after words the catalog does not know.
+        ("台东县政府5日举行说明会，邀集业者。", ["台东县政府5日举行说明会,邀集业者。"], []),
+        ("盟国政府纷纷跟进。", [], []),
         # Neither speech nor a sign of an unknown name.
         ("北约与俄罗斯的会谈在布鲁塞尔举行。", [], []),
     ],

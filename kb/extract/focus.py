@@ -197,7 +197,10 @@ def name_signs(view: str, start: int, end: int, coverage: Coverage, titles: Sequ
             yield match.span(1)
     for match in rules.organization_cues.finditer(view, start, end):
         before = match.start() - 2
-        if before >= start and not coverage.covers(match.start()) and all(
+        # 政府 alone after two unknown characters is mostly a description (盟国政府); only a
+        # place's own (高雄市政府) is a sign, below.
+        governs = match.group() in rules.names.government_words
+        if before >= start and not governs and not coverage.covers(match.start()) and all(
             _may_be_name(view, i, coverage, rules) for i in (before, before + 1)
         ):
             yield before, match.end()  # 黑松公司, 中信法律事务所: an organization no catalog lists

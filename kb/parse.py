@@ -245,7 +245,7 @@ def _parse_format_b(text: str, content: str, path: str) -> ParsedArticle:
     if isinstance(categories, str):
         categories = [categories]
     names = tuple(dict.fromkeys(n for n in [author, *map(str, categories)] if n.strip()))
-    body = _parse_html(content[front.end() :])
+    body = _parse_html(_paragraphs_marked(content[front.end() :]))
     lead = meta.get("headimg") or meta.get("thumbnail") or (
         body.images[0].url if body.images else None
     )
@@ -275,6 +275,18 @@ def _parse_format_b(text: str, content: str, path: str) -> ParsedArticle:
         dateline=body.dateline,
         metadata={k: v for k, v in meta.items() if isinstance(v, str | int | float | list)},
     )
+
+
+_BLOCK_MARKUP = re.compile(r"<(?:p|div|br|h[1-6]|li|ul|ol|figure|table|section|article|blockquote)\b", re.I)
+_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
+
+
+def _paragraphs_marked(body: str) -> str:
+    """A body written as plain text (the archive's Markdown posts, RTHK's among them) with
+    each blank-line-separated paragraph made a ``<p>``: HTML would run them into one."""
+    if _BLOCK_MARKUP.search(body):
+        return body
+    return "".join(f"<p>{part}</p>" for part in _BLANK_LINE.split(body) if part.strip())
 
 
 def _absolute_url(value: object) -> str | None:

@@ -224,3 +224,18 @@ def test_authors_the_page_links(body, authors, last_line):
 def test_a_closing_byline_is_the_byline(closing, byline):
     text = _page(f"<p>第一段。</p><p>第二段。</p><p>第三段。</p><p>第四段。</p><p>{closing}</p>")
     assert parse_text(text).byline == byline
+
+
+@pytest.mark.parametrize(
+    ("body", "lines"),
+    [
+        # The archive's Markdown posts (RTHK's): paragraphs are separated by blank lines only.
+        ("第一段，甲說。\n\n第二段\u3000小標題\n\n判詞指，乙。\n", ["第一段，甲說。", "第二段 小標題", "判詞指，乙。"]),
+        ("一段。\n  \n另一段。", ["一段。", "另一段。"]),
+        # HTML keeps its own blocks: a blank line inside it is no paragraph break.
+        ("<p>一段。</p>\n\n<p>另一段。</p>", ["一段。", "另一段。"]),
+    ],
+)
+def test_plain_text_paragraphs_are_blocks(body, lines):
+    article = parse_text(f"---\ntitle: t\ndate: 2023-05-02 18:11:53 +08:00\nlink: https://news.rthk.hk/a\n---\n{body}")
+    assert article.text.split("\n")[1:] == lines

@@ -48,7 +48,7 @@ from kb.parse import ParsedArticle
 _LINE_BREAK = re.compile("\n")
 
 # Bump when extraction changes, so that `kb load` re-extracts unchanged files.
-EXTRACTOR_VERSION = "15"
+EXTRACTOR_VERSION = "16"
 
 __all__ = [
     "EXTRACTOR_VERSION",

@@ -658,8 +658,9 @@ class Speakers:
 
     def _judge(self, start: int, end: int) -> Subject:
         """判词指: the judge named before with a judicial title (首席法官潘兆初), else the court
-        named before, else no one named."""
-        floor = self._floor(start)
+        named before, else no one named. A judgment is reported over many paragraphs, its
+        judge named once at the top: the whole article before it is searched."""
+        floor = 0
         for token in reversed(self.people):
             if floor <= token.start and token.end <= start and self.view.endswith(
                 self.lex.judicial_titles, 0, token.start

@@ -67,6 +67,9 @@ def statements(body: str):
         ("南非对联合国大会的决议投了弃权票，并称它是公正的。", "south-africa", "称", "它是公正的"),
         # a verb that only goes on a statement, after a channel of speech (宣读声明，形容…)
         ("孟晚舟宣读声明，形容案件令她的生活翻天覆地。", "person:zh-孟晚舟", "形容", "案件令她的生活翻天覆地"),
+        # …or after an interview, the occasion it is said in (接受本台專訪，承認…)
+        ("教育局首席助理秘書長何慕琪接受本台專訪，承認疫後難免有個別老師擔心進度。", "person:zh-何慕琪", "承認",
+         "疫後難免有個別老師擔心進度"),
         # a clause opened by 因为 has a subject of its own (因为律政司长林定国…表明)
         ("议员需在两个月内完成程序，因为律政司长林定国昨在网志表明，希望暑假休会前完成立法程序。", "person:zh-林定国",
          "表明", "希望暑假休会前完成立法程序"),
@@ -334,6 +337,8 @@ def test_unknown_domain_becomes_outlet():
         # a judgment speaks for the judge named before with a judicial title
         ("高等法院首席法官潘兆初今日頒下裁決。</p><p>判詞又指，申請人的理解是完全錯誤。", "person:zh-潘兆初", "指",
          "申請人的理解是完全錯誤"),
+        ("高等法院首席法官潘兆初今日頒下裁決。</p><p>判詞指，法院無權。</p><p>國安委的工作專屬中央。</p>"
+         "<p>國安法禁止公開。</p><p>判詞又指，申請人的理解是完全錯誤。", "person:zh-潘兆初", "指", "申請人的理解是完全錯誤"),
         # 接着 before the verb, 在 and a time, and a statement issued after them
         ("以色列记者埃纳夫·希夫（Einav Schiff）发表文章。他接着说，“媒体话语掩盖了事实。”", "person:einav-schiff", "说",
          "媒体话语掩盖了事实。"),

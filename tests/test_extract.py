@@ -67,6 +67,13 @@ def statements(body: str):
         ("南非对联合国大会的决议投了弃权票，并称它是公正的。", "south-africa", "称", "它是公正的"),
         # a verb that only goes on a statement, after a channel of speech (宣读声明，形容…)
         ("孟晚舟宣读声明，形容案件令她的生活翻天覆地。", "person:zh-孟晚舟", "形容", "案件令她的生活翻天覆地"),
+        # a report word opening a paragraph (报导指) is the newspaper's that reported before, even
+        # where the tagger reads 报 | 导指
+        ("据英国《金融时报》报导称，央行的影响力已经减弱。</p><p>报导指，北京还成立了国家金融监督管理总局。",
+         "financial-times", "指", "北京还成立了国家金融监督管理总局"),
+        # in a newspaper's report, a body that acts before the verb speaks itself
+        ("《金融时报》报导称，市场疲弱。</p><p>报导指，中国英国商会在立场文件中提出建议，称数据安全是首要挑战。",
+         "organization:zh-中国英国商会", "称", "数据安全是首要挑战"),
         # …or after an interview, the occasion it is said in (接受本台專訪，承認…)
         ("教育局首席助理秘書長何慕琪接受本台專訪，承認疫後難免有個別老師擔心進度。", "person:zh-何慕琪", "承認",
          "疫後難免有個別老師擔心進度"),
@@ -1367,3 +1374,15 @@ def test_government_alone_is_the_outlets_own_or_the_articles_countrys(url, body,
     text = f"<!--1643120102000-->\n[标题]({url})\n------\n<p>{body}</p>"
     said = [s.speaker_key for s in extract(parse_text(text)).statements if s.speaker_text == "政府"]
     assert said == [speaker], said
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker_text"),
+    [
+        # a publication's title marks are written whole in the speaker's words
+        ("据英国《金融时报》报导称，央行的影响力已经减弱。", "英国《金融时报》"),
+        ("《华尔街日报》报道称，警方询问了员工。", "《华尔街日报》"),
+    ],
+)
+def test_speaker_words_keep_both_title_marks(body, speaker_text):
+    assert [s.speaker_text for s in run(body).statements] == [speaker_text]

@@ -47,6 +47,7 @@ def _without_brackets(units: list[Unit]) -> list[Unit]:
 
 
 _CLOSING_TITLE_MARKS = ("》", "』")
+_OPENING_OF = {"》": "《", "』": "『"}
 
 
 @dataclass
@@ -103,6 +104,16 @@ class Speakers:
     # -- phrases --------------------------------------------------------------------------------
 
     def resolve(self, parse: SubjectParse) -> Subject | None:
+        subject = self._resolve(parse)
+        if subject is None or subject.end >= len(self.view):
+            return subject
+        written = self.view[subject.start : subject.end]
+        closing = self.view[subject.end]
+        if closing in _CLOSING_TITLE_MARKS and written.count(_OPENING_OF[closing]) > written.count(closing):
+            return replace(subject, end=subject.end + 1)  # 英国《金融时报》: its marks both, as written
+        return subject
+
+    def _resolve(self, parse: SubjectParse) -> Subject | None:
         units = _without_brackets(parse.phrase)
         while units and units[-1].text in _CLOSING_TITLE_MARKS:
             units = units[:-1]  # 《华尔街日报》(The Wall Street Journal): the name, not its marks
@@ -505,9 +516,14 @@ class Speakers:
                     return clause
         return None
 
-    def person_subject(self, start: int, end: int) -> Subject | None:
+    def reports(self, subject: Subject) -> bool:
+        """Whether ``subject`` is a newspaper's or an agency's (which tells what others say)."""
+        entry = self.rules.matcher.entry(subject.key) if subject.key else None
+        return entry is not None and entry.subkind in self.lex.media_kinds
+
+    def person_subject(self, start: int, end: int, bodies: bool = False) -> Subject | None:
         """The last clause in ``[start, end)`` whose subject is a person: named, a pronoun or
-        an unnamed one (anonymous)."""
+        an unnamed one (anonymous); with ``bodies``, an organization too."""
         index = self.index
         marks = [m for m in index.clause_marks if start <= m < end]
         for mark in reversed(marks):
@@ -523,7 +539,8 @@ class Speakers:
             subject = self.resolve(parse)
             if subject is None:
                 continue
-            if (subject.anonymous and not subject.key) or (subject.key and self.kind(subject.key) == PERSON):
+            kind = self.kind(subject.key) if subject.key else None
+            if (subject.anonymous and not subject.key) or kind == PERSON or (bodies and kind == ORGANIZATION):
                 return subject
         return None
 

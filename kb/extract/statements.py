@@ -103,8 +103,9 @@ class StatementFinder:
         self.lex = rules.lexicon
         self.index = TextIndex(view, tuple(rules.lexicon.attending_verbs))
         self.tokens = [t for t in tokens]
-        # nouns the tagger splits (知情 | 人士, 判 | 词): one noun unit each
-        nouns = frozenset((*(h for h in self.lex.anonymous_heads if len(h) >= 3), *self.lex.judgment_words))
+        # nouns the tagger splits (知情 | 人士, 判 | 词, 报 | 导指): one noun unit each
+        nouns = frozenset((*(h for h in self.lex.anonymous_heads if len(h) >= 3), *self.lex.judgment_words,
+                           *self.lex.noun_verbs))
         self.units = Units(view, tokens, words, nouns, frozenset(self.lex.channels),
                            pronouns=frozenset(self.lex.pronouns_personal))
         self.parser = ClauseParser(self.lex)
@@ -369,7 +370,8 @@ class StatementFinder:
             # Everything after the last statement's verb in this sentence is its content, so a
             # clause there without a subject is that speaker's: X表示…，并呼吁… / …，认为…;
             # unless a person becomes the subject in between (X表示，女儿…，也表示…).
-            between = self.speakers.person_subject(previous.end, clause)
+            # (报导指，中国英国商会…提出…建议，称…: in a newspaper's report, a body too)
+            between = self.speakers.person_subject(previous.end, clause, bodies=self.speakers.reports(previous))
             if between is not None:
                 return replace(between, carried=True)
             if self._document_subject(previous.end, clause):

@@ -74,6 +74,9 @@ def statements(body: str):
         # in a newspaper's report, a body that acts before the verb speaks itself
         ("《金融时报》报导称，市场疲弱。</p><p>报导指，中国英国商会在立场文件中提出建议，称数据安全是首要挑战。",
          "organization:zh-中国英国商会", "称", "数据安全是首要挑战"),
+        # the piece an article reviews (文章认为) speaks as its writer, where one is named
+        ("瑞士《新苏黎世报》刊发了由退休驻华记者Urs Schoettli撰写的评论。</p><p>文章认为，美国离不开日本和印度。",
+         "person:urs-schoettli", "认为", "美国离不开日本和印度"),
         # …or after an interview, the occasion it is said in (接受本台專訪，承認…)
         ("教育局首席助理秘書長何慕琪接受本台專訪，承認疫後難免有個別老師擔心進度。", "person:zh-何慕琪", "承認",
          "疫後難免有個別老師擔心進度"),

@@ -145,6 +145,10 @@ class Speakers:
             return self._leading_government(start, end)
         if text in lex.author_words and (author := self._author(start, end)) is not None:
             return author
+        if text in lex.piece_words and (author := self._author(start, end)) is not None and (
+            self.kind(author.key) == PERSON if author.key else False
+        ):
+            return author  # 文章认为 of a piece whose writer was named: the writer
         if text.removeprefix("该") in lex.judgment_words:
             return self._judge(start, end)
         if text in lex.person_nouns:

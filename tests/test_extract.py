@@ -1071,6 +1071,12 @@ def test_quotation_paragraphs_in_a_row_all_go_on_with_the_speaker():
     assert ("person:zh-张美丽", "我们会留下来。") in found, found
 
 
+def test_a_quotation_paragraph_with_speech_nested_in_it_still_goes_on_with_the_speaker():
+    body = "“父亲常常好奇，”詹姆林回忆说。</p><p>“喇嘛的预言激励着他，他说佛教徒会首先登顶。”</p><p>探险队出发了。"
+    found = [(k, t) for k, _, t, _ in statements(body)]
+    assert ("person:zh-詹姆林", "喇嘛的预言激励着他，他说佛教徒会首先登顶。") in found, found
+
+
 @pytest.mark.parametrize(
     ("body", "kind"),
     [

@@ -995,8 +995,10 @@ class StatementFinder:
                 next_end = index.line_bounds(next_start)[1]
                 quote = index.quote_starting.get(next_start)
                 # (a quoted subheading, “新疆是禁区”, ends no sentence inside its marks: no one's)
+                # (a verb inside the quotation, “…他说佛教徒会…。”, is speech nested in it)
                 if quote is None or view[quote[1] - 1] not in "。！？!?…" or (
-                    any(next_start <= f.verb_start < next_end for f in found)
+                    any(next_start <= f.verb_start < next_end and not quote[0] < f.verb_start < quote[1]
+                        for f in found)
                     or view[quote[1] + 1 : next_end].strip("。 ") != ""
                 ):
                     break

@@ -1395,3 +1395,18 @@ def test_government_alone_is_the_outlets_own_or_the_articles_countrys(url, body,
 )
 def test_speaker_words_keep_both_title_marks(body, speaker_text):
     assert [s.speaker_text for s in run(body).statements] == [speaker_text]
+
+
+@pytest.mark.parametrize(
+    ("body", "surface"),
+    [
+        # a Latin body's name without its legal form, written alone later, is the same body
+        ("尽职调查公司Mintz Group的办事处遭到检查。Mintz表示，该公司获得许可。", "Mintz"),
+        ("零售商Target Corp.周二公布财报。Target表示，销售额增长。", "Target"),
+    ],
+)
+def test_a_latin_bodys_short_form_is_the_same_body(body, surface):
+    found = run(body)
+    said = [(s.speaker_key, s.speaker_text) for s in found.statements]
+    keys = {m.key for m in found.mentions if m.surface == surface}
+    assert len(keys) == 1 and said == [(keys.pop(), surface)], (said, found.mentions)

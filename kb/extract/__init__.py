@@ -26,7 +26,13 @@ from kb.extract.entities import (
     slug,
 )
 from kb.extract.focus import focus
-from kb.extract.latin import latin_after_descriptors, latin_bodies, latin_companies, latin_names
+from kb.extract.latin import (
+    latin_after_descriptors,
+    latin_bodies,
+    latin_companies,
+    latin_names,
+    latin_short_forms,
+)
 from kb.extract.name_rules import Name
 from kb.extract.names import names_a_thing, tagged_names
 from kb.extract.outlets import resolve_outlet
@@ -173,6 +179,7 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
             if key not in extra.values():
                 result.entities.pop(key, None)
     extra.update(bracketed)
+    extra.update(latin_short_forms(view, extra, rules.latin_company_words[2]))
     _whole_bracketed_names(view, names, bracketed, extra, result.entities)
     tokens = scan(view, matcher, extra)
     titled = {

@@ -233,3 +233,23 @@ _LATIN_JOINED = re.compile(r"\s?[和与及、]\s?(?P<name>[a-z][a-z'.\-]+(?: [a-
 
 
 __all__ = ["latin_bodies", "latin_names"]
+
+
+_LATIN_FORM = re.compile(r"[a-z0-9&.'\- ]+")
+
+
+def latin_short_forms(view: str, found: Mapping[str, str], legal_forms: tuple[str, ...]) -> dict[str, str]:
+    """A Latin body's name without its legal form (Mintz after Mintz Group, Target after
+    Target Corp.), written alone elsewhere in the article: the same body."""
+    legal = _legal_form_pattern(legal_forms)
+    out: dict[str, str] = {}
+    for form, key in found.items():
+        if key.startswith(("person:", "place:")) or not _LATIN_FORM.fullmatch(form):
+            continue
+        short = legal.sub("", form).strip()
+        if short == form or len(short) < 3 or short in found or short in out:
+            continue
+        alone = re.compile(r"(?<![a-z0-9&.'\-])" + re.escape(short) + r"(?![a-z0-9&'\-]| [a-z])")
+        if any(not view.startswith(form, m.start()) for m in alone.finditer(view)):
+            out[short] = key
+    return out

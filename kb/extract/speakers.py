@@ -117,6 +117,8 @@ class Speakers:
         units = _without_brackets(parse.phrase)
         while units and units[-1].text in _CLOSING_TITLE_MARKS:
             units = units[:-1]  # 《华尔街日报》(The Wall Street Journal): the name, not its marks
+        while len(units) >= 2 and units[-1].tag in ("m", "q") and units[-2].tag == ENTITY:
+            units = units[:-1]  # 吴欣盈 | 第三轮(聚焦…): a count or an ordinal after a name is when, not who
         if len(units) >= 2 and units[-2].tag == TITLE and units[-1].text in self.rules.names.address_terms:
             units = units[:-1]  # 总统先生: the title's holder, addressed
         if not units:

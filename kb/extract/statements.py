@@ -371,7 +371,8 @@ class StatementFinder:
             # clause there without a subject is that speaker's: X表示…，并呼吁… / …，认为…;
             # unless a person becomes the subject in between (X表示，女儿…，也表示…).
             # (报导指，中国英国商会…提出…建议，称…: in a newspaper's report, a body too)
-            between = self.speakers.person_subject(previous.end, clause, bodies=self.speakers.reports(previous))
+            reported = self.speakers.reports(previous)
+            between = self.speakers.person_subject(previous.end, clause, bodies=reported)
             if between is not None:
                 return replace(between, carried=True)
             if self._document_subject(previous.end, clause):

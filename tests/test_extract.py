@@ -77,6 +77,10 @@ def statements(body: str):
         # the piece an article reviews (文章认为) speaks as its writer, where one is named
         ("瑞士《新苏黎世报》刊发了由退休驻华记者Urs Schoettli撰写的评论。</p><p>文章认为，美国离不开日本和印度。",
          "person:urs-schoettli", "认为", "美国离不开日本和印度"),
+        # a name after a title, then the day and whom it was said to (党首泉健太8日向媒体强调), where
+        # the tagger read the name short and the day in two
+        ("立宪民主党党首泉健太8日向媒体强调：“希望能推进两国的理解。”", "person:zh-泉健太", "强调",
+         "希望能推进两国的理解。"),
         # …or after an interview, the occasion it is said in (接受本台專訪，承認…)
         ("教育局首席助理秘書長何慕琪接受本台專訪，承認疫後難免有個別老師擔心進度。", "person:zh-何慕琪", "承認",
          "疫後難免有個別老師擔心進度"),

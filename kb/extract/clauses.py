@@ -130,6 +130,8 @@ class Units:
                 last = out[-1] if out else None
                 if last is not None and last.end == a and last.text + self.view[a:b] in self.nouns:
                     out[-1] = Unit(last.start, b, "n", self.view[last.start : b])
+                elif last is not None and last.end == a and _DAY.fullmatch(last.text + self.view[a:b]):
+                    out[-1] = Unit(last.start, b, "TIME", self.view[last.start : b])  # 8 | 日: a day
                 else:
                     text = self.view[a:b]
                     # 29日 (the tagger's m as often as TIME): a date is a time, whatever its tag

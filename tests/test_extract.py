@@ -1414,3 +1414,11 @@ def test_a_latin_bodys_short_form_is_the_same_body(body, surface):
     said = [(s.speaker_key, s.speaker_text) for s in found.statements]
     keys = {m.key for m in found.mentions if m.surface == surface}
     assert len(keys) == 1 and said == [(keys.pop(), surface)], (said, found.mentions)
+
+
+def test_a_sentence_the_article_prints_twice_is_one_statement():
+    # a photo caption repeating the body's sentence (BBC, CNA) or a lead repeated in the body
+    body = ("马士基公司表示，目前尚不清楚何时将恢复航行，将视情况评估。</p><p>马士基公司表示，目前尚不清楚何时将恢复航行。"
+            "</p><p>马士基公司表示，船只绕道好望角。")
+    found = [t for _, _, t, _ in statements(body)]
+    assert found == ["目前尚不清楚何时将恢复航行，将视情况评估", "船只绕道好望角"], found

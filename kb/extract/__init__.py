@@ -253,8 +253,26 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
                     speaker_end=s_end,
                 )
             )
+    result.statements = _without_repeats(result.statements)
     result.roles = list(dict.fromkeys(result.roles))
     return result
+
+
+def _without_repeats(statements: list[Statement]) -> list[Statement]:
+    """A statement the article prints twice (a photo caption or a summary repeating the body's
+    sentence) is one statement: the copy whose words another statement of the same speaker holds
+    elsewhere in the article is dropped."""
+    kept = []
+    for s in statements:
+        repeated = any(
+            o is not s and o.speaker_key == s.speaker_key and s.speaker_key is not None
+            and (o.end <= s.start or s.end <= o.start)
+            and s.text in o.text and (len(o.text) > len(s.text) or o.start < s.start)
+            for o in statements
+        )
+        if not repeated:
+            kept.append(s)
+    return kept
 
 
 _MARK_PAIRS = {"《": "》", "「": "」", "『": "』", "“": "”", "〈": "〉"}

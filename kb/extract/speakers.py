@@ -201,6 +201,11 @@ class Speakers:
                 return self._entity(named, parse, start, end)
         if last.tag == ENTITY and last.token is not None:
             return self._entity(units, parse, start, end)
+        corporate = self.rules.names.corporate_suffixes
+        if last.text in corporate and len(units) >= 2 and units[-2].tag == ENTITY and units[-2].token and (
+            self.kind(units[-2].token.key) == ORGANIZATION
+        ):
+            return self._entity(units[:-1], parse, start, end)  # 马士基 | 公司: the company the catalog knows
         if last.text in lex.official_accounts and len(units) >= 2 and units[-2].tag == ENTITY:
             return self._entity(units[:-1], parse, start, end)  # 蔚来官博: the body's own account
         if last.text in STANDS_FOR and len(units) >= 2 and units[-2].tag == ENTITY and units[-2].token:

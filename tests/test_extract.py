@@ -81,6 +81,9 @@ def statements(body: str):
         # the tagger read the name short and the day in two
         ("立宪民主党党首泉健太8日向媒体强调：“希望能推进两国的理解。”", "person:zh-泉健太", "强调",
          "希望能推进两国的理解。"),
+        # a relative clause before a titled name (莫斯科任命的…行政长官X（…）在…上表示): the name speaks
+        ("莫斯科任命的克里米亚行政长官阿克索诺夫（Sergei Aksyonov）在社交媒体上表示，一枚导弹被击落。",
+         "person:sergei-aksyonov", "表示", "一枚导弹被击落"),
         # …or after an interview, the occasion it is said in (接受本台專訪，承認…)
         ("教育局首席助理秘書長何慕琪接受本台專訪，承認疫後難免有個別老師擔心進度。", "person:zh-何慕琪", "承認",
          "疫後難免有個別老師擔心進度"),

@@ -75,11 +75,19 @@ _MANNER_TAGS = frozenset({"a", "ad", "an", "d", "v", "vd", "i", "l"})
 def _relative_head(units: Sequence[Unit]) -> bool:
     """Whether a name heads a relative clause here (在华企业的伍德克): the subject, not part
     of a circumstance."""
-    return any(
-        u.tag == ENTITY and units[k - 1].text == "的" and units[k + 1].text in ("在", "于")
-        for k, u in enumerate(units[:-1])
-        if k
-    )
+    for k in range(1, len(units) - 1):
+        if units[k].text != "的":
+            continue
+        # 的, the name with its titles (莫斯科任命的克里米亚行政长官阿克索诺夫（…）在), 在 or 于
+        j, named = k + 1, False
+        while j < len(units) and units[j].nominal:
+            named = named or units[j].tag == ENTITY
+            j += 1
+        if named and j < len(units) and units[j].text in ("(", "（"):
+            j = next((m + 1 for m in range(j + 1, len(units)) if units[m].text in (")", "）")), j)
+        if named and j < len(units) and units[j].text in ("在", "于"):
+            return True
+    return False
 
 
 

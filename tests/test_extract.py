@@ -84,6 +84,9 @@ def statements(body: str):
         # a relative clause before a titled name (莫斯科任命的…行政长官X（…）在…上表示): the name speaks
         ("莫斯科任命的克里米亚行政长官阿克索诺夫（Sergei Aksyonov）在社交媒体上表示，一枚导弹被击落。",
          "person:sergei-aksyonov", "表示", "一枚导弹被击落"),
+        # a feeling shown before the verb (表达不快称) is manner, not the verb's subject or object
+        ("自民党代理政调会长西田昌司接受采访时表达不快称：“日本不能采取让步的态度。”", "person:zh-西田昌司", "称",
+         "日本不能采取让步的态度。"),
         # …or after an interview, the occasion it is said in (接受本台專訪，承認…)
         ("教育局首席助理秘書長何慕琪接受本台專訪，承認疫後難免有個別老師擔心進度。", "person:zh-何慕琪", "承認",
          "疫後難免有個別老師擔心進度"),

@@ -542,6 +542,10 @@ class ClauseParser:
             if after_frame is not None:
                 k = after_frame  # 在接受…采访时 | 发表评论: a frame, then the channel of speech
                 continue
+            if text in lex.expressing_verbs and 0 < len(rest) <= 3 and all(
+                u.nominal or u.tag in ("d", "v", "vn") for u in rest
+            ):
+                return True  # 表达不快 | 称, 表达善意理解 | 称: what the speaker showed, then the verb
             # 警告布林肯说: a speech verb and its addressee
             return bool(text in lex.verbs and rest and all(u.nominal for u in rest))
         return True

@@ -144,6 +144,7 @@ class Lexicon:
     media_descriptions: tuple[str, ...]  # media_descriptions
     author_words: tuple[str, ...]  # author_words: 作者 (of a piece the article reviews)
     piece_words: tuple[str, ...]  # piece_words: 文章 (its writer's, where named)
+    expressing_verbs: frozenset[str]  # expressing_verbs: 表达 (表达不快称)
     judgment_words: tuple[str, ...]  # judgment_words: 判词 (a judge's, or a court's)
     judicial_titles: tuple[str, ...]  # judicial_titles: 法官, 裁判官
     court_endings: tuple[str, ...]  # court_endings: 法院, 法庭
@@ -267,6 +268,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         media_descriptions=_words(data["media_descriptions"]),
         author_words=_words(data["author_words"]),
         piece_words=_words(data["piece_words"]),
+        expressing_verbs=frozenset(_words(data["expressing_verbs"])),
         judgment_words=_words(data["judgment_words"]),
         judicial_titles=_words(data["judicial_titles"]),
         court_endings=_words(data["court_endings"]),

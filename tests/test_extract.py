@@ -1408,6 +1408,19 @@ def test_speaker_words_keep_both_title_marks(body, speaker_text):
 
 
 @pytest.mark.parametrize(
+    "body",
+    [
+        # two sources of one report, one of them in title marks, after 根据 or before the verb
+        "根据美联社和《纽约时报》报道，德桑蒂斯已在至少18个州进行招聘。",
+        "美联社和《纽约时报》报道称，德桑蒂斯已在至少18个州进行招聘。",
+    ],
+)
+def test_a_report_of_two_outlets_is_each_ones(body):
+    assert {s.speaker_key for s in run(body).statements} == {"associated-press", "new-york-times"}
+
+
+
+@pytest.mark.parametrize(
     ("body", "surface"),
     [
         # a Latin body's name without its legal form, written alone later, is the same body

@@ -272,7 +272,7 @@ class ClauseParser:
             ):
                 pass  # 食品和保健品公司雀巢公司: two fields of one description
             elif unit.text in self.lex.title_glue or unit.tag == "vn":
-                if not any(u.tag in (ENTITY, TITLE) for u in units[k + 1 : start + 1]):
+                if not any(u.tag in (ENTITY, TITLE) for u in units[k + 1 : head + 1]):
                     break
             else:
                 break
@@ -330,6 +330,9 @@ class ClauseParser:
         while j < n:
             unit = units[j]
             text = unit.text
+            # 美联社和《纽约时报》: a name in title marks is joined as one without them
+            after = j + 2 if j + 2 < n and units[j + 1].text in ("《", "『") else j + 1
+            before = j - 2 if j >= 2 and units[j - 1].text in ("》", "』") else j - 1
             # 调查 | 称, 报导 | 指出: a document the tagger read as a verb names the survey, the report
             document = text in self.lex.descriptions and unit.tag in ("v", "vn")
             # 该 | 管理 | 局, 执法 | 部门, 气候 | 保护 | 部长: a verbal noun that a noun or a title
@@ -348,13 +351,13 @@ class ClauseParser:
             )) or (
                 text in JOINERS
                 and j > i
-                and j + 1 < n
-                and units[j + 1].tag == ENTITY
+                and after < n
+                and units[after].tag == ENTITY
                 and (
                     text == "、"
                     or together
-                    or self._together(units[j + 2 :])
-                    or (units[j - 1].tag == ENTITY and self._joint_gap(units, j + 1))
+                    or self._together(units[after + 1 :])
+                    or (units[before].tag == ENTITY and self._joint_gap(units, after))
                     or (j + 2 < n and units[j + 2].text in STANDS_FOR)  # 中国和香港当局
                     or self._titled_pair(units, j)  # 圭亚那总统阿里和委内瑞拉总统马杜罗
                 )

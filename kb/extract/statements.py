@@ -281,7 +281,8 @@ class StatementFinder:
         if base not in lex.source_verbs and verb.form not in lex.source_verbs:
             return Subject(start, start, None, None)  # a clause of sourcing, but no speech verb
         units = self.units.between(start + len(prefix), verb.start)
-        parse = self.parser.parse(units)
+        # (据美联社和路透社报道: the last name and those joined to it)
+        parse = self.parser.parse(units, backwards=True)
         subject = self.speakers.resolve(parse)
         place = subject is not None and subject.key is not None and self.speakers.kind(subject.key) == PLACE
         if place and base in lex.media_verbs and parse.end == len(parse.units):

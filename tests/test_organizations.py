@@ -323,6 +323,8 @@ def test_a_body_named_for_two_fields(body, name):
     [
         ("根据『晨讯』网站报道，外交部长周二敦促对方放弃否决。", "晨讯"),
         ("据《北风》周刊报道，政府将增加国防预算。", "北风"),
+        # a title in 《》 that ends like a publication, however long (年鉴, 月刊, 学报)
+        ("著名的《股票交易者年鉴》(Stock Trader's Almanac)就指出，年底对股市特别有利。", "股票交易者年鉴"),
     ],
 )
 def test_a_publication_named_in_quotes(body, name):

@@ -38,6 +38,8 @@ def _entities(body: str) -> dict[str, tuple[str, str | None, set[str]]]:
         # a relay or reporting verb before the name is no part of it
         ("法新社今天引述国际海事组织（IMO）负责人的话说，航道已经重开。", "国际海事组织", "IMO"),
         ("这款机器人来自工艺公司（Engineered Crafts），重达30公斤。", "工艺公司", "Engineered Crafts"),
+        # a body's founders, staff or clients after it
+        ("凯盛融英(Capvision)的创始人们将一种商业模式引入中国。", "凯盛融英", "Capvision"),
     ],
 )
 def test_a_bracketed_body_is_an_organization_named_both_ways(body, name, english):

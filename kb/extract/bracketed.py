@@ -61,6 +61,7 @@ class BracketRules:
     corporate: tuple[str, ...] = ()  # corporate_suffixes and their parts: 控股, 有限公司
     places: tuple[str, ...] = ()  # city_suffixes: 省, 州, 县
     leading: tuple[str, ...] = ()  # leading_descriptors: 智库, 大党 (the name follows them)
+    staff_after: tuple[str, ...] = ()  # body_staff_words: 创始人, 员工 (a body's people after it)
     object_verbs: tuple[str, ...] = ()  # object_verbs: 促使, 敦促 (run into a body's name)
 
 
@@ -263,6 +264,11 @@ def _is_organization(view: str, form: str, start: int, paren: int, latin: str, w
     )
     if named_as_body or shaped:
         return True
+    close = min((i for i in (view.find(")", paren), view.find("）", paren)) if i >= 0), default=-1)
+    after = close + 1 + (view[close + 1 : close + 2] == "的")
+    staffed = close >= 0 and view.startswith(rules.staff_after, after)
+    if staffed and not personlike:
+        return True  # 凯盛融英(Capvision)的创始人们: a body's founders, staff or clients
     if form.endswith(rules.places):
         return False  # 印尼亚齐省（Aceh）: a province, its government unnamed
     acronym = _ACRONYM.match(latin.replace(" ", "")) is not None and len(latin_words) <= 2

@@ -807,7 +807,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                 form = form[len(day) :]  # 明天 | 民进党中央党部 (not 星期日图片报, a paper's name)
             form = _after_word_across(view, form, rules.descriptor_words)
             # (《股票交易者年鉴》: a publication's title, whatever its length, names it)
-            form = clean_organization(form, count + (1 if vouched else 0), rules) or (form if titled else None)
+            cleaned = clean_organization(form, count + (1 if vouched else 0), rules)
+            form = cleaned or (form if titled else None)
             form = without_former(view, form, rules) if form else form
             form = _with_country_character(view, form, known) if form else form
             if form and (form.endswith(rules.thing_endings) or form.startswith(rules.body_counters)

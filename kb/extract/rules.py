@@ -455,6 +455,7 @@ class Rules:
             person_words=tuple(t for t in self.names.person_cues if len(t) >= 2),
             places=_words(data["city_suffixes"]),
             leading=_words(data["leading_descriptors"]),
+            staff_after=_words(data["body_staff_words"]),
             object_verbs=_words(data["body_object_verbs"]),
             corporate=_words(data["legal_endings"]),
         )

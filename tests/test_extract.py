@@ -584,6 +584,9 @@ def test_one_article_writing_a_foreign_name_two_ways_names_one_person():
         ("孟晚舟承认曾就华为的业务误导银行。", [("孟晚舟", "承认", "曾就华为的业务误导银行")]),
         # but not a plan (预计前往)
         ("王文涛预计将前往美国参加会议。", []),
+        # announcing a run or a decision (宣布角逐…) is no statement; announcing after a comma is
+        ("特朗普已宣布争取共和党下届总统提名。", []),
+        ("特朗普宣布，将争取共和党下届总统提名。", [("特朗普", "宣布", "将争取共和党下届总统提名")]),
         # a verb inside a time frame reports nothing
         ("在中国宣布放宽限制后，企业的信心有所回升。", []),
     ],
@@ -1386,7 +1389,7 @@ def test_a_quotation_of_its_own_after_a_sentence_about_a_person_is_theirs():
         ("https://china.kyodonews.net/news/2023/05/1.html", "日本首相岸田文雄表示，好。政府表示增税的时机是明年。",
          "japan-government"),
         # …or the government of the country the article is about
-        ("https://www.rfi.fr/cn/1", "法国总统马克龙表示，好。政府宣布一项发展骑自行车活动的计划。", "france-government"),
+        ("https://www.rfi.fr/cn/1", "法国总统马克龙表示，好。政府表示，将推出一项发展骑自行车活动的计划。", "france-government"),
     ],
 )
 def test_government_alone_is_the_outlets_own_or_the_articles_countrys(url, body, speaker):

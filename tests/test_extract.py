@@ -1128,6 +1128,8 @@ def test_a_publication_in_title_marks_writes():
         ("沃尔玛周四公布财报，沃尔玛股价上涨。该公司表示，其市场份额继续增长。", "walmart"),
         # …not the agency that reported it, nor a government named since
         ("据路透社报道，沃尔玛股价上涨，美国政府公布了通胀数据。该公司表示，其市场份额继续增长。", "walmart"),
+        # …though a company named 公司 comes after it, and an armed force is named between
+        ("马士基公司表示，航行已暂停。胡塞武装称将继续袭击。该公司表示，其市场份额继续增长。赫伯罗德公司也改道。", "maersk"),
     ],
 )
 def test_the_company_is_the_last_company_named(body, speaker):

@@ -578,10 +578,11 @@ class Speakers:
         if text in self.lex.issuer_only:
             return Subject(start, end, None, None)  # 会议强调: the meeting's holder, or no one
         suffix = text[1:] if text.startswith("该") and len(text) > 1 else text  # 该法院, 法院: a court
-        same = [t for t in self.organizations if suffix and self.view[t.start:t.end].endswith(suffix)]
+        # (of the same sort named before it: 赫伯罗德公司 after 该公司 is no referent)
+        same = [t for t in self.organizations if suffix and t.end <= start and self.view[t.start:t.end].endswith(suffix)]
         if not same and suffix in self.rules.names.corporate_suffixes:
             # 该公司 after 沃尔玛: a company's name seldom ends in 公司; any body but the media's
-            same = [t for t in self.organizations if not self._media(t) and not self._is_government(t)]
+            same = [t for t in self.organizations if not self._media(t) and self._may_be_company(t)]
         if not same and suffix.endswith(self.rules.names.organization_suffixes):
             return Subject(start, end, None, None)  # (当地)法院 with no court named: no other body
         if not same and text.endswith(self.lex.media_descriptions):
@@ -666,6 +667,13 @@ class Speakers:
                 break
             units = units[: chain - 1]
         return tuple(dict.fromkeys(keys))
+
+    def _may_be_company(self, token: Token) -> bool:
+        """A company, or a body the catalog does not sort (not a government, an army, a party)."""
+        entry = self.rules.matcher.entry(token.key) if token.key else None
+        if entry is None:  # (皇家海军: a discovered force is no company)
+            return not self.view[token.start : token.end].endswith(self.rules.army_words[0])
+        return entry.subkind in (None, "company")
 
     def _is_government(self, token: Token) -> bool:
         entry = self.rules.matcher.entry(token.key) if token.key else None

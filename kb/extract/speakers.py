@@ -579,7 +579,8 @@ class Speakers:
             return Subject(start, end, None, None)  # 会议强调: the meeting's holder, or no one
         suffix = text[1:] if text.startswith("该") and len(text) > 1 else text  # 该法院, 法院: a court
         # (of the same sort named before it: 赫伯罗德公司 after 该公司 is no referent)
-        same = [t for t in self.organizations if suffix and t.end <= start and self.view[t.start:t.end].endswith(suffix)]
+        same = [t for t in self.organizations
+                if suffix and t.end <= start and self.view[t.start : t.end].endswith(suffix)]
         if not same and suffix in self.rules.names.corporate_suffixes:
             # 该公司 after 沃尔玛: a company's name seldom ends in 公司; any body but the media's
             same = [t for t in self.organizations if not self._media(t) and self._may_be_company(t)]

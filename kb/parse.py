@@ -684,9 +684,33 @@ _BYLINE_PATTERNS = [
 ]
 
 
+# A page's header: its authors' names alone on a line (Dan Strumpf / Selina Cheng, null 曾志豪 in
+# DW's archive posts, whose first field may be empty), then the time it was published.
+_LATIN_NAME = r"[A-Z][^\W\d_]*(?:[’'.\-][^\W\d_]+)*(?: {1,2}[A-Za-z][^\W\d_]*(?:[’'.\-][^\W\d_]+)*){1,3}"
+_HEADER_NAME = rf"(?:{_LATIN_NAME}|[\u4e00-\u9fff]{{2,4}})"
+_HEADER_NAMES = re.compile(
+    rf"^(?:null )?\s*(?P<name>{_HEADER_NAME}(?:\s*[/／、]\s*{_HEADER_NAME}){{0,3}})\s*$"
+)
+_HEADER_TIME = re.compile(r"^\s*(?:\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2})")
+# What separates the names of a byline of several authors.
+BYLINE_SEPARATORS = re.compile(r"\s*[/／、]\s*")
+
+
+def _header_byline(blocks: list[Block]) -> str | None:
+    lines = [line for block in blocks[:4] for line in block.text.split("\n")][:6]
+    for line, after in zip(lines, lines[1:], strict=False):
+        names = _HEADER_NAMES.match(line)
+        if names and _HEADER_TIME.match(after):
+            return names.group("name")
+    return None
+
+
 def find_byline(blocks: tuple[Block, ...] | list[Block]) -> str | None:
     """The author named at the top of the body or closing it, if any (not source credits)."""
     blocks = list(blocks)
+    header = _header_byline(blocks)
+    if header is not None:
+        return header
     for block in blocks[:3] + blocks[3:][-2:]:
         for pattern in _BYLINE_PATTERNS:
             match = pattern.match(block.text)

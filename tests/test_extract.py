@@ -1446,3 +1446,10 @@ def test_a_sentence_the_article_prints_twice_is_one_statement():
             "</p><p>马士基公司表示，船只绕道好望角。")
     found = [t for _, _, t, _ in statements(body)]
     assert found == ["目前尚不清楚何时将恢复航行，将视情况评估", "船只绕道好望角"], found
+
+
+def test_each_author_of_a_header_byline_is_a_person():
+    text = ("---\ntitle: t\ndate: 2023-05-02 18:11:53 +08:00\nlink: https://cn.wsj.com/articles/a\n---\n"
+            "<p>Dan Strumpf / Selina Cheng</p><p>2023年5月12日17:15 CST 更新</p><p>凯盛融英的创始人们说，好。</p>")
+    found = extract(parse_text(text))
+    assert {e.name for e in found.entities.values() if e.kind == "person"} >= {"Dan Strumpf", "Selina Cheng"}

@@ -239,3 +239,20 @@ def test_a_closing_byline_is_the_byline(closing, byline):
 def test_plain_text_paragraphs_are_blocks(body, lines):
     article = parse_text(f"---\ntitle: t\ndate: 2023-05-02 18:11:53 +08:00\nlink: https://news.rthk.hk/a\n---\n{body}")
     assert article.text.split("\n")[1:] == lines
+
+
+@pytest.mark.parametrize(
+    ("body", "byline"),
+    [
+        # a page's header: the authors alone on a line, then the time it was published
+        ("<div><i>null 曾志豪<br>2023-05-26T02:48:11.108Z</i></div><p>正文。</p>", "曾志豪"),
+        ("<div><i>William  Yang<br>2023-05-26T02:48:11.108Z</i></div><p>正文。</p>", "William Yang"),
+        ("<p>Dan Strumpf / Selina Cheng</p><p>2023年5月12日17:15 CST 更新</p><p>正文。</p>",
+         "Dan Strumpf / Selina Cheng"),
+        # a name-like line with no time after it is no byline
+        ("<p>张三李四</p><p>正文说了什么。</p>", None),
+    ],
+)
+def test_a_header_of_names_then_a_time_is_the_byline(body, byline):
+    article = parse_text(f"---\ntitle: t\ndate: 2023-05-02 18:11:53 +08:00\nlink: https://www.dw.com/zh/a\n---\n{body}")
+    assert article.byline == byline

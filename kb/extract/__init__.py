@@ -49,7 +49,7 @@ from kb.extract.statements import StatementFinder
 from kb.extract.tagger import Word, default_tagger
 from kb.extract.text import sentence_spans
 from kb.normalise import NormalisedText, normalise
-from kb.parse import ParsedArticle
+from kb.parse import BYLINE_SEPARATORS, ParsedArticle
 
 _LINE_BREAK = re.compile("\n")
 
@@ -340,7 +340,9 @@ def _add_byline(article: ParsedArticle, result: Extraction, line_of: Any) -> Non
     """The journalists named in the byline and in the page's author links are people of the
     article, mentioned there."""
     text = article.text
-    for name in dict.fromkeys([*([article.byline] if article.byline else []), *article.authors]):
+    # (a byline of several authors, Dan Strumpf / Selina Cheng: each one)
+    bylined = BYLINE_SEPARATORS.split(article.byline) if article.byline else []
+    for name in dict.fromkeys([*bylined, *article.authors]):
         start = text.rfind(name) if name in article.authors else text.find(name)
         if start < 0:
             continue

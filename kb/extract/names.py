@@ -1188,7 +1188,7 @@ def _japanese_after_title(view: str, words: Sequence[Word], rules: NameRules,
             continue
         after = by_start.get(end)
         ended = view[end : end + 1] in _NAME_END_MARKS or (
-            after is not None and after.tag in ("v", "TIME", "t"))
+            after is not None and after.tag in ("v", "p", "TIME", "t"))  # (…茂木敏充 | 在记者会上)
         inside = [w for w in words if start <= w.start < end]
         if not ended or not inside or inside[0].start != start or any(
             w.end > end or w.tag in ("LOC", "ORG") for w in inside

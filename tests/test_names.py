@@ -1829,3 +1829,18 @@ def test_latin_names_with_accents_after_a_title_and_a_space_and_hyphenated_names
     # a company's form inside a foreign name joined by a hyphen is no company (海尔-塞拉西)
     kinds = _kinds("非洲统一组织成立，海尔-塞拉西一世和夸梅-恩克鲁玛都出席。俄罗斯-乌克兰战争持续。")
     assert "海尔" not in kinds and kinds.get("俄罗斯") == "place", kinds
+
+
+@pytest.mark.parametrize(
+    ("body", "person"),
+    [
+        # a name the article gives a person instead of theirs (化名), after an age, a person
+        # word or 的
+        ("18歲少女阿思(化名)去年備戰文憑試，感到非常挫敗。", "阿思"),
+        ("6歲男生健仔(化名)一度企圖爬窗。", "健仔"),
+        ("17歲的阿俊(化名)在學校受到欺凌。", "阿俊"),
+    ],
+)
+def test_a_pseudonym_is_a_person(body, person):
+    kinds = _kinds(body)
+    assert kinds.get(person) == "person", kinds

@@ -661,6 +661,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         votes[view[start:end]][PERSON] += 1
     for start, end in listed:
         votes[view[start:end]][PERSON] += 1
+    for start, end in _pseudonyms(view, rules):
+        votes[view[start:end]][PERSON] += 2
     credited = _credited_staff(view, rules)
     for start, end in credited:
         votes[view[start:end]][PERSON] += 2
@@ -1133,6 +1135,29 @@ def _runs_into_place(view: str, form: str, known: Mapping[str, str]) -> bool:
     )
 
 
+_PSEUDONYM = re.compile(r"[（(]化名[)）]")
+_BEFORE_NAME = frozenset("的岁歲，,。、：:；;\n「“ ")
+
+
+def _pseudonyms(view: str, rules: NameRules) -> list[tuple[int, int]]:
+    """A name the article gives a person instead of theirs (18岁少女阿思（化名）, 陈大文(化名)): a
+    person's name all the same, two or three characters after a person word, 的 or an age."""
+    spans = []
+    for match in _PSEUDONYM.finditer(view):
+        end = match.start()
+        for size in (3, 2):
+            start = end - size
+            if start < 0 or not _HAN.fullmatch(view[start:end]) or view[start] in _BEFORE_NAME:
+                continue
+            bounded = start == 0 or view[start - 1] in _BEFORE_NAME or (
+                rules.person_cue_words.ends_at(view, start)
+            )
+            if bounded or size == 2:
+                spans.append((start, end))
+                break
+    return spans
+
+
 def _listed_people(view: str, words: Sequence[Word], rules: NameRules) -> list[tuple[int, int]]:
     """Chinese names the tagger missed in a list of people (李嗣涔、杨泮池、管中闵、郑安理: 管 read
     as a verb): an item of a surname and one or two characters after a tagged person, the
@@ -1282,6 +1307,8 @@ def _person_shaped(view: str, form: str, rules: NameRules,
     in a list beside a person the tagger found (李嗣涔、杨泮池) is such a use too."""
     if any(j in form for j in _NAME_JOINERS):
         return True
+    if f"{form}（化名" in view or f"{form}(化名" in view:
+        return True  # 阿思（化名）: a name the article gives a person
     if _glossed_as_thing(view, form, rules):
         return False  # 邱园（Kew Gardens）
     alone = tag_alone(form) if tag_alone is not None else ((form, "PER"),)

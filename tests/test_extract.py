@@ -87,6 +87,9 @@ def statements(body: str):
         # a feeling shown before the verb (表达不快称) is manner, not the verb's subject or object
         ("自民党代理政调会长西田昌司接受采访时表达不快称：“日本不能采取让步的态度。”", "person:zh-西田昌司", "称",
          "日本不能采取让步的态度。"),
+        # a name and its term of address (米德先生解释), after 因为
+        ("改道不仅会影响石油。因为米德先生解释，全球有12%的贸易经由红海进行。", "person:zh-米德", "解释",
+         "全球有12%的贸易经由红海进行"),
         # …or after an interview, the occasion it is said in (接受本台專訪，承認…)
         ("教育局首席助理秘書長何慕琪接受本台專訪，承認疫後難免有個別老師擔心進度。", "person:zh-何慕琪", "承認",
          "疫後難免有個別老師擔心進度"),

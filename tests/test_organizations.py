@@ -333,6 +333,20 @@ def test_a_publication_named_in_quotes(body, name):
     assert _entities(body).get(name, ("",))[0] == "organization", _entities(body)
 
 
+@pytest.mark.parametrize(
+    ("body", "name", "organization"),
+    [
+        # a body named in quotes right after what it is
+        ("遇难者家属组织「天安门母亲」有七名成员逝世。「天安门母亲」发表周年祭文。", "天安门母亲", True),
+        # a product's or brand's name, or a quotation after a body's word, is none
+        ("知乎推出全新故事品牌“盐言故事”App。", "盐言故事", False),
+        ("该机构宣布“因不可抗力”决定终止运营。", "因不可抗力", False),
+    ],
+)
+def test_a_body_named_in_quotes_after_what_it_is(body, name, organization):
+    assert (_entities(body).get(name, ("",))[0] == "organization") is organization, _entities(body)
+
+
 def test_an_acronym_after_the_end_of_its_catalog_name_is_that_entry():
     keys = set(_extract("首相曾在20國集團（G20）領袖峰會上表示，7大工业国集团（G7）会议将举行。").entities)
     assert {"g20", "g7"} <= keys and not any(k.startswith("organization:g") for k in keys), keys

@@ -701,6 +701,14 @@ def quoted_media(view: str, rules: NameRules) -> list[tuple[int, int]]:
     return spans
 
 
+def quoted_bodies(view: str, rules: NameRules) -> list[tuple[int, int]]:
+    """A body named in quotes right after what it is (遇难者家属组织「天安门母亲」, 人权团体“中国
+    人权捍卫者”): the quoted name is the body's; a title in 《》 names a work, no body."""
+    descriptors = rules.quoted_body_descriptors
+    return [match.span("name") for match in _QUOTED_NAME.finditer(view)
+            if view[match.start()] != "《" and view.endswith(descriptors, 0, match.start())]
+
+
 # 据 and a source alone before a comma, at a clause's start (据财联社，, 据证券日报，).
 _BARE_SOURCE = re.compile(r"(?:^|(?<=[，,。；;\n「“]))据(?P<name>[\u4e00-\u9fff]{2,6})[，,]")
 

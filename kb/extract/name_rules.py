@@ -99,6 +99,7 @@ class NameRules:
     facility_endings: tuple[str, ...] = ()  # 车站, 机场: a building or a site, no name of ours
     not_person_after: tuple[str, ...] = ()  # 级, 奖, 诊所: what makes a name part of another thing
     organization_descriptors: tuple[str, ...] = ()  # 通讯社, 公司: what describes a body before its name
+    quoted_body_descriptors: tuple[str, ...] = ()  # 组织, 团体: a quoted name after them is a body's
     titles_after_name: tuple[str, ...] = ()  # 公主, 博士, 中将: a person's title written after the name
     university_units: tuple[str, ...] = ()  # 学系, 研究所: a university's units
     school_owners: tuple[str, ...] = ()  # 国立, 私立: who runs a school

@@ -43,6 +43,7 @@ from kb.extract.bodies import (
     missions,
     numbered_channels,
     placed_known,
+    quoted_bodies,
     quoted_media,
     runs_into_title,
     same_company,
@@ -673,6 +674,9 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     tagged_people = {view[s:e] for s, e in people if e - s >= 3}
     for start, end in quoted_media(view, rules):
         votes[view[start:end]][ORGANIZATION] += 2
+    quoted = {view[start:end] for start, end in quoted_bodies(view, rules)}
+    for form in quoted:
+        votes[form][ORGANIZATION] += 2
     for start, end in bare_sources(view, words):
         votes[view[start:end]][ORGANIZATION] += 2
     for start, end in numbered_channels(view, known):
@@ -800,7 +804,9 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             # …or a word of its sort in apposition (制药公司辉瑞, 竞争对手三星).
             # …or title marks around a publication's name (《经理人杂志》: no description).
             titled = raw.endswith(rules.media_words) and f"《{raw}》" in view
-            vouched = glossed or titled or _context_kinds(view, raw, rules, neighbours)[ORGANIZATION] > 0
+            vouched = glossed or titled or raw in quoted or (
+                _context_kinds(view, raw, rules, neighbours)[ORGANIZATION] > 0
+            )
             form = _after_word_across(view, raw, rules.time_word_set)
             day = next((d for d in rules.day_words if form.startswith(d)), "")
             if day and len(form) - len(day) < 2:
@@ -866,7 +872,9 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             placed = form and any(known.get(form[:n]) == PLACE for n in range(2, 5))
             if placed and tag_alone is not None and not glossed and described(form, rules, known, tag_alone):
                 continue  # 中国科技公司(市值): a country's sort of company, though its context says company
-            if form and tag_alone is not None and _name_and_noun(form, rules, tag_alone):
+            if form and tag_alone is not None and form not in quoted and (
+                _name_and_noun(form, rules, tag_alone)
+            ):
                 continue  # 上海台商, 柯文哲团队: a name and a common noun, a description
             if form and (runs_into_title(view, form, rules) or in_apposition(view, form, words, rules)):
                 continue

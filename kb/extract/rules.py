@@ -399,6 +399,7 @@ class Rules:
             facility_endings=_words(data["facility_endings"]),
             not_person_after=_words(data["not_person_after"]),
             organization_descriptors=_words(data["organization_descriptors"]),
+            quoted_body_descriptors=_words(data["quoted_body_descriptors"]),
             titles_after_name=_words(data["titles_after_name"]),
             university_units=_words(data["university_units"]),
             school_owners=_words(data["school_owners"]),

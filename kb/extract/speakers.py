@@ -119,8 +119,9 @@ class Speakers:
             units = units[:-1]  # 《华尔街日报》(The Wall Street Journal): the name, not its marks
         while len(units) >= 2 and units[-1].tag in ("m", "q") and units[-2].tag == ENTITY:
             units = units[:-1]  # 吴欣盈 | 第三轮(聚焦…): a count or an ordinal after a name is when, not who
-        if len(units) >= 2 and units[-2].tag == TITLE and units[-1].text in self.rules.names.address_terms:
-            units = units[:-1]  # 总统先生: the title's holder, addressed
+        addressed = len(units) >= 2 and units[-1].text in self.rules.names.address_terms
+        if addressed and units[-2].tag in (TITLE, ENTITY):
+            units = units[:-1]  # 总统先生: the title's holder, addressed; 米德先生: Meade
         if not units:
             return None
         start, end = units[0].start, units[-1].end
@@ -548,6 +549,8 @@ class Speakers:
                 if self.rules.opens_with_person_noun.match(self.view, clause, end):
                     return Subject(clause, clause, None, None, anonymous=True)
                 continue
+            if parse.phrase[-1].text in self.rules.names.address_terms:
+                continue  # (新华社称，孟晚舟女士乘坐…，强调…: one written about, no new speaker)
             subject = self.resolve(parse)
             if subject is None:
                 continue

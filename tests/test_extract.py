@@ -90,6 +90,9 @@ def statements(body: str):
         # a name and its term of address (米德先生解释), after 因为
         ("改道不仅会影响石油。因为米德先生解释，全球有12%的贸易经由红海进行。", "person:zh-米德", "解释",
          "全球有12%的贸易经由红海进行"),
+        # a body named in quotes speaks (“零食很忙”表示), though the quote is too short to be a quotation
+        ("在其公关代表发表的一份声明中，“零食很忙”表示，扩张是需求强劲的结果。", "organization:zh-零食很忙", "表示",
+         "扩张是需求强劲的结果"),
         # …or after an interview, the occasion it is said in (接受本台專訪，承認…)
         ("教育局首席助理秘書長何慕琪接受本台專訪，承認疫後難免有個別老師擔心進度。", "person:zh-何慕琪", "承認",
          "疫後難免有個別老師擔心進度"),

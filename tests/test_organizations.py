@@ -341,6 +341,10 @@ def test_a_publication_named_in_quotes(body, name):
         # a product's or brand's name, or a quotation after a body's word, is none
         ("知乎推出全新故事品牌“盐言故事”App。", "盐言故事", False),
         ("该机构宣布“因不可抗力”决定终止运营。", "因不可抗力", False),
+        # a quoted name opening a clause before a reporting verb speaks: a body's
+        ("在其公关代表发表的一份声明中，“零食很忙”表示，扩张是需求强劲的结果。", "零食很忙", True),
+        # (a quoted phrase that is a quotation, not a name, says nothing of a body)
+        ("“我们不会放弃”表示，他们将继续。", "我们不会放弃", False),
     ],
 )
 def test_a_body_named_in_quotes_after_what_it_is(body, name, organization):

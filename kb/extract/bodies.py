@@ -709,6 +709,20 @@ def quoted_bodies(view: str, rules: NameRules) -> list[tuple[int, int]]:
             if view[match.start()] != "《" and view.endswith(descriptors, 0, match.start())]
 
 
+_CLAUSE_OPENING = frozenset("，,。；;：:\n")
+
+
+def speaking_quoted(view: str, rules: NameRules) -> list[tuple[int, int]]:
+    """A name in quotes opening a clause, then a reporting verb (，"零食很忙"表示，…): the quoted
+    name is a body's that speaks (a brand's company, a group's) — no person's name is quoted."""
+    spans = []
+    for match in _QUOTED_NAME.finditer(view):
+        opens = match.start() == 0 or view[match.start() - 1] in _CLAUSE_OPENING
+        if opens and view[match.start()] != "《" and rules.person_after_words.starts_at(view, match.end()):
+            spans.append(match.span("name"))
+    return spans
+
+
 # 据 and a source alone before a comma, at a clause's start (据财联社，, 据证券日报，).
 _BARE_SOURCE = re.compile(r"(?:^|(?<=[，,。；;\n「“]))据(?P<name>[\u4e00-\u9fff]{2,6})[，,]")
 

@@ -51,6 +51,7 @@ from kb.extract.bodies import (
     shortened_bodies,
     sort_described,
     speaking_bodies,
+    speaking_quoted,
     university_units,
     without_former,
     without_leading_verb,
@@ -674,7 +675,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     tagged_people = {view[s:e] for s, e in people if e - s >= 3}
     for start, end in quoted_media(view, rules):
         votes[view[start:end]][ORGANIZATION] += 2
-    quoted = {view[start:end] for start, end in quoted_bodies(view, rules)}
+    quoted = {view[start:end] for start, end in (*quoted_bodies(view, rules), *speaking_quoted(view, rules))}
     for form in quoted:
         votes[form][ORGANIZATION] += 2
     for start, end in bare_sources(view, words):

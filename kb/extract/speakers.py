@@ -46,8 +46,8 @@ def _without_brackets(units: list[Unit]) -> list[Unit]:
     return kept
 
 
-_CLOSING_TITLE_MARKS = ("》", "』")
-_OPENING_OF = {"》": "《", "』": "『"}
+_CLOSING_TITLE_MARKS = ("》", "』", "」", "”")  # (“零食很忙”表示: a quoted name speaks)
+_OPENING_OF = {"》": "《", "』": "『", "」": "「", "”": "“"}
 
 
 @dataclass

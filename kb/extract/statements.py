@@ -567,10 +567,14 @@ class StatementFinder:
     def _needs_clause(self, verb: Verb, start: int, end: int) -> bool:
         """批评美国的决定 (an act) against 批评说美国… (a statement), 表示强烈担忧 against
         表示将继续谈判: a verb with only a noun phrase after it reports no speech."""
-        quoted = self.index.quote_ending.get(verb.start - 1) if verb.start >= 1 else None
-        named = quoted is not None and (token := self.token_at.get(quoted[0] + 1)) is not None and (
-            token.end == quoted[1] and token.type == ENTITY
-        )  # 「华尔街日报」报导: a quoted name speaks
+        # 「华尔街日报」报导, “零食很忙”表示: a quoted name speaks (a term too short to be a
+        # quotation is still one)
+        closing = self.view[verb.start - 1] if verb.start >= 1 else ""
+        opener = next((o for o, c in CLOSERS.items() if c == closing), None)
+        opened = self.view.rfind(opener, max(0, verb.start - 26), verb.start - 1) if opener else -1
+        named = opened >= 0 and (token := self.token_at.get(opened + 1)) is not None and (
+            token.end == verb.start - 1 and token.type == ENTITY
+        )
         if verb.start >= 1 and self.view[verb.start - 1] in CLOSING_QUOTES and not named:
             return True  # “四不一无意”表态: the verb is a noun after a quoted term
         if self.view[verb.end : verb.end + 1] in "，,：:" + OPENERS:

@@ -1459,3 +1459,20 @@ def test_each_author_of_a_header_byline_is_a_person():
             "<p>Dan Strumpf / Selina Cheng</p><p>2023年5月12日17:15 CST 更新</p><p>凯盛融英的创始人们说，好。</p>")
     found = extract(parse_text(text))
     assert {e.name for e in found.entities.values() if e.kind == "person"} >= {"Dan Strumpf", "Selina Cheng"}
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # 据X，: a source named alone — a channel of a known body, or an account
+        ("据新浪科技，爱奇艺奇遇VR正在启动新一轮裁员。", "新浪科技"),
+        ("据小鹏汇天公众号，研究院预订了100台飞行汽车。", "小鹏汇天"),
+        ("据“腾讯安全”公号，标准启动会在深圳召开。", "腾讯安全"),
+        # (a body and the verb of its report is that body, no channel of its own)
+        ("据白宫介绍，通话持续了1小时20分钟。", "白宫"),
+    ],
+)
+def test_a_source_named_alone_is_a_body(body, speaker):
+    found = run(body)
+    said = [(s.speaker_text, found.entities[s.speaker_key].kind) for s in found.statements if s.speaker_key]
+    assert said == [(speaker, "organization")], said

@@ -723,18 +723,35 @@ def speaking_quoted(view: str, rules: NameRules) -> list[tuple[int, int]]:
     return spans
 
 
-# 据 and a source alone before a comma, at a clause's start (据财联社，, 据证券日报，).
+# 据 and a source alone before a comma, at a clause's start (据财联社，, 据证券日报，), or its
+# account (据小鹏汇天公众号，, 据“腾讯安全”公号，).
 _BARE_SOURCE = re.compile(r"(?:^|(?<=[，,。；;\n「“]))据(?P<name>[\u4e00-\u9fff]{2,6})[，,]")
 
 
-def bare_sources(view: str, words: Sequence[Word]) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4)
+def _bare_source(accounts: tuple[str, ...]) -> re.Pattern[str]:
+    either = "|".join(map(re.escape, sorted(accounts, key=len, reverse=True)))
+    return re.compile(r"(?:^|(?<=[，,。；;\n「“]))据[“「]?(?P<name>[\u4e00-\u9fff]{2,8}?)[”」]?"
+                      rf"(?P<account>{either})?[，,]")
+
+
+def bare_sources(view: str, words: Sequence[Word], known: Mapping[str, str],
+                 rules: NameRules) -> list[tuple[int, int]]:
     """A source named alone before a comma (据财联社，…, 据证券日报，…): a news outlet or another
-    body, when the tagger read it as one name (ORG, nz, nw) — 据了解, 据悉 are words, no name."""
+    body, when the tagger read it as one name (ORG, nz, nw), when its account is named (据小鹏汇天
+    公众号), or when it begins with a body the catalog knows (据新浪科技，: Sina's tech channel) —
+    据了解, 据悉 are words, no name."""
     starts = {w.start: w for w in words}
     spans = []
-    for match in _BARE_SOURCE.finditer(view):
+    for match in _bare_source(rules.official_accounts).finditer(view):
+        name = match["name"]
         word = starts.get(match.start("name"))
-        if word is not None and word.end == match.end("name") and word.tag in ("ORG", "nz", "nw"):
+        tagged = word is not None and word.end == match.end("name") and word.tag in ("ORG", "nz", "nw")
+        # (据白宫介绍，, 据央视报道，: the body and a verb of its report, no channel's name)
+        branch = len(name) >= 4 and any(known.get(name[:n]) == ORGANIZATION
+                                        and not rules.person_after_words.starts_at(name, n)
+                                        for n in range(2, len(name) - 1))
+        if tagged or match["account"] or branch:
             spans.append(match.span("name"))
     return spans
 

@@ -678,7 +678,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     quoted = {view[start:end] for start, end in (*quoted_bodies(view, rules), *speaking_quoted(view, rules))}
     for form in quoted:
         votes[form][ORGANIZATION] += 2
-    for start, end in bare_sources(view, words):
+    for start, end in bare_sources(view, words, known, rules):
         votes[view[start:end]][ORGANIZATION] += 2
     for start, end in numbered_channels(view, known):
         votes[view[start:end]][ORGANIZATION] += 2

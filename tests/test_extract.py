@@ -93,6 +93,9 @@ def statements(body: str):
         # a body named in quotes speaks (“零食很忙”表示), though the quote is too short to be a quotation
         ("在其公关代表发表的一份声明中，“零食很忙”表示，扩张是需求强劲的结果。", "organization:zh-零食很忙", "表示",
          "扩张是需求强劲的结果"),
+        # by whom, then the channel, right before 称 (他透过社工接受访问称…)
+        ("6歲男生健仔(化名)一度企圖爬窗。</p><p>他透過社工接受訪問稱不喜歡上學的主因是「老師」。", "person:zh-健仔",
+         "稱", "不喜歡上學的主因是「老師」"),
         # …or after an interview, the occasion it is said in (接受本台專訪，承認…)
         ("教育局首席助理秘書長何慕琪接受本台專訪，承認疫後難免有個別老師擔心進度。", "person:zh-何慕琪", "承認",
          "疫後難免有個別老師擔心進度"),

@@ -479,6 +479,15 @@ class ClauseParser:
                 for u in rest
             ) and not _relative_head(rest):
                 return True  # 对记者, 向安理会, 就下星期与莫斯科的会谈问题在星期二
+            if text in lex.prepositions and k + 1 < n and gap[k + 1].nominal:
+                # 透过社工 | 接受访问 | 称: by whom or how, then the channel of speech
+                j = k + 1
+                while j < n and gap[j].nominal:
+                    j += 1
+                channel = self._channel_end(gap, j) if j < n else None
+                if channel is not None:
+                    k = channel
+                    continue
             if text in ("在", "于") and k + 1 < n and gap[k + 1].tag in ("TIME", "t"):
                 k += 2  # 在后来, 于周一: a time
                 continue

@@ -319,6 +319,8 @@ class StatementFinder:
         adverb = [u.tag in ("d", "TIME", "t") or u.text in self.lex.fillers for u in gap]
         if all(adverb):
             return True
+        if gap and "".join(u.text for u in gap).endswith(self.lex.channels):
+            return True  # 他透过社工接受访问 | 称…: the channel of speech right before the verb
         opening = next((k for k, u in enumerate(gap) if not adverb[k]), len(gap))
         closing = max((k for k, u in enumerate(gap) if u.text in self.lex.frames), default=-1)
         return (opening < closing and gap[opening].text in ("在", "于") and all(adverb[closing + 1 :])

@@ -1479,3 +1479,19 @@ def test_a_source_named_alone_is_a_body(body, speaker):
     found = run(body)
     said = [(s.speaker_text, found.entities[s.speaker_key].kind) for s in found.statements if s.speaker_key]
     assert said == [(speaker, "organization")], said
+
+
+@pytest.mark.parametrize(
+    ("url", "body", "key"),
+    [
+        # a legislature by its short name is the one of the country the article is about
+        ("https://china.kyodonews.net/news/2023/05/1.html", "日本自民党内期待尽快解散众院。立宪民主党在国会提出决议案。",
+         "national-diet-japan"),
+        ("https://china.kyodonews.net/news/2023/05/1.html", "日本自民党内期待尽快解散众院。立宪民主党在国会提出决议案。",
+         "house-of-representatives-japan"),
+        ("https://www.voacantonese.com/a/1.html", "美国总统拜登签署法案。众院议长约翰逊表示，国会将继续审议。", "us-congress"),
+    ],
+)
+def test_a_legislatures_short_name_is_its_countrys(url, body, key):
+    text = f"<!--1643120102000-->\n[标题]({url})\n------\n<p>{body}</p>"
+    assert key in {m.key for m in extract(parse_text(text)).mentions}

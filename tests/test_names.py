@@ -231,6 +231,23 @@ def test_a_bracketed_english_name_goes_to_the_whole_chinese_name():
 
 
 @pytest.mark.parametrize(
+    ("body", "key"),
+    [
+        # a form the catalog gives someone else (強生: Boris Johnson), glossed with another
+        # English name, is that other person throughout the article
+        ("英國貿易副大臣強生今天訪問香港。他強調，英國不會迴避對香港的責任。</p><p>強生（Dominic Johnson）是首位訪港的"
+         "英國副大臣。", "person:dominic-johnson"),
+        ("英國貿易副大臣強生（Dominic Johnson）今天訪問香港。他強調，英國不會迴避對香港的責任。", "person:dominic-johnson"),
+    ],
+)
+def test_an_english_gloss_names_someone_other_than_the_catalogs(body, key):
+    text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"
+    found = extract(parse_text(text))
+    assert [s.speaker_key for s in found.statements] == [key], found.statements
+    assert "boris-johnson" not in found.entities
+
+
+@pytest.mark.parametrize(
     ("view", "words", "name"),
     [
         ("陈水扁上凯道请愿", [Word(0, 4, "PER"), Word(4, 6, "n"), Word(6, 8, "v")], "陈水扁"),

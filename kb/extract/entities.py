@@ -490,6 +490,18 @@ def discover(
             # name is the stronger evidence.
             chinese = ""
         if not chinese:
+            # 強生（Dominic Johnson）: a form the catalog shares among several (Boris, a company)
+            # is, glossed so, the one the English names — or someone new
+            for length in range(min(len(run), 12), 1, -1):
+                tail, before = run[-length:], run[:-length]
+                hit = matcher.forms.get(tail)
+                people = hit and hit[0] == ENTITY and hit[2] and any(
+                    (e := matcher.entry(k)) is not None and e.kind == PERSON for k in hit[1]
+                )
+                if people and (not before or before.endswith(tuple(_person_words(matcher)))):
+                    chinese = tail
+                    break
+        if not chinese:
             # (the title or person word before the name: 党主席 | 萨伊德, 丈夫 | 加迪·哈盖)
             chinese = _after_title(run, _translit_suffix(run), _person_words(matcher))
             if tagged and tagged.get(chinese[1:], "").startswith("person:"):
@@ -504,7 +516,11 @@ def discover(
             continue  # 美国沃尔玛(Walmart U.S.) beside 沃尔玛股价: a company, glossed (安华 is no company)
         keys = english_index.get(normalise_key(english), set())
         known = matcher.forms.get(chinese)
-        if known and known[0] == ENTITY and not known[2] and len(known[1]) == 1:
+        # (強生（Dominic Johnson）: the catalog's 強生 is Boris; the English name says who this is)
+        named = matcher.entry(next(iter(known[1]))) if known and len(known[1]) == 1 else None
+        if known and known[0] == ENTITY and not known[2] and len(known[1]) == 1 and (
+            named is None or named.kind != PERSON or _english_agrees(named, english)
+        ):
             key = next(iter(known[1]))
         elif len(keys) == 1:
             key = next(iter(keys))

@@ -96,6 +96,9 @@ def statements(body: str):
         # by whom, then the channel, right before 称 (他透过社工接受访问称…)
         ("6歲男生健仔(化名)一度企圖爬窗。</p><p>他透過社工接受訪問稱不喜歡上學的主因是「老師」。", "person:zh-健仔",
          "稱", "不喜歡上學的主因是「老師」"),
+        # a post of two places (驻香港及澳门总领事) is one title chain to the name
+        ("英國駐香港及澳門總領事戴偉紳（Brian Davidson）近日接受「南華早報」專訪時說，英國期待與港方互動。",
+         "person:zh-戴伟绅", "說", "英國期待與港方互動"),
         # …or after an interview, the occasion it is said in (接受本台專訪，承認…)
         ("教育局首席助理秘書長何慕琪接受本台專訪，承認疫後難免有個別老師擔心進度。", "person:zh-何慕琪", "承認",
          "疫後難免有個別老師擔心進度"),
@@ -1495,3 +1498,11 @@ def test_a_source_named_alone_is_a_body(body, speaker):
 def test_a_legislatures_short_name_is_its_countrys(url, body, key):
     text = f"<!--1643120102000-->\n[标题]({url})\n------\n<p>{body}</p>"
     assert key in {m.key for m in extract(parse_text(text)).mentions}
+
+
+def test_whom_something_is_said_to_is_not_who_says_it():
+    # the tagger reads 向斯特凡尼克 as one name: the preposition is cut off, and the people
+    # before it speak, to her
+    found = run("在聽證會中，3位校長向斯特凡尼克表示，呼籲對猶太人進行種族滅絕的行為才會違反校規。")
+    assert all(s.anonymous and s.speaker_text == "3位校長" for s in found.statements), found.statements
+    assert {e.name for e in found.entities.values() if e.kind == "person"} == {"斯特凡尼克"}

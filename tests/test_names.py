@@ -36,6 +36,7 @@ def _people_and_bodies(view: str, words: list[Word]) -> tuple[list[str], list[st
         ("王文斌", None),  # a Chinese name: a different person may read the same
         ("克里斯托夫", None),  # no catalog person sounds like it
         ("约翰生", None),  # several Johnsons: no guess
+        ("斯特凡尼克", None),  # Stefanik, not Stefanchuk (斯特凡丘克): one syllable nothing alike
     ],
 )
 def test_a_transliteration_is_matched_by_its_reading(written, person):

@@ -854,3 +854,9 @@ def test_a_countrys_army_is_one_body(body, expected):
     assert [(s.speaker_key, s.verb) for s in _extract(body).statements] == expected
     if not expected:
         assert not [k for k in _extract(body).entities if k.endswith("armed-forces")]
+
+
+def test_will_after_a_bodys_name_is_no_part_of_it():
+    # 土木工程拓展署 | 会(与相关部门跟进): 会 is "will", not a 会 (association)
+    assert "土木工程拓展署" in _entities("土木工程拓展署會與相關部門跟進環保署署長的要求。")
+    assert "土木工程拓展署會" not in _entities("土木工程拓展署會與相關部門跟進環保署署長的要求。")

@@ -105,6 +105,10 @@ def clean_organization(form: str, count: int, rules: NameRules) -> str | None:
         form = form[:-1]  # 研究所所(公布): the tagger ran into the next word
     if len(form) >= 4 and form[-1] == "处" and form[:-1].endswith(rules.organization_suffixes):
         form = form[:-1]  # (从)电信安全局 | 处: where something came from, not the body's name
+    if len(form) >= 5 and form[-1] == "会" and form[-2] in rules.modal_body_ends and (
+        form[:-1].endswith(rules.organization_suffixes)
+    ):
+        form = form[:-1]  # 土木工程拓展署 | 会(与…跟进): the body, then 会 (will)
     for verb in rules.naming_verbs:
         if form.startswith(verb) and len(form) >= len(verb) + 2:
             form = form[len(verb) :]  # (一个)叫 | 沙姆解放组织: a verb that names what follows

@@ -90,16 +90,15 @@ def _relative_head(units: Sequence[Unit]) -> bool:
     return False
 
 
-
-
 class Units:
     """The units of any stretch of the view."""
 
     def __init__(self, view: str, tokens: Sequence[Token], words: Sequence[Word],
                  nouns: frozenset[str] = frozenset(), acts: frozenset[str] = frozenset(),
-                 pronouns: frozenset[str] = frozenset()) -> None:
+                 pronouns: frozenset[str] = frozenset(), prepositions: frozenset[str] = frozenset()) -> None:
         self.view = view
         self.pronouns = pronouns  # 他, 她: pronouns, whatever the tagger read
+        self.prepositions = prepositions  # 向, 对: cut off a name the tagger read, a preposition
         self.nouns = nouns  # nouns the tagger splits (知情 | 人士): one noun unit
         self.acts = acts  # channels (贴文, 发文): verbs, when the tagger read one into a name
         self.tokens = [t for t in tokens if t.type in (ENTITY, TITLE)]
@@ -148,7 +147,8 @@ class Units:
                         tag = "r"  # ，”她 | 说: a pronoun, whatever the tagger read after a quotation
                     if tag in ("PER", "ORG", "LOC") and (a, b) != (word.start, word.end):
                         # 黄帝颖 | 贴文: what the tagger read into a name beside it is no name
-                        tag = "v" if text in self.acts else "n"
+                        # (向 | 斯特凡尼克: a preposition)
+                        tag = "v" if text in self.acts else "p" if text in self.prepositions else "n"
                     out.append(Unit(a, b, tag, text))
                 pos = b
         if pos < end:
@@ -376,7 +376,8 @@ class ClauseParser:
                 j = last = close + 1
             elif text in ("《", "》", "·", "『", "』") or unit.tag == "w" and text == "·":
                 j += 1
-            elif text in _CHAIN_GLUE and j > i and any(u.tag == TITLE for u in units[j + 1 : j + 4]):
+            elif text in _CHAIN_GLUE and j > i and any(u.tag == TITLE for u in units[j + 1 : j + 6]):
+                # (英国驻香港及澳门总领事: a post of two places)
                 j += 1  # 中国驻加拿大大使卢沙野: one chain of titles to the name
             else:
                 break

@@ -100,6 +100,8 @@ class NameRules:
     not_person_after: tuple[str, ...] = ()  # 级, 奖, 诊所: what makes a name part of another thing
     organization_descriptors: tuple[str, ...] = ()  # 通讯社, 公司: what describes a body before its name
     quoted_body_descriptors: tuple[str, ...] = ()  # 组织, 团体: a quoted name after them is a body's
+    prepositions: frozenset[str] = frozenset()  # 向, 对: one-character prepositions (向 | 斯特凡尼克)
+    modal_body_ends: frozenset[str] = frozenset()  # 署, 局: a body's end that 会 (will) may follow
     titles_after_name: tuple[str, ...] = ()  # 公主, 博士, 中将: a person's title written after the name
     university_units: tuple[str, ...] = ()  # 学系, 研究所: a university's units
     school_owners: tuple[str, ...] = ()  # 国立, 私立: who runs a school

@@ -450,6 +450,8 @@ def _clean_person(form: str, rules: NameRules, view: str = "") -> str | None:
         form = form[1:]  # 1977 年 | 吉米·卡特: the date's last character
     if len(form) >= 3 and form[0] in rules.body_joiners and _foreign_run(form[1:]):
         form = form[1:]  # 哈利王子和 | 梅根: the joiner before a transliterated name
+    if len(form) >= 4 and form[0] in rules.prepositions and _foreign_run(form[1:]):
+        form = form[1:]  # 校长向 | 斯特凡尼克: the preposition before a transliterated name
     for n in rules.title_words.lengths:  # 阿亚图拉阿里·哈梅内伊, 王储威廉: a title before it
         if n >= 2 and len(form) >= n + 2 and form[:n] in rules.title_words:
             form = form[n:].strip(_NAME_DOT)

@@ -400,6 +400,8 @@ class Rules:
             not_person_after=_words(data["not_person_after"]),
             organization_descriptors=_words(data["organization_descriptors"]),
             quoted_body_descriptors=_words(data["quoted_body_descriptors"]),
+            prepositions=frozenset(w for w in _words(data["prepositions"]) if len(w) == 1),
+            modal_body_ends=frozenset(data["modal_body_ends"]),
             titles_after_name=_words(data["titles_after_name"]),
             university_units=_words(data["university_units"]),
             school_owners=_words(data["school_owners"]),

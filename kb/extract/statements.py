@@ -107,7 +107,8 @@ class StatementFinder:
         nouns = frozenset((*(h for h in self.lex.anonymous_heads if len(h) >= 3), *self.lex.judgment_words,
                            *self.lex.noun_verbs))
         self.units = Units(view, tokens, words, nouns, frozenset(self.lex.channels),
-                           pronouns=frozenset(self.lex.pronouns_personal))
+                           pronouns=frozenset(self.lex.pronouns_personal),
+                           prepositions=frozenset(p for p in self.lex.prepositions if len(p) == 1))
         self.parser = ClauseParser(self.lex)
         self.roles = article_roles(tokens, view, rules.kind_of)
         people = {t.key for t in tokens if t.type == ENTITY and t.key and rules.kind_of(t.key) == PERSON}

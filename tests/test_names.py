@@ -1862,3 +1862,14 @@ def test_latin_names_with_accents_after_a_title_and_a_space_and_hyphenated_names
 def test_a_pseudonym_is_a_person(body, person):
     kinds = _kinds(body)
     assert kinds.get(person) == "person", kinds
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "詹森派認為，人性本惡。",  # a school named after someone (派)
+        "郭立場堅定，他說，不會改變。",  # a surname and a stance (立场), no given name
+    ],
+)
+def test_no_person_in_a_faction_or_a_surname_and_a_word(body):
+    assert "person" not in _kinds(body).values(), _kinds(body)

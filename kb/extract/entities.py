@@ -634,6 +634,7 @@ def discover_speakers(view: str, tokens: list[Token], matcher: Matcher) -> dict[
     verbs = matcher.reporting_verbs
     name_run = _transliteration_run().match
     token_ends = [t.end for t in tokens]  # sorted: tokens are in order and do not overlap
+    factions = tuple(matcher.catalog.lexicon["faction_endings"])
     found: dict[str, str] = {}
     # Only a clause break (found in C) can open a name: not every offset is tried.
     openings = [0, *map(re.Match.end, _CLAUSE_BREAK.finditer(view, 0, len(view) - 1))]
@@ -645,6 +646,8 @@ def discover_speakers(view: str, tokens: list[Token], matcher: Matcher) -> dict[
         name = view[start:end].strip("·")
         if len(name) < 3 and "·" not in name or len(name) < 2:
             continue
+        if name.endswith(factions):
+            continue  # 詹森派认为: a school named after someone, no person
         # Part of a matched name? (The first token ending after start begins before end.)
         index = bisect_right(token_ends, start)
         if index < len(tokens) and tokens[index].start < end:

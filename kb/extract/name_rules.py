@@ -102,6 +102,7 @@ class NameRules:
     quoted_body_descriptors: tuple[str, ...] = ()  # 组织, 团体: a quoted name after them is a body's
     prepositions: frozenset[str] = frozenset()  # 向, 对: one-character prepositions (向 | 斯特凡尼克)
     modal_body_ends: frozenset[str] = frozenset()  # 署, 局: a body's end that 会 (will) may follow
+    faction_endings: tuple[str, ...] = ()  # 派: a faction named after a person (安倍派)
     titles_after_name: tuple[str, ...] = ()  # 公主, 博士, 中将: a person's title written after the name
     university_units: tuple[str, ...] = ()  # 学系, 研究所: a university's units
     school_owners: tuple[str, ...] = ()  # 国立, 私立: who runs a school

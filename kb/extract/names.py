@@ -470,6 +470,8 @@ def _clean_person(form: str, rules: NameRules, view: str = "") -> str | None:
             break
     if len(form) >= 4 and form[-2:] in rules.person_words:
         form = form[:-2]  # 林郑幼子: a name and a person word after it
+    if len(form) >= 3 and form.endswith(rules.faction_endings):
+        return None  # 詹森派, 安倍派: a faction or school named after someone, no person
     if len(form) < 2 or form in rules.not_names or (len(form) == 2 and form.endswith(rules.group_endings)):
         return None  # (菲裔, 韩族: a people, not a person)
     if form[0] in _PREPOSITION_SURNAMES and all(char in rules.abbreviations for char in form[1:]):

@@ -402,6 +402,7 @@ class Rules:
             quoted_body_descriptors=_words(data["quoted_body_descriptors"]),
             prepositions=frozenset(w for w in _words(data["prepositions"]) if len(w) == 1),
             modal_body_ends=frozenset(data["modal_body_ends"]),
+            faction_endings=_words(data["faction_endings"]),
             titles_after_name=_words(data["titles_after_name"]),
             university_units=_words(data["university_units"]),
             school_owners=_words(data["school_owners"]),

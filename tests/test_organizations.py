@@ -860,3 +860,16 @@ def test_will_after_a_bodys_name_is_no_part_of_it():
     # 土木工程拓展署 | 会(与相关部门跟进): 会 is "will", not a 会 (association)
     assert "土木工程拓展署" in _entities("土木工程拓展署會與相關部門跟進環保署署長的要求。")
     assert "土木工程拓展署會" not in _entities("土木工程拓展署會與相關部門跟進環保署署長的要求。")
+
+
+@pytest.mark.parametrize(
+    ("body", "absent"),
+    [
+        # a body's word after a plural determiner each time (各国 | 奥委会) names many, no one
+        ("各国奥委会表示，将派团参赛。", "奥委会"),
+        # a sort of court, not one court
+        ("此案由联邦法院审理，联邦法院表示，将在下月宣判。", "联邦法院"),
+    ],
+)
+def test_bodies_of_a_sort_are_no_organization(body, absent):
+    assert absent not in _entities(body), _entities(body)

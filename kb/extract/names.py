@@ -896,6 +896,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                 continue  # 中央部 | 会(研拟): the body's last character begins a common noun (部会)
             if form and _always_before(view, form, ("家",)):
                 continue  # 苏格兰银行 | 家: a banker, no bank
+            if form and _always_after(view, form, rules.plural_determiners):
+                continue  # 各国 | 奥委会: bodies of that sort, many, no one body
             if form and _always_before(view, form, rules.facility_endings):
                 continue  # 卡莱昆达空军 | 基地: a site's name each time
             whole = form
@@ -1421,6 +1423,12 @@ def _modal_after_descriptor(form: str, rules: NameRules) -> bool:
     if not form.endswith("会") or not form[:-1].endswith(rules.organization_descriptors):
         return False
     return not any(form.endswith(s) for s in rules.organization_suffixes if len(s) >= 2 and s.endswith("会"))
+
+
+def _always_after(view: str, form: str, words: tuple[str, ...]) -> bool:
+    """Whether every use of ``form`` comes straight after one of ``words``."""
+    starts = list(uses(view, form))
+    return bool(starts) and all(view.endswith(words, 0, at) for at in starts)
 
 
 def _always_before(view: str, form: str, words: tuple[str, ...]) -> bool:

@@ -873,3 +873,10 @@ def test_will_after_a_bodys_name_is_no_part_of_it():
 )
 def test_bodies_of_a_sort_are_no_organization(body, absent):
     assert absent not in _entities(body), _entities(body)
+
+
+def test_a_descriptor_that_begins_a_compound_keeps_the_whole_name():
+    # 亚洲公司治理协会: 公司治理 (corporate governance) is the name's, 公司 no description of it
+    body = "亞洲公司治理協會發布報告指出，台灣排名第二。"
+    entities = _entities(body)
+    assert "亞洲公司治理協會" in entities and "治理協會" not in entities, entities

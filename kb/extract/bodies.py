@@ -572,6 +572,10 @@ def after_description(form: str, rules: NameRules, known: Mapping[str, str]) -> 
             # 台湾智库气候网络 | 研究中心: a body's word alone; 中国银行 | 股份有限公司: a legal form.
             # The name starts further back.
             continue
+        suffix = max((x for x in rules.organization_suffixes if rest.endswith(x)), key=len, default="")
+        head = rest[: len(rest) - len(suffix)]
+        if len(head) <= 2 and not placed and head not in rules.organization_descriptors:
+            return None  # 亚洲公司 | 治理协会: a word and a body's word, 公司治理 the name's
         return rest
     return None
 

@@ -40,6 +40,9 @@ def _entities(body: str) -> dict[str, tuple[str, str | None, set[str]]]:
         ("这款机器人来自工艺公司（Engineered Crafts），重达30公斤。", "工艺公司", "Engineered Crafts"),
         # a body's founders, staff or clients after it
         ("凯盛融英(Capvision)的创始人们将一种商业模式引入中国。", "凯盛融英", "Capvision"),
+        # a known body's own unit, its English name beginning with the body's (Wells Fargo …)
+        ("富国银行投资研究所(Wells Fargo Investment Institute)认为，投资者应抓住机会。", "富国银行投资研究所",
+         "Wells Fargo Investment Institute"),
     ],
 )
 def test_a_bracketed_body_is_an_organization_named_both_ways(body, name, english):

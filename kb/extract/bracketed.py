@@ -99,6 +99,9 @@ def bracketed_organizations(
         if not _is_organization(view, form, form_start, match.start(), latin, words, starts, rules,
                                 tag_alone):
             continue
+        parent = _parent_named_first(view, form_start, latin, catalog_forms or {}, english_index)
+        if parent:  # 富国银行 | 投资研究所(Wells Fargo Investment Institute): the parent's name is its own
+            form_start, form = form_start - len(parent), parent + form
         catalog_keys = english_index.get(normalise_key(latin), set())
         if catalog_keys and not _ACRONYM.match(latin.replace(" ", "")):
             continue  # a name the catalog knows: its entry speaks for it
@@ -134,6 +137,23 @@ def bracketed_organizations(
             found[form] = key
         found[normalise_key(latin)] = key
     return found
+
+
+def _parent_named_first(view: str, start: int, latin: str, catalog_forms: Mapping[str, str],
+                        english_index: Mapping[str, set[str]]) -> str:
+    """The catalog body written right before ``start`` whose English name begins ``latin``
+    (富国银行 before 投资研究所(Wells Fargo Investment Institute)), or ""."""
+    words = latin.split()
+    for size in range(min(8, start), 1, -1):
+        prior = view[start - size : start]
+        key = catalog_forms.get(prior)
+        if key is None:
+            continue
+        heads = (normalise_key(" ".join(words[:k])) for k in range(1, len(words)))
+        if any(key in english_index.get(head, ()) for head in heads):
+            return prior
+        return ""
+    return ""
 
 
 def _catalog_form_ending(form: str, catalog_forms: Mapping[str, str], keys: set[str]) -> str | None:

@@ -1506,3 +1506,18 @@ def test_whom_something_is_said_to_is_not_who_says_it():
     found = run("在聽證會中，3位校長向斯特凡尼克表示，呼籲對猶太人進行種族滅絕的行為才會違反校規。")
     assert all(s.anonymous and s.speaker_text == "3位校長" for s in found.statements), found.statements
     assert {e.name for e in found.entities.values() if e.kind == "person"} == {"斯特凡尼克"}
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "text"),
+    [
+        # a quotation right after a sentence that opens with a titled name, or an age, what
+        # the person is and the name; an ellipsis may end it
+        ("美国总统拜登周二访问了工厂。“这是一个伟大的日子。”", "joe-biden", "这是一个伟大的日子。"),
+        ("18歲少女阿思(化名)去年備戰文憑試，感到非常挫敗。「我覺得很挫敗，然後我回到家就進行了這件事……」",
+         "person:zh-阿思", "我覺得很挫敗，然後我回到家就進行了這件事……"),
+    ],
+)
+def test_a_quotation_after_a_sentence_about_someone_is_theirs(body, speaker, text):
+    found = [(k, t) for k, _, t, _ in statements(body)]
+    assert (speaker, text) in found, found

@@ -75,6 +75,11 @@ class Verb:
 
 # A name, then a verb or a few words and 的 (伊朗支持的, 美国的): it modifies a later head.
 _MODIFIES_LATER_HEAD = re.compile(r"[^\W\d_]{0,3}的")
+# How a quotation that is a sentence ends (an ellipsis …… is ... in the view).
+_QUOTE_ENDS = "。！？!?…."
+
+# An age before what a person is (18岁少女, 6岁的): no part of who they are.
+_AGE_FIRST = re.compile(r"^\d{1,3}[岁歲]的?")
 
 # The speaker's own first person in a readout (我), outside quotations; not a plural 我们 or 我国,
 # 我军, which writers use too, nor 自我 (self).
@@ -1005,7 +1010,7 @@ class StatementFinder:
                 quote = index.quote_starting.get(next_start)
                 # (a quoted subheading, “新疆是禁区”, ends no sentence inside its marks: no one's)
                 # (a verb inside the quotation, “…他说佛教徒会…。”, is speech nested in it)
-                if quote is None or view[quote[1] - 1] not in "。！？!?…" or (
+                if quote is None or view[quote[1] - 1] not in _QUOTE_ENDS or (
                     any(next_start <= f.verb_start < next_end and not quote[0] < f.verb_start < quote[1]
                         for f in found)
                     or view[quote[1] + 1 : next_end].strip("。 ") != ""
@@ -1030,7 +1035,7 @@ class StatementFinder:
             back = quote_start
             while back > 0 and view[back - 1] == " ":
                 back -= 1
-            if back == 0 or view[back - 1] not in "。！？!?\n" or view[quote_end - 1] not in "。！？!?…":
+            if back == 0 or view[back - 1] not in "。！？!?\n" or view[quote_end - 1] not in _QUOTE_ENDS:
                 continue  # (a quotation inside a sentence, or one that ends no sentence)
             after = view[quote_end + 1 : index.line_bounds(quote_start)[1]].strip("。 ")
             if after:
@@ -1044,7 +1049,7 @@ class StatementFinder:
             while next_start < len(view):
                 next_end = index.line_bounds(next_start)[1]
                 quote = index.quote_starting.get(next_start)
-                if quote is None or view[quote[1] - 1] not in "。！？!?…" or (
+                if quote is None or view[quote[1] - 1] not in _QUOTE_ENDS or (
                     view[quote[1] + 1 : next_end].strip("。 ") != ""
                     or self._covered(covered, quote[0] + 1, quote[1])
                 ):
@@ -1064,7 +1069,20 @@ class StatementFinder:
         token = self.token_at.get(start)
         if token is not None and token.type == ENTITY and self.speakers.kind(token.key) == PERSON:
             return Subject(token.start, token.end, token.key, PERSON, carried=True)
-        return None
+        # (美国总统拜登周二…: the name after its title chain)
+        parse = self.parser.parse_opening(self.units.between(start, min(pos, start + 24)))
+        subject = self.speakers.resolve(parse) if parse.phrase else None
+        named = subject is not None and subject.key and self.speakers.kind(subject.key) == PERSON
+        if named and self.view[subject.start : subject.end] not in self.lex.pronouns:
+            return replace(subject, carried=True)  # type: ignore[type-var]
+        # (18岁少女阿思(化名)去年备战…: the name after an age and what the person is)
+        first = next((t for t in self.tokens if start <= t.start < pos), None)
+        if first is None or first.type != ENTITY or self.speakers.kind(first.key) != PERSON:
+            return None
+        described = _AGE_FIRST.sub("", self.view[start : first.start])
+        if described and described not in self.lex.person_nouns:
+            return None
+        return Subject(first.start, first.end, first.key, PERSON, carried=True)
 
     def _in_first_person(self, found: list[Found]) -> list[Found]:
         """A person's reported speech goes on through the sentences after it, in its paragraph,

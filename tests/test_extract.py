@@ -99,6 +99,9 @@ def statements(body: str):
         # a post of two places (驻香港及澳门总领事) is one title chain to the name
         ("英國駐香港及澳門總領事戴偉紳（Brian Davidson）近日接受「南華早報」專訪時說，英國期待與港方互動。",
          "person:zh-戴伟绅", "說", "英國期待與港方互動"),
+        # a document (祭文) goes on (续称) as the body that issued it, named in quotes
+        ("遇难者家属组织「天安门母亲」在网上发表周年祭文。</p><p>祭文续称，难属的遗愿依然与群体同在。",
+         "organization:zh-天安门母亲", "续称", "难属的遗愿依然与群体同在"),
         # …or after an interview, the occasion it is said in (接受本台專訪，承認…)
         ("教育局首席助理秘書長何慕琪接受本台專訪，承認疫後難免有個別老師擔心進度。", "person:zh-何慕琪", "承認",
          "疫後難免有個別老師擔心進度"),

@@ -748,8 +748,10 @@ class Speakers:
             token = pool[i]
             if token.start < floor:
                 break
-            if token.end > pos or index.inside_quote(token.start) not in (None, quote):
-                continue
+            quoted = index.inside_quote(token.start)
+            named = quoted is not None and (quoted[0] + 1, quoted[1]) == (token.start, token.end)
+            if token.end > pos or quoted not in (None, quote) and not named:
+                continue  # (in someone's quotation; not 「天安门母亲」, a name in quotes)
             if fallback is None:
                 fallback = token
             clause = index.clause_start(token.start, 0)

@@ -528,7 +528,11 @@ class StatementFinder:
         direct = False
         # a quotation that runs to the end, or ends its own sentence inside its marks (表示：“Q。”
         # and then the writer's next sentence): the quotation alone is the content
-        if quote and (quote[1] + 1 >= end or view[quote[1] - 1 : quote[1]] in ("。", "！", "？", "!", "?")):
+        # (…做不好？』」: a quotation inside it ends the sentence, and so this one)
+        last = view[quote[1] - 2 : quote[1]] if quote else ""
+        stops = "。！？!?"
+        ends = bool(last) and (last[-1] in stops or (last[-1] in CLOSING_QUOTES + "’" and last[0] in stops))
+        if quote and (quote[1] + 1 >= end or ends):
             start, end, direct = quote[0] + 1, quote[1], True
         else:
             end = self._closed_sentence_end(start, end)

@@ -44,6 +44,9 @@ def stretches(text: str) -> tuple[list[str], list[tuple[str, str]]]:
         # government (盟国政府) after words the catalog does not know.
         ("台东县政府5日举行说明会，邀集业者。", ["台东县政府5日举行说明会,邀集业者。"], []),
         ("盟国政府纷纷跟进。", [], []),
+        # an age, or a relative's word, before a name no catalog lists
+        ("92岁的林武云是军人。", ["92岁的林武云是军人"], []),
+        ("其已逝妻子隋立松是军医。", ["其已逝妻子隋立松是军医"], []),
         # Neither speech nor a sign of an unknown name.
         ("北约与俄罗斯的会谈在布鲁塞尔举行。", [], []),
     ],

@@ -38,6 +38,8 @@ _WORD_CHAR = re.compile(r"[\w]")
 _AROUND_NAME = 24
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A source named alone at a clause's start, before a comma (据财联社，): 据 and up to six characters.
+# An age before a name (92岁的林武云): what news says of people, and of no thing.
+_AGE_BEFORE = re.compile(r"\d{1,3}岁的?")
 _SOURCE_ONLY = re.compile(r"(?:^|(?<=[，,。；;\n「“]))据([^，,。；;\s「“”」的]{2,6})[，,]")
 
 
@@ -188,6 +190,9 @@ def name_signs(view: str, start: int, end: int, coverage: Coverage, titles: Sequ
             after += 1
         if after < end and _may_be_name(view, after, coverage, rules) and not verb.match(view, after):
             yield match.start(), after + 1
+    for match in _AGE_BEFORE.finditer(view, start, end):
+        if match.end() < end and _may_be_name(view, match.end(), coverage, rules):
+            yield match.start(), match.end() + 1  # 92岁的 | 林武云
     for match in rules.listed_names.finditer(view, start, end):
         if not coverage.covers(match.start()):
             yield match.span()  # 谢阳、王全璋、常玮平和周世锋

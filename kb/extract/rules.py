@@ -593,7 +593,9 @@ class Rules:
     def name_cues(self) -> re.Pattern[str]:
         """Signs of a name the catalog may not know (see kb/extract/focus.py)."""
         data = self.catalog.lexicon
-        return _first_of(_words(data["name_cues"]))
+        # (其已逝妻子 | 隋立松, 大子 | 林涛: a relative's word before a name no catalog lists)
+        kin = [w for w in _words(data["kin"]) if len(w) >= 2 and w not in self.matcher.titles]  # (not 王储)
+        return _first_of((*_words(data["name_cues"]), *kin))
 
     @cached_property
     def listed_names(self) -> re.Pattern[str]:

@@ -1076,9 +1076,10 @@ class StatementFinder:
         # (美国总统拜登周二…: the name after its title chain)
         parse = self.parser.parse_opening(self.units.between(start, min(pos, start + 24)))
         subject = self.speakers.resolve(parse) if parse.phrase else None
-        named = subject is not None and subject.key and self.speakers.kind(subject.key) == PERSON
-        if named and self.view[subject.start : subject.end] not in self.lex.pronouns:
-            return replace(subject, carried=True)  # type: ignore[type-var]
+        if subject is not None and subject.key and self.speakers.kind(subject.key) == PERSON and (
+            self.view[subject.start : subject.end] not in self.lex.pronouns
+        ):
+            return replace(subject, carried=True)
         # (18岁少女阿思(化名)去年备战…: the name after an age and what the person is)
         first = next((t for t in self.tokens if start <= t.start < pos), None)
         if first is None or first.type != ENTITY or self.speakers.kind(first.key) != PERSON:

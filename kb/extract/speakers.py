@@ -148,9 +148,8 @@ class Speakers:
             return self._leading_government(start, end)
         if text in lex.author_words and (author := self._author(start, end)) is not None:
             return author
-        if text in lex.piece_words and (author := self._author(start, end)) is not None and (
-            self.kind(author.key) == PERSON if author.key else False
-        ):
+        author = self._author(start, end) if text in lex.piece_words else None
+        if author is not None and author.key is not None and self.kind(author.key) == PERSON:
             return author  # 文章认为 of a piece whose writer was named: the writer
         if text.removeprefix("该") in lex.judgment_words:
             return self._judge(start, end)
@@ -678,10 +677,6 @@ class Speakers:
         if entry is None:  # (皇家海军: a discovered force is no company)
             return not self.view[token.start : token.end].endswith(self.rules.army_words[0])
         return entry.subkind in (None, "company")
-
-    def _is_government(self, token: Token) -> bool:
-        entry = self.rules.matcher.entry(token.key) if token.key else None
-        return entry is not None and entry.subkind == "government"
 
     def _author(self, start: int, end: int) -> Subject | None:
         """作者 of a piece the article reviews: its writer, named before as one (由记者X撰写的评论,

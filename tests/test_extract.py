@@ -423,6 +423,7 @@ def test_noun_uses_of_speech_verbs_are_not_statements():
 
 @pytest.mark.parametrize(("body", "verbs"), [
     ("何胜丰不曾表态支持国民党总统候选人侯友宜。", []),  # denied
+    ("分析人士指，该组织在未先知会盟友的情况下不太可能要求扩张。", ["指"]),  # judged unlikely
     # a verb before 时 is a clause of time, before 的 an attribute: the statement's verb is later
     ("赖清德致词时表示，选举倒数时刻很感谢得到大家的支持。", ["表示"]),
     ("美国广播公司新闻网引述的多名执法单位消息人士则提到，凶嫌名叫波里托。", []),
@@ -1070,6 +1071,9 @@ def test_this_title_after_an_unnamed_speaker_of_that_title_stays_unnamed():
         # the event attended (出席「…」启动礼) stands between the titled speaker and the verb
         ("律政司司長林定國出席「全港學界國家安全常識挑戰賽」啟動禮致辭說，國家安全關乎每個人的生活。",
          [("person:zh-林定国", "致辭說", "國家安全關乎每個人的生活")]),
+        # a circumstance closed by 下 (在沒有任何證據下) stands between the subject and the verb
+        ("香港平等機會委員會也在沒有任何證據下指出，事件不構成歧視。",
+         [("organization:zh-香港平等机会委员会", "指出", "事件不構成歧視")]),
     ],
 )
 def test_zero_subjects_topic_frames_pronouns_and_attended_events(body, expected):

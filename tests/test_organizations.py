@@ -393,9 +393,10 @@ def test_a_station_glossed_in_latin_is_no_body():
         # a country's firm (美商) is no part of its name
         ("美商英科达科技（Incoda）宣布裁员", [Word(0, 7, "ORG"), Word(7, 15, "w"), Word(15, 17, "v"),
                                               Word(17, 19, "v")], ["英科达科技"]),
-        # a body's local unit after a place names no body; a mission (驻…) does
+        # a body's local unit after a place is the body's (its key, below); a mission (驻…) is a body
         ("绿色和平北京办公室的负责人说",
-         [Word(0, 4, "ORG"), Word(4, 9, "ORG"), Word(9, 10, "u"), Word(10, 13, "n"), Word(13, 14, "v")], []),
+         [Word(0, 4, "ORG"), Word(4, 9, "ORG"), Word(9, 10, "u"), Word(10, 13, "n"), Word(13, 14, "v")],
+         ["绿色和平北京办公室"]),
         ("他说，驻以色列代表处会协助",
          [Word(0, 1, "r"), Word(1, 2, "v"), Word(2, 3, "w"), Word(3, 10, "ORG"), Word(10, 11, "v"),
           Word(11, 13, "v")], ["驻以色列代表处"]),
@@ -883,3 +884,47 @@ def test_a_descriptor_that_begins_a_compound_keeps_the_whole_name():
     body = "亞洲公司治理協會發布報告指出，台灣排名第二。"
     entities = _entities(body)
     assert "亞洲公司治理協會" in entities and "治理協會" not in entities, entities
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        # a country's or a city's government, whatever the sentence says of it
+        ("多年来，秘鲁政府一直游说争取让这件文物回到利马。", "秘鲁政府"),
+        ("为了应对这一挑战，葡萄牙政府增加了在安哥拉的驻军。", "葡萄牙政府"),
+    ],
+)
+def test_a_places_government_is_a_body(body, name):
+    assert _entities(body)[name][0] == "organization"
+
+
+def test_a_continents_government_is_a_description():
+    assert "欧洲政府" not in _entities("欧洲政府一度不愿意归还这些文物。")
+
+
+@pytest.mark.parametrize(
+    ("body", "written", "key"),
+    [
+        # the catalog's body, its branch in a place
+        ("恒生银行上海办事处首席经济学家陈立说，价格仍在下跌。", "恒生银行上海办事处", "hang-seng-bank"),
+        # a body no catalog lists, also written alone
+        ("星河融智公司周一停业。警方检查了星河融智公司苏州分公司的办公室。", "星河融智公司苏州分公司",
+         "organization:zh-星河融智公司"),
+    ],
+)
+def test_a_bodys_branch_in_a_place_is_the_body(body, written, key):
+    found = _extract(body)
+    assert {m.key for m in found.mentions if m.surface == written} == {key}
+
+
+def test_a_bodys_branch_keeps_the_key_its_bracket_gives():
+    found = _extract("星河融智（Galaxy Partners）周一停业。警方检查了星河融智香港办事处。")
+    keys = {m.key for m in found.mentions if m.surface.startswith("星河融智")}
+    assert len(keys) == 1
+
+
+def test_a_long_word_ending_in_a_bodys_word_joins_its_place():
+    # the tagger reads 平等機會委員會 as one adjective after 香港
+    assert _entities("香港平等機會委員會也在沒有任何證據下指出，事件不構成歧視。")["香港平等機會委員會"][0] == (
+        "organization"
+    )

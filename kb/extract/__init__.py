@@ -179,6 +179,12 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
             if key not in extra.values():
                 result.entities.pop(key, None)
     extra.update(bracketed)
+    for form, key in list(extra.items()):
+        # 凯盛融英香港办事处 is keyed by its body, 凯盛融英, which a bracket has since keyed by its
+        # Latin name (Capvision): the body's key now.
+        body = key.partition(":zh-")[2]
+        if body and body != form and extra.get(body, key) != key:
+            extra[form] = extra[body]
     extra.update(latin_short_forms(view, extra, rules.latin_company_words[2]))
     _whole_bracketed_names(view, names, bracketed, extra, result.entities)
     tokens = scan(view, matcher, extra)

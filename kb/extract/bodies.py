@@ -61,8 +61,12 @@ def assembled(view: str, words: Sequence[Word], rules: NameRules) -> list[tuple[
             continue
         end = word.end
         for at, following in enumerate(words[index + 1 : index + 4], start=index + 1):
-            if following.start != end or following.tag not in ("n", "nz", "vn", "j", "an"):
-                break
+            if following.start != end or following.tag not in ("n", "nz", "vn", "j", "an") and not (
+                following.end - following.start >= 5 and any(
+                    len(s) >= 3 and view.endswith(s, following.start, following.end)
+                    for s in rules.long_organization_suffixes)
+            ):
+                break  # (平等機會委員會/a: whatever the tag, a long word ending in 委员会 is a body's)
             end = following.end
             last = view[following.start : end]
             if last.endswith(rules.organization_suffixes) and (
@@ -521,6 +525,25 @@ def members_of_known(view: str, form: str, rules: NameRules, known: Mapping[str,
         return False
     starts = list(uses(view, form))
     return bool(starts) and all(view.startswith(rules.member_words, at + len(form)) for at in starts)
+
+
+def branch_parent(view: str, form: str, rules: NameRules, known: Mapping[str, str]) -> str | None:
+    """The body whose unit in a place ``form`` names (恒生银行 | 上海 | 办事处, 凯盛融英 | 苏州 |
+    分公司), or None: a branch speaks and is written of as its body. The body is the catalog's,
+    ends as bodies do, or is written alone in the article."""
+    unit = max((u for u in rules.local_units if form.endswith(u)), key=len, default="")
+    stem = form[: len(form) - len(unit)]
+    if not unit or "驻" in stem:
+        return None  # (中国驻加拿大 | 代表处: a country's mission, named so)
+    for cut in range(2, 5):
+        place, parent = stem[-cut:], stem[:-cut]
+        if known.get(place) != PLACE or len(parent) < 2 or known.get(parent) == PLACE:
+            continue
+        if known.get(parent) == ORGANIZATION or parent.endswith(rules.long_organization_suffixes) or (
+            view.count(parent) > view.count(form)
+        ):
+            return parent
+    return None
 
 
 def described_known(form: str, rules: NameRules, known: Mapping[str, str]) -> str | None:
@@ -1005,6 +1028,7 @@ __all__ = [
     "assembled",
     "clean_organization",
     "described",
+    "branch_parent",
     "described_known",
     "in_apposition",
     "joined_by_and",

@@ -46,7 +46,8 @@ _SOURCE_ONLY = re.compile(r"(?:^|(?<=[，,。；;\n「“]))据([^，,。；;\s�
 class Coverage:
     """Which characters the catalog's tokens already explain."""
 
-    def __init__(self, tokens: Sequence[Token], place_keys: frozenset[str] = frozenset()) -> None:
+    def __init__(self, tokens: Sequence[Token], place_keys: frozenset[str] = frozenset(),
+                 governed_keys: frozenset[str] = frozenset()) -> None:
         # An ambiguous short form (教育局, 外交部) explains nothing yet: whose it is, and whether
         # a place before it makes a longer name (新北市教育局), is for the tagger to read.
         spans = sorted((t.start, t.end) for t in tokens if t.type in (ENTITY, TITLE) and not t.ambiguous)
@@ -54,6 +55,7 @@ class Coverage:
         self.ends = [e for _, e in spans]
         # Where a catalog place ends → where it starts (高雄市 | 警察局: a place's own body).
         self.place_ends = {t.end: t.start for t in tokens if t.type == ENTITY and t.key in place_keys}
+        self.governed_ends = {t.end: t.start for t in tokens if t.type == ENTITY and t.key in governed_keys}
         # …and where any catalog name ends (欧盟 | 统计局: a body's own office).
         self.entity_ends = {t.end: t.start for t in tokens if t.type == ENTITY and not t.ambiguous}
 
@@ -82,7 +84,7 @@ class Focus:
 def focus(view: str, sentences: Sequence[tuple[int, int]], tokens: Sequence[Token],
           rules: Rules) -> Focus:
     """The stretches of ``view`` to tag, in order, each within one sentence."""
-    coverage = Coverage(tokens, rules.place_keys)
+    coverage = Coverage(tokens, rules.place_keys, rules.governed_place_keys)
     titles = [t for t in tokens if t.type == TITLE]
     title_starts = [t.start for t in titles]
     lex = rules.lexicon
@@ -209,6 +211,8 @@ def name_signs(view: str, start: int, end: int, coverage: Coverage, titles: Sequ
             _may_be_name(view, i, coverage, rules) for i in (before, before + 1)
         ):
             yield before, match.end()  # 黑松公司, 中信法律事务所: an organization no catalog lists
+        elif governs and match.start() in coverage.governed_ends:
+            yield coverage.governed_ends[match.start()], match.end()  # 墨西哥政府: a place's government
         elif match.start() in coverage.place_ends and view[match.start() - 1] in rules.names.city_suffixes:
             yield coverage.place_ends[match.start()], match.end()  # 高雄市警察局: a city's body
         elif len(match.group()) >= 3 and match.start() in coverage.entity_ends:

@@ -32,6 +32,7 @@ from kb.extract.bodies import (
     counted_or_sector,
     countries_body,
     described,
+    branch_parent,
     described_known,
     described_speakers,
     describes_a_title,
@@ -900,6 +901,12 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                 continue  # 各国 | 奥委会: bodies of that sort, many, no one body
             if form and _always_before(view, form, rules.facility_endings):
                 continue  # 卡莱昆达空军 | 基地: a site's name each time
+            parent = branch_parent(view, form, rules, known) if form else None
+            if parent is not None:
+                # (the catalog's body's key, else the body's own, which its name alone also finds)
+                names[form] = Name(form, ORGANIZATION, (catalog_keys or {}).get(parent)
+                                   or f"{ORGANIZATION}:zh-{parent}")
+                continue
             whole = form
             form = (after_description(form, rules, known) or form) if form else form
             form = _after_leading_descriptor(form, rules) if form else form

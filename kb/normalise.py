@@ -157,9 +157,10 @@ def normalise(text: str) -> NormalisedText:
     return NormalisedText(original=text, text=simplified, origins=origins)
 
 
-# A space some outlets type between Chinese and a number (今年 7 月, 1977 年): no word break,
-# and one that keeps the tagger from reading a date as one (7 | 月向).
-_NUMBER_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) (?=[0-9])|(?<=[0-9]) (?=[\u3400-\u9fff])")
+# A space some outlets type between Chinese and a number or a Latin word (今年 7 月, 1977 年,
+# 敦促 G7 盟友): no word break, and one that keeps the tagger from reading a date as one
+# (7 | 月向) and a verb from its object.
+_NUMBER_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) (?=[\u3400-\u9fff])")
 
 
 def _without_number_spaces(text: str, origins: Sequence[int]) -> tuple[str, Sequence[int]]:

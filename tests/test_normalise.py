@@ -58,7 +58,10 @@ def test_hong_kongs_variant_of_wei_reads_as_simplified():
     [
         ("今年 7 月向众议院表示", "今年7月向众议院表示"),  # a date typed with spaces is one date
         ("1977 年吉米·卡特", "1977年吉米·卡特"),
-        ("Devon Archer 今年", "devon archer 今年"),  # between Latin words and Chinese: kept
+        # between Latin words and Chinese too (敦促 G7 盟友: the verb and its object); between
+        # Latin words, kept
+        ("Devon Archer 今年", "devon archer今年"),
+        ("敦促 G7 盟友今年加强制裁", "敦促g7盟友今年加强制裁"),
     ],
 )
 def test_spaces_around_numbers_in_chinese_go(text, view):

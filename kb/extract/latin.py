@@ -36,7 +36,9 @@ def latin_names(view: str, cues: tuple[tuple[str, ...], tuple[str, ...], tuple[s
         elif not (before.endswith(person_words) or before.endswith("人")):
             continue
         after = view[end : end + 1]
-        titled = before.endswith(person_words) and view[start - 1 : start] == " "
+        titled = before.endswith(person_words) and (
+            view[start - 1 : start] == " " or " " in match.group("name")
+        )  # (a space, or the name's own words, set it off from the title)
         if not (after in _LATIN_FOLLOWERS or speaks or _DAY_AFTER.match(view, end) or titled):
             continue  # (英国御用大律师 Tim Owen 抗辩: a title, a space, a name: whatever follows)
         _add_latin(found, match.group("name"), body_words)

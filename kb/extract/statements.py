@@ -507,7 +507,12 @@ class StatementFinder:
             start += 1
         # 普京警告拜登，… / 拉夫罗夫告诉布林肯，…: the addressee is not the content.
         token = self.token_at.get(start)
-        if token is not None and view[token.end : token.end + 1] in ("，", ",") and token.end - start <= 8:
+        titled = view[start : start + 1] == "《" and (inner := self.token_at.get(start + 1)) is not None and (
+            view[inner.end : inner.end + 2] in ("》，", "》,")
+        )  # 告诉《金融时报》，…: a paper's name in its marks
+        if titled:
+            start, punctuated = inner.end + 2, True
+        elif token is not None and view[token.end : token.end + 1] in ("，", ",") and token.end - start <= 8:
             start = token.end + 1
             punctuated = True
         elif not punctuated and self.lex.verbs.get(verb.form, verb.form) in self.lex.addressee_verbs:
@@ -591,6 +596,8 @@ class StatementFinder:
             return True  # “四不一无意”表态: the verb is a noun after a quoted term
         if self.view[verb.end : verb.end + 1] in "，,：:" + OPENERS:
             return False
+        if start > verb.end and self.view[start - 1] in "，,：:":
+            return False  # 告诉《金融时报》，…: what follows whom it was said to is a clause
         clause_end = start
         while clause_end < end and self.view[clause_end] not in "，,；;。":
             clause_end += 1

@@ -379,7 +379,7 @@ def test_unknown_domain_becomes_outlet():
          "媒体话语掩盖了事实。"),
         ("谢赫穆罕默德表示，好。他在后来发表声明称，他们讨论了合作。", "person:zh-穆罕默德", "称", "他们讨论了合作"),
         # 时 after the verb begins a noun (时间), no clause of time (表示 | 时间为…)
-        ("日方将此视为预告。海上保安厅表示时间为5月31日凌晨0点至6月11日凌晨0点。", "organization:zh-海上保安厅", "表示",
+        ("日方将此视为预告。海上保安厅表示时间为5月31日凌晨0点至6月11日凌晨0点。", "japan-coast-guard", "表示",
          "时间为5月31日凌晨0点至6月11日凌晨0点"),
         # a country's short form (墨国) with a title speaks as its holder
         ("墨西哥总统欧布拉多周五要求中国帮助。</p><p>墨国总统表示，今年三月他便向习近平致信。",
@@ -1528,3 +1528,33 @@ def test_whom_something_is_said_to_is_not_who_says_it():
 def test_a_quotation_after_a_sentence_about_someone_is_theirs(body, speaker, text):
     found = [(k, t) for k, _, t, _ in statements(body)]
     assert (speaker, text) in found, found
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # whom it was told, a paper in its marks, then a comma: what follows is said
+        ("博雷尔告诉《金融时报》，任何限制都需要由各国当局实施。",
+         [("josep-borrell", "告诉", "任何限制都需要由各国当局实施")]),
+        # a directive after pressure put on someone is the presser's (23 | 日向: the date apart)
+        ("首相李大同5日向财政部长王小明施压，要求他削减开支。", [("person:zh-李大同", "要求", "他削减开支")]),
+        # …after a document presented; 又 opens a second proposal
+        ("醫務衞生局向立法會提交《醫生註冊修例草案》，建議引入非本地醫生；又建議將培訓訂為先決條件。",
+         [("hk-health-bureau", "建議", "引入非本地醫生"), ("hk-health-bureau", "建議", "將培訓訂為先決條件")]),
+        # a body named in quotes after its sort, a time between it and its verb
+        ("研究机构“天空实验室”周五表示，卫星图像显示，活动开始恢复。",
+         [("organization:zh-天空实验室", "表示", "卫星图像显示，活动开始恢复")]),
+        ("韩国监测网站“Sky Watch”周三表示，卫星图像显示，活动开始恢复。",
+         [("organization:sky-watch", "表示", "卫星图像显示，活动开始恢复")]),
+        # a Japanese agency the catalog knows, as a source
+        ("据气象厅称，台风将于周五登陆。", [("japan-meteorological-agency", "称", "台风将于周五登陆")]),
+        # a Japanese name whose surname ends in 濑, its given name cut by the tagger
+        ("研究员长濑和男表示，经济将复苏。", [("person:zh-长濑和男", "表示", "经济将复苏")]),
+    ],
+)
+def test_addressees_pressure_documents_quoted_bodies_and_japanese_names(body, expected):
+    assert [(k, v, c) for k, v, c, _ in statements(body)] == expected, statements(body)
+
+
+def test_a_quoted_phrase_after_a_bodys_sort_that_opens_with_a_preposition_is_no_body():
+    assert "organization:zh-抗力" not in {m.key for m in run("该机构宣布“因不可抗力”决定终止运营。").mentions}

@@ -46,7 +46,7 @@ from kb.extract.records import (
 )
 from kb.extract.rules import Rules, default_rules, rules_for
 from kb.extract.statements import StatementFinder
-from kb.extract.tagger import Word, default_tagger
+from kb.extract.tagger import Word, dates_apart, default_tagger
 from kb.extract.text import sentence_spans
 from kb.normalise import NormalisedText, normalise
 from kb.parse import BYLINE_SEPARATORS, ParsedArticle
@@ -141,7 +141,7 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
         return bisect_right(line_starts, offset) - 1
 
     result = Extraction(outlet=resolve_outlet(article, catalog))
-    words = sorted([*tagged, *begun.known], key=lambda w: w.start)
+    words = dates_apart(view, sorted([*tagged, *begun.known], key=lambda w: w.start), rules.lexicon.prepositions)
     names = tagged_names(view, words, rules.names, rules.catalog_kinds, rules.readings, _tags_alone,
                          rules.catalog_keys, rules.catalog_countries)
     extra = {name.form: name.key for name in names}
@@ -151,7 +151,7 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
     extra.update(latin_companies(text, *rules.latin_company_words, catalog.alias_index,
                                  rules.latin_common_words))
     extra.update(latin_after_descriptors(text, rules.names.organization_before, catalog.alias_index,
-                                         rules.latin_common_words))
+                                         rules.latin_common_words, rules.names.quoted_body_descriptors))
     extra.update(business_units(view, words, matcher.form_hits(view), rules.names, rules.catalog_kinds))
     extra.update(armed_forces(view, rules.country_forms, rules.army_abbreviations, rules.armed_forces_keys,
                               rules.catalog_keys, rules.army_words))

@@ -736,8 +736,10 @@ def quoted_bodies(view: str, rules: NameRules) -> list[tuple[int, int]]:
     """A body named in quotes right after what it is (遇难者家属组织「天安门母亲」, 人权团体“中国
     人权捍卫者”): the quoted name is the body's; a title in 《》 names a work, no body."""
     descriptors = rules.quoted_body_descriptors
+    # (机构“因不可抗力”决定…: a quoted phrase opening with a word no name starts with)
     return [match.span("name") for match in _QUOTED_NAME.finditer(view)
-            if view[match.start()] != "《" and view.endswith(descriptors, 0, match.start())]
+            if view[match.start()] != "《" and view.endswith(descriptors, 0, match.start())
+            and match["name"][0] not in rules.not_name_starts and match["name"][0] not in "因由"]
 
 
 _CLAUSE_OPENING = frozenset("，,。；;：:\n")

@@ -205,6 +205,19 @@ class ClauseParser:
         # Read right to left from the verb: the last name before circumstances, with the title
         # chain that leads to it (美国驻联合国副大使伍德表示, 时任政府专家顾问、港大…教授刘宇隆表示).
         for k in range(len(units) - 1, i - 1, -1) if backwards else ():
+            # (监测项目“38 North” | 在…表示: a name in quotes is the name, its marks no gap)
+            quoted = k > i + 1 and units[k].text in ("”", "」", "』") and units[k - 1].tag == ENTITY and (
+                units[k - 2].text.endswith(("“", "「", "『"))
+            )
+            if quoted and self.gap_ok(units[k + 1 :]):
+                start = self.chain_start(units, i, k - 2)
+                before = units[start - 1] if start > i else None
+                opener = units[k - 2].text[:-1]  # (接受「南华早报」专访时: the words before the mark)
+                if (before is not None and (before.tag in ("p", "v") or before.text in self.lex.prepositions)) or (
+                    opener and start == k - 2 and opener.endswith(("接受", "向", "对", "在", "于"))
+                ):
+                    continue  # 接受「南華早報」專訪時說: a paper spoken to, not the speaker
+                return SubjectParse(units, start, k + 1, continuing)
             if units[k].tag == ENTITY and self.gap_ok(units[k + 1 :]):
                 # (在共和党犹太联盟（Republican Jewish Coalition）峰会上: a Latin gloss in brackets is
                 # the name before it, governed as that name is)

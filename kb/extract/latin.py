@@ -185,13 +185,18 @@ def _data_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def latin_after_descriptors(text: NormalisedText, descriptors: tuple[str, ...],
-                            english_index: Mapping[str, set[str]], common: frozenset[str]) -> dict[str, str]:
+                            english_index: Mapping[str, set[str]], common: frozenset[str],
+                            quoted_after: tuple[str, ...] = ()) -> dict[str, str]:
     """Bodies named by a Latin name right after a word for their sort (大宗商品追踪公司Kpler,
-    民调机构YouGov, 数据服务商StatCounter): the Latin name → the catalog's key, or one of its own."""
+    民调机构YouGov, 数据服务商StatCounter), or in quotes after one (监测项目“38 North”): the Latin
+    name → the catalog's key, or one of its own."""
     found: dict[str, str] = {}
-    for match in _descriptor_latin_pattern(descriptors).finditer(text.text):
+    matches = [*_descriptor_latin_pattern(descriptors).finditer(text.text),
+               *(_quoted_latin_pattern(quoted_after).finditer(text.text) if quoted_after else ())]
+    for match in matches:
         latin = text.original_slice(*match.span("latin")).strip()
-        if len(latin) < 3 or not latin[0].isupper() or normalise_key(latin) in common:
+        capital = latin[:1].isupper() or latin[:1].isdigit() and any(w[:1].isupper() for w in latin.split())
+        if len(latin) < 3 or not capital or normalise_key(latin) in common:
             continue
         keys = english_index.get(normalise_key(latin), set())
         key = next(iter(keys)) if len(keys) == 1 else "organization:" + slug(latin)
@@ -205,6 +210,13 @@ def _descriptor_latin_pattern(descriptors: tuple[str, ...]) -> re.Pattern[str]:
     words = "|".join(map(re.escape, sorted(descriptors, key=len, reverse=True)))
     latin = r"(?P<latin>[a-z][a-z0-9&.\-]*(?: [a-z][a-z0-9&.\-]*){0,2})(?![a-z0-9&.\-])"
     return re.compile("(?:" + words + ")" + latin)
+
+
+@lru_cache(maxsize=4)
+def _quoted_latin_pattern(descriptors: tuple[str, ...]) -> re.Pattern[str]:
+    words = "|".join(map(re.escape, sorted(descriptors, key=len, reverse=True)))
+    latin = r"(?P<latin>[a-z0-9][a-z0-9&.\-]*(?: [a-z0-9][a-z0-9&.\-]*){0,3})"
+    return re.compile("(?:" + words + ")[“「『]" + latin + "[”」』]")
 
 
 @lru_cache(maxsize=4)

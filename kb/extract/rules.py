@@ -120,6 +120,8 @@ class Lexicon:
     frame_clause_ends: tuple[str, ...]  # topic_clause_ends and frame_ends
     fillers: frozenset[str]  # fillers: adverbs and set phrases between a subject and its verb
     channels: tuple[str, ...]  # channels: 发表声明, 在推特上
+    pressing_acts: tuple[str, ...]  # pressing_acts: 施压
+    presenting_verbs: tuple[str, ...]  # presenting_verbs: 提交, 发布 (a document in 《》)
     channel_verbs: frozenset[str]  # channel_verbs
     attending_verbs: frozenset[str]  # attending_verbs: 出席…致辞说
     topic_frames: tuple[str, ...]  # topic_frames: 对于, 关于
@@ -244,6 +246,8 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         frame_clause_ends=_words([*data["topic_clause_ends"], *data["frame_ends"]]),
         fillers=frozenset(_words(data["fillers"])),
         channels=_words(data["channels"]),
+        pressing_acts=_words(data["pressing_acts"]),
+        presenting_verbs=_words(data["presenting_verbs"]),
         channel_verbs=frozenset(_words(data["channel_verbs"])),
         attending_verbs=frozenset(_words(data["attending_verbs"])),
         topic_frames=_words(data["topic_frames"]),

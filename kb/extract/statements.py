@@ -355,8 +355,9 @@ class StatementFinder:
             return replace(between or previous, carried=True)
         markers = all(u.text in self.lex.continuation_markers for u in units)  # (并称)
         directive = not units and self.lex.verbs.get(verb.form, verb.form) in self.lex.directive_verbs
-        if clause <= floor and markers and (not verb.weak or directive):
-            # (of the weak verbs, a directive only, where it opens the sentence: 要求中国敦促俄罗斯撤军;
+        if clause <= floor and markers and (not verb.weak or directive or units):
+            # (of the weak verbs, a directive, or one after 又/还 (…；又建议…), where it opens the
+            # sentence: 要求中国敦促俄罗斯撤军;
             # 认为…的占49%, 回答…的民众 are the people polled, 建议刚出台 a proposal)
             # X表示，…。还强调…: a sentence that opens with a verb (after 还, 并) has no subject
             # of its own; it goes on with the speaker of the sentence before (zero anaphora), or
@@ -486,7 +487,12 @@ class StatementFinder:
         if clause <= floor + 1:
             return False
         prior = self.index.clause_start(clause - 1, floor)
-        return self.view[prior : clause - 1].endswith(self.lex.channels)
+        text = self.view[prior : clause - 1]
+        if text.endswith(self.lex.channels) or text.endswith(self.lex.pressing_acts):
+            return True
+        # 向立法会提交《…修例草案》: a document presented, what it proposes is said through it
+        opened = text.rfind("《")
+        return text.endswith("》") and opened > 0 and text[:opened].endswith(self.lex.presenting_verbs)
 
     # -- content --------------------------------------------------------------------------------
 
@@ -636,8 +642,11 @@ class StatementFinder:
             self._sentence_before = last[1] if last and self._follows(last[0], floor) else None
             self.speakers.context = next((f.subject.key for f in reversed(found)
                                           if f.content_start <= verb.start < f.content_end), None)
-            if verb.continuing and found and last and last[0] == floor and found[-1].verb == verb.form:
-                continue  # …，建议…，建议…: one piece of advice, said twice
+            again = self.view[max(0, verb.start - 2) : verb.start].endswith(("又", "；", ";", "；又", "另"))
+            if verb.continuing and found and last and last[0] == floor and found[-1].verb == verb.form and (
+                not again
+            ):
+                continue  # …，建议…，建议…: one piece of advice, said twice (…；又建议…: a second)
             if self._in_frame(verb, floor):
                 continue  # 在中国宣布放宽限制后，…: the verb is inside a time frame
             subject = self.subject_for(verb, floor, previous)

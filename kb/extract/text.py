@@ -107,6 +107,12 @@ class TextIndex:
         inner = self.view[quoted[0] + 1 : quoted[1]]
         return 0 < len(inner) <= 12 and not any(c in inner for c in "，,。！？!?；;：:")
 
+    def _named_within(self, quoted: tuple[int, int]) -> bool:
+        """Whether a short term is quoted inside a clause, right after its words (研究机构“天空
+        实验室”周五表示, 对“一个中国”政策表示): the clause runs through it."""
+        before = self.view[quoted[0] - 1 : quoted[0]]
+        return self._term(quoted) and bool(before) and (before.isalnum() or "\u4e00" <= before <= "\u9fff")
+
     def _embedded(self, quoted: tuple[int, int], pos: int) -> bool:
         """Whether a quoted name is the event a verb of attending names, a few characters
         before ``pos`` (出席「…挑战赛」启动礼致辞说): the clause runs through it."""
@@ -135,7 +141,7 @@ class TextIndex:
                 quoted = self.quote_ending.get(i)
                 if quoted is not None and not (i + 1 == pos and self._term(quoted)) and not self._embedded(
                     quoted, pos
-                ):
+                ) and not self._named_within(quoted):
                     return i + 1  # (「华尔街日报」报导: a quoted name right before the verb ends none)
             elif view[i] == "\n" or self.inside_quote(i) == quote:
                 return i + 1

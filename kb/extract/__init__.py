@@ -141,7 +141,8 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
         return bisect_right(line_starts, offset) - 1
 
     result = Extraction(outlet=resolve_outlet(article, catalog))
-    words = dates_apart(view, sorted([*tagged, *begun.known], key=lambda w: w.start), rules.lexicon.prepositions)
+    words = sorted([*tagged, *begun.known], key=lambda w: w.start)
+    words = dates_apart(view, words, rules.lexicon.prepositions)
     names = tagged_names(view, words, rules.names, rules.catalog_kinds, rules.readings, _tags_alone,
                          rules.catalog_keys, rules.catalog_countries)
     extra = {name.form: name.key for name in names}

@@ -1558,3 +1558,21 @@ def test_addressees_pressure_documents_quoted_bodies_and_japanese_names(body, ex
 
 def test_a_quoted_phrase_after_a_bodys_sort_that_opens_with_a_preposition_is_no_body():
     assert "organization:zh-抗力" not in {m.key for m in run("该机构宣布“因不可抗力”决定终止运营。").mentions}
+
+
+def test_a_handle_that_posts_speaks_and_its_post_runs_to_the_paragraphs_end():
+    found = statements("网友@林间小鹿发帖说：春天来了。山上的花开了，不说违心之话。我们都很高兴。"
+                       "网友@tree_frog发帖说：天气很好。")
+    assert [(k, v, c) for k, v, c, _ in found] == [
+        ("person:zh-林间小鹿", "发帖说", "春天来了。山上的花开了，不说违心之话。我们都很高兴"),
+        ("person:tree-frog", "发帖说", "天气很好"),
+    ], found
+
+
+def test_words_after_a_colon_and_a_plain_verb_end_with_their_sentence():
+    found = statements("布林肯明确说：如果冒险发动战争，将重蹈覆辙。美国知道中共一直在关注战争的走向。")
+    assert [c for _, _, c, _ in found] == ["如果冒险发动战争，将重蹈覆辙"], found
+
+
+def test_a_set_phrase_is_no_statement_of_its_verb():
+    assert statements("王毅有言在先，中方不会让步。") == []

@@ -121,6 +121,7 @@ class Lexicon:
     fillers: frozenset[str]  # fillers: adverbs and set phrases between a subject and its verb
     channels: tuple[str, ...]  # channels: 发表声明, 在推特上
     pressing_acts: tuple[str, ...]  # pressing_acts: 施压
+    posting_verbs: tuple[str, ...]  # posting_verbs: 发帖, 写道 (a colon's words run on)
     presenting_verbs: tuple[str, ...]  # presenting_verbs: 提交, 发布 (a document in 《》)
     channel_verbs: frozenset[str]  # channel_verbs
     attending_verbs: frozenset[str]  # attending_verbs: 出席…致辞说
@@ -172,6 +173,11 @@ class Lexicon:
     @cached_property
     def verb_prefix_anywhere(self) -> re.Pattern[str]:
         return re.compile(alternatives(self.verbs))
+
+    @cached_property
+    def introducing(self) -> re.Pattern[str]:
+        """A reporting verb that introduces words (说：, 表示，, 写道“): a statement's start."""
+        return re.compile("(?:" + alternatives(self.verbs) + ")[：:，,“「『]")
 
     @cached_property
     def verb_first_chars(self) -> re.Pattern[str]:
@@ -247,6 +253,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         fillers=frozenset(_words(data["fillers"])),
         channels=_words(data["channels"]),
         pressing_acts=_words(data["pressing_acts"]),
+        posting_verbs=_words(data["posting_verbs"]),
         presenting_verbs=_words(data["presenting_verbs"]),
         channel_verbs=frozenset(_words(data["channel_verbs"])),
         attending_verbs=frozenset(_words(data["attending_verbs"])),
@@ -489,6 +496,11 @@ class Rules:
             form: (catalog.entries[key].country or "") if key in catalog.entries else ""
             for form, key in self.catalog_keys.items()
         }
+
+    @cached_property
+    def handle_followers(self) -> tuple[str, ...]:
+        """What follows a social-media handle that speaks: a reporting verb or a channel."""
+        return tuple({*self.lexicon.verbs, *self.lexicon.channels})
 
     @cached_property
     def latin_cues(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:

@@ -547,7 +547,28 @@ class StatementFinder:
             start, end, direct = quote[0] + 1, quote[1], True
         else:
             end = self._closed_sentence_end(start, end)
+            posted = any(p in verb.form for p in self.lex.posting_verbs) or view.endswith(
+                self.lex.posting_verbs, 0, verb.start)
+            colon = view[start - 1 : start] in ("：", ":")
+            if posted and colon and quote is None and not index.inside_quote(start):
+                end = self._colon_block_end(end)
         return start, end, punctuated, direct
+
+    def _colon_block_end(self, end: int) -> int:
+        """Where words introduced by a colon and no quotation mark end (网友@X发帖说：A。B。C。):
+        the sentences after the first go on with them, to the paragraph's end or a sentence that
+        is introduced in its turn (…说：, …表示，)."""
+        view, index = self.view, self.index
+        _, line_end = index.line_bounds(end - 1 if end > 0 else 0)
+        while end < line_end:
+            following = end + 1 if view[end : end + 1] in "。！？!?" else end
+            if following >= line_end:
+                return line_end
+            _, next_end = index.sentence_bounds(following)
+            if next_end <= following or self.lex.introducing.search(view, following, next_end):
+                break
+            end = next_end
+        return end
 
     def _closed_sentence_end(self, start: int, end: int) -> int:
         """Where the content ends if a quotation inside it ends its sentence (…，「Q。」 and then

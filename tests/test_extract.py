@@ -1576,3 +1576,24 @@ def test_words_after_a_colon_and_a_plain_verb_end_with_their_sentence():
 
 def test_a_set_phrase_is_no_statement_of_its_verb():
     assert statements("王毅有言在先，中方不会让步。") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a second verb after 因此 or 但 is a second statement of the same speaker
+        ("王毅指出，有人很早就去排队，因此建议大家带足够的食物和水。",
+         [("王毅", "指出", "有人很早就去排队"), ("王毅", "建议", "大家带足够的食物和水")]),
+        ("王毅确认中方正在访问，但强调此行与高层无关。",
+         [("王毅", "确认", "中方正在访问"), ("王毅", "强调", "此行与高层无关")]),
+        # …and after a pronoun that is the speaker again
+        ("王毅表示，流标8次确实有点多，他指出医院预算要一次提足。",
+         [("王毅", "表示", "流标8次确实有点多"), ("他", "指出", "医院预算要一次提足")]),
+        # (not when what comes before it is a time or a frame only)
+        ("王毅说，2021年5月，他向政府表示愿意采购疫苗。",
+         [("王毅", "说", "2021年5月，他向政府表示愿意采购疫苗"), ("他", "表示", "愿意采购疫苗")]),
+    ],
+)
+def test_a_new_verb_of_the_same_speaker_is_a_new_statement(body, expected):
+    found = run(body).statements
+    assert [(s.speaker_text, s.verb, s.text) for s in found] == expected, found

@@ -100,6 +100,10 @@ _CLOSING_NOTE = re.compile(r"[（(][^（()）]{1,30}[)）]\s*\d*\s*$")
 
 
 
+# A time and nothing else (2021年5月, 去年底): no clause of its own.
+_TIME_ONLY = re.compile(r"[\d０-９一二三四五六七八九十百千万年月日号上中下旬初底前后今明昨去本周星期第季度 ]+")
+
+
 class StatementFinder:
     def __init__(self, view: str, tokens: list[Token], rules: Rules, words: list[Word],
                  home: str | None = None) -> None:
@@ -963,7 +967,12 @@ class StatementFinder:
                     break
                 if later.verb_start <= item.content_start:
                     continue
-                continuation = later.subject.carried and later.subject.key == item.subject.key
+                # (X表示，…，他指示…: the same speaker again, by a pronoun, says something new)
+                again = view[later.subject.start : later.subject.end] in self.lex.pronouns_personal and (
+                    self._whole_clause(item.content_start, index.clause_start(later.subject.start,
+                                                                              item.content_start))
+                )  # (not when what comes before is only a time or a frame: X说，2021年5月，他向…表示)
+                continuation = (later.subject.carried or again) and later.subject.key == item.subject.key
                 quote = index.quote_starting.get(item.content_start)
                 if quote is not None and quote[1] <= later.subject.start:
                     # 林芳正强调：“A。”拉乌表示：“B”: a quotation ends where it closes when
@@ -986,6 +995,14 @@ class StatementFinder:
             ):
                 item.content_end -= 1
         return [f for f in found if f.content_end > f.content_start and not self._said_again(f, found)]
+
+    def _whole_clause(self, start: int, end: int) -> bool:
+        """Whether ``view[start:end]`` says something of its own: not a time alone (2021年5月),
+        nor a frame of time or occasion (在…访菲时, 在…以前)."""
+        kept = self.view[start:end].rstrip("，,；; ")
+        if len(kept) < 6 or _TIME_ONLY.fullmatch(kept):
+            return False
+        return not (kept[0] in "在当于" and kept.endswith((*self.lex.frame_ends, *self.lex.frames)))
 
     def _nested_ends(self, found: list[Found]) -> None:
         """Reported speech inside another speaker's reported speech ends where a clause turns

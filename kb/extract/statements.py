@@ -101,7 +101,8 @@ _CLOSING_NOTE = re.compile(r"[（(][^（()）]{1,30}[)）]\s*\d*\s*$")
 
 
 # A time and nothing else (2021年5月, 去年底): no clause of its own.
-_TIME_ONLY = re.compile("[" + r"\d０-９" + "一二三四五六七八九十百千万年月日号上中下旬初底前后今明昨去本周星期第季度 ]+")
+_TIME_CHARS = "一二三四五六七八九十百千万年月日号上中下旬初底前后今明昨去本周星期第季度 "
+_TIME_ONLY = re.compile("[" + r"\d０-９" + _TIME_CHARS + "]+")
 
 
 class StatementFinder:

@@ -48,6 +48,12 @@ def _fold_char(char: str) -> str:
     folded = unicodedata.normalize("NFKC", char)
     if folded in MIDDLE_DOTS:
         return NAME_DOT
+    if "\u00c0" <= folded <= "\u024f":
+        # Aktuálně, Erdoğan: a Latin letter's accent goes, so that Latin names are read whole
+        # by the same patterns as plain ones (the surface keeps it: it is cut from the original)
+        base = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+        if len(base) == 1 and base.isascii() and base.isalpha():
+            return base.lower()
     return folded.lower() if folded.isascii() else folded
 
 
@@ -92,6 +98,7 @@ _COMMON_FOLDS = tuple(
 )
 _OTHER_SPACE = re.compile(r"[^\S \n]")  # whitespace that folds to a space
 _ASCII_UPPER = re.compile("[A-Z]+")
+_ACCENTED = re.compile("[\u00c0-\u024f]")
 _DOT_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])")
 
 
@@ -110,7 +117,7 @@ def _fold_quickly(text: str) -> str | None:
     for char, folded in _COMMON_FOLDS:
         if char in text:
             text = text.replace(char, folded)
-    if _OTHER_SPACE.search(text) or not unicodedata.is_normalized("NFKC", text):
+    if _OTHER_SPACE.search(text) or _ACCENTED.search(text) or not unicodedata.is_normalized("NFKC", text):
         return None
     return _ASCII_UPPER.sub(_lower, text)
 

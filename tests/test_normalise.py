@@ -69,3 +69,9 @@ def test_spaces_around_numbers_in_chinese_go(text, view):
     assert normalised.text == view
     start = view.index("年")
     assert normalised.original_slice(start, start + 1) == "年"
+
+
+def test_latin_accents_fold_in_the_view_and_stay_in_the_original():
+    text = normalise("媒體Aktuálně記者Erdoğan")
+    assert text.text == "媒体aktualne记者erdogan"
+    assert text.original_slice(2, 10) == "Aktuálně"

@@ -928,3 +928,33 @@ def test_a_long_word_ending_in_a_bodys_word_joins_its_place():
     assert _entities("香港平等機會委員會也在沒有任何證據下指出，事件不構成歧視。")["香港平等機會委員會"][0] == (
         "organization"
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "present", "absent"),
+    [
+        # an accented Latin name read whole
+        ("捷克網路媒體Aktuálně記者王樂薇說，很多選民灰心。", "Aktuálně", "Aktu"),
+        # a date after a Latin name is no part of it
+        ("影音平台Netflix24日擴大掃蕩共享帳號的行為。", "Netflix", "Netflix24"),
+        # a verb of taking somewhere the tagger ran into a hospital's name
+        ("再救出1名老婦，但意識不清，送國泰醫院治療。", "國泰醫院", "送國泰醫院"),
+    ],
+)
+def test_latin_names_whole_and_bodies_without_what_the_tagger_ran_in(body, present, absent):
+    names = {n for _, _, aliases in _entities(body).values() for n in aliases}
+    assert present in names and absent not in names, names
+
+
+@pytest.mark.parametrize(
+    ("body", "absent"),
+    [
+        # a company's ending, then more of its English name: no company of the shorter name
+        ("穆迪投資者服務公司（Moody's Investors Service）分析師陳立表示，利率下調。", "Moody's Investors"),
+        # a place's courts, a tea party
+        ("黎崇恩有意藉著英方向香港法庭施壓。", "香港法庭"),
+        ("現場正在進行「總合政策研究會主辦的西村康稔茶話會」。", "西村康稔茶話會"),
+    ],
+)
+def test_cut_english_names_courts_and_events_are_no_bodies(body, absent):
+    assert absent not in _entities(body)

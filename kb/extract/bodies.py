@@ -637,22 +637,28 @@ def in_apposition(view: str, form: str, words: Sequence[Word], rules: NameRules)
     return True
 
 
-def without_verb_character(form: str, tag_alone: Callable[[str], Sequence[tuple[str, str]]]) -> str:
+def without_verb_character(form: str, tag_alone: Callable[[str], Sequence[tuple[str, str]]],
+                           motion: frozenset[str] = frozenset()) -> str:
     """A body's name without one verb's character the tagger ran into it (获 | 国际咖啡品质协会):
-    read alone, that character and then one whole body's name."""
+    read alone, that character and then one whole body's name; or a verb of going or taking
+    somewhere (``motion``: 送 | 国泰医院) before what reads alone as one body's name."""
     words = tag_alone(form)
     if len(words) == 2 and words[0][1] == "v" and len(words[0][0]) == 1 and words[1][1] == "ORG":
         return words[1][0]
+    rest = form[1:]
+    if form[0] in motion and len(rest) >= 4 and tag_alone(rest) == ((rest, "ORG"),):
+        return rest  # 送 | 國泰醫院: where someone was taken, the tagger's one word
     return form
 
 
 def without_leading_verb(form: str, tag_alone: Callable[[str], Sequence[tuple[str, str]]],
-                         governments: tuple[str, ...] = ()) -> str | None:
+                         governments: tuple[str, ...] = (),
+                         motion: frozenset[str] = frozenset()) -> str | None:
     """An organization without the verb or preposition the tagger ran into it (遭到 | 阿拉伯联盟,
     来自 | 工艺公司): read alone, the form's first word is no part of a name. Before a body
     named by its place and a word for government (``governments``: 政府, 当局), a verb of two
     characters read alone is no part of it either, however the whole reads (联络 | 特区政府)."""
-    if (trimmed := without_verb_character(form, tag_alone)) != form:
+    if (trimmed := without_verb_character(form, tag_alone, motion)) != form:
         return trimmed
     rest = form[2:]
     if len(rest) >= 4 and rest.endswith(governments) and tag_alone(form[:2]) == ((form[:2], "v"),):

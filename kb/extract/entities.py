@@ -244,6 +244,9 @@ def matcher_for(catalog: Catalog) -> Matcher:
     return matcher
 
 
+_DATE_AFTER = re.compile(r"\d{1,4}[日月年号时點点]")
+
+
 def _is_word_char(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
@@ -308,8 +311,10 @@ def scan(view: str, matcher: Matcher, extra: dict[str, str] | None = None) -> li
             end = i + length
             if form[0].isascii() and form[0].isalnum() and i > 0 and _is_word_char(view[i - 1]):
                 continue
-            if form[-1].isascii() and form[-1].isalnum() and end < n and _is_word_char(view[end]):
-                continue
+            if form[-1].isascii() and form[-1].isalnum() and end < n and _is_word_char(view[end]) and not (
+                form[-1].isalpha() and _DATE_AFTER.match(view, end)
+            ):
+                continue  # (Netflix | 24日: a date written right after the name ends it)
             if kind != TITLE and _inside_dotted_name(view, i, form):
                 continue  # 塞西尔·布 | 里昂: a surname's last characters, not the city
             if kind != TITLE and form not in extra and _in_hyphenated_name(view, i, end, form) and all(

@@ -174,8 +174,9 @@ _DATA_AFTER_SOURCE = re.compile(r"(?:根据|据)" + _LATIN_NAME + r"(?:显示|�
 @lru_cache(maxsize=4)
 def _corporate_pattern(endings: tuple[str, ...]) -> re.Pattern[str]:
     words = "|".join(map(re.escape, sorted(endings, key=len, reverse=True)))
+    # (not Moody's Investors | Service: a Latin word after the ending goes on with the name)
     return re.compile(r"(?<![a-z0-9&.'\-])(?P<latin>[a-z][a-z0-9&.'\-]*(?: [a-z0-9&][a-z0-9&.'\-]*){0,2}"
-                      r" (?:" + words + r"))(?![a-z0-9&'\-])")
+                      r" (?:" + words + r"))(?![a-z0-9&'\-]| [a-z0-9])")
 
 
 @lru_cache(maxsize=4)
@@ -194,15 +195,23 @@ def latin_after_descriptors(text: NormalisedText, descriptors: tuple[str, ...],
     matches = [*_descriptor_latin_pattern(descriptors).finditer(text.text),
                *(_quoted_latin_pattern(quoted_after).finditer(text.text) if quoted_after else ())]
     for match in matches:
-        latin = text.original_slice(*match.span("latin")).strip()
+        start, end = match.span("latin")
+        day = _DAY_DIGITS.search(text.text, start, end)
+        if day is not None and text.text.startswith(_DATE_UNITS, end):
+            end = day.start()  # 影音平台Netflix | 24日: a date after the name
+        latin = text.original_slice(start, end).strip()
         capital = latin[:1].isupper() or latin[:1].isdigit() and any(w[:1].isupper() for w in latin.split())
         if len(latin) < 3 or not capital or normalise_key(latin) in common:
             continue
         keys = english_index.get(normalise_key(latin), set())
         key = next(iter(keys)) if len(keys) == 1 else "organization:" + slug(latin)
         if not key.startswith(("person:", "place:")):
-            found[match.group("latin").strip()] = key
+            found[text.text[start:end].strip()] = key
     return found
+
+
+_DAY_DIGITS = re.compile(r"(?<=[a-z])\d{1,4}$")
+_DATE_UNITS = ("日", "月", "年", "号", "時", "时", "点")
 
 
 @lru_cache(maxsize=4)

@@ -133,6 +133,7 @@ class NameRules:
     delegation_words: tuple[str, ...] = ()  # 访团, 代表团: a body's visitors after its name
     body_joiners: tuple[str, ...] = ()  # 和, 等: between two bodies' names
     local_units: frozenset[str] = frozenset()  # 办公室, 分社: a body's unit in a place
+    motion_verbs: frozenset[str] = frozenset()  # 送, 赴: the tagger may run them into a body's name
     thing_latin_words: frozenset[str] = frozenset()  # gardens, institute: a Latin name of no person
     # 辩称, 人士, 粉: after a surname, a verb or a group's word (曾辩称, 挺郭人士, 郭粉), no given name
     not_given_names: frozenset[str] = frozenset()

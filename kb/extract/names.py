@@ -841,7 +841,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                 continue  # (首相)安倍晋三所(说): a person the catalog knows and the next word's character
             if form and tag_alone is not None:  # 引述 | 国际原子能机构: vouched or not
                 form = before_known(form, known, tag_alone, rules.person_after_words, organizations) or (
-                    without_leading_verb(form, tag_alone, rules.government_words)
+                    without_leading_verb(form, tag_alone, rules.government_words, rules.motion_verbs)
                 )
                 form = without_trailing_words(form, rules, tag_alone) if form else form
             form = _without_passive_suo(view, form, rules) if form else form

@@ -441,6 +441,7 @@ class Rules:
             not_body_starts=frozenset(data["not_body_starts"]),
             body_joiners=_words(data["body_joiners"]),
             local_units=frozenset(_words(data["local_units"])),
+            motion_verbs=frozenset(data["motion_verbs"]),
             name_withheld=_words(data["name_withheld"]),
             name_withheld_alone=frozenset(_words(data["name_withheld_alone"])),
             not_foreign_name_ends=frozenset(data["not_foreign_name_ends"]),

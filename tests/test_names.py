@@ -1262,6 +1262,11 @@ def test_words_around_a_body_that_are_no_part_of_it(body, kept, absent):
     [
         # a given name the tagger read as a noun, then a hyphen and the surname (皮塔 | - | 林贾罗恩拉特)
         ("他说：“我是皮塔-林贾罗恩拉特，泰国的下任总理。”皮塔表示将组建联合政府。", "皮塔-林贾罗恩拉特", "林贾罗恩拉特"),
+        # …or as a body or a verb (海尔 | - | 塞拉西, 夸梅 | - | 恩克鲁玛)
+        ("原因很简单：海尔-塞拉西在幕后斡旋。", "海尔-塞拉西", "塞拉西"),
+        ("前者聚集在以摩洛哥夸梅-恩克鲁玛为首的集团。", "夸梅-恩克鲁玛", "恩克鲁玛"),
+        # a monarch's number read as a numeral (卡尔 | 十六世 | · | 古斯塔夫)
+        ("瑞典国王卡尔十六世·古斯塔夫出席了典礼。", "卡尔十六世·古斯塔夫", "古斯塔夫"),
     ],
 )
 def test_a_hyphenated_name_is_whole(body, kept, absent):

@@ -71,6 +71,7 @@ _HAN = re.compile(r"^[\u3400-\u9fff·\-‐－]+$")
 _NAME_DOT = "·"
 _CHINESE_NUMERALS = frozenset("一二三四五六七八九十")
 _NAME_JOINERS = ("·", "-", "‐", "－")
+_REGNAL = re.compile("[一二三四五六七八九十]{1,3}世")
 _LIST_JOINERS = ("、", "和", "及", "与")
 _BRACKET = re.compile(r"[（(][^（）()]*[）)]")
 # Where a list of names ends and says what its items are (…在内的美国公司, …等科技公司).
@@ -162,14 +163,20 @@ def _joined(view: str, words: Sequence[Word], rules: NameRules | None = None) ->
             ):
                 spans[-1] = (start, word.end, "PER")  # 奥列克桑德尔·克利 | 门科: the surname's end as a noun
                 continue
+        if word.tag == "m" and spans and spans[-1][1] == word.start and spans[-1][2] == "PER" and (
+            _REGNAL.fullmatch(view, word.start, word.end)
+        ):
+            spans[-1] = (spans[-1][0], word.end, "PER")  # 卡尔 | 十六世(·古斯塔夫): a monarch's number
+            continue
         if word.tag not in _TAG_KINDS:
             continue
         if word.tag == "PER" and index >= 2 and _foreign_run(view[word.start : word.end]):
             joiner, first = words[index - 1], words[index - 2]
             if (view[joiner.start : joiner.end] in _NAME_JOINERS and joiner.start == first.end
-                    and joiner.end == word.start and first.tag in ("n", "nz") and first.end - first.start >= 2
-                    and _foreign_run(view[first.start : first.end])):
-                # 皮塔 | - | 林贾罗恩拉特: a given name the tagger read as a noun
+                    and joiner.end == word.start and first.tag in ("n", "nz", "ORG", "v", "vn")
+                    and first.end - first.start >= 2 and _foreign_run(view[first.start : first.end])):
+                # 皮塔 | - | 林贾罗恩拉特, 海尔 | - | 塞拉西: a given name the tagger read as a noun,
+                # a body or a verb
                 word = Word(first.start, word.end, "PER")
         if spans:
             start, end, tag = spans[-1]

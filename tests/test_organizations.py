@@ -958,3 +958,7 @@ def test_latin_names_whole_and_bodies_without_what_the_tagger_ran_in(body, prese
 )
 def test_cut_english_names_courts_and_events_are_no_bodies(body, absent):
     assert absent not in _entities(body)
+
+
+def test_an_institute_named_by_its_field_after_its_place_is_a_body():
+    assert _entities("根據香港民意研究所最新調查顯示，特首的民望下跌。")["香港民意研究所"][0] == "organization"

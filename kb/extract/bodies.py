@@ -263,6 +263,8 @@ def described(form: str, rules: NameRules, known: Mapping[str, str],
         # ORG, as below: 美国 | 航太 | 公司); after one character (中 | 信法律事务所) all of it.
         suffix = next(s for s in rules.descriptive_suffixes if rest.endswith(s)) if length >= 2 else ""
         stem = rest[: len(rest) - len(suffix)]
+        if suffix in rules.field_body_suffixes and len(stem) >= 2 and not prefix.endswith("方"):
+            return False  # 香港 | 民意 | 研究所: an institute named by its field, as 田径协会 is
         return bool(stem) and not any(t in ("ORG", "PER", "LOC", "nz", "nw") for _, t in tag_alone(stem))
     # No country before it: the words before the suffix, read alone, hold a name (黑松 | 公司,
     # 中信 | 法律事务所) or are common nouns (数字初创 | 公司, 投资 | 代表团, 港元 | 银行). The whole

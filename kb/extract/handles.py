@@ -13,7 +13,7 @@ from kb.extract.entities import slug
 
 @lru_cache(maxsize=4)
 def _handle_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
-    after = "|".join(map(re.escape, sorted(verbs, key=len, reverse=True)))
+    after = "|".join(map(re.escape, sorted(verbs, key=lambda v: (-len(v), v))))
     return re.compile(r"@(?P<handle>[\w\u4e00-\u9fff·.\-]{2,24}?)(?=" + after + ")")
 
 

@@ -501,7 +501,7 @@ class Rules:
     @cached_property
     def handle_followers(self) -> tuple[str, ...]:
         """What follows a social-media handle that speaks: a reporting verb or a channel."""
-        return tuple({*self.lexicon.verbs, *self.lexicon.channels})
+        return tuple(sorted({*self.lexicon.verbs, *self.lexicon.channels}))
 
     @cached_property
     def latin_cues(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:

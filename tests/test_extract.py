@@ -1597,3 +1597,19 @@ def test_a_set_phrase_is_no_statement_of_its_verb():
 def test_a_new_verb_of_the_same_speaker_is_a_new_statement(body, expected):
     found = run(body).statements
     assert [(s.speaker_text, s.verb, s.text) for s in found] == expected, found
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # two titled people joined, then 都: one utterance of each
+        ("波兰总统杜达和澳大利亚总理阿尔巴内斯都表示他们计划出席。",
+         [("anthony-albanese", "他们计划出席"), ("andrzej-duda", "他们计划出席")]),
+        # inside a report, a turn (但) is still the reported speaker's
+        ("美国NBC新闻报导，布林肯表示，美中关系仍然复杂，但华盛顿并不寻求冲突。",
+         [("nbc", "布林肯表示，美中关系仍然复杂，但华盛顿并不寻求冲突"),
+          ("antony-blinken", "美中关系仍然复杂，但华盛顿并不寻求冲突")]),
+    ],
+)
+def test_joint_speakers_across_titles_and_turns_inside_a_report(body, expected):
+    assert [(k, c) for k, _, c, _ in statements(body)] == expected, statements(body)

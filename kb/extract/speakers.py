@@ -315,8 +315,8 @@ class Speakers:
                     and left.tag == ENTITY and right.tag == ENTITY and left.token and right.token
                     and self.kind(left.token.key) == kind == self.kind(right.token.key)):
                 keys.append(left.token.key)  # type: ignore[arg-type]
-        if kind == PERSON and together is False:
-            # 圭亚那总统阿里和委内瑞拉总统马杜罗: people joined across their titles
+        if kind == PERSON and together is not None:
+            # 圭亚那总统阿里和委内瑞拉总统马杜罗(均表示): people joined across their titles
             people = [k for k, u in enumerate(units) if u.tag == ENTITY and self._is_person(u)]
             for a, b in zip(people, people[1:], strict=False):
                 if any(u.text in JOINERS for u in units[a + 1 : b]) and any(

@@ -1009,11 +1009,14 @@ class StatementFinder:
         """Reported speech inside another speaker's reported speech ends where a clause turns
         against it (林俊宪批评，…赵少康还说嫌贵不要租，但文大在阳明山…): the turn is the outer
         speaker's again."""
-        view = self.view
+        view, lex = self.view, self.lex
         for item in found:
+            # (not inside a report, 美国NBC新闻报导，伯恩斯表示，…，但…: a report tells, it does not
+            # argue; the turn is still the one it reports)
             if item.direct or not any(
                 other is not item and other.subject.key != item.subject.key
                 and other.content_start <= item.verb_start < other.content_end
+                and lex.verbs.get(other.verb, other.verb) not in lex.media_verbs
                 for other in found
             ):
                 continue

@@ -1613,3 +1613,19 @@ def test_a_new_verb_of_the_same_speaker_is_a_new_statement(body, expected):
 )
 def test_joint_speakers_across_titles_and_turns_inside_a_report(body, expected):
     assert [(k, c) for k, _, c, _ in statements(body)] == expected, statements(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # whom the subject spoke to, named after a relative clause, is no speaker
+        ("王毅外长曾对到访的法国外交部长科隆纳表示，风险是泛政治化。", [("wang-yi", "风险是泛政治化")]),
+        # (the head of a relative clause before the verb still speaks)
+        ("倡导对话的博雷利认为，风险很大。", [("josep-borrell", "风险很大")]),
+        # 对于…来说 frames a topic; its 说 reports nothing
+        ("外交官王大明表示，这次访问对于印度来说“不会是一个容易接受的迹象”。",
+         [("person:zh-王大明", "这次访问对于印度来说“不会是一个容易接受的迹象”")]),
+    ],
+)
+def test_addressees_after_a_relative_clause_and_topic_frames(body, expected):
+    assert [(k, c) for k, _, c, _ in statements(body)] == expected, statements(body)

@@ -192,6 +192,11 @@ class ClauseParser:
                 return SubjectParse(units, i, end, continuing, together=self._together(units[end:]))
         # The head of a relative clause right before the verb: 倡导…的博雷利认为.
         for k in range(len(units) - 1, i, -1):
+            if units[k].text in ("的", "之") and end > i and any(u.tag == ENTITY for u in units[i:end]) and (
+                self._addressee_next(units, end, k)
+            ):
+                # 王毅外长曾对到访的…科隆纳表示: the head is whom the subject spoke to
+                return SubjectParse(units, i, end, continuing)
             if units[k].text in ("的", "之"):
                 end = self.noun_phrase_end(units, k + 1)
                 if end > k + 1 and self.gap_ok(units[end:]):
@@ -246,6 +251,15 @@ class ClauseParser:
             if described:
                 return SubjectParse(units, start, len(units), continuing)
         return SubjectParse(units, i, i, continuing)
+
+    def _addressee_next(self, units: list[Unit], start: int, stop: int) -> bool:
+        """Whether, after adverbs and times only, ``units[start:stop]`` opens with whom it is
+        said to (曾 | 对 | 到访的…)."""
+        lex = self.lex
+        j = start
+        while j < stop and (units[j].tag in ("d", "TIME", "t") or units[j].text in lex.fillers):
+            j += 1
+        return j < stop and units[j].text in lex.addressee_markers
 
     def _through_titled_name(self, units: list[Unit], end: int) -> int:
         """Where the subject phrase ends if a title and a name follow it with only words the

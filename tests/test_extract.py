@@ -1629,3 +1629,10 @@ def test_joint_speakers_across_titles_and_turns_inside_a_report(body, expected):
 )
 def test_addressees_after_a_relative_clause_and_topic_frames(body, expected):
     assert [(k, c) for k, _, c, _ in statements(body)] == expected, statements(body)
+
+
+def test_the_company_a_description_refers_to_is_not_one_included_or_glossed():
+    # 该公司 after a company named as included (包括X在内) and glossed in English: the one before
+    body = ("美国沃尔玛(Walmart U.S.)的电商业务同比增长27%。但包括山姆会员店(Sam's Club)和国际业务在内的利润增长。"
+            "</p><p>这表明沃尔玛的电商业务更加高效。值得注意的是，该公司表示，广告业务增长了40%。")
+    assert [(k, c) for k, _, c, _ in statements(body)] == [("walmart", "广告业务增长了40%")], statements(body)

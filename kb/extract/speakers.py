@@ -465,7 +465,9 @@ class Speakers:
             return False  # 总司令 | 扎卢日内: a title, whatever the tagger reads it as (司令 as a verb)
         word = self.units.tag_at(token.start - 1)
         if word is None or word.end != token.start:
-            return self.view[token.start - 1] in _OBJECT_MARKERS
+            # (untagged: 包括 | 山姆会员店(在内): a verb whose object it is)
+            return self.view[token.start - 1] in _OBJECT_MARKERS or self.view.endswith(
+                self.lex.object_verbs, 0, token.start)
         if word.end - word.start == 1:
             return self.view[word.start] in _OBJECT_MARKERS or word.tag == "p"
         text = self.view[word.start : word.end]
@@ -747,6 +749,9 @@ class Speakers:
             named = quoted is not None and (quoted[0] + 1, quoted[1]) == (token.start, token.end)
             if token.end > pos or quoted not in (None, quote) and not named:
                 continue  # (in someone's quotation; not 「天安门母亲」, a name in quotes)
+            glossed = i > 0 and pool[i - 1].end == token.start - 1
+            if glossed and view[token.start - 1 : token.start] in ("(", "（"):
+                continue  # 山姆会员店(Sam's Club): the gloss is its name's, placed as the name is
             if fallback is None:
                 fallback = token
             clause = index.clause_start(token.start, 0)

@@ -1636,3 +1636,17 @@ def test_the_company_a_description_refers_to_is_not_one_included_or_glossed():
     body = ("美国沃尔玛(Walmart U.S.)的电商业务同比增长27%。但包括山姆会员店(Sam's Club)和国际业务在内的利润增长。"
             "</p><p>这表明沃尔玛的电商业务更加高效。值得注意的是，该公司表示，广告业务增长了40%。")
     assert [(k, c) for k, _, c, _ in statements(body)] == [("walmart", "广告业务增长了40%")], statements(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # 本人 (himself) after a name: the name speaks
+        ("普京本人表示，俄罗斯不会让步。", [("vladimir-putin", "俄罗斯不会让步")]),
+        ("新浪科技引述马杰本人回应表示，“是的，我已经离开百度。”",
+         [("organization:zh-新浪科技", "马杰本人回应表示，“是的，我已经离开百度。”"),
+          ("person:zh-马杰", "是的，我已经离开百度。")]),
+    ],
+)
+def test_a_name_then_benren_speaks(body, expected):
+    assert [(k, c) for k, _, c, _ in statements(body)] == expected, statements(body)

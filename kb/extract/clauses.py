@@ -470,7 +470,8 @@ class ClauseParser:
                 continue
             rest.append(units[k])
             k += 1
-        if all(u.text in ("的", "话", "的话", "说法", "的说法") or u.tag in CIRCUMSTANTIAL for u in rest):
+        if all(u.text in ("的", "话", "的话", "说法", "的说法") or u.tag in CIRCUMSTANTIAL
+               or u.text in lex.fillers for u in rest):  # (引述马杰 | 本人: himself)
             return start, stop
         return None
 

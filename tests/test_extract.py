@@ -1643,6 +1643,8 @@ def test_the_company_a_description_refers_to_is_not_one_included_or_glossed():
     [
         # 本人 (himself) after a name: the name speaks
         ("普京本人表示，俄罗斯不会让步。", [("vladimir-putin", "俄罗斯不会让步")]),
+        # 持续 (keeps on) between a subject and its verb
+        ("国民党则持续表明，若赢得大选，将重启对话。", [("kmt", "若赢得大选，将重启对话")]),
         ("新浪科技引述马杰本人回应表示，“是的，我已经离开百度。”",
          [("organization:zh-新浪科技", "马杰本人回应表示，“是的，我已经离开百度。”"),
           ("person:zh-马杰", "是的，我已经离开百度。")]),

@@ -1652,3 +1652,15 @@ def test_the_company_a_description_refers_to_is_not_one_included_or_glossed():
 )
 def test_a_name_then_benren_speaks(body, expected):
     assert [(k, c) for k, _, c, _ in statements(body)] == expected, statements(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a student's Latin name after the word for what they study, as a source that explains
+        ("据巴黎大学的博士生Ayrton Aubry解释说，委员会成立了。", [("person:ayrton-aubry", "委员会成立了")]),
+        ("据王毅解释，中方不会让步。", [("wang-yi", "中方不会让步")]),
+    ],
+)
+def test_students_latin_names_and_sources_that_explain(body, expected):
+    assert [(k, c) for k, _, c, _ in statements(body)] == expected, statements(body)

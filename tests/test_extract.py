@@ -1664,3 +1664,20 @@ def test_a_name_then_benren_speaks(body, expected):
 )
 def test_students_latin_names_and_sources_that_explain(body, expected):
     assert [(k, c) for k, _, c, _ in statements(body)] == expected, statements(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # 他们 right after a country's statement, no one named between: the country again
+        ("英国表示，不打算将石雕归还。他们表示，每年有400万人参观。",
+         [("united-kingdom", "不打算将石雕归还"), ("united-kingdom", "每年有400万人参观")]),
+        # (a group's 他们 is no one's)
+        ("学生们很高兴。他们表示，考试很难。", []),
+        # (nor 他们 inside the words a body said)
+        ("白宫声明说：“拜登与欧洲领导人通话。他们重申了对边境局势的关注。”",
+         [("white-house", "拜登与欧洲领导人通话。他们重申了对边境局势的关注。")]),
+    ],
+)
+def test_they_after_a_countrys_statement(body, expected):
+    assert [(k, c) for k, _, c, _ in statements(body)] == expected, statements(body)

@@ -128,7 +128,7 @@ class Speakers:
         text = self.view[start:end]
         lex = self.lex
         if text in lex.plural_pronouns:
-            return None
+            return self._collective(start, end, text)
         if text in lex.pronouns or len(units) <= 2 and units[-1].text in lex.pronouns:
             return self.pronoun(start, end)
         if text in lex.latter_words or text in lex.former_words:
@@ -355,6 +355,25 @@ class Speakers:
         return []
 
     # -- references -----------------------------------------------------------------------------
+
+    def _collective(self, start: int, end: int, text: str) -> Subject | None:
+        """他们 right after a country's or a body's statement, in the same paragraph and with no
+        one named between (英国表示，…。他们表示，…): that country or body again. Other plural
+        pronouns, and 他们 elsewhere, are groups whose statements are no one's in particular."""
+        if text not in ("他们", "她们") or not self.said:
+            return None
+        _, content_end, subject = self.said[-1]
+        if subject.key is None or subject.anonymous or subject.kind == PERSON or content_end > start or (
+            self.index.inside_quote(start)
+        ):
+            return None  # (not inside what was said: 白宫声明：“…他们重申…”, the leaders)
+        line_start = self.index.line_bounds(start)[0]
+        between = self.view[content_end:start]
+        if subject.start < line_start or len(between) > 12 or any(
+            t.start >= content_end and t.end <= start for t in self.people
+        ):
+            return None
+        return Subject(start, end, subject.key, subject.kind, carried=True)
 
     def pronoun(self, start: int, end: int) -> Subject:
         subject = self._pronoun(start, end)

@@ -1681,3 +1681,18 @@ def test_students_latin_names_and_sources_that_explain(body, expected):
 )
 def test_they_after_a_countrys_statement(body, expected):
     assert [(k, c) for k, _, c, _ in statements(body)] == expected, statements(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # 据该报道，: the report named before, its medium's
+        ("据澳大利亚天空新闻今天报道，成蕾已加入天空新闻台。据该报道，成蕾曾是一名会计师。",
+         [("sky-news", "成蕾已加入天空新闻台"), ("sky-news", "成蕾曾是一名会计师")]),
+        # 奉告 and whom it is addressed to
+        ("外交部驻港公署再次奉告个别国家，立即停止政治作秀。",
+         [("organization:zh-外交部驻港公署", "立即停止政治作秀")]),
+    ],
+)
+def test_a_report_described_as_a_source_and_official_warnings(body, expected):
+    assert [(k, c) for k, _, c, _ in statements(body)] == expected, statements(body)

@@ -132,6 +132,9 @@ class StatementFinder:
         continuers = "|".join(map(re.escape, self.lex.quote_continuers))
         self._closed_quote = re.compile(_CLOSED_QUOTE.format(continuers))
         self.token_at = {t.start: t for t in tokens}
+        # 据该报道，: a source named by its description only
+        described = sorted((d for d in self.lex.media_descriptions if d.startswith("该")), key=len, reverse=True)
+        self._report_source = re.compile("据(" + "|".join(map(re.escape, described)) + ")[，,]")
 
     # -- verbs ----------------------------------------------------------------------------------
 
@@ -896,6 +899,17 @@ class StatementFinder:
             _, end = self.index.sentence_bounds(after + 1)
             subject = Subject(token.start, token.end, token.key, ORGANIZATION, source=True)
             out.append(Found(at, at + 1, "据", after + 1, end, subject, True))
+        for match in self._report_source.finditer(view):
+            # 据该报道，…: the report named before, its medium's (据澳大利亚天空新闻报道，…。据该报道，…)
+            at, after = match.start(), match.end() - 1
+            if not (at == 0 or view[at - 1] in "\n。！？；;" + OPENERS) or any(
+                f.content_start == after + 1 for f in found
+            ):
+                continue
+            subject = self.speakers.description(match.start(1), match.end(1), match[1])
+            if subject.key is not None:
+                _, end = self.index.sentence_bounds(after + 1)
+                out.append(Found(at, at + 1, "据", after + 1, end, replace(subject, source=True), True))
         return out
 
     def _in_the_view_of(self, found: list[Found]) -> list[Found]:

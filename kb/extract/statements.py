@@ -133,7 +133,8 @@ class StatementFinder:
         self._closed_quote = re.compile(_CLOSED_QUOTE.format(continuers))
         self.token_at = {t.start: t for t in tokens}
         # 据该报道，: a source named by its description only
-        described = sorted((d for d in self.lex.media_descriptions if d.startswith("该")), key=len, reverse=True)
+        described = sorted((d for d in self.lex.media_descriptions if d.startswith("该")),
+                           key=len, reverse=True)
         self._report_source = re.compile("据(" + "|".join(map(re.escape, described)) + ")[，,]")
 
     # -- verbs ----------------------------------------------------------------------------------

@@ -31,7 +31,7 @@ FRESH = ROOT / "tests" / "fresh"
 FRESH_FLOORS = {"people": 0.93, "organizations": 0.89, "places": 0.85, "statements": 0.90}
 FRESH2 = ROOT / "tests" / "fresh2"
 # A second set drawn once the first was no longer unseen (tests/fresh2/README.md).
-FRESH2_FLOORS = {"people": 0.94, "organizations": 0.84, "places": 0.87, "statements": 0.88}
+FRESH2_FLOORS = {"people": 0.94, "organizations": 0.86, "places": 0.87, "statements": 0.90}
 FRESH3 = ROOT / "tests" / "fresh3"
 # A third, first measured unseen (tests/fresh3/README.md: statements F1 0.778 then).
 FRESH3_FLOORS = {"people": 0.96, "organizations": 0.80, "places": 0.86, "statements": 0.83}
@@ -40,7 +40,7 @@ FRESH4 = ROOT / "tests" / "fresh4"
 FRESH4_FLOORS = {"people": 0.95, "organizations": 0.86, "places": 0.87, "statements": 0.85}
 FRESH5 = ROOT / "tests" / "fresh5"
 # A fifth (tests/fresh5/README.md: statements F1 0.858 then, people 0.960, organizations 0.862).
-FRESH5_FLOORS = {"people": 0.96, "organizations": 0.86, "places": 0.89, "statements": 0.90}
+FRESH5_FLOORS = {"people": 0.96, "organizations": 0.86, "places": 0.89, "statements": 0.92}
 FRESH_SETS = (FRESH, FRESH2, FRESH3, FRESH4, FRESH5)
 
 

@@ -747,7 +747,7 @@ def quoted_bodies(view: str, rules: NameRules) -> list[tuple[int, int]]:
     # (机构“因不可抗力”决定…: a quoted phrase opening with a word no name starts with)
     return [match.span("name") for match in _QUOTED_NAME.finditer(view)
             if view[match.start()] != "《" and view.endswith(descriptors, 0, match.start())
-            and match["name"][0] not in rules.not_name_starts and match["name"][0] not in "因由"]
+            and match["name"][0] not in rules.not_name_starts]
 
 
 _CLAUSE_OPENING = frozenset("，,。；;：:\n")

@@ -220,7 +220,7 @@ class ClauseParser:
                 opener = units[k - 2].text[:-1]  # (接受「南华早报」专访时: the words before the mark)
                 governed = before is not None and (
                     before.tag in ("p", "v") or before.text in self.lex.prepositions
-                ) or opener and start == k - 2 and opener.endswith(("接受", "向", "对", "在", "于"))
+                ) or opener and start == k - 2 and opener.endswith(self.lex.quoted_name_governors)
                 if governed:
                     continue  # 接受「南華早報」專訪時說: a paper spoken to, not the speaker
                 return SubjectParse(units, start, k + 1, continuing)

@@ -121,6 +121,8 @@ class Lexicon:
     fillers: frozenset[str]  # fillers: adverbs and set phrases between a subject and its verb
     channels: tuple[str, ...]  # channels: 发表声明, 在推特上
     pressing_acts: tuple[str, ...]  # pressing_acts: 施压
+    again_markers: tuple[str, ...]  # again_markers: 又, ； (…；又建议…: a second statement)
+    quoted_name_governors: tuple[str, ...]  # quoted_name_governors: 接受, 向 (a quoted name's governor)
     posting_verbs: tuple[str, ...]  # posting_verbs: 发帖, 写道 (a colon's words run on)
     presenting_verbs: tuple[str, ...]  # presenting_verbs: 提交, 发布 (a document in 《》)
     channel_verbs: frozenset[str]  # channel_verbs
@@ -253,6 +255,8 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         fillers=frozenset(_words(data["fillers"])),
         channels=_words(data["channels"]),
         pressing_acts=_words(data["pressing_acts"]),
+        again_markers=_words(data["again_markers"]),
+        quoted_name_governors=_words(data["quoted_name_governors"]),
         posting_verbs=_words(data["posting_verbs"]),
         presenting_verbs=_words(data["presenting_verbs"]),
         channel_verbs=frozenset(_words(data["channel_verbs"])),

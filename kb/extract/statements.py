@@ -672,7 +672,7 @@ class StatementFinder:
             self._sentence_before = last[1] if last and self._follows(last[0], floor) else None
             self.speakers.context = next((f.subject.key for f in reversed(found)
                                           if f.content_start <= verb.start < f.content_end), None)
-            again = self.view[max(0, verb.start - 2) : verb.start].endswith(("又", "；", ";", "；又", "另"))
+            again = self.view[max(0, verb.start - 2) : verb.start].endswith(self.lex.again_markers)
             if verb.continuing and found and last and last[0] == floor and found[-1].verb == verb.form and (
                 not again
             ):

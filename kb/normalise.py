@@ -150,7 +150,7 @@ def normalise(text: str) -> NormalisedText:
     else:
         folded_text, origins = _fold_slowly(text)
     if " " in folded_text:
-        folded_text, origins = _without_number_spaces(folded_text, origins)
+        folded_text, origins = _without_spaces_beside_chinese(folded_text, origins)
     if '"' in folded_text:
         folded_text = _curl_quotes(folded_text)
     if "." in folded_text:  # 費南多．奎維多: a full stop between two characters is a name's dot
@@ -167,17 +167,19 @@ def normalise(text: str) -> NormalisedText:
 # A space some outlets type between Chinese and a number or a Latin word (今年 7 月, 1977 年,
 # 敦促 G7 盟友): no word break, and one that keeps the tagger from reading a date as one
 # (7 | 月向) and a verb from its object.
-_NUMBER_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) (?=[\u3400-\u9fff])")
+_SPACE_BESIDE_CHINESE = re.compile(
+    r"(?<=[\u3400-\u9fff]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) (?=[\u3400-\u9fff])"
+)
 
 
-def _without_number_spaces(text: str, origins: Sequence[int]) -> tuple[str, Sequence[int]]:
-    spaces = [m.start() for m in _NUMBER_SPACE.finditer(text)]
+def _without_spaces_beside_chinese(text: str, origins: Sequence[int]) -> tuple[str, Sequence[int]]:
+    spaces = [m.start() for m in _SPACE_BESIDE_CHINESE.finditer(text)]
     if not spaces:
         return text, origins
     kept = list(origins)
     for at in reversed(spaces):
         del kept[at]
-    return _NUMBER_SPACE.sub("", text), tuple(kept)
+    return _SPACE_BESIDE_CHINESE.sub("", text), tuple(kept)
 
 
 def _curl_quotes(text: str) -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from kb.extract.entities import ENTITY, TITLE, Token
 from kb.extract.rules import Lexicon
 from kb.extract.tagger import Word
+from kb.extract.text import CLOSING_QUOTES, OPENERS
 
 # Parts of speech (the tagger's) that make up a noun phrase; "entity" and "title" are tokens.
 NOMINAL = frozenset({ENTITY, TITLE, "n", "nz", "nw", "PER", "ORG", "LOC", "an", "s", "m", "q", "r", "a", "f"})
@@ -211,8 +212,8 @@ class ClauseParser:
         # chain that leads to it (美国驻联合国副大使伍德表示, 时任政府专家顾问、港大…教授刘宇隆表示).
         for k in range(len(units) - 1, i - 1, -1) if backwards else ():
             # (监测项目“38 North” | 在…表示: a name in quotes is the name, its marks no gap)
-            quoted = k > i + 1 and units[k].text in ("”", "」", "』") and units[k - 1].tag == ENTITY and (
-                units[k - 2].text.endswith(("“", "「", "『"))
+            quoted = k > i + 1 and units[k].text in CLOSING_QUOTES and units[k - 1].tag == ENTITY and (
+                units[k - 2].text[-1:] in OPENERS
             )
             if quoted and self.gap_ok(units[k + 1 :]):
                 start = self.chain_start(units, i, k - 2)

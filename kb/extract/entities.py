@@ -23,6 +23,7 @@ import ahocorasick
 
 from kb.catalog import ENTITY_KINDS, PERSON, PLACE, Catalog, Entry
 from kb.extract.records import EntityInfo
+from kb.extract.text import DATE_UNITS
 from kb.normalise import NormalisedText, normalise_key
 
 ENTITY = "entity"
@@ -244,7 +245,7 @@ def matcher_for(catalog: Catalog) -> Matcher:
     return matcher
 
 
-_DATE_AFTER = re.compile(r"\d{1,4}[日月年号时點点]")
+_DATE_AFTER = re.compile(r"\d{1,4}[" + DATE_UNITS + "]")
 
 
 def _is_word_char(char: str) -> bool:

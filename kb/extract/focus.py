@@ -37,9 +37,9 @@ _WORD_CHAR = re.compile(r"[\w]")
 # How much around a sign of a name the tagger reads: the name and enough context to tag it.
 _AROUND_NAME = 24
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-# A source named alone at a clause's start, before a comma (据财联社，): 据 and up to six characters.
 # An age before a name (92岁的林武云): what news says of people, and of no thing.
 _AGE_BEFORE = re.compile(r"\d{1,3}岁的?")
+# A source named alone at a clause's start, before a comma (据财联社，): 据 and up to six characters.
 _SOURCE_ONLY = re.compile(r"(?:^|(?<=[，,。；;\n「“]))据([^，,。；;\s「“”」的]{2,6})[，,]")
 
 

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from kb.extract.entities import slug
+from kb.extract.text import DATE_UNITS
 from kb.normalise import NormalisedText, normalise_key
 
 
@@ -197,7 +198,7 @@ def latin_after_descriptors(text: NormalisedText, descriptors: tuple[str, ...],
     for match in matches:
         start, end = match.span("latin")
         day = _DAY_DIGITS.search(text.text, start, end)
-        if day is not None and text.text.startswith(_DATE_UNITS, end):
+        if day is not None and text.text[end : end + 1] in DATE_UNITS:
             end = day.start()  # 影音平台Netflix | 24日: a date after the name
         latin = text.original_slice(start, end).strip()
         capital = latin[:1].isupper() or latin[:1].isdigit() and any(w[:1].isupper() for w in latin.split())
@@ -211,7 +212,6 @@ def latin_after_descriptors(text: NormalisedText, descriptors: tuple[str, ...],
 
 
 _DAY_DIGITS = re.compile(r"(?<=[a-z])\d{1,4}$")
-_DATE_UNITS = ("日", "月", "年", "号", "時", "时", "点")
 
 
 @lru_cache(maxsize=4)

@@ -360,7 +360,7 @@ class Speakers:
         """他们 right after a country's or a body's statement, in the same paragraph and with no
         one named between (英国表示，…。他们表示，…): that country or body again. Other plural
         pronouns, and 他们 elsewhere, are groups whose statements are no one's in particular."""
-        if text not in ("他们", "她们") or not self.said:
+        if text not in self.lex.pronouns_personal or not self.said:
             return None
         _, content_end, subject = self.said[-1]
         if subject.key is None or subject.anonymous or subject.kind == PERSON or content_end > start or (

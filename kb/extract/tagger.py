@@ -20,6 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
+from kb.extract.text import DATE_UNITS
+
 # Spans are lengthened to a multiple of this and read up to _BATCH at a time (one call each).
 _BUCKET = 8
 _BATCH = 32
@@ -171,9 +173,6 @@ class Tagger:
         return path[::-1]
 
 
-_DATE_UNITS = "日月年号號"
-
-
 def dates_apart(view: str, words: Sequence[Word], prepositions: frozenset[str]) -> list[Word]:
     """The words with a date's unit the tagger ran into the next word taken back (23 | 日向 →
     23日 | 向): the number and its unit are the time, a preposition after it is one again."""
@@ -182,7 +181,7 @@ def dates_apart(view: str, words: Sequence[Word], prepositions: frozenset[str]) 
         before = out[-1] if out else None
         if (
             before is not None and before.end == word.start and word.end - word.start >= 2
-            and view[word.start] in _DATE_UNITS and view[before.start : before.end].isdigit()
+            and view[word.start] in DATE_UNITS and view[before.start : before.end].isdigit()
             and word.tag not in NAME_TAGS
         ):
             rest = view[word.start + 1 : word.end]

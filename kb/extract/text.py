@@ -10,6 +10,8 @@ from collections.abc import Iterator
 OPENERS = "“「『‘\""
 CLOSERS = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
 CLOSING_QUOTES = "”」』"
+# A date's units after its number (24日, 7月, 2023年, 3点): where a date ends the word before it.
+DATE_UNITS = "日月年号號时時点點"
 SENTENCE_END = "。！？!?；;"
 CLAUSE_PUNCT = "，,：:"
 

@@ -468,7 +468,7 @@ def missions(names: dict[str, Name], view: str) -> None:
     """A body always written after 驻 (驻土耳其代表处) is a country's mission there: the longer
     name in the article that ends in it (中华民国驻土耳其代表处), or itself with 驻."""
     for form, name in list(names.items()):
-        if name.kind != ORGANIZATION or name.known_as is not None or not _always_after(view, form, "驻"):
+        if name.kind != ORGANIZATION or name.known_as is not None or not always_after(view, form, "驻"):
             continue
         longer = [n for n in names.values() if n.kind == ORGANIZATION and n.form.endswith("驻" + form)]
         del names[form]
@@ -478,12 +478,13 @@ def missions(names: dict[str, Name], view: str) -> None:
             names["驻" + form] = Name("驻" + form, ORGANIZATION)
 
 
-def _always_after(view: str, form: str, word: str) -> bool:
+def always_after(view: str, form: str, words: str | tuple[str, ...]) -> bool:
+    """Whether every use of ``form`` comes straight after ``words`` (one word or any of several)."""
     at = view.find(form)
     if at < 0:
         return False
     while at >= 0:
-        if not view.endswith(word, 0, at):
+        if not view.endswith(words, 0, at):
             return False
         at = view.find(form, at + len(form))
     return True
@@ -1035,6 +1036,7 @@ __all__ = [
     "counted_companies",
     "numbered_channels",
     "quoted_media",
+    "always_after",
     "assembled",
     "branch_parent",
     "clean_organization",

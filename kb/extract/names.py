@@ -23,6 +23,7 @@ from itertools import product
 from kb.catalog import ORGANIZATION, PERSON, PLACE
 from kb.extract.bodies import (
     after_description,
+    always_after,
     assembled,
     bare_media,
     bare_sources,
@@ -904,7 +905,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                 continue  # 中央部 | 会(研拟): the body's last character begins a common noun (部会)
             if form and _always_before(view, form, ("家",)):
                 continue  # 苏格兰银行 | 家: a banker, no bank
-            if form and _always_after(view, form, rules.plural_determiners):
+            if form and always_after(view, form, rules.plural_determiners):
                 continue  # 各国 | 奥委会: bodies of that sort, many, no one body
             if form and _always_before(view, form, rules.facility_endings):
                 continue  # 卡莱昆达空军 | 基地: a site's name each time
@@ -1336,7 +1337,7 @@ def _person_shaped(view: str, form: str, rules: NameRules,
     in a list beside a person the tagger found (李嗣涔、杨泮池) is such a use too."""
     if any(j in form for j in _NAME_JOINERS):
         return True
-    if f"{form}（化名" in view or f"{form}(化名" in view:
+    if any(_PSEUDONYM.match(view, at + len(form)) for at in uses(view, form)):
         return True  # 阿思（化名）: a name the article gives a person
     if _glossed_as_thing(view, form, rules):
         return False  # 邱园（Kew Gardens）
@@ -1437,12 +1438,6 @@ def _modal_after_descriptor(form: str, rules: NameRules) -> bool:
     if not form.endswith("会") or not form[:-1].endswith(rules.organization_descriptors):
         return False
     return not any(form.endswith(s) for s in rules.organization_suffixes if len(s) >= 2 and s.endswith("会"))
-
-
-def _always_after(view: str, form: str, words: tuple[str, ...]) -> bool:
-    """Whether every use of ``form`` comes straight after one of ``words``."""
-    starts = list(uses(view, form))
-    return bool(starts) and all(view.endswith(words, 0, at) for at in starts)
 
 
 def _always_before(view: str, form: str, words: tuple[str, ...]) -> bool:

@@ -1375,6 +1375,17 @@ def test_two_countries_one_character_each_before_two_nations_are_no_person():
         ("国宝级漆艺家王清霜说，漆艺需要耐心。王先生学成返台以后持续创作。", "王清霜", "person", "王先生"),
         # a headline's dash between two phrases joins no name (越夜越美丽-兰阳)
         ("「2023兰阳越夜越美丽-兰阳欢乐迎耶诞」装置艺术设立在宜兰县议会红砖广场上。", None, None, None),
+        # a particle the tagger ran into a body's start (另 | 遠雄巨蛋…, 依 | 文化局): the rest is
+        # written alone elsewhere, or the particle starts no body and joins no word
+        ("公車班次增加，另遠雄巨蛋事業股份有限公司表示將配合。遠雄巨蛋事業股份有限公司說會加開班次。",
+         "遠雄巨蛋事業股份有限公司", "organization", "另遠雄巨蛋事業股份有限公司"),
+        ("台北市議會開會，依文化局資料，有10萬人參觀。台南市政府文化局表示歡迎。", "台南市政府文化局",
+         "organization", "依文化局"),
+        # …but a name that starts with such a character keeps it (和平基金會)
+        ("和平基金會指出，捐款增加。", "和平基金會", "organization", "平基金會"),
+        # a verb of founding inside a body: what was founded, or no name (萬那杜 | 開設 | 大使館)
+        ("他說，美國計劃在萬那杜開設大使館，加強合作。", None, None, "萬那杜開設大使館"),
+        ("艾爾段2001年創立正義發展黨（AKP），短短一年後就執政。", "正義發展黨", "organization", "創立正義發展黨"),
     ],
 )
 def test_edges_and_kinds_of_names_in_real_shapes(body, kept, kind, absent):
@@ -1382,6 +1393,21 @@ def test_edges_and_kinds_of_names_in_real_shapes(body, kept, kind, absent):
     assert absent is None or absent not in kinds, kinds
     assert kept is None or kinds.get(kept) == kind, kinds
     assert kinds.get("兰阳") != "person", kinds
+
+
+@pytest.mark.parametrize(
+    ("body", "full", "short"),
+    [
+        ("南投縣政府農業處今天發布新聞稿。農業處指出，竹林面積很大。", "南投縣政府農業處", "農業處"),
+        ("台中市觀旅局稽查人員到場。觀旅局表示會處理。", "台中市觀旅局", "觀旅局"),
+        ("泰國觀光局在曼谷舉辦活動。觀光局說，遊客很多。", "泰國觀光局", "觀光局"),
+    ],
+)
+def test_a_body_named_after_its_place_then_alone_is_one(body, full, short):
+    # (the short form is the full one's: one body, and what it says is the full body's)
+    found = extract(parse_text(f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"))
+    keys = {m.key for m in found.mentions if m.surface in (full, short)}
+    assert len(keys) == 1 and found.entities[keys.pop()].name == full, found.entities
 
 
 @pytest.mark.parametrize(

@@ -464,6 +464,26 @@ def shortened_bodies(names: dict[str, Name], rules: NameRules, known: Mapping[st
             names[short.form] = Name(short.form, ORGANIZATION, longer[0].key)
 
 
+def local_short_forms(names: dict[str, Name], rules: NameRules, known: Mapping[str, str]) -> None:
+    """A body named in full with its place or government first (台南市政府 | 农业局, 台中市 |
+    观旅局), then by its own word alone (农业局): the short form is the full one's, when one
+    full name in the article ends in it."""
+    bodies = [n for n in names.values() if n.kind == ORGANIZATION and n.known_as is None]
+    for short in bodies:
+        if short.form in known or not short.form.endswith(rules.organization_suffixes):
+            continue
+        longer = [n for n in bodies if len(n.form) > len(short.form) + 1 and n.form.endswith(short.form)
+                  and _placed(n.form[: -len(short.form)], rules, known)]
+        if len(longer) == 1:
+            names[short.form] = Name(short.form, ORGANIZATION, longer[0].key)
+
+
+def _placed(prefix: str, rules: NameRules, known: Mapping[str, str]) -> bool:
+    """Whether ``prefix`` is a place or a place's government (台南市政府, 泰国, 南投县)."""
+    stem = next((prefix[: -len(w)] for w in rules.government_words if prefix.endswith(w)), prefix)
+    return known.get(stem) == PLACE or len(stem) >= 2 and stem[-1] in rules.city_suffixes
+
+
 def missions(names: dict[str, Name], view: str) -> None:
     """A body always written after 驻 (驻土耳其代表处) is a country's mission there: the longer
     name in the article that ends in it (中华民国驻土耳其代表处), or itself with 驻."""
@@ -674,6 +694,38 @@ def without_leading_verb(form: str, tag_alone: Callable[[str], Sequence[tuple[st
         cut += len(word)
     rest = form[cut:]
     return rest if len(rest) >= 2 else None
+
+
+def without_leading_particle(view: str, form: str, rules: NameRules,
+                             tag_alone: Callable[[str], Sequence[tuple[str, str]]]) -> str:
+    """A body's name without a particle the tagger ran into its start (另 | 远雄巨蛋事业股份有限
+    公司, 依 | 文化局, 和 | 法国新闻台): the rest is written without it elsewhere in the article;
+    or, for a ``strict`` particle that starts no body's name, its first two characters make no
+    word and the rest ends like a body's."""
+    rest = form[1:]
+    if form[:1] not in rules.leading_particles or len(rest) < 3:
+        return form
+    if any(at == 0 or view[at - 1] != form[0] for at in uses(view, rest)):
+        return rest
+    if form[0] in rules.strict_leading_particles and len(tag_alone(form[:2])) == 2 and (
+        rest.endswith(rules.organization_suffixes)
+    ):
+        return rest
+    return form
+
+
+def founded(form: str, rules: NameRules) -> str | None:
+    """A tagged body with a verb of founding inside it (万那杜 | 开设 | 大使馆): what was founded,
+    if a name of four characters or more follows the verb; None if only a sort's word does."""
+    for verb in rules.founding_verbs:
+        at = form.find(verb, 1)
+        if at < 0:
+            continue
+        rest = form[at + len(verb) :]
+        if len(rest) >= 4 and rest.endswith(rules.organization_suffixes):
+            return rest
+        return None
+    return form
 
 
 def without_trailing_words(form: str, rules: NameRules,

@@ -120,6 +120,9 @@ class NameRules:
     leading_descriptors: tuple[str, ...] = ()  # 智库, 大党: inside a tagged body, its name follows
     sort_modifiers: tuple[str, ...] = ()  # 国际, 亲政府: what sort a body is, before a sort's word
     object_verbs: tuple[str, ...] = ()  # 促使, 敦促: verbs a body is the object of, run into it
+    founding_verbs: tuple[str, ...] = ()  # 开设, 成立: inside a body, what was founded follows
+    leading_particles: frozenset[str] = frozenset()  # 另, 依, 和: run into a body's start
+    strict_leading_particles: frozenset[str] = frozenset()  # 另, 至: off without the rest elsewhere
     not_body_starts: frozenset[str] = frozenset()  # 性, 间: word endings that begin no body
     company_boards: tuple[str, ...] = ()  # 董事会: a company's board after its name
     business_lines: tuple[str, ...] = ()  # 证券, 游戏: a company's line of business, after its name a unit

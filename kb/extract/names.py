@@ -37,8 +37,10 @@ from kb.extract.bodies import (
     described_known,
     described_speakers,
     describes_a_title,
+    founded,
     in_apposition,
     joined_by_and,
+    local_short_forms,
     local_unit,
     located,
     members_of_known,
@@ -56,6 +58,7 @@ from kb.extract.bodies import (
     speaking_quoted,
     university_units,
     without_former,
+    without_leading_particle,
     without_leading_verb,
     without_legal_form,
     without_trailing_words,
@@ -833,6 +836,9 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             form = cleaned or (form if titled else None)
             form = without_former(view, form, rules) if form else form
             form = _with_country_character(view, form, known) if form else form
+            if form and tag_alone is not None:
+                form = without_leading_particle(view, form, rules, tag_alone)
+            form = founded(form, rules) if form else form
             if form and (form.endswith(rules.thing_endings) or form.startswith(rules.body_counters)
                          or form.endswith(rules.group_endings)
                          or _suffixes_only(form, rules) or _counted_at_end(form, rules)
@@ -980,6 +986,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     university_units(names, rules, catalog_keys or {})
     same_company(names, rules)
     shortened_bodies(names, rules, known)
+    local_short_forms(names, rules, known)
     missions(names, view)
     return list(names.values())
 

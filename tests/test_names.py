@@ -1386,6 +1386,12 @@ def test_two_countries_one_character_each_before_two_nations_are_no_person():
         # a verb of founding inside a body: what was founded, or no name (萬那杜 | 開設 | 大使館)
         ("他說，美國計劃在萬那杜開設大使館，加強合作。", None, None, "萬那杜開設大使館"),
         ("艾爾段2001年創立正義發展黨（AKP），短短一年後就執政。", "正義發展黨", "organization", "創立正義發展黨"),
+        # a title and a person the tagger ran into a body (自民党参院政审会长 | 松山政司): no body
+        ("09:04 会见自民党参院政审会长松山政司。", None, None, "自民党参院政审会长松山政司"),
+        # …but a title's characters inside a body's word end none (立法院内 | 政委 | 员会)
+        ("立法院内政委员会今天审查法案，立法院内政委员会召委主持。", "立法院内政委员会", "organization", None),
+        # a hospital named by its religion keeps its place (屏东 | 基督教医院)
+        ("他同时亦赞助屏东基督教医院、怀海教育基金会。", "屏东基督教医院", "organization", "基督教医院"),
     ],
 )
 def test_edges_and_kinds_of_names_in_real_shapes(body, kept, kind, absent):

@@ -541,6 +541,26 @@ def runs_into_title(view: str, form: str, rules: NameRules) -> bool:
     return True
 
 
+def holds_a_person(form: str, rules: NameRules,
+                   tag_alone: Callable[[str], Sequence[tuple[str, str]]]) -> bool:
+    """Whether a tagged body goes on through a title to a name (自民党参院政审会长 | 松山政司): a
+    person with their office, no body. What follows the title reads alone as a person's name,
+    or as a Japanese one (a surname of two characters, then a given name of two)."""
+    if form.endswith((*rules.long_organization_suffixes, *rules.event_words)):
+        return False  # (立法院内 | 政委 | 员会: a body's word at the end)
+    for at in range(2, len(form) - 3):
+        for title in rules.titles_by_start.get(form[at], ()):
+            rest = form[at + len(title) :]
+            if len(title) < 2 or not form.startswith(title, at):
+                continue
+            if not (2 <= len(rest) <= 4 and _HAN.match(rest)):
+                continue
+            japanese = len(rest) == 4 and rest[1] in rules.japanese_surname_ends
+            if japanese or tuple(t for _, t in tag_alone(rest)) == ("PER",):
+                return True
+    return False
+
+
 def members_of_known(view: str, form: str, rules: NameRules, known: Mapping[str, str]) -> bool:
     """Whether ``form`` qualifies a body the catalog knows (国会 | 共和党) and every use goes on
     to its people (国会共和党人): a description of them, no body."""

@@ -38,6 +38,7 @@ from kb.extract.bodies import (
     described_speakers,
     describes_a_title,
     founded,
+    holds_a_person,
     in_apposition,
     joined_by_and,
     local_short_forms,
@@ -896,8 +897,9 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                 _name_and_noun(form, rules, tag_alone)
             ):
                 continue  # 上海台商, 柯文哲团队: a name and a common noun, a description
-            if form and (runs_into_title(view, form, rules) or in_apposition(view, form, words, rules)):
-                continue
+            if form and (runs_into_title(view, form, rules) or in_apposition(view, form, words, rules)
+                         or tag_alone is not None and holds_a_person(form, rules, tag_alone)):
+                continue  # (自民党参院政审会长 | 松山政司: a person and their office)
             if form and (counted_or_sector(view, form, rules) or describes_a_title(view, form, rules, known)
                          or local_unit(view, form, rules, known)
                          or members_of_known(view, form, rules, known)):

@@ -1390,6 +1390,10 @@ def test_two_countries_one_character_each_before_two_nations_are_no_person():
         ("09:04 会见自民党参院政审会长松山政司。", None, None, "自民党参院政审会长松山政司"),
         # …but a title's characters inside a body's word end none (立法院内 | 政委 | 员会)
         ("立法院内政委员会今天审查法案，立法院内政委员会召委主持。", "立法院内政委员会", "organization", None),
+        # the end of the word before a catalog body is no part of it (国会 | 中 | 民主党)
+        ("國會中民主黨高層也將在場，共和黨則缺席。", None, None, "中民主黨"),
+        # …nor a reporting verb after it (美军等 | 透露)
+        ("据美军等透露，部署在嘉手纳基地的F-15战机将退役。", None, None, "美军等透露"),
         # a hospital named by its religion keeps its place (屏东 | 基督教医院)
         ("他同时亦赞助屏东基督教医院、怀海教育基金会。", "屏东基督教医院", "organization", "基督教医院"),
     ],

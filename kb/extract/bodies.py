@@ -734,6 +734,32 @@ def without_leading_particle(view: str, form: str, rules: NameRules,
     return form
 
 
+def after_previous_word(view: str, form: str, known: Mapping[str, str],
+                        tag_alone: Callable[[str], Sequence[tuple[str, str]]]) -> str:
+    """A catalog body without the character before it that ends the word before it (抹 | 黑 |
+    特区政府, 国会 | 中 | 民主党): each time, the character before the form and the form's first
+    read alone as one word or end a word and a locative, and the rest is the catalog's."""
+    rest = form[1:]
+    if len(rest) < 2 or known.get(rest) != ORGANIZATION or known.get(form) is not None:
+        return form
+    starts = list(uses(view, form))
+    for at in starts:
+        words = tag_alone(view[max(0, at - 2) : at + 1])
+        last, tag = words[-1] if words else ("", "")
+        if not (len(last) >= 2 and tag in ("v", "a", "d", "ad", "vd")) and tag != "f":
+            return form
+    return rest if starts else form
+
+
+def without_reporting_verb(form: str, rules: NameRules) -> str:
+    """A tagged body without the reporting verb the tagger ran into its end (美军等 | 透露): the
+    name before it (and before an 等 of a list)."""
+    verb = next((v for v in rules.person_after if len(v) >= 2 and form.endswith(v)), "")
+    if not verb:
+        return form
+    return form[: -len(verb)].removesuffix("等")
+
+
 def founded(form: str, rules: NameRules) -> str | None:
     """A tagged body with a verb of founding inside it (万那杜 | 开设 | 大使馆): what was founded,
     if a name of four characters or more follows the verb; None if only a sort's word does."""

@@ -23,6 +23,7 @@ from itertools import product
 from kb.catalog import ORGANIZATION, PERSON, PLACE
 from kb.extract.bodies import (
     after_description,
+    after_previous_word,
     always_after,
     assembled,
     bare_media,
@@ -62,6 +63,7 @@ from kb.extract.bodies import (
     without_leading_particle,
     without_leading_verb,
     without_legal_form,
+    without_reporting_verb,
     without_trailing_words,
 )
 from kb.extract.entities import transliteration_chars
@@ -839,6 +841,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             form = _with_country_character(view, form, known) if form else form
             if form and tag_alone is not None:
                 form = without_leading_particle(view, form, rules, tag_alone)
+                form = after_previous_word(view, form, known, tag_alone)
+            form = without_reporting_verb(form, rules) if form else form
             form = founded(form, rules) if form else form
             if form and (form.endswith(rules.thing_endings) or form.startswith(rules.body_counters)
                          or form.endswith(rules.group_endings)

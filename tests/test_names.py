@@ -1394,6 +1394,9 @@ def test_two_countries_one_character_each_before_two_nations_are_no_person():
         ("國會中民主黨高層也將在場，共和黨則缺席。", None, None, "中民主黨"),
         # …nor a reporting verb after it (美军等 | 透露)
         ("据美军等透露，部署在嘉手纳基地的F-15战机将退役。", None, None, "美军等透露"),
+        # a rate is no body (存款准备金 | 率); a school's level whose 中 begins 中国 is none (进口国 | 中国)
+        ("中國下調存款准备金率，人民银行表示将继续支持。", None, None, "存款准备金率"),
+        ("美國是最大的進口國中國則是第二大出口國。", None, None, "進口國中"),
         # a hospital named by its religion keeps its place (屏东 | 基督教医院)
         ("他同时亦赞助屏东基督教医院、怀海教育基金会。", "屏东基督教医院", "organization", "基督教医院"),
     ],

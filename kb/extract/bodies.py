@@ -374,6 +374,8 @@ def schools(view: str, words: Sequence[Word], rules: NameRules,
             continue
         if level.startswith("国") and known.get(name[-1] + "国") == PLACE:
             continue  # 美国中部, 各国中
+        if level == "国中" and view.startswith("国", match.end()):
+            continue  # 进口国 | 中国: the level's 中 begins 中国
         if _NUMERAL.match(name) or any(c in rules.not_name_starts for c in name) or name in (
             *rules.not_names, *rules.school_owners, *rules.period_words
         ) or view[match.start() - 1 : match.start()].isdigit():

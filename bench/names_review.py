@@ -26,9 +26,20 @@ from kb.parse import parse_file
 _REVIEWS = Path(__file__).resolve().parent.parent / "docs" / "reviews"
 
 
-def _posts(folders: list[Path], html_only: bool) -> list[Path]:
+def posts(folders: list[Path], html_only: bool) -> list[Path]:
+    """The folders' posts (html only, or html and Markdown), sorted by path."""
     pattern = "*.html" if html_only else "*"
     return sorted(p for folder in folders for p in folder.glob(pattern) if p.is_file())
+
+
+def excluded(folders: list[Path], draws: list[str]) -> set[str]:
+    """File names of the posts earlier draws used (``SEED:N[:html]``) and reviews name."""
+    taken = _reviewed()
+    for draw in draws:
+        seed, n, *scope = draw.split(":")
+        pool = posts(folders, html_only=scope == ["html"])
+        taken.update(p.name for p in random.Random(int(seed)).sample(pool, int(n)))
+    return taken
 
 
 def _reviewed() -> set[str]:
@@ -50,12 +61,8 @@ def main() -> None:
     parser.add_argument("--exclude-draw", action="append", default=[], metavar="SEED:N[:html]")
     args = parser.parse_args()
 
-    taken = _reviewed()
-    for draw in args.exclude_draw:
-        seed, n, *scope = draw.split(":")
-        pool = _posts(args.folders, html_only=scope == ["html"])
-        taken.update(p.name for p in random.Random(int(seed)).sample(pool, int(n)))
-    pool = [p for p in _posts(args.folders, html_only=True) if p.name not in taken]
+    taken = excluded(args.folders, args.exclude_draw)
+    pool = [p for p in posts(args.folders, html_only=True) if p.name not in taken]
     drawn = random.Random(args.seed).sample(pool, args.articles)
 
     parsed = []

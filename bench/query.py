@@ -47,7 +47,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from bench import postgraphile
+from bench import month, postgraphile
 from bench.machine import cpu_model, python_speed_ms, ram_gib
 from bench.processes import stop
 
@@ -178,6 +178,23 @@ def load_query(name: str, kind: str) -> tuple[str, list[str], Path]:
     raise BenchError(f"no SQL for {name} on {kind}: write {QUERIES_DIR}/{name}.{kind}.sql or {name}.sql")
 
 
+def month_values(url: str, term: str) -> dict[str, str]:
+    """The loaded month's values for ``--month`` (bench/month.py)."""
+    connection = connect(url)
+    try:
+        return month.parameters(lambda sql: run_statements(connection, [sql], database_kind(url)), term)
+    except ValueError as exc:
+        raise BenchError(str(exc)) from None
+    finally:
+        connection.close()
+
+
+def load_month_query(name: str, kind: str, values: dict[str, str]) -> tuple[str, list[str], Path]:
+    """``load_query`` of the benchmark query behind month query ``name``, filled with the month's values."""
+    document, statements, sql_file = load_query(month.MONTH_QUERIES[name], kind)
+    return (month.fill(name, document, values), [month.fill(name, s, values) for s in statements], sql_file)
+
+
 # Each view turns one answer into the same plain shape, from the GraphQL JSON (``data``) and
 # from the SQL rows, so the benchmark can check that both return the same data.
 
@@ -275,7 +292,7 @@ VIEWS: dict[str, tuple[View, View]] = {
 
 
 def check_same_data(name: str, data: dict[str, Any], rows: list[tuple[Any, ...]]) -> None:
-    graphql_view, sql_view = VIEWS[name]
+    graphql_view, sql_view = VIEWS[month.MONTH_QUERIES.get(name, name)]
     check_same_rows(name, graphql_view(data), sql_view(rows), "SQL")
 
 
@@ -630,11 +647,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     url = args.database_url
     kind = database_kind(url)
     wrk = wrk_executable()
-    names = [n.strip() for n in args.queries.split(",") if n.strip()] if args.queries else list(QUERY_NAMES)
-    unknown = [n for n in names if n not in VIEWS]
+    known = tuple(month.MONTH_QUERIES) if args.month else QUERY_NAMES
+    names = [n.strip() for n in args.queries.split(",") if n.strip()] if args.queries else list(known)
+    unknown = [n for n in names if n not in known]
     if unknown:
-        raise BenchError(f"unknown queries {', '.join(unknown)}; known: {', '.join(QUERY_NAMES)}")
-    queries = {name: load_query(name, kind) for name in names}
+        raise BenchError(f"unknown queries {', '.join(unknown)}; known: {', '.join(known)}")
+    values = month_values(url, args.term) if args.month else None
+    queries = {name: load_month_query(name, kind, values) if values else load_query(name, kind)
+               for name in names}
     if kind == "sqlite":
         sqlite_path(url)
     sql_seconds = args.sql_duration if args.sql_duration is not None else args.duration
@@ -660,6 +680,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         },
         "queries": {},
     }
+    if values:
+        report["month"] = values
     with contextlib.ExitStack() as stack:
         scratch = stack.enter_context(tempfile.TemporaryDirectory(prefix="kb-bench-query-"))
         base = stack.enter_context(api_server(url, args.workers, response_cache=args.response_cache))
@@ -686,7 +708,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 one_client["graphql"] = graphql_stats(run_wrk(wrk, script, base + "/graphql", 1,
                                                               args.one_client))
             rival_result = None
-            rival_document = postgraphile.query(name) if rival else None
+            rival_document = postgraphile.query(name) if rival and not values else None
             if rival and rival_document:
                 print(f"{name}: PostGraphile …", file=sys.stderr, flush=True)
                 rival_body = graphql_body(rival_document)
@@ -751,6 +773,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="PostgreSQL only: also serve the database with PostGraphile 5 (Node, installed "
                              "by npm into bench/postgraphile on first use), check it returns the same rows "
                              "and time it the same way (queries with a bench/postgraphile/queries file)")
+    parser.add_argument("--month", action="store_true",
+                        help="ask what a loaded month of real news holds (bench/month.py): the most quoted "
+                             "person's page, the top outlet's last week, a search, co-mentions")
+    parser.add_argument("--term", default="北约", help="--month: the search term (two characters; 北约)")
     parser.add_argument("--one-client", type=float, default=0.0, metavar="SECONDS",
                         help="also time each query from one client at a time for SECONDS (0: off)")
     parser.add_argument("--out", type=Path, default=None,

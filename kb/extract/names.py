@@ -73,6 +73,8 @@ from kb.extract.tagger import Word
 from kb.extract.text import uses
 
 _TAG_KINDS = {"PER": PERSON, "ORG": ORGANIZATION, "LOC": PLACE}
+# The rest of a city's name, then a reporter's credit or dateline (国市摄, 国市9日电).
+_CREDIT_PLACE = re.compile(r"[\u4e00-\u9fff]{1,3}[市县州][ \t]?(?:\d{1,2}日)?(?:摄|电|专电)")
 _DOTTED = str.maketrans({"-": "·", "‐": "·", "－": "·"})
 _HAN = re.compile(r"^[\u3400-\u9fff·\-‐－]+$")
 _NAME_DOT = "·"
@@ -953,6 +955,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                 names[raw] = Name(raw, ORGANIZATION, catalog_keys[named])
                 continue
             form = _clean_place(raw, rules, known)
+        if form and kind == PERSON and _into_credit_place(view, form, rules):
+            form = form[:3]  # 陈家伦 | 富国市摄
         if form and kind == PERSON and (
             _name_withheld_after(view, form, rules) or _runs_into_place(view, form, known)
         ):
@@ -1165,6 +1169,16 @@ def _name_withheld_after(view: str, form: str, rules: NameRules) -> bool:
     withheld = tuple(w for w in rules.name_withheld if len(w) == 1)
     starts = list(uses(view, form))
     return bool(withheld and starts) and all(view.startswith(withheld, at + len(form)) for at in starts)
+
+
+def _into_credit_place(view: str, form: str, rules: NameRules) -> bool:
+    """Whether a four-character name runs into the place of a reporter's credit or dateline
+    each time (记者陈家伦富 | 国市摄, …富 | 国市9日电): its last character begins a city's name
+    that the catalog does not know."""
+    if len(form) != 4 or form[:2] in rules.surnames:
+        return False
+    starts = list(uses(view, form))
+    return bool(starts) and all(_CREDIT_PLACE.match(view, at + len(form)) for at in starts)
 
 
 def _runs_into_place(view: str, form: str, known: Mapping[str, str]) -> bool:

@@ -384,6 +384,19 @@ def test_unknown_domain_becomes_outlet():
         # a country's short form (墨国) with a title speaks as its holder
         ("墨西哥总统欧布拉多周五要求中国帮助。</p><p>墨国总统表示，今年三月他便向习近平致信。",
          "person:zh-欧布拉多", "表示", "今年三月他便向习近平致信"),
+        # a reporter in the dateline is no one a 她 refers to
+        ("（中央社記者陳韻聿倫敦15日專電）前英相特拉斯即將訪台，她今天說，北京企圖壓縮台灣活動空間。",
+         "liz-truss", "說", "北京企圖壓縮台灣活動空間"),
+        # a paragraph opening with 他 goes on with the last speaker, unless a paragraph since
+        # opened with another name as its subject
+        ("教授张峻豪指出，民调接近。</p><p>候选人赖清德的老家被指违建，引起热议。</p><p>他在政见会上回应说，"
+         "老家没有特权。", "lai-ching-te", "回应说", "老家没有特权"),
+        # …and a name after another person's in its clause is no subject (赖清德以总统 | 蔡英文…为例)
+        ("赖清德说，要持续进步。</p><p>赖清德以总统蔡英文今天提到的倡议为例说，这就是努力。</p><p>他强调，"
+         "台湾人民没有退却。", "lai-ching-te", "强调", "台湾人民没有退却"),
+        # …but a person's kin after them is (拜登的儿子 | 亨特·拜登)
+        ("众议院投票授权调查。拜登的儿子亨特·拜登无视国会传票，他拒绝闭门作证，称他只会公开作证。",
+         "person:zh-亨特·拜登", "称", "他只会公开作证"),
     ],
 )
 def test_attribution_mechanisms(body, speaker, verb, content):

@@ -189,7 +189,7 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
         if body and body != form and extra.get(body, key) != key:
             extra[form] = extra[body]
     extra.update(latin_short_forms(view, extra, rules.latin_company_words[2]))
-    _whole_bracketed_names(view, names, bracketed, extra, result.entities)
+    _whole_bracketed_names(view, names, bracketed, extra, result.entities, rules.names.person_cues)
     tokens = scan(view, matcher, extra)
     titled = {
         k: v
@@ -298,16 +298,17 @@ def _balanced(original: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _whole_bracketed_names(view: str, names: list[Name], bracketed: dict[str, str], extra: dict[str, str],
-                           entities: dict[str, EntityInfo]) -> None:
+                           entities: dict[str, EntityInfo], person_cues: tuple[str, ...] = ()) -> None:
     """包蒂斯塔（Jaime Bautista）: bracket discovery keeps only the transliteration's usual
-    characters (蒂斯塔); the tagger's whole name before the same bracket is that person."""
+    characters (蒂斯塔); the tagger's whole name before the same bracket is that person —
+    unless what it adds is a person's word (房客 | 席利: a tenant named 席利)."""
     for name in names:
         if name.kind != "person" or name.known_as is not None:
             continue
         for form, key in bracketed.items():
             if len(name.form) > len(form) and name.form.endswith(form) and (
                 f"{name.form}（" in view or f"{name.form}(" in view
-            ):
+            ) and not name.form[: -len(form)].endswith(person_cues):
                 extra[name.form] = key
                 info = entities.get(key)
                 if info is not None and info.origin == "discovered":

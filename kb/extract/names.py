@@ -473,6 +473,8 @@ def _clean_person(form: str, rules: NameRules, view: str = "") -> str | None:
         if n >= 2 and len(form) >= n + 2 and form[:n] in rules.title_words:
             form = form[n:].strip(_NAME_DOT)
             break
+    if len(form) >= 4 and form[:2] in rules.person_words and _foreign_run(form[2:]):
+        form = form[2:]  # 房客 | 席利: a person noun before a transliterated name
     if len(form) == 4 and form[0] in rules.surnames and form[3] in rules.not_name_starts:
         form = form[:3]  # 陈水扁上(凯道), 侯友宜在: a Chinese name and the next word's first character
     elif len(form) >= 3 and (form[-1] in rules.not_name_ends or form[-1] in rules.not_foreign_name_ends and (

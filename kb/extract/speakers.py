@@ -25,6 +25,9 @@ _OBJECT_MARKERS = set("对向与和同跟给把将让令使被及")
 # What follows an outlet in its own dateline: （中央社记者X台北8日电）, （中央社东京12日综合外电报导）.
 _DATELINE = re.compile(r"[^（）()。\n]{0,16}?\d{1,2}日[^（）()。\n]{0,8}?(?:电|报导|报道)[）)]")
 _LINES_BACK = 4
+# A reporter's dateline or photo credit: （中央社记者陈韵聿伦敦15日专电）, 中央社记者戴雅真兵库县摄.
+_REPORTER_LINE = re.compile(r"[（(][^（）()\n。]{0,12}?(?:记者|特派员)[^（）()\n。]{1,30}?[）)]"
+                            r"|(?:记者|特派员)[^（）()\n。，]{1,20}?摄")
 
 
 def _listed(view: str, token: Token) -> bool:
@@ -81,6 +84,8 @@ class Speakers:
         mentions = [t for t in tokens if t.type == ENTITY and t.key]
         # A photo's credit (图片来源：Tingshu Wang/REUTERS) names no one a later 他 refers to.
         credits = [m.span("credit") for m in rules.credits.finditer(view)]
+        # …nor a reporter's own dateline or credit: （中央社记者陈韵聿伦敦15日专电）
+        credits += [m.span() for m in _REPORTER_LINE.finditer(view)]
         self.people = [t for t in mentions if self.kind(t.key) == PERSON
                        and not any(a <= t.start < b for a, b in credits)]
         self.mentions = mentions
@@ -397,9 +402,14 @@ class Speakers:
         speaker = self._last_speaker(start)
         line_start = self.index.line_bounds(start)[0]
         opens_paragraph = not self.view[line_start:start].strip()
+        # (…unless a paragraph of its own, since the speaker's, opens with another name as its
+        # subject: 张峻豪指出…。 ¶ 赖清德…被指违建…。 ¶ 他回应说 is 赖清德)
+        newer_subject = speaker is not None and found is not None and (
+            found.start >= self.index.line_bounds(max(speaker[1] - 1, 0))[1]
+        ) and self._in_subject_position(found) and not self._caption(found.start)
         if speaker is not None and (found is None or speaker[2].start > found.start or (
             speaker[0] <= found.start < speaker[1]
-        ) or (opens_paragraph and speaker[2].start < line_start)):
+        ) or (opens_paragraph and speaker[2].start < line_start and not newer_subject)):
             # (A paragraph opening with 他说 goes on with the last speaker, as news writes.)
             # The last speaker is nearer than any name in subject position, or the name is one
             # the speaker mentioned (他说…李文亮… 他说): the pronoun goes on with the speaker.
@@ -773,10 +783,30 @@ class Speakers:
                 continue  # 山姆会员店(Sam's Club): the gloss is its name's, placed as the name is
             if fallback is None:
                 fallback = token
-            clause = index.clause_start(token.start, 0)
-            before = view[clause : token.start]
-            # (a long title chain is a subject too: 奥地利议会议员、…观察员负责人 | 谢纳赫)
-            titled = len(before) <= 40 and before.endswith(self.rules.names.person_cues)
-            if (len(before) <= 14 or titled) and not self._object(token) and not _listed(view, token):
+            if self._in_subject_position(token):
                 return token
         return fallback
+
+    def _caption(self, pos: int) -> bool:
+        """Whether ``pos`` is in a photo's caption (…中央社记者戴雅真兵库县摄 112年12月10日)."""
+        start, end = self.index.line_bounds(pos)
+        return any(m.group().endswith("摄") for m in _REPORTER_LINE.finditer(self.view, start, end))
+
+    def _in_subject_position(self, token: Token) -> bool:
+        """Whether the name opens its clause, after at most a short phrase or a title chain."""
+        clause = self.index.clause_start(token.start, 0)
+        before = self.view[clause : token.start]
+        # (a long title chain is a subject too: 奥地利议会议员、…观察员负责人 | 谢纳赫)
+        titled = len(before) <= 40 and before.endswith(self.rules.names.person_cues)
+        if not (len(before) <= 14 or titled) or self._object(token) or _listed(self.view, token):
+            return False
+        # (赖清德以总统 | 蔡英文…为例: another person opens the clause before it; not 紧接卢秀燕上台的 |
+        # 韩国瑜, the head of a clause describing it)
+        first = bisect_left(self.people_starts, clause)
+        other = self.people[first] if first < len(self.people) else None
+        between = self.view[other.end : token.start] if other is not None else ""
+        # (…nor 拜登的儿子 | 亨特·拜登: whose son, then the son's name)
+        cues = self.rules.names.person_cues
+        possessed = between.endswith("的") or "的" in between[-5:] and between.endswith(cues)
+        return not (other is not None and other.start < token.start and other.key != token.key
+                    and not possessed)

@@ -394,6 +394,11 @@ def test_unknown_domain_becomes_outlet():
         # …and a name after another person's in its clause is no subject (赖清德以总统 | 蔡英文…为例)
         ("赖清德说，要持续进步。</p><p>赖清德以总统蔡英文今天提到的倡议为例说，这就是努力。</p><p>他强调，"
          "台湾人民没有退却。", "lai-ching-te", "强调", "台湾人民没有退却"),
+        # 县府 and 市府 speak for the county's or city's government the article named, either way
+        ("南投縣府今天表示，將爭取經費。</p><p>縣府指出，計畫是縣府主動提案。", "organization:zh-南投县府", "指出",
+         "計畫是縣府主動提案"),
+        ("南投縣政府今天發布新聞稿。</p><p>縣府強調，此案依規定辦理。", "organization:zh-南投县政府", "強調",
+         "此案依規定辦理"),
         # …but a person's kin after them is (拜登的儿子 | 亨特·拜登)
         ("众议院投票授权调查。拜登的儿子亨特·拜登无视国会传票，他拒绝闭门作证，称他只会公开作证。",
          "person:zh-亨特·拜登", "称", "他只会公开作证"),
@@ -401,6 +406,12 @@ def test_unknown_domain_becomes_outlet():
 )
 def test_attribution_mechanisms(body, speaker, verb, content):
     assert (speaker, verb, content, False) in statements(body), statements(body)
+
+
+def test_a_county_government_no_article_names_is_no_one():
+    # (縣府 with no county government named: not the dateline's agency, the nearest body)
+    said = statements("（中央社記者管瑞平苗栗縣28日電）苗栗縣南庄首驗出狂犬病鼬獾。</p><p>縣府呼籲，民眾避免接觸野生動物。")
+    assert all(speaker != "cna" for speaker, *_ in said), said
 
 
 def test_joint_speakers_each_get_the_statement():

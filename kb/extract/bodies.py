@@ -480,6 +480,17 @@ def local_short_forms(names: dict[str, Name], rules: NameRules, known: Mapping[s
             names[short.form] = Name(short.form, ORGANIZATION, longer[0].key)
 
 
+def local_governments(names: dict[str, Name], rules: NameRules) -> None:
+    """A place's government written both ways (南投县府, 南投县政府): one body, the full form's."""
+    for form, name in list(names.items()):
+        ending = next((e for e in rules.local_governments if form.endswith(e) and e.endswith("府")), "")
+        if not ending or len(form) == len(ending) or name.kind != ORGANIZATION or name.known_as is not None:
+            continue
+        full = names.get(form[: -len(ending)] + ending[:-1] + "政府")
+        if full is not None and full.kind == ORGANIZATION:
+            names[form] = Name(form, ORGANIZATION, full.key)
+
+
 def _placed(prefix: str, rules: NameRules, known: Mapping[str, str]) -> bool:
     """Whether ``prefix`` is a place or a place's government (台南市政府, 泰国, 南投县)."""
     stem = next((prefix[: -len(w)] for w in rules.government_words if prefix.endswith(w)), prefix)

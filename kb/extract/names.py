@@ -42,6 +42,7 @@ from kb.extract.bodies import (
     holds_a_person,
     in_apposition,
     joined_by_and,
+    local_governments,
     local_short_forms,
     local_unit,
     located,
@@ -999,6 +1000,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     same_company(names, rules)
     shortened_bodies(names, rules, known)
     local_short_forms(names, rules, known)
+    local_governments(names, rules)
     missions(names, view)
     return list(names.values())
 

@@ -612,12 +612,15 @@ class Speakers:
             return Subject(start, end, None, None)  # 会议强调: the meeting's holder, or no one
         suffix = text[1:] if text.startswith("该") and len(text) > 1 else text  # 该法院, 法院: a court
         # (of the same sort named before it: 赫伯罗德公司 after 该公司 is no referent)
+        # (县府, 市府: the county's or city's government, named 南投县府 or 南投县政府)
+        local = suffix in self.rules.names.local_governments
+        endings = (suffix, suffix[:-1] + "政府") if local else (suffix,)
         same = [t for t in self.organizations
-                if suffix and t.end <= start and self.view[t.start : t.end].endswith(suffix)]
+                if suffix and t.end <= start and self.view[t.start : t.end].endswith(endings)]
         if not same and suffix in self.rules.names.corporate_suffixes:
             # 该公司 after 沃尔玛: a company's name seldom ends in 公司; any body but the media's
             same = [t for t in self.organizations if not self._media(t) and self._may_be_company(t)]
-        if not same and suffix.endswith(self.rules.names.organization_suffixes):
+        if not same and (local or suffix.endswith(self.rules.names.organization_suffixes)):
             return Subject(start, end, None, None)  # (当地)法院 with no court named: no other body
         if not same and text.endswith(self.lex.media_descriptions):
             # 社论, 该报, 报道: a newspaper's or an agency's, not the nearest body's; not the

@@ -399,6 +399,11 @@ def test_unknown_domain_becomes_outlet():
          "計畫是縣府主動提案"),
         ("南投縣政府今天發布新聞稿。</p><p>縣府強調，此案依規定辦理。", "organization:zh-南投县政府", "強調",
          "此案依規定辦理"),
+        # 安慰道 before a colon; an -ologist (病毒学家) is a person's word for 这位
+        ("法兰克福病毒学家斯图尔默（Martin Stürmer）知道一项研究。</p><p>不过，斯图尔默同时安慰道：入院人数没有显著增加。",
+         "person:martin-sturmer", "安慰道", "入院人数没有显著增加"),
+        ("法兰克福病毒学家斯图尔默（Martin Stürmer）知道一项研究。</p><p>但是，这位病毒学家强调，一种新的毒株正在扩散。",
+         "person:martin-sturmer", "强调", "一种新的毒株正在扩散"),
         # …but a person's kin after them is (拜登的儿子 | 亨特·拜登)
         ("众议院投票授权调查。拜登的儿子亨特·拜登无视国会传票，他拒绝闭门作证，称他只会公开作证。",
          "person:zh-亨特·拜登", "称", "他只会公开作证"),

@@ -808,8 +808,7 @@ class Speakers:
         first = bisect_left(self.people_starts, clause)
         other = self.people[first] if first < len(self.people) else None
         between = self.view[other.end : token.start] if other is not None else ""
-        # (…nor 拜登的儿子 | 亨特·拜登: whose son, then the son's name)
-        cues = self.rules.names.person_cues
-        possessed = between.endswith("的") or "的" in between[-5:] and between.endswith(cues)
+        # (…nor 拜登的儿子 | 亨特·拜登, 潘文渊奖遴选委员会召集人的…董事长 | 曾繁城: a 的 phrase
+        # naming whose, or of what, the name is)
         return not (other is not None and other.start < token.start and other.key != token.key
-                    and not possessed)
+                    and "的" not in between)

@@ -990,7 +990,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     if tag_alone is not None:
         _written_in_full(view, words, names, rules, tag_alone)
     _parts_of_longer(names, rules.surnames)
-    _family_names_alone(view, names, known)
+    _family_names_alone(view, names, known, catalog_keys or {})
     _addressed_by_surname(names, rules)
     located(names, neighbours, rules, view, tag_alone)
     for form in bare_media(view, words, rules.media_words):
@@ -1633,16 +1633,24 @@ def _without_verb_after(view: str, form: str,
     return form
 
 
-def _family_names_alone(view: str, names: dict[str, Name], known: Mapping[str, str]) -> None:
+def _family_names_alone(view: str, names: dict[str, Name], known: Mapping[str, str],
+                        catalog_keys: Mapping[str, str]) -> None:
     """A four-character name's first two characters written alone elsewhere (二阶 after
     二阶俊博, 林郑 after 林郑月娥, 欧阳 after 欧阳娜娜): the family name the news then uses, so
-    that person — Japanese surnames, married and compound ones are two characters."""
+    that person — Japanese surnames, married and compound ones are two characters. The name
+    may be the catalog's (河野 after 河野太郎)."""
     for name in [n for n in names.values() if n.kind == PERSON and n.known_as is None]:
         family = name.form[:2]
         if len(name.form) != 4 or not _HAN.fullmatch(name.form) or family in names or known.get(family):
             continue
         if any(not view.startswith(name.form, at) for at in uses(view, family)):
             names[family] = Name(family, PERSON, name.key)
+    for form, name in list(names.items()):
+        if name.kind != PERSON or name.known_as is not None or len(form) != 2:
+            continue
+        full = {view[at : at + 4] for at in uses(view, form) if known.get(view[at : at + 4]) == PERSON}
+        if len(full) == 1 and (key := catalog_keys.get(full.pop())) is not None:
+            names[form] = Name(form, PERSON, key)  # 河野 after the catalog's 河野太郎
 
 
 def _short_of_known(view: str, form: str, known: Mapping[str, str]) -> bool:

@@ -1399,6 +1399,8 @@ def test_two_countries_one_character_each_before_two_nations_are_no_person():
         ("美國是最大的進口國中國則是第二大出口國。", None, None, "進口國中"),
         # a Japanese surname alone after the catalog's full name is that person (河野 after 河野太郎)
         ("日本数字大臣河野太郎出席发布会。河野表示，根据提示能够简单操作。", "河野太郎", "person", "河野"),
+        # a city's name after a foreign given name and its dot is the surname (斯科特·波士顿)
+        ("兰德公司高级国防分析师斯科特·波士顿表示，发射时，贫铀弹药很危险。", "斯科特·波士顿", "person", "波士顿"),
         # a person noun before a glossed name is no part of it (房客 | 席利（Tala Sili）)
         ("另一倖存房客席利（Tala Sili）說，他看到煙霧從門縫裡竄進房間。", "席利", "person", "房客席利"),
         # a reporter's name runs into no unknown city of the credit (陈家伦 | 富国市摄)

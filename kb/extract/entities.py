@@ -262,6 +262,16 @@ def _inside_dotted_name(view: str, at: int, form: str) -> bool:
     return all(c in chars for c in view[dot + 1 : at]) and all(c in chars for c in form)
 
 
+def _surname_after_dot(view: str, at: int, form: str) -> bool:
+    """Whether a form right after a middle dot ends a foreign name there: two or more
+    transliteration characters before the dot, and none after the form (斯科特·波士顿表示)."""
+    chars = transliteration_chars()
+    if at < 3 or view[at - 1] != "·":
+        return False
+    end = at + len(form)
+    return all(c in chars for c in view[at - 3 : at - 1]) and view[end : end + 1] not in chars
+
+
 def _in_hyphenated_name(view: str, start: int, end: int, form: str) -> bool:
     """Whether a transliterated form is one part of a foreign name joined by a hyphen
     (海尔-塞拉西一世, 夸梅-恩克鲁玛): two transliteration characters across the hyphen."""
@@ -318,6 +328,10 @@ def scan(view: str, matcher: Matcher, extra: dict[str, str] | None = None) -> li
                 continue  # (Netflix | 24日: a date written right after the name ends it)
             if kind != TITLE and _inside_dotted_name(view, i, form):
                 continue  # 塞西尔·布 | 里昂: a surname's last characters, not the city
+            if kind == ENTITY and form not in extra and _surname_after_dot(view, i, form) and all(
+                (entry := matcher.entry(key)) is not None and entry.kind == PLACE for key in keys
+            ):
+                continue  # 斯科特· | 波士顿: a foreign name's surname, not the city
             if kind != TITLE and form not in extra and _in_hyphenated_name(view, i, end, form) and all(
                 (entry := matcher.entry(key)) is not None and entry.kind not in (PLACE, PERSON)
                 for key in keys

@@ -425,10 +425,12 @@ def _person_bounds(view: str, start: int, end: int, rules: NameRules,
     ):
         start += 1  # 书记 | 长庄瑞雄: a title's last character, read as the name's first
     dot = view.rfind("·", start, end)
-    dotted = dot >= 0 and _foreign_run(view[dot + 1 : end])
+    # (a foreign given name before the dot: what follows it is the surname, whatever it reads as)
+    dotted = dot >= 0 and (_foreign_run(view[dot + 1 : end])
+                           or dot > start + 1 and _foreign_run(view[start:dot]))
     for cut in range(start + 2, end - 1):
-        if known.get(view[cut:end]) == PLACE and not (dotted and dot < cut - 1):
-            return start, cut  # (not 塞西尔·布 | 里昂: a dotted surname's end)
+        if known.get(view[cut:end]) == PLACE and not (dotted and dot < cut):
+            return start, cut  # (not 塞西尔·布 | 里昂, 斯科特· | 波士顿: a dotted surname or its end)
     if (
         end - start == 2
         and view[start] in rules.surnames

@@ -404,6 +404,9 @@ def test_unknown_domain_becomes_outlet():
          "person:martin-sturmer", "安慰道", "入院人数没有显著增加"),
         ("法兰克福病毒学家斯图尔默（Martin Stürmer）知道一项研究。</p><p>但是，这位病毒学家强调，一种新的毒株正在扩散。",
          "person:martin-sturmer", "强调", "一种新的毒株正在扩散"),
+        # 指示 right before a clause: a directive, spoken; a naming gloss in brackets is none
+        ("前首相宫泽喜一访华前下令。为了避免尖阁诸岛（中国称钓鱼岛）等问题上对立激化，宫泽指示不要让中方提出主张。",
+         "kiichi-miyazawa", "指示", "不要让中方提出主张"),
         # …but a person's kin after them is (拜登的儿子 | 亨特·拜登)
         ("众议院投票授权调查。拜登的儿子亨特·拜登无视国会传票，他拒绝闭门作证，称他只会公开作证。",
          "person:zh-亨特·拜登", "称", "他只会公开作证"),
@@ -411,6 +414,11 @@ def test_unknown_domain_becomes_outlet():
 )
 def test_attribution_mechanisms(body, speaker, verb, content):
     assert (speaker, verb, content, False) in statements(body), statements(body)
+
+
+def test_what_another_side_calls_a_thing_in_brackets_is_no_statement():
+    said = statements("为了避免尖阁诸岛（中国称钓鱼岛）等问题上对立激化，双方同意对话。")
+    assert said == [], said
 
 
 def test_a_county_government_no_article_names_is_no_one():

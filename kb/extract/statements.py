@@ -31,6 +31,12 @@ from kb.extract.tagger import Word
 from kb.extract.text import CLAUSE_PUNCT, CLOSERS, CLOSING_QUOTES, OPENERS, SENTENCE_END, TextIndex, uses
 
 # What ends a clause: a verb beyond one of these speaks in another clause.
+
+# A bracket opened just before a verb and closed just after it, with no clause inside: a
+# gloss of what something is called (（中国称钓鱼岛）), not speech.
+_NAMING_GLOSS = re.compile(r"[（(][^（）()，。,]{0,5}$")
+_GLOSS_END = re.compile(r"[^（）()，。,：:“”「」]{1,12}[）)]")
+
 _CLAUSE_ENDS = tuple(CLAUSE_PUNCT + SENTENCE_END + "\n")
 
 __all__ = ["Found", "StatementFinder", "Subject"]
@@ -203,6 +209,8 @@ class StatementFinder:
             return None  # 简称, （亦称: what a thing is called
         if self._inside_channel(start):
             return None  # 发表演 | 说指: the verb's first character ends a channel's word
+        if _NAMING_GLOSS.search(view, max(0, start - 6), start) and _GLOSS_END.match(view, end):
+            return None  # 尖阁诸岛（中国称 | 钓鱼岛）: what another side calls a thing, in brackets
         if view.endswith(lex.noun_markers, 0, start) or view.endswith(lex.negators, 0, start):
             return None
         ended = view.startswith(lex.verb_enders, end) and not view.startswith(lex.not_verb_enders, end)

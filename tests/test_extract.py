@@ -79,7 +79,7 @@ def statements(body: str):
          "person:urs-schoettli", "认为", "美国离不开日本和印度"),
         # a name after a title, then the day and whom it was said to (党首泉健太8日向媒体强调), where
         # the tagger read the name short and the day in two
-        ("立宪民主党党首泉健太8日向媒体强调：“希望能推进两国的理解。”", "person:zh-泉健太", "强调",
+        ("立宪民主党党首泉健太8日向媒体强调：“希望能推进两国的理解。”", "kenta-izumi", "强调",
          "希望能推进两国的理解。"),
         # a relative clause before a titled name (莫斯科任命的…行政长官X（…）在…上表示): the name speaks
         ("莫斯科任命的克里米亚行政长官阿克索诺夫（Sergei Aksyonov）在社交媒体上表示，一枚导弹被击落。",
@@ -994,8 +994,8 @@ def test_a_four_character_names_family_name_alone_is_that_person():
             "这是武文赏就任后首次与日本议员会谈。</p><p>二阶8日接受采访时透露，此次访问达成协议。"
             "他强调希望促进农业领域的技术合作。")
     found = [(k, t) for k, _, t, _ in statements(body)]
-    assert ("person:zh-二阶俊博", "此次访问达成协议") in found, found
-    assert ("person:zh-二阶俊博", "希望促进农业领域的技术合作") in found, found
+    assert ("toshihiro-nikai", "此次访问达成协议") in found, found
+    assert ("toshihiro-nikai", "希望促进农业领域的技术合作") in found, found
 
 
 def test_a_meeting_no_one_held_speaks_for_no_body():

@@ -1647,12 +1647,19 @@ def _family_names_alone(view: str, names: dict[str, Name], known: Mapping[str, s
             continue
         if any(not view.startswith(name.form, at) for at in uses(view, family)):
             names[family] = Name(family, PERSON, name.key)
-    for form, name in list(names.items()):
-        if name.kind != PERSON or name.known_as is not None or len(form) != 2:
+    # (the catalog's four-character people written here: 河野 after 河野太郎 is that person)
+    catalogued = {view[at : at + 4] for at in range(len(view) - 3) if known.get(view[at : at + 4]) == PERSON}
+    families: dict[str, set[str]] = defaultdict(set)
+    for full in catalogued:
+        if _HAN.fullmatch(full) and (key := catalog_keys.get(full)) is not None:
+            families[full[:2]].add(key)
+    for family, keys in families.items():
+        name = names.get(family)
+        if len(keys) != 1 or known.get(family) or name is not None and (name.kind != PERSON or name.known_as):
             continue
-        full = {view[at : at + 4] for at in uses(view, form) if known.get(view[at : at + 4]) == PERSON}
-        if len(full) == 1 and (key := catalog_keys.get(full.pop())) is not None:
-            names[form] = Name(form, PERSON, key)  # 河野 after the catalog's 河野太郎
+        full_forms = [f for f in catalogued if f.startswith(family)]
+        if any(not any(view.startswith(f, at) for f in full_forms) for at in uses(view, family)):
+            names[family] = Name(family, PERSON, next(iter(keys)))
 
 
 def _short_of_known(view: str, form: str, known: Mapping[str, str]) -> bool:

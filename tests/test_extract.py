@@ -407,6 +407,9 @@ def test_unknown_domain_becomes_outlet():
         # 指示 right before a clause: a directive, spoken; a naming gloss in brackets is none
         ("前首相宫泽喜一访华前下令。为了避免尖阁诸岛（中国称钓鱼岛）等问题上对立激化，宫泽指示不要让中方提出主张。",
          "kiichi-miyazawa", "指示", "不要让中方提出主张"),
+        # 要求 after pressing someone (施压梅洛尼) or issuing a call (发出呼吁) speaks for the presser
+        ("最近数月来，华盛顿加紧施压梅洛尼，要求意大利表态。", "united-states", "要求", "意大利表态"),
+        ("柏林向北京发出呼吁，要求中国政府明确其立场。", "germany", "要求", "中国政府明确其立场"),
         # …but a person's kin after them is (拜登的儿子 | 亨特·拜登)
         ("众议院投票授权调查。拜登的儿子亨特·拜登无视国会传票，他拒绝闭门作证，称他只会公开作证。",
          "person:zh-亨特·拜登", "称", "他只会公开作证"),
@@ -414,6 +417,11 @@ def test_unknown_domain_becomes_outlet():
 )
 def test_attribution_mechanisms(body, speaker, verb, content):
     assert (speaker, verb, content, False) in statements(body), statements(body)
+
+
+def test_a_verb_inside_what_a_speaker_asks_for_is_no_second_statement():
+    said = statements("华盛顿施压梅洛尼，要求意大利澄清对其中国竞争对手的立场。")
+    assert said == [("united-states", "要求", "意大利澄清对其中国竞争对手的立场", False)], said
 
 
 def test_what_another_side_calls_a_thing_in_brackets_is_no_statement():

@@ -130,6 +130,7 @@ class Lexicon:
     topic_frames: tuple[str, ...]  # topic_frames: 对于, 关于
     purpose_openers: tuple[str, ...]  # purpose_openers: 为了, 为
     directive_verbs: frozenset[str]  # directive_verbs: 要求 (a weak verb that opens a sentence)
+    directing_verbs: frozenset[str]  # directing_verbs: 要求, 呼吁 (what they ask for holds no statement)
     answering_verbs: tuple[str, ...]  # answering_verbs: 回应 (X回应，称Y)
     quote_continuers: tuple[str, ...]  # quote_continuers: 并, 还 after 。”
     profession_endings: tuple[str, ...]  # profession_endings: 师, 医生
@@ -264,6 +265,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         topic_frames=_words(data["topic_frames"]),
         purpose_openers=_words(data["purpose_openers"]),
         directive_verbs=frozenset(_words(data["directive_verbs"])),
+        directing_verbs=frozenset(_words(data["directing_verbs"])),
         answering_verbs=_words(data["answering_verbs"]),
         quote_continuers=_words(data["quote_continuers"]),
         profession_endings=_words(data["profession_endings"]),

@@ -34,6 +34,7 @@ from kb.extract.text import CLAUSE_PUNCT, CLOSERS, CLOSING_QUOTES, OPENERS, SENT
 
 # A bracket opened just before a verb and closed just after it, with no clause inside: a
 # gloss of what something is called (（中国称钓鱼岛）), not speech.
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff·]+")
 _NAMING_GLOSS = re.compile(r"[（(][^（）()，。,]{0,5}$")
 _GLOSS_END = re.compile(r"[^（）()，。,：:“”「」]{1,12}[）)]")
 
@@ -507,6 +508,11 @@ class StatementFinder:
         text = self.view[prior : clause - 1]
         if text.endswith(self.lex.channels) or text.endswith(self.lex.pressing_acts):
             return True
+        # (华盛顿加紧施压梅洛尼，要求…: pressing someone named right after the act)
+        acts = self.lex.pressing_acts
+        pressed = max((text.rfind(act) + len(act) for act in acts if act in text), default=-1)
+        if pressed > 0 and len(text) - pressed <= 6 and _HAN_RUN.fullmatch(text, pressed):
+            return True
         # 向立法会提交《…修例草案》: a document presented, what it proposes is said through it
         opened = text.rfind("《")
         return text.endswith("》") and opened > 0 and text[:opened].endswith(self.lex.presenting_verbs)
@@ -775,9 +781,17 @@ class StatementFinder:
         return 0 <= close <= end + 1 and named
 
     def _distinct(self, found: list[Found]) -> list[Found]:
-        """One statement per content and speaker (a quotation reached two ways)."""
+        """One statement per content and speaker (a quotation reached two ways); and none whose
+        verb and content lie inside what the same speaker asked for (要求意大利 | 澄清 | 立场:
+        what was asked, not a second statement)."""
         seen: set[tuple[int, int, str | None]] = set()
         out = []
+        directing = self.lex.directing_verbs
+        found = [item for item in found if not any(
+            other is not item and other.subject.key is not None and other.subject.key == item.subject.key
+            and self.lex.verbs.get(other.verb, other.verb) in directing
+            and other.content_start < item.verb_start and item.content_end <= other.content_end
+            for other in found)]
         for item in found:
             end = item.content_end
             while end > item.content_start and self.view[end - 1] in "。！？!?，,；; ":

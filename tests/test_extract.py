@@ -410,6 +410,9 @@ def test_unknown_domain_becomes_outlet():
         # 要求 after pressing someone (施压梅洛尼) or issuing a call (发出呼吁) speaks for the presser
         ("最近数月来，华盛顿加紧施压梅洛尼，要求意大利表态。", "united-states", "要求", "意大利表态"),
         ("柏林向北京发出呼吁，要求中国政府明确其立场。", "germany", "要求", "中国政府明确其立场"),
+        # where a caption's photo shows them (（左）) and an occasion closed by its event (…的对谈)
+        ("前英國首相特拉斯（左）15日在哥本哈根民主高峰會的對談表示，中國企圖阻止西方與台灣往來。", "liz-truss", "表示",
+         "中國企圖阻止西方與台灣往來"),
         # …but a person's kin after them is (拜登的儿子 | 亨特·拜登)
         ("众议院投票授权调查。拜登的儿子亨特·拜登无视国会传票，他拒绝闭门作证，称他只会公开作证。",
          "person:zh-亨特·拜登", "称", "他只会公开作证"),

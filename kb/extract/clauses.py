@@ -31,6 +31,8 @@ STANDS_FOR = ("当局", "方面", "官方", "政府", "一方")
 # Adverbs that make a list of subjects speak together (拜登与泽连斯基均表示).
 TOGETHER = frozenset({"均", "都", "皆", "共同", "一致", "分别", "各自", "也都", "同时", "一起", "联合"})
 _OPEN_BRACKETS = "(（"
+# Where a caption's photo shows someone: （左）, （右二）, （前排左）, （图左）.
+_PHOTO_POSITION = re.compile(r"(?:图|圖)?(?:前排|后排|後排|前|后|後)?[左右中](?:[一二三四五六七八九\d]|起)?")
 _CHAIN_GLUE = frozenset({"驻", "兼"})  # inside a title chain, never between two subjects
 _NAME_MARKS = frozenset("《》『』")  # around a publication's name in a title chain: 《华尔街日报》主编
 _CLOSE_BRACKETS = ")）"
@@ -489,9 +491,10 @@ class ClauseParser:
             if text in ("(", "（"):
                 close = self._bracket_end(gap, k)
                 inside = gap[k + 1 : close] if close is not None else None
-                if inside is not None and all(
+                if inside is not None and (all(
                     u.tag == "w" or _LATIN.fullmatch(u.text) or not u.text.strip(" ,.&") for u in inside
-                ):  # (雀巢公司(Nestle SA, NSRGY)上周表示)
+                ) or _PHOTO_POSITION.fullmatch("".join(u.text for u in inside))):
+                    # (雀巢公司(Nestle SA, NSRGY)上周表示; 特拉斯（左）表示: where a photo shows them)
                     k = close + 1  # 彼得·阿德里安 (Peter Adrian)说: the name's Latin form, an aside
                     continue
             rest = gap[k + 1 :]

@@ -427,6 +427,11 @@ def test_a_verb_inside_what_a_speaker_asks_for_is_no_second_statement():
     assert said == [("united-states", "要求", "意大利澄清对其中国竞争对手的立场", False)], said
 
 
+def test_a_document_of_a_countrys_unnamed_officials_is_anonymous():
+    said = statements("俄罗斯官员以及政治和军事分析人士的声明表明，由于乌克兰未能发动反击，莫斯科现在感到更有信心。")
+    assert said and all(speaker is None and anonymous for speaker, _, _, anonymous in said), said
+
+
 def test_what_another_side_calls_a_thing_in_brackets_is_no_statement():
     said = statements("为了避免尖阁诸岛（中国称钓鱼岛）等问题上对立激化，双方同意对话。")
     assert said == [], said

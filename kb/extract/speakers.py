@@ -255,7 +255,13 @@ class Speakers:
                      if u.tag == ENTITY and u.token and self.kind(u.token.key) != PERSON
                      and not (k and units[k - 1].text in lex.addressee_marks)]
             if named:
-                return self._entity(units[: units.index(named[-1]) + 1], parse, start, end)
+                at = units.index(named[-1])
+                people = units[at + 1].text if at + 1 < len(units) else ""
+                if self.kind(named[-1].token.key) == PLACE and people.endswith(  # type: ignore[union-attr]
+                    (*lex.anonymous_heads, *lex.person_nouns)
+                ):
+                    return Subject(start, end, None, None, anonymous=True)  # 俄罗斯官员…的声明: unnamed ones'
+                return self._entity(units[: at + 1], parse, start, end)
             return self.description(start, end, text)
         if last.text in STANDS_FOR:
             entities = [u for u in units if u.tag == ENTITY and u.token]

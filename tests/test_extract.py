@@ -432,6 +432,13 @@ def test_a_document_of_a_countrys_unnamed_officials_is_anonymous():
     assert said and all(speaker is None and anonymous for speaker, _, _, anonymous in said), said
 
 
+def test_a_counted_group_of_people_speaks_as_the_people_named_last():
+    said = statements("根据经济学教授Isabella Weber和她同事Evan Wasner撰写的一篇论文，企业能够提价。"
+                      "</p><p>这两位经济学家表示，对企业财报的分析就体现出了这种模式。")
+    speakers = {speaker for speaker, verb, _, _ in said if verb == "表示"}
+    assert speakers == {"person:isabella-weber", "person:evan-wasner"}, said
+
+
 def test_what_another_side_calls_a_thing_in_brackets_is_no_statement():
     said = statements("为了避免尖阁诸岛（中国称钓鱼岛）等问题上对立激化，双方同意对话。")
     assert said == [], said

@@ -25,6 +25,9 @@ _OBJECT_MARKERS = set("对向与和同跟给把将让令使被及")
 # What follows an outlet in its own dateline: （中央社记者X台北8日电）, （中央社东京12日综合外电报导）.
 _DATELINE = re.compile(r"[^（）()。\n]{0,16}?\d{1,2}日[^（）()。\n]{0,8}?(?:电|报导|报道)[）)]")
 _LINES_BACK = 4
+# 这两位经济学家, 上述三名官员: a counted group of people named before.
+_COUNTED_PEOPLE = re.compile(
+    r"(?:这|上述|以上)(?P<n>[两二三四五]|[2-5])(?:位|名)(?P<noun>[\u4e00-\u9fff]{1,6})")
 # A reporter's dateline or photo credit: （中央社记者陈韵聿伦敦15日专电）, 中央社记者戴雅真兵库县摄.
 _REPORTER_LINE = re.compile(r"[（(][^（）()\n。]{0,12}?(?:记者|特派员)[^（）()\n。]{1,30}?[）)]"
                             r"|(?:记者|特派员)[^（）()\n。，]{1,20}?摄")
@@ -163,6 +166,8 @@ class Speakers:
             if named is not None:
                 return Subject(start, end, named, PERSON)  # 被告鄺港智…，被告確認: that defendant
         last = units[-1]
+        if _COUNTED_PEOPLE.fullmatch(text) and (group := self._counted_group(units, start)):
+            return Subject(start, end, group[0], PERSON, joint=tuple(group[1:]))  # 这两位经济学家
         if len(units) >= 2 and units[0].text in lex.demonstratives and last.tag == TITLE and all(
             u.tag != ENTITY or (u.token is not None and self.kind(u.token.key) == PLACE) for u in units[1:-1]
         ):
@@ -347,11 +352,16 @@ class Speakers:
         before, in a list; they speak together."""
         text = "".join(u.text for u in units)
         match = self.rules.counted_group.fullmatch(text)
-        if match is None:
+        people = _COUNTED_PEOPLE.fullmatch(text) if match is None else None
+        nouns = (*self.lex.person_nouns, *self.rules.matcher.titles)
+        if people is not None and people.group("noun").endswith(nouns):
+            match = people  # 这两位经济学家: the two people named last
+        elif match is None:
             return []
         number = match.group("n")
         count = int(number) if number.isdigit() else _NUMBERS.get(number, 0)
-        kind = PLACE if match.group("noun").endswith("国") or match.group("noun") == "国家" else ORGANIZATION
+        noun = match.group("noun")
+        kind = PERSON if match is people else PLACE if noun.endswith("国") or noun == "国家" else ORGANIZATION
         floor = self._floor(pos)
         keys: list[str] = []
         for token in reversed(self.mentions):

@@ -413,6 +413,11 @@ def test_unknown_domain_becomes_outlet():
         # where a caption's photo shows them (（左）) and an occasion closed by its event (…的对谈)
         ("前英國首相特拉斯（左）15日在哥本哈根民主高峰會的對談表示，中國企圖阻止西方與台灣往來。", "liz-truss", "表示",
          "中國企圖阻止西方與台灣往來"),
+        # the reporter's remark that the speaker left something out is no part of what was said
+        ("日本电池制造商松下（Panasonic）表示，基于“多种因素”做出了该决定，但没有具体说明是哪些因素。", "panasonic", "表示",
+         "基于“多种因素”做出了该决定"),
+        ("德國外長貝爾博克表示，歐盟希望確保現有的制裁不被顛覆，但她拒絕透露任何具體措施。", "annalena-baerbock", "表示",
+         "歐盟希望確保現有的制裁不被顛覆"),
         # …but a person's kin after them is (拜登的儿子 | 亨特·拜登)
         ("众议院投票授权调查。拜登的儿子亨特·拜登无视国会传票，他拒绝闭门作证，称他只会公开作证。",
          "person:zh-亨特·拜登", "称", "他只会公开作证"),

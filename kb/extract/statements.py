@@ -136,6 +136,10 @@ class StatementFinder:
         self._channels: list[tuple[int, int]] | None = None  # channel phrases, found when first asked
         words = "|".join(map(re.escape, sorted(self.lex.turn_words, key=len, reverse=True)))
         self._turn = re.compile(f"[，,；;](?:{words})")  # a clause that turns against the one before
+        withheld = "|".join(map(re.escape, sorted(self.lex.withheld_detail_verbs, key=len, reverse=True)))
+        # (…，但未详细说明, …，但他并未提供进一步详细说明: the reporter's remark, not the speaker's)
+        self._withheld = re.compile(f"[，,](?:但|不过|而)?(?:他|她|其|该[\u4e00-\u9fff]{{1,3}})?"
+                                    f"(?:并|也)?(?:未|没有|没|并未|拒绝)(?:进一步|详细|具体)?(?:{withheld})")
         continuers = "|".join(map(re.escape, self.lex.quote_continuers))
         self._closed_quote = re.compile(_CLOSED_QUOTE.format(continuers))
         self.token_at = {t.start: t for t in tokens}
@@ -1025,6 +1029,10 @@ class StatementFinder:
                     if cut > item.content_start:
                         item.content_end = min(item.content_end, cut)
                     break
+            withheld = self._withheld.search(view, item.content_start, item.content_end)
+            withheld = None if item.direct else withheld
+            if withheld is not None:
+                item.content_end = withheld.start()
             # (a quotation's own words keep their last mark: “我很高兴再次见到你。”)
             opening = item.content_start - 1
             whole = index.quote_starting.get(opening) == (opening, item.content_end)

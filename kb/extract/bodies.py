@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from kb.catalog import ORGANIZATION, PLACE
-from kb.extract.name_rules import Affixes, Name, NameRules
+from kb.extract.name_rules import Affixes, NameRules
 from kb.extract.tagger import Word
 from kb.extract.text import uses
 
@@ -142,7 +142,7 @@ def clean_organization(form: str, count: int, rules: NameRules) -> str | None:
         if len(suffix) >= 2 and len(form) - len(suffix) == 1:
             return None  # 台大学(伦案), 某公司: one character is no name before a suffix
         return form
-    if _university_of(form, rules):
+    if university_of(form, rules):
         return form  # 台北教育大学文化创意产业经营学系: a university's unit
     school = rules.school.fullmatch(form)
     if school and school.group("name") not in rules.school_owners:
@@ -172,7 +172,7 @@ def _two_bodies(form: str, rules: NameRules) -> bool:
 def local_unit(view: str, form: str, rules: NameRules, known: Mapping[str, str]) -> bool:
     """Whether ``form`` is a place and a body's local unit (北京办公室, 中国办事处): the unit of
     a body named before it, or of none, but no name of its own. A mission (驻以色列代表处) is
-    one (kb.extract.bodies.missions)."""
+    one (kb.extract.same_body.missions)."""
     return f"驻{form}" not in view and any(known.get(form[:n]) == PLACE and form[n:] in rules.local_units
                for n in range(1, len(form) - 1))
 
@@ -278,23 +278,7 @@ def described(form: str, rules: NameRules, known: Mapping[str, str],
     return not any(t in ("ORG", "PER", "LOC", "nz", "nw") for _, t in tag_alone(stem))
 
 
-def university_units(names: dict[str, Name], rules: NameRules, catalog_keys: Mapping[str, str]) -> None:
-    """A university's unit (台北教育大学文化创意产业经营学系, 政大科技管理研究所) names the
-    university: its people and statements are the university's."""
-    for form, name in list(names.items()):
-        if name.kind != ORGANIZATION or name.known_as is not None:
-            continue
-        university = _university_of(form, rules)
-        if university is None:
-            continue
-        if university in names:
-            key = names[university].key
-        else:
-            key = catalog_keys.get(university, f"{ORGANIZATION}:zh-{university}")
-        names[form] = Name(form, ORGANIZATION, key)
-
-
-def _university_of(form: str, rules: NameRules) -> str | None:
+def university_of(form: str, rules: NameRules) -> str | None:
     """The university a unit's name begins with (台北教育大学 | 文化创意产业经营学系), or None."""
     if not form.endswith(rules.university_units):
         return None
@@ -382,133 +366,6 @@ def schools(view: str, words: Sequence[Word], rules: NameRules,
             continue  # 私立高中, 110学年 | 高中: an owner or a year and a level name no school
         spans.append(match.span())
     return spans
-
-
-def located(names: dict[str, Name], kinds: Mapping[str, str], rules: NameRules, view: str,
-            tag_alone: Callable[[str], Sequence[tuple[str, str]]] | None = None) -> None:
-    """An institution written after its place (新加坡南洋理工大学, 台中市惠文高中) is the
-    institution of that name, which the article may also write alone; one named by its field
-    only (香港教育大学, 北京师范大学) keeps its place."""
-    for form, name in list(names.items()):
-        if name.kind != ORGANIZATION or name.known_as is not None:
-            continue
-        for length in range(min(6, len(form) - 4), 1, -1):
-            place, rest = form[:length], form[length:]
-            # 台中市: a city the catalog knows without its 市
-            located = kinds.get(place) == PLACE or len(place) >= 3 and place[-1] in rules.city_suffixes
-            if not located or not rest.endswith(rules.located_institutions):
-                continue
-            if place[-1] + rest[0] in rules.school_owners or rest.startswith(rules.school_owners):
-                break  # 台北市立 | 成功高级中学, 纽约 | 州立大学: the place's own school, named with it
-            suffix = next(s for s in rules.located_institutions if rest.endswith(s))
-            stem = rest[: -len(suffix)]
-            if any(i in stem for i in rules.located_institutions):
-                break  # 中国 | 科学院物理研究所: a part of the country's institution, not one of its own
-            if stem in rules.organization_suffixes or stem in rules.generic_bodies:
-                break  # 德意志 | 银行研究中心: the unit of a body named with the place (德意志银行)
-            while stem.endswith(rules.institution_fields):
-                stem = stem[: -len(next(f for f in rules.institution_fields if stem.endswith(f)))]
-            school = suffix in rules.school_levels or suffix.endswith("学")  # 大学, 中学: schools
-            # (the tagger calls a field's term nz alone, 病毒; a name it tags as one)
-            if stem and not school and tag_alone is not None and not any(
-                t in _NAME_TAGS and (t != "nz" or len(w) >= 3) for w, t in tag_alone(stem)
-            ):
-                break  # 中国 | 旅游研究院: common words name no institute without its place (schools do)
-            if suffix.endswith("大学") and stem and tag_alone is not None and not any(
-                t in _NAME_TAGS for _, t in tag_alone(stem)
-            ) and not _written_alone(view, rest, form):
-                break  # 中国 | 医药大学: common words, never written without the place, are its name
-            if suffix.startswith("研究") and stem and tag_alone is not None and all(
-                t in ("LOC", "ns") for _, t in tag_alone(stem)
-            ):
-                break  # 华盛顿 | 阿拉伯研究所: a think tank named for a region keeps its city
-            if rest.startswith(rules.body_counters):
-                del names[form]  # 四川省 | 一间医院: a hospital there, counted, not named
-            elif len(stem) >= 2:
-                key = names[rest].key if rest in names else f"{ORGANIZATION}:zh-{rest}"
-                names[form] = Name(form, ORGANIZATION, key)
-            break
-
-
-def _written_alone(view: str, part: str, whole: str) -> bool:
-    """Whether ``part`` is written somewhere in ``view`` other than inside ``whole``."""
-    return view.count(part) > view.count(whole) * whole.count(part)
-
-
-def same_company(names: dict[str, Name], rules: NameRules) -> None:
-    """One company, its name's ending varied (王品集团, 王品公司, 王品): the first form's."""
-    first: dict[str, str] = {}
-    for form, name in list(names.items()):
-        if name.kind != ORGANIZATION or name.known_as is not None:
-            continue
-        suffix = next((s for s in rules.corporate_suffixes if form.endswith(s)), "")
-        stem = form[: len(form) - len(suffix)]
-        if len(stem) < 2:
-            continue
-        if stem in first:
-            names[form] = Name(form, ORGANIZATION, first[stem])
-        else:
-            first[stem] = name.key
-
-
-def shortened_bodies(names: dict[str, Name], rules: NameRules, known: Mapping[str, str]) -> None:
-    """A body named in full and with words of its middle left out (永龄健康基金会, 永龄基金会):
-    the short form is the full one's, unless what is left is a place's or a catalog name."""
-    bodies = [n for n in names.values() if n.kind == ORGANIZATION and n.known_as is None]
-    for short in bodies:
-        suffix = next((s for s in rules.organization_suffixes if short.form.endswith(s) and len(s) >= 2), "")
-        stem = short.form[: len(short.form) - len(suffix)]
-        if not suffix or len(stem) < 2 or stem in known:
-            continue
-        longer = [n for n in bodies if n.form != short.form and n.form.startswith(stem)
-                  and n.form.endswith(suffix) and len(n.form) > len(short.form)]
-        if len(longer) == 1:
-            names[short.form] = Name(short.form, ORGANIZATION, longer[0].key)
-
-
-def local_short_forms(names: dict[str, Name], rules: NameRules, known: Mapping[str, str]) -> None:
-    """A body named in full with its place or government first (台南市政府 | 农业局, 台中市 |
-    观旅局), then by its own word alone (农业局): the short form is the full one's, when one
-    full name in the article ends in it."""
-    bodies = [n for n in names.values() if n.kind == ORGANIZATION and n.known_as is None]
-    for short in bodies:
-        if short.form in known or not short.form.endswith(rules.organization_suffixes):
-            continue
-        longer = [n for n in bodies if len(n.form) > len(short.form) + 1 and n.form.endswith(short.form)
-                  and _placed(n.form[: -len(short.form)], rules, known)]
-        if len(longer) == 1:
-            names[short.form] = Name(short.form, ORGANIZATION, longer[0].key)
-
-
-def local_governments(names: dict[str, Name], rules: NameRules) -> None:
-    """A place's government written both ways (南投县府, 南投县政府): one body, the full form's."""
-    for form, name in list(names.items()):
-        ending = next((e for e in rules.local_governments if form.endswith(e) and e.endswith("府")), "")
-        if not ending or len(form) == len(ending) or name.kind != ORGANIZATION or name.known_as is not None:
-            continue
-        full = names.get(form[: -len(ending)] + ending[:-1] + "政府")
-        if full is not None and full.kind == ORGANIZATION:
-            names[form] = Name(form, ORGANIZATION, full.key)
-
-
-def _placed(prefix: str, rules: NameRules, known: Mapping[str, str]) -> bool:
-    """Whether ``prefix`` is a place or a place's government (台南市政府, 泰国, 南投县)."""
-    stem = next((prefix[: -len(w)] for w in rules.government_words if prefix.endswith(w)), prefix)
-    return known.get(stem) == PLACE or len(stem) >= 2 and stem[-1] in rules.city_suffixes
-
-
-def missions(names: dict[str, Name], view: str) -> None:
-    """A body always written after 驻 (驻土耳其代表处) is a country's mission there: the longer
-    name in the article that ends in it (中华民国驻土耳其代表处), or itself with 驻."""
-    for form, name in list(names.items()):
-        if name.kind != ORGANIZATION or name.known_as is not None or not always_after(view, form, "驻"):
-            continue
-        longer = [n for n in names.values() if n.kind == ORGANIZATION and n.form.endswith("驻" + form)]
-        del names[form]
-        if len(longer) == 1:
-            names[form] = Name(form, ORGANIZATION, longer[0].key)
-        elif "驻" + form not in names:
-            names["驻" + form] = Name("驻" + form, ORGANIZATION)
 
 
 def always_after(view: str, form: str, words: str | tuple[str, ...]) -> bool:
@@ -1155,11 +1012,8 @@ __all__ = [
     "described_known",
     "in_apposition",
     "joined_by_and",
-    "located",
     "runs_into_title",
-    "same_company",
     "schools",
     "speaking_bodies",
-    "university_units",
     "without_leading_verb",
 ]

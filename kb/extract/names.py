@@ -42,24 +42,17 @@ from kb.extract.bodies import (
     holds_a_person,
     in_apposition,
     joined_by_and,
-    local_governments,
-    local_short_forms,
     local_unit,
-    located,
     members_of_known,
-    missions,
     numbered_channels,
     placed_known,
     quoted_bodies,
     quoted_media,
     runs_into_title,
-    same_company,
     schools,
-    shortened_bodies,
     sort_described,
     speaking_bodies,
     speaking_quoted,
-    university_units,
     without_former,
     without_leading_particle,
     without_leading_verb,
@@ -70,6 +63,15 @@ from kb.extract.bodies import (
 from kb.extract.entities import transliteration_chars
 from kb.extract.name_rules import Affixes, Name, NameRules
 from kb.extract.readings import Readings
+from kb.extract.same_body import (
+    local_governments,
+    local_short_forms,
+    located,
+    missions,
+    same_company,
+    shortened_bodies,
+    university_units,
+)
 from kb.extract.tagger import Word
 from kb.extract.text import uses
 

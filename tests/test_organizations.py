@@ -962,3 +962,18 @@ def test_cut_english_names_courts_and_events_are_no_bodies(body, absent):
 
 def test_an_institute_named_by_its_field_after_its_place_is_a_body():
     assert _entities("根據香港民意研究所最新調查顯示，特首的民望下跌。")["香港民意研究所"][0] == "organization"
+
+
+@pytest.mark.parametrize(
+    ("body", "firm"),
+    [
+        # a firm's analyst after its Latin name: the Latin name is the firm's
+        ("“我们继续认为安全性被低估，”Stifel的分析师Paul Matteis写道。", "Stifel"),
+        ("Jefferies分析师Michael Yee表示，这是重磅消息。", "Jefferies"),
+        # an agency of a photo credit, written after a comma (BBC's 图像来源，)
+        ("图像来源，PA Media</p><p>英国首相苏纳克表示支持。", "PA Media"),
+    ],
+)
+def test_a_firm_written_in_latin_before_its_people_or_in_a_credit_is_an_organization(body, firm):
+    assert _entities(body).get(firm, ("",))[0] == "organization", _entities(body)
+

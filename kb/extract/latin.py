@@ -116,17 +116,18 @@ def latin_bodies(text: NormalisedText, suffixes: tuple[str, ...], english_index:
 
 
 def latin_companies(text: NormalisedText, endings: tuple[str, ...], data_words: tuple[str, ...],
-                    legal_forms: tuple[str, ...], english_index: Mapping[str, set[str]],
-                    common: frozenset[str]) -> dict[str, str]:
+                    legal_forms: tuple[str, ...], staff_words: tuple[str, ...],
+                    english_index: Mapping[str, set[str]], common: frozenset[str]) -> dict[str, str]:
     """Companies written in Latin and told by their shape: a company's last word (SolarEdge
-    Technologies, Natixis Investment Managers), a ticker in brackets (Target (TGT)), or data
-    they publish (Numerator的数据显示, 根据Wind显示). The Latin name → the catalog's key, or a
-    key of its own."""
+    Technologies, Natixis Investment Managers), a ticker in brackets (Target (TGT)), data they
+    publish (Numerator的数据显示, 根据Wind显示), or their people after the name (Stifel的分析师).
+    The Latin name → the catalog's key, or a key of its own."""
     view = text.text
     found: dict[str, str] = {}
     legal = _legal_form_pattern(legal_forms)
     for pattern, group in ((_corporate_pattern(endings), "latin"), (_TICKER, "latin"),
-                           (_data_pattern(data_words), "latin"), (_DATA_AFTER_SOURCE, "latin")):
+                           (_data_pattern(data_words), "latin"), (_DATA_AFTER_SOURCE, "latin"),
+                           (_staff_pattern(staff_words), "latin")):
         for match in pattern.finditer(view):
             span = match.span(group)
             latin = text.original_slice(*span).strip()
@@ -178,6 +179,13 @@ def _corporate_pattern(endings: tuple[str, ...]) -> re.Pattern[str]:
     # (not Moody's Investors | Service: a Latin word after the ending goes on with the name)
     return re.compile(r"(?<![a-z0-9&.'\-])(?P<latin>[a-z][a-z0-9&.'\-]*(?: [a-z0-9&][a-z0-9&.'\-]*){0,2}"
                       r" (?:" + words + r"))(?![a-z0-9&'\-]| [a-z0-9])")
+
+
+@lru_cache(maxsize=4)
+def _staff_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A Latin name, then one of the firm's people (Stifel的分析师, Jefferies分析师)."""
+    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(_LATIN_NAME + r"的?(?:" + alternatives + r")")
 
 
 @lru_cache(maxsize=4)

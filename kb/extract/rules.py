@@ -576,12 +576,13 @@ class Rules:
                 and e.country.upper() in countries}
 
     @cached_property
-    def latin_company_words(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-        """The last words of companies' Latin names, what a company publishes (数据), and the
-        legal forms a Latin name may end in (Inc., & Co.)."""
+    def latin_company_words(self) -> tuple[tuple[str, ...], ...]:
+        """The last words of companies' Latin names, what a company publishes (数据), the
+        legal forms a Latin name may end in (Inc., & Co.) and a firm's people after its name
+        (分析师)."""
         data = self.catalog.lexicon
         return (_words(data["latin_company_endings"]), _words(data["data_words"]),
-                _words(data["latin_legal_forms"]))
+                _words(data["latin_legal_forms"]), _words(data["employer_staff_words"]))
 
     @cached_property
     def latin_common_words(self) -> frozenset[str]:

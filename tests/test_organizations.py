@@ -37,6 +37,9 @@ def _entities(body: str) -> dict[str, tuple[str, str | None, set[str]]]:
         ("美国把两间芯片设计公司列入清单，即沐光科技（Muguang Tech）和深岩（Deeprock）。", "深岩", "Deeprock"),
         # a relay or reporting verb before the name is no part of it
         ("法新社今天引述国际独立油轮船东协会（INTERTANKO）负责人的话说，航道已经重开。", "国际独立油轮船东协会", "INTERTANKO"),
+        # a name of two transliterated parts joined by a hyphen (罗伯特-科赫研究所)
+        ("根据罗伯特-科赫研究所（Robert Koch Institute）的数据，有近八百万人患病。", "罗伯特-科赫研究所",
+         "Robert Koch Institute"),
         ("这款机器人来自工艺公司（Engineered Crafts），重达30公斤。", "工艺公司", "Engineered Crafts"),
         # a body's founders, staff or clients after it
         ("凯盛融英(Capvision)的创始人们将一种商业模式引入中国。", "凯盛融英", "Capvision"),

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from kb.catalog import ORGANIZATION
 from kb.extract.bodies import before_known, without_verb_character
-from kb.extract.entities import slug
+from kb.extract.entities import slug, transliteration_chars
 from kb.extract.records import EntityInfo
 from kb.extract.tagger import Word
 from kb.normalise import NormalisedText, normalise_key
@@ -26,6 +26,7 @@ from kb.normalise import NormalisedText, normalise_key
 # A Latin name in brackets, after a Chinese name or a closing quote (「白盔」（White Helmets）).
 _LATIN_BRACKET = re.compile(r"[（(]\s*(?P<latin>[A-Za-z][A-Za-z0-9.&'’\- ]{0,60}?)\s*[)）]")
 _HAN = re.compile(r"[\u4e00-\u9fff·]")
+_HYPHENS = ("-", "‐", "－")
 _QUOTED = re.compile(r"[「“『]([\u4e00-\u9fff·]{2,24})[」”』]$")
 # Tags of words that are never part of a name: prepositions, conjunctions, particles,
 # punctuation, pronouns, numerals, measure words, times.
@@ -182,6 +183,12 @@ def _form_start(view: str, paren: int, words: Sequence[Word], starts: list[int],
     while index >= 0 and paren - words[index].start <= _NAME_MAX:
         word = words[index]
         piece = view[word.start : word.end]
+        if piece in _HYPHENS and word.end == start and start != paren and index > 0 and all(
+            c in transliteration_chars() for c in view[words[index - 1].start : words[index - 1].end]
+        ):
+            start = word.start  # 罗伯特 | - | 科赫研究所（Robert Koch Institute）: a name of two parts
+            index -= 1
+            continue
         if word.end != start or not all(_HAN.match(c) for c in piece):
             break
         if start != paren and word.tag == "m" and _ORDINAL.fullmatch(piece):

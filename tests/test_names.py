@@ -1401,6 +1401,8 @@ def test_two_countries_one_character_each_before_two_nations_are_no_person():
         ("日本数字大臣河野太郎出席发布会。河野表示，根据提示能够简单操作。", "河野太郎", "person", "河野"),
         # a city's name after a foreign given name and its dot is the surname (斯科特·波士顿)
         ("兰德公司高级国防分析师斯科特·波士顿表示，发射时，贫铀弹药很危险。", "斯科特·波士顿", "person", "波士顿"),
+        # 周 after a title starts a name (前行长周小川), though it starts none elsewhere (周一)
+        ("中国的技术官僚发挥了关键作用。前行长周小川等改革者从2002年起领导央行。", "周小川", "person", None),
         # a person noun before a glossed name is no part of it (房客 | 席利（Tala Sili）)
         ("另一倖存房客席利（Tala Sili）說，他看到煙霧從門縫裡竄進房間。", "席利", "person", "房客席利"),
         # a reporter's name runs into no unknown city of the credit (陈家伦 | 富国市摄)

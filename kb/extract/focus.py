@@ -37,6 +37,8 @@ _WORD_CHAR = re.compile(r"[\w]")
 # How much around a sign of a name the tagger reads: the name and enough context to tag it.
 _AROUND_NAME = 24
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# A surname's character starting a time or a word, no name: 周一, 周末, 曾经.
+_NOT_A_SURNAME = re.compile(r"周[一二三四五六日天末内边年]|曾经")
 # An age before a name (92岁的林武云): what news says of people, and of no thing.
 _AGE_BEFORE = re.compile(r"\d{1,3}岁的?")
 # A source named alone at a clause's start, before a comma (据财联社，): 据 and up to six characters.
@@ -165,9 +167,11 @@ def _clause_around(view: str, start: int, end: int, a: int, b: int) -> tuple[int
 
 
 def _may_be_name(view: str, pos: int, coverage: Coverage, rules: Rules) -> bool:
+    # (a surname that starts no name elsewhere, 周 of 周一, starts one after a title: 行长周小川)
+    surname = view[pos] in rules.lexicon.titled_surnames and not _NOT_A_SURNAME.match(view, pos)
     return (
         bool(_CJK.match(view, pos))
-        and view[pos] not in rules.not_name_starts
+        and (view[pos] not in rules.not_name_starts or surname)
         and not coverage.covers(pos)
     )
 

@@ -131,6 +131,7 @@ class Lexicon:
     purpose_openers: tuple[str, ...]  # purpose_openers: 为了, 为
     directive_verbs: frozenset[str]  # directive_verbs: 要求 (a weak verb that opens a sentence)
     directing_verbs: frozenset[str]  # directing_verbs: 要求, 呼吁 (what they ask for holds no statement)
+    titled_surnames: frozenset[str]  # titled_surnames: 周 (行长周小川: a name after a title)
     withheld_detail_verbs: tuple[str, ...]  # withheld_detail_verbs: 说明 (…，但未详细说明 ends the content)
     answering_verbs: tuple[str, ...]  # answering_verbs: 回应 (X回应，称Y)
     quote_continuers: tuple[str, ...]  # quote_continuers: 并, 还 after 。”
@@ -267,6 +268,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         purpose_openers=_words(data["purpose_openers"]),
         directive_verbs=frozenset(_words(data["directive_verbs"])),
         directing_verbs=frozenset(_words(data["directing_verbs"])),
+        titled_surnames=frozenset(data["titled_surnames"]),
         withheld_detail_verbs=_words(data["withheld_detail_verbs"]),
         answering_verbs=_words(data["answering_verbs"]),
         quote_continuers=_words(data["quote_continuers"]),

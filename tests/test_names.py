@@ -1401,6 +1401,8 @@ def test_two_countries_one_character_each_before_two_nations_are_no_person():
         ("日本数字大臣河野太郎出席发布会。河野表示，根据提示能够简单操作。", "河野太郎", "person", "河野"),
         # a city's name after a foreign given name and its dot is the surname (斯科特·波士顿)
         ("兰德公司高级国防分析师斯科特·波士顿表示，发射时，贫铀弹药很危险。", "斯科特·波士顿", "person", "波士顿"),
+        # a count of a body's things before it is no part of it (三艘 | 菲律宾政府船只)
+        ("中国海警称，三艘菲律宾政府船只闯入仁爱礁附近海域。", "菲律宾政府", "organization", "三艘菲律宾政府"),
         # 周 after a title starts a name (前行长周小川), though it starts none elsewhere (周一)
         ("中国的技术官僚发挥了关键作用。前行长周小川等改革者从2002年起领导央行。", "周小川", "person", None),
         # a person noun before a glossed name is no part of it (房客 | 席利（Tala Sili）)

@@ -124,6 +124,7 @@ class NameRules:
     leading_particles: frozenset[str] = frozenset()  # 另, 依, 和: run into a body's start
     strict_leading_particles: frozenset[str] = frozenset()  # 另, 至: off without the rest elsewhere
     not_body_starts: frozenset[str] = frozenset()  # 性, 间: word endings that begin no body
+    counted_things: re.Pattern[str] = re.compile("(?!)")  # 三艘: a count of a body's things before it
     company_boards: tuple[str, ...] = ()  # 董事会: a company's board after its name
     business_lines: tuple[str, ...] = ()  # 证券, 游戏: a company's line of business, after its name a unit
     business_line_breakers: tuple[str, ...] = ()  # 业, 店: after a line, a longer word

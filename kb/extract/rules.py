@@ -434,6 +434,7 @@ class Rules:
             body_counters=_words(data["body_counters"]),
             sector_endings=_words(data["sector_endings"]),
             counted=re.compile(_NUMBER + "[" + re.escape(data["body_measure_words"]) + "]$"),
+            counted_things=re.compile(_NUMBER + "[" + re.escape(data["thing_measure_words"]) + "]"),
             not_name_ends=frozenset(data["not_name_ends"]),
             ownership_words=_words(data["ownership_words"]),
             leading_descriptors=_words(data["leading_descriptors"]),

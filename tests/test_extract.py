@@ -413,6 +413,9 @@ def test_unknown_domain_becomes_outlet():
         # where a caption's photo shows them (（左）) and an occasion closed by its event (…的对谈)
         ("前英國首相特拉斯（左）15日在哥本哈根民主高峰會的對談表示，中國企圖阻止西方與台灣往來。", "liz-truss", "表示",
          "中國企圖阻止西方與台灣往來"),
+        # to whom, then the feeling expressed, between subject and verb (向桥本 | 表达不满 | 称)
+        ("1992年6月前首相中曾根康弘向桥本表达不满称“宫泽当面什么都没对我说”。", "yasuhiro-nakasone", "称",
+         "宫泽当面什么都没对我说"),
         # the reporter's remark that the speaker left something out is no part of what was said
         ("日本电池制造商松下（Panasonic）表示，基于“多种因素”做出了该决定，但没有具体说明是哪些因素。", "panasonic", "表示",
          "基于“多种因素”做出了该决定"),

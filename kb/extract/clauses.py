@@ -518,6 +518,10 @@ class ClauseParser:
                 j = k + 1
                 while j < n and gap[j].nominal:
                     j += 1
+                if j < n and gap[j].text in lex.expressing_verbs and 0 < n - j - 1 <= 2 and all(
+                    u.tag in ("n", "vn", "a", "an", "v") for u in gap[j + 1 :]
+                ):
+                    return True  # 向桥本 | 表达不满 | 称: to whom, then the feeling expressed
                 channel = self._channel_end(gap, j) if j < n else None
                 if channel is not None:
                     k = channel

@@ -30,14 +30,9 @@ from kb.extract.speakers import Speakers, Subject
 from kb.extract.tagger import Word
 from kb.extract.text import CLAUSE_PUNCT, CLOSERS, CLOSING_QUOTES, OPENERS, SENTENCE_END, TextIndex, uses
 
-# What ends a clause: a verb beyond one of these speaks in another clause.
-
-# A bracket opened just before a verb and closed just after it, with no clause inside: a
-# gloss of what something is called (（中国称钓鱼岛）), not speech.
+# A run of Chinese characters (a name pressed right after 施压).
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff·]+")
-_NAMING_GLOSS = re.compile(r"[（(][^（）()，。,]{0,5}$")
-_GLOSS_END = re.compile(r"[^（）()，。,：:“”「」]{1,12}[）)]")
-
+# What ends a clause: a verb beyond one of these speaks in another clause.
 _CLAUSE_ENDS = tuple(CLAUSE_PUNCT + SENTENCE_END + "\n")
 
 __all__ = ["Found", "StatementFinder", "Subject"]
@@ -214,7 +209,7 @@ class StatementFinder:
             return None  # 简称, （亦称: what a thing is called
         if self._inside_channel(start):
             return None  # 发表演 | 说指: the verb's first character ends a channel's word
-        if _NAMING_GLOSS.search(view, max(0, start - 6), start) and _GLOSS_END.match(view, end):
+        if self._naming_gloss(start, end):
             return None  # 尖阁诸岛（中国称 | 钓鱼岛）: what another side calls a thing, in brackets
         if view.endswith(lex.noun_markers, 0, start) or view.endswith(lex.negators, 0, start):
             return None
@@ -701,8 +696,6 @@ class StatementFinder:
             if subject is None:
                 continue
             start, end, punctuated, direct = self.content_for(verb)
-            if self._bracketed_aside(subject.start, start, end):
-                continue  # 尖阁诸岛（中国称钓鱼岛）: what a name is called there, an aside
             if end <= start:
                 quoted = self._quote_before(subject.start)
                 if quoted is None and subject.key:
@@ -772,17 +765,16 @@ class StatementFinder:
             return item  # introduced in the paragraph after the lead at the latest
         return replace(item, subject=replace(subject, key=keys.pop(), kind=PERSON, anonymous=False))
 
-    def _bracketed_aside(self, subject_start: int, start: int, end: int) -> bool:
-        """Whether subject and verb stand in a bracket that closes inside the content (（X称Y）,
-        (Second Thomas Shoal，中国称仁爱礁)): an aside naming a thing."""
+    def _naming_gloss(self, start: int, end: int) -> bool:
+        """Whether the verb at ``view[start:end]`` stands in a bracket that closes right after a
+        short name (（中国称钓鱼岛）, (Second Thomas Shoal，中国称仁爱礁)): an aside naming a thing."""
         view = self.view
-        opened = max(view.rfind("（", 0, subject_start), view.rfind("(", 0, subject_start))
-        if opened < 0 or subject_start - opened > 60 or any(c in view[opened:subject_start] for c in "）)\n"):
+        opened = max(view.rfind("（", 0, start), view.rfind("(", 0, start))
+        if opened < 0 or start - opened > 60 or any(c in view[opened:start] for c in "）)\n"):
             return False
-        close = min((i for i in (view.find("）", start), view.find(")", start)) if i >= 0), default=-1)
+        close = min((i for i in (view.find("）", end), view.find(")", end)) if i >= 0), default=-1)
         # a name is short and has no clause in it; （发言人表示，…） says something
-        named = close - start <= 15 and not any(c in view[start:close] for c in "，,。")
-        return 0 <= close <= end + 1 and named
+        return 0 <= close - end <= 15 and not any(c in view[end:close] for c in "，,。")
 
     def _distinct(self, found: list[Found]) -> list[Found]:
         """One statement per content and speaker (a quotation reached two ways); and none whose

@@ -630,6 +630,13 @@ def without_reporting_verb(form: str, rules: NameRules) -> str:
     return form[: -len(verb)].removesuffix("等")
 
 
+def without_counted_things(form: str, rules: NameRules) -> str:
+    """A tagged body without a count of its ships, planes or vehicles before it (三艘 |
+    菲律宾政府(船只)): the body whose things they are."""
+    counted = rules.counted_things.match(form)
+    return form[counted.end() :] if counted and len(form) - counted.end() >= 3 else form
+
+
 def founded(form: str, rules: NameRules) -> str | None:
     """A tagged body with a verb of founding inside it (万那杜 | 开设 | 大使馆): what was founded,
     if a name of four characters or more follows the verb; None if only a sort's word does."""

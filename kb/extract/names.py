@@ -53,6 +53,7 @@ from kb.extract.bodies import (
     sort_described,
     speaking_bodies,
     speaking_quoted,
+    without_counted_things,
     without_former,
     without_leading_particle,
     without_leading_verb,
@@ -853,9 +854,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                 form = after_previous_word(view, form, known, tag_alone)
             form = without_reporting_verb(form, rules) if form else form
             form = founded(form, rules) if form else form
-            counted = rules.counted_things.match(form) if form else None
-            if counted and len(form) - counted.end() >= 3:
-                form = form[counted.end() :]  # 三艘 | 菲律宾政府(船只): a count of the body's things
+            form = without_counted_things(form, rules) if form else form
             if form and (form.endswith(rules.thing_endings) or form.startswith(rules.body_counters)
                          or form.endswith(rules.group_endings)
                          or _suffixes_only(form, rules) or _counted_at_end(form, rules)

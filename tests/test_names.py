@@ -1930,3 +1930,32 @@ def test_a_pseudonym_is_a_person(body, person):
 )
 def test_no_person_in_a_faction_or_a_surname_and_a_word(body):
     assert "person" not in _kinds(body).values(), _kinds(body)
+
+
+def _discovered(body: str) -> set[tuple[str, str]]:
+    text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"
+    return {(e.kind, e.name) for e in extract(parse_text(text)).entities.values() if e.origin == "discovered"}
+
+
+@pytest.mark.parametrize(
+    ("body", "present", "absent"),
+    [
+        # the body's word the tagger left after the name, each time (士林地方 | 法院)
+        ("案經1年多的審理，士林地方法院今天做出一審判決。</p><p>士林地方法院新聞資料指出，林男犯貪污罪。",
+         ("organization", "士林地方法院"), ("organization", "士林地方")),
+        # a Japanese name after a person's word, whatever the tagger calls it
+        ("日本隊總教練川口朋保表示，台灣的投手很厲害。</p><p>川口朋保賽後表示，他們的打線很強。",
+         ("person", "川口朋保"), ("organization", "川口朋保")),
+        # a Chinese name right after the school it belongs to: a student
+        ("市府指出，台南應用科技大學陳珞綺在嬰兒時期經檢查發現為全盲。", ("person", "陳珞綺"), ("organization", "陳珞綺")),
+        # a weapon's name before its kind most times: a thing, no body
+        ("烏克蘭利用美國愛國者導彈系統擊落飛彈。</p><p>俄方稱摧毀了一個愛國者防空導彈系統，愛國者導彈的能力受到質疑。",
+         None, ("organization", "愛國者")),
+        # a company's Latin name with its legal form, punctuation and all, glosses no person
+        ("零售商沃爾瑪(Walmart Inc., WMT)、家得寶(Home Depot Inc., HD)和Target公布財報。", None, ("person", "得寶")),
+    ],
+)
+def test_the_kind_and_the_edges_of_a_tagged_name(body, present, absent):
+    found = _discovered(body)
+    assert present is None or present in found, found
+    assert absent not in found, found

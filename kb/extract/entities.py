@@ -245,6 +245,7 @@ def matcher_for(catalog: Catalog) -> Matcher:
     return matcher
 
 
+_LATIN_WORD = re.compile(r"[a-z0-9]+")
 _DATE_AFTER = re.compile(r"\d{1,4}[" + DATE_UNITS + "]")
 
 
@@ -493,8 +494,8 @@ def discover(
     for match in _parentheticals(text.text):
         english = text.original_slice(*match.span(2)).strip()
         if not _looks_like_person_name(english) or taken and normalise_key(english) in taken or (
-            matcher.thing_latin_words.intersection(normalise_key(english).split())
-        ):
+            matcher.thing_latin_words.intersection(_LATIN_WORD.findall(normalise_key(english)))
+        ):  # (Home Depot Inc., HD: a word with its punctuation is still that word)
             continue  # not a person's name, or an organization's (kb/extract/bracketed.py)
         run = match.group(1)
         # A known form right before the parenthesis (柯比（John Kirby）) is the name.

@@ -98,6 +98,7 @@ class NameRules:
     place_endings: tuple[str, ...] = ()  # 市中心, 市区: a place's part, though it ends like a body
     facility_endings: tuple[str, ...] = ()  # 车站, 机场: a building or a site, no name of ours
     not_person_after: tuple[str, ...] = ()  # 级, 奖, 诊所: what makes a name part of another thing
+    glossed_things: tuple[str, ...] = ()  # 飞弹, 发电厂: the same after a Latin gloss (not 计划)
     organization_descriptors: tuple[str, ...] = ()  # 通讯社, 公司: what describes a body before its name
     quoted_body_descriptors: tuple[str, ...] = ()  # 组织, 团体: a quoted name after them is a body's
     prepositions: frozenset[str] = frozenset()  # 向, 对: one-character prepositions (向 | 斯特凡尼克)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from functools import lru_cache
 from itertools import product
 
@@ -732,6 +732,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             votes[raw[: -len(account)]][ORGANIZATION] += 2
         del votes[raw]
     skip = known
+    word_ends = {w.end for w in words}
     # A headline's telegraphic words (柯侯赖, 蓝白) fool the tagger; a name is used in the body.
     body = view.find("\n") + 1
     names: dict[str, Name] = {}
@@ -752,11 +753,22 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             continue  # 卫福 | 部长: a body the catalog knows (卫福部) but its last character
         if raw[0] in rules.surnames and raw[1:].startswith(rules.name_withheld):
             continue  # 李姓牙(医): whatever the tag, a withheld name and the next word
+        if kind == ORGANIZATION:
+            # 士林地方 | 法院: the body's word the tagger left out
+            raw = _through_suffix(view, raw, rules, word_ends, known)
         kind = _kind_by_shape(raw, kind, view, rules, neighbours)
         if kind == ORGANIZATION and tag_alone is not None and _chinese_name_alone(raw, rules, tag_alone) and (
             _after_person_cue(view, raw, rules)
         ):
             kind = PERSON  # 市长卢秀燕: a Chinese name after a title, which no body's name is
+        if kind == ORGANIZATION and _foreign_person_shape(raw, rules) and raw not in known and (
+            _after_person_cue(view, raw, rules)
+        ):
+            kind = PERSON  # 总教练川口朋保, 被告罗纳度: a person's name after a person's word
+        if kind == ORGANIZATION and tag_alone is not None and _chinese_name_alone(raw, rules, tag_alone) and (
+            _after_body_word(view, raw, rules)
+        ):
+            kind = PERSON  # 台南应用科技大学陈珞绮: a Chinese name right after the body it belongs to
         if kind == PLACE and len(raw) == 3 and raw[0] in rules.surnames and raw not in known and (
             not _foreign_run(raw) and _after_person_cue(view, raw, rules)
         ):
@@ -860,7 +872,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                          or _suffixes_only(form, rules) or _counted_at_end(form, rules)
                          or _subsidiary(form, rules) or _part_after_parent(view, form, rules, known)):
                 continue  # 萨哈罗夫奖; 一间医院; 库德族; 科技有限公司: a prize, a body counted, a people
-            if form and not form.endswith(rules.organization_suffixes) and names_a_thing(view, form, rules):
+            if form and not form.endswith(rules.organization_suffixes) and names_a_thing(view, form, rules,
+                                                                                        most=True):
                 continue  # 萨哈罗夫(奖): a name inside a thing's name each time
             if form and (form in rules.organization_suffixes or form in rules.generic_bodies
                          or form in rules.descriptive_suffixes or sort_described(form, rules, known)
@@ -1173,6 +1186,42 @@ def _after_person_cue(view: str, form: str, rules: NameRules) -> bool:
     return any(rules.person_cue_words.ends_at(view[max(0, at - 6) : at]) for at in uses(view, form))
 
 
+def _through_suffix(view: str, form: str, rules: NameRules, word_ends: Collection[int],
+                    known: Mapping[str, str]) -> str:
+    """``form`` with the body's word that follows it at every use as a word of its own
+    (士林地方 | 法院), when it ends in none of its own: the tagger cut the name before its last
+    word. Not a company's or a government's word, which follow what describes one as often
+    (欧洲殖民 | 政府, 在华美国 | 公司), nor after a place's name."""
+    if form.endswith(rules.organization_suffixes) or any(
+        known.get(form[-n:]) == PLACE for n in range(2, min(len(form), 5) + 1)
+    ):
+        return form
+    suffixes = [s for s in rules.organization_suffixes if len(s) >= 2 and s not in rules.corporate_suffixes
+                and not s.endswith("政府")]
+    starts = list(uses(view, form))
+    endings = {max((s for s in suffixes if view.startswith(s, at + len(form))
+                    and at + len(form) + len(s) in word_ends), key=len, default="") for at in starts}
+    ending = endings.pop() if len(endings) == 1 else ""
+    if not starts or not ending or (form + ending).endswith(rules.facility_endings):
+        return form  # (官田游客 | 中心: a building's name, not a body's)
+    return form + ending
+
+
+def _foreign_person_shape(form: str, rules: NameRules) -> bool:
+    """Whether ``form`` has the shape of a foreign person's name and none of a body's: a
+    transliteration (罗纳度, 宝拉阿巴杜) or a Japanese surname and given name (川口朋保)."""
+    if not 3 <= len(form) <= 6 or not _HAN.fullmatch(form) or form.endswith(rules.organization_suffixes):
+        return False
+    return _foreign_run(form) or (len(form) == 4 and form[1] in rules.japanese_surname_ends)
+
+
+def _after_body_word(view: str, form: str, rules: NameRules) -> bool:
+    """Whether some use of ``form`` follows a body's word right away (科技大学 | 陈珞绮): a
+    member of the body, named after it."""
+    return any(view.endswith(s, 0, at) for at in uses(view, form)
+               for s in rules.organization_suffixes if len(s) >= 2)
+
+
 def _name_withheld_after(view: str, form: str, rules: NameRules) -> bool:
     """Whether every use of ``form`` is followed by a word that withholds a name (黎安里刘 | 姓
     里长): its last character is a surname, and no name is given."""
@@ -1336,11 +1385,38 @@ def _prize_after(fields: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?:[\u4e00-\u9fff]{1,4}及)?(?:" + alternatives + ")奖")
 
 
-def names_a_thing(view: str, form: str, rules: NameRules) -> bool:
-    """Whether every use of ``form`` is part of a thing's name (纪德级, 诺贝尔和平奖, 梅奥诊所,
-    吴舜文新闻奖), a Latin gloss between them or not."""
+def names_a_thing(view: str, form: str, rules: NameRules, most: bool = False) -> bool:
+    """Whether every use of ``form`` (with ``most``, more than half) is part of a thing's name
+    (纪德级, 诺贝尔和平奖, 梅奥诊所, 吴舜文新闻奖, 爱国者导弹, 八一七公报), a Latin gloss
+    between them or not."""
     if form.endswith(rules.not_person_after):
         return True
+    # (a thing's one-character ending begins words too: 率 | 领)
+    things = (*rules.not_person_after, *(t for t in rules.thing_endings if len(t) >= 2))
+    starts = list(uses(view, form))
+    inside = 0
+    for at in starts:
+        end = at + len(form)
+        while end < len(view) and view[end].isdigit():
+            end += 1  # 罗素2000指数
+        gloss = _LATIN_GLOSS_AT.match(view, end)
+        if gloss is not None:
+            # 哈利勒苏莱曼（Khalil Suleiman）医院: the gloss names a body or a site (本田汽车(Honda
+            # Motor)计划… names none)
+            end = gloss.end()
+            end += next((len(m) for m in rules.site_modifiers if view.startswith(m, end)), 0)  # (…)国际机场
+            if view.startswith((*rules.long_organization_suffixes, *rules.facility_endings), end) and (
+                not view.startswith(rules.led_bodies, end)
+            ):
+                inside += 1
+                continue  # 旺沙玛朱（Wangsa Maju）警察局(长): a body's place (not 米莱（Javier Milei）政府)
+            if view.startswith(rules.glossed_things, end):
+                inside += 1
+            continue  # (本田汽车(Honda Motor)计划: what the company plans, no thing's name)
+        prize = _prize_after(rules.prize_fields).match(view, end)
+        if view.startswith(things, end) or prize is not None:
+            inside += 1
+    return bool(starts) and (inside * 2 > len(starts) if most else inside == len(starts))
     for at in uses(view, form):
         end = at + len(form)
         while end < len(view) and view[end].isdigit():

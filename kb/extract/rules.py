@@ -419,6 +419,7 @@ class Rules:
             place_endings=_words(data["place_endings"]),
             facility_endings=_words(data["facility_endings"]),
             not_person_after=_words(data["not_person_after"]),
+            glossed_things=_words(data["glossed_things"]),
             organization_descriptors=_words(data["organization_descriptors"]),
             quoted_body_descriptors=_words(data["quoted_body_descriptors"]),
             prepositions=frozenset(w for w in _words(data["prepositions"]) if len(w) == 1),

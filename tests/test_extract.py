@@ -1764,3 +1764,59 @@ def test_they_after_a_countrys_statement(body, expected):
 )
 def test_a_report_described_as_a_source_and_official_warnings(body, expected):
     assert [(k, c) for k, _, c, _ in statements(body)] == expected, statements(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers", "verb"),
+    [
+        # a joint communiqué of a summit: the body whose summit issued it
+        ("七国集团峰会周六发布了峰会联合公报，关注乌克兰问题。联合公报谴责俄罗斯违反国际法，并且重申将加强支持。",
+         {"g7"}, "谴责"),
+        ("北约周六发表了公报。公报表示，俄罗斯违反国际法。", {"nato"}, "表示"),
+        # a body's sort word alone (工会, 工会方面) after a body named with that word before it
+        ("德国服务业工会Verdi指责中远集团违反了协定。工会方面称，中远集团计划让自家船员完成工作。",
+         {"organization:verdi"}, "称"),
+        # 双方 after a meeting: the two who met, across a title chain after the joiner
+        ("日本国家安全保障局长秋叶刚男今天已跟美国白宫国家安全顾问苏利文（Jake Sullivan）电话会谈，双方确认将进行紧密合作。",
+         {"person:zh-秋叶刚男", "jake-sullivan"}, "确认"),
+        # 两位研究人员 with no 这: the two people that word introduced
+        ("研究人员丹尼尔·拜曼（Daniel Byman）和德莱尼·达夫（Delaney Duff）发表文章。</p><p>两位研究人员认为，巴勒斯坦问题已成为首要问题。",
+         {"person:daniel-byman", "person:delaney-duff"}, "认为"),
+        # 他们 after two people joined in its own sentence
+        ("研究人员丹尼尔·拜曼（Daniel Byman）和德莱尼·达夫（Delaney Duff），前者是教授，后者是硕士生，他们认为这是有用的。",
+         {"person:daniel-byman", "person:delaney-duff"}, "认为"),
+        # a person's own document (…在向最高法院提出的申请文件指出), not the body it went to
+        ("特别检察官史密斯（Jack Smith）在向最高法院提出的申请文件指出，此案代表一个基本问题。", {"person:jack-smith"}, "指出"),
+    ],
+)
+def test_speakers_named_before_by_a_document_a_sort_or_a_pair(body, speakers, verb):
+    said = statements(body)
+    assert {k for k, v, _, _ in said if v == verb} == speakers, said
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "两位专家表示，局势紧张。",  # no one introduced as 专家: two unnamed people
+        "张三和李四来到现场。他们表示很高兴。",  # 他们 in another sentence: not the pair
+        "李辉访问欧洲。双方一致认为，应共同努力。",  # 双方 with no meeting named: no one
+    ],
+)
+def test_groups_with_no_named_referent_name_no_one(body):
+    assert all(k is None for k, *_ in statements(body)), statements(body)
+
+
+def test_reportedly_after_a_conjunction_is_no_ones():
+    said = statements("虽然苹果公司不公开披露回报率，但据报道，其年均回报率约为20%。")
+    assert said == [(None, "据报道", "其年均回报率约为20%", True)], said
+
+
+@pytest.mark.parametrize("body", ["法院审酌他坦承犯行，并与被害人或告诉人达成和解，依法量刑。"])
+def test_a_verb_that_begins_a_noun_is_no_statement(body):
+    assert statements(body) == [], statements(body)
+
+
+def test_a_later_pronoun_goes_on_with_the_speaker_not_one_reported_inside():
+    said = statements("讲师拉扎鲁斯认为，“拜登总统的声明表达了他的失望，并且坚称哈马斯不会统治加沙。”</p>"
+                      "<p>他继续说道，“拜登总统可能会迫使内塔尼亚胡做出选择。”")
+    assert [k for k, v, _, _ in said if v == "说道"] == ["person:zh-拉扎鲁斯"], said

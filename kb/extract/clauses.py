@@ -369,10 +369,13 @@ class ClauseParser:
             # 该 | 管理 | 局, 执法 | 部门, 气候 | 保护 | 部长: a verbal noun that a noun or a title
             # completes is part of the noun
             compound = unit.tag == "vn" and j > i and j + 1 < n and units[j + 1].tag in ("n", "vn", TITLE)
+            # 联合 | 公报(表示): a verbal noun opening the phrase, of the document that follows
+            # (联合 is a filler too: 联合 | 发表, jointly)
+            opening = unit.tag == "vn" and j == i and j + 1 < n and units[j + 1].text in self.lex.descriptions
             leading_place_word = unit.tag == "f" and j == i
             if j > i and unit.tag in _MANNER_TAGS and j + 1 < n and units[j + 1].text == "地":
                 break  # 他 | 激动地(表示): the manner of speaking, no part of the subject
-            if (unit.nominal or document or compound) and not leading_place_word and (
+            if opening or (unit.nominal or document or compound) and not leading_place_word and (
                 text not in self.lex.fillers
             ):
                 j += 1

@@ -110,6 +110,9 @@ class Lexicon:
     latter_words: frozenset[str]  # latter_words: 后者
     former_words: frozenset[str]  # former_words: 前者
     pair_words: frozenset[str]  # pair_words: 两人
+    sides_words: frozenset[str]  # sides_words: 双方
+    meeting_verbs: tuple[str, ...]  # meeting_verbs: 会见
+    meeting_nouns: tuple[str, ...]  # meeting_nouns: 会谈
     issued_documents: tuple[str, ...]  # issued_documents
     cited_words: tuple[str, ...]  # cited_words
     clause_opening_verbs: frozenset[str]  # clause_opening_verbs
@@ -174,6 +177,11 @@ class Lexicon:
     @cached_property
     def verb_prefix(self) -> re.Pattern[str]:
         return _first_of(tuple(sorted(self.verbs, key=len, reverse=True)))
+
+    @cached_property
+    def meeting_words(self) -> re.Pattern[str]:
+        """A meeting of two sides: a verb of meeting someone (group ``verb``) or a meeting's word."""
+        return re.compile(f"(?P<verb>{alternatives(self.meeting_verbs)})|{alternatives(self.meeting_nouns)}")
 
     @cached_property
     def verb_prefix_anywhere(self) -> re.Pattern[str]:
@@ -247,6 +255,9 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         latter_words=frozenset(_words(data["latter_words"])),
         former_words=frozenset(_words(data["former_words"])),
         pair_words=frozenset(_words(data["pair_words"])),
+        sides_words=frozenset(_words(data["sides_words"])),
+        meeting_verbs=_words(data["meeting_verbs"]),
+        meeting_nouns=_words(data["meeting_nouns"]),
         issued_documents=_words(data["issued_documents"]),
         cited_words=_words(data["cited_words"]),
         clause_opening_verbs=frozenset(_words(data["clause_opening_verbs"])),

@@ -25,9 +25,11 @@ _OBJECT_MARKERS = set("对向与和同跟给把将让令使被及")
 # What follows an outlet in its own dateline: （中央社记者X台北8日电）, （中央社东京12日综合外电报导）.
 _DATELINE = re.compile(r"[^（）()。\n]{0,16}?\d{1,2}日[^（）()。\n]{0,8}?(?:电|报导|报道)[）)]")
 _LINES_BACK = 4
+# Bracketed glosses between two names (拜曼（Daniel Byman）和达夫): no words of the phrase.
+_GLOSSES = re.compile(r"[（(][^（）()]*[）)]")
 # 这两位经济学家, 上述三名官员: a counted group of people named before.
 _COUNTED_PEOPLE = re.compile(
-    r"(?:这|上述|以上)(?P<n>[两二三四五]|[2-5])(?:位|名)(?P<noun>[\u4e00-\u9fff]{1,6})")
+    r"(?P<these>这|上述|以上)?(?P<n>[两二三四五]|[2-5])(?:位|名)(?P<noun>[\u4e00-\u9fff]{1,6})")
 # A reporter's dateline or photo credit: （中央社记者陈韵聿伦敦15日专电）, 中央社记者戴雅真兵库县摄.
 _REPORTER_LINE = re.compile(r"[（(][^（）()\n。]{0,12}?(?:记者|特派员)[^（）()\n。]{1,30}?[）)]"
                             r"|(?:记者|特派员)[^（）()\n。，]{1,20}?摄")
@@ -135,8 +137,10 @@ class Speakers:
         start, end = units[0].start, units[-1].end
         text = self.view[start:end]
         lex = self.lex
+        if text in lex.sides_words:  # 李辉与乌方会面，双方一致认为: the two who met
+            return self._sides(start, end)
         if text in lex.plural_pronouns:
-            return self._collective(start, end, text)
+            return self._collective(start, end, text) or self._named_pair(start, end, text)
         if text in lex.pronouns or len(units) <= 2 and units[-1].text in lex.pronouns:
             return self.pronoun(start, end)
         if text in lex.latter_words or text in lex.former_words:
@@ -267,11 +271,22 @@ class Speakers:
                 ):
                     return Subject(start, end, None, None, anonymous=True)  # 俄罗斯官员…的声明: unnamed ones'
                 return self._entity(units[: at + 1], parse, start, end)
+            writers = [u for k, u in enumerate(units) if u.tag == ENTITY and self._is_person(u)
+                       and not (k and units[k - 1].text in lex.addressee_marks)]
+            if writers:  # 特别检察官史密斯在向最高法院提出的申请文件(指出): the person's own document
+                return self._entity(units[: units.index(writers[0]) + 1], parse, start, end)
             return self.description(start, end, text)
         if last.text in STANDS_FOR:
             entities = [u for u in units if u.tag == ENTITY and u.token]
             if entities:
                 return self._entity(units[: units.index(entities[-1]) + 1], parse, start, end)
+        sort = text.removesuffix("方面")
+        if len(sort) >= 2 and sort in self.rules.names.organization_suffixes and (
+            sort not in self.rules.names.corporate_suffixes
+        ):
+            # 工会(方面)称: the union named before (公司 alone is the article's own company
+            # as often as the last one named)
+            return self.description(start, end, sort)
         return None
 
     def _entity(self, units: list[Unit], parse: SubjectParse, start: int, end: int) -> Subject:
@@ -364,6 +379,9 @@ class Speakers:
         kind = PERSON if match is people else PLACE if noun.endswith("国") or noun == "国家" else ORGANIZATION
         floor = self._floor(pos)
         keys: list[str] = []
+        # (两位研究人员 with no 这: the people named before only if introduced by that word,
+        # 研究人员丹尼尔·拜曼和德莱尼·达夫; else new ones, unnamed)
+        introduced = match is people and not people.group("these")
         for token in reversed(self.mentions):
             if token.start >= pos:
                 continue
@@ -372,6 +390,9 @@ class Speakers:
             if token.key and self.kind(token.key) == kind and token.key not in keys:
                 keys.append(token.key)
                 if len(keys) == count:
+                    if introduced and not any(self.view.find(noun, max(0, t.start - 12), t.start) >= 0
+                                              for t in self.people if t.key in keys and t.start < pos):
+                        return []
                     return keys[::-1]
         return []
 
@@ -395,6 +416,23 @@ class Speakers:
         ):
             return None
         return Subject(start, end, subject.key, subject.kind, carried=True)
+
+    def _named_pair(self, start: int, end: int, text: str) -> Subject | None:
+        """他们 after two people joined by 和/与 in its own sentence, and no one else (A（…）和
+        B（…），前者是…，后者是…，他们认为): both of them."""
+        if text not in self.lex.pronouns_personal:
+            return None
+        sentence = self.index.sentence_bounds(start)[0]
+        people = [t for t in self.people if sentence <= t.start and t.end <= start]
+        keys = list(dict.fromkeys(t.key for t in people))
+        if len(keys) != 2:
+            return None
+        first = next(t for t in people if t.key == keys[0])
+        second = next(t for t in people if t.key == keys[1])
+        between = _GLOSSES.sub("", self.view[first.end : second.start])
+        if between not in JOINERS:
+            return None
+        return Subject(start, end, keys[1], PERSON, joint=(keys[0],))  # type: ignore[arg-type]
 
     def pronoun(self, start: int, end: int) -> Subject:
         subject = self._pronoun(start, end)
@@ -459,14 +497,16 @@ class Speakers:
                 if floor <= t.start < pos and self.view.endswith(noun, 0, t.start)}
         return keys.pop() if len(keys) == 1 else None
 
-    def _one_of_two(self, start: int, end: int, latter: bool) -> Subject:
-        """后者/前者: the last or the one before it of the two different people or bodies named
-        last before ``start`` in its sentence or the one before (拜登与习近平会谈，后者表示)."""
+    def _one_of_two(self, start: int, end: int, latter: bool,
+                    kinds: tuple[str, ...] = (PERSON, ORGANIZATION)) -> Subject:
+        """后者/前者: the last or the one before it of the two different people or bodies (or
+        ``kinds``) named last before ``start`` in its sentence or the one before (拜登与习近平会谈，
+        后者表示)."""
         floor = self.index.sentence_bounds(start)[0]
         floor = self.index.sentence_bounds(floor - 1)[0] if floor > 0 else 0
         named: list[Token] = []
         for token in reversed([t for t in self.mentions if floor <= t.start and t.end <= start]):
-            if self.kind(token.key) in (PERSON, ORGANIZATION) and all(t.key != token.key for t in named):
+            if self.kind(token.key) in kinds and all(t.key != token.key for t in named):
                 named.append(token)
             if len(named) == 2:
                 break
@@ -474,6 +514,39 @@ class Speakers:
             return Subject(start, end, None, None)
         token = named[0] if latter else named[1]
         return Subject(start, end, token.key, self.kind(token.key))
+
+    def _sides(self, start: int, end: int) -> Subject:
+        """双方: the two sides of the last meeting or talk named before ``start`` in its
+        paragraph or the few before: 李辉与乌方会面, 吴江浩会见…临时代办奥维科; else no one."""
+        floor = self._floor(start)
+        meetings = list(self.lex.meeting_words.finditer(self.view, floor, start))
+
+        def a_joins(first: Token, second: Token) -> bool:
+            between = self.view[first.end : second.start]
+            return first.end == second.start or any(between.endswith(j) for j in JOINERS)
+        for meeting in reversed(meetings):
+            clause = self.index.clause_start(meeting.start(), floor)
+            after = self.view.find("，", meeting.end(), start)
+            stop = after if after > 0 else start
+            named = [t for t in self.mentions if clause <= t.start and t.end <= stop
+                     and self.kind(t.key) in (PERSON, ORGANIZATION, PLACE)]
+            before = [t for t in named if t.end <= meeting.start()]
+            if meeting.group("verb"):  # A 会见 B: the subject, and the person (or body) met
+                later = [t for t in named if t.start >= meeting.end()]
+                met = next((t for t in later if self.kind(t.key) == PERSON), later[-1] if later else None)
+                sides = (before[-1], met) if before and met else None
+            else:  # A 与 B 会谈, 日美(首脑会谈): the name before the joiner (or side by side), and
+                # the one the words after it lead to (跟美国白宫国家安全顾问苏利文)
+                joined = next((k for k in range(len(before) - 1) if a_joins(before[k], before[k + 1])), None)
+                rest = before[joined + 1 :] if joined is not None else []
+                people = [t for t in rest if self.kind(t.key) == PERSON]
+                other = (people or rest or [None])[-1]
+                sides = (before[joined], other) if joined is not None and other else None
+            if sides and sides[0].key != sides[1].key:
+                first, second = sides
+                return Subject(start, end, second.key, self.kind(second.key), joint=(first.key,))  # type: ignore[arg-type]
+            break  # (the last meeting's sides, or no one's: not an earlier meeting's)
+        return Subject(start, end, None, None)
 
     def _of_country(self, place: str, start: int, end: int) -> Subject:
         """The nearest person named before ``start`` whom the catalog places in ``place``'s
@@ -548,7 +621,11 @@ class Speakers:
             if start < floor:
                 return None
             person = subject.kind == PERSON or (subject.anonymous and not subject.key)
-            if person and not subject.source:
+            # (…认为，“拜登总统的声明…坚称…”。他继续说道: one reported inside a statement that
+            # has ended is not whom a later 他 goes on with)
+            quoted = bool(self.index.inside_quote(subject.start)) and not self.index.inside_quote(pos)
+            nested = quoted and any(a <= subject.start < b <= pos for a, b, _ in self.said if a < start)
+            if person and not subject.source and not nested:
                 return start, end, subject
         return None
 
@@ -631,8 +708,13 @@ class Speakers:
         # (县府, 市府: the county's or city's government, named 南投县府 or 南投县政府)
         local = suffix in self.rules.names.local_governments
         endings = (suffix, suffix[:-1] + "政府") if local else (suffix,)
-        same = [t for t in self.organizations
-                if suffix and t.end <= start and self.view[t.start : t.end].endswith(endings)]
+        # (德国服务业工会Verdi: a body named after its sort's word is of that sort too, but a
+        # company's word before a name is as often a description: 大航运公司马士基)
+        names = self.rules.names
+        sort_before = suffix in names.organization_suffixes and suffix not in names.corporate_suffixes
+        same = [t for t in self.organizations if suffix and t.end <= start and (
+            self.view[t.start : t.end].endswith(endings)
+            or (sort_before and self.view.endswith(endings, 0, t.start)))]
         if not same and suffix in self.rules.names.corporate_suffixes:
             # 该公司 after 沃尔玛: a company's name seldom ends in 公司; any body but the media's
             same = [t for t in self.organizations if not self._media(t) and self._may_be_company(t)]
@@ -693,12 +775,19 @@ class Speakers:
         floor = self.index.sentence_bounds(sentence - 1)[0] if sentence > 0 else 0
         # 发表声明, 发布的声明, 发表了一篇题为…的文章: the verb, then the document it issued
         verbs = alternatives(self.lex.issuing_verbs)
-        issued = re.compile(f"(?:{verbs})(?:了|的|[^，,。；;！？!?\n]{{0,40}}?的)?{re.escape(document)}")
+        # (发布了峰会联合公报: the meeting whose document it is between)
+        events = alternatives(self.lex.verb_events)
+        issued = re.compile(f"(?:{verbs})(?:了|的|[^，,。；;！？!?\n]{{0,40}}?的)?(?:{events})?"
+                            f"{re.escape(document)}")
         found = [m.start() for m in issued.finditer(self.view, floor, start)]
         if not found:
             return None
         at = found[-1]
-        keys = self._joined_names(self.units.between(self.index.clause_start(at, floor), at))
+        units = self.units.between(self.index.clause_start(at, floor), at)
+        # 七国集团峰会(发布的公报): the body whose meeting issued it
+        units = [u for k, u in enumerate(units)
+                 if not (k and units[k - 1].tag == ENTITY and u.text in self.lex.verb_events)]
+        keys = self._joined_names(units)
         if keys:
             return Subject(start, start + len(text), keys[0], self.kind(keys[0]), joint=keys[1:])
         return Subject(start, start + len(text), None, None)  # issued by a body no one could name

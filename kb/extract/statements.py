@@ -280,11 +280,12 @@ class StatementFinder:
             opening += 1
         if self.view.startswith(self.lex.hypothetical, opening):
             return None  # 如果拜登政府认为…: a condition, not a statement
-        unnamed = next((p for p in self.lex.unattributed if self.view.startswith(p, clause)), "")
-        if unnamed and verb.start < clause + len(unnamed):
+        # (但据报道: after the conjunction as at the clause's start)
+        unnamed = next((p for p in self.lex.unattributed if self.view.startswith(p, opening)), "")
+        if unnamed and verb.start < opening + len(unnamed):
             return None  # 据报道，…: no source, said by no one of the sentence (see _unattributed)
-        if unnamed and clause + len(unnamed) < verb.start:
-            clause += len(unnamed)  # 据称此后布林肯又说: no source, and a subject follows
+        if unnamed and opening + len(unnamed) < verb.start:
+            clause = opening + len(unnamed)  # 据称此后布林肯又说: no source, and a subject follows
         for shape in (self._sourced, self._own_subject):
             subject = shape(verb, clause)
             if subject is not None:
@@ -854,7 +855,9 @@ class StatementFinder:
             at = view.find(phrase)
             while at >= 0:
                 after = at + len(phrase)
-                opens = at == 0 or view[at - 1] in "\n。！？，,：:；" + OPENERS
+                # (但据报道: a conjunction before it still opens the clause)
+                lead = at - 1 if at and view[at - 1] in "但而" else at
+                opens = lead == 0 or view[lead - 1] in "\n。！？，,：:；" + OPENERS
                 if opens and view[after : after + 1] in "，,：:":
                     _, end = self.index.sentence_bounds(after + 1)
                     subject = Subject(at, after, None, None, anonymous=True)

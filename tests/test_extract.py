@@ -1820,3 +1820,27 @@ def test_a_later_pronoun_goes_on_with_the_speaker_not_one_reported_inside():
     said = statements("讲师拉扎鲁斯认为，“拜登总统的声明表达了他的失望，并且坚称哈马斯不会统治加沙。”</p>"
                       "<p>他继续说道，“拜登总统可能会迫使内塔尼亚胡做出选择。”")
     assert [k for k, v, _, _ in said if v == "说道"] == ["person:zh-拉扎鲁斯"], said
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers", "verb"),
+    [
+        # the issuer with a Latin gloss, a date aside and its summit's word, in the paragraph before
+        ("于广岛举办的七国集团（G7）峰会周六（5月20日）发布了峰会联合公报，不仅关注乌克兰问题。</p>"
+         "<p>联合公报谴责俄罗斯违反国际法。", {"g7"}, "谴责"),
+        # two people introduced by a word, paragraphs before the counted pair
+        ("研究人员丹尼尔·拜曼（Daniel Byman）和德莱尼·达夫（Delaney Duff）发表文章。</p><p>文章很长。</p><p>以色列回应。</p>"
+         "<p>美国回应。</p><p>欧洲回应。</p><p>两位研究人员认为，巴勒斯坦问题已成为首要问题。",
+         {"person:daniel-byman", "person:delaney-duff"}, "认为"),
+        # where it was written (在她的推特账户上) is no speaker; the clause's subject is
+        ("联合国特使汉娜·泰特（Hanna Tetteh）表达了她的担忧，并于周四在她的推特账户上写道：“战斗仍在继续。”",
+         {"person:hanna-tetteh"}, "写道"),
+    ],
+)
+def test_speakers_across_paragraphs_glosses_and_places(body, speakers, verb):
+    said = statements(body)
+    assert {k for k, v, _, _ in said if v == verb} == speakers, said
+
+
+def test_a_verb_in_an_attribute_with_its_complement_is_no_statement():
+    assert statements("双方注意到，峰会在即，对迄今透露出的信息深表关切。") == []

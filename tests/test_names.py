@@ -37,6 +37,8 @@ def _people_and_bodies(view: str, words: list[Word]) -> tuple[list[str], list[st
         ("克里斯托夫", None),  # no catalog person sounds like it
         ("约翰生", None),  # several Johnsons: no guess
         ("斯特凡尼克", None),  # Stefanik, not Stefanchuk (斯特凡丘克): one syllable nothing alike
+        ("马利克·阿格尔", None),  # Malik Agar, not Maliar (马利亚尔): a full name's surname must sound alike
+        ("延斯·斯托尔腾贝格", "jens-stoltenberg"),  # …as a full name's does
     ],
 )
 def test_a_transliteration_is_matched_by_its_reading(written, person):

@@ -75,6 +75,11 @@ _DAY = re.compile(r"\d{1,2}[日号]|\d{1,2}月\d{1,2}[日号]")
 _MANNER_TAGS = frozenset({"a", "ad", "an", "d", "v", "vd", "i", "l"})
 
 
+def _opens_place(units: Sequence[Unit]) -> bool:
+    """Whether a preposition of place (在, 于) stands among ``units``."""
+    return any(u.text in ("在", "于", "於") for u in units)
+
+
 def _relative_head(units: Sequence[Unit]) -> bool:
     """Whether a name heads a relative clause here (在华企业的伍德克): the subject, not part
     of a circumstance."""
@@ -202,6 +207,10 @@ class ClauseParser:
                 return SubjectParse(units, i, end, continuing)
             if units[k].text in ("的", "之"):
                 end = self.noun_phrase_end(units, k + 1)
+                if end > k + 1 and units[end - 1].tag == "f" and _opens_place(units[i:k]) and not (
+                    _opens_place(units[k + 1 : end])
+                ):
+                    break  # 在她的推特账户上(写道): where, not who
                 if end > k + 1 and self.gap_ok(units[end:]):
                     if any(u.tag == ENTITY for u in units[k + 1 : end]):
                         return SubjectParse(units, k + 1, end, continuing)
@@ -227,6 +236,10 @@ class ClauseParser:
                 if governed:
                     continue  # 接受「南華早報」專訪時說: a paper spoken to, not the speaker
                 return SubjectParse(units, start, k + 1, continuing)
+            if units[k].tag == ENTITY and units[-1].tag == "f" and _opens_place(units[i:k]) and not (
+                _opens_place(units[k + 1 :])
+            ):
+                continue  # 在她的推特账户上(写道): a name inside where it was said
             if units[k].tag == ENTITY and self.gap_ok(units[k + 1 :]):
                 # (在共和党犹太联盟（Republican Jewish Coalition）峰会上: a Latin gloss in brackets is
                 # the name before it, governed as that name is)

@@ -102,7 +102,10 @@ class Readings:
         self._by_start: dict[str, list[tuple[tuple[tuple[str, str, str], ...], str, Counter[str]]]] = (
             defaultdict(list)
         )
+        # each person's surnames (a form's part after its last dot, or a form without one)
+        self._surnames: dict[str, set[tuple[tuple[str, str, str], ...]]] = defaultdict(set)
         for form, key in people.items():
+            self._surnames[key].add(syllables(form.rsplit("·", 1)[-1]))
             reading = syllables(form.replace("·", ""))
             if len(reading) >= _MIN_SYLLABLES:
                 self._by_start[reading[0][1]].append((reading, key, Counter(s[1] for s in reading)))
@@ -140,7 +143,16 @@ class Readings:
             return None
         if len(ranked) > 1 and ranked[1][1] - ranked[0][1] < 0.1:
             return None  # two people sound alike: no guess
-        return ranked[0][0]
+        key = ranked[0][0]
+        if "·" in name and not self._same_surname(syllables(name.rsplit("·", 1)[-1]), key):
+            return None  # 马利克·阿格尔 is not 马利亚尔: a given name and a surname, the surname unlike
+        return key
+
+    def _same_surname(self, surname: tuple[tuple[str, str, str], ...], key: str) -> bool:
+        """Whether ``surname`` sounds like one of the person's surnames."""
+        allowed = _threshold(max(len(surname), _MIN_SYLLABLES))
+        return any(distance(surname, known) / max(len(surname), len(known), 1) <= allowed
+                   for known in self._surnames.get(key, ()))
 
 
 def _threshold(length: int) -> float:

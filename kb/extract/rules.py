@@ -113,6 +113,7 @@ class Lexicon:
     sides_words: frozenset[str]  # sides_words: 双方
     meeting_verbs: tuple[str, ...]  # meeting_verbs: 会见
     meeting_nouns: tuple[str, ...]  # meeting_nouns: 会谈
+    body_leaders: frozenset[str]  # body_leaders: 首脑
     issued_documents: tuple[str, ...]  # issued_documents
     cited_words: tuple[str, ...]  # cited_words
     clause_opening_verbs: frozenset[str]  # clause_opening_verbs
@@ -258,6 +259,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         sides_words=frozenset(_words(data["sides_words"])),
         meeting_verbs=_words(data["meeting_verbs"]),
         meeting_nouns=_words(data["meeting_nouns"]),
+        body_leaders=frozenset(_words(data["body_leaders"])),
         issued_documents=_words(data["issued_documents"]),
         cited_words=_words(data["cited_words"]),
         clause_opening_verbs=frozenset(_words(data["clause_opening_verbs"])),

@@ -377,11 +377,10 @@ class Speakers:
         count = int(number) if number.isdigit() else _NUMBERS.get(number, 0)
         noun = match.group("noun")
         kind = PERSON if match is people else PLACE if noun.endswith("国") or noun == "国家" else ORGANIZATION
+        if match is people and not people.group("these"):
+            return self._introduced(noun, count, pos)
         floor = self._floor(pos)
         keys: list[str] = []
-        # (两位研究人员 with no 这: the people named before only if introduced by that word,
-        # 研究人员丹尼尔·拜曼和德莱尼·达夫; else new ones, unnamed)
-        introduced = match is people and not people.group("these")
         for token in reversed(self.mentions):
             if token.start >= pos:
                 continue
@@ -390,11 +389,21 @@ class Speakers:
             if token.key and self.kind(token.key) == kind and token.key not in keys:
                 keys.append(token.key)
                 if len(keys) == count:
-                    if introduced and not any(self.view.find(noun, max(0, t.start - 12), t.start) >= 0
-                                              for t in self.people if t.key in keys and t.start < pos):
-                        return []
                     return keys[::-1]
         return []
+
+    def _introduced(self, noun: str, count: int, pos: int) -> list[str]:
+        """两位研究人员 with no 这: the people that word introduced, anywhere before ``pos``, the
+        first of them right after it and the rest in its sentence (研究人员丹尼尔·拜曼和德莱尼·达夫);
+        none if it introduced no one (two new people, unnamed)."""
+        before = [t for t in self.people if t.start < pos]
+        anchor = next((k for k in range(len(before) - 1, -1, -1)
+                       if self.view.find(noun, max(0, before[k].start - 12), before[k].start) >= 0), None)
+        if anchor is None:
+            return []
+        end = self.index.sentence_bounds(before[anchor].start)[1]
+        keys = list(dict.fromkeys(t.key for t in before[anchor:] if t.start < end and t.key))
+        return keys[:count] if len(keys) >= count else []
 
     # -- references -----------------------------------------------------------------------------
 
@@ -503,7 +512,7 @@ class Speakers:
         ``kinds``) named last before ``start`` in its sentence or the one before (拜登与习近平会谈，
         后者表示)."""
         floor = self.index.sentence_bounds(start)[0]
-        floor = self.index.sentence_bounds(floor - 1)[0] if floor > 0 else 0
+        floor = self.index.sentence_before(floor)
         named: list[Token] = []
         for token in reversed([t for t in self.mentions if floor <= t.start and t.end <= start]):
             if self.kind(token.key) in kinds and all(t.key != token.key for t in named):
@@ -772,7 +781,7 @@ class Speakers:
         if len(document) < 2:
             return None
         sentence = self.index.sentence_bounds(start)[0]
-        floor = self.index.sentence_bounds(sentence - 1)[0] if sentence > 0 else 0
+        floor = self.index.sentence_before(sentence)
         # 发表声明, 发布的声明, 发表了一篇题为…的文章: the verb, then the document it issued
         verbs = alternatives(self.lex.issuing_verbs)
         # (发布了峰会联合公报: the meeting whose document it is between)
@@ -783,10 +792,12 @@ class Speakers:
         if not found:
             return None
         at = found[-1]
-        units = self.units.between(self.index.clause_start(at, floor), at)
-        # 七国集团峰会(发布的公报): the body whose meeting issued it
-        units = [u for k, u in enumerate(units)
-                 if not (k and units[k - 1].tag == ENTITY and u.text in self.lex.verb_events)]
+        # (七国集团（G7）峰会周六（5月20日）: glosses and asides in brackets are no words of it)
+        units = _without_brackets(self.units.between(self.index.clause_start(at, floor), at))
+        # 七国集团峰会(发布的公报), 七国集团首脑(发表首脑声明): the body whose meeting or leaders
+        # issued it
+        units = [u for k, u in enumerate(units) if not (k and units[k - 1].tag == ENTITY and (
+            u.text in self.lex.verb_events or u.text in self.lex.body_leaders))]
         keys = self._joined_names(units)
         if keys:
             return Subject(start, start + len(text), keys[0], self.kind(keys[0]), joint=keys[1:])

@@ -104,6 +104,13 @@ class TextIndex:
         end = ends[index] if index < len(ends) and ends[index] < hi else hi
         return start, end
 
+    def sentence_before(self, start: int) -> int:
+        """Where the sentence before the one starting at ``start`` starts, across a line break."""
+        pos = start - 1
+        while pos > 0 and self.view[pos] in "\n ":
+            pos -= 1
+        return self.sentence_bounds(pos)[0] if pos > 0 else 0
+
     def _term(self, quoted: tuple[int, int]) -> bool:
         """Whether a quotation is a short term (a name, a title), not something said."""
         inner = self.view[quoted[0] + 1 : quoted[1]]

@@ -1844,3 +1844,8 @@ def test_speakers_across_paragraphs_glosses_and_places(body, speakers, verb):
 
 def test_a_verb_in_an_attribute_with_its_complement_is_no_statement():
     assert statements("双方注意到，峰会在即，对迄今透露出的信息深表关切。") == []
+
+
+def test_a_title_written_after_the_name_is_the_named_persons():
+    said = statements("虽然此前有很多猜测，萨塞克斯公爵哈里王子（Prince Harry, Duke of Sussex）确认将出席，但他的妻子不会出席。")
+    assert [v for k, v, _, _ in said if k and "哈里" in k] == ["确认"], said

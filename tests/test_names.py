@@ -1961,3 +1961,8 @@ def test_the_kind_and_the_edges_of_a_tagged_name(body, present, absent):
     found = _discovered(body)
     assert present is None or present in found, found
     assert absent not in found, found
+
+
+def test_a_title_and_its_verb_after_ju_name_no_body():
+    found = _discovered("法国内政部长热拉尔-达尔马宁说，凶手已被判刑。据内政部长称，遇害者是一名德国游客。")
+    assert not any(kind == "organization" for kind, _ in found), found

@@ -1849,3 +1849,27 @@ def test_a_verb_in_an_attribute_with_its_complement_is_no_statement():
 def test_a_title_written_after_the_name_is_the_named_persons():
     said = statements("虽然此前有很多猜测，萨塞克斯公爵哈里王子（Prince Harry, Duke of Sussex）确认将出席，但他的妻子不会出席。")
     assert [v for k, v, _, _ in said if k and "哈里" in k] == ["确认"], said
+
+
+@pytest.mark.parametrize(
+    ("body", "verb", "content"),
+    [
+        # someone else after 而, with a verb of saying: no longer the first speaker's content
+        ("美国国家情报总监海恩斯表示，威胁将持续到2030年，而前美军司令菲利普·戴维森上将表示，中国可能在2027年之前攻击台湾。",
+         "表示", "威胁将持续到2030年"),
+        # the same speaker going on with a new verb (又促请), or named again (监察院要求)
+        ("保安局局长邓炳强强调，国安法有域外效力，又促请英美等国，不要再包庇逃犯。", "强调", "国安法有域外效力"),
+        ("监察院指出，今年4月新北市连续发生多起枪击案，监察院要求警政署落实相关法令。", "指出", "今年4月新北市连续发生多起枪击案"),
+        # …but 而他 is the same speaker's own clause, and 之道 no verb
+        ("柯文哲提到，许多人对此很有意见，而他已经想到解决之道，当选后会处理。", "提到",
+         "许多人对此很有意见，而他已经想到解决之道，当选后会处理"),
+    ],
+)
+def test_content_ends_where_a_new_attribution_begins(body, verb, content):
+    said = statements(body)
+    assert [c for _, v, c, _ in said if v == verb] == [content], said
+
+
+def test_a_couple_after_a_name_is_not_that_person_speaking():
+    said = statements("立委参选人张美慧透过影片指出，国民党立委傅崐萁夫妇「农地争议」这三大争议，呼吁傅崐萁接受邀请公开辩论。")
+    assert {k for k, v, _, _ in said if v == "呼吁"} == {"person:zh-张美慧"}, said

@@ -114,6 +114,8 @@ class Lexicon:
     meeting_verbs: tuple[str, ...]  # meeting_verbs: 会见
     meeting_nouns: tuple[str, ...]  # meeting_nouns: 会谈
     body_leaders: frozenset[str]  # body_leaders: 首脑
+    again_words: tuple[str, ...]  # again_words: 又, 还
+    couple_words: frozenset[str]  # couple_words: 夫妇
     issued_documents: tuple[str, ...]  # issued_documents
     cited_words: tuple[str, ...]  # cited_words
     clause_opening_verbs: frozenset[str]  # clause_opening_verbs
@@ -178,6 +180,16 @@ class Lexicon:
     @cached_property
     def verb_prefix(self) -> re.Pattern[str]:
         return _first_of(tuple(sorted(self.verbs, key=len, reverse=True)))
+
+    @cached_property
+    def new_attribution(self) -> re.Pattern[str]:
+        """A new attribution inside reported content: the same speaker again with a new verb
+        (…，又促请…) or, after 而, someone else with a verb of saying (…，而前美军司令戴维森表示，…;
+        not 而他…, the same one, nor 之道, a way)."""
+        again, saying = alternatives(self.again_words), alternatives(self.saying_verbs)
+        verbs = alternatives(tuple(self.verbs))
+        return re.compile(f"[，,；;](?:(?:{again})(?:{verbs})"
+                          f"|而(?!他|她|其)[^，,。；;“”「」]{{2,30}}?(?<!之)(?:{saying})[，,：:])")
 
     @cached_property
     def meeting_words(self) -> re.Pattern[str]:
@@ -260,6 +272,8 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         meeting_verbs=_words(data["meeting_verbs"]),
         meeting_nouns=_words(data["meeting_nouns"]),
         body_leaders=frozenset(_words(data["body_leaders"])),
+        again_words=_words(data["again_words"]),
+        couple_words=frozenset(_words(data["couple_words"])),
         issued_documents=_words(data["issued_documents"]),
         cited_words=_words(data["cited_words"]),
         clause_opening_verbs=frozenset(_words(data["clause_opening_verbs"])),

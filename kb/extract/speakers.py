@@ -133,8 +133,12 @@ class Speakers:
         if addressed and units[-2].tag in (TITLE, ENTITY):
             units = units[:-1]  # 总统先生: the title's holder, addressed; 米德先生: Meade
         titled_after = len(units) >= 2 and units[-1].text in self.rules.names.titles_after_name
-        if titled_after and self._is_person(units[-2]):
-            units = units[:-1]  # 哈里王子, 肯普夫将军: a title written after the name
+        if titled_after and self._is_person(units[-2]) and units[-1].text not in self.lex.couple_words:
+            # 哈里王子, 肯普夫将军: a title written after the name, which it still names
+            start, end = units[0].start, units[-1].end
+            holder = self._resolve(SubjectParse(units[:-1], 0, len(units) - 1, parse.continuing,
+                                                together=parse.together))
+            return replace(holder, start=start, end=end) if holder is not None else None
         if not units:
             return None
         start, end = units[0].start, units[-1].end

@@ -1009,7 +1009,13 @@ class StatementFinder:
                     self._whole_clause(item.content_start, index.clause_start(later.subject.start,
                                                                               item.content_start))
                 )  # (not when what comes before is only a time or a frame: X说，2021年5月，他向…表示)
-                continuation = (later.subject.carried or again) and later.subject.key == item.subject.key
+                # (監察院指出，…，監察院要求…: the same speaker named again says something new)
+                named_again = not later.subject.anonymous and later.subject.start > item.content_start and (
+                    view[later.subject.start : later.subject.end] not in self.lex.pronouns_personal
+                ) and self._whole_clause(item.content_start, index.clause_start(later.subject.start,
+                                                                               item.content_start))
+                continuation = (later.subject.carried or again or named_again) and (
+                    later.subject.key == item.subject.key)
                 quote = index.quote_starting.get(item.content_start)
                 if quote is not None and quote[1] <= later.subject.start:
                     # 林芳正强调：“A。”拉乌表示：“B”: a quotation ends where it closes when
@@ -1024,6 +1030,10 @@ class StatementFinder:
                     if cut > item.content_start:
                         item.content_end = min(item.content_end, cut)
                     break
+            attribution = None if item.direct else self.lex.new_attribution.search(
+                view, item.content_start, item.content_end)
+            if attribution is not None:
+                item.content_end = attribution.start()
             withheld = self._withheld.search(view, item.content_start, item.content_end)
             withheld = None if item.direct else withheld
             if withheld is not None:

@@ -1873,3 +1873,8 @@ def test_content_ends_where_a_new_attribution_begins(body, verb, content):
 def test_a_couple_after_a_name_is_not_that_person_speaking():
     said = statements("立委参选人张美慧透过影片指出，国民党立委傅崐萁夫妇「农地争议」这三大争议，呼吁傅崐萁接受邀请公开辩论。")
     assert {k for k, v, _, _ in said if v == "呼吁"} == {"person:zh-张美慧"}, said
+
+
+def test_a_title_in_book_marks_opening_a_clause_before_its_report_is_a_publication():
+    said = statements("根据路透社获得的倡议概述，英国政府曾指中国试图进行胁迫。《日经亚洲》报导则称，七国集团希望统一战线。")
+    assert [(k, v) for k, v, _, _ in said if v == "称"] == [("organization:zh-日经亚洲", "称")], said

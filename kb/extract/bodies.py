@@ -704,6 +704,9 @@ def before_known(form: str, known: Mapping[str, str],
     return None
 
 
+_CLAUSE_OPENING = frozenset("，,。；;：:\n")
+
+
 def quoted_media(view: str, rules: NameRules) -> list[tuple[int, int]]:
     """A publication named in quotes, then what it is (『政客』网站, 「民众报」, 《明镜》周刊): the
     quoted name is a body of its own."""
@@ -711,7 +714,10 @@ def quoted_media(view: str, rules: NameRules) -> list[tuple[int, int]]:
     for match in _QUOTED_NAME.finditer(view):
         # (or a title in 《》 that ends like a publication: 《新苏黎世报》写道)
         titled = view[match.start()] == "《" and match["name"].endswith(rules.media_words)
-        if titled or view.startswith(rules.media_words, match.end()):
+        # (…。《日经亚洲》报导则称: a title opening a clause, then its report, is a publication's)
+        opens = match.start() == 0 or view[match.start() - 1] in _CLAUSE_OPENING
+        reports = view[match.start()] == "《" and opens and view.startswith(rules.media_verbs, match.end())
+        if titled or reports or view.startswith(rules.media_words, match.end()):
             spans.append(match.span("name"))
     return spans
 
@@ -725,8 +731,6 @@ def quoted_bodies(view: str, rules: NameRules) -> list[tuple[int, int]]:
             if view[match.start()] != "《" and view.endswith(descriptors, 0, match.start())
             and match["name"][0] not in rules.not_name_starts]
 
-
-_CLAUSE_OPENING = frozenset("，,。；;：:\n")
 
 
 def speaking_quoted(view: str, rules: NameRules) -> list[tuple[int, int]]:

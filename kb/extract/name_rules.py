@@ -108,6 +108,7 @@ class NameRules:
     university_units: tuple[str, ...] = ()  # 学系, 研究所: a university's units
     school_owners: tuple[str, ...] = ()  # 国立, 私立: who runs a school
     media_words: tuple[str, ...] = ()  # 网站, 杂志, 报: what a quoted publication's name is
+    media_verbs: tuple[str, ...] = ()  # 报道, 报导: what a publication does, after its name
     university_words: tuple[str, ...] = ()  # 大学: what a university's name ends in
     body_counters: tuple[str, ...] = ()  # 一家, 这家: a sort of body counted, not a name
     counted: re.Pattern[str] = re.compile("(?!)")  # 34家, 三所: a number of bodies, before a sort

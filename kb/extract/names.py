@@ -882,7 +882,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                 continue  # 委员会, 研究院: a body's word alone, vouched for or not, names none
             if form and any(known.get(form[n:-1]) == PERSON for n in range(0, len(form) - 3)):
                 continue  # (首相)安倍晋三所(说): a person the catalog knows and the next word's character
-            if form and tag_alone is not None:  # 引述 | 国际原子能机构: vouched or not
+            # 引述 | 国际原子能机构: vouched or not (a title in 《》 is delimited: 《日经亚洲》)
+            if form and tag_alone is not None and f"《{form}》" not in view:
                 form = before_known(form, known, tag_alone, rules.person_after_words, organizations) or (
                     without_leading_verb(form, tag_alone, rules.government_words, rules.motion_verbs)
                 )

@@ -456,6 +456,7 @@ class Rules:
             university_units=_words(data["university_units"]),
             school_owners=_words(data["school_owners"]),
             media_words=_words([*data["media_suffixes"], *data["publication_words"]]),
+            media_verbs=_words(data["media_verbs"]),
             person_cues=_words([*self.matcher.titles, *self.lexicon.person_nouns,
                                 *self.lexicon.anonymous_heads, *data["kin"], *data["name_cues"]]),
             university_words=_words(data["university_words"]),

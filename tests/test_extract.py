@@ -1878,3 +1878,17 @@ def test_a_couple_after_a_name_is_not_that_person_speaking():
 def test_a_title_in_book_marks_opening_a_clause_before_its_report_is_a_publication():
     said = statements("根据路透社获得的倡议概述，英国政府曾指中国试图进行胁迫。《日经亚洲》报导则称，七国集团希望统一战线。")
     assert [(k, v) for k, v, _, _ in said if v == "称"] == [("organization:zh-日经亚洲", "称")], said
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "verb", "content"),
+    [
+        # a medium's service in a language (法广法文) is the medium; a language is no person
+        ("本台法广（RFI）法文报道指出，发生袭击的地区里活动着多个分离主义团伙。", "rfi", "报道指出",
+         "发生袭击的地区里活动着多个分离主义团伙"),
+        # 说到 before a colon: said, the quotation after it
+        ("黎智英接受采访时曾经说到：“为自由而奋斗，都是值得的。”", "person:zh-黎智英", "说到", "为自由而奋斗，都是值得的。"),
+    ],
+)
+def test_a_language_service_and_shuo_dao(body, speaker, verb, content):
+    assert (speaker, verb, content, False) in statements(body), statements(body)

@@ -116,6 +116,7 @@ class Lexicon:
     body_leaders: frozenset[str]  # body_leaders: 首脑
     again_words: tuple[str, ...]  # again_words: 又, 还
     couple_words: frozenset[str]  # couple_words: 夫妇
+    language_words: frozenset[str]  # language_words: 法文
     issued_documents: tuple[str, ...]  # issued_documents
     cited_words: tuple[str, ...]  # cited_words
     clause_opening_verbs: frozenset[str]  # clause_opening_verbs
@@ -274,6 +275,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         body_leaders=frozenset(_words(data["body_leaders"])),
         again_words=_words(data["again_words"]),
         couple_words=frozenset(_words(data["couple_words"])),
+        language_words=frozenset(_words(data["language_words"])),
         issued_documents=_words(data["issued_documents"]),
         cited_words=_words(data["cited_words"]),
         clause_opening_verbs=frozenset(_words(data["clause_opening_verbs"])),

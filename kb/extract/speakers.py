@@ -229,6 +229,8 @@ class Speakers:
             return self._entity(units[:-1], parse, start, end)  # 马士基 | 公司: the company the catalog knows
         if last.text in lex.official_accounts and len(units) >= 2 and units[-2].tag == ENTITY:
             return self._entity(units[:-1], parse, start, end)  # 蔚来官博: the body's own account
+        if last.text in lex.language_words and len(units) >= 2 and units[-2].tag == ENTITY:
+            return self._entity(units[:-1], parse, start, end)  # 法广法文(报道): its French service
         if last.text in STANDS_FOR and len(units) >= 2 and units[-2].tag == ENTITY and units[-2].token:
             # 民进党当局, 中国官方: the named body, or the country's government, not an unnamed
             # source; 中国和香港当局: each one's.

@@ -1892,3 +1892,19 @@ def test_a_title_in_book_marks_opening_a_clause_before_its_report_is_a_publicati
 )
 def test_a_language_service_and_shuo_dao(body, speaker, verb, content):
     assert (speaker, verb, content, False) in statements(body), statements(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "verb"),
+    [
+        # who published the paper, not where they work
+        ("英属哥伦比亚大学（University of British Columbia）的西万·安德森（Siwan Anderson）发表的另一篇论文认为，嫁妆在别处消失了。",
+         "person:siwan-anderson", "认为"),
+        # a declaration signed (签署了一份宣言), then 该宣言
+        ("导演佩德罗·阿尔莫多瓦尔（Pedro Almodovar）与350名电影人在上个月签署了一份宣言，谴责恐怖行为，但该宣言补充说，这不能成为理由。",
+         "person:pedro-almodovar", "补充说"),
+    ],
+)
+def test_a_document_is_its_issuers(body, speaker, verb):
+    said = statements(body)
+    assert [k for k, v, _, _ in said if v == verb] == [speaker], said

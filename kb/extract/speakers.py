@@ -269,6 +269,14 @@ class Speakers:
             return self.description(start, end, text)
         if text.endswith(lex.descriptions) or self._points_at_body(text):
             # 白宫声明说, 欧委会的声明指出: the named body's; 声明称, 该公司表示: the nearest one's.
+            issuing = (*lex.issuing_verbs, *lex.channel_verbs)
+            issued = [k for k, u in enumerate(units) if u.text in issuing]
+            bare = _without_brackets(units[: issued[-1]]) if issued else []
+            if bare and bare[-1].tag == ENTITY and bare[-1].token and self.kind(bare[-1].token.key) in (
+                PERSON, ORGANIZATION
+            ):
+                # 大学的西万·安德森（…）发表的论文(认为): who issued it, not where they work
+                return self._entity(bare, parse, start, end)
             named = [u for k, u in enumerate(units)
                      if u.tag == ENTITY and u.token and self.kind(u.token.key) != PERSON
                      and not (k and units[k - 1].text in lex.addressee_marks)]
@@ -795,8 +803,10 @@ class Speakers:
         verbs = alternatives(self.lex.issuing_verbs)
         # (发布了峰会联合公报: the meeting whose document it is between)
         events = alternatives(self.lex.verb_events)
-        issued = re.compile(f"(?:{verbs})(?:了|的|[^，,。；;！？!?\n]{{0,40}}?的)?(?:{events})?"
-                            f"{re.escape(document)}")
+        # (签署了一份宣言: a count of it between)
+        counted = "(?:[一这该此]?[份篇项封则])?"
+        issued = re.compile(f"(?:{verbs})(?:了|的|[^，,。；;！？!?\n]{{0,40}}?的)?{counted}"
+                            f"(?:{events})?{re.escape(document)}")
         found = [m.start() for m in issued.finditer(self.view, floor, start)]
         if not found:
             return None

@@ -1908,3 +1908,9 @@ def test_a_language_service_and_shuo_dao(body, speaker, verb, content):
 def test_a_document_is_its_issuers(body, speaker, verb):
     said = statements(body)
     assert [k for k, v, _, _ in said if v == verb] == [speaker], said
+
+
+def test_a_verbal_noun_an_adjective_qualifies_after_de_is_no_verb():
+    said = statements("韦弗和奇普伦卡表示，他们的研究发现，关于嫁妆习俗兴起的传统解释几乎没有证据。")
+    assert {v for _, v, _, _ in said} == {"表示"}, said
+    assert all(c == "他们的研究发现，关于嫁妆习俗兴起的传统解释几乎没有证据" for _, _, c, _ in said), said

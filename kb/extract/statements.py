@@ -225,6 +225,13 @@ class StatementFinder:
             word.tag not in ("PER", "ORG", "LOC")
         ):
             return None  # the start of a longer word that is no verb (表态 as a noun, 指挥)
+        if word is not None and word.start == start and word.tag == "vn" and start > 0:
+            modifier = self.units.tag_at(start - 1)
+            marker = self.units.tag_at(modifier.start - 1) if modifier and modifier.start > 0 else None
+            if modifier is not None and modifier.tag == "a" and marker is not None and (
+                view[marker.start : marker.end] == "的"
+            ):
+                return None  # …的传统解释(几乎没有证据): a noun its modifiers qualify, no verb
         # (“Q，”彼得回忆说。: a verb that ends its sentence attributes the quotation before it)
         bare = after not in "，,：:。" + OPENERS
         only_punctuated = base in lex.punctuation_only or form in lex.punctuation_only

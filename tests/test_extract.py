@@ -1914,3 +1914,8 @@ def test_a_verbal_noun_an_adjective_qualifies_after_de_is_no_verb():
     said = statements("韦弗和奇普伦卡表示，他们的研究发现，关于嫁妆习俗兴起的传统解释几乎没有证据。")
     assert {v for _, v, _, _ in said} == {"表示"}, said
     assert all(c == "他们的研究发现，关于嫁妆习俗兴起的传统解释几乎没有证据" for _, _, c, _ in said), said
+
+
+def test_information_someone_put_out_unattributed_is_no_ones():
+    said = statements("有信息称，他已离开北京。")
+    assert said == [(None, "有信息称", "他已离开北京", True)], said

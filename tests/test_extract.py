@@ -1919,3 +1919,8 @@ def test_a_verbal_noun_an_adjective_qualifies_after_de_is_no_verb():
 def test_information_someone_put_out_unattributed_is_no_ones():
     said = statements("有信息称，他已离开北京。")
     assert said == [(None, "有信息称", "他已离开北京", True)], said
+
+
+def test_a_latin_surname_alone_is_the_person_named_in_full_before():
+    said = statements("首席执行官Allan Koltin说，员工规模快速增加。</p><p>“各处的交易数量都下降了，” Koltin说。")
+    assert [k for k, v, c, _ in said if c.startswith("各处")] == ["person:allan-koltin"], said

@@ -27,6 +27,8 @@ _DATELINE = re.compile(r"[^（）()。\n]{0,16}?\d{1,2}日[^（）()。\n]{0,8}?
 _LINES_BACK = 4
 # Bracketed glosses between two names (拜曼（Daniel Byman）和达夫): no words of the phrase.
 _GLOSSES = re.compile(r"[（(][^（）()]*[）)]")
+# One Latin word, a surname alone (Koltin).
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]{1,30}")
 # 这两位经济学家, 上述三名官员: a counted group of people named before.
 _COUNTED_PEOPLE = re.compile(
     r"(?P<these>这|上述|以上)?(?P<n>[两二三四五]|[2-5])(?:位|名)(?P<noun>[\u4e00-\u9fff]{1,6})")
@@ -297,6 +299,9 @@ class Speakers:
             entities = [u for u in units if u.tag == ENTITY and u.token]
             if entities:
                 return self._entity(units[: units.index(entities[-1]) + 1], parse, start, end)
+        surnamed = self._latin_surname(text, start)
+        if surnamed is not None:
+            return Subject(start, end, surnamed, PERSON)  # Koltin after Allan Koltin: that person
         sort = text.removesuffix("方面")
         if len(sort) >= 2 and sort in self.rules.names.organization_suffixes and (
             sort not in self.rules.names.corporate_suffixes
@@ -442,6 +447,15 @@ class Speakers:
         ):
             return None
         return Subject(start, end, subject.key, subject.kind, carried=True)
+
+    def _latin_surname(self, text: str, pos: int) -> str | None:
+        """The one person named before ``pos`` by a Latin full name ending in ``text`` (Allan
+        Koltin … Koltin说), or None."""
+        if not _LATIN_WORD.fullmatch(text):
+            return None
+        keys = {t.key for t in self.people if t.start < pos
+                and self.view[t.start : t.end].lower().endswith(" " + text.lower())}
+        return keys.pop() if len(keys) == 1 else None
 
     def _named_pair(self, start: int, end: int, text: str) -> Subject | None:
         """他们 after two people joined by 和/与 in its own sentence, and no one else (A（…）和

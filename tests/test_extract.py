@@ -1924,3 +1924,8 @@ def test_information_someone_put_out_unattributed_is_no_ones():
 def test_a_latin_surname_alone_is_the_person_named_in_full_before():
     said = statements("首席执行官Allan Koltin说，员工规模快速增加。</p><p>“各处的交易数量都下降了，” Koltin说。")
     assert [k for k, v, c, _ in said if c.startswith("各处")] == ["person:allan-koltin"], said
+
+
+def test_a_body_several_places_have_is_the_one_of_the_place_written_before_it():
+    said = statements("密西根州高等法院在简短裁决中表示，最高法院不认为我们应该审查上诉提出的问题。")
+    assert [k for k, v, _, _ in said if v == "表示"] == ["organization:zh-密西根州高等法院"], said

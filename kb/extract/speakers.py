@@ -315,6 +315,16 @@ class Speakers:
         last = units[-1]
         key = last.token.key if last.token else None
         if key is None:
+            place = units[-2] if len(units) >= 2 and units[-2].tag == ENTITY else None
+            known = self.rules.matcher.forms.get(self.view[last.start : last.end])
+            keys = known[1] if known is not None else ()
+            bodies = bool(keys) and all(self.kind(k) == ORGANIZATION for k in keys)
+            if place is not None and place.end == last.start and place.token and bodies and (
+                self.kind(place.token.key) == PLACE
+            ):
+                # 密西根州 | 高等法院: a body several places have, of the place written before it
+                written = self.view[place.start : last.end]
+                return Subject(start, end, f"organization:zh-{written}", ORGANIZATION)
             return Subject(start, end, None, None)  # a short form several entries share
         kind = self.kind(key)
         joint = self._joint(units, kind, parse.together)

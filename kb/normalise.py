@@ -34,9 +34,15 @@ def simplified_converter() -> opencc.OpenCC:
 _VARIANT_PUNCTUATION = {"丶": "、", "巿": "市", "衞": "衛"}
 
 
+# Characters of no width some pages leave inside words (“Asia-Plus”\u200b\u200b报道): none.
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+
+
 @lru_cache(maxsize=65536)
 def _fold_char(char: str) -> str:
     """Fold one character: width, dots, case. May return 0..n characters."""
+    if char in _ZERO_WIDTH:
+        return ""
     if char in MIDDLE_DOTS:
         return NAME_DOT
     if char in _VARIANT_PUNCTUATION:
@@ -118,6 +124,8 @@ def _fold_quickly(text: str) -> str | None:
         if char in text:
             text = text.replace(char, folded)
     if _OTHER_SPACE.search(text) or _ACCENTED.search(text) or not unicodedata.is_normalized("NFKC", text):
+        return None
+    if any(char in text for char in _ZERO_WIDTH):
         return None
     return _ASCII_UPPER.sub(_lower, text)
 

@@ -1966,3 +1966,9 @@ def test_the_kind_and_the_edges_of_a_tagged_name(body, present, absent):
 def test_a_title_and_its_verb_after_ju_name_no_body():
     found = _discovered("法国内政部长热拉尔-达尔马宁说，凶手已被判刑。据内政部长称，遇害者是一名德国游客。")
     assert not any(kind == "organization" for kind, _ in found), found
+
+
+def test_two_known_places_joined_by_a_hyphen_are_no_third_place():
+    found = _discovered("一项调查发现，53.3%的西班牙人认为他们的国家应该在解决以色列-巴勒斯坦战争方面发挥更积极的作用，"
+                        "27.8%的人认为马德里应该远离冲突。")
+    assert ("place", "以色列-巴勒斯坦") not in found, found

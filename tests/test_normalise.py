@@ -75,3 +75,9 @@ def test_latin_accents_fold_in_the_view_and_stay_in_the_original():
     text = normalise("媒體Aktuálně記者Erdoğan")
     assert text.text == "媒体aktualne记者erdogan"
     assert text.original_slice(2, 10) == "Aktuálně"
+
+
+def test_characters_of_no_width_are_no_part_of_the_view():
+    text = normalise("据“Asia-Plus”\u200b\u200b报道，俄罗斯")
+    assert text.text == "据“asia-plus”报道,俄罗斯"
+    assert text.original_slice(0, len(text.text)) == "据“Asia-Plus”\u200b\u200b报道，俄罗斯"

@@ -745,6 +745,9 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             continue  # 美国国务卿, 美国商务部长: a title, not a place or a body
         if raw.endswith(rules.facility_endings):
             continue  # 伦敦圣潘克拉斯车站, 空军基地: a building or a site
+        parts = re.split("[-‐－]", raw)
+        if len(parts) == 2 and all(known.get(part) == PLACE for part in parts):
+            continue  # 塔吉克-阿富汗(边界): two places the catalog knows, side by side, no third
         if raw in view and all(_NUMBER_BEFORE.search(view, max(0, at - 6), at) for at in uses(view, raw)):
             continue  # 1048 | 谢克尔, 1亿 | 谢克尔: after a number, a unit or a currency, no name
         if _runs_into_known(view, raw, known):

@@ -1929,3 +1929,8 @@ def test_a_latin_surname_alone_is_the_person_named_in_full_before():
 def test_a_body_several_places_have_is_the_one_of_the_place_written_before_it():
     said = statements("密西根州高等法院在简短裁决中表示，最高法院不认为我们应该审查上诉提出的问题。")
     assert [k for k, v, _, _ in said if v == "表示"] == ["organization:zh-密西根州高等法院"], said
+
+
+def test_a_latin_first_word_alone_is_the_body_named_in_full_before():
+    said = statements("根据数据提供商Revelio Labs的分析，离职人数增加43%。</p><p>Revelio称，今年离职人数创新高。")
+    assert [k for k, v, _, _ in said if v == "称"] == ["organization:revelio-labs"], said

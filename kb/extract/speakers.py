@@ -299,9 +299,9 @@ class Speakers:
             entities = [u for u in units if u.tag == ENTITY and u.token]
             if entities:
                 return self._entity(units[: units.index(entities[-1]) + 1], parse, start, end)
-        surnamed = self._latin_surname(text, start)
-        if surnamed is not None:
-            return Subject(start, end, surnamed, PERSON)  # Koltin after Allan Koltin: that person
+        short = self._latin_short(text, start)
+        if short is not None:  # Koltin after Allan Koltin, Revelio after Revelio Labs
+            return Subject(start, end, short, self.kind(short))
         sort = text.removesuffix("方面")
         if len(sort) >= 2 and sort in self.rules.names.organization_suffixes and (
             sort not in self.rules.names.corporate_suffixes
@@ -458,13 +458,18 @@ class Speakers:
             return None
         return Subject(start, end, subject.key, subject.kind, carried=True)
 
-    def _latin_surname(self, text: str, pos: int) -> str | None:
+    def _latin_short(self, text: str, pos: int) -> str | None:
         """The one person named before ``pos`` by a Latin full name ending in ``text`` (Allan
-        Koltin … Koltin说), or None."""
+        Koltin … Koltin说), or else the one body by a Latin name starting with it (Revelio Labs
+        … Revelio称); None when none or several."""
         if not _LATIN_WORD.fullmatch(text):
             return None
-        keys = {t.key for t in self.people if t.start < pos
-                and self.view[t.start : t.end].lower().endswith(" " + text.lower())}
+        word = text.lower()
+        keys = {t.key for t in self.people
+                if t.start < pos and self.view[t.start : t.end].lower().endswith(" " + word)}
+        if not keys:
+            keys = {t.key for t in self.organizations if t.start < pos
+                    and self.view[t.start : t.end].lower().startswith(word + " ")}
         return keys.pop() if len(keys) == 1 else None
 
     def _named_pair(self, start: int, end: int, text: str) -> Subject | None:

@@ -1934,3 +1934,14 @@ def test_a_body_several_places_have_is_the_one_of_the_place_written_before_it():
 def test_a_latin_first_word_alone_is_the_body_named_in_full_before():
     said = statements("根据数据提供商Revelio Labs的分析，离职人数增加43%。</p><p>Revelio称，今年离职人数创新高。")
     assert [k for k, v, _, _ in said if v == "称"] == ["organization:revelio-labs"], said
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "verb", "content"),
+    [
+        ("习近平将中越关系描述为“同志加兄弟”。", "xi-jinping", "描述为", "同志加兄弟"),
+        ("联合国环境规划署将此类弹药描述为“具有化学和放射毒性的重金属”。", "unep", "描述为", "具有化学和放射毒性的重金属"),
+    ],
+)
+def test_describing_something_as_a_quotation_is_a_statement(body, speaker, verb, content):
+    assert (speaker, verb, content, False) in statements(body), statements(body)

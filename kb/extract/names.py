@@ -756,22 +756,15 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             continue  # 卫福 | 部长: a body the catalog knows (卫福部) but its last character
         if raw[0] in rules.surnames and raw[1:].startswith(rules.name_withheld):
             continue  # 李姓牙(医): whatever the tag, a withheld name and the next word
-        if kind == ORGANIZATION:
-            # 士林地方 | 法院: the body's word the tagger left out
-            raw = _through_suffix(view, raw, rules, word_ends, known)
+        # 士林地方 | 法院: the body's word the tagger left out
+        raw = _through_suffix(view, raw, rules, word_ends, known) if kind == ORGANIZATION else raw
         kind = _kind_by_shape(raw, kind, view, rules, neighbours)
         if kind == ORGANIZATION and tag_alone is not None and _chinese_name_alone(raw, rules, tag_alone) and (
             _after_person_cue(view, raw, rules)
         ):
             kind = PERSON  # 市长卢秀燕: a Chinese name after a title, which no body's name is
-        if kind == ORGANIZATION and _foreign_person_shape(raw, rules) and raw not in known and (
-            _after_person_cue(view, raw, rules)
-        ):
-            kind = PERSON  # 总教练川口朋保, 被告罗纳度: a person's name after a person's word
-        if kind == ORGANIZATION and tag_alone is not None and _chinese_name_alone(raw, rules, tag_alone) and (
-            _after_body_word(view, raw, rules)
-        ):
-            kind = PERSON  # 台南应用科技大学陈珞绮: a Chinese name right after the body it belongs to
+        if kind == ORGANIZATION and _person_tagged_as_body(view, raw, rules, known, tag_alone):
+            kind = PERSON
         if kind == PLACE and len(raw) == 3 and raw[0] in rules.surnames and raw not in known and (
             not _foreign_run(raw) and _after_person_cue(view, raw, rules)
         ):
@@ -1188,6 +1181,17 @@ def _ends_a_body(view: str, form: str, organizations: Sequence[str], known: Mapp
 def _after_person_cue(view: str, form: str, rules: NameRules) -> bool:
     """Whether some use of ``form`` follows a title or a person's word (市长卢秀燕)."""
     return any(rules.person_cue_words.ends_at(view[max(0, at - 6) : at]) for at in uses(view, form))
+
+
+def _person_tagged_as_body(view: str, raw: str, rules: NameRules, known: Mapping[str, str],
+                           tag_alone: Callable[[str], Sequence[tuple[str, str]]] | None) -> bool:
+    """Whether a name the tagger calls a body is a person's: a transliteration or a Japanese
+    name after a person's word (总教练川口朋保, 被告罗纳度), or a Chinese name right after the body
+    it belongs to (台南应用科技大学陈珞绮)."""
+    if _foreign_person_shape(raw, rules) and raw not in known and _after_person_cue(view, raw, rules):
+        return True
+    chinese = tag_alone is not None and _chinese_name_alone(raw, rules, tag_alone)
+    return chinese and _after_body_word(view, raw, rules)
 
 
 def _through_suffix(view: str, form: str, rules: NameRules, word_ends: Collection[int],

@@ -229,10 +229,11 @@ class Speakers:
             self.kind(units[-2].token.key) == ORGANIZATION
         ):
             return self._entity(units[:-1], parse, start, end)  # 马士基 | 公司: the company the catalog knows
-        if last.text in lex.official_accounts and len(units) >= 2 and units[-2].tag == ENTITY:
-            return self._entity(units[:-1], parse, start, end)  # 蔚来官博: the body's own account
-        if last.text in lex.language_words and len(units) >= 2 and units[-2].tag == ENTITY:
-            return self._entity(units[:-1], parse, start, end)  # 法广法文(报道): its French service
+        if (last.text in lex.official_accounts or last.text in lex.language_words) and len(units) >= 2 and (
+            units[-2].tag == ENTITY
+        ):
+            # 蔚来官博: the body's own account; 法广法文(报道): its French service
+            return self._entity(units[:-1], parse, start, end)
         if last.text in STANDS_FOR and len(units) >= 2 and units[-2].tag == ENTITY and units[-2].token:
             # 民进党当局, 中国官方: the named body, or the country's government, not an unnamed
             # source; 中国和香港当局: each one's.
@@ -299,15 +300,19 @@ class Speakers:
             entities = [u for u in units if u.tag == ENTITY and u.token]
             if entities:
                 return self._entity(units[: units.index(entities[-1]) + 1], parse, start, end)
+        return self._named_before(text, start, end)
+
+    def _named_before(self, text: str, start: int, end: int) -> Subject | None:
+        """A word that stands for someone named before: a Latin short form (Koltin after Allan
+        Koltin, Revelio after Revelio Labs) or a body's sort alone (工会(方面)称: the union)."""
         short = self._latin_short(text, start)
-        if short is not None:  # Koltin after Allan Koltin, Revelio after Revelio Labs
+        if short is not None:
             return Subject(start, end, short, self.kind(short))
         sort = text.removesuffix("方面")
         if len(sort) >= 2 and sort in self.rules.names.organization_suffixes and (
             sort not in self.rules.names.corporate_suffixes
         ):
-            # 工会(方面)称: the union named before (公司 alone is the article's own company
-            # as often as the last one named)
+            # (公司 alone is the article's own company as often as the last one named)
             return self.description(start, end, sort)
         return None
 

@@ -1425,26 +1425,6 @@ def names_a_thing(view: str, form: str, rules: NameRules, most: bool = False) ->
         if view.startswith(things, end) or prize is not None:
             inside += 1
     return bool(starts) and (inside * 2 > len(starts) if most else inside == len(starts))
-    for at in uses(view, form):
-        end = at + len(form)
-        while end < len(view) and view[end].isdigit():
-            end += 1  # 罗素2000指数
-        gloss = _LATIN_GLOSS_AT.match(view, end)
-        if gloss is not None:
-            # 哈利勒苏莱曼（Khalil Suleiman）医院: the gloss names a body or a site (本田汽车(Honda
-            # Motor)计划… names none)
-            end = gloss.end()
-            end += next((len(m) for m in rules.site_modifiers if view.startswith(m, end)), 0)  # (…)国际机场
-            if not view.startswith((*rules.organization_suffixes, *rules.facility_endings), end):
-                return False
-            if view.startswith((*rules.long_organization_suffixes, *rules.facility_endings), end) and (
-                not view.startswith(rules.led_bodies, end)
-            ):
-                continue  # 旺沙玛朱（Wangsa Maju）警察局(长): a body's place (not 米莱（Javier Milei）政府)
-        prize = _prize_after(rules.prize_fields).match(view, end)
-        if not view.startswith(rules.not_person_after, end) and prize is None:
-            return False
-    return True
 
 
 def _person_shaped(view: str, form: str, rules: NameRules,

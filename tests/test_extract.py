@@ -605,6 +605,23 @@ def test_reported_speech_goes_on_in_the_speakers_first_person(body, content):
     assert statements(body)[0][2] == content, statements(body)
 
 
+@pytest.mark.parametrize(
+    ("body", "contents"),
+    [
+        # a colon opens the speaker's words: each first-person sentence after it is one more entry
+        ("岸田首相指出：关于俄罗斯的侵略，我们不能允许。 我们还确认，我们将支持乌克兰。 关于中国，我们将密切关注。日本外务省表示，会谈顺利。",
+         ["关于俄罗斯的侵略，我们不能允许", "我们还确认，我们将支持乌克兰", "关于中国，我们将密切关注",
+          "会谈顺利"]),
+        # without the colon, a writer's 我们 is not the speaker's
+        ("王毅表示，中方不会让步。我们注意到，立场没有变化。", ["中方不会让步"]),
+        # a sentence with no first person ends the block
+        ("岸田首相指出：我们不能允许。会谈持续两小时。我们还确认合作。", ["我们不能允许"]),
+    ],
+)
+def test_a_colon_opens_a_block_of_the_speakers_first_person_sentences(body, contents):
+    assert [content for _, _, content, _ in statements(body)] == contents
+
+
 def test_it_is_the_body_that_spoke_before_not_a_channel():
     # 它补充道 after 土耳其总统府表示: the presidency (总统府 ends a body's name)
     found = statements("土耳其总统府表示，两国总统通了电话。它补充道，两国总统强调了合作的重要性。")

@@ -86,6 +86,7 @@ _AGE_FIRST = re.compile(r"^\d{1,3}[岁歲]的?")
 # The speaker's own first person in a readout (我), outside quotations; not a plural 我们 or 我国,
 # 我军, which writers use too, nor 自我 (self).
 _FIRST_PERSON = re.compile(r"(?<![自本])我(?![们們国國军軍省市区區县縣校台党黨方])")
+_FIRST_PERSON_PLURAL = re.compile(r"(?<![自本])我(?![国國军軍省市区區县縣校台党黨方])")
 _QUOTED = re.compile(r"[“「『][^”」』]*[”」』]")
 
 
@@ -577,12 +578,17 @@ class StatementFinder:
             start, end, direct = quote[0] + 1, quote[1], True
         else:
             end = self._closed_sentence_end(start, end)
-            posted = any(p in verb.form for p in self.lex.posting_verbs) or view.endswith(
-                self.lex.posting_verbs, 0, verb.start)
+            posted = self._posted(verb.form, verb.start)
             colon = view[start - 1 : start] in ("：", ":")
             if posted and colon and quote is None and not index.inside_quote(start):
                 end = self._colon_block_end(end)
         return start, end, punctuated, direct
+
+    def _posted(self, form: str, start: int) -> bool:
+        """Whether the verb says the words were posted (发帖说, 在脸书上写道), which a colon
+        opens as one block (see _colon_block_end)."""
+        return any(p in form for p in self.lex.posting_verbs) or self.view.endswith(
+            self.lex.posting_verbs, 0, start)
 
     def _colon_block_end(self, end: int) -> int:
         """Where words introduced by a colon and no quotation mark end (网友@X发帖说：A。B。C。):
@@ -1207,23 +1213,33 @@ class StatementFinder:
     def _in_first_person(self, found: list[Found]) -> list[Found]:
         """A person's reported speech goes on through the sentences after it, in its paragraph,
         that speak in the first person and have no verb of their own (a readout: 习近平强调，
-        总统先生刚才又重申…。对于你的这些表态，我是十分重视的。)."""
+        总统先生刚才又重申…。对于你的这些表态，我是十分重视的。). After a colon the speaker's
+        我们 counts too, and each sentence is an entry of its own with the same verb, as a
+        quotation paragraph after it is (岸田指出：A。 我们还确认B。: the colon opened a block)."""
         view, index = self.view, self.index
         verbs = [f.verb_start for f in found]
         out = []
         for item in found:
             end = item.content_end
             person = item.subject.key is not None and self.speakers.kind(item.subject.key) == PERSON
+            block = view[item.content_start - 1 : item.content_start] in ("：", ":") and not (
+                self._posted(item.verb, item.verb_start))
             line_end = index.line_bounds(item.verb_start)[1]
             while person and not item.direct and view[end : end + 1] == "。" and end + 1 < line_end:
                 start, stop = index.sentence_bounds(end + 1)
-                sentence = view[start:stop]
-                if start != end + 1 or any(start <= v < stop for v in verbs) or index.inside_quote(start):
+                while start < stop and view[start] == " ":
+                    start += 1
+                if view[end + 1 : start].strip() or any(start <= v < stop for v in verbs) or (
+                    index.inside_quote(start)
+                ):
                     break
-                if not _FIRST_PERSON.search(_QUOTED.sub("", sentence)):
+                first_person = _FIRST_PERSON_PLURAL if block else _FIRST_PERSON
+                if not first_person.search(_QUOTED.sub("", view[start:stop])):
                     break
+                if block:
+                    out.append(replace(self._continuation(item, start - 1, stop), direct=False))
                 end = stop
-            out.append(replace(item, content_end=end) if end != item.content_end else item)
+            out.append(replace(item, content_end=end) if end != item.content_end and not block else item)
         return out
 
     def _quoted_after(self, item: Found) -> bool:

@@ -1107,6 +1107,19 @@ def test_a_name_after_a_title_the_tagger_reads_as_a_verb_is_a_subject_for_a_pron
 @pytest.mark.parametrize(
     ("body", "speaker"),
     [
+        # a police rank the tagger splits (总督 | 察) is a title: the unit and rank before the name
+        ("警方網絡安全組總督察葉卓譽表示，受害人一般沒有與騙徒見過面。", "person:zh-叶卓誉"),
+        ("警務處高級警司陳思敏說，案件仍在調查。", "person:zh-陈思敏"),
+        ("營長中尉魯斯蘭說，前線的情況很困難。", "person:zh-鲁斯兰"),
+    ],
+)
+def test_ranks_of_police_and_army_are_titles_before_a_name(body, speaker):
+    assert [s for s, *_ in statements(body)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
         # 会见 | 美国国务卿 | 布林肯: the object of a meeting, past its titles, is no subject for 他
         ("泽连斯基周一会见美国国务卿布林肯。他说，乌克兰需要更多武器。", "volodymyr-zelenskyy"),
         # …and a titled subject stays one (美国国务卿布林肯周一表示)

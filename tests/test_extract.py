@@ -1000,7 +1000,6 @@ def test_conditions_and_nouns_report_nothing(body):
         ("有公明党干部表示“岸田称之为痛心”。", "公明党干部"),
         # a person who names a faction (安倍派) is no person of the phrase; manner before 地
         ("自民党的安倍派骨干人士放心地表示：“守住了。”", "自民党的安倍派骨干人士"),
-        ("泰國警方昨天告訴媒體，將在曼谷部署警力。", "泰國警方"),
         # people "concerned" (相关人士), a court's sides (辩方), also after 据 and with a suffix
         ("外务省相关人士分析称：“她不引人注目。”", "外务省相关人士"),
         ("据相关人士透露，首相岸田文雄5日指示幕僚。", "相关人士"),
@@ -1975,3 +1974,35 @@ def test_a_latin_first_word_alone_is_the_body_named_in_full_before():
 )
 def test_describing_something_as_a_quotation_is_a_statement(body, speaker, verb, content):
     assert (speaker, verb, content, False) in statements(body), statements(body)
+
+
+def _statements_at(url: str, body: str):
+    text = f"<!--1643120102000-->\n[标题]({url})\n------\n<p>{body}</p>"
+    return [(s.speaker_key, s.verb, s.anonymous) for s in extract(parse_text(text)).statements]
+
+
+@pytest.mark.parametrize(
+    ("url", "body", "speakers"),
+    [
+        # 当地警方 before the force is named, and the place's force itself: one body, by its name
+        ("https://www.bbc.com/zhongwen/a", "当地警方于5月28日通报称，案件仍在调查。通海县警方在周日的通报中称，将严厉打击。",
+         ["organization:zh-通海县警方", "organization:zh-通海县警方"]),
+        # a country's police is a body of its own, by its name (not the country, not anonymous)
+        ("https://www.cna.com.tw/a", "泰國警方昨天告訴媒體，將在曼谷部署警力。", ["organization:zh-泰国警方"]),
+        # 检方 after 澳洲检方: the prosecutors named before
+        ("https://www.dw.com/zh/a", "澳洲檢方向陪審團表示，被告接觸頻繁。檢方指出，他試圖施加影響。",
+         ["organization:zh-澳洲检方", "organization:zh-澳洲检方"]),
+        # a catalog force named before (香港警方)
+        ("https://www.bbc.com/zhongwen/a", "香港警方发布声明称，这是不负责行为。警方呼吁当事人回头。",
+         ["hk-police-force", "hk-police-force"]),
+        # 警方 alone in a Hong Kong outlet's story of Hong Kong: the home force
+        ("https://news.rthk.hk/a", "警方表示，演唱會門票騙案今年上升。", ["hk-police-force"]),
+        # …but not in its story of another country's police, nor in another outlet's
+        ("https://news.rthk.hk/a", "日本長野縣發生襲擊事件。警方表示，疑兇已被捕。", [None]),
+        ("https://www.dw.com/zh/a", "警方表示，疑兇已被捕。", [None]),
+    ],
+)
+def test_the_police_said_alone_is_the_force_the_article_names_or_the_outlets_own(url, body, speakers):
+    found = _statements_at(url, body)
+    assert [key for key, _, _ in found] == speakers
+    assert all(anonymous == (key is None) for key, _, anonymous in found)

@@ -103,8 +103,10 @@ class Units:
 
     def __init__(self, view: str, tokens: Sequence[Token], words: Sequence[Word],
                  nouns: frozenset[str] = frozenset(), acts: frozenset[str] = frozenset(),
-                 pronouns: frozenset[str] = frozenset(), prepositions: frozenset[str] = frozenset()) -> None:
+                 pronouns: frozenset[str] = frozenset(), prepositions: frozenset[str] = frozenset(),
+                 sides: frozenset[str] = frozenset()) -> None:
         self.view = view
+        self.sides = sides  # 检方, 警方: a side the tagger reads into 方向 (检 | 方向 | 陪审团表示)
         self.pronouns = pronouns  # 他, 她: pronouns, whatever the tagger read
         self.prepositions = prepositions  # 向, 对: cut off a name the tagger read, a preposition
         self.nouns = nouns  # nouns the tagger splits (知情 | 人士): one noun unit
@@ -145,6 +147,12 @@ class Units:
                 last = out[-1] if out else None
                 if last is not None and last.end == a and last.text + self.view[a:b] in self.nouns:
                     out[-1] = Unit(last.start, b, "n", self.view[last.start : b])
+                elif last is not None and last.end == a and b - a == 2 and self.view[a] == "方" and (
+                    self.view[a + 1] in self.prepositions and last.text + "方" in self.sides
+                ):
+                    # 检 | 方向 | 陪审团: the side, then to whom it spoke
+                    out[-1] = Unit(last.start, a + 1, "n", last.text + "方")
+                    out.append(Unit(a + 1, b, "p", self.view[a + 1 : b]))
                 elif last is not None and last.end == a and _DAY.fullmatch(last.text + self.view[a:b]):
                     out[-1] = Unit(last.start, b, "TIME", self.view[last.start : b])  # 8 | 日: a day
                 else:

@@ -164,6 +164,8 @@ class Lexicon:
     judicial_titles: tuple[str, ...]  # judicial_titles: 法官, 裁判官
     court_endings: tuple[str, ...]  # court_endings: 法院, 法庭
     bare_government_words: tuple[str, ...]  # bare_government_words: 政府 (政府表示)
+    service_words: dict[str, tuple[str, ...]]  # service_words: 警方 → how a police body's name ends
+    service_places: tuple[str, ...]  # service_places: 当地 (当地警方)
     addressee_marks: tuple[str, ...]  # addressee_marks: 向, 给 (向立法院提交的报告)
     authorship_verbs: tuple[str, ...]  # authorship_verbs: 撰写, 撰文
     publishing_verbs: tuple[str, ...]  # publishing_verbs: 刊发, 刊登
@@ -323,6 +325,8 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         judicial_titles=_words(data["judicial_titles"]),
         court_endings=_words(data["court_endings"]),
         bare_government_words=_words(data["bare_government_words"]),
+        service_words={normalise_key(k): _words(v) for k, v in data["service_words"].items()},
+        service_places=_words(data["service_places"]),
         addressee_marks=_words(data["addressee_marks"]),
         authorship_verbs=_words(data["authorship_verbs"]),
         publishing_verbs=_words(data["publishing_verbs"]),
@@ -644,6 +648,23 @@ class Rules:
         for entry in self.catalog.entries.values():
             if entry.kind == ORGANIZATION and entry.subkind == "government" and entry.country:
                 found.setdefault(entry.country, entry.key)
+        return found
+
+    @cached_property
+    def home_services(self) -> dict[tuple[str, str], str]:
+        """The catalog's body a country calls by a service word (HK, 警方 → 香港警务处, whose
+        forms include 香港警方), by country code and word."""
+        found: dict[tuple[str, str], str] = {}
+        words = self.lexicon.service_words
+        for form, (kind, keys, ambiguous) in sorted(self.matcher.forms.items()):
+            if kind != ENTITY or len(keys) != 1 or ambiguous:
+                continue
+            entry = self.catalog.entries.get(next(iter(keys)))
+            if entry is None or entry.kind != ORGANIZATION or not entry.country:
+                continue
+            for word in words:
+                if form.endswith(word) and len(form) > len(word):
+                    found.setdefault((entry.country.upper(), word), entry.key)
         return found
 
     @cached_property

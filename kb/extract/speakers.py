@@ -167,6 +167,8 @@ class Speakers:
             return Subject(start, end, outlet.key, self.kind(outlet.key))  # 半岛电视台记者报道称
         if text in lex.bare_government_words:
             return self._leading_government(start, end)
+        if (service := self._service(start, end, text)) is not None:
+            return service
         if text in lex.author_words and (author := self._author(start, end)) is not None:
             return author
         author = self._author(start, end) if text in lex.piece_words else None
@@ -363,6 +365,45 @@ class Speakers:
         if leads and ranked[0][0] in self.rules.governments:
             return Subject(start, end, self.rules.governments[ranked[0][0]], ORGANIZATION)
         return Subject(start, end, None, None)
+
+    def _service(self, start: int, end: int, text: str) -> Subject | None:
+        """警方 alone, 当地警方, 检方, or a place and the word (通海县警方): the police (the
+        prosecutors) the article names, the place's own; for the word alone, the nearest named
+        before, else the next, else the outlet's home force (see service_words); else no one."""
+        words = self.lex.service_words
+        word = next((w for w in words if text.endswith(w)), None)
+        if word is None:
+            return None
+        place = text[: -len(word)]
+        named = [t for t in self.mentions if t.end == start + len(place) and t.start == start]
+        if place and named and self.kind(named[0].key) == PLACE:
+            return Subject(start, end, f"organization:zh-{text}", ORGANIZATION)
+        if place and place not in self.lex.service_places:
+            return None
+        forces: list[tuple[int, str]] = []
+        for token in self.mentions:
+            kind = self.kind(token.key)
+            if kind == ORGANIZATION and self.view.endswith(words[word], token.start, token.end):
+                forces.append((token.start, token.key))  # type: ignore[arg-type]
+            elif kind == PLACE and self.view.startswith(word, token.end):
+                named_force = self.view[token.start : token.end + len(word)]
+                forces.append((token.start, f"organization:zh-{named_force}"))
+        before = [key for at, key in forces if at < start]
+        after = [key for at, key in forces if at >= end]
+        key = before[-1] if before else after[0] if after else self._home_service(word)
+        return Subject(start, end, key, ORGANIZATION if key else None, anonymous=key is None)
+
+    def _home_service(self, word: str) -> str | None:
+        """The outlet's home force for a service word, where the article names a place of
+        that country or none, as for 政府 (香港电台's 警方: 香港警务处)."""
+        if not self.home:
+            return None
+        home = self.home.upper()
+        entries = (self.rules.matcher.entry(t.key) for t in self.mentions)
+        countries = {e.country.upper() for e in entries if e is not None and e.kind == PLACE and e.country}
+        if countries and home not in countries:
+            return None
+        return self.rules.home_services.get((home, word))
 
     def _government(self, key: str) -> str:
         """A country's or region's government, when the catalog lists one; else ``key``."""

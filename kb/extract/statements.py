@@ -121,7 +121,9 @@ class StatementFinder:
                            *self.lex.noun_verbs))
         self.units = Units(view, tokens, words, nouns, frozenset(self.lex.channels),
                            pronouns=frozenset(self.lex.pronouns_personal),
-                           prepositions=frozenset(p for p in self.lex.prepositions if len(p) == 1))
+                           prepositions=frozenset(p for p in self.lex.prepositions if len(p) == 1),
+                           sides=frozenset(w for w in (*self.lex.anonymous_heads, *self.lex.service_words,
+                                                       *self.lex.sides_words) if w.endswith("方")))
         self.parser = ClauseParser(self.lex)
         self.roles = article_roles(tokens, view, rules.kind_of)
         people = {t.key for t in tokens if t.type == ENTITY and t.key and rules.kind_of(t.key) == PERSON}

@@ -2006,3 +2006,31 @@ def test_the_police_said_alone_is_the_force_the_article_names_or_the_outlets_own
     found = _statements_at(url, body)
     assert [key for key, _, _ in found] == speakers
     assert all(anonymous == (key is None) for key, _, anonymous in found)
+
+
+def _dw(body: str):
+    """A DW press review: its own credit opens the article."""
+    paragraphs = "</p><p>".join(body.split("|"))
+    text = f"<!--1643120102000-->\n[德语媒体](https://www.dw.com/zh/a)\n------\n<p>{paragraphs}</p>"
+    return [(s.speaker_key, s.verb, s.text) for s in extract(parse_text(text)).statements]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a colon ending a paragraph opens the next one; a quotation there that runs on over
+        # paragraphs (DW's straight quotes) ends with its own paragraph
+        ('（德国之声中文网）《明镜》周刊发表评论称，西方越来越团结。这篇题为《要强硬，但不要傲慢》的评论写道：|"毫无疑问，这是好事。|但不应傲慢。"',
+         [("der-spiegel", "称", "西方越来越团结"), ("der-spiegel", "写道", "毫无疑问，这是好事")]),
+        # 评论 alone, and a paper in title marks before 杂志, whose comment it is
+        ('（德国之声中文网）《明镜》周刊发表评论称，西方越来越团结。评论指出，西方有权自豪。|上周，《资本》杂志发表评论，表示失望。这篇评论写道：|"这是错误的信号。"',
+         [("der-spiegel", "称", "西方越来越团结"), ("der-spiegel", "指出", "西方有权自豪"),
+          ("organization:zh-资本", "写道", "这是错误的信号。")]),
+        # the outlet's own credit is not the paper it reviews
+        ('（德国之声中文网）柏林出版的日报写道，峰会选在西安。文章写道：|"苏联解体令中国震惊。"', []),
+        # a paragraph that is no one's words (an audio player's title) is not taken
+        ("法国国际广播电台记者采访了艾尔曼·卡姆瓦（Herman Kamwa），他说：|cultures francophonie Episode 2023", []),
+    ],
+)
+def test_a_colon_at_a_paragraphs_end_opens_the_next_and_a_papers_piece_is_the_papers(body, expected):
+    assert [s for s in _dw(body) if s[0] is not None] == expected

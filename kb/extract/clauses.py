@@ -96,6 +96,8 @@ def _relative_head(units: Sequence[Unit]) -> bool:
         if named and j < len(units) and units[j].text in ("在", "于"):
             return True
     return False
+# 这篇题为《…》的 before a piece's word: which piece, by its title
+_TITLED_AS = re.compile(r"(?:这|该|此)?[篇份本]?(?:题为|名为|标题为)[《“「].*[》”」]的")
 
 
 class Units:
@@ -223,6 +225,9 @@ class ClauseParser:
                     if any(u.tag == ENTITY for u in units[k + 1 : end]):
                         return SubjectParse(units, k + 1, end, continuing)
                     head = "".join(u.text for u in units[k + 1 : end])
+                    modifier = "".join(u.text for u in units[i : k + 1])
+                    if head in self.lex.piece_words and _TITLED_AS.fullmatch(modifier):
+                        return SubjectParse(units, i, end, continuing)  # 这篇题为《…》的评论: the piece
                     if head.endswith(self.lex.descriptions) and any(u.tag == ENTITY for u in units[i:k]):
                         # 新华社当天发自首尔的报道说: the report of the name before it.
                         return SubjectParse(units, i, end, continuing)
@@ -386,7 +391,8 @@ class ClauseParser:
             after = j + 2 if j + 2 < n and units[j + 1].text in ("《", "『") else j + 1
             before = j - 2 if j >= 2 and units[j - 1].text in ("》", "』") else j - 1
             # 调查 | 称, 报导 | 指出: a document the tagger read as a verb names the survey, the report
-            document = text in self.lex.descriptions and unit.tag in ("v", "vn")
+            document = unit.tag in ("v", "vn") and (
+                text in self.lex.descriptions or text in self.lex.piece_words)
             # 该 | 管理 | 局, 执法 | 部门, 气候 | 保护 | 部长: a verbal noun that a noun or a title
             # completes is part of the noun
             compound = unit.tag == "vn" and j > i and j + 1 < n and units[j + 1].tag in ("n", "vn", TITLE)

@@ -37,6 +37,9 @@ _REPORTER_LINE = re.compile(r"[（(][^（）()\n。]{0,12}?(?:记者|特派员)[
                             r"|(?:记者|特派员)[^（）()\n。，]{1,20}?摄")
 
 
+_TITLED = re.compile(r"(?:题为|名为|标题为)[《“「][^》”」]*[》”」]的")
+
+
 def _listed(view: str, token: Token) -> bool:
     """Whether the name stands in a list (李和平、王全璋和周世锋): an object, not a subject."""
     return view[token.end : token.end + 1] in ("、",) or view[token.start - 1 : token.start] == "、"
@@ -171,9 +174,10 @@ class Speakers:
             return service
         if text in lex.author_words and (author := self._author(start, end)) is not None:
             return author
-        author = self._author(start, end) if text in lex.piece_words else None
-        if author is not None and author.key is not None and self.kind(author.key) == PERSON:
-            return author  # 文章认为 of a piece whose writer was named: the writer
+        piece = _TITLED.sub("", text)  # 这篇题为《要强硬》的评论: the piece
+        author = self._author(start, end) if piece in lex.piece_words else None
+        if author is not None and author.key is not None:
+            return author  # 文章认为 of a piece whose writer was named: the writer, or the paper that ran it
         if text.removeprefix("该") in lex.judgment_words:
             return self._judge(start, end)
         if text in lex.person_nouns:
@@ -282,9 +286,11 @@ class Speakers:
             ):
                 # 大学的西万·安德森（…）发表的论文(认为): who issued it, not where they work
                 return self._entity(bare, parse, start, end)
+            # (发自北京的报道: where it was filed from, not who filed it)
             named = [u for k, u in enumerate(units)
                      if u.tag == ENTITY and u.token and self.kind(u.token.key) != PERSON
-                     and not (k and units[k - 1].text in lex.addressee_marks)]
+                     and not (k and units[k - 1].text in lex.addressee_marks)
+                     and not self.view.endswith(("发自", "来自"), 0, u.start)]
             if named:
                 at = units.index(named[-1])
                 people = units[at + 1].text if at + 1 < len(units) else ""
@@ -824,13 +830,13 @@ class Speakers:
         if not same and text.endswith(self.lex.media_descriptions):
             # 社论, 该报, 报道: a newspaper's or an agency's, not the nearest body's; not the
             # outlet of the dateline either, （中央社台北8日电）, whose own report the article is
-            same = [t for t in self.organizations if self._media(t) and not _DATELINE.match(self.view, t.end)]
+            same = [t for t in self.organizations if self._media(t) and not self._credited(t)]
         media = text.endswith(self.lex.media_descriptions)
         # (推特 in 在推特上说 is where, not who: a channel is no referent; a report is a medium's)
         # (向立法院提交的报告: who is given a document is not who wrote it)
         pool = [t for t in (same if media else same or self.organizations) if not (
             self.view[t.start - 1 : t.start] == "在" and self.view[t.end : t.end + 1] == "上"
-        ) and not (media and _DATELINE.match(self.view, t.end))
+        ) and not (media and self._credited(t))
             and self.view[t.start - 1 : t.start] not in self.lex.addressee_marks]
         starts = [t.start for t in pool]
         found = self._nearest(pool, starts, start)
@@ -929,12 +935,22 @@ class Speakers:
         A review runs on about its piece, so the whole article before counts."""
         writers = [t for t in self.people if t.end <= start
                    and self._later_in_sentence(t.end, start, self.lex.authorship_verbs)]
+        # (not the outlet of the dateline, （德国之声中文网）《日报》发表评论: the paper it reviews)
         media = [t for t in self.organizations if t.end <= start and self._media(t)
+                 and not self._credited(t)
                  and self._later_in_sentence(t.end, start, self.lex.publishing_verbs, active=True)]
         last = max([*writers, *media], key=lambda t: t.start, default=None)
         if last is None:
             return None
         return Subject(start, end, last.key, self.kind(last.key))
+
+    def _credited(self, token: Token) -> bool:
+        """Whether the name is the article's own credit, in brackets (（德国之声中文网）,
+        （中央社台北8日电）): the outlet that writes, not a paper it reviews."""
+        view = self.view
+        opening, closing = view.rfind("(", 0, token.start), view.find(")", token.end)  # (normalised brackets)
+        return opening >= 0 and token.start - opening <= 2 and 0 <= closing - token.end <= 12 and (
+            "\n" not in view[opening:closing]) or _DATELINE.match(view, token.end) is not None
 
     def _judge(self, start: int, end: int) -> Subject:
         """判词指: the judge named before with a judicial title (首席法官潘兆初), else the court
@@ -974,9 +990,10 @@ class Speakers:
         entry = self.rules.matcher.entry(token.key) if token.key else None
         if entry is not None and entry.subkind:
             return entry.subkind in self.lex.media_kinds
+        after = token.end + (self.view[token.end : token.end + 1] in _CLOSING_TITLE_MARKS)
         return self.view[token.start : token.end].endswith(self.lex.media_suffixes) or (
             self.view.endswith(self.lex.media_descriptors, 0, token.start)  # 中国媒体 | 第一财经
-        )
+        ) or self.view.startswith(self.rules.names.media_words, after)  # 《资本》杂志
 
     def _nearest(self, pool: list[Token], starts: list[int], pos: int) -> Token | None:
         view, index = self.view, self.index

@@ -544,6 +544,8 @@ class StatementFinder:
         punctuated = start < len(view) and view[start] in "，,：:"
         if punctuated:
             start += 1
+        if punctuated and view[start - 1] in "：:" and view[start : start + 1] == "\n":
+            return self._next_paragraph(start + 1)  # 这篇评论写道：⏎"…: the paragraph it opens
         # 普京警告拜登，… / 拉夫罗夫告诉布林肯，…: the addressee is not the content.
         token = self.token_at.get(start)
         titled = view[start : start + 1] == "《" and (inner := self.token_at.get(start + 1)) is not None and (
@@ -585,6 +587,21 @@ class StatementFinder:
             if posted and colon and quote is None and not index.inside_quote(start):
                 end = self._colon_block_end(end)
         return start, end, punctuated, direct
+
+    def _next_paragraph(self, start: int) -> tuple[int, int, bool, bool]:
+        """The words a colon at a paragraph's end introduces: the next paragraph, or the
+        quotation that opens it (one that runs on over paragraphs, as DW's straight quotes
+        do, to the paragraph's end)."""
+        view, index = self.view, self.index
+        _, line_end = index.line_bounds(start)
+        quote = index.quote_starting.get(start)
+        if quote is not None:
+            return quote[0] + 1, quote[1], True, True
+        if view[start : start + 1] in OPENERS:
+            return start + 1, line_end, True, True
+        if not _HAN_RUN.match(view, start) or view[line_end - 1 : line_end] not in SENTENCE_END:
+            return start, start, True, False  # (a caption, an audio player's title: no words of theirs)
+        return start, line_end, True, False
 
     def _posted(self, form: str, start: int) -> bool:
         """Whether the verb says the words were posted (发帖说, 在脸书上写道), which a colon

@@ -22,6 +22,7 @@ _CLAUSE_MARKS = re.compile("[" + re.escape("\n" + CLAUSE_PUNCT + SENTENCE_END + 
 # A Latin gloss in brackets: a name, an acronym, a ticker.
 _AS_TITLE = ("为题", "为标题")  # after 以“…”: the quotation is a piece's title
 _LATIN_GLOSS = re.compile(r"[（(][A-Za-z][^（）()\n。]{0,80}[）)]")
+_BOOK_TITLE = re.compile(r"《[^《》\n。]{1,40}》")
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 
 
@@ -75,7 +76,9 @@ class TextIndex:
         self.sentence_ends = [m.start() for m in _SENTENCE_ENDS.finditer(view)]
         self.open_sentence_ends = [i for i in self.sentence_ends if not self.inside_quote(i)]
         # A comma inside a bracketed gloss (阿迪达斯(Adidas AG, ADDYY)认为) ends no clause.
-        glossed = {i for m in _LATIN_GLOSS.finditer(view) for i in range(m.start(), m.end())}
+        # …nor one inside a title's marks (这篇题为《要强硬，但不要傲慢》的评论写道).
+        glossed = {i for pattern in (_LATIN_GLOSS, _BOOK_TITLE) for m in pattern.finditer(view)
+                   for i in range(m.start(), m.end())}
         self.clause_marks = [m.start() for m in _CLAUSE_MARKS.finditer(view) if m.start() not in glossed]
 
     def inside_quote(self, pos: int) -> tuple[int, int] | None:

@@ -2034,3 +2034,17 @@ def _dw(body: str):
 )
 def test_a_colon_at_a_paragraphs_end_opens_the_next_and_a_papers_piece_is_the_papers(body, expected):
     assert [s for s in _dw(body) if s[0] is not None] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # the act of speech after the name, and the time of it (申论时, 致词时, 发言后)
+        ("賴清德申論時批評對手許多主張都是上個時代的政策。", "lai-ching-te"),
+        ("賴清德申論指出，他仔細聆聽對手發言。", "lai-ching-te"),
+        ("賴清德致詞時表示，台灣要守護民主。", "lai-ching-te"),
+        ("拜登在白宫讲话后表示，美国将支持乌克兰。", "joe-biden"),
+    ],
+)
+def test_the_act_of_speech_and_its_time_between_name_and_verb(body, speaker):
+    assert [k for k, *_ in statements(body)] == [speaker]

@@ -202,6 +202,9 @@ class ClauseParser:
                 return SubjectParse(units, i, i, continuing, addressee=True)
         end = self.noun_phrase_end(units, i)
         end = self._through_titled_name(units, end)
+        # 赖清德 | 申论 | 时: a name, then the act of speech it spoke in (the tagger's noun)
+        end = next((j for j in range(i + 1, end) if units[j - 1].tag == ENTITY
+                    and units[j].tag != ENTITY and self._channel_end(units, j) is not None), end)
         if end > i:
             relayed = self._relayed(units, end)
             if relayed is not None:
@@ -610,6 +613,8 @@ class ClauseParser:
             channel = self._channel_end(gap, k)
             if channel is not None:
                 k = channel
+                if k < n and gap[k].text in lex.frame_ends:
+                    k += 1  # 致词 | 时, 发言 | 后: the time of the speech
                 if k < n and all(u.nominal for u in gap[k:]):
                     return True  # 致函 | 安理会 | 表示: the letter's addressee, then the verb
                 continue

@@ -2048,3 +2048,19 @@ def test_a_colon_at_a_paragraphs_end_opens_the_next_and_a_papers_piece_is_the_pa
 )
 def test_the_act_of_speech_and_its_time_between_name_and_verb(body, speaker):
     assert [k for k, *_ in statements(body)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a clause with no subject goes on with the one before's own subject, not the head of a
+        # relative clause that is its object
+        ("澳洲警方2年前以違反《反外國干預法》逮捕來自越南的華裔男子楊怡生，指控他協助中國共產黨拉攏澳洲前聯邦部長。",
+         "organization:zh-澳洲警方"),
+        # …but a place opening that clause is where the head is from
+        ("印度泰倫加納省新上任的省長芮迪，26日會見鴻海印度團隊的代表，並承諾將為鴻海的投資計畫提供一切必要協助。",
+         "person:zh-芮迪"),
+    ],
+)
+def test_a_clause_goes_on_with_the_subject_not_the_object_before_it(body, speaker):
+    assert [k for k, *_ in statements(body)] == [speaker]

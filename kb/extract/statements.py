@@ -435,6 +435,14 @@ class StatementFinder:
                 position = prior - 1
                 continue
             prior_parse = self.parser.parse(prior_units)
+            opening = self.parser.parse_opening(prior_units)
+            if opening.phrase and opening.end <= prior_parse.start and not together:
+                # 澳洲警方…逮捕…的男子杨怡生，指控他…: the clause's own subject, not the head of
+                # a relative clause that is its object
+                # (印度泰伦加纳省新上任的省长芮迪: a place opening it is where the head is from)
+                subject = self.speakers.resolve(opening)
+                if subject is not None and subject.key and self.speakers.kind(subject.key) != PLACE:
+                    return replace(subject, carried=True)
             if (not prior_parse.phrase or together) and prior_units:
                 end = self.parser.noun_phrase_end(prior_units, prior_parse.start, together)
                 prior_parse = SubjectParse(prior_units, prior_parse.start, end, False, together=together)

@@ -2064,3 +2064,27 @@ def test_the_act_of_speech_and_its_time_between_name_and_verb(body, speaker):
 )
 def test_a_clause_goes_on_with_the_subject_not_the_object_before_it(body, speaker):
     assert [k for k, *_ in statements(body)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a lone dash sets off a clause with a subject of its own; a pair of dashes encloses an aside
+        ("周庭透露，她被多伦多一所大学录取。但为了取回护照，她前往中国内地——她表示，这是一次她无权拒绝的行程。",
+         [("person:zh-周庭", "透露"), ("person:zh-周庭", "表示")]),
+        ("一名线人——拜登担任副总统时——说：“支付给了一个人5百万。”", []),  # (not 拜登's)
+        # 提出 speaks before a comma, not before what it puts forward
+        ("林定國提出，必須制定新法律或更新現有法律。", [("person:zh-林定国", "提出")]),
+        ("柯文哲提出「台灣自主、兩岸和平」的政策。", []),
+        # an expression of thanks or congratulation, then what it says of them
+        ("俄罗斯瓦格纳集团立即向他表示祝贺，形容他是一个正义勇敢的人。", [("wagner-group", "形容")]),
+        # a second title the tagger cut, after 兼, then the name
+        ("联合国副秘书长兼紧急救济协调员格里菲思在社交媒体上警告称，加沙的人们正在挤入越来越小的地界。",
+         [("martin-griffiths", "警告称")]),
+        # local news, no paper named: unnamed, not the paper named before
+        ("据《泰晤士报》报道，典礼将在周六举行。当地新闻报道说巴基斯坦总理也将出席。",
+         [("the-times", "报道"), (None, "说")]),
+    ],
+)
+def test_dashes_proposals_thanks_and_second_titles(body, expected):
+    assert [(k, v) for k, v, _, _ in statements(body)] == expected

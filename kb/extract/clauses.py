@@ -297,6 +297,16 @@ class ClauseParser:
         """Where the subject phrase ends if a title and a name follow it with only words the
         tagger misread between (台湾 | 联电 | 前董事长 | 曹兴诚: the name is the subject, what comes
         before it qualifies the title); ``end`` otherwise."""
+        if 0 < end < len(units) and units[end - 1].tag == TITLE and units[end].text in ("兼", "暨"):
+            # 副秘书长 | 兼 | 紧急 | 救济 | 协调 | 员 | 格里菲思: a second title the tagger cut, then the name
+            for k in range(end + 1, min(end + 7, len(units))):
+                if units[k].tag == ENTITY:
+                    second = "".join(u.text for u in units[end + 1 : k])
+                    if second.endswith(self.lex.title_word_endings) and all(
+                        u.tag in ("n", "vn", "v", "a", "an", TITLE) for u in units[end + 1 : k]
+                    ):
+                        return k + 1
+                    break
         for k in range(end, min(end + 3, len(units) - 1)):
             if units[k].tag == TITLE and units[k + 1].tag == ENTITY:
                 between = units[end:k]

@@ -166,6 +166,9 @@ class Lexicon:
     bare_government_words: tuple[str, ...]  # bare_government_words: 政府 (政府表示)
     service_words: dict[str, tuple[str, ...]]  # service_words: 警方 → how a police body's name ends
     service_places: tuple[str, ...]  # service_places: 当地 (当地警方)
+    comma_only: frozenset[str]  # comma_only_verbs: 提出 (提出，… speaks; 提出「…」的政策 does not)
+    unnamed_media_openers: tuple[str, ...]  # unnamed_media_openers: 当地 (当地新闻报道)
+    title_word_endings: tuple[str, ...]  # title_word_endings: 官, 员 (协调员, a title the catalog lacks)
     addressee_marks: tuple[str, ...]  # addressee_marks: 向, 给 (向立法院提交的报告)
     authorship_verbs: tuple[str, ...]  # authorship_verbs: 撰写, 撰文
     publishing_verbs: tuple[str, ...]  # publishing_verbs: 刊发, 刊登
@@ -327,6 +330,9 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         bare_government_words=_words(data["bare_government_words"]),
         service_words={normalise_key(k): _words(v) for k, v in data["service_words"].items()},
         service_places=_words(data["service_places"]),
+        comma_only=frozenset(_words(data["comma_only_verbs"])),
+        unnamed_media_openers=_words(data["unnamed_media_openers"]),
+        title_word_endings=_words(data["title_word_endings"]),
         addressee_marks=_words(data["addressee_marks"]),
         authorship_verbs=_words(data["authorship_verbs"]),
         publishing_verbs=_words(data["publishing_verbs"]),
@@ -563,7 +569,7 @@ class Rules:
         # (记者Urs Schoettli撰写的评论: a writer, as much as a speaker)
         verbs = {*lex.verbs, *lex.authorship_verbs, "看来"}  # (在瑞银的Donovan看来)
         return (tuple(sorted(before, key=len, reverse=True)), tuple(sorted(verbs, key=len, reverse=True)),
-                _words(self.catalog.lexicon["title_word_endings"]))
+                lex.title_word_endings)
 
     @cached_property
     def credits(self) -> re.Pattern[str]:

@@ -168,6 +168,10 @@ class Speakers:
         outlet = units[-2].token if len(units) >= 2 and units[-2].tag == ENTITY else None
         if outlet is not None and units[-1].text in lex.reporter_words and self._media(outlet):
             return Subject(start, end, outlet.key, self.kind(outlet.key))  # 半岛电视台记者报道称
+        if text.startswith(lex.unnamed_media_openers) and text.endswith(
+            (*lex.media_descriptions, *self.rules.names.media_words)
+        ) and not any(u.tag == ENTITY for u in units):
+            return Subject(start, end, None, None, anonymous=True)  # 当地新闻报道: no paper named
         if text in lex.bare_government_words:
             return self._leading_government(start, end)
         if (service := self._service(start, end, text)) is not None:

@@ -236,6 +236,8 @@ class StatementFinder:
             ):
                 return None  # …的传统解释(几乎没有证据): a noun its modifiers qualify, no verb
         # (“Q，”彼得回忆说。: a verb that ends its sentence attributes the quotation before it)
+        if base in lex.comma_only and after not in "，,：:":
+            return None  # 提出「…」的政策: what is put forward
         bare = after not in "，,：:。" + OPENERS
         only_punctuated = base in lex.punctuation_only or form in lex.punctuation_only
         if only_punctuated and bare and base not in lex.adjacent_verbs:
@@ -1082,7 +1084,7 @@ class StatementFinder:
             opening = item.content_start - 1
             whole = index.quote_starting.get(opening) == (opening, item.content_end)
             while not whole and item.content_end > item.content_start and (
-                view[item.content_end - 1] in "，,。 ；;：:"
+                view[item.content_end - 1] in "，,。 ；;：:—"
             ):
                 item.content_end -= 1
         return [f for f in found if f.content_end > f.content_start and not self._said_again(f, found)]

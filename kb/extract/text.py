@@ -19,6 +19,7 @@ _QUOTE_OPENER = re.compile("[" + re.escape("".join(CLOSERS)) + "]")
 _SENTENCE_ENDS = re.compile("[" + re.escape(SENTENCE_END) + "]")
 # Where a clause may begin after: a line break, clause or sentence punctuation, a closing quote.
 _CLAUSE_MARKS = re.compile("[" + re.escape("\n" + CLAUSE_PUNCT + SENTENCE_END + CLOSING_QUOTES) + "]")
+_DASHES = re.compile("—+")
 # A Latin gloss in brackets: a name, an acronym, a ticker.
 _AS_TITLE = ("为题", "为标题")  # after 以“…”: the quotation is a piece's title
 _LATIN_GLOSS = re.compile(r"[（(][A-Za-z][^（）()\n。]{0,80}[）)]")
@@ -79,7 +80,15 @@ class TextIndex:
         # …nor one inside a title's marks (这篇题为《要强硬，但不要傲慢》的评论写道).
         glossed = {i for pattern in (_LATIN_GLOSS, _BOOK_TITLE) for m in pattern.finditer(view)
                    for i in range(m.start(), m.end())}
-        self.clause_marks = [m.start() for m in _CLAUSE_MARKS.finditer(view) if m.start() not in glossed]
+        marks = [m.start() for m in _CLAUSE_MARKS.finditer(view) if m.start() not in glossed]
+        self.clause_marks = sorted(marks + self._lone_dashes())
+
+    def _lone_dashes(self) -> list[int]:
+        """Dashes that set off a clause (…前往中国内地——她表示): one run in its sentence, outside
+        quotations; a pair encloses an aside (一名线人——亨特担任…时——说), which ends none."""
+        runs = [m for m in _DASHES.finditer(self.view) if not self.inside_quote(m.start())]
+        sentences = [bisect_left(self.sentence_ends, m.start()) for m in runs]
+        return [m.end() - 1 for m, at in zip(runs, sentences, strict=True) if sentences.count(at) == 1]
 
     def inside_quote(self, pos: int) -> tuple[int, int] | None:
         """The quotation whose marks enclose ``pos``, if any."""

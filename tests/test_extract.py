@@ -2088,3 +2088,37 @@ def test_a_clause_goes_on_with_the_subject_not_the_object_before_it(body, speake
 )
 def test_dashes_proposals_thanks_and_second_titles(body, expected):
     assert [(k, v) for k, v, _, _ in statements(body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # 前夕, the eve of something, frames the time
+        ("英国外交部在开庭前夕呼吁港府立即释放黎智英。", [("uk-fcdo", "呼吁")]),
+        # 这家 + what describes the company + its sort: the company named before, as 该公司
+        ("力拓(Rio Tinto)未来最大的投资是一个铁矿石项目。这家全球市值第二大的矿商周三表示，预计将出资约62亿美元。",
+         [("rio-tinto", "表示")]),
+        ("世界卫生组织发布报告。这个组织表示，疫情仍在持续。", [("who", "表示")]),
+        # where the speaker stood, and an aside between dashes
+        ("奥斯汀在新闻发布会上站在米利身边表示，乌克兰的支持者讨论了训练问题。", [("lloyd-austin", "表示")]),
+        ("乌克兰能源部——没有透露该发电厂名称——表示，其两台发电机组被摧毁。",
+         [("organization:zh-乌克兰能源部", "表示")]),
+        # a titled name ending the clause before, with its gloss and the day; a topic holding a quoted term
+        ("美国众议院监督和问责委员会主席科默（James Comer）21日，就坠落的美国空军CV-22“鱼鹰”运输机指出“存在安全性的担忧”。",
+         [("person:james-comer", "指出")]),
+        # a description, then its name in quotes, heads the relative clause
+        ("总部位于美国的朝鲜监测项目“38 North”在本周早些时候表示，朝鲜发射台区域的活动开始恢复。",
+         [("organization:38-north", "表示")]),
+        # what a quoted term means, in brackets, is no one's speech
+        ("法院对「二选一」（即要求商家不得在京东开店）案做出判决。", []),
+    ],
+)
+def test_frames_descriptions_postures_asides_and_glosses(body, expected):
+    assert [(k, v) for k, v, _, _ in statements(body)] == expected
+
+
+def test_a_press_review_gives_each_papers_comment_to_the_paper():
+    body = ('（德国之声中文网）慕尼黑出版的《南德意志报》以"乌克兰真正需要的东西"为题，刊发评论指出，'
+            '不愿意臣服于北京的国家，并不一定就会成为西方的盟友。|'
+            '柏林出版的《世界报》以"西方的新角色"为题，刊发评论指出，这次G7峰会就新对华政策达成了共识。')
+    assert [(k, v) for k, v, _ in _dw(body)] == [("suddeutsche-zeitung", "指出"), ("die-welt", "指出")]

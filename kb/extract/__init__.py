@@ -238,8 +238,8 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
         subject = item.subject
         speaker_key = subject.key if subject.key in result.entities else None
         if subject.key and speaker_key is None:
-            info = entity_info(subject.key, matcher, result.entities, _written_name(text, subject.key,
-                                                                                    s_start, s_end))
+            info = entity_info(subject.key, matcher, result.entities,
+                               _written(subject.key, text, text.original[s_start:s_end]))
             result.entities[subject.key] = info
             speaker_key = subject.key
         # One utterance by several people (拜登与泽连斯基均表示) is a statement of each.
@@ -286,15 +286,6 @@ def _without_repeats(statements: list[Statement]) -> list[Statement]:
 
 
 _MARK_PAIRS = {"《": "》", "「": "」", "『": "』", "“": "”", "〈": "〉"}
-
-
-def _written_name(text: NormalisedText, key: str, start: int, end: int) -> str:
-    """How the article writes a speaker's name that no mention gave: the name a discovered key
-    was made of (当地警方 speaks for organization:zh-通海县警方, written 通海縣警方 further on),
-    else the words that name the speaker."""
-    name = key.partition(":zh-")[2]
-    at = text.text.find(name) if name else -1
-    return text.original_slice(at, at + len(name)) if at >= 0 else text.original[start:end]
 
 
 def _balanced(original: str, start: int, end: int) -> tuple[int, int]:

@@ -88,7 +88,8 @@ def _relative_head(units: Sequence[Unit]) -> bool:
             continue
         # 的, the name with its titles (莫斯科任命的克里米亚行政长官阿克索诺夫（…）在), 在 or 于
         j, named = k + 1, False
-        while j < len(units) and units[j].nominal:
+        # (监测项目“38 North”在: a quoted name is part of the head)
+        while j < len(units) and (units[j].nominal or units[j].tag == "vn" or units[j].text in _TERM_MARKS):
             named = named or units[j].tag == ENTITY
             j += 1
         if named and j < len(units) and units[j].text in ("(", "（"):
@@ -96,6 +97,38 @@ def _relative_head(units: Sequence[Unit]) -> bool:
         if named and j < len(units) and units[j].text in ("在", "于"):
             return True
     return False
+# 以…为题: the title a piece was published under
+_TITLE_FRAME_ENDS = ("为题", "为标题", "为名")
+
+
+def _posture_end(units: Sequence[Unit], k: int) -> int | None:
+    """The index after a posture at ``units[k]`` (站在米利身边, 坐在他旁边), or None."""
+    text, j = units[k].text, k + 1
+    if text in _POSTURES and j < len(units) and units[j].text == "在":
+        j += 1
+    elif text not in tuple(p + "在" for p in _POSTURES):
+        return None
+    return next((m + 1 for m in range(j, min(j + 6, len(units))) if units[m].text.endswith(_BESIDE)), None)
+
+
+_POSTURES = ("站", "坐", "走")
+_TERM_MARKS = frozenset("“”「」『』")
+_BESIDE = ("身边", "旁边", "身旁", "一旁", "面前", "身后", "旁")
+
+
+def _inside_quotation(units: Sequence[Unit]) -> set[int]:
+    """The indices of the units inside quotation marks (not the marks)."""
+    inside, depth = set(), 0
+    for k, unit in enumerate(units):
+        if unit.text in ("“", "「", "『"):
+            depth += 1
+        elif unit.text in ("”", "」", "』"):
+            depth = max(0, depth - 1)
+        elif depth:
+            inside.add(k)
+    return inside
+
+
 # 这篇题为《…》的 before a piece's word: which piece, by its title
 _TITLED_AS = re.compile(r"(?:这|该|此)?[篇份本]?(?:题为|名为|标题为)[《“「].*[》”」]的")
 
@@ -203,8 +236,8 @@ class ClauseParser:
         end = self.noun_phrase_end(units, i)
         end = self._through_titled_name(units, end)
         # 赖清德 | 申论 | 时: a name, then the act of speech it spoke in (the tagger's noun)
-        end = next((j for j in range(i + 1, end) if units[j - 1].tag == ENTITY
-                    and units[j].tag != ENTITY and self._channel_end(units, j) is not None), end)
+        end = next((j for j in range(i + 1, end) if units[j - 1].tag == ENTITY and units[j].tag != ENTITY
+                    and (self._channel_end(units, j) is not None or _posture_end(units, j) is not None)), end)
         if end > i:
             relayed = self._relayed(units, end)
             if relayed is not None:
@@ -212,7 +245,10 @@ class ClauseParser:
             if self.gap_ok(units[end:]):
                 return SubjectParse(units, i, end, continuing, together=self._together(units[end:]))
         # The head of a relative clause right before the verb: 倡导…的博雷利认为.
+        quoted = _inside_quotation(units)
         for k in range(len(units) - 1, i, -1):
+            if k in quoted:
+                continue  # (以“乌克兰真正需要的东西”为题: a 的 inside a title is none of the subject's)
             if units[k].text in ("的", "之") and end > i and any(u.tag == ENTITY for u in units[i:end]) and (
                 self._addressee_next(units, end, k)
             ):
@@ -220,6 +256,10 @@ class ClauseParser:
                 return SubjectParse(units, i, end, continuing)
             if units[k].text in ("的", "之"):
                 end = self.noun_phrase_end(units, k + 1)
+                if end + 2 < len(units) and units[end].text in ("“", "「", "『") and (
+                    units[end + 1].tag == ENTITY and units[end + 2].text in ("”", "」", "』")
+                ):
+                    end += 3  # 监测项目“38 North”: the description, then its name in quotes
                 if end > k + 1 and units[end - 1].tag == "f" and _opens_place(units[i:k]) and not (
                     _opens_place(units[k + 1 : end])
                 ):
@@ -569,6 +609,25 @@ class ClauseParser:
                 if channel is not None:
                     k = channel
                     continue
+            if text.startswith("—"):
+                # 能源部——没有透露该发电厂名称——表示: an aside between a pair of dashes
+                opened = k
+                while opened < n and gap[opened].text.startswith("—"):
+                    opened += 1
+                closing = next((j for j in range(opened + 1, n) if gap[j].text.startswith("—")), None)
+                if closing is not None:
+                    k = closing
+                    while k < n and gap[k].text.startswith("—"):
+                        k += 1
+                    continue
+            posture = _posture_end(gap, k)
+            if posture is not None:
+                k = posture  # 站在米利身边(表示): where the speaker stood
+                continue
+            titled = next((j for j in range(k + 2, n) if gap[j].text in _TITLE_FRAME_ENDS), None)
+            if text == "以" and titled is not None:
+                k = titled + 1  # 以“西方的新角色”为题: under what title
+                continue
             if text in ("在", "于") and k + 1 < n and gap[k + 1].tag in ("TIME", "t"):
                 k += 2  # 在后来, 于周一: a time
                 continue
@@ -657,12 +716,12 @@ class ClauseParser:
             if unit.text in lex.topic_markers:
                 inside = gap[t + 1 :]
                 last_de = max((j for j, u in enumerate(inside) if u.text == "的"), default=-1)
-                if any(u.text in lex.verbs or u.tag in ("w", TITLE) for u in inside) or any(
-                    u.tag in ("v", "vd") for u in inside[last_de + 1 :]
-                ):
+                # (a quoted term's marks are no break: 就…美国空军CV-22“鱼鹰”运输机)
+                if any(u.text in lex.verbs or u.tag == TITLE or u.tag == "w" and u.text not in _TERM_MARKS
+                       for u in inside) or any(u.tag in ("v", "vd") for u in inside[last_de + 1 :]):
                     return None  # (今天就 | 自爆…: 就 as "then", a verb after it, no topic)
                 return t
-            if unit.text in lex.verbs or unit.tag == "w":
+            if unit.text in lex.verbs or unit.tag == "w" and unit.text not in _TERM_MARKS:
                 return None
         return None
 

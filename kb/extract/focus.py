@@ -31,6 +31,8 @@ from kb.extract.text import CLAUSE_PUNCT
 _LATIN_IN_BRACKETS = re.compile(r"[（(][A-Za-z]")
 _QUOTED_BEFORE = re.compile(r"[「“『][^「“『」”』]{1,24}[」”』]$")
 _CLAUSE_END = re.compile("[" + re.escape(CLAUSE_PUNCT + "。！？!?；;”」』") + "]")
+# A short quoted term with no punctuation inside (“鱼鹰”): a name or a word, no clause of its own.
+_QUOTED_TERM_AT_END = re.compile(r"[“「『][^“「『”」』，,。；;：:！？!?]{1,12}[”」』](?=[^“「『”」』]*$)")
 _CLAUSE_MARK = re.compile("[" + re.escape(CLAUSE_PUNCT + "。！？!?；;”」』“「『") + "]")
 # How far after a reporting verb the tagger reads: enough for the content's first predicate.
 _AFTER_VERB = 40
@@ -91,6 +93,7 @@ def focus(view: str, sentences: Sequence[tuple[int, int]], tokens: Sequence[Toke
     titles = [t for t in tokens if t.type == TITLE]
     title_starts = [t.start for t in titles]
     lex = rules.lexicon
+    acts = (*lex.channels, *lex.channel_verbs, *lex.publishing_verbs)
     out: list[tuple[int, int]] = []
     known: list[Word] = []
     for start, end in sentences:
@@ -99,10 +102,11 @@ def focus(view: str, sentences: Sequence[tuple[int, int]], tokens: Sequence[Toke
         spoken = False  # a reporting verb came before in this sentence
         for match in lex.verb_prefix_anywhere.finditer(view, start, end):
             # The verb's clause (its subject and circumstances) and the first words after it.
-            before = _CLAUSE_MARK.search(view[start : match.start()][::-1])
-            clause = match.start() - before.start() if before else start
+            clause = _clause_start(view, start, match.start())
             words = _lexicon_words(view, clause, match.start(), coverage, rules)
             subjectless = words is not None and not any(w.tag == "r" for w in words)
+            # (…以“…”为题，刊发评论指出: a clause opening with the act of speech has no subject)
+            subjectless = subjectless or view.startswith(acts, clause)
             if subjectless and not spoken and not coverage.any_between(clause, match.start()):
                 # No subject of its own and no statement before it (…深表关切，并表示): the
                 # subject comes from an earlier clause, which the tagger reads too. After a
@@ -133,6 +137,18 @@ def focus(view: str, sentences: Sequence[tuple[int, int]], tokens: Sequence[Toke
     starts = [s for s, _ in out]
     words = [w for w in dict.fromkeys(known) if not _inside(starts, out, w.start)]
     return Focus(out, words)
+
+
+def _clause_start(view: str, start: int, pos: int) -> int:
+    """Where the clause before ``pos`` starts (not before ``start``): after the last clause
+    mark, reading a quoted term (美国空军CV-22“鱼鹰”运输机) as part of its clause."""
+    text = view[start:pos]
+    while (term := _QUOTED_TERM_AT_END.search(text)) is not None or (mark := _CLAUSE_MARK.search(text[::-1])):
+        if term is not None:
+            text = text[: term.start()] + "x" * (term.end() - term.start()) + text[term.end() :]
+            continue
+        return pos - mark.start()  # type: ignore[union-attr]
+    return start
 
 
 @lru_cache(maxsize=4)

@@ -280,6 +280,9 @@ class Speakers:
             return Subject(start, end, group[0], self.kind(group[0]), joint=tuple(group[1:]))
         if text in lex.document_insides:
             return self.description(start, end, text)
+        pointed = self._pointed_body(units)
+        if pointed is not None:
+            return self.description(start, end, pointed)
         if text.endswith(lex.descriptions) or self._points_at_body(text):
             # 白宫声明说, 欧委会的声明指出: the named body's; 声明称, 该公司表示: the nearest one's.
             issuing = (*lex.issuing_verbs, *lex.channel_verbs)
@@ -375,6 +378,19 @@ class Speakers:
         if leads and ranked[0][0] in self.rules.governments:
             return Subject(start, end, self.rules.governments[ranked[0][0]], ORGANIZATION)
         return Subject(start, end, None, None)
+
+    def _pointed_body(self, units: list[Unit]) -> str | None:
+        """这家全球市值第二大的矿商, 这个组织: the description it reads as (该公司, 该组织), or
+        None; what stands between the demonstrative and the sort's word describes the body."""
+        lex = self.lex
+        if len(units) < 2 or units[0].text not in lex.body_demonstratives or any(
+            u.tag == ENTITY for u in units[1:]
+        ):
+            return None
+        head = units[-1].text
+        if head in lex.company_sorts:
+            return "该公司"
+        return f"该{head}" if f"该{head}" in lex.descriptions else None
 
     def _service(self, start: int, end: int, text: str) -> Subject | None:
         """警方 alone, 当地警方, 检方, or a place and the word (通海县警方): the police (the

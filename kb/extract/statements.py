@@ -212,6 +212,8 @@ class StatementFinder:
             return None  # 简称, （亦称: what a thing is called
         if self._inside_channel(start):
             return None  # 发表演 | 说指: the verb's first character ends a channel's word
+        if view.endswith(("(即", "（即"), 0, start):
+            return None  # 「二选一」（即要求商家…）: what a term means, in brackets
         if self._naming_gloss(start, end):
             return None  # 尖阁诸岛（中国称 | 钓鱼岛）: what another side calls a thing, in brackets
         if view.endswith(lex.noun_markers, 0, start) or view.endswith(lex.negators, 0, start):
@@ -438,13 +440,23 @@ class StatementFinder:
                 continue
             prior_parse = self.parser.parse(prior_units)
             opening = self.parser.parse_opening(prior_units)
-            if opening.phrase and opening.end <= prior_parse.start and not together:
+            relative = prior_parse.start > 0 and prior_units[prior_parse.start - 1].text == "的"
+            if opening.phrase and opening.end <= prior_parse.start and relative and not together:
                 # 澳洲警方…逮捕…的男子杨怡生，指控他…: the clause's own subject, not the head of
                 # a relative clause that is its object
                 # (印度泰伦加纳省新上任的省长芮迪: a place opening it is where the head is from)
                 subject = self.speakers.resolve(opening)
                 if subject is not None and subject.key and self.speakers.kind(subject.key) != PLACE:
                     return replace(subject, carried=True)
+            titled = self.parser.parse(prior_units, backwards=True) if not prior_parse.phrase else prior_parse
+            if not prior_parse.phrase and titled.phrase and titled.start > 0 and (
+                prior_units[titled.end - 1].tag == ENTITY and prior_units[titled.start].tag != ENTITY
+                and all(u.tag in ("TIME", "t", "w") or u.tag == ENTITY and u.text.isascii()
+                        for u in prior_units[titled.end :])
+            ):
+                # 美国众议院监督和问责委员会主席科默(James Comer)21日，就…指出: the titled name
+                # the clause ends in, with only its gloss and a time after it
+                prior_parse = titled
             if (not prior_parse.phrase or together) and prior_units:
                 end = self.parser.noun_phrase_end(prior_units, prior_parse.start, together)
                 prior_parse = SubjectParse(prior_units, prior_parse.start, end, False, together=together)

@@ -302,6 +302,8 @@ class ClauseParser:
                 glossed = k >= 2 and units[k - 1].text in ("(", "（") and units[k - 2].tag == ENTITY
                 start = self.chain_start(units, i, k - 2 if glossed else k)
                 before = units[start - 1] if start > i else None
+                if before is not None and before.text in ("「", "“", "『") and start - 1 > i:
+                    before = units[start - 2]  # 接受「南华早报」专访时: the verb before the marks
                 # A name right after a preposition or verb is its object (向安理会示警); a title
                 # with its holder is a subject phrase whatever precedes it (…特首办主任陈国基).
                 endings = self.lex.title_endings

@@ -2122,3 +2122,18 @@ def test_a_press_review_gives_each_papers_comment_to_the_paper():
             '不愿意臣服于北京的国家，并不一定就会成为西方的盟友。|'
             '柏林出版的《世界报》以"西方的新角色"为题，刊发评论指出，这次G7峰会就新对华政策达成了共识。')
     assert [(k, v) for k, v, _ in _dw(body)] == [("suddeutsche-zeitung", "指出"), ("die-welt", "指出")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a name glossed in Latin after a term of address (弗尔女士（Julia Faure）): the person,
+        # whom the Latin name alone then names
+        ("创始人弗尔女士（Julia Faure）表示，时尚很重要。Julia Faure 解释说：“互联网促进心理操纵以增加消费。”",
+         [("person:julia-faure", "表示"), ("person:julia-faure", "解释说")]),
+        # the manner between the name and the verb (干劲十足地)
+        ("东大副教授宫川治干劲十足地表示：“观测引力波是梦想。”", [("person:zh-宫川治", "表示")]),
+    ],
+)
+def test_names_after_address_and_before_manner(body, expected):
+    assert [(k, v) for k, v, _, _ in statements(body)] == expected

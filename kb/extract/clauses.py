@@ -101,6 +101,14 @@ def _relative_head(units: Sequence[Unit]) -> bool:
 _TITLE_FRAME_ENDS = ("为题", "为标题", "为名")
 
 
+def _manner_end(units: Sequence[Unit], k: int) -> int | None:
+    """The index after a manner at ``units[k]`` (干劲十足地, 坦率地), or None."""
+    mark = next((j for j in range(k + 1, min(k + 4, len(units))) if units[j].text == "地"), None)
+    if mark is None or not all(u.tag in _MANNER_TAGS for u in units[k:mark]):
+        return None
+    return mark + 1
+
+
 def _posture_end(units: Sequence[Unit], k: int) -> int | None:
     """The index after a posture at ``units[k]`` (站在米利身边, 坐在他旁边), or None."""
     text, j = units[k].text, k + 1
@@ -236,8 +244,10 @@ class ClauseParser:
         end = self.noun_phrase_end(units, i)
         end = self._through_titled_name(units, end)
         # 赖清德 | 申论 | 时: a name, then the act of speech it spoke in (the tagger's noun)
+        # (宫川治 | 干劲十足地: a name, then the manner it spoke in)
         end = next((j for j in range(i + 1, end) if units[j - 1].tag == ENTITY and units[j].tag != ENTITY
-                    and (self._channel_end(units, j) is not None or _posture_end(units, j) is not None)), end)
+                    and (self._channel_end(units, j) is not None or _posture_end(units, j) is not None
+                         or _manner_end(units, j) is not None)), end)
         if end > i:
             relayed = self._relayed(units, end)
             if relayed is not None:

@@ -522,8 +522,13 @@ def discover(
                 if people and (not before or before.endswith(tuple(_person_words(matcher)))):
                     chinese = tail
                     break
+        addressed = ""
         if not chinese:
-            # (the title or person word before the name: 党主席 | 萨伊德, 丈夫 | 加迪·哈盖)
+            # (the title or person word before the name: 党主席 | 萨伊德, 丈夫 | 加迪·哈盖; and
+            # the term of address after it: 弗尔 | 女士（Julia Faure）)
+            addressed = next((a for a in matcher.catalog.lexicon["address_terms"]
+                              if run.endswith(a) and len(run) > len(a) + 1), "")
+            run = run[: len(run) - len(addressed)]
             chinese = _after_title(run, _translit_suffix(run), _person_words(matcher))
             if tagged and tagged.get(chinese[1:], "").startswith("person:"):
                 chinese = chinese[1:]  # 属于 | 杰瑞米·博伊文: a verb's character the tagger left out
@@ -550,7 +555,8 @@ def discover(
         entry = matcher.entry(key)
         if entry is not None and entry.kind != PERSON:
             continue
-        original_chinese = text.original_slice(match.start(1) + len(run) - len(chinese), match.end(1))
+        original_chinese = text.original_slice(match.start(1) + len(run) - len(chinese),
+                                               match.end(1) - len(addressed))
         previous = entities.get(key)
         learned = tuple(previous.aliases) if previous else ()
         learned += ((original_chinese, "parenthetical"), (english, "parenthetical"))

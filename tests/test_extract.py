@@ -2133,6 +2133,8 @@ def test_a_press_review_gives_each_papers_comment_to_the_paper():
          [("person:julia-faure", "表示"), ("person:julia-faure", "解释说")]),
         # the manner between the name and the verb (干劲十足地)
         ("东大副教授宫川治干劲十足地表示：“观测引力波是梦想。”", [("person:zh-宫川治", "表示")]),
+        # a post (发贴), the channel of speech
+        ("乌克兰外长库列巴（Dmytro Kuleba）发贴表示，“我希望全世界都能听到乌克兰的爆炸声。”", [("dmytro-kuleba", "表示")]),
     ],
 )
 def test_names_after_address_and_before_manner(body, expected):

@@ -2139,3 +2139,23 @@ def test_a_press_review_gives_each_papers_comment_to_the_paper():
 )
 def test_names_after_address_and_before_manner(body, expected):
     assert [(k, v) for k, v, _, _ in statements(body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # 评论 commenting on something, not a piece: the subject goes on (国台办…评论台湾选举时曾说)
+        ("國台辦未立即回應置評請求，但先前評論台灣選舉時曾說，尊重台灣「社會制度」。", [("taiwan-affairs-office", "說")]),
+        # a body's unit in quotes between the body and the titled name
+        ("美國眾院「中國問題特別委員會」主席蓋拉格（前）25日表示，因美債協商仍未達成協議，將延後訪台計畫。",
+         [("person:zh-盖拉格", "表示")]),
+    ],
+)
+def test_a_comment_on_something_and_a_quoted_unit_before_a_title(body, expected):
+    assert [(k, v) for k, v, _, _ in statements(body)] == expected
+
+
+def test_a_country_s_title_is_no_holder_the_catalog_places_in_another_country():
+    # 前总统莫拉莱斯 (Bolivia's, by the catalog) holds no 智利总统
+    found = statements("前总统莫拉莱斯曾推动锂国有化。4月，智利总统提出，如果私营公司想开采锂矿，就必须与国有企业合作。")
+    assert "person:evo-morales" not in [k for k, v, _, _ in found if v == "提出"]

@@ -359,15 +359,20 @@ class ClauseParser:
                     ):
                         return k + 1
                     break
-        for k in range(end, min(end + 3, len(units) - 1)):
+        # (美国众院 | 「中国问题特别委员会」 | 主席 | 盖拉格: a body's unit in quotes, then the title)
+        quoted = end < len(units) and units[end].text in _TERM_MARKS
+        for k in range(end, min(end + (8 if quoted else 3), len(units) - 1)):
             if units[k].tag == TITLE and units[k + 1].tag == ENTITY:
                 between = units[end:k]
-                if all(u.tag not in ("p", "c", "w", "d", "TIME") and u.text not in self.lex.prepositions
+                if all((u.tag not in ("p", "c", "w", "d", "TIME") or u.text in _TERM_MARKS)
+                       and u.text not in self.lex.prepositions
                        and not u.text.startswith(self.lex.relay_verbs)  # (路透社 | 引述 | 教授李雷夫)
                        for u in between):
                     return k + 2
                 break
-            if units[k].tag in ("p", "w") or units[k].text in self.lex.prepositions:
+            if units[k].tag == "p" or units[k].tag == "w" and units[k].text not in _TERM_MARKS or (
+                units[k].text in self.lex.prepositions
+            ):
                 break
         return end
 
@@ -456,8 +461,9 @@ class ClauseParser:
             after = j + 2 if j + 2 < n and units[j + 1].text in ("《", "『") else j + 1
             before = j - 2 if j >= 2 and units[j - 1].text in ("》", "』") else j - 1
             # 调查 | 称, 报导 | 指出: a document the tagger read as a verb names the survey, the report
+            # (评论 | 指出, a piece right before the verb; 评论 | 台湾选举时, commenting on something)
             document = unit.tag in ("v", "vn") and (
-                text in self.lex.descriptions or text in self.lex.piece_words)
+                text in self.lex.descriptions or text in self.lex.piece_words and j == n - 1)
             # 该 | 管理 | 局, 执法 | 部门, 气候 | 保护 | 部长: a verbal noun that a noun or a title
             # completes is part of the noun
             compound = unit.tag == "vn" and j > i and j + 1 < n and units[j + 1].tag in ("n", "vn", TITLE)

@@ -61,11 +61,13 @@ class TitleHolders:
     def _candidates(self, title: str, qualifier: str | None) -> set[str]:
         matcher = self.matcher
         head = title[-2:]
+        # (智利总统 is no 前总统莫拉莱斯 whose country the catalog knows is another)
         candidates = {
             person
             for written, person, q in self.roles
             if (written == title or written[-2:] == head)
             and (qualifier is None or q is None or q == qualifier or self._same_country(q, qualifier))
+            and not (qualifier is not None and q is None and self._other_country(person, qualifier))
         }
         qualifier_entry = matcher.entry(qualifier) if qualifier else None
         for key in self.mentioned:
@@ -80,6 +82,11 @@ class TitleHolders:
                 ):
                     candidates.add(key)
         return candidates
+
+    def _other_country(self, person: str, qualifier: str) -> bool:
+        """Whether the catalog gives the person a country and the qualifier another."""
+        mine, theirs = self._country(person), self._country(qualifier)
+        return bool(mine and theirs and mine != theirs)
 
     def _same_country(self, a: str | None, b: str | None) -> bool:
         ea = self.matcher.entry(a) if a else None

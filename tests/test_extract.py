@@ -2159,3 +2159,19 @@ def test_a_country_s_title_is_no_holder_the_catalog_places_in_another_country():
     # 前总统莫拉莱斯 (Bolivia's, by the catalog) holds no 智利总统
     found = statements("前总统莫拉莱斯曾推动锂国有化。4月，智利总统提出，如果私营公司想开采锂矿，就必须与国有企业合作。")
     assert "person:evo-morales" not in [k for k, v, _, _ in found if v == "提出"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # 被 and a short agent: the subject is spoken of, not speaking
+        ("中国一直被外界认为暗中支持俄罗斯。", []),
+        ("他被美方指控窃取机密。", []),
+        # a country's official media are no one named; who they quote speaks
+        ("中国官媒报道还引述米舒斯京称，今年3月的访问非常成功。", [(None, "引述"), ("mikhail-mishustin", "称")]),
+        # 卜 in a transliterated name (阿卜杜拉希安)
+        ("伊朗外交部长侯赛因·阿米拉卜杜拉希安呼吁塔利班尊重条约。", [("person:zh-侯赛因·阿米拉卜杜拉希安", "呼吁")]),
+    ],
+)
+def test_passives_official_media_and_long_transliterations(body, expected):
+    assert [(k, v) for k, v, _, _ in statements(body)] == expected

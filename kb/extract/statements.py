@@ -87,6 +87,8 @@ _AGE_FIRST = re.compile(r"^\d{1,3}[岁歲]的?")
 # 我军, which writers use too, nor 自我 (self).
 _FIRST_PERSON = re.compile(r"(?<![自本])我(?![们們国國军軍省市区區县縣校台党黨方])")
 _FIRST_PERSON_PLURAL = re.compile(r"(?<![自本])我(?![国國军軍省市区區县縣校台党黨方])")
+# 被 and a short agent right before the verb (被外界认为, 被美方指控): the subject is spoken of
+_PASSIVE_AGENT = re.compile(r"被[^，,。；;：:“”「」\s被]{1,4}$")
 _QUOTED = re.compile(r"[“「『][^”」』]*[”」』]")
 
 
@@ -221,8 +223,9 @@ class StatementFinder:
         ended = view.startswith(lex.verb_enders, end) and not view.startswith(lex.not_verb_enders, end)
         if ended or f"{form}{after}" in lex.verb_events:
             return None  # 致词 | 时表示, 引述 | 的消息人士, (法人)说明 | 会: a time, an attribute, an event
-        if view.endswith(lex.passive_markers, 0, start):
-            return None  # 因被指控…: accused, not accusing
+        passive = _PASSIVE_AGENT.search(view, max(0, start - 6), start) is not None
+        if passive or view.endswith(lex.passive_markers, 0, start):
+            return None  # 因被指控…, 被外界认为: accused, thought of, by someone unnamed or not
         if self._channel_before_verb(start, form):
             return None  # 写信给 | 安理会表示: the letter is how the later verb speaks
         word = self.units.tag_at(start)

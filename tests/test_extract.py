@@ -2175,3 +2175,10 @@ def test_a_country_s_title_is_no_holder_the_catalog_places_in_another_country():
 )
 def test_passives_official_media_and_long_transliterations(body, expected):
     assert [(k, v) for k, v, _, _ in statements(body)] == expected
+
+
+def test_an_ambiguous_name_a_title_ties_to_a_person_is_that_person_at_each_use():
+    # 张军 is a common name; 中国常驻联合国代表张军 says which, for the bare 张军 after it too,
+    # whose 一边纵容…，一边声称… tells of others' doings, no statement of its own
+    found = statements("中國常駐聯合國代表張軍表示，極大失望。張軍指出，一邊縱容戰事延續，一邊聲稱關心加沙民眾的安全，是自相矛盾。")
+    assert [(k, v) for k, v, _, _ in found] == [("zhang-jun", "表示"), ("zhang-jun", "指出")]

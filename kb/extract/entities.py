@@ -694,6 +694,10 @@ def resolve_ambiguous(tokens: list[Token], view: str, matcher: Matcher, home: st
     names no country but ``home``, the outlet's country, that one (a local outlet's 教育局 is its
     own city's; not a Taiwanese outlet's 总统府 in Caracas)."""
     certain = {t.key for t in tokens if t.type == ENTITY and not t.ambiguous and t.key}
+    # A form the article ties to one person by a title (中国常驻联合国代表张军) is that person at
+    # each of its uses, the bare ones before and after too (张军指出).
+    certain |= {choice for index, token in enumerate(tokens) if token.ambiguous and (
+        choice := _by_title([k for k in token.keys if matcher.entry(k)], tokens, index, view, matcher))}
     # How often the article names each country's places, bodies and people.
     countries = Counter(
         c for t in tokens if t.type == ENTITY and not t.ambiguous and (c := _country_of(t, matcher))

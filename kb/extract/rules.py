@@ -166,6 +166,7 @@ class Lexicon:
     bare_government_words: tuple[str, ...]  # bare_government_words: 政府 (政府表示)
     service_words: dict[str, tuple[str, ...]]  # service_words: 警方 → how a police body's name ends
     service_places: tuple[str, ...]  # service_places: 当地 (当地警方)
+    parallel_markers: tuple[str, ...]  # parallel_markers: 一边 (一边声称…)
     body_demonstratives: tuple[str, ...]  # body_demonstratives: 这家 (这家矿商)
     company_sorts: tuple[str, ...]  # company_sorts: 矿商 (这家矿商 is 该公司)
     comma_only: frozenset[str]  # comma_only_verbs: 提出 (提出，… speaks; 提出「…」的政策 does not)
@@ -332,6 +333,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         bare_government_words=_words(data["bare_government_words"]),
         service_words={normalise_key(k): _words(v) for k, v in data["service_words"].items()},
         service_places=_words(data["service_places"]),
+        parallel_markers=_words(data["parallel_markers"]),
         body_demonstratives=_words(data["body_demonstratives"]),
         company_sorts=_words(data["company_sorts"]),
         comma_only=frozenset(_words(data["comma_only_verbs"])),

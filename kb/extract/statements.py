@@ -218,8 +218,8 @@ class StatementFinder:
             return None  # 「二选一」（即要求商家…）: what a term means, in brackets
         if self._naming_gloss(start, end):
             return None  # 尖阁诸岛（中国称 | 钓鱼岛）: what another side calls a thing, in brackets
-        if view.endswith(lex.noun_markers, 0, start) or view.endswith(lex.negators, 0, start):
-            return None
+        if view.endswith((*lex.noun_markers, *lex.parallel_markers, *lex.negators), 0, start):
+            return None  # (俄罗斯的要求, 一边声称, 没有回应: a noun, a doing told of, a denial)
         ended = view.startswith(lex.verb_enders, end) and not view.startswith(lex.not_verb_enders, end)
         if ended or f"{form}{after}" in lex.verb_events:
             return None  # 致词 | 时表示, 引述 | 的消息人士, (法人)说明 | 会: a time, an attribute, an event

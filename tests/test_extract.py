@@ -2182,3 +2182,18 @@ def test_an_ambiguous_name_a_title_ties_to_a_person_is_that_person_at_each_use()
     # whose 一边纵容…，一边声称… tells of others' doings, no statement of its own
     found = statements("中國常駐聯合國代表張軍表示，極大失望。張軍指出，一邊縱容戰事延續，一邊聲稱關心加沙民眾的安全，是自相矛盾。")
     assert [(k, v) for k, v, _, _ in found] == [("zhang-jun", "表示"), ("zhang-jun", "指出")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a source named alone in title marks, after a space, or after 根据, with its website
+        ("据 《南华早报》，作为阿里巴巴组织变革的一部分，该集团已取消CTO一职。", [("scmp", "据")]),
+        ("根據外交部網站，李輝闡述中方的立場。", [("china-mfa", "根據")]),
+        # 谈及 and 注意到 before a comma or colon
+        ("美国大使馆发表声明。声明中谈及，尽管存在零星枪声，但情况有所改善。", [("organization:zh-美国大使馆", "谈及")]),
+        ("他注意到这个问题。", []),
+    ],
+)
+def test_sources_named_alone_and_verbs_of_mention(body, expected):
+    assert [(k, v) for k, v, _, _ in statements(body)] == expected

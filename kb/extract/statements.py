@@ -962,13 +962,17 @@ class StatementFinder:
         view, out = self.view, []
         for token in self.tokens:
             at = token.start - 1
-            at -= view[at : at + 1] in ("“", "「", "『")  # 据“腾讯安全”公号，: a quoted name
-            after = token.end + (view[token.end : token.end + 1] in ("”", "」", "』"))
+            # 据“腾讯安全”公号，, 据 《南华早报》，: a name in quotes or title marks, a space before
+            at -= view[at : at + 1] in ("“", "「", "『", "《")
+            while at > 0 and view[at] == " ":
+                at -= 1
+            after = token.end + (view[token.end : token.end + 1] in ("”", "」", "』", "》"))
             after += len(next((a for a in self.lex.official_accounts if view.startswith(a, after)), ""))
             if token.type != ENTITY or not token.key or view[at : at + 1] != "据" or (
                 view[after : after + 1] not in ("，", ",")
             ):
                 continue
+            at -= view[at - 1 : at] == "根"  # 根据外交部网站，…
             if not (at == 0 or view[at - 1] in "\n。！？；;" + OPENERS or view.endswith("另", 0, at)):
                 continue
             if self.speakers.kind(token.key) != ORGANIZATION or any(
@@ -977,7 +981,8 @@ class StatementFinder:
                 continue
             _, end = self.index.sentence_bounds(after + 1)
             subject = Subject(token.start, token.end, token.key, ORGANIZATION, source=True)
-            out.append(Found(at, at + 1, "据", after + 1, end, subject, True))
+            verb = view[at : at + 2] if view.startswith("根据", at) else "据"
+            out.append(Found(at, at + len(verb), verb, after + 1, end, subject, True))
         for match in self._report_source.finditer(view):
             # 据该报道，…: the report named before, its medium's (据澳大利亚天空新闻报道，…。据该报道，…)
             at, after = match.start(), match.end() - 1

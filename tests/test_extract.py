@@ -2197,3 +2197,9 @@ def test_an_ambiguous_name_a_title_ties_to_a_person_is_that_person_at_each_use()
 )
 def test_sources_named_alone_and_verbs_of_mention(body, expected):
     assert [(k, v) for k, v, _, _ in statements(body)] == expected
+
+
+def test_a_sources_report_after_de_is_its_statement():
+    # 根据X的报道，…: the report of X; not 他的报道 outside a clause that 据 opens
+    found = statements("根据朝鲜中央通讯社的报道，金正恩16日在察看卫星之前举行了会晤。他的报道，很长。")
+    assert [(k, v) for k, v, _, _ in found] == [("kcna", "报道")]

@@ -218,7 +218,9 @@ class StatementFinder:
             return None  # 「二选一」（即要求商家…）: what a term means, in brackets
         if self._naming_gloss(start, end):
             return None  # 尖阁诸岛（中国称 | 钓鱼岛）: what another side calls a thing, in brackets
-        if view.endswith((*lex.noun_markers, *lex.parallel_markers, *lex.negators), 0, start):
+        if view.endswith((*lex.noun_markers, *lex.parallel_markers, *lex.negators), 0, start) and not (
+            self._sourced_noun(start, end, base)
+        ):
             return None  # (俄罗斯的要求, 一边声称, 没有回应: a noun, a doing told of, a denial)
         ended = view.startswith(lex.verb_enders, end) and not view.startswith(lex.not_verb_enders, end)
         if ended or f"{form}{after}" in lex.verb_events:
@@ -257,6 +259,17 @@ class StatementFinder:
             # (checked with the subject and the content), a stance verb speaks without punctuation.
             return Verb(start, end, form, weak=True, needs_adjacent=True)
         return Verb(start, end, form, weak=bare and only_punctuated)
+
+    def _sourced_noun(self, start: int, end: int, base: str) -> bool:
+        """根据朝鲜中央通讯社的报道，…: a source's report after 的, in a clause that 据 opens and
+        that ends right after it — the report is the source's statement."""
+        view, lex = self.view, self.lex
+        if not view.endswith("的", 0, start) or base not in lex.media_verbs and base not in ("说法", "消息"):
+            return False
+        clause = self.index.clause_start(start, self.index.sentence_bounds(start)[0])
+        if view.startswith(lex.unattributed, clause):
+            return False  # (据报道: no source named)
+        return view.startswith(lex.source_prefixes, clause) and view[end : end + 1] in ("，", ",")
 
     def _inside_channel(self, start: int) -> bool:
         """Whether ``start`` lies inside a channel phrase, past its first character."""
@@ -322,6 +335,8 @@ class StatementFinder:
         if base not in lex.source_verbs and verb.form not in lex.source_verbs:
             return Subject(start, start, None, None)  # a clause of sourcing, but no speech verb
         units = self.units.between(start + len(prefix), verb.start)
+        if units and units[-1].text == "的":
+            units = units[:-1]  # 根据朝鲜中央通讯社的报道: whose report
         # (据美联社和路透社报道: the last name and those joined to it)
         parse = self.parser.parse(units, backwards=True)
         subject = self.speakers.resolve(parse)

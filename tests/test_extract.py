@@ -2203,3 +2203,17 @@ def test_a_sources_report_after_de_is_its_statement():
     # 根据X的报道，…: the report of X; not 他的报道 outside a clause that 据 opens
     found = statements("根据朝鲜中央通讯社的报道，金正恩16日在察看卫星之前举行了会晤。他的报道，很长。")
     assert [(k, v) for k, v, _, _ in found] == [("kcna", "报道")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a body's document as the source (据美国国务院简报，…)
+        ("据白宫声明，拜登将访问日本。", [("white-house", "据")]),
+        # an event's quoted name inside a 在…上 frame does not end the clause
+        ("国务院副总理丁薛祥在“全国高校毕业生等青年就业创业工作”电视电话会议上讲话强调，要全面落实就业优先政策。",
+         [("person:zh-丁薛祥", "强调")]),
+    ],
+)
+def test_a_bodys_document_as_source_and_an_events_name_in_a_frame(body, expected):
+    assert [(k, v) for k, v, _, _ in statements(body)] == expected

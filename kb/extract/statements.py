@@ -983,6 +983,9 @@ class StatementFinder:
                 at -= 1
             after = token.end + (view[token.end : token.end + 1] in ("”", "」", "』", "》"))
             after += len(next((a for a in self.lex.official_accounts if view.startswith(a, after)), ""))
+            # 据美国国务院简报，…, 据白宫声明，…: the body's document
+            after += len(next((d for d in self.lex.issued_documents if view.startswith(d, after)
+                               and view[after + len(d) : after + len(d) + 1] in ("，", ",")), ""))
             if token.type != ENTITY or not token.key or view[at : at + 1] != "据" or (
                 view[after : after + 1] not in ("，", ",")
             ):

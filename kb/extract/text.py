@@ -132,6 +132,10 @@ class TextIndex:
         """Whether a short term is quoted inside a clause, right after its words (研究机构“天空
         实验室”周五表示, 对“一个中国”政策表示): the clause runs through it."""
         before = self.view[quoted[0] - 1 : quoted[0]]
+        inner = self.view[quoted[0] + 1 : quoted[1]]
+        plain = not any(c in inner for c in "，,。！？!?；;：:")
+        if before in ("在", "于") and 0 < len(inner) <= 24 and plain:
+            return True  # 在“全国高校毕业生等青年就业创业工作”电视电话会议上: an event's name in a frame
         return self._term(quoted) and bool(before) and (before.isalnum() or "\u4e00" <= before <= "\u9fff")
 
     def _embedded(self, quoted: tuple[int, int], pos: int) -> bool:

@@ -2217,3 +2217,9 @@ def test_a_sources_report_after_de_is_its_statement():
 )
 def test_a_bodys_document_as_source_and_an_events_name_in_a_frame(body, expected):
     assert [(k, v) for k, v, _, _ in statements(body)] == expected
+
+
+def test_a_consulate_written_short_is_a_mission_that_speaks():
+    # 总领馆, short for 总领事馆
+    found = statements("中国驻多伦多总领馆发表声明称，加方无中生有。")
+    assert [(k, v) for k, v, _, _ in found] == [("organization:zh-中国驻多伦多总领馆", "称")]

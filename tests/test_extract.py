@@ -2223,3 +2223,16 @@ def test_a_consulate_written_short_is_a_mission_that_speaks():
     # 总领馆, short for 总领事馆
     found = statements("中国驻多伦多总领馆发表声明称，加方无中生有。")
     assert [(k, v) for k, v, _, _ in found] == [("organization:zh-中国驻多伦多总领馆", "称")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # 这家 + a relative clause + the body's sort: the body of that sort named before
+        ("基尔研究所的一项追踪显示，援助已降至最低。这家总部位于德国的研究所表示，援助减少了近90%。",
+         [("organization:zh-基尔研究所", "表示")]),
+        ("阿里巴巴发布财报。据这家总部位于杭州的公司称，它的营收增长了。", [("alibaba", "称")]),
+    ],
+)
+def test_a_demonstrative_body_described_by_a_relative_clause(body, expected):
+    assert [(k, v) for k, v, _, _ in statements(body)] == expected

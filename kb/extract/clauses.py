@@ -281,6 +281,8 @@ class ClauseParser:
                     modifier = "".join(u.text for u in units[i : k + 1])
                     if head in self.lex.piece_words and _TITLED_AS.fullmatch(modifier):
                         return SubjectParse(units, i, end, continuing)  # 这篇题为《…》的评论: the piece
+                    if units[i].text in self.lex.body_demonstratives:
+                        return SubjectParse(units, i, end, continuing)  # 这家总部位于德国的研究所
                     if head.endswith(self.lex.descriptions) and any(u.tag == ENTITY for u in units[i:k]):
                         # 新华社当天发自首尔的报道说: the report of the name before it.
                         return SubjectParse(units, i, end, continuing)

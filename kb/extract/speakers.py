@@ -383,14 +383,17 @@ class Speakers:
         """这家全球市值第二大的矿商, 这个组织: the description it reads as (该公司, 该组织), or
         None; what stands between the demonstrative and the sort's word describes the body."""
         lex = self.lex
+        # (这家总部位于德国的研究所: a place may describe it; a person or a body may not)
         if len(units) < 2 or units[0].text not in lex.body_demonstratives or any(
-            u.tag == ENTITY for u in units[1:]
+            u.tag == ENTITY and self.kind(u.token.key if u.token else None) != PLACE for u in units[1:]
         ):
             return None
         head = units[-1].text
         if head in lex.company_sorts:
             return "该公司"
-        return f"该{head}" if f"该{head}" in lex.descriptions else None
+        if f"该{head}" in lex.descriptions or head.endswith(self.rules.names.organization_suffixes):
+            return f"该{head}"  # (该研究所: the body of that sort named before)
+        return None
 
     def _service(self, start: int, end: int, text: str) -> Subject | None:
         """警方 alone, 当地警方, 检方, or a place and the word (通海县警方): the police (the

@@ -2236,3 +2236,19 @@ def test_a_consulate_written_short_is_a_mission_that_speaks():
 )
 def test_a_demonstrative_body_described_by_a_relative_clause(body, expected):
     assert [(k, v) for k, v, _, _ in statements(body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # 指 right after its subject and before a clause speaks, as Hong Kong's news writes it
+        ("李惟宏說，有持牌公司反映官方網站被模仿。他指現有虛擬資產監管並無出現問題。",
+         [("person:zh-李惟宏", "說"), ("person:zh-李惟宏", "指")]),
+        # …not 指着 (pointing), 指派 (assigning) or 指的是 (meaning)
+        ("拜登指着地图说道，“这一切都属于乌克兰。”", [("joe-biden", "说道")]),
+        ("中國領導人習近平指派國安部長陳一新負責對外。", []),
+        ("这个数字指的是去年。", []),
+    ],
+)
+def test_zhi_after_its_subject_speaks(body, expected):
+    assert [(k, v) for k, v, _, _ in statements(body)] == expected

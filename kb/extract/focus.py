@@ -32,7 +32,7 @@ _LATIN_IN_BRACKETS = re.compile(r"[（(][A-Za-z]")
 _QUOTED_BEFORE = re.compile(r"[「“『][^「“『」”』]{1,24}[」”』]$")
 _CLAUSE_END = re.compile("[" + re.escape(CLAUSE_PUNCT + "。！？!?；;”」』") + "]")
 # A short quoted term with no punctuation inside (“鱼鹰”): a name or a word, no clause of its own.
-_QUOTED_TERM_AT_END = re.compile(r"[“「『][^“「『”」』，,。；;：:！？!?]{1,12}[”」』](?=[^“「『”」』]*$)")
+_QUOTED_TERM = re.compile(r"[“「『][^“「『”」』，,。；;：:！？!?]{1,12}[”」』]")
 _CLAUSE_MARK = re.compile("[" + re.escape(CLAUSE_PUNCT + "。！？!?；;”」』“「『") + "]")
 # How far after a reporting verb the tagger reads: enough for the content's first predicate.
 _AFTER_VERB = 40
@@ -142,13 +142,9 @@ def focus(view: str, sentences: Sequence[tuple[int, int]], tokens: Sequence[Toke
 def _clause_start(view: str, start: int, pos: int) -> int:
     """Where the clause before ``pos`` starts (not before ``start``): after the last clause
     mark, reading a quoted term (美国空军CV-22“鱼鹰”运输机) as part of its clause."""
-    text = view[start:pos]
-    while (term := _QUOTED_TERM_AT_END.search(text)) is not None or (mark := _CLAUSE_MARK.search(text[::-1])):
-        if term is not None:
-            text = text[: term.start()] + "x" * (term.end() - term.start()) + text[term.end() :]
-            continue
-        return pos - mark.start()  # type: ignore[union-attr]
-    return start
+    text = _QUOTED_TERM.sub(lambda term: "x" * len(term.group()), view[start:pos])
+    mark = _CLAUSE_MARK.search(text[::-1])
+    return pos - mark.start() if mark else start
 
 
 @lru_cache(maxsize=4)

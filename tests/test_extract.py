@@ -685,9 +685,9 @@ def test_one_article_writing_a_foreign_name_two_ways_names_one_person():
         ("孟晚舟承认曾就华为的业务误导银行。", [("孟晚舟", "承认", "曾就华为的业务误导银行")]),
         # but not a plan (预计前往)
         ("王文涛预计将前往美国参加会议。", []),
-        # announcing a run or a decision (宣布角逐…) is no statement; announcing after a comma is
+        # announcing a run or a decision (宣布角逐…, 宣布，将…) is no statement, with a comma or not
         ("特朗普已宣布争取共和党下届总统提名。", []),
-        ("特朗普宣布，将争取共和党下届总统提名。", [("特朗普", "宣布", "将争取共和党下届总统提名")]),
+        ("特朗普宣布，将争取共和党下届总统提名。", []),
         # a verb inside a time frame reports nothing
         ("在中国宣布放宽限制后，企业的信心有所回升。", []),
     ],
@@ -2252,3 +2252,9 @@ def test_a_demonstrative_body_described_by_a_relative_clause(body, expected):
 )
 def test_zhi_after_its_subject_speaks(body, expected):
     assert [(k, v) for k, v, _, _ in statements(body)] == expected
+
+
+def test_a_decision_announced_after_a_comma_is_no_statement():
+    # 宣布，将禁止…: what will be done, announced, as 宣布将禁止… is
+    assert statements("美国商务部宣布，将禁止在美国境内下载微信。") == []
+    assert [v for _, v, _, _ in statements("美国商务部宣布，微信威胁国家安全。")] == ["宣布"]

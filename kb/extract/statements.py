@@ -716,6 +716,9 @@ class StatementFinder:
         )
         if verb.start >= 1 and self.view[verb.start - 1] in CLOSING_QUOTES and not named:
             return True  # “四不一无意”表态: the verb is a noun after a quoted term
+        base = self.lex.verbs.get(verb.form, verb.form)
+        if base in self.lex.announcing and self.view.startswith(self.lex.decisions, start):
+            return True  # 宣布再加息3码, 宣布，将禁止…: a decision announced, not a statement
         if self.view[verb.end : verb.end + 1] in "，,：:" + OPENERS:
             return False
         if start > verb.end and self.view[start - 1] in "，,：:":
@@ -727,9 +730,6 @@ class StatementFinder:
             return True  # 表示不认罪, 表示不满: a set phrase, not what was said
         if clause_end == end and self.view[start:end].endswith(self.lex.claim_nouns):
             return True  # 否认约翰逊有关…的说法: a claim answered, not a clause said
-        base = self.lex.verbs.get(verb.form, verb.form)
-        if base in self.lex.announcing and self.view.startswith(self.lex.decisions, start):
-            return True  # 宣布再加息3码, 宣布审查…: a decision announced, not a statement
         units = self.units.between(start, clause_end)
         if any(u.text[:1] in OPENERS for u in units):
             return False

@@ -2258,3 +2258,19 @@ def test_a_decision_announced_after_a_comma_is_no_statement():
     # 宣布，将禁止…: what will be done, announced, as 宣布将禁止… is
     assert statements("美国商务部宣布，将禁止在美国境内下载微信。") == []
     assert [v for _, v, _, _ in statements("美国商务部宣布，微信威胁国家安全。")] == ["宣布"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the act whose time frames the verb of speech (回应相关提问时说) reports nothing itself
+        ("中国外交部发言人汪文斌在例行记者会上回应相关提问时说，美国和英国说三道四。", [("wang-wenbin", "说")]),
+        # answering a condemnation or a question is no statement
+        ("中国回应美国和英国对黎智英受审的谴责。", []),
+        ("岸田在首相官邸回答了媒体提问。", []),
+        # a content of marks alone says nothing
+        ("這違反了中英聯合聲明“。", []),
+    ],
+)
+def test_frames_of_answering_and_contents_of_marks_alone(body, expected):
+    assert [(k, v) for k, v, _, _ in statements(body)] == expected

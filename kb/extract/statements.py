@@ -87,6 +87,9 @@ _AGE_FIRST = re.compile(r"^\d{1,3}[岁歲]的?")
 # 我军, which writers use too, nor 自我 (self).
 _FIRST_PERSON = re.compile(r"(?<![自本])我(?![们們国國军軍省市区區县縣校台党黨方])")
 _FIRST_PERSON_PLURAL = re.compile(r"(?<![自本])我(?![国國军軍省市区區县縣校台党黨方])")
+_A_WORD = re.compile(r"\w")
+# The end of a time frame (回应相关提问时 | 说): a verb of speech may follow.
+_TIME_BEFORE_VERB = re.compile("(?:时|之时|之际|后)")
 # 被 and a short agent right before the verb (被外界认为, 被美方指控): the subject is spoken of
 _PASSIVE_AGENT = re.compile(r"被[^，,。；;：:“”「」\s被]{1,4}$")
 _QUOTED = re.compile(r"[“「『][^”」』]*[”」』]")
@@ -687,7 +690,11 @@ class StatementFinder:
         if view.startswith(("在", "当", "于"), clause):
             return framed
         # X宣布散会后，…: a short act ending in 后 before a comma is the time of what follows
-        return framed and end - verb.end <= 10 and view[end : end + 1] in "，," and view[end - 1] in "后时际"
+        if framed and end - verb.end <= 10 and view[end : end + 1] in "，," and view[end - 1] in "后时际":
+            return True
+        # 汪文斌在记者会上回应相关提问时说: the act whose time frames the next verb of speech
+        times = (m.end() for m in _TIME_BEFORE_VERB.finditer(view, verb.end, min(end, verb.end + 14)))
+        return any(self.lex.verb_prefix.match(view, at) for at in times)
 
     def _opens_sentence(self, pos: int) -> bool:
         """Whether nothing of its sentence comes before ``pos`` (a quotation opening it)."""
@@ -804,7 +811,9 @@ class StatementFinder:
         found = self._in_first_person(found)
         found.extend(self._continued(found))
         found.extend(self._quotes_after_their_subject(found))
-        found = [self._named_after(item) for item in found]
+        # (声明 | “: a content of marks alone says nothing)
+        found = [self._named_after(item) for item in found if _A_WORD.search(self.view, item.content_start,
+                                                                             item.content_end)]
         found = self._without_verb_led(found)
         return self._distinct(sorted(found, key=lambda f: (f.content_start, f.verb_start)))
 

@@ -2268,8 +2268,8 @@ def test_a_decision_announced_after_a_comma_is_no_statement():
         # answering a condemnation or a question is no statement
         ("中国回应美国和英国对黎智英受审的谴责。", []),
         ("岸田在首相官邸回答了媒体提问。", []),
-        # a content of marks alone says nothing
-        ("這違反了中英聯合聲明“。", []),
+        # the end of a quoted name is no verb (违反“中英联合声明“；…)
+        ("卡梅伦发表声明称，香港国安法明显违反“中英联合声明“；该法显示中国违背承诺。", [("person:zh-卡梅伦", "称")]),
     ],
 )
 def test_frames_of_answering_and_contents_of_marks_alone(body, expected):

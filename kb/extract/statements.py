@@ -88,6 +88,8 @@ _AGE_FIRST = re.compile(r"^\d{1,3}[岁歲]的?")
 _FIRST_PERSON = re.compile(r"(?<![自本])我(?![们們国國军軍省市区區县縣校台党黨方])")
 _FIRST_PERSON_PLURAL = re.compile(r"(?<![自本])我(?![国國军軍省市区區县縣校台党黨方])")
 _A_WORD = re.compile(r"\w")
+# A quotation mark opening a short name that runs to the verb's end (“中英联合声明)
+_ENDS_QUOTED_NAME = re.compile("[“「『\"][^“”「」『』\"，,。；;：:！？!?]{1,12}$")
 # The end of a time frame (回应相关提问时 | 说): a verb of speech may follow.
 _TIME_BEFORE_VERB = re.compile("(?:时|之时|之际|后)")
 # 被 and a short agent right before the verb (被外界认为, 被美方指控): the subject is spoken of
@@ -217,6 +219,8 @@ class StatementFinder:
             return None  # 简称, （亦称: what a thing is called
         if self._inside_channel(start):
             return None  # 发表演 | 说指: the verb's first character ends a channel's word
+        if _ENDS_QUOTED_NAME.search(view, max(0, start - 12), end) and view[end : end + 1] in "“”「」『』\"":
+            return None  # 违反“中英联合声明“: the end of a quoted name, no verb
         if view.endswith(("(即", "（即"), 0, start):
             return None  # 「二选一」（即要求商家…）: what a term means, in brackets
         if self._naming_gloss(start, end):

@@ -2274,3 +2274,9 @@ def test_a_decision_announced_after_a_comma_is_no_statement():
 )
 def test_frames_of_answering_and_contents_of_marks_alone(body, expected):
     assert [(k, v) for k, v, _, _ in statements(body)] == expected
+
+
+def test_a_person_described_before_a_title_after_this_is_the_titles_holder():
+    # 这位 + age + a party's member (民主党 | 人) + 总统: the president named before, not the party
+    found = statements("拜登的支持率接近最低水平。这位今年81岁的民主党人总统在马萨诸塞州举行的筹款活动中表示，“我也不确定是否会参选。”")
+    assert [(k, v) for k, v, _, _ in found] == [("joe-biden", "表示")]

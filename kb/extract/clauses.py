@@ -254,6 +254,13 @@ class ClauseParser:
                 return SubjectParse(units, i, end, continuing, relayed=relayed)
             if self.gap_ok(units[end:]):
                 return SubjectParse(units, i, end, continuing, together=self._together(units[end:]))
+        # 这位今年81岁的民主党人总统 | 在…表示: a demonstrative, what describes the person, a title
+        if i < len(units) and units[i].text in self.lex.demonstratives:
+            title = next((k for k in range(i + 1, len(units)) if units[k].tag == TITLE), None)
+            if title is not None and not any(u.tag in ("v", "p") for u in units[i + 1 : title]) and (
+                self.gap_ok(units[title + 1 :])
+            ):
+                return SubjectParse(units, i, title + 1, continuing)
         # The head of a relative clause right before the verb: 倡导…的博雷利认为.
         quoted = _inside_quotation(units)
         for k in range(len(units) - 1, i, -1):

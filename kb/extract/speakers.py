@@ -191,8 +191,11 @@ class Speakers:
         last = units[-1]
         if _COUNTED_PEOPLE.fullmatch(text) and (group := self._counted_group(units, start)):
             return Subject(start, end, group[0], PERSON, joint=tuple(group[1:]))  # 这两位经济学家
+        # (这位民主党人总统: a body's member, 民主党 | 人, describes the person too)
         if len(units) >= 2 and units[0].text in lex.demonstratives and last.tag == TITLE and all(
-            u.tag != ENTITY or (u.token is not None and self.kind(u.token.key) == PLACE) for u in units[1:-1]
+            u.tag != ENTITY or (u.token is not None and self.kind(u.token.key) == PLACE)
+            or k + 2 < len(units) and units[k + 2].text.startswith("人")
+            for k, u in enumerate(units[1:-1])
         ):
             # 这位匈牙利领导人: the person named before, like 他; of that country, if it says one
             places = [u.token.key for u in units[1:-1] if u.tag == ENTITY and u.token and u.token.key]

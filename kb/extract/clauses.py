@@ -97,8 +97,6 @@ def _relative_head(units: Sequence[Unit]) -> bool:
         if named and j < len(units) and units[j].text in ("在", "于"):
             return True
     return False
-# 以…为题: the title a piece was published under
-_TITLE_FRAME_ENDS = ("为题", "为标题", "为名")
 
 
 def _manner_end(units: Sequence[Unit], k: int) -> int | None:
@@ -109,19 +107,18 @@ def _manner_end(units: Sequence[Unit], k: int) -> int | None:
     return mark + 1
 
 
-def _posture_end(units: Sequence[Unit], k: int) -> int | None:
+def _posture_end(units: Sequence[Unit], k: int, lex: Lexicon) -> int | None:
     """The index after a posture at ``units[k]`` (站在米利身边, 坐在他旁边), or None."""
     text, j = units[k].text, k + 1
-    if text in _POSTURES and j < len(units) and units[j].text == "在":
+    if text in lex.postures and j < len(units) and units[j].text == "在":
         j += 1
-    elif text not in tuple(p + "在" for p in _POSTURES):
+    elif not (text.endswith("在") and text[:-1] in lex.postures):
         return None
-    return next((m + 1 for m in range(j, min(j + 6, len(units))) if units[m].text.endswith(_BESIDE)), None)
+    return next((m + 1 for m in range(j, min(j + 6, len(units))) if units[m].text.endswith(lex.beside_words)),
+                None)
 
 
-_POSTURES = ("站", "坐", "走")
 _TERM_MARKS = frozenset("“”「」『』")
-_BESIDE = ("身边", "旁边", "身旁", "一旁", "面前", "身后", "旁")
 
 
 def _inside_quotation(units: Sequence[Unit]) -> set[int]:
@@ -137,8 +134,9 @@ def _inside_quotation(units: Sequence[Unit]) -> set[int]:
     return inside
 
 
-# 这篇题为《…》的 before a piece's word: which piece, by its title
-_TITLED_AS = re.compile(r"(?:这|该|此)?[篇份本]?(?:题为|名为|标题为)[《“「].*[》”」]的")
+# 题为《…》的 before a piece's word: which piece, by its title (这篇题为《要强硬》的评论)
+TITLED = re.compile(r"(?:题为|名为|标题为)[《“「][^》”」]*[》”」]的")
+_TITLED_PIECE = re.compile(r"(?:这|该|此)?[篇份本]?" + TITLED.pattern)
 
 
 class Units:
@@ -244,10 +242,7 @@ class ClauseParser:
         end = self.noun_phrase_end(units, i)
         end = self._through_titled_name(units, end)
         # 赖清德 | 申论 | 时: a name, then the act of speech it spoke in (the tagger's noun)
-        # (宫川治 | 干劲十足地: a name, then the manner it spoke in)
-        end = next((j for j in range(i + 1, end) if units[j - 1].tag == ENTITY and units[j].tag != ENTITY
-                    and (self._channel_end(units, j) is not None or _posture_end(units, j) is not None
-                         or _manner_end(units, j) is not None)), end)
+        end = next((j for j in range(i + 1, end) if self._how_spoken_after_name(units, j)), end)
         if end > i:
             relayed = self._relayed(units, end)
             if relayed is not None:
@@ -286,7 +281,7 @@ class ClauseParser:
                         return SubjectParse(units, k + 1, end, continuing)
                     head = "".join(u.text for u in units[k + 1 : end])
                     modifier = "".join(u.text for u in units[i : k + 1])
-                    if head in self.lex.piece_words and _TITLED_AS.fullmatch(modifier):
+                    if head in self.lex.piece_words and _TITLED_PIECE.fullmatch(modifier):
                         return SubjectParse(units, i, end, continuing)  # 这篇题为《…》的评论: the piece
                     if units[i].text in self.lex.body_demonstratives:
                         return SubjectParse(units, i, end, continuing)  # 这家总部位于德国的研究所
@@ -457,6 +452,14 @@ class ClauseParser:
             if frame is not None and frame + 1 < len(units):
                 return frame + 1
         return i
+
+    def _how_spoken_after_name(self, units: list[Unit], j: int) -> bool:
+        """Whether ``units[j]``, right after a name, starts the act, the posture or the manner
+        of its speech (赖清德 | 申论时, 奥斯汀 | 站在米利身边, 宫川治 | 干劲十足地): no part of it."""
+        if units[j - 1].tag != ENTITY or units[j].tag == ENTITY:
+            return False
+        return self._channel_end(units, j) is not None or _posture_end(units, j, self.lex) is not None or (
+            _manner_end(units, j) is not None)
 
     def noun_phrase_end(self, units: list[Unit], i: int, together: bool = False) -> int:
         """The end of the noun phrase starting at ``units[i]`` (``i`` if there is none);
@@ -647,11 +650,11 @@ class ClauseParser:
                     while k < n and gap[k].text.startswith("—"):
                         k += 1
                     continue
-            posture = _posture_end(gap, k)
+            posture = _posture_end(gap, k, lex)
             if posture is not None:
                 k = posture  # 站在米利身边(表示): where the speaker stood
                 continue
-            titled = next((j for j in range(k + 2, n) if gap[j].text in _TITLE_FRAME_ENDS), None)
+            titled = next((j for j in range(k + 2, n) if gap[j].text in lex.title_frames), None)
             if text == "以" and titled is not None:
                 k = titled + 1  # 以“西方的新角色”为题: under what title
                 continue

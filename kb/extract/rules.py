@@ -166,6 +166,12 @@ class Lexicon:
     bare_government_words: tuple[str, ...]  # bare_government_words: 政府 (政府表示)
     service_words: dict[str, tuple[str, ...]]  # service_words: 警方 → how a police body's name ends
     service_places: tuple[str, ...]  # service_places: 当地 (当地警方)
+    title_frames: tuple[str, ...]  # title_frames: 为题 (以“…”为题)
+    postures: tuple[str, ...]  # postures: 站 (站在…身边)
+    beside_words: tuple[str, ...]  # beside_words: 身边
+    source_nouns: tuple[str, ...]  # source_nouns: 说法 (根据X的说法)
+    filed_from: tuple[str, ...]  # filed_from: 发自 (发自北京的报道)
+    gloss_openers: tuple[str, ...]  # gloss_openers: (即
     parallel_markers: tuple[str, ...]  # parallel_markers: 一边 (一边声称…)
     body_demonstratives: tuple[str, ...]  # body_demonstratives: 这家 (这家矿商)
     company_sorts: tuple[str, ...]  # company_sorts: 矿商 (这家矿商 is 该公司)
@@ -333,6 +339,12 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         bare_government_words=_words(data["bare_government_words"]),
         service_words={normalise_key(k): _words(v) for k, v in data["service_words"].items()},
         service_places=_words(data["service_places"]),
+        title_frames=_words(data["title_frames"]),
+        postures=_words(data["postures"]),
+        beside_words=_words(data["beside_words"]),
+        source_nouns=_words(data["source_nouns"]),
+        filed_from=_words(data["filed_from"]),
+        gloss_openers=_words(data["gloss_openers"]),
         parallel_markers=_words(data["parallel_markers"]),
         body_demonstratives=_words(data["body_demonstratives"]),
         company_sorts=_words(data["company_sorts"]),

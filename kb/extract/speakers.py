@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from kb.catalog import ORGANIZATION, PERSON, PLACE
-from kb.extract.clauses import JOINERS, STANDS_FOR, ClauseParser, SubjectParse, Unit, Units
+from kb.extract.clauses import JOINERS, STANDS_FOR, TITLED, ClauseParser, SubjectParse, Unit, Units
 from kb.extract.entities import ENTITY, TITLE, Token
 from kb.extract.roles import TitleHolders
 from kb.extract.rules import Rules, alternatives
@@ -35,9 +35,6 @@ _COUNTED_PEOPLE = re.compile(
 # A reporter's dateline or photo credit: （中央社记者陈韵聿伦敦15日专电）, 中央社记者戴雅真兵库县摄.
 _REPORTER_LINE = re.compile(r"[（(][^（）()\n。]{0,12}?(?:记者|特派员)[^（）()\n。]{1,30}?[）)]"
                             r"|(?:记者|特派员)[^（）()\n。，]{1,20}?摄")
-
-
-_TITLED = re.compile(r"(?:题为|名为|标题为)[《“「][^》”」]*[》”」]的")
 
 
 def _listed(view: str, token: Token) -> bool:
@@ -178,7 +175,7 @@ class Speakers:
             return service
         if text in lex.author_words and (author := self._author(start, end)) is not None:
             return author
-        piece = _TITLED.sub("", text)  # 这篇题为《要强硬》的评论: the piece
+        piece = TITLED.sub("", text)  # 这篇题为《要强硬》的评论: the piece
         author = self._author(start, end) if piece in lex.piece_words else None
         if author is not None and author.key is not None:
             return author  # 文章认为 of a piece whose writer was named: the writer, or the paper that ran it
@@ -300,7 +297,7 @@ class Speakers:
             named = [u for k, u in enumerate(units)
                      if u.tag == ENTITY and u.token and self.kind(u.token.key) != PERSON
                      and not (k and units[k - 1].text in lex.addressee_marks)
-                     and not self.view.endswith(("发自", "来自"), 0, u.start)]
+                     and not self.view.endswith(lex.filed_from, 0, u.start)]
             if named:
                 at = units.index(named[-1])
                 people = units[at + 1].text if at + 1 < len(units) else ""

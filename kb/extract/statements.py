@@ -90,8 +90,6 @@ _FIRST_PERSON_PLURAL = re.compile(r"(?<![自本])我(?![国國军軍省市区區
 _A_WORD = re.compile(r"\w")
 # A quotation mark opening a short name that runs to the verb's end (“中英联合声明)
 _ENDS_QUOTED_NAME = re.compile("[“「『\"][^“”「」『』\"，,。；;：:！？!?]{1,12}$")
-# The end of a time frame (回应相关提问时 | 说): a verb of speech may follow.
-_TIME_BEFORE_VERB = re.compile("(?:时|之时|之际|后)")
 # 被 and a short agent right before the verb (被外界认为, 被美方指控): the subject is spoken of
 _PASSIVE_AGENT = re.compile(r"被[^，,。；;：:“”「」\s被]{1,4}$")
 _QUOTED = re.compile(r"[“「『][^”」』]*[”」』]")
@@ -121,7 +119,7 @@ class StatementFinder:
         self.view = view
         self.rules = rules
         self.lex = rules.lexicon
-        self.index = TextIndex(view, tuple(rules.lexicon.attending_verbs))
+        self.index = TextIndex(view, tuple(rules.lexicon.attending_verbs), rules.lexicon.title_frames)
         self.tokens = [t for t in tokens]
         # nouns the tagger splits (知情 | 人士, 判 | 词, 报 | 导指): one noun unit each
         nouns = frozenset((*(h for h in self.lex.anonymous_heads if len(h) >= 3), *self.lex.judgment_words,
@@ -221,7 +219,7 @@ class StatementFinder:
             return None  # 发表演 | 说指: the verb's first character ends a channel's word
         if _ENDS_QUOTED_NAME.search(view, max(0, start - 12), end) and view[end : end + 1] in "“”「」『』\"":
             return None  # 违反“中英联合声明“: the end of a quoted name, no verb
-        if view.endswith(("(即", "（即"), 0, start):
+        if view.endswith(lex.gloss_openers, 0, start):
             return None  # 「二选一」（即要求商家…）: what a term means, in brackets
         if self._naming_gloss(start, end):
             return None  # 尖阁诸岛（中国称 | 钓鱼岛）: what another side calls a thing, in brackets
@@ -271,7 +269,7 @@ class StatementFinder:
         """根据朝鲜中央通讯社的报道，…: a source's report after 的, in a clause that 据 opens and
         that ends right after it — the report is the source's statement."""
         view, lex = self.view, self.lex
-        if not view.endswith("的", 0, start) or base not in lex.media_verbs and base not in ("说法", "消息"):
+        if not view.endswith("的", 0, start) or base not in lex.media_verbs and base not in lex.source_nouns:
             return False
         clause = self.index.clause_start(start, self.index.sentence_bounds(start)[0])
         if view.startswith(lex.unattributed, clause):
@@ -697,8 +695,9 @@ class StatementFinder:
         if framed and end - verb.end <= 10 and view[end : end + 1] in "，," and view[end - 1] in "后时际":
             return True
         # 汪文斌在记者会上回应相关提问时说: the act whose time frames the next verb of speech
-        times = (m.end() for m in _TIME_BEFORE_VERB.finditer(view, verb.end, min(end, verb.end + 14)))
-        return any(self.lex.verb_prefix.match(view, at) for at in times)
+        stop = min(end, verb.end + 14)
+        return any(self.lex.verb_prefix.match(view, verb.end + at + len(word))
+                   for word in self.lex.frame_ends for at in uses(view[verb.end : stop], word))
 
     def _opens_sentence(self, pos: int) -> bool:
         """Whether nothing of its sentence comes before ``pos`` (a quotation opening it)."""

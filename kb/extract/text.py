@@ -21,7 +21,6 @@ _SENTENCE_ENDS = re.compile("[" + re.escape(SENTENCE_END) + "]")
 _CLAUSE_MARKS = re.compile("[" + re.escape("\n" + CLAUSE_PUNCT + SENTENCE_END + CLOSING_QUOTES) + "]")
 _DASHES = re.compile("—+")
 # A Latin gloss in brackets: a name, an acronym, a ticker.
-_AS_TITLE = ("为题", "为标题")  # after 以“…”: the quotation is a piece's title
 _LATIN_GLOSS = re.compile(r"[（(][A-Za-z][^（）()\n。]{0,80}[）)]")
 _BOOK_TITLE = re.compile(r"《[^《》\n。]{1,40}》")
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
@@ -66,9 +65,11 @@ def sentence_spans(view: str) -> list[tuple[int, int]]:
 
 
 class TextIndex:
-    def __init__(self, view: str, attending: tuple[str, ...] = ()) -> None:
+    def __init__(self, view: str, attending: tuple[str, ...] = (),
+                 title_frames: tuple[str, ...] = ()) -> None:
         self.view = view
         self.attending = attending  # verbs of attending an event: 出席「…」启动礼致辞说
+        self.title_frames = title_frames  # after 以“…”: the quotation is a piece's title (为题)
         self.quotes = quote_spans(view)
         self.quote_starts = [start for start, _ in self.quotes]
         self.quote_ends = [end for _, end in self.quotes]  # sorted too: quotes do not overlap
@@ -142,7 +143,8 @@ class TextIndex:
         """Whether a quoted name is the event a verb of attending names, a few characters
         before ``pos`` (出席「…挑战赛」启动礼致辞说): the clause runs through it."""
         inner, after = self.view[quoted[0] + 1 : quoted[1]], self.view[quoted[1] + 1 : pos]
-        if self.view[quoted[0] - 1 : quoted[0]] == "以" and self.view.startswith(_AS_TITLE, quoted[1] + 1):
+        titled = self.view.startswith(self.title_frames, quoted[1] + 1)
+        if self.view[quoted[0] - 1 : quoted[0]] == "以" and titled:
             return True  # 以“…？”为题，刊发评论: a piece's title, whatever its marks
         return (
             bool(self.attending)

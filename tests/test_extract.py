@@ -17,6 +17,10 @@ def statements(body: str):
     return [(s.speaker_key, s.verb, s.text, s.anonymous) for s in run(body).statements]
 
 
+def speakers_and_verbs(body: str):
+    return [(s.speaker_key, s.verb) for s in run(body).statements]
+
+
 @pytest.mark.parametrize(
     ("body", "speaker", "verb", "content"),
     [
@@ -1256,7 +1260,7 @@ def test_the_company_is_the_last_company_named(body, speaker):
 def test_a_bare_verb_goes_on_with_the_body_the_sentence_before_opened_with():
     body = ("【共同社5月21日电】七国集团（G7）首脑20日发表首脑声明，汇总了在广岛召开的峰会成果。"
             "强调为维护基于法治的国际秩序，将加强与新兴市场国家的合作。")
-    assert [(k, v) for k, v, _, _ in statements(body)] == [("g7", "强调")]
+    assert speakers_and_verbs(body) == [("g7", "强调")]
 
 
 @pytest.mark.parametrize(
@@ -1272,7 +1276,7 @@ def test_a_bare_verb_goes_on_with_the_body_the_sentence_before_opened_with():
     ],
 )
 def test_a_quotation_ending_a_sentence_ends_its_speakers_clauses(body, expected):
-    assert [(k, v) for k, v, _, _ in statements(body)] == expected, statements(body)
+    assert speakers_and_verbs(body) == expected, statements(body)
 
 
 def test_a_source_that_quotes_frames_the_words_of_those_it_quotes():
@@ -2087,7 +2091,7 @@ def test_a_clause_goes_on_with_the_subject_not_the_object_before_it(body, speake
     ],
 )
 def test_dashes_proposals_thanks_and_second_titles(body, expected):
-    assert [(k, v) for k, v, _, _ in statements(body)] == expected
+    assert speakers_and_verbs(body) == expected
 
 
 @pytest.mark.parametrize(
@@ -2114,7 +2118,7 @@ def test_dashes_proposals_thanks_and_second_titles(body, expected):
     ],
 )
 def test_frames_descriptions_postures_asides_and_glosses(body, expected):
-    assert [(k, v) for k, v, _, _ in statements(body)] == expected
+    assert speakers_and_verbs(body) == expected
 
 
 def test_a_press_review_gives_each_papers_comment_to_the_paper():
@@ -2138,7 +2142,7 @@ def test_a_press_review_gives_each_papers_comment_to_the_paper():
     ],
 )
 def test_names_after_address_and_before_manner(body, expected):
-    assert [(k, v) for k, v, _, _ in statements(body)] == expected
+    assert speakers_and_verbs(body) == expected
 
 
 @pytest.mark.parametrize(
@@ -2152,7 +2156,7 @@ def test_names_after_address_and_before_manner(body, expected):
     ],
 )
 def test_a_comment_on_something_and_a_quoted_unit_before_a_title(body, expected):
-    assert [(k, v) for k, v, _, _ in statements(body)] == expected
+    assert speakers_and_verbs(body) == expected
 
 
 def test_a_country_s_title_is_no_holder_the_catalog_places_in_another_country():
@@ -2174,7 +2178,7 @@ def test_a_country_s_title_is_no_holder_the_catalog_places_in_another_country():
     ],
 )
 def test_passives_official_media_and_long_transliterations(body, expected):
-    assert [(k, v) for k, v, _, _ in statements(body)] == expected
+    assert speakers_and_verbs(body) == expected
 
 
 def test_an_ambiguous_name_a_title_ties_to_a_person_is_that_person_at_each_use():
@@ -2196,7 +2200,7 @@ def test_an_ambiguous_name_a_title_ties_to_a_person_is_that_person_at_each_use()
     ],
 )
 def test_sources_named_alone_and_verbs_of_mention(body, expected):
-    assert [(k, v) for k, v, _, _ in statements(body)] == expected
+    assert speakers_and_verbs(body) == expected
 
 
 def test_a_sources_report_after_de_is_its_statement():
@@ -2216,7 +2220,7 @@ def test_a_sources_report_after_de_is_its_statement():
     ],
 )
 def test_a_bodys_document_as_source_and_an_events_name_in_a_frame(body, expected):
-    assert [(k, v) for k, v, _, _ in statements(body)] == expected
+    assert speakers_and_verbs(body) == expected
 
 
 def test_a_consulate_written_short_is_a_mission_that_speaks():
@@ -2235,7 +2239,7 @@ def test_a_consulate_written_short_is_a_mission_that_speaks():
     ],
 )
 def test_a_demonstrative_body_described_by_a_relative_clause(body, expected):
-    assert [(k, v) for k, v, _, _ in statements(body)] == expected
+    assert speakers_and_verbs(body) == expected
 
 
 @pytest.mark.parametrize(
@@ -2251,7 +2255,7 @@ def test_a_demonstrative_body_described_by_a_relative_clause(body, expected):
     ],
 )
 def test_zhi_after_its_subject_speaks(body, expected):
-    assert [(k, v) for k, v, _, _ in statements(body)] == expected
+    assert speakers_and_verbs(body) == expected
 
 
 def test_a_decision_announced_after_a_comma_is_no_statement():
@@ -2273,7 +2277,7 @@ def test_a_decision_announced_after_a_comma_is_no_statement():
     ],
 )
 def test_frames_of_answering_and_contents_of_marks_alone(body, expected):
-    assert [(k, v) for k, v, _, _ in statements(body)] == expected
+    assert speakers_and_verbs(body) == expected
 
 
 def test_a_person_described_before_a_title_after_this_is_the_titles_holder():

@@ -58,6 +58,9 @@ class Outlet:
     domains: tuple[str, ...]
     aliases: tuple[str, ...]
     wikidata: str | None = None
+    # What archives call the outlet's feed in front matter (agora's `categories: reuters`):
+    # evidence of the outlet there only, never a name in running text.
+    feeds: tuple[str, ...] = ()
 
 
 @dataclass
@@ -130,6 +133,14 @@ class Catalog:
 
     def outlet_for_name(self, name: str) -> Outlet | None:
         return self._outlet_names.get(normalise_key(name))
+
+    @cached_property
+    def _outlet_feeds(self) -> dict[str, Outlet]:
+        return {feed.casefold(): outlet for outlet in self.outlets.values() for feed in outlet.feeds}
+
+    def outlet_for_feed(self, feed: str) -> Outlet | None:
+        """The outlet an archive's feed name (front matter ``categories``) stands for."""
+        return self._outlet_feeds.get(feed.strip().casefold())
 
     @cached_property
     def abbreviations(self) -> dict[str, str]:
@@ -226,6 +237,7 @@ def load_catalog(directory: str | Path | None = None) -> Catalog:
             domains=tuple(d.lower() for d in _tuple(item.get("domains"))),
             aliases=_tuple(item.get("aliases")),
             wikidata=item.get("wikidata") or None,
+            feeds=_tuple(item.get("feeds")),
         )
         outlets[outlet.key] = outlet
         # An outlet named in the text of an article is an organization mention.

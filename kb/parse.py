@@ -77,6 +77,8 @@ class ParsedArticle:
     content_hash: str
     dateline: str | None = None
     metadata: dict[str, Any] = field(default_factory=dict, compare=False)
+    # Front matter ``categories``: an archive's name for the outlet's feed (agora: ``reuters``).
+    outlet_feeds: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -267,6 +269,7 @@ def _parse_format_b(text: str, content: str, path: str) -> ParsedArticle:
         published_source="front matter 'date' (format B)",
         outlet_domain=_domain_of(url or lead),
         outlet_names=names,
+        outlet_feeds=tuple(dict.fromkeys(str(c).strip() for c in categories if str(c).strip())),
         byline=find_byline(body.blocks),
         lead_image=str(lead) if lead else None,
         images=body.images,

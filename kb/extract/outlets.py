@@ -1,5 +1,6 @@
-"""Which outlet published an article: from its URL's domain, its front matter, or a credit
-in its text (（德国之声中文网）). An unknown domain becomes a new outlet named after it."""
+"""Which outlet published an article: from its URL's domain, its front matter (names, and an
+archive's feed: ``categories: reuters``), or a credit in its text (（德国之声中文网）). An unknown
+outlet is named after its page's domain, else its front matter's name, else its images' host."""
 
 from __future__ import annotations
 
@@ -47,6 +48,10 @@ def resolve_outlet(article: ParsedArticle, catalog: Catalog) -> OutletRef:
         outlet = catalog.outlet_for_name(name)
         if outlet:
             return _ref(outlet, f"front matter {name!r}")
+    for feed in article.outlet_feeds:
+        outlet = catalog.outlet_for_feed(feed)
+        if outlet:
+            return _ref(outlet, f"feed {feed!r}")
     for block in article.blocks[:3]:
         match = _LEAD_CREDIT.match(normalise(block.text).text)
         if match:
@@ -56,7 +61,10 @@ def resolve_outlet(article: ParsedArticle, catalog: Catalog) -> OutletRef:
     outlet = catalog.outlet_for_domain(article.outlet_domain)
     if outlet:
         return _ref(outlet, f"domain {article.outlet_domain}")
-    if article.outlet_domain:
+    name = next((n for n in article.outlet_names if n.strip()), None)
+    # Without a page of its own (no link) the domain is its images' host, often a CDN or a
+    # photo agency: the front matter's name is what an outlet's articles share.
+    if article.outlet_domain and (article.url or name is None):
         domain = registrable_domain(article.outlet_domain)
         return OutletRef(
             key=domain,
@@ -68,7 +76,7 @@ def resolve_outlet(article: ParsedArticle, catalog: Catalog) -> OutletRef:
             origin="domain",
             evidence=f"unknown domain {article.outlet_domain}",
         )
-    name = next((n for n in article.outlet_names if n.strip()), "unknown")
+    name = name or "unknown"
     return OutletRef(
         key="name:" + normalise(name).text.strip(),
         name=name,

@@ -390,7 +390,10 @@ _DATELINE = re.compile(
     r"^\s*(\d{1,2}/\d{1,2}/\d{4}\s*-\s*\d{1,2}:\d{2}"
     r"|(Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s+\d{1,2}\s+\w{3}\s+\d{4}\s+\d{1,2}:\d{2}(:\d{2})?\s*\w*"
     r"|\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?"
-    r"|\d{4}年\d{1,2}月\d{1,2}日\s*\d{0,2}:?\d{0,2})\s*$"
+    r"|\d{4}年\d{1,2}月\d{1,2}日\s*\d{0,2}:?\d{0,2}"
+    r"|\d{4}\.\d{1,2}\.\d{1,2}(\s+\d{1,2}:\d{2})?"  # 2020.09.30 09:56
+    r"|(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2},\s+\d{4})\s*$"  # September 8, 2020
 )
 
 
@@ -550,6 +553,7 @@ class _BodyBuilder:
         self.dateline: str | None = None
         self.buffer: list[str] = []
         self.last_was_image = False
+        self.addresses: list[str] = []
 
     def walk(self, node: Tag) -> None:
         # An explicit stack of (children, flush when done), not recursion: HTML may nest
@@ -572,6 +576,11 @@ class _BodyBuilder:
                 continue
             if name == "br":
                 self.flush()
+            elif name == "address":
+                # HTML's mark for the article's authors (NYT's archive posts: DAVID PIERSON,
+                # BERRY WANG): a byline, not a paragraph of the text
+                self.flush()
+                self.addresses.append(_clean_inline(child.get_text()))
             elif name == "img":
                 self.flush()
                 self.image(child)
@@ -615,6 +624,10 @@ class _BodyBuilder:
         if not self.blocks and self.dateline is None and _DATELINE.match(text):
             self.dateline = text
             return
+        signed = _SIGNED.match(text)
+        if signed:  # BBC's "Author, 文海欣 Role, BBC中文特约记者": the author, as an <address>
+            self.addresses.append(signed.group("name"))
+            return
         if len(text) <= rules.max_length:
             for pattern in rules.patterns:  # a plain loop: any() over a generator costs more
                 if pattern.search(text):
@@ -630,8 +643,16 @@ class _BodyBuilder:
         self.blocks.append(Block(kind, text))
 
 
+# A page's labelled byline, flattened: "Author, NAME" and, after it, "Role, WHAT" (BBC, 2025).
+_SIGNED = re.compile(r"^Author,\s*(?P<name>[^,，]{2,40}?)\s*(?:Role,.*)?$")
+# A browser (scripting on) reads <noscript> as raw text up to the first </noscript>; libxml2
+# parses it as markup, and an unclosed tag inside (BBC's "End of </noscript>") keeps it open to
+# the end of the page, taking the rest of the article with it when it is dropped.
+_NOSCRIPT = re.compile(r"<noscript\b[^>]*>.*?</noscript\s*>", re.I | re.S)
+
+
 def _parse_html(html: str) -> _Body:
-    soup = BeautifulSoup(html, "lxml")
+    soup = BeautifulSoup(_NOSCRIPT.sub("", html) if "<noscript" in html.lower() else html, "lxml")
     # soup.body (first <body> in document order) without bs4's general-purpose matcher.
     root = next((el for el in soup.descendants if isinstance(el, Tag) and el.name == "body"), soup)
     rules = _rules()
@@ -641,7 +662,9 @@ def _parse_html(html: str) -> _Body:
     builder = _BodyBuilder(rules, hidden)
     builder.walk(root)
     builder.flush()
-    authors = [a for a in _page_authors(soup, rules.author_roles)
+    signed = [name for address in builder.addresses if len(address) <= 80
+              for name in _ADDRESS_NAMES.split(address) if 2 <= len(name.strip()) <= 40]
+    authors = [a for a in dict.fromkeys([*_page_authors(soup, rules.author_roles), *map(str.strip, signed)])
                if not any(a in block.text for block in builder.blocks)]
     if authors:
         # The page names its authors in links the body walk leaves out with the page's chrome;
@@ -654,6 +677,8 @@ def _parse_html(html: str) -> _Body:
 # --- byline -----------------------------------------------------------------------------------
 
 _AUTHORS_LABEL = "作者："
+# What separates the names an <address> gives (DAVID PIERSON, BERRY WANG; 张三、李四).
+_ADDRESS_NAMES = re.compile(r"\s*(?:[,，、/／;；]|\band\b|和)\s*")
 # An author's page: …/author/jack-pitcher, …/作者/夏榕/.
 _AUTHOR_PATH = re.compile(r"/(?:author|authors|作者)/[^/?#]+/?(?:[?#]|$)", re.IGNORECASE)
 

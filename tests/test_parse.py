@@ -256,3 +256,69 @@ def test_plain_text_paragraphs_are_blocks(body, lines):
 def test_a_header_of_names_then_a_time_is_the_byline(body, byline):
     article = parse_text(f"---\ntitle: t\ndate: 2023-05-02 18:11:53 +08:00\nlink: https://www.dw.com/zh/a\n---\n{body}")
     assert article.byline == byline
+
+
+@pytest.mark.parametrize(
+    ("body", "dateline", "lines"),
+    [
+        # a date alone before the text, as each archive writes it, is the dateline
+        ("<div>2020.09.30 09:56</div><p>正文。</p>", "2020.09.30 09:56", ["正文。"]),
+        ("<div>September 8, 2020</div><p>正文。</p>", "September 8, 2020", ["正文。"]),
+        # a feed's own footer and a link alone on its line are no part of the text
+        ('<p>正文。</p><br><hr><div>获取更多RSS：<br><a href="https://feedx.net">https://feedx.net</a></div>',
+         None, ["正文。"]),
+        # (a link inside a sentence stays)
+        ("<p>详见 https://example.org/report 的全文。</p>", None, ["详见 https://example.org/report 的全文。"]),
+    ],
+)
+def test_datelines_and_feed_footers(body, dateline, lines):
+    article = parse_text(f"---\ntitle: t\ndate: 2020-09-01 08:55:17 +08:00\ncategories: joins\n---\n{body}")
+    assert article.dateline == dateline
+    assert article.text.split("\n")[1:] == lines
+
+
+@pytest.mark.parametrize(
+    ("address", "authors"),
+    [
+        ("DAVID PIERSON, BERRY WANG", ("DAVID PIERSON", "BERRY WANG")),
+        ("张三、李四", ("张三", "李四")),
+        ("Keith Bradsher and Li You", ("Keith Bradsher", "Li You")),
+    ],
+)
+def test_an_address_names_the_authors(address, authors):
+    article = parse_text("---\ntitle: t\ndate: 2025-11-01 01:37:01 +00:00\nlink: https://cn.nytimes.com/a/\n---\n"
+                         f"<address>{address}</address><time>2025年11月1日</time><section><p>正文。</p></section>")
+    assert article.authors == authors
+    assert article.text.split("\n")[1:-1] == ["正文。"]
+
+
+@pytest.mark.parametrize(
+    "clutter",
+    [
+        "2025年11月4日", "23 分钟前", "你的器材不支持播放多媒体材料",
+        "跳过 X 帖子, 1", "允许Google YouTube内容", "结尾 X 帖子, 1", "告知: BBC 不对外来网站内容负责",
+        "Skip Podcast and continue reading", "分享 :", "透過 Google News追蹤中央社", "我们的标准：汤森路透“信任原则”",
+        "摘编自其他媒体的内容，不代表德国之声的立场或观点。", "list of 4 items", "end of list", "阅读更多",
+        "Article Information", "2025年11月4日最近更新： 2025年11月5日",
+    ],
+)
+def test_page_chrome_is_no_part_of_the_text(clutter):
+    article = parse_text(f"---\ntitle: t\ndate: 2025-11-01 01:37:01 +00:00\nlink: https://www.bbc.com/zhongwen/a\n---\n"
+                         f"<p>第一段。</p><p>{clutter}</p><p>第二段说了2025年11月4日的事。</p>")
+    assert article.text.split("\n")[1:] == ["第一段。", "第二段说了2025年11月4日的事。"]
+
+
+def test_an_unclosed_tag_in_noscript_does_not_take_the_rest_of_the_article():
+    # BBC (2025): a promotions block in <noscript> whose last <p> is never closed
+    body = ('<p>第一段。</p><noscript role="region"><ul><li><a href="/a">推荐文章</a></li></ul>'
+            '<p id="end-of-recommendations">End of </noscript><div><p>第二段。</p></div>')
+    article = parse_text(f"---\ntitle: t\ndate: 2025-11-01 01:37:01 +00:00\nlink: https://www.bbc.com/zhongwen/a\n---\n{body}")
+    assert article.text.split("\n")[1:] == ["第一段。", "第二段。"]
+
+
+def test_a_labelled_author_and_role_is_the_byline():
+    body = ('<section aria-labelledby="article-byline"><strong id="article-byline">Article Information</strong>'
+            '<ul><li><span><span>Author, </span><span>文海欣</span></span></li><li><span><span>Role, </span>'
+            '<span>BBC中文特约记者</span></span></li></ul></section><p>正文。</p>')
+    article = parse_text(f"---\ntitle: t\ndate: 2025-11-01 01:37:01 +00:00\nlink: https://www.bbc.com/zhongwen/a\n---\n{body}")
+    assert article.authors == ("文海欣",) and article.text.split("\n")[1:] == ["正文。", "作者：文海欣"]

@@ -698,6 +698,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     for start, end in credited:
         votes[view[start:end]][PERSON] += 2
     listed += credited
+    credited_forms = {view[start:end] for start, end in credited}  # a newsroom credit names people
     # Where the tagger's people start and end: a name beside one in a list (A、B) is a person's.
     people = [(w.start, w.end) for w in words if w.tag == "PER"] + listed
     people_edges = ({s for s, _ in people}, {e for _, e in people})
@@ -995,8 +996,9 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             dotted = form.translate(_DOTTED)
             if same is None and kind == PERSON and dotted != form and known.get(dotted) == PERSON:
                 same = (catalog_keys or {}).get(dotted)
-            if kind == PERSON and same is None and not _person_shaped(view, form, rules, tag_alone,
-                                                                            people_edges):
+            if kind == PERSON and same is None and form not in credited_forms and not _person_shaped(
+                view, form, rules, tag_alone, people_edges
+            ):
                 continue  # 杰宁, 托克马克: a transliterated place the tagger took for a person
             if kind == PERSON and names_a_thing(view, form, rules):
                 continue  # 纪德级驱逐舰, 梅奥诊所: a person's name in the name of a thing

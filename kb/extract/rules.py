@@ -427,10 +427,14 @@ class Rules:
             site_modifiers=_words(data["site_modifiers"]),
             ticket_words=_words(data["ticket_words"]),
             japan_words=_words(data["japan_words"]),
-            staff_credit=re.compile("[（(](?:" + alternatives(data["staff_credits"]) + ")[：:]"
+            # （译者：张茗喧/核稿：严思祺）, （翻译和编辑：RFI 法广电台 尼古拉）: the newsroom's
+            # labels (joined by 和), then, after its outlet written out, the names
+            staff_credit=re.compile("[（(]\\s*(?:" + alternatives(data["staff_credits"]) + ")(?:[和及、](?:"
+                                    + alternatives(data["staff_credits"]) + "))*[：:]\\s*"
+                                    r"(?:[^（）()：:\n]{1,20}\s)?"
                                     r"(?P<names>[\u4e00-\u9fff]{2,4}(?:[/／]"
                                     "(?:(?:" + alternatives(data["staff_credits"]) + ")[：:])?"
-                                    r"[\u4e00-\u9fff]{2,4})*)[）)]"),
+                                    r"[\u4e00-\u9fff]{2,4})*)\s*[）)]"),
             event_words=_words(data["event_words"]),
             not_body_words=_words(data["not_body_words"]),
             member_words=_words(data["member_words"]),

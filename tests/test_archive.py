@@ -5,14 +5,13 @@ feed; 2511's new outlets): each loads, and each outlet is one outlet."""
 from pathlib import Path
 
 import pytest
-
 from sqlalchemy import select
 from sqlmodel import Session
 
-from kb.load import load_paths
-from kb.models import Article, Outlet
 from kb.catalog import default_catalog
 from kb.extract.outlets import resolve_outlet
+from kb.load import load_paths
+from kb.models import Article, Outlet
 from kb.parse import parse_file, parse_text
 
 ARCHIVE = Path(__file__).resolve().parent / "archive"

@@ -1300,6 +1300,8 @@ def test_two_countries_one_character_each_before_two_nations_are_no_person():
         ("公署于7月联络香港特区政府，告知新的安排已经生效。", "香港特区政府", "organization", "联络香港特区政府"),
         # the newsroom's credit names each person whole, however the tagger cuts them
         ("美国德州通过法案。（译者：张茗喧/核稿：严思祺）", "张茗喧", "person", "张茗"),
+        # a title and a name the tagger read as one place (山口县 | 知事村冈嗣政): the person
+        ("日本山口县知事村冈嗣政29日在县议会表示，有意同意美军追加部署。", "村冈嗣政", "person", "知事村冈嗣政"),
         # …labels joined, the outlet written out before the name (RFI)
         ("刚果与法国签署协议。（ 翻译和编辑：RFI 法广电台 尼古拉 ）", "尼古拉", "person", None),
         # a Japanese given name of a numeral before a list's comma, of 和 before a title

@@ -760,6 +760,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         # 士林地方 | 法院: the body's word the tagger left out
         raw = _through_suffix(view, raw, rules, word_ends, known) if kind == ORGANIZATION else raw
         kind = _kind_by_shape(raw, kind, view, rules, neighbours)
+        if kind != PERSON and tag_alone is not None and (titled := _titled_person(raw, rules, tag_alone)):
+            raw, kind = titled, PERSON  # (山口县)知事村冈嗣政: a title and a name, read as a place
         if kind == ORGANIZATION and tag_alone is not None and _chinese_name_alone(raw, rules, tag_alone) and (
             _after_person_cue(view, raw, rules)
         ):
@@ -1021,6 +1023,20 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     local_governments(names, rules)
     missions(names, view)
     return list(names.values())
+
+
+def _titled_person(raw: str, rules: NameRules, tag_alone: Callable[[str], Sequence[tuple[str, str]]]) -> str:
+    """The name after the title a tagged place or body opens with (知事 | 村冈嗣政): read alone
+    one name, not a place's (no place's word ends it) nor a body's; else empty. No place's or
+    body's name opens with a title."""
+    for title in rules.titles_by_start.get(raw[:1], ()):
+        rest = raw[len(title) :]
+        ends = (*rules.place_suffixes, *rules.organization_suffixes)
+        if raw.startswith(title) and 2 <= len(rest) <= 4 and len(alone := tuple(tag_alone(rest))) == 1 and (
+            alone[0][1] in ("PER", "LOC") and not rest.endswith(ends)
+        ):
+            return rest
+    return ""
 
 
 def _after_leading_descriptor(form: str, rules: NameRules) -> str:

@@ -2284,3 +2284,22 @@ def test_a_person_described_before_a_title_after_this_is_the_titles_holder():
     # 这位 + age + a party's member (民主党 | 人) + 总统: the president named before, not the party
     found = statements("拜登的支持率接近最低水平。这位今年81岁的民主党人总统在马萨诸塞州举行的筹款活动中表示，“我也不确定是否会参选。”")
     assert [(k, v) for k, v, _, _ in found] == [("joe-biden", "表示")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a document of the speaker's, with its own modifier, before the verb (X(的)最新报告称)
+        ("高盛的最新报告称，市场出现分歧。", [("goldman-sachs", "称")]),
+        ("高盛最新报告称，市场出现分歧。", [("goldman-sachs", "称")]),
+        # …a commentary or a view of a body the tagger found (华侨银行最新点评称)
+        ("华侨银行最新点评称，美元在6.81元附近获得较强支撑。", [("organization:zh-华侨银行", "称")]),
+        # a notice as the subject: the body that issued it (发布通知…。通知同时督促…)
+        ("中国国家禁毒委员会于本周一发布通知。通知同时督促中国企业核查境外采购方资质。",
+         [("organization:zh-中国国家禁毒委员会", "督促")]),
+        # a view there is (有观点认为) is no one's
+        ("蔚来公司申请多枚商标。有观点认为，在未来，主机厂可能都需要结合AI大模型。", [(None, "有观点认为")]),
+    ],
+)
+def test_a_bodys_document_speaks_for_it(body, expected):
+    assert speakers_and_verbs(body) == expected

@@ -2303,3 +2303,18 @@ def test_a_person_described_before_a_title_after_this_is_the_titles_holder():
 )
 def test_a_bodys_document_speaks_for_it(body, expected):
     assert speakers_and_verbs(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a Latin name glossed by the name the article knows speaks as that name
+        ("谢侑芯经纪人Chris（克里斯）表示，他会委托私人调查人员。", [("person:zh-克里斯", "表示")]),
+        # whose agent the name is (谢侑芯经纪人 | Chris) is no subject for a later 他
+        ("谢侑芯经纪人Chris（克里斯）对于黄明志的回应表示质疑，他说委托私人调查人员。", [("person:zh-克里斯", "说")]),
+        # (another person opening the clause still is: 赖清德以总统蔡英文为例)
+        ("赖清德以总统蔡英文为例，他说台湾很好。", [("lai-ching-te", "说")]),
+    ],
+)
+def test_a_glossed_name_and_whose_relation_it_is(body, expected):
+    assert speakers_and_verbs(body) == expected

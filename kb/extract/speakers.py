@@ -43,19 +43,31 @@ def _listed(view: str, token: Token) -> bool:
 
 
 def _without_brackets(units: list[Unit]) -> list[Unit]:
-    """The phrase without bracketed asides (柯比（John Kirby）, 北高行（台北高等行政法院）)."""
+    """The phrase without bracketed asides (柯比（John Kirby）, 北高行（台北高等行政法院）); a
+    Latin name glossed by the name the article knows (Chris（克里斯）) is that name."""
     kept: list[Unit] = []
+    inside: list[Unit] = []
     depth = 0
     for unit in units:
         if unit.text[:1] in "(（":
             depth += 1
+            inside = []
         elif depth and unit.text[-1:] in ")）":
             depth -= 1
-        elif not depth:
+            before = kept[-1] if kept else None
+            latin = before is not None and before.tag != ENTITY and (
+                before.text.isascii() and before.text.isalpha())
+            if not depth and latin and len(inside) == 1 and inside[0].tag == ENTITY:
+                kept[-1] = inside[0]
+        elif depth:
+            inside.append(unit)
+        else:
             kept.append(unit)
     return kept
 
 
+# A Latin name and the bracket that glosses it, at the end of a run (经纪人Chris（): the name's.
+_LATIN_GLOSSED = re.compile(r"\s*[a-z][a-z .'-]*\s*[(（]?$")
 _CLOSING_TITLE_MARKS = ("》", "』", "」", "”")  # (“零食很忙”表示: a quoted name speaks)
 _OPENING_OF = {"》": "《", "』": "『", "」": "「", "”": "“"}
 
@@ -1059,6 +1071,7 @@ class Speakers:
         other = self.people[first] if first < len(self.people) else None
         between = self.view[other.end : token.start] if other is not None else ""
         # (…nor 拜登的儿子 | 亨特·拜登, 潘文渊奖遴选委员会召集人的…董事长 | 曾繁城: a 的 phrase
-        # naming whose, or of what, the name is)
+        # naming whose, or of what, the name is; nor 谢侑芯经纪人 | Chris（克里斯）: whose agent)
+        related = _LATIN_GLOSSED.sub("", between) in self.rules.names.person_cues
         return not (other is not None and other.start < token.start and other.key != token.key
-                    and "的" not in between)
+                    and "的" not in between and not related)

@@ -1300,6 +1300,14 @@ def test_two_countries_one_character_each_before_two_nations_are_no_person():
         ("公署于7月联络香港特区政府，告知新的安排已经生效。", "香港特区政府", "organization", "联络香港特区政府"),
         # the newsroom's credit names each person whole, however the tagger cuts them
         ("美国德州通过法案。（译者：张茗喧/核稿：严思祺）", "张茗喧", "person", "张茗"),
+        # a paper's title in 《》 that opens with a country's name is the paper's (《中国报》)
+        ("当地《中国报》11月2日引述消息指，黄明志供称他与谢侑芯合作。", "中国报", "organization", None),
+        # a given name ending in 和, then a verb: no conjunction (康京 | 和 | 表示)
+        ("韩国外长康京和表示，韩国不会让步。", "康京和", "person", "康京"),
+        # a Malaysian honorific is a title (总警长拿督 | 法迪尔)
+        ("吉隆坡总警长拿督法迪尔表示，剖验报告预计需时三个月。", "法迪尔", "person", "督法迪尔"),
+        # 许 after a time of day is "about" (1时许 | 才), no surname
+        ("黄明志至11月5日凌晨1时许才在律师陪同下现身警局。", "黄明志", "person", "许才"),
         # a title and a name the tagger read as one place (山口县 | 知事村冈嗣政): the person
         ("日本山口县知事村冈嗣政29日在县议会表示，有意同意美军追加部署。", "村冈嗣政", "person", "知事村冈嗣政"),
         # …labels joined, the outlet written out before the name (RFI)

@@ -682,6 +682,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                  countries: Mapping[str, str] | None = None) -> list[Name]:
     """The names the tagger found in ``view``, cleaned, one kind each. ``known`` gives the
     kind of each catalog form, ``catalog_keys`` its entry; those are left to the catalog."""
+    words = _names_ending_in_conjunction(view, words)
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for start, end in assembled(view, words, rules):
         votes[view[start:end]][ORGANIZATION] += 1
@@ -795,6 +796,10 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             continue  # 卫健委 beside 国家卫健委: a body's short form, no person
         if kind == PERSON and known.get(raw[1:]) == PERSON:
             continue  # 若普京: a word's character before a name the catalog knows
+        if kind == PERSON and raw.startswith(_ABOUT) and all(
+            _CLOCK_TIME.search(view, max(0, at - 6), at) for at in uses(view, raw)
+        ):
+            continue  # (凌晨1时)许 | 才: "about", after a time of day, and the next word; no surname
         if kind == PERSON and raw[0] in _PREPOSITION_SURNAMES and known.get(raw[1:]) == PLACE:
             continue  # 於杜拜: a preposition and a place the catalog knows
         if kind == PERSON and known.get(raw[:-1]) and (
@@ -919,8 +924,10 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             ):
                 continue
             placed = form and any(known.get(form[:n]) == PLACE for n in range(2, 5))
-            if placed and tag_alone is not None and not glossed and described(form, rules, known, tag_alone):
-                continue  # 中国科技公司(市值): a country's sort of company, though its context says company
+            if placed and tag_alone is not None and not glossed and not titled and (
+                described(form, rules, known, tag_alone)
+            ):
+                continue  # 中国科技公司(市值): a country's sort of company (not 《中国报》: a paper's title)
             if form and tag_alone is not None and form not in quoted and (
                 _name_and_noun(form, rules, tag_alone)
             ):
@@ -1023,6 +1030,26 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     local_governments(names, rules)
     missions(names, view)
     return list(names.values())
+
+
+# 许 after a time of day is "about" (1时许), not the surname.
+_ABOUT = "许"
+_CLOCK_TIME = re.compile(r"[0-9０-９一二三四五六七八九十两半]+[时時点點分]$")
+# Characters that end given names and are conjunctions too (康京和, 宪和).
+_CONJUNCTION_NAME_ENDS = ("和",)
+
+
+def _names_ending_in_conjunction(view: str, words: Sequence[Word]) -> list[Word]:
+    """A two-character name the tagger ended before 和, read as "and", when no second name or
+    noun follows it but a verb or a mark (康京 | 和 | 表示): the name's last character."""
+    out = list(words)
+    for i in range(len(out) - 2, 0, -1):
+        name, joiner, after = out[i - 1], out[i], out[i + 1]
+        if name.tag == "PER" and name.end - name.start == 2 and joiner.start == name.end and (
+            view[joiner.start : joiner.end] in _CONJUNCTION_NAME_ENDS and after.tag in ("v", "w", "p", "vd")
+        ):
+            out[i - 1 : i + 1] = [Word(name.start, joiner.end, "PER")]
+    return out
 
 
 def _titled_person(raw: str, rules: NameRules, tag_alone: Callable[[str], Sequence[tuple[str, str]]]) -> str:

@@ -2318,3 +2318,10 @@ def test_a_bodys_document_speaks_for_it(body, expected):
 )
 def test_a_glossed_name_and_whose_relation_it_is(body, expected):
     assert speakers_and_verbs(body) == expected
+
+
+def test_a_view_answered_as_a_noun_is_no_statement_and_she_is_who_answered():
+    # 批评蓬佩奥认为…的论点: Pompeo's view, named as the argument criticised; 她 is the critic
+    body = ("中国外交部发言人华春莹在例行记者会上严词批评美国国务卿蓬佩奥认为TikTok有国安疑虑的论点。"
+            "她说:「在网络安全问题上，他每天都在撒谎。」")
+    assert speakers_and_verbs(body) == [("hua-chunying", "说")]

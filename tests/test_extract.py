@@ -2325,3 +2325,17 @@ def test_a_view_answered_as_a_noun_is_no_statement_and_she_is_who_answered():
     body = ("中国外交部发言人华春莹在例行记者会上严词批评美国国务卿蓬佩奥认为TikTok有国安疑虑的论点。"
             "她说:「在网络安全问题上，他每天都在撒谎。」")
     assert speakers_and_verbs(body) == [("hua-chunying", "说")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a verb of saying takes no thing: a noun phrase, then a clause of its own, is its topic
+        ("赵显臻在赛后表示，对赛果感到可惜。赵显臻在决赛排在第一线道，他说今日的风势，中间航道较有优势。",
+         [("person:zh-赵显臻", "表示"), ("person:zh-赵显臻", "说")]),
+        # (a verb of stance may: 谴责美国的行为 is an act)
+        ("普京谴责美国的行为，俄罗斯不会让步。", []),
+    ],
+)
+def test_a_topic_before_what_was_said(body, expected):
+    assert speakers_and_verbs(body) == expected

@@ -57,6 +57,8 @@ class Found:
 
 
 _NOUN_TAGS = frozenset({"n", "nz", "nw", "PER", "LOC", "ORG", ENTITY})
+# What a clause's own subject opens with: a noun or name, a place or direction word, a pronoun.
+_TOPIC_SUBJECT_TAGS = _NOUN_TAGS | {"f", "s", "r", "TIME"}
 # 在X看来，…: X's view, at a clause's start.
 _IN_THE_VIEW_OF = re.compile(
     r"(?:^|(?<=[。！？!?；;\n，,“「]))在(?P<who>[^，,。；;“”「」\n]{1,40}?)看来[，,]"
@@ -747,7 +749,12 @@ class StatementFinder:
             return False  # 强调鉴于目前的形势，需要…: a subordinate clause leads the content
         # A predicate: a verb, or an adjective or adverb (局势十分危险); 强烈担忧 has neither.
         if bool(units) and not any(u.tag in ("v", "vd", "a", "d") for u in units):
-            return True
+            # (说今日的风势，中间航道较有优势: a verb of saying takes no thing; a noun phrase
+            # after it, then a clause with a subject of its own, is that clause's topic)
+            saying = self.lex.verbs.get(verb.form, verb.form) in self.lex.saying_verbs
+            following = self.units.between(clause_end + 1, end) if saying and clause_end < end else []
+            return not (following and following[0].tag in _TOPIC_SUBJECT_TAGS and any(
+                u.tag in ("v", "vd", "a") for u in following))
         # 批评以色列的强硬政府: a short clause of no verb that ends in 的 and a noun names a thing
         # and says nothing (a relative clause before the noun, 待了多年的台积电, may be a verb's
         # object too: 投票给普京以外的人)

@@ -2339,3 +2339,21 @@ def test_a_view_answered_as_a_noun_is_no_statement_and_she_is_who_answered():
 )
 def test_a_topic_before_what_was_said(body, expected):
     assert speakers_and_verbs(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # when, then the document it spoke in (今天 | 新闻稿 | 表示)
+        ("台南市政府文化局今天新闻稿表示，台南市不仅是文化古都。", [("organization:zh-台南市政府文化局", "表示")]),
+        # the channel: a joint interview taken (接受媒体联访)
+        ("雄女校长郑文仪今天接受媒体联访表示，耶诞树主题是圣诞红。", [("person:zh-郑文仪", "表示")]),
+        # an adverb the tagger splits (稍 | 早), a platform named in Latin (社群媒体X平台), a post
+        ("乌克兰总统泽伦斯基稍早于社群媒体X平台发文指出：「今天，俄罗斯几乎动用了所有武器。」",
+         [("volodymyr-zelenskyy", "指出")]),
+        # an office's side (署方): the office named before
+        ("运输署宣布新安排。署方表示，市民如有怀疑，可致电核实。", [("hk-transport-department", "表示")]),
+    ],
+)
+def test_circumstances_documents_and_sides_before_the_verb(body, expected):
+    assert speakers_and_verbs(body) == expected

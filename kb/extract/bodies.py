@@ -252,6 +252,9 @@ def described(form: str, rules: NameRules, known: Mapping[str, str],
         )  # (墨国: a country by its abbreviation)
         if not is_place:
             continue
+        places, offices = rules.city_offices
+        if length >= 2 and prefix.endswith(places) and rest.endswith(offices):
+            return False  # 新北市 | 警局: a city's own office, named by the city
         bare = rest in rules.descriptive_suffixes or rest in rules.school_levels
         # 中国 | 地方政府, 台湾 | 有关部门: a place and a sort of bodies (not 新北市 | 政府, a body)
         bare = bare or rest in rules.sort_bodies

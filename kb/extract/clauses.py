@@ -48,7 +48,8 @@ class Unit:
 
     @property
     def nominal(self) -> bool:
-        return self.tag in NOMINAL
+        # (a Latin word the tagger could not place, xc, names something: 社群媒体X平台)
+        return self.tag in NOMINAL or self.tag == "xc" and self.text.isascii() and self.text.isalnum()
 
 
 @dataclass
@@ -145,8 +146,9 @@ class Units:
     def __init__(self, view: str, tokens: Sequence[Token], words: Sequence[Word],
                  nouns: frozenset[str] = frozenset(), acts: frozenset[str] = frozenset(),
                  pronouns: frozenset[str] = frozenset(), prepositions: frozenset[str] = frozenset(),
-                 sides: frozenset[str] = frozenset()) -> None:
+                 sides: frozenset[str] = frozenset(), adverbs: frozenset[str] = frozenset()) -> None:
         self.view = view
+        self.adverbs = adverbs  # 稍早, 当地时间: one adverb unit when the tagger splits it (稍 | 早)
         self.sides = sides  # 检方, 警方: a side the tagger reads into 方向 (检 | 方向 | 陪审团表示)
         self.pronouns = pronouns  # 他, 她: pronouns, whatever the tagger read
         self.prepositions = prepositions  # 向, 对: cut off a name the tagger read, a preposition
@@ -194,6 +196,8 @@ class Units:
                     # 检 | 方向 | 陪审团: the side, then to whom it spoke
                     out[-1] = Unit(last.start, a + 1, "n", last.text + "方")
                     out.append(Unit(a + 1, b, "p", self.view[a + 1 : b]))
+                elif last is not None and last.end == a and last.text + self.view[a:b] in self.adverbs:
+                    out[-1] = Unit(last.start, b, "d", self.view[last.start : b])
                 elif last is not None and last.end == a and _DAY.fullmatch(last.text + self.view[a:b]):
                     out[-1] = Unit(last.start, b, "TIME", self.view[last.start : b])  # 8 | 日: a day
                 else:
@@ -597,6 +601,9 @@ class ClauseParser:
         topic = self._topic_start(gap)
         if topic is not None:
             gap = gap[:topic]  # …就原劳工问题 | 表示: the topic runs up to the verb; read what precedes
+        dated = all(u.tag in ("TIME", "t") for u in gap[:-1])
+        if len(gap) >= 2 and gap[-1].text in lex.issued_documents and dated:
+            return True  # (文化局)今天 | 新闻稿(表示): when, then the document it spoke in
         k, n = 0, len(gap)
         while k < n:
             unit = gap[k]

@@ -47,6 +47,7 @@ class NameRules:
     japan_words: tuple[str, ...] = ()  # 日本: an article that names them is about Japan
     speaking_body_endings: tuple[str, ...] = ()  # 局, 委会: a short body's name, before a verb
     local_governments: tuple[str, ...] = ()  # 市府, 县府: a place's own government
+    city_offices: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # 市 | 警局: a city's own office
     glued_adverbs: tuple[str, ...] = ()  # 如是: an adverb the tagger glues to a name before a verb
     paired_bodies: frozenset[str] = frozenset()  # 部会: bodies of two sorts, by their one-character words
     suffix_words: frozenset[str] = frozenset()  # 军力: a one-character suffix and the word it begins

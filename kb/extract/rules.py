@@ -167,6 +167,7 @@ class Lexicon:
     service_words: dict[str, tuple[str, ...]]  # service_words: 警方 → how a police body's name ends
     service_places: tuple[str, ...]  # service_places: 当地 (当地警方)
     title_frames: tuple[str, ...]  # title_frames: 为题 (以“…”为题)
+    side_bodies: str  # side_bodies: 署 (署方: the office named before)
     postures: tuple[str, ...]  # postures: 站 (站在…身边)
     beside_words: tuple[str, ...]  # beside_words: 身边
     source_nouns: tuple[str, ...]  # source_nouns: 说法 (根据X的说法)
@@ -340,6 +341,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         service_words={normalise_key(k): _words(v) for k, v in data["service_words"].items()},
         service_places=_words(data["service_places"]),
         title_frames=_words(data["title_frames"]),
+        side_bodies=normalise_key(data["side_bodies"]),
         postures=_words(data["postures"]),
         beside_words=_words(data["beside_words"]),
         source_nouns=_words(data["source_nouns"]),
@@ -423,6 +425,7 @@ class Rules:
             glued_adverbs=_words(data["glued_adverbs"]),
             speaking_body_endings=_words(data["speaking_body_endings"]),
             local_governments=_words(data["local_governments"]),
+            city_offices=(_words(data["city_offices"]["places"]), _words(data["city_offices"]["offices"])),
             collective_bodies=frozenset(_words(data["collective_bodies"])),
             site_modifiers=_words(data["site_modifiers"]),
             ticket_words=_words(data["ticket_words"]),

@@ -292,6 +292,8 @@ class Speakers:
             return Subject(start, end, group[0], self.kind(group[0]), joint=tuple(group[1:]))
         if text in lex.document_insides:
             return self.description(start, end, text)
+        if len(text) == 2 and text[1] == "方" and text[0] in lex.side_bodies:
+            return self.description(start, end, "该" + text[0])  # 署方 after 运输署: that office
         pointed = self._pointed_body(units)
         if pointed is not None:
             return self.description(start, end, pointed)

@@ -2346,7 +2346,8 @@ def test_a_topic_before_what_was_said(body, expected):
     [
         # when, then the document it spoke in (今天 | 新闻稿 | 表示)
         ("台南市政府文化局今天新闻稿表示，台南市不仅是文化古都。", [("organization:zh-台南市政府文化局", "表示")]),
-        # the channel: a joint interview taken (接受媒体联访)
+        # the channel: a joint interview taken (接受媒体联访), an interview given (受访)
+        ("民进党立法院党团书记长庄瑞雄受访表示，行政院推出新策略。", [("person:zh-庄瑞雄", "表示")]),
         ("雄女校长郑文仪今天接受媒体联访表示，耶诞树主题是圣诞红。", [("person:zh-郑文仪", "表示")]),
         # an adverb the tagger splits (稍 | 早), a platform named in Latin (社群媒体X平台), a post
         ("乌克兰总统泽伦斯基稍早于社群媒体X平台发文指出：「今天，俄罗斯几乎动用了所有武器。」",

@@ -255,6 +255,8 @@ def described(form: str, rules: NameRules, known: Mapping[str, str],
         places, offices = rules.city_offices
         if length >= 2 and prefix.endswith(places) and rest.endswith(offices):
             return False  # 新北市 | 警局: a city's own office, named by the city
+        if length >= 2 and rest.startswith(rules.utilities) and rest.endswith(("公司", "局")):
+            return False  # 台北 | 捷运公司: the place's own service company
         bare = rest in rules.descriptive_suffixes or rest in rules.school_levels
         # 中国 | 地方政府, 台湾 | 有关部门: a place and a sort of bodies (not 新北市 | 政府, a body)
         bare = bare or rest in rules.sort_bodies

@@ -48,6 +48,7 @@ class NameRules:
     speaking_body_endings: tuple[str, ...] = ()  # 局, 委会: a short body's name, before a verb
     local_governments: tuple[str, ...] = ()  # 市府, 县府: a place's own government
     city_offices: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # 市 | 警局: a city's own office
+    utilities: tuple[str, ...] = ()  # 捷运, 自来水: a place's own service company (台北 | 捷运公司)
     glued_adverbs: tuple[str, ...] = ()  # 如是: an adverb the tagger glues to a name before a verb
     paired_bodies: frozenset[str] = frozenset()  # 部会: bodies of two sorts, by their one-character words
     suffix_words: frozenset[str] = frozenset()  # 军力: a one-character suffix and the word it begins

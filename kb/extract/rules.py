@@ -426,6 +426,7 @@ class Rules:
             speaking_body_endings=_words(data["speaking_body_endings"]),
             local_governments=_words(data["local_governments"]),
             city_offices=(_words(data["city_offices"]["places"]), _words(data["city_offices"]["offices"])),
+            utilities=_words(data["utilities"]),
             collective_bodies=frozenset(_words(data["collective_bodies"])),
             site_modifiers=_words(data["site_modifiers"]),
             ticket_words=_words(data["ticket_words"]),

@@ -2352,6 +2352,8 @@ def test_a_topic_before_what_was_said(body, expected):
         # an adverb the tagger splits (稍 | 早), a platform named in Latin (社群媒体X平台), a post
         ("乌克兰总统泽伦斯基稍早于社群媒体X平台发文指出：「今天，俄罗斯几乎动用了所有武器。」",
          [("volodymyr-zelenskyy", "指出")]),
+        # a surname the tagger read as a verb, then a title (赖(v) | 副总统): the titled person
+        ("副总统赖清德今天出席活动。赖副总统说，现阶段的国际情势十分复杂。", [("lai-ching-te", "说")]),
         # an office's side (署方): the office named before
         ("运输署宣布新安排。署方表示，市民如有怀疑，可致电核实。", [("hk-transport-department", "表示")]),
     ],

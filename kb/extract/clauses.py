@@ -146,8 +146,10 @@ class Units:
     def __init__(self, view: str, tokens: Sequence[Token], words: Sequence[Word],
                  nouns: frozenset[str] = frozenset(), acts: frozenset[str] = frozenset(),
                  pronouns: frozenset[str] = frozenset(), prepositions: frozenset[str] = frozenset(),
-                 sides: frozenset[str] = frozenset(), adverbs: frozenset[str] = frozenset()) -> None:
+                 sides: frozenset[str] = frozenset(), adverbs: frozenset[str] = frozenset(),
+                 surnames: frozenset[str] = frozenset()) -> None:
         self.view = view
+        self.surnames = surnames  # 赖 | 副总统: a surname before a title, whatever the tagger read
         self.adverbs = adverbs  # 稍早, 当地时间: one adverb unit when the tagger splits it (稍 | 早)
         self.sides = sides  # 检方, 警方: a side the tagger reads into 方向 (检 | 方向 | 陪审团表示)
         self.pronouns = pronouns  # 他, 她: pronouns, whatever the tagger read
@@ -175,6 +177,10 @@ class Units:
             pos = token.end
         if pos < end:
             self._words(pos, end, units)
+        for k in range(len(units) - 1):
+            unit = units[k]
+            if unit.tag not in NOMINAL and unit.text in self.surnames and units[k + 1].tag == TITLE:
+                units[k] = Unit(unit.start, unit.end, "n", unit.text)  # 赖(v) | 副总统: 赖副总统
         return units
 
     def _words(self, start: int, end: int, out: list[Unit]) -> None:

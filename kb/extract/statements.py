@@ -131,7 +131,8 @@ class StatementFinder:
                            prepositions=frozenset(p for p in self.lex.prepositions if len(p) == 1),
                            sides=frozenset(w for w in (*self.lex.anonymous_heads, *self.lex.service_words,
                                                        *self.lex.sides_words) if w.endswith("方")),
-                           adverbs=frozenset(w for w in self.lex.fillers if len(w) == 2))
+                           adverbs=frozenset(w for w in self.lex.fillers if len(w) == 2),
+                           surnames=rules.names.surnames)
         self.parser = ClauseParser(self.lex)
         self.roles = article_roles(tokens, view, rules.kind_of)
         people = {t.key for t in tokens if t.type == ENTITY and t.key and rules.kind_of(t.key) == PERSON}

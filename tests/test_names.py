@@ -1300,6 +1300,9 @@ def test_two_countries_one_character_each_before_two_nations_are_no_person():
         ("公署于7月联络香港特区政府，告知新的安排已经生效。", "香港特区政府", "organization", "联络香港特区政府"),
         # the newsroom's credit names each person whole, however the tagger cuts them
         ("美国德州通过法案。（译者：张茗喧/核稿：严思祺）", "张茗喧", "person", "张茗"),
+        # a title, a middle dot, a name, as Japanese and Korean outlets write them
+        ("东京奥运会游泳金牌得主、体育厅长官·铃木大地（53岁）在11日表示，将辞职。", "铃木大地", "person", "铃木"),
+        ("瑞穗综合研究所主任研究员·冈田丰认为，人口将净迁入。", "冈田丰", "person", None),
         # a place's own service company (台北 | 捷运公司) is a name, not a sort of company
         ("台北捷运公司表示，全线117站共290组免费充电座将升级。", "台北捷运公司", "organization", None),
         # a city's own office, named by the city (新北市 | 警局), is a name

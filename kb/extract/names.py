@@ -689,6 +689,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     for start, end in schools(view, words, rules, known):
         votes[view[start:end]][ORGANIZATION] += 2
     listed = _listed_people(view, words, rules) + _after_title_word(view, words, rules, known)
+    listed += _after_title_dot(view, words, rules)
     for start, end in _japanese_after_title(view, words, rules, known):
         votes[view[start:end]][PERSON] += 1
     for start, end in listed:
@@ -1032,6 +1033,9 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     return list(names.values())
 
 
+# A middle dot right after a CJK character (长官·铃木大地), and the tags a name's words take.
+_TITLE_DOT = re.compile(r"(?<=[\u4e00-\u9fff])·(?=[\u4e00-\u9fff])")
+_NAME_WORD_TAGS = frozenset({"PER", "n", "nz", "nr", "LOC", "ORG", "a"})
 # 许 after a time of day is "about" (1时许), not the surname.
 _ABOUT = "许"
 _CLOCK_TIME = re.compile(r"[0-9０-９一二三四五六七八九十两半]+[时時点點分]$")
@@ -1050,6 +1054,25 @@ def _names_ending_in_conjunction(view: str, words: Sequence[Word]) -> list[Word]
         ):
             out[i - 1 : i + 1] = [Word(name.start, joiner.end, "PER")]
     return out
+
+
+def _after_title_dot(view: str, words: Sequence[Word], rules: NameRules) -> list[tuple[int, int]]:
+    """A name after a title and a middle dot, as Japanese and Korean outlets write them
+    (体育厅长官·铃木大地, 主任研究员·冈田丰): the words after the dot that make a name of two to
+    four characters, up to a verb, a preposition, a time or a mark."""
+    spans = []
+    starts = {w.start: i for i, w in enumerate(words)}
+    for at in (m.start() for m in _TITLE_DOT.finditer(view)):
+        if not rules.person_cue_words.ends_at(view, at) or at + 1 not in starts:
+            continue
+        end = at + 1
+        for word in words[starts[at + 1] :]:
+            if word.start != end or word.tag not in _NAME_WORD_TAGS or word.end - (at + 1) > 4:
+                break
+            end = word.end
+        if end - (at + 1) >= 2 and _HAN.fullmatch(view[at + 1 : end]):
+            spans.append((at + 1, end))
+    return spans
 
 
 def _titled_person(raw: str, rules: NameRules, tag_alone: Callable[[str], Sequence[tuple[str, str]]]) -> str:

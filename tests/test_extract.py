@@ -2354,6 +2354,12 @@ def test_a_topic_before_what_was_said(body, expected):
          [("volodymyr-zelenskyy", "指出")]),
         # a surname the tagger read as a verb, then a title (赖(v) | 副总统): the titled person
         ("副总统赖清德今天出席活动。赖副总统说，现阶段的国际情势十分复杂。", [("lai-ching-te", "说")]),
+        # a matter named by what happened (就检察放弃上诉一事): a topic, clause and all
+        ("韩国法务部长官郑成湖就检察放弃上诉一事表示：“判定不上诉也没有问题”。", [("person:zh-郑成湖", "表示")]),
+        # a report published (公布报告指出): the document, then the verb
+        ("美国商务部周二公布报告指出，消费者信心反弹。", [("us-commerce-department", "指出")]),
+        # a dotted name whose last character the tagger read as a verb before a time (奥纳努 | 加 | 周三)
+        ("尼日利亚总统发言人巴约·奥纳努加周三发表声明称，蒂努布总统推迟了行程。", [("person:zh-巴约·奥纳努加", "称")]),
         # an office's side (署方): the office named before
         ("运输署宣布新安排。署方表示，市民如有怀疑，可致电核实。", [("hk-transport-department", "表示")]),
     ],

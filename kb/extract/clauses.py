@@ -760,8 +760,11 @@ class ClauseParser:
                 inside = gap[t + 1 :]
                 last_de = max((j for j, u in enumerate(inside) if u.text == "的"), default=-1)
                 # (a quoted term's marks are no break: 就…美国空军CV-22“鱼鹰”运输机)
+                # (就检察放弃上诉 | 一事: a matter named by what happened, a clause before its head noun)
+                headed = gap[-1].text in lex.topic_heads
+                verbal = any(u.tag in ("v", "vd") for u in inside[last_de + 1 :])
                 if any(u.text in lex.verbs or u.tag == TITLE or u.tag == "w" and u.text not in _TERM_MARKS
-                       for u in inside) or any(u.tag in ("v", "vd") for u in inside[last_de + 1 :]):
+                       for u in inside) or not headed and verbal:
                     return None  # (今天就 | 自爆…: 就 as "then", a verb after it, no topic)
                 return t
             if unit.text in lex.verbs or unit.tag == "w" and unit.text not in _TERM_MARKS:

@@ -176,6 +176,15 @@ def _joined(view: str, words: Sequence[Word], rules: NameRules | None = None) ->
             ):
                 spans[-1] = (start, word.end, "PER")  # 奥列克桑德尔·克利 | 门科: the surname's end as a noun
                 continue
+        if word.tag == "v" and word.end - word.start == 1 and spans and spans[-1][1] == word.start and (
+            spans[-1][2] == "PER" and "·" in view[spans[-1][0] : word.start]
+            and _foreign_run(view[word.start : word.end])
+            and len(view[spans[-1][0] : word.start].rsplit("·", 1)[1]) <= 3
+            and index + 1 < len(words) and words[index + 1].tag in ("TIME", "p", "w")
+        ):
+            # 巴约·奥纳努 | 加(v) | 周三: the surname's last character, read as a verb before a time
+            spans[-1] = (spans[-1][0], word.end, "PER")
+            continue
         if word.tag == "m" and spans and spans[-1][1] == word.start and spans[-1][2] == "PER" and (
             _REGNAL.fullmatch(view, word.start, word.end)
         ):

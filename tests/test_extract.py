@@ -2366,3 +2366,18 @@ def test_a_topic_before_what_was_said(body, expected):
 )
 def test_circumstances_documents_and_sides_before_the_verb(body, expected):
     assert speakers_and_verbs(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # 作者 of a piece whose writer was named as its author (X的一篇文章)
+        ("美国杂志《外交事务》在其记者梅赫琳·扎赫拉·马利克的一篇文章中分析巴基斯坦局势。作者认为，军方已经掌权。",
+         [("person:zh-梅赫琳·扎赫拉·马利克", "认为")]),
+        # …or introduced as its writer (（作者是…陈品高）)
+        ("《光明日报》刊发评论文章（作者是光明日报副总编陈品高）。作者认为，每个人都应该努力。",
+         [("person:zh-陈品高", "认为")]),
+    ],
+)
+def test_the_author_of_a_piece(body, expected):
+    assert speakers_and_verbs(body) == expected

@@ -66,6 +66,8 @@ def _without_brackets(units: list[Unit]) -> list[Unit]:
     return kept
 
 
+# What may stand between 作者是 and the writer's name: titles and a body, no clause break.
+_UP_TO_NAME = r"[^，,。；;）)\n]{0,16}$"
 # A Latin name and the bracket that glosses it, at the end of a run (经纪人Chris（): the name's.
 _LATIN_GLOSSED = re.compile(r"\s*[a-z][a-z .'-]*\s*[(（]?$")
 _CLOSING_TITLE_MARKS = ("》", "』", "」", "”")  # (“零食很忙”表示: a quoted name speaks)
@@ -972,6 +974,10 @@ class Speakers:
         A review runs on about its piece, so the whole article before counts."""
         writers = [t for t in self.people if t.end <= start
                    and self._later_in_sentence(t.end, start, self.lex.authorship_verbs)]
+        # (（作者是光明日报副总编陈品高）: the writer introduced as one, titles between)
+        writers += [t for t in self.people if t.end <= start and any(
+            re.search(re.escape(intro) + _UP_TO_NAME, self.view[max(0, t.start - 24) : t.start])
+            for intro in self.lex.author_intros)]
         # (not the outlet of the dateline, （德国之声中文网）《日报》发表评论: the paper it reviews)
         media = [t for t in self.organizations if t.end <= start and self._media(t)
                  and not self._credited(t)

@@ -1311,6 +1311,9 @@ def test_two_countries_one_character_each_before_two_nations_are_no_person():
         ("当地《中国报》11月2日引述消息指，黄明志供称他与谢侑芯合作。", "中国报", "organization", None),
         # a given name ending in 和, then a verb: no conjunction (康京 | 和 | 表示)
         ("韩国外长康京和表示，韩国不会让步。", "康京和", "person", "康京"),
+        ("日本农林水产大臣铃木宪和公开表示，水产品已经重新开始出货。", "铃木宪和", "person", "铃木宪"),
+        # a person word's last character is no part of the name after it (人权专家 | 达娜·马利科娃)
+        ("哈萨克斯坦人权专家达娜·马利科娃表示，数千台监控摄像头覆盖了城市。", "达娜·马利科娃", "person", "家达娜·马利科娃"),
         # a Malaysian honorific is a title (总警长拿督 | 法迪尔)
         ("吉隆坡总警长拿督法迪尔表示，剖验报告预计需时三个月。", "法迪尔", "person", "督法迪尔"),
         # 许 after a time of day is "about" (1时许 | 才), no surname

@@ -837,7 +837,10 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         ):
             continue  # 向 | 叔公, 李 | 总统: a surname-like character, then a person word, each time
         if kind == PERSON:
-            form = _clean_person(_after_word_across(view, raw, rules.time_word_set), rules, view)
+            # (上周 | 阿萨德: a time word's end; 人权专 | 家达娜·马利科娃: a person word's end)
+            raw = _after_word_across(view, raw, rules.time_word_set)
+            raw = _after_word_across(view, raw, rules.person_cue_words)
+            form = _clean_person(raw, rules, view)
             if form and tag_alone is not None and len(form) >= 4 and "·" not in form and (
                 _foreign_run(form[:3]) and not _foreign_run(form)
             ):
@@ -1048,6 +1051,8 @@ _NAME_WORD_TAGS = frozenset({"PER", "n", "nz", "nr", "LOC", "ORG", "a"})
 # 许 after a time of day is "about" (1时许), not the surname.
 _ABOUT = "许"
 _CLOCK_TIME = re.compile(r"[0-9０-９一二三四五六七八九十两半]+[时時点點分]$")
+# What follows a name ending in 和 where 和 joins nothing: a verb, an adverb, a mark.
+_AFTER_NAME_NOT_JOINED = frozenset({"v", "w", "p", "vd", "d", "ad"})
 # Characters that end given names and are conjunctions too (康京和, 宪和).
 _CONJUNCTION_NAME_ENDS = ("和",)
 
@@ -1058,8 +1063,8 @@ def _names_ending_in_conjunction(view: str, words: Sequence[Word]) -> list[Word]
     out = list(words)
     for i in range(len(out) - 2, 0, -1):
         name, joiner, after = out[i - 1], out[i], out[i + 1]
-        if name.tag == "PER" and name.end - name.start == 2 and joiner.start == name.end and (
-            view[joiner.start : joiner.end] in _CONJUNCTION_NAME_ENDS and after.tag in ("v", "w", "p", "vd")
+        if name.tag == "PER" and name.end - name.start in (2, 3) and joiner.start == name.end and (
+            view[joiner.start : joiner.end] in _CONJUNCTION_NAME_ENDS and after.tag in _AFTER_NAME_NOT_JOINED
         ):
             out[i - 1 : i + 1] = [Word(name.start, joiner.end, "PER")]
     return out

@@ -1305,6 +1305,8 @@ def test_two_countries_one_character_each_before_two_nations_are_no_person():
         ("瑞穗综合研究所主任研究员·冈田丰认为，人口将净迁入。", "冈田丰", "person", None),
         # a place's own service company (台北 | 捷运公司) is a name, not a sort of company
         ("台北捷运公司表示，全线117站共290组免费充电座将升级。", "台北捷运公司", "organization", None),
+        # a list's joiner the tagger ran into a body's name (爱德万及 | 软银集团) is no part of it
+        ("半导体检测设备巨头爱德万及软银集团等的股票被抛售。", "爱德万", "organization", "爱德万及"),
         # a city's own office, named by the city (新北市 | 警局), is a name
         ("新北市警局今天表示，6日至14日执行扫黑。", "新北市警局", "organization", None),
         # a paper's title in 《》 that opens with a country's name is the paper's (《中国报》)

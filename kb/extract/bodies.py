@@ -102,11 +102,17 @@ def _runs_into_event(view: str, words: Sequence[Word], at: int, rules: NameRules
     return False
 
 
+# Joiners of a list that no body's name ends with (和 may: 大和).
+_END_JOINERS = ("及", "与", "、")
+
+
 def clean_organization(form: str, count: int, rules: NameRules) -> str | None:
     if 0 <= form.rfind("的") < len(form) - 4:
         form = form[form.rfind("的") + 1 :]  # 埼玉县和光市的 | 理化学研究所 (not 雷纳希克的办公室)
     if len(form) >= 4 and form[-1] == form[-2]:
         form = form[:-1]  # 研究所所(公布): the tagger ran into the next word
+    if len(form) >= 4 and form[-1] in _END_JOINERS:
+        form = form[:-1]  # 爱德万及(软银集团): the list's joiner, no body's name ends with it
     if len(form) >= 4 and form[-1] == "处" and form[:-1].endswith(rules.organization_suffixes):
         form = form[:-1]  # (从)电信安全局 | 处: where something came from, not the body's name
     if len(form) >= 5 and form[-1] == "会" and form[-2] in rules.modal_body_ends and (

@@ -755,7 +755,9 @@ class StatementFinder:
             # after it, then a clause with a subject of its own, is that clause's topic)
             saying = self.lex.verbs.get(verb.form, verb.form) in self.lex.saying_verbs
             following = self.units.between(clause_end + 1, end) if saying and clause_end < end else []
-            return not (following and following[0].tag in _TOPIC_SUBJECT_TAGS and any(
+            # (not 表示质疑，他说…: a clause with a verb of speech of its own is its own statement)
+            spoken = any(u.text in self.lex.verbs for u in following)
+            return not (following and following[0].tag in _TOPIC_SUBJECT_TAGS and not spoken and any(
                 u.tag in ("v", "vd", "a") for u in following))
         # 批评以色列的强硬政府: a short clause of no verb that ends in 的 and a noun names a thing
         # and says nothing (a relative clause before the noun, 待了多年的台积电, may be a verb's

@@ -2381,3 +2381,20 @@ def test_circumstances_documents_and_sides_before_the_verb(body, expected):
 )
 def test_the_author_of_a_piece(body, expected):
     assert speakers_and_verbs(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # whom a judging verb names before a comma is what it judges, not an addressee
+        ("瓦希德与苏哈托关系一向紧张。他曾公开批评苏哈托，但也在政治上保持务实合作。", []),
+        # (警告拜登，…: an addressee, then what was said)
+        ("普京警告拜登，俄罗斯不会让步。", [("vladimir-putin", "警告")]),
+        # a noun that ends in 说 is no verb (演说, 学说)
+        ("去年，其前女婿普拉博沃当选总统。普拉博沃在胜选演说中赞扬苏哈托政权。", []),
+        # 评论 as a noun after 发表 or 口头: the verb is the suffix
+        ("国民之力党发言人裴俊英发表口头评论称，“把朝鲜领导人的一句道歉看得比天还重”。", [("person:zh-裴俊英", "称")]),
+    ],
+)
+def test_objects_nouns_and_addressees(body, expected):
+    assert speakers_and_verbs(body) == expected

@@ -170,6 +170,7 @@ class Lexicon:
     side_bodies: str  # side_bodies: 署 (署方: the office named before)
     topic_heads: frozenset[str]  # topic_heads: 一事 (就…一事: a matter, a clause before it)
     author_intros: tuple[str, ...]  # author_intros: 作者是 (a piece's writer introduced)
+    judging_verbs: frozenset[str]  # judging_verbs: 批评 (批评X，…: X is what is judged)
     postures: tuple[str, ...]  # postures: 站 (站在…身边)
     beside_words: tuple[str, ...]  # beside_words: 身边
     source_nouns: tuple[str, ...]  # source_nouns: 说法 (根据X的说法)
@@ -346,6 +347,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         side_bodies=normalise_key(data["side_bodies"]),
         topic_heads=frozenset(_words(data["topic_heads"])),
         author_intros=_words(data["author_intros"]),
+        judging_verbs=frozenset(_words(data["judging_verbs"])),
         postures=_words(data["postures"]),
         beside_words=_words(data["beside_words"]),
         source_nouns=_words(data["source_nouns"]),

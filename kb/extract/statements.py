@@ -597,12 +597,15 @@ class StatementFinder:
             return self._next_paragraph(start + 1)  # 这篇评论写道：⏎"…: the paragraph it opens
         # 普京警告拜登，… / 拉夫罗夫告诉布林肯，…: the addressee is not the content.
         token = self.token_at.get(start)
+        base = self.lex.verbs.get(verb.form, verb.form)
         titled = view[start : start + 1] == "《" and (inner := self.token_at.get(start + 1)) is not None and (
             view[inner.end : inner.end + 2] in ("》，", "》,")
         )  # 告诉《金融时报》，…: a paper's name in its marks
         if titled:
             start, punctuated = inner.end + 2, True
-        elif token is not None and view[token.end : token.end + 1] in ("，", ",") and token.end - start <= 8:
+        elif token is not None and view[token.end : token.end + 1] in ("，", ",") and (
+                token.end - start <= 8 and base not in self.lex.judging_verbs):
+            # (not 批评苏哈托，但也…: whom these verbs name is what they judge, no addressee)
             start = token.end + 1
             punctuated = True
         elif not punctuated and self.lex.verbs.get(verb.form, verb.form) in self.lex.addressee_verbs:

@@ -677,8 +677,9 @@ def _parse_html(html: str) -> _Body:
 # --- byline -----------------------------------------------------------------------------------
 
 _AUTHORS_LABEL = "作者："
-# What separates the names an <address> gives (DAVID PIERSON, BERRY WANG; 张三、李四).
-_ADDRESS_NAMES = re.compile(r"\s*(?:[,，、/／;；]|\band\b|和)\s*")
+# What separates the names an <address> gives (DAVID PIERSON, BERRY WANG; 张三、李四); not 和,
+# which ends given names too (康京和).
+_ADDRESS_NAMES = re.compile(r"\s*(?:[,，、/／;；]|\band\b)\s*")
 # An author's page: …/author/jack-pitcher, …/作者/夏榕/.
 _AUTHOR_PATH = re.compile(r"/(?:author|authors|作者)/[^/?#]+/?(?:[?#]|$)", re.IGNORECASE)
 

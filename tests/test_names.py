@@ -1276,6 +1276,16 @@ def test_a_hyphenated_name_is_whole(body, kept, absent):
     assert absent not in kinds and (kept is None or kinds.get(kept) == "person"), kinds
 
 
+def test_a_title_before_a_name_the_tagger_read_as_a_place_makes_it_a_person():
+    # 独裁总统 | 苏哈托: however often the tagger reads 苏哈托(政权) as a place, a title names a person
+    rules = default_rules()
+    view = "独裁总统苏哈托下台。苏哈托政权倒台。"
+    words = [Word(0, 2, "n"), Word(2, 4, "n"), Word(4, 7, "LOC"), Word(7, 9, "v"), Word(9, 10, "w"),
+             Word(10, 13, "LOC"), Word(13, 15, "n"), Word(15, 17, "v"), Word(17, 18, "w")]
+    names = {n.form: n.kind for n in tagged_names(view, words, rules.names, rules.catalog_kinds)}
+    assert names.get("苏哈托") == "person", names
+
+
 def test_two_countries_one_character_each_before_two_nations_are_no_person():
     # 韩日 | 两国: the tagger's person is a pair of countries
     rules = default_rules()
@@ -1314,6 +1324,9 @@ def test_two_countries_one_character_each_before_two_nations_are_no_person():
         # a given name ending in 和, then a verb: no conjunction (康京 | 和 | 表示)
         ("韩国外长康京和表示，韩国不会让步。", "康京和", "person", "康京"),
         ("日本农林水产大臣铃木宪和公开表示，水产品已经重新开始出货。", "铃木宪和", "person", "铃木宪"),
+        ("蓬佩奥可能还会与韩国外交部长康京和举行会谈，讨论局势。", "康京和", "person", "康京"),
+        # an activist is a person word too (数字权利活动家 | 达娜·马利科娃)
+        ("哈萨克斯坦数字权利活动家达娜·马利科娃表示，监控很多。", "达娜·马利科娃", "person", "家达娜·马利科娃"),
         # a person word's last character is no part of the name after it (人权专家 | 达娜·马利科娃)
         ("哈萨克斯坦人权专家达娜·马利科娃表示，数千台监控摄像头覆盖了城市。", "达娜·马利科娃", "person", "家达娜·马利科娃"),
         # a Malaysian honorific is a title (总警长拿督 | 法迪尔)

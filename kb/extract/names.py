@@ -771,6 +771,10 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         # 士林地方 | 法院: the body's word the tagger left out
         raw = _through_suffix(view, raw, rules, word_ends, known) if kind == ORGANIZATION else raw
         kind = _kind_by_shape(raw, kind, view, rules, neighbours)
+        if kind == PLACE and raw not in known and not raw.endswith(rules.place_suffixes) and any(
+            rules.title_words.ends_at(view, at) for at in uses(view, raw)
+        ):
+            kind = PERSON  # (独裁总统 | 苏哈托(政权)): a title before it names a person
         if kind != PERSON and tag_alone is not None and (titled := _titled_person(raw, rules, tag_alone)):
             raw, kind = titled, PERSON  # (山口县)知事村冈嗣政: a title and a name, read as a place
         if kind == ORGANIZATION and tag_alone is not None and _chinese_name_alone(raw, rules, tag_alone) and (
@@ -1052,7 +1056,7 @@ _NAME_WORD_TAGS = frozenset({"PER", "n", "nz", "nr", "LOC", "ORG", "a"})
 _ABOUT = "许"
 _CLOCK_TIME = re.compile(r"[0-9０-９一二三四五六七八九十两半]+[时時点點分]$")
 # What follows a name ending in 和 where 和 joins nothing: a verb, an adverb, a mark.
-_AFTER_NAME_NOT_JOINED = frozenset({"v", "w", "p", "vd", "d", "ad"})
+_AFTER_NAME_NOT_JOINED = frozenset({"v", "vn", "w", "p", "vd", "d", "ad"})
 # Characters that end given names and are conjunctions too (康京和, 宪和).
 _CONJUNCTION_NAME_ENDS = ("和",)
 

@@ -2390,6 +2390,8 @@ def test_the_author_of_a_piece(body, expected):
         ("瓦希德与苏哈托关系一向紧张。他曾公开批评苏哈托，但也在政治上保持务实合作。", []),
         # (警告拜登，…: an addressee, then what was said)
         ("普京警告拜登，俄罗斯不会让步。", [("vladimir-putin", "警告")]),
+        # a feeling shown as the whole object (表明严重关切) is no statement
+        ("日本外务事务次官船越健裕召见中国驻日大使，表明严重关切。", []),
         # a noun that ends in 说 is no verb (演说, 学说)
         ("去年，其前女婿普拉博沃当选总统。普拉博沃在胜选演说中赞扬苏哈托政权。", []),
         # 评论 as a noun after 发表 or 口头: the verb is the suffix

@@ -1310,6 +1310,10 @@ def test_two_countries_one_character_each_before_two_nations_are_no_person():
         ("公署于7月联络香港特区政府，告知新的安排已经生效。", "香港特区政府", "organization", "联络香港特区政府"),
         # the newsroom's credit names each person whole, however the tagger cuts them
         ("美国德州通过法案。（译者：张茗喧/核稿：严思祺）", "张茗喧", "person", "张茗"),
+        # a Japanese name after a title the tagger ran into it or read as a verb (知事(v) 铃木 | 直道(v),
+        # 次 | 官船 | 越 | 健裕), in an article about Japan
+        ("日本北海道知事铃木直道28日在道议会上表明了同意重启的想法。", "铃木直道", "person", "铃木"),
+        ("日本外务事务次官船越健裕则于14日召见中国驻日大使。", "船越健裕", "person", None),
         # a title, a middle dot, a name, as Japanese and Korean outlets write them
         ("东京奥运会游泳金牌得主、体育厅长官·铃木大地（53岁）在11日表示，将辞职。", "铃木大地", "person", "铃木"),
         ("瑞穗综合研究所主任研究员·冈田丰认为，人口将净迁入。", "冈田丰", "person", None),

@@ -272,6 +272,8 @@ def _before_verb(view: str, start: int, end: int, rules: NameRules) -> int:
 
 # Marks that end a name's use: brackets, commas, a list's comma, a full stop.
 _NAME_END_MARKS = ("（", "(", "，", "、", "。")
+# Function words a Japanese name is often followed by (木村清彦也…, 船越健裕则…, 铃木直道在…).
+_JAPANESE_NAME_FOLLOWERS = frozenset("也则在于对曾将已就")
 
 
 def _through_verb_start(view: str, start: int, end: int, words: Sequence[Word], rules: NameRules) -> int:
@@ -1413,7 +1415,7 @@ def _japanese_after_title(view: str, words: Sequence[Word], rules: NameRules,
     spans: list[tuple[int, int]] = []
     # where a title ends and a word begins, the title read as a word or not (担当 | 相 | 高)
     starts = sorted({w.start for w in words if rules.title_words.ends_at(view, w.start)})
-    if not starts or not _about_japan(view, words, rules):
+    if not _about_japan(view, words, rules):
         return spans
     by_start = {w.start: w for w in words}
     for start in starts:
@@ -1438,6 +1440,28 @@ def _japanese_after_title(view: str, words: Sequence[Word], rules: NameRules,
         if any(name[a:b] in known for a in range(4) for b in range(a + 2, 5)):
             continue  # (a name the catalog knows inside: not one new name)
         spans.append((start, end))
+    # …and where the tagger ran the title into the name, or the name into a place (知事(v) 铃木 |
+    # 直道(v), 町长木村清彦(LOC), 次 | 官船 | 越 | 健裕): the title's end in the text, then a
+    # surname of two characters ending as Japanese surnames do and a given name ending as given
+    # names do, then a time, a verb or a mark
+    taken = {a for a, _ in spans}
+    starts_at = {w.start: w for w in words}
+    for start in range(1, len(view) - 4):
+        name = view[start : start + 4]
+        if start in taken or not _HAN.fullmatch(name) or name[1] not in rules.japanese_surname_ends or (
+            name[3] not in rules.japanese_given_name_ends or not rules.title_words.ends_at(view, start)
+        ):
+            continue
+        after = starts_at.get(start + 4)
+        if not (view[start + 4] in _NAME_END_MARKS or view[start + 4] in _JAPANESE_NAME_FOLLOWERS
+                or view[start + 4].isdigit() or after is not None and after.tag in ("v", "p", "TIME", "t")):
+            continue
+        given = starts_at.get(start + 2)
+        if "的" in name or name[2:] in rules.fillers or given is not None and given.tag in ("d", "ad") or any(
+            name[a:b] in known for a in range(4) for b in range(a + 2, 5)
+        ):
+            continue  # (行长植田 | 再次(表示): an adverb after the surname)
+        spans.append((start, start + 4))
     return spans
 
 

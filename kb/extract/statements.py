@@ -745,6 +745,10 @@ class StatementFinder:
             clause_end += 1
         if clause_end == end and end - start <= 3:
             return True  # 表示不认罪, 表示不满: a set phrase, not what was said
+        felt = clause_end == end and end - start <= 6 and (
+            self.view[start:end].endswith(self.lex.feeling_nouns))
+        if felt and all(u.tag in ("a", "ad", "d", "b") for u in self.units.between(start, end)[:-1]):
+            return True  # 表明严重关切, 表示强烈不满: a feeling shown (not 称中方坚决反对: who opposes)
         if clause_end == end and self.view[start:end].endswith(self.lex.claim_nouns):
             return True  # 否认约翰逊有关…的说法: a claim answered, not a clause said
         units = self.units.between(start, clause_end)

@@ -1314,6 +1314,8 @@ def test_two_countries_one_character_each_before_two_nations_are_no_person():
         # 次 | 官船 | 越 | 健裕), in an article about Japan
         ("日本北海道知事铃木直道28日在道议会上表明了同意重启的想法。", "铃木直道", "person", "铃木"),
         ("日本外务事务次官船越健裕则于14日召见中国驻日大使。", "船越健裕", "person", None),
+        # a title written after a transliterated name (尼克松 | 总统的) makes it a person's
+        ("切尼曾任尼克松总统的白宫助理。", "尼克松", "person", None),
         # a title, a middle dot, a name, as Japanese and Korean outlets write them
         ("东京奥运会游泳金牌得主、体育厅长官·铃木大地（53岁）在11日表示，将辞职。", "铃木大地", "person", "铃木"),
         ("瑞穗综合研究所主任研究员·冈田丰认为，人口将净迁入。", "冈田丰", "person", None),

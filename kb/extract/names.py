@@ -1051,6 +1051,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     return list(names.values())
 
 
+# What may follow a title written after a name (尼克松总统的, 福特总统在, 马克龙总统表示).
+_AFTER_TITLE_AFTER_NAME = frozenset("的在也则曾已表说称指强和与及，,。、（(：:")
 # A middle dot right after a CJK character (长官·铃木大地), and the tags a name's words take.
 _TITLE_DOT = re.compile(r"(?<=[\u4e00-\u9fff])·(?=[\u4e00-\u9fff])")
 _NAME_WORD_TAGS = frozenset({"PER", "n", "nz", "nr", "LOC", "ORG", "a"})
@@ -1586,6 +1588,9 @@ def _person_shaped(view: str, form: str, rules: NameRules,
         after = view[end : end + 30]
         if _AGE_AFTER.match(after) or after.startswith((*rules.address_terms, *rules.titles_after_name)):
             return True
+        if any(after.startswith(title) and after[len(title) : len(title) + 1] in _AFTER_TITLE_AFTER_NAME
+               for title in rules.titles_by_start.get(after[:1], ())):
+            return True  # 尼克松总统的(助理): a title written after the name (not 总统府, a building)
         if _LATIN_PERSON.match(after):
             return True  # 扎佐（Pier Francesco Zazo）
         if common:

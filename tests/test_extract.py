@@ -2400,3 +2400,10 @@ def test_the_author_of_a_piece(body, expected):
 )
 def test_objects_nouns_and_addressees(body, expected):
     assert speakers_and_verbs(body) == expected
+
+
+def test_the_head_an_administration_is_named_after_is_mentioned_too():
+    # 特朗普政府表示: the administration speaks; 特朗普 is named, a mention of the person
+    result = run("特朗普政府表示，将加征关税。")
+    assert [(s.speaker_key, s.verb) for s in result.statements] == [("trump-administration", "表示")]
+    assert {m.key for m in result.mentions} >= {"trump-administration", "donald-trump"}

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from kb.catalog import Catalog
+from kb.extract.administrations import people_of_administrations
 from kb.extract.bodies import armed_forces, business_units
 from kb.extract.bracketed import bracketed_organizations
 from kb.extract.entities import (
@@ -202,9 +203,14 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
         tokens = scan(view, matcher, extra)
     tokens = drop_inside_titles(tokens, view)
     resolve_ambiguous(tokens, view, matcher, result.outlet.country)
+    # The person an administration is named after (李在明 | 政府) is a mention only: the finder
+    # reads the administration.
+    inner = people_of_administrations(view, tokens, matcher, rules.lexicon.administration_words,
+                                      rules.names.surnames)
+    mentioned = sorted([*tokens, *inner], key=lambda t: t.start) if inner else tokens
 
     entities, origins = result.entities, text.origins
-    for token in tokens:
+    for token in mentioned:
         key = token.key
         if token.type != ENTITY or key is None:
             continue

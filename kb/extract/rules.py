@@ -172,6 +172,7 @@ class Lexicon:
     author_intros: tuple[str, ...]  # author_intros: 作者是 (a piece's writer introduced)
     judging_verbs: frozenset[str]  # judging_verbs: 批评 (批评X，…: X is what is judged)
     feeling_nouns: tuple[str, ...]  # feeling_nouns: 关切 (表明严重关切: a feeling shown)
+    administration_words: tuple[str, ...]  # administration_words: 政府 (拜登政府: Biden's too)
     postures: tuple[str, ...]  # postures: 站 (站在…身边)
     beside_words: tuple[str, ...]  # beside_words: 身边
     source_nouns: tuple[str, ...]  # source_nouns: 说法 (根据X的说法)
@@ -350,6 +351,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         author_intros=_words(data["author_intros"]),
         judging_verbs=frozenset(_words(data["judging_verbs"])),
         feeling_nouns=_words(data["feeling_nouns"]),
+        administration_words=_words(data["administration_words"]),
         postures=_words(data["postures"]),
         beside_words=_words(data["beside_words"]),
         source_nouns=_words(data["source_nouns"]),

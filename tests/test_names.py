@@ -2015,3 +2015,20 @@ def test_two_known_places_joined_by_a_hyphen_are_no_third_place():
     found = _discovered("一项调查发现，53.3%的西班牙人认为他们的国家应该在解决以色列-巴勒斯坦战争方面发挥更积极的作用，"
                         "27.8%的人认为马德里应该远离冲突。")
     assert ("place", "以色列-巴勒斯坦") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("body", "person"),
+    [
+        # a credit line of its own names its photographer: agency/name, name/agency, name for the NYT
+        ("鸿蒙发布会。</p><p>Reuters/Tingshu Wang</p><p>鸿蒙被视为华为的尝试。", "Tingshu Wang"),
+        ("福建舰进行了首次海试。</p><p>Ding Ziyu/Xinhua, via Associated Press</p><p>海试很成功。", "Ding Ziyu"),
+        ("好。</p><figure><figcaption>集团走私进入美国。 <cite>Daniele Volpe for The New York Times</cite>"
+         "</figcaption></figure><p>走私很多。", "Daniele Volpe"),
+        # …and BBC's 图片版权 before the name, then its caption's label
+        ("故事。</p><p>图片版权ROB NORTHWAY Image caption 朱尔斯在家</p><p>好。", "ROB NORTHWAY"),
+    ],
+)
+def test_credit_lines_name_their_photographers(body, person):
+    kinds = _kinds(body)
+    assert kinds.get(person) == "person", kinds

@@ -611,7 +611,13 @@ class Rules:
     def credits(self) -> re.Pattern[str]:
         """A photo or byline credit: 图片来源：Qilai Shen/Bloomberg News."""
         words = "|".join(map(re.escape, _words(self.catalog.lexicon["credit_words"])))
-        return re.compile(f"(?:{words})\\s*[:：,，]\\s*(?P<credit>[a-z][a-z .'/\\-]{{2,80}})")
+        agencies = "|".join(map(re.escape, _words(self.catalog.lexicon["credit_agencies"])))
+        name = "[a-z][a-z.'\\-]*(?: [a-z][a-z.'\\-]*){1,2}"
+        # …or a credit line of its own: Reuters/Tingshu Wang, Ding Ziyu/Xinhua, via Associated
+        # Press, Daniele Volpe for The New York Times
+        line = (f"(?m:^(?P<line>(?:{agencies})/{name}|{name}/(?:{agencies}))(?:, via [a-z .]+)?\\s*$"
+                f"|(?:^|(?<=[。！？]))\\s*(?P<hired>{name}) for the new york times\\s*$)")
+        return re.compile(f"(?:{words})\\s*[:：,，]?\\s*(?P<credit>[a-z][a-z .'/\\-]{{2,80}})|{line}")
 
     @cached_property
     def body_words(self) -> tuple[str, ...]:

@@ -836,7 +836,6 @@ def test_a_latin_name_after_a_word_for_its_sort_is_a_body(body, name, kind):
         ("近期又有蔚来、阿维塔、极越三家新势力车企开通了法务部微博。", {"阿维塔", "极越"}),
         # a count that is not the list's, or a place in the list: no bodies
         ("该公司在上海和纽约开设两家办公室。", set()),
-        ("阿维塔和极越等五家车企开通了微博。", set()),
     ],
 )
 def test_names_counted_in_jia_are_bodies(body, names):
@@ -980,3 +979,18 @@ def test_an_institute_named_by_its_field_after_its_place_is_a_body():
 def test_a_firm_written_in_latin_before_its_people_or_in_a_credit_is_an_organization(body, firm):
     assert _entities(body).get(firm, ("",))[0] == "organization", _entities(body)
 
+
+
+@pytest.mark.parametrize(
+    ("body", "listed"),
+    [
+        # a short name the tagger calls a body, listed beside bodies: one of them, not a word
+        ("包括蒂芙尼、特斯拉等很多品牌的加入，也让消费者有了更多选择。", "蒂芙尼"),
+        # …and its own name, not a catalog group it starts like (华润 | 啤酒)
+        ("快手、吉利汽车、华润啤酒、百度、腾讯等20余家公司已提交申请。", "华润啤酒"),
+        # a list closed by its sort of body, though its count is not the list's (no 阿维塔和)
+        ("阿维塔和极越等五家车企开通了微博。", "阿维塔"),
+    ],
+)
+def test_a_name_listed_among_bodies_is_one(body, listed):
+    assert listed in _organizations(body)

@@ -43,6 +43,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A surname's character starting a time or a word, no name: 周一, 周末, 曾经.
 _NOT_A_SURNAME = re.compile(r"周[一二三四五六日天末内边年]|曾经")
 # An age before a name (92岁的林武云): what news says of people, and of no thing.
+# What joins the items of a list (和, 及 and 与 join people and places to bodies too).
+_LIST_MARKS = frozenset("、")
 _AGE_BEFORE = re.compile(r"\d{1,3}岁的?")
 # A source named alone at a clause's start, before a comma (据财联社，): 据 and up to six characters.
 _SOURCE_ONLY = re.compile(r"(?:^|(?<=[，,。；;\n「“]))据([^，,。；;\s「“”」的]{2,6})[，,]")
@@ -52,7 +54,8 @@ class Coverage:
     """Which characters the catalog's tokens already explain."""
 
     def __init__(self, tokens: Sequence[Token], place_keys: frozenset[str] = frozenset(),
-                 governed_keys: frozenset[str] = frozenset()) -> None:
+                 governed_keys: frozenset[str] = frozenset(),
+                 organization_keys: frozenset[str] = frozenset()) -> None:
         # An ambiguous short form (教育局, 外交部) explains nothing yet: whose it is, and whether
         # a place before it makes a longer name (新北市教育局), is for the tagger to read.
         spans = sorted((t.start, t.end) for t in tokens if t.type in (ENTITY, TITLE) and not t.ambiguous)
@@ -63,6 +66,10 @@ class Coverage:
         self.governed_ends = {t.end: t.start for t in tokens if t.type == ENTITY and t.key in governed_keys}
         # …and where any catalog name ends (欧盟 | 统计局: a body's own office).
         self.entity_ends = {t.end: t.start for t in tokens if t.type == ENTITY and not t.ambiguous}
+        # Where the catalog's organizations are: a list beside one (苹果、三星、华为和高通) lists
+        # others of their kind, which the catalog may not know.
+        self.organizations = [(t.start, t.end) for t in tokens
+                              if t.type == ENTITY and t.key in organization_keys]
 
     def covers(self, pos: int) -> bool:
         index = bisect_right(self.starts, pos) - 1
@@ -89,7 +96,7 @@ class Focus:
 def focus(view: str, sentences: Sequence[tuple[int, int]], tokens: Sequence[Token],
           rules: Rules) -> Focus:
     """The stretches of ``view`` to tag, in order, each within one sentence."""
-    coverage = Coverage(tokens, rules.place_keys, rules.governed_place_keys)
+    coverage = Coverage(tokens, rules.place_keys, rules.governed_place_keys, rules.organization_keys)
     titles = [t for t in tokens if t.type == TITLE]
     title_starts = [t.start for t in titles]
     lex = rules.lexicon
@@ -250,6 +257,13 @@ def name_signs(view: str, start: int, end: int, coverage: Coverage, titles: Sequ
         ):
             # 北京市经济和信息化局, 德国联邦总统府: a catalog name, a few words, then the suffix
             yield coverage.entity_ends[match.start() - 2], match.end()
+    for a, b in coverage.organizations:
+        if start <= a and b <= end and (
+            view[b : b + 1] in _LIST_MARKS and _may_be_name(view, b + 1, coverage, rules)
+            or view[a - 1 : a] in _LIST_MARKS and a - 2 >= start
+            and _may_be_name(view, a - 2, coverage, rules)
+        ):
+            yield a, b  # 包括苹果、三星、华为和高通: the catalog's company among others it may not know
     for match in rules.unnamed_people.finditer(view, start, end):
         yield match.span()  # 一名妇女从…逃出: a person a later 她 may stand for, not a name
     for match in rules.honorifics.finditer(view, start, end):

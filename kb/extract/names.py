@@ -870,9 +870,10 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             # …or title marks around a publication's name (《经理人杂志》: no description).
             titled = raw.endswith(rules.media_words) and f"《{raw}》" in view
             vouched = glossed or titled or raw in quoted or (
-                _context_kinds(view, raw, rules, neighbours)[ORGANIZATION] > 0
+                _context_kinds(view, raw, rules, neighbours, lists=True)[ORGANIZATION] > 0
             )
             form = _after_word_across(view, raw, rules.time_word_set)
+            form = _without_list_and(view, form)
             day = next((d for d in rules.day_words if form.startswith(d)), "")
             if day and len(form) - len(day) < 2:
                 continue  # 星期一中(午): a day and the next word's character
@@ -1063,6 +1064,17 @@ _CLOCK_TIME = re.compile(r"[0-9０-９一二三四五六七八九十两半]+[时
 _AFTER_NAME_NOT_JOINED = frozenset({"v", "vn", "w", "p", "vd", "d", "ad"})
 # Characters that end given names and are conjunctions too (康京和, 宪和).
 _CONJUNCTION_NAME_ENDS = ("和",)
+
+
+def _without_list_and(view: str, form: str) -> str:
+    """A body's name the tagger ran into the list's 和 (阿维塔和 | 极越): 和 ends people's names
+    (康京和), so it is cut only where another name follows it at each use, never a mark."""
+    if len(form) < 4 or not form.endswith("和") or form not in view:
+        return form
+    uses_ = list(uses(view, form))
+    if all(_HAN_CHAR.match(view, at + len(form)) for at in uses_):
+        return form[:-1]
+    return form
 
 
 def _names_ending_in_conjunction(view: str, words: Sequence[Word]) -> list[Word]:

@@ -578,6 +578,7 @@ class Rules:
             and not form.isascii()  # (YouTube | 视频, OpenAI | 投资: a Latin name and a word)
         ))
         self.place_keys = frozenset(e.key for e in catalog.entries.values() if e.kind == PLACE)
+        self.organization_keys = frozenset(e.key for e in catalog.entries.values() if e.kind == ORGANIZATION)
         # Places with a government of their own (墨西哥政府, 加州政府; not 欧洲政府, a description).
         self.governed_place_keys = frozenset(
             e.key for e in catalog.entries.values()

@@ -80,6 +80,9 @@ class Settings:
     #: (a load makes them stale at once); 0 turns the cache off. And its size in MB.
     response_cache_size: int = 1000
     response_cache_mb: int = 64
+    #: Run the queries it covers with the lean executor (kb.api.lean): the same answers,
+    #: without graphql-core's per-field work. Off: graphql-core runs every query.
+    lean_execution: bool = True
     log_level: str = "INFO"
 
     @classmethod

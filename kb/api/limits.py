@@ -41,6 +41,7 @@ from strawberry.extensions import (
 )
 
 from kb.api.errors import PublicError
+from kb.api.lean import LeanExecution
 from kb.api.shape import ScreenedValidation
 from kb.config import Settings
 
@@ -215,6 +216,9 @@ def extensions(settings: Settings) -> list[Callable[[], SchemaExtension] | type[
         lambda: QueryBudget(settings),
         lambda: MaskErrors(should_mask_error=should_mask, error_message=MASKED_MESSAGE),
     ]
+    if settings.lean_execution:
+        # after the node budget, which may refuse the query before anything runs
+        chosen.insert(4, LeanExecution)
     if not settings.introspection:
         chosen.append(DisableIntrospection)
     return chosen

@@ -2023,9 +2023,10 @@ def _dw(body: str):
     ("body", "expected"),
     [
         # a colon ending a paragraph opens the next one; a quotation there that runs on over
-        # paragraphs (DW's straight quotes) ends with its own paragraph
+        # paragraphs (DW's straight quotes) is the paper's to the paragraph that closes it
         ('（德国之声中文网）《明镜》周刊发表评论称，西方越来越团结。这篇题为《要强硬，但不要傲慢》的评论写道：|"毫无疑问，这是好事。|但不应傲慢。"',
-         [("der-spiegel", "称", "西方越来越团结"), ("der-spiegel", "写道", "毫无疑问，这是好事")]),
+         [("der-spiegel", "称", "西方越来越团结"), ("der-spiegel", "写道", "毫无疑问，这是好事"),
+          ("der-spiegel", "写道", "但不应傲慢。")]),
         # 评论 alone, and a paper in title marks before 杂志, whose comment it is
         ('（德国之声中文网）《明镜》周刊发表评论称，西方越来越团结。评论指出，西方有权自豪。|上周，《资本》杂志发表评论，表示失望。这篇评论写道：|"这是错误的信号。"',
          [("der-spiegel", "称", "西方越来越团结"), ("der-spiegel", "指出", "西方有权自豪"),
@@ -2407,3 +2408,38 @@ def test_the_head_an_administration_is_named_after_is_mentioned_too():
     result = run("特朗普政府表示，将加征关税。")
     assert [(s.speaker_key, s.verb) for s in result.statements] == [("trump-administration", "表示")]
     assert {m.key for m in result.mentions} >= {"trump-administration", "donald-trump"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a quotation over paragraphs: each paragraph is the speaker's, to the one that closes it;
+        # a subheading inside says nothing; a paragraph quoting someone else is still the paper's
+        ("《商报》发表评论称，德国的影响力在下降：|“德国的份量一向以经济实力为基础。|“角色互换”|"
+         "角色互换已经露出了端倪。克林拜尔表示，德国经济也有贡献。|有必要考虑使用保护主义工具。”|"
+         "这是另一回事。",
+         [("organization:zh-商报", "称", "德国的影响力在下降"),
+          ("organization:zh-商报", "称", "德国的份量一向以经济实力为基础。"),
+          ("organization:zh-商报", "称", "角色互换已经露出了端倪。克林拜尔表示，德国经济也有贡献。"),
+          ("person:zh-克林拜尔", "表示", "德国经济也有贡献"),
+          ("organization:zh-商报", "称", "有必要考虑使用保护主义工具。")]),
+        # the paragraph after a statement opening a quotation that runs on, without a colon
+        ("《明镜》周刊指出，设计有缺陷。|“中国的第四艘航母将采用核动力。|它将同美国的航母具有同等规模。”",
+         [("der-spiegel", "指出", "设计有缺陷"), ("der-spiegel", "指出", "中国的第四艘航母将采用核动力。"),
+          ("der-spiegel", "指出", "它将同美国的航母具有同等规模。")]),
+        # closed inside a paragraph and named after it: someone else's words, not the paper's
+        ("《明镜》周刊指出，设计有缺陷。|“中国的航母将采用核动力。|它将同美国的航母同等规模”，一名专家说。",
+         [("der-spiegel", "指出", "设计有缺陷")]),
+        # never closed: no quotation to trust
+        ("《明镜》周刊指出，设计有缺陷。|“中国的航母将采用核动力。|它将同美国的航母同等规模。",
+         [("der-spiegel", "指出", "设计有缺陷")]),
+    ],
+)
+def test_a_quotation_over_paragraphs_is_its_speakers_paragraph_by_paragraph(body, expected):
+    assert [s for s in _dw(body) if s[0] is not None] == expected
+
+
+def test_a_form_its_article_settled_once_is_the_same_body_where_nothing_near_says():
+    body = ("（德国之声中文网）德国《世界报》报道写道，航母是中国的骄傲。|中国的航母还在试航。|"
+            "《世界报》指出，设计缺陷使起降量减半。")
+    assert [s[:2] for s in _dw(body)] == [("die-welt", "写道"), ("die-welt", "指出")]

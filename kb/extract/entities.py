@@ -703,6 +703,8 @@ def resolve_ambiguous(tokens: list[Token], view: str, matcher: Matcher, home: st
         c for t in tokens if t.type == ENTITY and not t.ambiguous and (c := _country_of(t, matcher))
     )
 
+    settled: dict[str, set[str]] = {}
+    undecided: list[tuple[Token, list[str]]] = []
     for index, token in enumerate(tokens):
         if not token.ambiguous:
             continue
@@ -726,7 +728,16 @@ def resolve_ambiguous(tokens: list[Token], view: str, matcher: Matcher, home: st
         if choice is None and _titled_as_no_candidate(candidates, tokens, index, matcher):
             # 众议院议长约翰逊: a person the title says is none of the catalog's 约翰逊
             choice = "person:zh-" + view[token.start : token.end]
+        if choice is None:
+            undecided.append((token, candidates))
+            continue
+        settled.setdefault(view[token.start : token.end], set()).add(choice)
         token.resolve(choice)
+    # One sense per article: a form its context settled once (德国之声…《世界报》) is the same
+    # body where nothing near says (《世界报》报道指出 ten paragraphs on), unless it was read two ways.
+    for token, candidates in undecided:
+        read = settled.get(view[token.start : token.end], set())
+        token.resolve(next(iter(read)) if len(read) == 1 and read <= set(candidates) else None)
 
 
 def _titled_as_no_candidate(candidates: list[str], tokens: list[Token], index: int, matcher: Matcher) -> bool:

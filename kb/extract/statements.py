@@ -81,6 +81,10 @@ class Verb:
 _MODIFIES_LATER_HEAD = re.compile(r"[^\W\d_]{0,3}的")
 # How a quotation that is a sentence ends (an ellipsis …… is ... in the view).
 _QUOTE_ENDS = "。！？!?…."
+# The most paragraphs one quotation over paragraphs may run (a newspaper's long passage).
+_RUN_ON_PARAGRAPHS = 16
+# Marks that open a long quotation (not ‘’ or straight quotes, which quote terms and titles).
+_LONG_OPENERS = "“「『"
 
 # An age before what a person is (18岁少女, 6岁的): no part of who they are.
 _AGE_FIRST = re.compile(r"^\d{1,3}[岁歲]的?")
@@ -1240,7 +1244,72 @@ class StatementFinder:
                     break
                 more.append(self._continuation(item, *quote))
                 next_start = next_end + 1
+            more.extend(self._run_on(item, found, line_end))
         return list({(m.content_start, m.content_end): m for m in more}.values())
+
+    def _run_on(self, item: Found, found: list[Found], line_end: int) -> list[Found]:
+        """A quotation over several paragraphs, as the press writes a long one: it opens in the
+        statement's paragraph or the next (…的文章写道：⏎“A…), each paragraph may open with a
+        mark again, and only the last closes it (…C。”). Each paragraph inside is a statement
+        of the speaker, but one that has an attribution of its own, or a subheading (no sentence
+        end) between them."""
+        view, index = self.view, self.index
+        # (its content opens with the mark, 写道：“A…, or the next paragraph does)
+        opener = self._unclosed_opener(item.content_start - 1, line_end, first=True)
+        if opener is None and line_end + 1 < len(view) and view[line_end + 1] in _LONG_OPENERS:
+            opener = self._unclosed_opener(line_end + 1, index.line_bounds(line_end + 1)[1], first=True)
+        if opener is None:
+            return []
+        closer = CLOSERS[view[opener]]
+        paragraphs: list[tuple[int, int]] = []
+        start = index.line_bounds(opener)[0]
+        for _ in range(_RUN_ON_PARAGRAPHS):
+            end = index.line_bounds(start)[1]
+            paragraphs.append((start, end))
+            tail = view[start:end].rstrip("。 ")
+            if start > opener and tail.endswith(closer) and (
+                view.count(view[opener], start, end) < view.count(closer, start, end)
+            ):
+                break  # the mark that closes the quotation, matched by no opener in its paragraph
+            if start > opener and tail[-1:] in ('"', view[opener]) and (
+                tail[-1] != '"' or view.count('"', start, end) % 2
+            ):
+                break  # …or a straight one, as some outlets close a curly quotation (“ once normalised)
+            if start > opener and view.count(view[opener], start, end) < view.count(closer, start, end):
+                return []  # closed inside a paragraph (“A…⏎B”，X说。): someone's, named after it
+            if end + 1 >= len(view):
+                return []
+            start = end + 1
+        else:
+            return []  # never closed: no quotation to trust
+        out = []
+        # (a paragraph where its speaker is named again is that statement's; one where someone
+        # else speaks is still the speaker's, who quotes them)
+        again = [f for f in found if f is not item and f.subject.key == item.subject.key]
+        for start, end in paragraphs:
+            if start <= item.content_start < end or any(start <= f.verb_start < end for f in again):
+                continue
+            first = start + 1 if view[start : start + 1] in _LONG_OPENERS else start
+            last = end
+            while last > first and view[last - 1] in "。 ":
+                last -= 1
+            last = last - 1 if view[last - 1 : last] in CLOSING_QUOTES + '"' + view[opener] else end
+            if view[first:end].rstrip(CLOSING_QUOTES + '" ' + view[opener])[-1:] not in _QUOTE_ENDS:
+                continue  # a subheading in the quotation: no sentence of its own
+            out.append(self._continuation(item, first - 1, last))
+        return out
+
+    def _unclosed_opener(self, start: int, end: int, first: bool = False) -> int | None:
+        """The first quotation mark in ``view[start:end]`` (the rest of a paragraph) that the
+        paragraph does not close; with ``first``, only one at ``start``."""
+        view = self.view
+        for at in range(max(start, 0), start + 1 if first else end):
+            # (one that ends its paragraph closes a quotation: a straight mark, normalised)
+            if view[at] in _LONG_OPENERS and view.find(CLOSERS[view[at]], at + 1, end) < 0 and (
+                view[at + 1 : end].strip()
+            ):
+                return at
+        return None
 
     def _quotes_after_their_subject(self, found: list[Found]) -> list[Found]:
         """A quotation that is a sentence of its own, attributed by no verb, right after a

@@ -2443,3 +2443,32 @@ def test_a_form_its_article_settled_once_is_the_same_body_where_nothing_near_say
     body = ("（德国之声中文网）德国《世界报》报道写道，航母是中国的骄傲。|中国的航母还在试航。|"
             "《世界报》指出，设计缺陷使起降量减半。")
     assert [s[:2] for s in _dw(body)] == [("die-welt", "写道"), ("die-welt", "指出")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a paper's commentary as the subject: the paper's (评论 is its piece, not a verb here)
+        ("（德国之声中文网）《南德意志报》评论认为，美国对TikTok下重手，对美国企业有利。",
+         [("suddeutsche-zeitung", "认为")]),
+        # 这篇评论 after a paper named with its piece (《商报》评论则…), not the paper reviewed before
+        ("（德国之声中文网）《南德意志报》发表评论称，禁令会有后果。|"
+         "《商报》评论则对这项法案表示赞赏。这篇评论称，鉴于TikTok可以获取用户数据，这一步是合理的。",
+         [("suddeutsche-zeitung", "称"), ("organization:zh-商报", "称")]),
+    ],
+)
+def test_a_papers_piece_speaks_for_the_paper_that_ran_it(body, expected):
+    assert [s[:2] for s in _dw(body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a ministry's bare name, in a list beside China's other ministry: China's
+        ("中國文化和旅遊部、教育部16日也相繼公告，呼籲中國公民近期避免前往日本旅遊。", "moe-china"),
+        # …and in a story of Taiwan's schools, Taiwan's
+        ("台北市立大學校長表示，教育部今天宣布，台灣的大學將擴大招生。", "taiwan-moe"),
+    ],
+)
+def test_a_ministrys_bare_name_is_its_countrys(body, speaker):
+    assert speaker in {s.speaker_key for s in run(body).statements}

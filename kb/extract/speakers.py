@@ -982,11 +982,19 @@ class Speakers:
         # (not the outlet of the dateline, （德国之声中文网）《日报》发表评论: the paper it reviews)
         media = [t for t in self.organizations if t.end <= start and self._media(t)
                  and not self._credited(t)
-                 and self._later_in_sentence(t.end, start, self.lex.publishing_verbs, active=True)]
+                 and (self._later_in_sentence(t.end, start, self.lex.publishing_verbs, active=True)
+                      or self._piece_named(t.end))]
         last = max([*writers, *media], key=lambda t: t.start, default=None)
         if last is None:
             return None
         return Subject(start, end, last.key, self.kind(last.key))
+
+    def _piece_named(self, end: int) -> bool:
+        """Whether a piece word follows a publication's name (《商报》评论则…, 《世界报》的文章):
+        its piece, introduced without a publishing verb."""
+        at = end + 1 if self.view[end : end + 1] in "》」』" else end
+        at += 1 if self.view[at : at + 1] == "的" else 0
+        return self.view.startswith(self.lex.piece_words, at)
 
     def _credited(self, token: Token) -> bool:
         """Whether the name is the article's own credit, in brackets (（德国之声中文网）,

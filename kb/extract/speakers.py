@@ -300,8 +300,9 @@ class Speakers:
         pointed = self._pointed_body(units)
         if pointed is not None:
             return self.description(start, end, pointed)
-        if text.endswith(lex.descriptions) or self._points_at_body(text):
+        if text.endswith(lex.descriptions) or text.endswith(lex.piece_words) or self._points_at_body(text):
             # 白宫声明说, 欧委会的声明指出: the named body's; 声明称, 该公司表示: the nearest one's.
+            # (《南德意志报》评论认为: the paper's piece, 评论 read as a noun right before the verb)
             issuing = (*lex.issuing_verbs, *lex.channel_verbs)
             issued = [k for k, u in enumerate(units) if u.text in issuing]
             bare = _without_brackets(units[: issued[-1]]) if issued else []

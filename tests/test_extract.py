@@ -2472,3 +2472,33 @@ def test_a_papers_piece_speaks_for_the_paper_that_ran_it(body, expected):
 )
 def test_a_ministrys_bare_name_is_its_countrys(body, speaker):
     assert speaker in {s.speaker_key for s in run(body).statements}
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "verb"),
+    [
+        # a title the lexicon lacked left the name out of subject position, and 他 went elsewhere
+        ("朔尔茨周一表示，德国不会参战。比如，欧洲外交事务委员会项目协调员拉斐尔-洛斯便证实了这一点。"
+         "他说，德国不是参战方。", "person:zh-拉斐尔-洛斯", "说"),
+        # 这位 + a party + a person noun: the person named before, as 他
+        ("委员会主席斯特拉克齐默尔曼呼吁大家谨慎行事。这位自民党政治家在德国电视二台表示，人们应小心谨慎。",
+         "person:zh-斯特拉克齐默尔曼", "表示"),
+        # a regulator described, then named: the body named
+        ("本月早些时候，美国监管部门联邦航空管理局表示，对波音公司的生产流程进行了审计。", "faa", "表示"),
+        # a topic that is a verb (就磋商), then whom it was said to
+        ("公明党政调会长高木阳介8日举行了会谈。高木就磋商向媒体介绍称：“下周将敲定内容。”",
+         "person:zh-高木阳介", "介绍称"),
+        # raising a doubt is a channel of speech
+        ("公明党政调会长高木阳介8日举行了会谈。高木提出质疑称：“无原则地转移合适吗？”", "person:zh-高木阳介", "称"),
+        # a Japanese name with a given name of three characters, after a title; its surname alone
+        ("日本政府8日向自公两党提出方案。自民党政调会长渡海纪三朗8日举行了会谈。渡海对媒体表示：“理解有了进展。”",
+         "person:zh-渡海纪三朗", "表示"),
+    ],
+)
+def test_speakers_named_before_by_title_description_or_surname(body, speaker, verb):
+    assert (speaker, verb) in [s[:2] for s in speakers_and_verbs(body)]
+
+
+def test_a_lists_and_before_a_bracketed_name_is_no_part_of_it():
+    entities = {e.name for e in run("据 Centcom 和英国海事安全局（UKMTO）报告，船上发生火灾。").entities.values()}
+    assert "英国海事安全局" in entities and "和英国海事安全局" not in entities

@@ -234,6 +234,8 @@ def _form_start(view: str, paren: int, words: Sequence[Word], starts: list[int],
         index -= 1
     if any(len(d) >= 2 and view.startswith(d, start - len(d) + 1) for d in rules.descriptors):
         return start + 1  # 在 | 野共和人民党: the tagger split a descriptor (在野); its end is no name's
+    if view[start] in _AND and start + 2 < paren and (start == 0 or not _HAN.match(view, start - 1)):
+        return start + 1  # Centcom 和英国海事安全局（UKMTO）: the tagger ran the list's 和 into the name
     return start
 
 

@@ -636,7 +636,9 @@ class ClauseParser:
                 or u.tag in CIRCUMSTANTIAL
                 or u.tag in ("p", "c", "u", "vn")
                 or u.text in lex.fillers
-                for u in rest
+                # (就 | 磋商 | 向媒体: a verb right after 就 is the topic, talks, not an act)
+                or j == 0 and u.tag == "v" and text in lex.topic_markers
+                for j, u in enumerate(rest)
             ) and not _relative_head(rest):
                 return True  # 对记者, 向安理会, 就下星期与莫斯科的会谈问题在星期二
             if text in lex.prepositions and k + 1 < n and gap[k + 1].nominal:

@@ -1460,22 +1460,28 @@ def _japanese_after_title(view: str, words: Sequence[Word], rules: NameRules,
     # names do, then a time, a verb or a mark
     taken = {a for a, _ in spans}
     starts_at = {w.start: w for w in words}
+    # (a given name of three characters too: 政调会长渡海 | 纪三朗, 健太郎, 龙之介)
     for start in range(1, len(view) - 4):
-        name = view[start : start + 4]
-        if start in taken or not _HAN.fullmatch(name) or name[1] not in rules.japanese_surname_ends or (
-            name[3] not in rules.japanese_given_name_ends or not rules.title_words.ends_at(view, start)
-        ):
-            continue
-        after = starts_at.get(start + 4)
-        if not (view[start + 4] in _NAME_END_MARKS or view[start + 4] in _JAPANESE_NAME_FOLLOWERS
-                or view[start + 4].isdigit() or after is not None and after.tag in ("v", "p", "TIME", "t")):
-            continue
-        given = starts_at.get(start + 2)
-        if "的" in name or name[2:] in rules.fillers or given is not None and given.tag in ("d", "ad") or any(
-            name[a:b] in known for a in range(4) for b in range(a + 2, 5)
-        ):
-            continue  # (行长植田 | 再次(表示): an adverb after the surname)
-        spans.append((start, start + 4))
+        for length in (4, 5):
+            name = view[start : start + length]
+            end = start + length
+            if start in taken or len(name) < length or end >= len(view) or not _HAN.fullmatch(name) or (
+                name[1] not in rules.japanese_surname_ends or name[-1] not in rules.japanese_given_name_ends
+                or not rules.title_words.ends_at(view, start)
+            ):
+                continue
+            after = starts_at.get(end)
+            if not (view[end] in _NAME_END_MARKS or view[end] in _JAPANESE_NAME_FOLLOWERS
+                    or view[end].isdigit() or after is not None and after.tag in ("v", "p", "TIME", "t")):
+                continue
+            given = starts_at.get(start + 2)
+            adverb = given is not None and given.tag in ("d", "ad")
+            if "的" in name or name[2:] in rules.fillers or adverb or any(
+                name[a:b] in known for a in range(length) for b in range(a + 2, length + 1)
+            ):
+                continue  # (行长植田 | 再次(表示): an adverb after the surname)
+            spans.append((start, end))
+            break
     return spans
 
 

@@ -223,9 +223,17 @@ class Speakers:
                 # 这位记者 after 记者埃纳夫·希夫: the one holder of that title, though another was named since
                 return Subject(start, end, titled, PERSON)
             return self.pronoun(start, end)
+        # (这位自民党政治家, 这位居住在英国的慈善工作者: a body or a place may describe the person
+        # named before; not an official's, 这名美国官员, who may be someone unnamed)
+        officials = tuple(h for h in lex.anonymous_heads if h not in lex.person_nouns)
+        of_person = text.endswith(lex.person_nouns) and not text.endswith(officials)
+
+        def described_by(unit: Unit) -> bool:
+            return of_person and unit.token is not None and self.kind(unit.token.key) in (PLACE, ORGANIZATION)
+
         if len(units) >= 2 and units[0].text in lex.demonstratives and units[0].text != "该" and (
             text.endswith(lex.anonymous_heads) or text.endswith(lex.person_nouns)
-        ) and not any(u.tag == ENTITY for u in units[1:]):
+        ) and not any(u.tag == ENTITY and not described_by(u) for u in units[1:]):
             # 这位军事分析人士 after 军事分析师阿莫斯·哈雷尔表示: a description of one person,
             # the one it was written before, or the person who spoke last, like 他
             described = self.view[units[1].start : end]

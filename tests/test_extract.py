@@ -2502,3 +2502,15 @@ def test_speakers_named_before_by_title_description_or_surname(body, speaker, ve
 def test_a_lists_and_before_a_bracketed_name_is_no_part_of_it():
     entities = {e.name for e in run("据 Centcom 和英国海事安全局（UKMTO）报告，船上发生火灾。").entities.values()}
     assert "英国海事安全局" in entities and "和英国海事安全局" not in entities
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # how it was said, right before the verb without 地: no circumstance that hides the subject
+        ("黃萬隆打趣表示，自己很討厭輸球，不過很多事情不是完美的。", "person:zh-黄万隆"),
+        ("特朗普笑着说，他会赢得大选。", "donald-trump"),
+    ],
+)
+def test_a_manner_right_before_the_verb(body, speaker):
+    assert [s[0] for s in statements(body)] == [speaker]

@@ -665,6 +665,8 @@ class ClauseParser:
                     while k < n and gap[k].text.startswith("—"):
                         k += 1
                     continue
+            if text in lex.manner_words and k + 1 == n:
+                break  # 打趣 | 表示: how it was said, right before the verb
             posture = _posture_end(gap, k, lex)
             if posture is not None:
                 k = posture  # 站在米利身边(表示): where the speaker stood

@@ -174,6 +174,7 @@ class Lexicon:
     feeling_nouns: tuple[str, ...]  # feeling_nouns: 关切 (表明严重关切: a feeling shown)
     administration_words: tuple[str, ...]  # administration_words: 政府 (拜登政府: Biden's too)
     postures: tuple[str, ...]  # postures: 站 (站在…身边)
+    manner_words: frozenset[str]  # manner_words: 打趣 (打趣表示), a manner without 地
     beside_words: tuple[str, ...]  # beside_words: 身边
     source_nouns: tuple[str, ...]  # source_nouns: 说法 (根据X的说法)
     filed_from: tuple[str, ...]  # filed_from: 发自 (发自北京的报道)
@@ -353,6 +354,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         feeling_nouns=_words(data["feeling_nouns"]),
         administration_words=_words(data["administration_words"]),
         postures=_words(data["postures"]),
+        manner_words=frozenset(_words(data["manner_words"])),
         beside_words=_words(data["beside_words"]),
         source_nouns=_words(data["source_nouns"]),
         filed_from=_words(data["filed_from"]),

@@ -2514,3 +2514,16 @@ def test_a_lists_and_before_a_bracketed_name_is_no_part_of_it():
 )
 def test_a_manner_right_before_the_verb(body, speaker):
     assert [s[0] for s in statements(body)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "person", "not_person"),
+    [
+        # 因 ("because") after a Chinese name is the next word's; a transliteration may end in it
+        ("此前，周庭因“勾结外国势力”而受到调查。香港社运人士周庭表示，不会回去。", "周庭", "周庭因"),
+        ("萨达姆·侯赛因政权倒台。侯赛因曾说，他不会离开。", "萨达姆·侯赛因", "萨达姆·侯赛"),
+    ],
+)
+def test_because_after_a_chinese_name(body, person, not_person):
+    people = {e.name for e in run(body).entities.values() if e.kind == "person"}
+    assert person in people and not_person not in people

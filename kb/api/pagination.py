@@ -155,7 +155,16 @@ class PageResult:
     rows: list[Any]
     has_next: bool
     has_previous: bool
-    cursors: list[str]
+    order: Order
+    _cursors: list[str] | None = None
+
+    @property
+    def cursors(self) -> list[str]:
+        """Each row's cursor, written when first asked for: most pages are read for their
+        nodes alone, and a cursor costs a JSON and a base64 encoding per row."""
+        if self._cursors is None:
+            self._cursors = [encode_cursor(self.order.values(row)) for row in self.rows]
+        return self._cursors
 
 
 def _page_filters(order: Order, page: Page) -> list[ColumnElement[bool]]:
@@ -228,10 +237,9 @@ def to_result(rows: list[Any], order: Order, page: Page) -> PageResult:
     rows = rows[: page.size]
     if not page.forward:
         rows.reverse()
-    cursors = [encode_cursor(order.values(row)) for row in rows]
     return PageResult(
         rows=rows,
         has_next=more if page.forward else page.before is not None,
         has_previous=more if not page.forward else page.after is not None,
-        cursors=cursors,
+        order=order,
     )

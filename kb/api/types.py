@@ -30,7 +30,7 @@ from kb.api.inputs import (
     statement_order,
 )
 from kb.api.lists import ListKey
-from kb.api.pagination import make_page
+from kb.api.pagination import PageResult, make_page
 from kb.api.prefetch import link_paths, selects_total
 from kb.config import Settings
 
@@ -57,25 +57,58 @@ def check_first(info: Info, first: int) -> int:
 class PageInfo:
     has_next_page: bool
     has_previous_page: bool
-    start_cursor: str | None
-    end_cursor: str | None
+    _result: strawberry.Private[PageResult]
+
+    # (cursors are written only when asked for: see PageResult.cursors)
+    @strawberry.field
+    def start_cursor(self) -> str | None:
+        cursors = self._result.cursors
+        return cursors[0] if cursors else None
+
+    @strawberry.field
+    def end_cursor(self) -> str | None:
+        cursors = self._result.cursors
+        return cursors[-1] if cursors else None
 
 
 @strawberry.type(description="A node and its cursor.")
 class Edge(Generic[NodeT]):
-    cursor: str
-    node: NodeT
+    # (both read through methods, so the schema keeps its order: cursor, then node)
+    _node: strawberry.Private[Any]
+    _result: strawberry.Private[PageResult]
+    _index: strawberry.Private[int]
+
+    @strawberry.field
+    def cursor(self) -> str:
+        return self._result.cursors[self._index]
+
+    @strawberry.field
+    def node(self) -> NodeT:
+        return self._node
 
 
 @strawberry.type(description="A page of a list, Relay style, with the list's total size.")
 class Connection(Generic[NodeT]):
-    edges: list[Edge[NodeT]]
-    page_info: PageInfo
+    # (fields read through methods keep the schema's order: edges, pageInfo, nodes, totalCount)
+    _page_info: strawberry.Private[PageInfo]
     _key: strawberry.Private[ListKey]
+    _result: strawberry.Private[PageResult]
+    _make: strawberry.Private[Callable[[Any], Any]]
+
+    @strawberry.field
+    def edges(self) -> list[Edge[NodeT]]:
+        return [Edge(_node=node, _result=self._result, _index=i) for i, node in enumerate(self.nodes())]
+
+    @strawberry.field
+    def page_info(self) -> PageInfo:
+        return self._page_info
 
     @strawberry.field(description="The nodes of this page, without cursors.")
     def nodes(self) -> list[NodeT]:
-        return [edge.node for edge in self.edges]
+        made = self.__dict__.get("_made")
+        if made is None:  # (each row's object made once, whether edges or nodes ask first)
+            made = self.__dict__["_made"] = [self._make(row) for row in self._result.rows]
+        return made
 
     @strawberry.field(description="How many items the whole list has (all pages).")
     async def total_count(self, info: Info) -> int:
@@ -102,16 +135,12 @@ async def _connection(
     key = ListKey(name, parent, page, filters, order, (type_name, link_paths(info, type_name)),
                   selects_total(info))
     result = await _data(info).pages.load(key)
-    edges = [Edge(cursor=c, node=make(row)) for row, c in zip(result.rows, result.cursors, strict=True)]
     return Connection(
-        edges=edges,
-        page_info=PageInfo(
-            has_next_page=result.has_next,
-            has_previous_page=result.has_previous,
-            start_cursor=result.cursors[0] if result.cursors else None,
-            end_cursor=result.cursors[-1] if result.cursors else None,
-        ),
+        _page_info=PageInfo(has_next_page=result.has_next, has_previous_page=result.has_previous,
+                            _result=result),
         _key=key,
+        _result=result,
+        _make=make,
     )
 
 

@@ -12,6 +12,7 @@ checks every ``first``/``last``, so a bad page size is a validation error withou
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -173,8 +174,7 @@ class QueryBudget(SchemaExtension):
                 f"The query ran longer than the time budget of {self.settings.request_timeout:g} s "
                 "before it could run; ask for less.")])
         elif operation is not None:
-            cost = QueryCost(context.schema._schema, document, context.variables, self.settings)
-            cost.operation(operation)
+            cost = self._cost(context, document, operation)
             errors = cost.errors
             if not errors and cost.nodes > self.settings.max_nodes:
                 errors = [GraphQLError(
@@ -186,6 +186,26 @@ class QueryBudget(SchemaExtension):
                 # A result set here stops execution before any resolver runs.
                 context.result = GraphQLExecutionResult(data=None, errors=errors)
         yield
+
+
+    def _cost(self, context: Any, document: Any, operation: OperationDefinitionNode) -> QueryCost:
+        """The operation's cost; kept per query text when no variable can change it (the same
+        queries come again and again, and the walk is a tenth of a small query's time)."""
+        key = (context.query, context.operation_name, self.settings.max_page_size, self.settings.max_nodes)
+        fixed = not operation.variable_definitions and context.query is not None
+        if fixed and (kept := _COSTS.get(key)) is not None:
+            _COSTS.move_to_end(key)
+            return kept
+        cost = QueryCost(context.schema._schema, document, context.variables, self.settings)
+        cost.operation(operation)
+        if fixed and not cost.errors:  # (errors are answered anew each time)
+            _COSTS[key] = cost
+            if len(_COSTS) > QUERY_CACHE_SIZE:
+                _COSTS.popitem(last=False)
+        return cost
+
+
+_COSTS: OrderedDict[tuple[Any, ...], QueryCost] = OrderedDict()
 
 
 def _operation(document: Any, name: str | None) -> OperationDefinitionNode | None:

@@ -2527,3 +2527,21 @@ def test_a_manner_right_before_the_verb(body, speaker):
 def test_because_after_a_chinese_name(body, person, not_person):
     people = {e.name for e in run(body).entities.values() if e.kind == "person"}
     assert person in people and not_person not in people
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # what an answer was to, then how it was said: the content after both
+        ("環保局長郭建成回答議員的質詢表示，廠外看板顯示的是即時監測數據。",
+         [("person:zh-郭建成", "廠外看板顯示的是即時監測數據")]),
+        # words reported inside someone's statement end where the reporter reacts to them
+        ("李家超表示，國務院總理李強在政府工作報告提到，支持香港發展經濟、改善民生，對此感到鼓舞。",
+         [("person:zh-李家超", "國務院總理李強在政府工作報告提到，支持香港發展經濟、改善民生，對此感到鼓舞"),
+          ("li-qiang", "支持香港發展經濟、改善民生")]),
+        # …but a speaker's own reaction goes on with their words
+        ("美方称，中方的举动不负责任，对此表示强烈不满。", [("united-states", "中方的举动不负责任，对此表示强烈不满")]),
+    ],
+)
+def test_answers_and_reactions(body, expected):
+    assert [(s[0], s[2]) for s in statements(body)] == expected

@@ -2545,3 +2545,17 @@ def test_because_after_a_chinese_name(body, person, not_person):
 )
 def test_answers_and_reactions(body, expected):
     assert [(s[0], s[2]) for s in statements(body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # 报道 after a medium that reported (香港01报导…) and a station named nearer: the medium's
+        ("香港01報導引述電台內部消息指，自由亞洲電台已決定撤出香港。報導提到，香港辦公室預計在4月中以前正式關閉。",
+         "hk01"),
+        # a piece a paper ran, written by someone named: the writer's, not the paper's
+        ("《纽约时报》刊登了国务卿布林肯的文章，指出美国将继续支持乌克兰。", "antony-blinken"),
+    ],
+)
+def test_a_report_is_its_reporters_and_a_piece_its_writers(body, speaker):
+    assert speaker in [s[0] for s in statements(body)][-1:]

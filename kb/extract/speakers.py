@@ -319,6 +319,12 @@ class Speakers:
             ):
                 # 大学的西万·安德森（…）发表的论文(认为): who issued it, not where they work
                 return self._entity(bare, parse, start, end)
+            # (《纽约时报》刊登了布林肯的文章, 郵報刊出代表李雅萍投書: the piece's writer, not the paper)
+            published = [k for k, u in enumerate(units) if u.text.rstrip("了") in lex.publishing_verbs]
+            writers = [u for u in units[published[0] + 1 :] if u.tag == ENTITY and self._is_person(u)] if (
+                published and text.endswith(lex.piece_words)) else []
+            if writers:
+                return self._entity(units[: units.index(writers[-1]) + 1], parse, start, end)
             # (发自北京的报道: where it was filed from, not who filed it)
             named = [u for k, u in enumerate(units)
                      if u.tag == ENTITY and u.token and self.kind(u.token.key) != PERSON
@@ -880,6 +886,12 @@ class Speakers:
             # 社论, 该报, 报道: a newspaper's or an agency's, not the nearest body's; not the
             # outlet of the dateline either, （中央社台北8日电）, whose own report the article is
             same = [t for t in self.organizations if self._media(t) and not self._credited(t)]
+            # (报导提到 after 香港01报导引述电台内部消息: the medium that reported, not the radio
+            # station the report is about, though named nearer)
+            reporting = [t for t in same if self.view.startswith(tuple(self.lex.media_verbs), t.end)]
+            nearest_reporting = self._nearest(reporting, [t.start for t in reporting], start)
+            if nearest_reporting is not None and text.removeprefix("该") in self.lex.media_verbs:
+                same = [nearest_reporting]
         media = text.endswith(self.lex.media_descriptions)
         # (推特 in 在推特上说 is where, not who: a channel is no referent; a report is a medium's)
         # (向立法院提交的报告: who is given a document is not who wrote it)

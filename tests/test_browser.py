@@ -38,6 +38,17 @@ def shots(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True)
+def _close_pages(request):
+    """Each test's pages are closed after it: open pages keep their connections to the server,
+    which caps them per client (KB_MAX_CONNECTIONS_PER_CLIENT), so a module's later pages could
+    wait for a connection the cap refuses."""
+    yield
+    browser = request.node.funcargs.get("browser")
+    for context in browser.contexts if browser is not None else ():
+        context.close()
+
+
 def _page(browser):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     failed: list[str] = []

@@ -116,6 +116,7 @@ class NameRules:
     counted: re.Pattern[str] = re.compile("(?!)")  # 34家, 三所: a number of bodies, before a sort
     sector_endings: tuple[str, ...] = ()  # 业, 界: 银行业 is a sector, not a bank
     not_name_ends: frozenset[str] = frozenset()  # 又, 亦: no name ends in them
+    chinese_name_not_ends: frozenset[str] = frozenset()  # 因: no three-character Chinese name ends in it
     not_foreign_name_ends: frozenset[str] = frozenset()  # 后, 来: no foreign name ends in them
     plural_determiners: tuple[str, ...] = ()  # 多国, 各国: a body's word made plural
     name_withheld: tuple[str, ...] = ()  # 姓, 某: after a surname, no name is given

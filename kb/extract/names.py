@@ -494,7 +494,9 @@ def _clean_person(form: str, rules: NameRules, view: str = "") -> str | None:
         form = form[2:]  # 房客 | 席利: a person noun before a transliterated name
     if len(form) == 4 and form[0] in rules.surnames and form[3] in rules.not_name_starts:
         form = form[:3]  # 陈水扁上(凯道), 侯友宜在: a Chinese name and the next word's first character
-    elif len(form) == 3 and form[0] in rules.surnames and form[2] == "因" and not _foreign_run(form):
+    elif len(form) == 3 and form[0] in rules.surnames and form[2] in rules.chinese_name_not_ends and (
+        not _foreign_run(form)
+    ):
         form = form[:2]  # 周庭因(“…”而受到调查): "because", which ends transliterations (侯赛因) only
     elif len(form) >= 3 and (form[-1] in rules.not_name_ends or form[-1] in rules.not_foreign_name_ends and (
         len(form) >= 4 or form[0] not in rules.surnames

@@ -175,6 +175,7 @@ class Lexicon:
     administration_words: tuple[str, ...]  # administration_words: 政府 (拜登政府: Biden's too)
     postures: tuple[str, ...]  # postures: 站 (站在…身边)
     manner_words: frozenset[str]  # manner_words: 打趣 (打趣表示), a manner without 地
+    reaction_openers: tuple[str, ...]  # reaction_openers: 对此 (…，对此感到鼓舞)
     beside_words: tuple[str, ...]  # beside_words: 身边
     source_nouns: tuple[str, ...]  # source_nouns: 说法 (根据X的说法)
     filed_from: tuple[str, ...]  # filed_from: 发自 (发自北京的报道)
@@ -202,6 +203,17 @@ class Lexicon:
     @cached_property
     def verb_prefix(self) -> re.Pattern[str]:
         return _first_of(tuple(sorted(self.verbs, key=len, reverse=True)))
+
+    @cached_property
+    def said_after_object(self) -> re.Pattern[str]:
+        """What an answer was to, then a verb of saying before the punctuation (议员的质询 | 表示，)."""
+        saying = alternatives(self.saying_verbs)
+        return re.compile(f"[^，,。；;：:“「『\n]{{1,20}}?(?P<verb>{saying})[，,：:]")
+
+    @cached_property
+    def reaction(self) -> re.Pattern[str]:
+        """A clause reacting to what was just reported (…，对此感到鼓舞)."""
+        return re.compile(f"[，,](?=(?:{alternatives(self.reaction_openers)}))")
 
     @cached_property
     def new_attribution(self) -> re.Pattern[str]:
@@ -355,6 +367,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         administration_words=_words(data["administration_words"]),
         postures=_words(data["postures"]),
         manner_words=frozenset(_words(data["manner_words"])),
+        reaction_openers=_words(data["reaction_openers"]),
         beside_words=_words(data["beside_words"]),
         source_nouns=_words(data["source_nouns"]),
         filed_from=_words(data["filed_from"]),
@@ -515,6 +528,7 @@ class Rules:
             counted=re.compile(_NUMBER + "[" + re.escape(data["body_measure_words"]) + "]$"),
             counted_things=re.compile(_NUMBER + "[" + re.escape(data["thing_measure_words"]) + "]"),
             not_name_ends=frozenset(data["not_name_ends"]),
+            chinese_name_not_ends=frozenset(data["chinese_name_not_ends"]),
             ownership_words=_words(data["ownership_words"]),
             leading_descriptors=_words(data["leading_descriptors"]),
             sort_modifiers=_words(data["sort_modifiers"]),

@@ -81,10 +81,6 @@ class Verb:
 _MODIFIES_LATER_HEAD = re.compile(r"[^\W\d_]{0,3}的")
 # How a quotation that is a sentence ends (an ellipsis …… is ... in the view).
 _QUOTE_ENDS = "。！？!?…."
-# A clause reacting to what was just reported (…，对此感到鼓舞): no longer the report's words.
-_REACTION = re.compile(r"[，,](?=对此)")
-# An answer's object and then a verb of saying before the punctuation (议员的质询 | 表示，).
-_SAID_AFTER_OBJECT = re.compile(r"[^，,。；;：:“「『\n]{1,20}?(?P<verb>表示|说|称|指出|说道)[，,：:]")
 # The most paragraphs one quotation over paragraphs may run (a newspaper's long passage).
 _RUN_ON_PARAGRAPHS = 16
 # Marks that open a long quotation (not ‘’ or straight quotes, which quote terms and titles).
@@ -601,8 +597,8 @@ class StatementFinder:
         punctuated = start < len(view) and view[start] in "，,：:"
         if not punctuated and self.lex.verbs.get(verb.form, verb.form) in self.lex.answering_verbs:
             # 回答议员的质询表示，…: whom or what it answered, then how; the content after both
-            said = _SAID_AFTER_OBJECT.match(view, start)
-            if said is not None and said.group("verb") in self.lex.saying_verbs:
+            said = self.lex.said_after_object.match(view, start)
+            if said is not None:
                 start = said.end() - 1
                 punctuated = True
         if punctuated:
@@ -650,7 +646,7 @@ class StatementFinder:
             end = self._closed_sentence_end(start, end)
             # (inside another's statement, 李家超表示，李强…提到，…改善民生，对此感到鼓舞: the
             # reaction is the reporting speaker's again, not the words reported)
-            reaction = _REACTION.search(view, start, end) if self.speakers.context else None
+            reaction = self.lex.reaction.search(view, start, end) if self.speakers.context else None
             if reaction is not None and not index.inside_quote(reaction.start()):
                 end = reaction.start()
             posted = self._posted(verb.form, verb.start)

@@ -506,6 +506,8 @@ def test_noun_uses_of_speech_verbs_are_not_statements():
     ("普京否认约翰逊有关他曾威胁要用导弹袭击英国的说法。", []),
     # …also after a gloss in the same bracket
     ("菲律宾船只在仁爱礁(Second Thomas Shoal，中国称仁爱礁)的水域频繁遭遇中国海警。", []),
+    # a speech verb the tagger reads as the head noun of what comes before it (联合调查提议)
+    ("李洛渊在脸书上发文敦促朝鲜接受韩方的联合调查提议，表示“韩朝公布的内容存在差别”。", ["敦促", "表示"]),
 ])
 def test_denied_verbs_and_verbs_made_times_or_attributes_are_no_statements(body, verbs):
     assert [verb for _, verb, _, _ in statements(body)] == verbs, statements(body)

@@ -248,6 +248,10 @@ class StatementFinder:
             word.tag not in ("PER", "ORG", "LOC")
         ):
             return None  # the start of a longer word that is no verb (表态 as a noun, 指挥)
+        if word is not None and (word.start, word.end, word.tag) == (start, end, "n") and start > 0 and (
+            (modifier := self.units.tag_at(start - 1)) is not None and modifier.tag in ("n", "vn")
+        ):
+            return None  # (接受韩方的)联合调查提议: the head of a noun phrase, no verb
         if word is not None and word.start == start and word.tag == "vn" and start > 0:
             modifier = self.units.tag_at(start - 1)
             marker = self.units.tag_at(modifier.start - 1) if modifier and modifier.start > 0 else None

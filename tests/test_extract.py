@@ -1184,6 +1184,21 @@ def test_zero_subjects_topic_frames_pronouns_and_attended_events(body, expected)
 
 
 @pytest.mark.parametrize(
+    ("body", "speaker", "verb"),
+    [
+        # a document issued under its title in 《》 (印发《…意见》提出): the issuer speaks by it
+        ("世卫组织近日印发《关于加强新时代疫苗工作的意见》提出，各国要加快接种。", "who", "提出"),
+        ("世卫组织印发的《意见》要求，各国要落实责任。", "who", "要求"),
+        # a notice issued in the sentence before (印发通知 … 通知指出): the issuer's
+        ("世卫组织印发通知，部署开展排查行动。</p><p>通知指出，这次排查要重点排查医院。", "who", "指出"),
+    ],
+)
+def test_a_document_issued_under_its_title_or_as_a_notice_is_its_issuers(body, speaker, verb):
+    said = [(s.speaker_key, s.verb) for s in run(body).statements]
+    assert said == [(speaker, verb)], said
+
+
+@pytest.mark.parametrize(
     ("body", "speaker"),
     [
         # 声明中强调: the document read inside is the one the body issued before

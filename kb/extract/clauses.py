@@ -803,7 +803,14 @@ class ClauseParser:
                 break
         # 发表评论文章, 接受中央社记者采访: a channel verb, a few nouns, a channel noun.
         built = None
-        if gap[k].text in self.lex.channel_verbs:
+        if gap[k].text.rstrip("了") in self.lex.channel_verbs:
+            # 印发《关于…的意见》(提出): a channel verb, then the document by its title in 《》
+            j = k + 1 + (k + 1 < len(gap) and gap[k + 1].text in ("了", "的"))
+            if j < len(gap) and gap[j].text == "《":
+                closing = next((e for e in range(j + 1, len(gap)) if gap[e].text in ("《", "》")), None)
+                if closing is not None and gap[closing].text == "》":
+                    built = closing + 1
+        if built is None and gap[k].text in self.lex.channel_verbs:
             for j in range(k + 1, min(len(gap), k + 5)):
                 if gap[j].text.endswith(self.lex.channel_nouns):
                     built = j + 1  # the last one: 发表评论 | 文章

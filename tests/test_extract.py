@@ -1184,6 +1184,29 @@ def test_zero_subjects_topic_frames_pronouns_and_attended_events(body, expected)
 
 
 @pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a person's team speaks for them, and the team named again is theirs (团队说)
+        ("港大讲座教授袁国勇团队在报章撰文表示，病毒不会完全消失。团队说，疫苗未臻完美。",
+         [("person:zh-袁国勇", "表示"), ("person:zh-袁国勇", "说")]),
+        # a proposal compiled before speaks by its verbs (建议再次要求, 建议就疫苗指出, 建议还强调)
+        ("日本全国知事会20日汇总了致中央政府的紧急建议。从危机感出发，表达了不满。建议再次要求，应探讨封城措施。"
+         "</p><p>建议就疫苗指出，有些地区分配量骤减。</p><p>建议还强调，有必要增加交付金。",
+         [("organization:zh-日本全国知事会", "要求"), ("organization:zh-日本全国知事会", "指出"),
+          ("organization:zh-日本全国知事会", "强调")]),
+        # …but 建议 with its own object is the verb (他建议市民…: advice, said)
+        ("港大讲座教授袁国勇表示，疫苗有效。他建议市民尽早接种疫苗。", [("person:zh-袁国勇", "表示"), ("person:zh-袁国勇", "建议")]),
+        # a quotation, then who said it in brackets (（新潟县知事花角英世语）), the name whole
+        ("由于“可预想学校重新开学将导致疫情扩大、停课增加”（新潟县知事花角英世语），要求政府给出指针。",
+         [("person:zh-花角英世", "语")]),
+    ],
+)
+def test_a_team_a_proposal_and_a_speaker_in_brackets_after_the_quotation(body, expected):
+    said = [(s.speaker_key, s.verb) for s in run(body).statements]
+    assert said == expected, said
+
+
+@pytest.mark.parametrize(
     ("body", "speaker", "verb"),
     [
         # a document issued under its title in 《》 (印发《…意见》提出): the issuer speaks by it

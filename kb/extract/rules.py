@@ -89,6 +89,7 @@ class Lexicon:
     title_glue: frozenset[str]  # title_glue
     title_endings: tuple[str, ...]  # title_endings
     noun_verbs: frozenset[str]  # noun_verbs
+    document_verbs: frozenset[str]  # document_verbs: 建议
     document_markers: tuple[str, ...]  # document_markers
     adjacent_verbs: frozenset[str]  # adjacent_verbs
     blocked: dict[str, tuple[str, ...]]  # blocked_continuations
@@ -116,6 +117,7 @@ class Lexicon:
     body_leaders: frozenset[str]  # body_leaders: 首脑
     again_words: tuple[str, ...]  # again_words: 又, 还
     couple_words: frozenset[str]  # couple_words: 夫妇
+    team_words: tuple[str, ...]  # team_words: 团队
     language_words: frozenset[str]  # language_words: 法文
     issued_documents: tuple[str, ...]  # issued_documents
     cited_words: tuple[str, ...]  # cited_words
@@ -281,6 +283,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         title_glue=frozenset(_words(data["title_glue"])),
         title_endings=_words(data["title_endings"]),
         noun_verbs=frozenset(_words(data["noun_verbs"])),
+        document_verbs=frozenset(_words(data["document_verbs"])),
         document_markers=_words(data["document_markers"]),
         adjacent_verbs=frozenset(_words(data["adjacent_verbs"])),
         blocked=_per_verb(data["blocked_continuations"]),
@@ -308,6 +311,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         body_leaders=frozenset(_words(data["body_leaders"])),
         again_words=_words(data["again_words"]),
         couple_words=frozenset(_words(data["couple_words"])),
+        team_words=_words(data["team_words"]),
         language_words=frozenset(_words(data["language_words"])),
         issued_documents=_words(data["issued_documents"]),
         cited_words=_words(data["cited_words"]),

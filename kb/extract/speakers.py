@@ -161,6 +161,8 @@ class Speakers:
         start, end = units[0].start, units[-1].end
         text = self.view[start:end]
         lex = self.lex
+        if text.endswith(lex.team_words) and (team := self._team(units, start, end, text)) is not None:
+            return team
         if text in lex.sides_words:  # 李辉与乌方会面，双方一致认为: the two who met
             return self._sides(start, end)
         if text in lex.plural_pronouns:
@@ -348,6 +350,24 @@ class Speakers:
             if entities:
                 return self._entity(units[: units.index(entities[-1]) + 1], parse, start, end)
         return self._named_before(text, start, end)
+
+    def _team(self, units: list[Unit], start: int, end: int, text: str) -> Subject | None:
+        """A person's team (袁国勇团队, 约翰逊及其团队): the person, whose work it speaks for; the
+        team alone (团队说, 该团队) after such a team spoke: that person again."""
+        team = next(w for w in self.lex.team_words if text.endswith(w))
+        named = [u for u in units if u.tag == ENTITY]
+        glue = ("的", "其", "及", "和", "与", "、", "该", "这个", "这支", team)
+        if named and self._is_person(named[-1]) and named[-1].token and all(
+            u.text in glue or u.tag == "w" for u in units[units.index(named[-1]) + 1 :]
+        ):
+            return Subject(start, end, named[-1].token.key, PERSON)
+        if named or text.removeprefix("该").removeprefix("这个").removeprefix("这支") not in self.lex.team_words:
+            return None
+        for _, _, subject in reversed(self.said):
+            said_by = self.view[subject.start : subject.end]
+            if subject.start < start and subject.key and subject.kind == PERSON and said_by.endswith(team):
+                return Subject(start, end, subject.key, PERSON)
+        return None
 
     def _named_before(self, text: str, start: int, end: int) -> Subject | None:
         """A word that stands for someone named before: a Latin short form (Koltin after Allan
@@ -941,14 +961,19 @@ class Speakers:
             return None
         sentence = self.index.sentence_bounds(start)[0]
         floor = self.index.sentence_before(sentence)
+        if document in self.lex.document_verbs:
+            # (知事会汇总了…紧急建议。…。建议再次要求: a proposal's issuer, anywhere in its paragraph)
+            floor = min(floor, self.index.line_bounds(sentence)[0])
         # 发表声明, 发布的声明, 发表了一篇题为…的文章: the verb, then the document it issued
         verbs = alternatives(self.lex.issuing_verbs)
         # (发布了峰会联合公报: the meeting whose document it is between)
         events = alternatives(self.lex.verb_events)
         # (签署了一份宣言: a count of it between)
         counted = "(?:[一这该此]?[份篇项封则])?"
+        # (汇总了致中央政府的…紧急建议: a proposal, with what it is about between)
+        about = "(?:[^，,。；;！？!?\n的]{0,12}?)?" if document in self.lex.document_verbs else ""
         issued = re.compile(f"(?:{verbs})(?:了|的|[^，,。；;！？!?\n]{{0,40}}?的)?{counted}"
-                            f"(?:{events})?{re.escape(document)}")
+                            f"(?:{events})?{about}{re.escape(document)}")
         found = [m.start() for m in issued.finditer(self.view, floor, start)]
         if not found:
             return None

@@ -42,6 +42,10 @@ _VERB_LIKE = frozenset({"v", "vd", "vn"})
 _POLLED = re.compile(r"[^，。；\n]{0,30}?(?:的|者)[^，。；\n]{0,4}占")
 
 
+# （新潟县知事花角英世语）right after a quotation: its speaker, then the word for what was said.
+_BRACKETED_SPEAKER = re.compile(r"[（(]([^（）()，,。；;“”「」]{2,24}?)(语|说|談|谈)[）)]")
+
+
 @dataclass
 class Found:
     """A statement in view coordinates."""
@@ -145,6 +149,7 @@ class StatementFinder:
         self._relaying = False  # whether the last statement found relays another source (引述)
         self._sentence_before: Subject | None = None  # the speaker of the sentence just before
         self._channels: list[tuple[int, int]] | None = None  # channel phrases, found when first asked
+        self._fillers = sorted(self.lex.fillers, key=len, reverse=True)  # longest first
         words = "|".join(map(re.escape, sorted(self.lex.turn_words, key=len, reverse=True)))
         self._turn = re.compile(f"[，,；;](?:{words})")  # a clause that turns against the one before
         withheld = "|".join(map(re.escape, sorted(self.lex.withheld_detail_verbs, key=len, reverse=True)))
@@ -225,6 +230,8 @@ class StatementFinder:
             return None  # 简称, （亦称: what a thing is called
         if self._inside_channel(start):
             return None  # 发表演 | 说指: the verb's first character ends a channel's word
+        if base in lex.document_verbs and self._document_speaks(start, end):
+            return None  # 建议再次要求: the proposal, which speaks by the verb after it
         if _ENDS_QUOTED_NAME.search(view, max(0, start - 12), end) and view[end : end + 1] in "“”「」『』\"":
             return None  # 违反“中英联合声明“: the end of a quoted name, no verb
         if view.endswith(lex.gloss_openers, 0, start):
@@ -276,6 +283,25 @@ class StatementFinder:
             # (checked with the subject and the content), a stance verb speaks without punctuation.
             return Verb(start, end, form, weak=True, needs_adjacent=True)
         return Verb(start, end, form, weak=bare and only_punctuated)
+
+    def _document_speaks(self, start: int, end: int) -> bool:
+        """Whether the verb-and-document word at ``view[start:end]`` (建议) opens its clause as
+        the document, its own verb after it: straight after adverbs (建议再次要求, 建议还强调)
+        or after a topic (建议就疫苗指出, 建议针对德尔塔毒株，批判…)."""
+        view, lex = self.view, self.lex
+        if start > 0 and view[start - 1] not in "，,。；;：:\n" and not view.endswith(lex.document_markers, 0, start):
+            return False
+        at = end
+        while (filler := next((f for f in self._fillers if view.startswith(f, at)), None)) is not None:
+            at += len(filler)
+        if lex.verb_prefix.match(view, at):
+            return True
+        if not view.startswith(lex.topic_markers, at):
+            return False
+        stop = next((i for i in range(at, min(len(view), at + 60)) if view[i] in "，,。；;\n"), at)
+        if lex.verb_prefix_anywhere.search(view, at, stop):
+            return True
+        return view[stop : stop + 1] in ("，", ",") and lex.verb_prefix.match(view, stop + 1) is not None
 
     def _sourced_noun(self, start: int, end: int, base: str) -> bool:
         """根据朝鲜中央通讯社的报道，…: a source's report after 的, in a clause that 据 opens and
@@ -839,6 +865,7 @@ class StatementFinder:
             found.append(Found(verb.start, verb.end, verb.form, start, end, subject, punctuated, direct))
             self.speakers.said.append((start, end, subject))
         found.extend(self._colons())
+        found.extend(self._bracketed_speakers())
         found.extend(self._answers())
         found.extend(self._unattributed())
         found.extend(self._issued_sources(found))
@@ -938,6 +965,24 @@ class StatementFinder:
             if subject is not None and subject.key:
                 content = (quote_start + 1, quote_end)
                 found.append(Found(colon, colon + 1, view[colon], *content, subject, True, True))
+        return found
+
+    def _bracketed_speakers(self) -> list[Found]:
+        """“Q”（新潟县知事花角英世语）: a quotation and, in brackets after it, who said it and the
+        word for words said (语, 说), as Japanese papers write it."""
+        view, index = self.view, self.index
+        found = []
+        for quote_start, quote_end in index.quotes:
+            match = _BRACKETED_SPEAKER.match(view, quote_end + 1)
+            if match is None:
+                continue
+            parse = self.parser.parse(self.units.between(match.start(1), match.end(1)))
+            if not parse.phrase or parse.end != len(parse.units):
+                continue
+            subject = self.speakers.resolve(parse)
+            if subject is not None and subject.key:
+                verb = (match.end(1), match.end(2), match.group(2))
+                found.append(Found(*verb, quote_start + 1, quote_end, subject, True, True))
         return found
 
     def _answers(self) -> list[Found]:

@@ -1196,6 +1196,8 @@ def test_zero_subjects_topic_frames_pronouns_and_attended_events(body, expected)
           ("organization:zh-日本全国知事会", "强调")]),
         # …but 建议 with its own object is the verb (他建议市民…: advice, said)
         ("港大讲座教授袁国勇表示，疫苗有效。他建议市民尽早接种疫苗。", [("person:zh-袁国勇", "表示"), ("person:zh-袁国勇", "建议")]),
+        # a reason given before the verb (以“…”为由) is circumstance
+        ("大阪府知事吉村洋文以“保健所无法全部应对”为由呼吁应构建上门诊疗机制。", [("person:zh-吉村洋文", "呼吁")]),
         # a quotation, then who said it in brackets (（新潟县知事花角英世语）), the name whole
         ("由于“可预想学校重新开学将导致疫情扩大、停课增加”（新潟县知事花角英世语），要求政府给出指针。",
          [("person:zh-花角英世", "语")]),

@@ -319,6 +319,10 @@ def _kinds(body: str) -> dict[str, str]:
         ("被告为简梓明、邱俊雄及卓嘉文。至于邱俊雄所涉的暴动罪，法官徐美薇指他当时年轻。", "邱俊雄"),
         # a given name may end in a character places end in
         ("他也看重前董事长陈百州具有国际公司历练。陈百州表示，他会尽力。", "陈百州"),
+        # …a two-character one too, right after a title (汪洋 ends as oceans do)
+        ("现任政协主席汪洋被盛传可能接班，成为总书记。", "汪洋"),
+        # a Japanese name after a title, then 等人 (and others)
+        ("日本厚生劳动相田村宪久与全国知事会会长、德岛县知事饭泉嘉门等人举行在线会谈。", "饭泉嘉门"),
     ],
 )
 def test_a_chinese_name_near_place_words_stays_a_person(body, person):

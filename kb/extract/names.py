@@ -274,6 +274,8 @@ def _before_verb(view: str, start: int, end: int, rules: NameRules) -> int:
 _NAME_END_MARKS = ("（", "(", "，", "、", "。")
 # Function words a Japanese name is often followed by (木村清彦也…, 船越健裕则…, 铃木直道在…).
 _JAPANESE_NAME_FOLLOWERS = frozenset("也则在于对曾将已就")
+# "and others" after a name (饭泉嘉门等人, 田中等，): the name ends there.
+_AND_OTHERS = ("等人", "等，", "等、", "等。")
 
 
 def _through_verb_start(view: str, start: int, end: int, words: Sequence[Word], rules: NameRules) -> int:
@@ -673,6 +675,11 @@ def _kind_by_shape(form: str, kind: str, view: str, rules: NameRules, known: Map
         return ORGANIZATION  # 越南共产党: a country's party, which the tagger read as the country
     # 陈百州, 王海: a Chinese given name may end in a character places end in; not 罗勇府
     chinese_name = len(form) == 3 and form[0] in rules.surnames and form[-1] in rules.given_name_place_endings
+    # (主席汪洋: a two-character one too, right after a title)
+    chinese_name = chinese_name or len(form) == 2 and form[0] in rules.surnames and (
+        form[-1] in rules.given_name_place_endings and known.get(form) in (None, PERSON)
+        and _after_person_cue(view, form, rules)
+    )
     if kind == PERSON and form.endswith(rules.place_suffixes) and not chinese_name:
         return PLACE  # 罗勇府
     city = form[-1:] in rules.city_suffixes and not form.endswith(rules.long_organization_suffixes)
@@ -1480,6 +1487,7 @@ def _japanese_after_title(view: str, words: Sequence[Word], rules: NameRules,
                 continue
             after = starts_at.get(end)
             if not (view[end] in _NAME_END_MARKS or view[end] in _JAPANESE_NAME_FOLLOWERS
+                    or view.startswith(_AND_OTHERS, end)  # (知事饭泉嘉门 | 等人)
                     or view[end].isdigit() or after is not None and after.tag in ("v", "p", "TIME", "t")):
                 continue
             given = starts_at.get(start + 2)

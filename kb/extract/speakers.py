@@ -143,7 +143,10 @@ class Speakers:
     def _resolve(self, parse: SubjectParse) -> Subject | None:
         units = _without_brackets(parse.phrase)
         while units and units[-1].text in _CLOSING_TITLE_MARKS:
+            closing = units[-1].text
             units = units[:-1]  # 《华尔街日报》(The Wall Street Journal): the name, not its marks
+            if len(units) == 2 and units[0].text == _OPENING_OF[closing] and units[1].text in self.lex.descriptions:
+                units = units[1:]  # 「通知」(要求): the document, quoted
         while len(units) >= 2 and units[-1].tag in ("m", "q") and units[-2].tag == ENTITY:
             units = units[:-1]  # 吴欣盈 | 第三轮(聚焦…): a count or an ordinal after a name is when, not who
         addressed = len(units) >= 2 and units[-1].text in self.rules.names.address_terms
@@ -982,8 +985,9 @@ class Speakers:
         units = _without_brackets(self.units.between(self.index.clause_start(at, floor), at))
         # 七国集团峰会(发布的公报), 七国集团首脑(发表首脑声明): the body whose meeting or leaders
         # issued it
+        # (住建部官网(发布): the body's own website)
         units = [u for k, u in enumerate(units) if not (k and units[k - 1].tag == ENTITY and (
-            u.text in self.lex.verb_events or u.text in self.lex.body_leaders))]
+            u.text in self.lex.verb_events or u.text in self.lex.body_leaders or u.text in self.lex.official_accounts))]
         keys = self._joined_names(units)
         if keys:
             return Subject(start, start + len(text), keys[0], self.kind(keys[0]), joint=keys[1:])

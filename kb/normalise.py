@@ -161,6 +161,9 @@ def normalise(text: str) -> NormalisedText:
         folded_text, origins = _without_spaces_beside_chinese(folded_text, origins)
     if '"' in folded_text:
         folded_text = _curl_quotes(folded_text)
+    if "：”" in folded_text or ":”" in folded_text:
+        # 说：”…。”: a closing mark typed where the colon opens a quotation
+        folded_text = _MISTYPED_OPENING.sub("“", folded_text)
     if "." in folded_text:  # 費南多．奎維多: a full stop between two characters is a name's dot
         folded_text = _DOT_IN_NAME.sub(NAME_DOT, folded_text)
     converter = simplified_converter()
@@ -171,6 +174,9 @@ def normalise(text: str) -> NormalisedText:
         )
     return NormalisedText(original=text, text=simplified, origins=origins)
 
+
+# A closing double mark right after a colon, where a quotation opens (说：”…”).
+_MISTYPED_OPENING = re.compile("(?<=[：:])”")
 
 # A space some outlets type between Chinese and a number or a Latin word (今年 7 月, 1977 年,
 # 敦促 G7 盟友): no word break, and one that keeps the tagger from reading a date as one

@@ -910,8 +910,17 @@ def _reporting_verbs() -> list[str]:
 @pytest.mark.parametrize("verb", _reporting_verbs())
 def test_every_reporting_verb_of_the_lexicon_reports(verb):
     # each verb the lexicon lists, in the plainest shape news writes it: subject, verb, comma
-    body = f"王毅{verb}，中方不会让步。"
+    # (a verb that speaks only with a quotation after it, 称之为, with one)
+    quoted = verb in _quote_only_verbs()
+    body = f"王毅{verb}“中方不会让步”。" if quoted else f"王毅{verb}，中方不会让步。"
     assert ("wang-yi", verb, "中方不会让步") in [(k, v, c) for k, v, c, _ in statements(body)], statements(body)
+
+
+def _quote_only_verbs() -> list[str]:
+    import yaml
+
+    lexicon = Path(__file__).resolve().parent.parent / "kb" / "data" / "lexicon.yaml"
+    return yaml.safe_load(lexicon.read_text("utf-8"))["quote_only_verbs"]
 
 
 @pytest.mark.parametrize(
@@ -1198,6 +1207,16 @@ def test_zero_subjects_topic_frames_pronouns_and_attended_events(body, expected)
         ("港大讲座教授袁国勇表示，疫苗有效。他建议市民尽早接种疫苗。", [("person:zh-袁国勇", "表示"), ("person:zh-袁国勇", "建议")]),
         # a reason given before the verb (以“…”为由) is circumstance
         ("大阪府知事吉村洋文以“保健所无法全部应对”为由呼吁应构建上门诊疗机制。", [("person:zh-吉村洋文", "呼吁")]),
+        # a name, then 等 (and others unnamed): the one named speaks
+        ("海通证券宏观分析师梁中华等认为，本轮疫情对工业生产的影响或相对有限。", [("person:zh-梁中华", "认为")]),
+        # the person a relative clause describes, then when and where (…的代表谭耀宗周五在会议闭幕后指)
+        ("人大常委会唯一来自香港的代表谭耀宗周五在会议闭幕后指，人大常委会的做法更有效果。", [("person:zh-谭耀宗", "指")]),
+        # two bodies joined, the second with its short form in brackets: both speak
+        ("塔利班和北大西洋公约组织（北约）表示，机场内外已有12人丧生。", [("nato", "表示"), ("taliban", "表示")]),
+        # what the speaker calls a thing, quoted (将…称之为“…”), and all a body puts forward, quoted
+        ("美国总统拜登将这次撤离行动称之为“历史上最困难的撤离行动之一”。", [("joe-biden", "称之为")]),
+        ("中国央行近日召开货币信贷座谈会，提出“保持信贷平稳增长仍需努力”。", [("peoples-bank-of-china", "提出")]),
+        ("外界称之为新冷战。", []),
         # a quotation, then who said it in brackets (（新潟县知事花角英世语）), the name whole
         ("由于“可预想学校重新开学将导致疫情扩大、停课增加”（新潟县知事花角英世语），要求政府给出指针。",
          [("person:zh-花角英世", "语")]),

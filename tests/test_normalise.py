@@ -49,6 +49,11 @@ def test_straight_double_quotes_open_and_close_in_turn():
     assert view.text == "他说“我们需要规划。”\n“一段引语没有结束\n“好的。”他说"
 
 
+def test_a_closing_mark_typed_after_a_colon_opens_the_quotation():
+    view = normalise("纳伊姆说：”阿富汗战争已经结束。”他表示").text
+    assert view == "纳伊姆说:“阿富汗战争已经结束。”他表示"  # (the colon folds to its ASCII form)
+
+
 def test_hong_kongs_variant_of_wei_reads_as_simplified():
     assert normalise("衞生防護中心").text == "卫生防护中心"
 

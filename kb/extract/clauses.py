@@ -95,6 +95,8 @@ def _relative_head(units: Sequence[Unit]) -> bool:
             j += 1
         if named and j < len(units) and units[j].text in ("(", "（"):
             j = next((m + 1 for m in range(j + 1, len(units)) if units[m].text in (")", "）")), j)
+        while named and j < len(units) and units[j].tag in ("TIME", "t"):
+            j += 1  # (…的代表谭耀宗 | 周五 | 在: when, between the name and the frame)
         if named and j < len(units) and units[j].text in ("在", "于"):
             return True
     return False
@@ -611,6 +613,8 @@ class ClauseParser:
         if len(gap) >= 2 and gap[-1].text in lex.issued_documents and dated:
             return True  # (文化局)今天 | 新闻稿(表示): when, then the document it spoke in
         k, n = 0, len(gap)
+        if n and gap[0].text in lex.and_others:
+            k = 1  # 分析师梁中华 | 等(认为): the one named, and others unnamed
         while k < n:
             unit = gap[k]
             text = unit.text
@@ -624,7 +628,12 @@ class ClauseParser:
                     k = close + 1  # 彼得·阿德里安 (Peter Adrian)说: the name's Latin form, an aside
                     continue
             rest = gap[k + 1 :]
-            named = [u for u in rest if u.tag != "w"]
+            # (和北大西洋公约组织（北约）: the name's other form in brackets is no name more)
+            depth, named = 0, []
+            for u in rest:
+                depth += (u.text in ("(", "（")) - (u.text in (")", "）"))
+                if u.tag != "w" and depth == 0:
+                    named.append(u)
             if text in ("和", "与", "及") and named and all(u.nominal for u in named) and (
                 any(u.tag == TITLE for u in named) or [u.tag for u in named] == [ENTITY]
             ):

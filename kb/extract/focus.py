@@ -108,6 +108,9 @@ def focus(view: str, sentences: Sequence[tuple[int, int]], tokens: Sequence[Toke
         stretches = [_clause_around(view, start, end, a, b) for a, b in signs]
         spoken = False  # a reporting verb came before in this sentence
         for match in lex.verb_prefix_anywhere.finditer(view, start, end):
+            quoted = view[match.end() : match.end() + 1] in "“「『"
+            if lex.verbs.get(match.group(), "") in lex.quote_only and not quoted:
+                continue  # (又被称为帕特农雕塑: a name for a thing, no speech to read)
             # The verb's clause (its subject and circumstances) and the first words after it.
             clause = _clause_start(view, start, match.start())
             words = _lexicon_words(view, clause, match.start(), coverage, rules)

@@ -118,6 +118,7 @@ class Lexicon:
     again_words: tuple[str, ...]  # again_words: 又, 还
     couple_words: frozenset[str]  # couple_words: 夫妇
     team_words: tuple[str, ...]  # team_words: 团队
+    and_others: frozenset[str]  # and_others: 等
     language_words: frozenset[str]  # language_words: 法文
     issued_documents: tuple[str, ...]  # issued_documents
     cited_words: tuple[str, ...]  # cited_words
@@ -186,6 +187,7 @@ class Lexicon:
     body_demonstratives: tuple[str, ...]  # body_demonstratives: 这家 (这家矿商)
     company_sorts: tuple[str, ...]  # company_sorts: 矿商 (这家矿商 is 该公司)
     comma_only: frozenset[str]  # comma_only_verbs: 提出 (提出，… speaks; 提出「…」的政策 does not)
+    quote_only: frozenset[str]  # quote_only_verbs: 称之为 (with a quotation right after it)
     unnamed_media_openers: tuple[str, ...]  # unnamed_media_openers: 当地 (当地新闻报道)
     title_word_endings: tuple[str, ...]  # title_word_endings: 官, 员 (协调员, a title the catalog lacks)
     addressee_marks: tuple[str, ...]  # addressee_marks: 向, 给 (向立法院提交的报告)
@@ -312,6 +314,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         again_words=_words(data["again_words"]),
         couple_words=frozenset(_words(data["couple_words"])),
         team_words=_words(data["team_words"]),
+        and_others=frozenset(_words(data["and_others"])),
         language_words=frozenset(_words(data["language_words"])),
         issued_documents=_words(data["issued_documents"]),
         cited_words=_words(data["cited_words"]),
@@ -380,6 +383,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         body_demonstratives=_words(data["body_demonstratives"]),
         company_sorts=_words(data["company_sorts"]),
         comma_only=frozenset(_words(data["comma_only_verbs"])),
+        quote_only=frozenset(_words(data["quote_only_verbs"])),
         unnamed_media_openers=_words(data["unnamed_media_openers"]),
         title_word_endings=_words(data["title_word_endings"]),
         addressee_marks=_words(data["addressee_marks"]),

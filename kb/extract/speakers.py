@@ -145,7 +145,8 @@ class Speakers:
         while units and units[-1].text in _CLOSING_TITLE_MARKS:
             closing = units[-1].text
             units = units[:-1]  # 《华尔街日报》(The Wall Street Journal): the name, not its marks
-            if len(units) == 2 and units[0].text == _OPENING_OF[closing] and units[1].text in self.lex.descriptions:
+            opened = len(units) == 2 and units[0].text == _OPENING_OF[closing]
+            if opened and units[1].text in self.lex.descriptions:
                 units = units[1:]  # 「通知」(要求): the document, quoted
         while len(units) >= 2 and units[-1].tag in ("m", "q") and units[-2].tag == ENTITY:
             units = units[:-1]  # 吴欣盈 | 第三轮(聚焦…): a count or an ordinal after a name is when, not who
@@ -364,7 +365,8 @@ class Speakers:
             u.text in glue or u.tag == "w" for u in units[units.index(named[-1]) + 1 :]
         ):
             return Subject(start, end, named[-1].token.key, PERSON)
-        if named or text.removeprefix("该").removeprefix("这个").removeprefix("这支") not in self.lex.team_words:
+        bare = text.removeprefix("该").removeprefix("这个").removeprefix("这支")
+        if named or bare not in self.lex.team_words:
             return None
         for _, _, subject in reversed(self.said):
             said_by = self.view[subject.start : subject.end]
@@ -986,8 +988,9 @@ class Speakers:
         # 七国集团峰会(发布的公报), 七国集团首脑(发表首脑声明): the body whose meeting or leaders
         # issued it
         # (住建部官网(发布): the body's own website)
-        units = [u for k, u in enumerate(units) if not (k and units[k - 1].tag == ENTITY and (
-            u.text in self.lex.verb_events or u.text in self.lex.body_leaders or u.text in self.lex.official_accounts))]
+        after_body = (*self.lex.verb_events, *self.lex.body_leaders, *self.lex.official_accounts)
+        units = [u for k, u in enumerate(units)
+                 if not (k and units[k - 1].tag == ENTITY and u.text in after_body)]
         keys = self._joined_names(units)
         if keys:
             return Subject(start, start + len(text), keys[0], self.kind(keys[0]), joint=keys[1:])

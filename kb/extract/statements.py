@@ -267,8 +267,10 @@ class StatementFinder:
             ):
                 return None  # …的传统解释(几乎没有证据): a noun its modifiers qualify, no verb
         # (“Q，”彼得回忆说。: a verb that ends its sentence attributes the quotation before it)
-        if base in lex.comma_only and after not in "，,：:":
+        if base in lex.comma_only and after not in "，,：:" and not self._whole_quotation(end):
             return None  # 提出「…」的政策: what is put forward
+        if base in lex.quote_only and after not in OPENERS:
+            return None  # 称之为新冷战: a name for it, no words of anyone's
         bare = after not in "，,：:。" + OPENERS
         only_punctuated = base in lex.punctuation_only or form in lex.punctuation_only
         if only_punctuated and bare and base not in lex.adjacent_verbs:
@@ -284,12 +286,20 @@ class StatementFinder:
             return Verb(start, end, form, weak=True, needs_adjacent=True)
         return Verb(start, end, form, weak=bare and only_punctuated)
 
+    def _whole_quotation(self, pos: int) -> bool:
+        """Whether a quotation opens at ``pos`` and ends its clause (提出“…”。): the words put
+        forward, quoted, not a name for a thing (提出「台湾自主」的政策)."""
+        quoted = self.index.inside_quote(pos + 1) if self.view[pos : pos + 1] in OPENERS else None
+        return quoted is not None and quoted[0] == pos and self.view[quoted[1] + 1 : quoted[1] + 2] in (
+            "。", "；", ";", "，", ",", "\n", "")
+
     def _document_speaks(self, start: int, end: int) -> bool:
         """Whether the verb-and-document word at ``view[start:end]`` (建议) opens its clause as
         the document, its own verb after it: straight after adverbs (建议再次要求, 建议还强调)
         or after a topic (建议就疫苗指出, 建议针对德尔塔毒株，批判…)."""
         view, lex = self.view, self.lex
-        if start > 0 and view[start - 1] not in "，,。；;：:\n" and not view.endswith(lex.document_markers, 0, start):
+        opening = start == 0 or view[start - 1] in "，,。；;：:\n"
+        if not opening and not view.endswith(lex.document_markers, 0, start):
             return False
         at = end
         while (filler := next((f for f in self._fillers if view.startswith(f, at)), None)) is not None:
@@ -390,7 +400,12 @@ class StatementFinder:
         return replace(subject, source=True) if subject else Subject(start, start, None, None)
 
     def _own_subject(self, verb: Verb, clause: int) -> Subject | None:
-        parse = self.parser.parse(self.units.between(clause, verb.start), backwards=True)
+        units = self.units.between(clause, verb.start)
+        if self.lex.verbs.get(verb.form, verb.form) in self.lex.quote_only:
+            # 拜登 | 将这次撤离行动 | 称之为“…”: what is called so, before the verb, is no circumstance
+            marked = [k for k, u in enumerate(units) if k and u.text in ("将", "把")]
+            units = units[: marked[-1]] if marked else units
+        parse = self.parser.parse(units, backwards=True)
         if parse.relayed is not None:
             start, end = parse.relayed
             relayed = SubjectParse(parse.units, start, end, parse.continuing)

@@ -1217,6 +1217,14 @@ def test_zero_subjects_topic_frames_pronouns_and_attended_events(body, expected)
         ("美国总统拜登将这次撤离行动称之为“历史上最困难的撤离行动之一”。", [("joe-biden", "称之为")]),
         ("中国央行近日召开货币信贷座谈会，提出“保持信贷平稳增长仍需努力”。", [("peoples-bank-of-china", "提出")]),
         ("外界称之为新冷战。", []),
+        # 作者 before a name introduces the writer; 作者 later is that writer
+        ("在彭博社网站上发布的报告中，作者安迪·穆克吉表示，未来的金融系统将基于互联网。</p><p>作者认为，智能编程是最佳方式。",
+         [("person:zh-安迪·穆克吉", "表示"), ("person:zh-安迪·穆克吉", "认为")]),
+        # what is expected if a condition holds, with no subject of its own, is no one's
+        ("英国也已成立了一个数字货币工作组，如果一切正常，预计“数字欧元”将很快发行。", []),
+        # 该组织 after a sentence a body opened: that body (not a body named as an object since)
+        ("以往每年六月四日，香港支联会都会在香港发起烛光晚会。该组织称，决定以海外众筹方式重新开办博物馆。",
+         [("hk-alliance", "称")]),
         # a quotation, then who said it in brackets (（新潟县知事花角英世语）), the name whole
         ("由于“可预想学校重新开学将导致疫情扩大、停课增加”（新潟县知事花角英世语），要求政府给出指针。",
          [("person:zh-花角英世", "语")]),

@@ -77,6 +77,7 @@ class Lexicon:
     continuing: frozenset[str]  # continuing_verbs
     evidence: frozenset[str]  # evidence_verbs
     hypothetical: tuple[str, ...]  # hypothetical_openers
+    expecting_verbs: frozenset[str]  # expecting_verbs: 预计
     followers: tuple[str, ...]  # follower_words
     evidence_subjects: tuple[str, ...]  # evidence_subjects
     turn_words: tuple[str, ...]  # turn_words
@@ -118,6 +119,7 @@ class Lexicon:
     again_words: tuple[str, ...]  # again_words: 又, 还
     couple_words: frozenset[str]  # couple_words: 夫妇
     team_words: tuple[str, ...]  # team_words: 团队
+    any_body_words: frozenset[str]  # any_body_words: 组织
     and_others: frozenset[str]  # and_others: 等
     language_words: frozenset[str]  # language_words: 法文
     issued_documents: tuple[str, ...]  # issued_documents
@@ -273,6 +275,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         continuing=frozenset(_words(data["continuing_verbs"])),
         evidence=frozenset(_words(data["evidence_verbs"])),
         hypothetical=_words(data["hypothetical_openers"]),
+        expecting_verbs=frozenset(_words(data["expecting_verbs"])),
         followers=_words(data["follower_words"]),
         evidence_subjects=_words(data["evidence_subjects"]),
         turn_words=_words(data["turn_words"]),
@@ -314,6 +317,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         again_words=_words(data["again_words"]),
         couple_words=frozenset(_words(data["couple_words"])),
         team_words=_words(data["team_words"]),
+        any_body_words=frozenset(_words(data["any_body_words"])),
         and_others=frozenset(_words(data["and_others"])),
         language_words=frozenset(_words(data["language_words"])),
         issued_documents=_words(data["issued_documents"]),

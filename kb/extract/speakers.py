@@ -905,6 +905,13 @@ class Speakers:
         if not same and suffix in self.rules.names.corporate_suffixes:
             # 该公司 after 沃尔玛: a company's name seldom ends in 公司; any body but the media's
             same = [t for t in self.organizations if not self._media(t) and self._may_be_company(t)]
+        if not same and suffix in self.lex.any_body_words:
+            # 该组织 after 香港支联会都会…: a word for any body, the one the sentence before
+            # was about (its subject), not a medium's
+            floor = self.index.sentence_before(self.index.sentence_bounds(start)[0])
+            same = [t for t in self.organizations if floor <= t.start < start and not self._media(t)]
+            nearest = self._nearest(same, [t.start for t in same], start)
+            same = [nearest] if nearest is not None and self._in_subject_position(nearest) else []
         if not same and (local or suffix.endswith(self.rules.names.organization_suffixes)):
             return Subject(start, end, None, None)  # (当地)法院 with no court named: no other body
         if not same and text.endswith(self.lex.media_descriptions):

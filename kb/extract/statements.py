@@ -363,6 +363,10 @@ class StatementFinder:
             opening += 1
         if self.view.startswith(self.lex.hypothetical, opening):
             return None  # 如果拜登政府认为…: a condition, not a statement
+        if verb.start == opening and self.lex.verbs.get(verb.form, verb.form) in self.lex.expecting_verbs:
+            before = self.index.clause_start(max(floor, clause - 1), floor)
+            if clause > floor and self.view.startswith(self.lex.hypothetical, before):
+                return None  # 如果一切正常，预计…: what is expected if so, no one's statement
         # (但据报道: after the conjunction as at the clause's start)
         unnamed = next((p for p in self.lex.unattributed if self.view.startswith(p, opening)), "")
         if unnamed and verb.start < opening + len(unnamed):

@@ -1225,6 +1225,10 @@ def test_zero_subjects_topic_frames_pronouns_and_attended_events(body, expected)
         # 该组织 after a sentence a body opened: that body (not a body named as an object since)
         ("以往每年六月四日，香港支联会都会在香港发起烛光晚会。该组织称，决定以海外众筹方式重新开办博物馆。",
          [("hk-alliance", "称")]),
+        # an interview cited as a source (根据X的专访，…): X's, and the one interviewed's inside
+        ("根據澎湃新聞的專訪，劉尚希認為「人的能力」包含教育。", [("thepaper", "專訪"), ("person:zh-刘尚希", "認為")]),
+        # a relay of someone's words and the verb they said them with (援引…的话说，…)
+        ("路透社援引一名高级官员的话说，美国地面指挥官正在与塔利班协调。", [("reuters", "援引"), (None, "说")]),
         # a quotation, then who said it in brackets (（新潟县知事花角英世语）), the name whole
         ("由于“可预想学校重新开学将导致疫情扩大、停课增加”（新潟县知事花角英世语），要求政府给出指针。",
          [("person:zh-花角英世", "语")]),

@@ -42,6 +42,9 @@ _VERB_LIKE = frozenset({"v", "vd", "vn"})
 _POLLED = re.compile(r"[^，。；\n]{0,30}?(?:的|者)[^，。；\n]{0,4}占")
 
 
+# What a relay quotes: someone's words and the verb they said them with (美国官员的话说，…).
+_RELAYED_WORDS = re.compile(r"[^，,。；;]{1,30}?的话[说称讲道表指]")
+
 # （新潟县知事花角英世语）right after a quotation: its speaker, then the word for what was said.
 _BRACKETED_SPEAKER = re.compile(r"[（(]([^（）()，,。；;“”「」]{2,24}?)(语|说|談|谈)[）)]")
 
@@ -798,6 +801,8 @@ class StatementFinder:
         if verb.start >= 1 and self.view[verb.start - 1] in CLOSING_QUOTES and not named:
             return True  # “四不一无意”表态: the verb is a noun after a quoted term
         base = self.lex.verbs.get(verb.form, verb.form)
+        if base in self.lex.relay_verbs and _RELAYED_WORDS.match(self.view, start, end):
+            return False  # 援引美国官员的话说，…: the words relayed, then who said them
         if base in self.lex.announcing and self.view.startswith(self.lex.decisions, start):
             return True  # 宣布再加息3码, 宣布，将禁止…: a decision announced, not a statement
         if self.view[verb.end : verb.end + 1] in "，,：:" + OPENERS:

@@ -161,6 +161,9 @@ def normalise(text: str) -> NormalisedText:
         folded_text, origins = _without_spaces_beside_chinese(folded_text, origins)
     if '"' in folded_text:
         folded_text = _curl_quotes(folded_text)
+    if "’" in folded_text:
+        # Nando’s, Ben & Jerry’s: a curly apostrophe inside a Latin word is no quotation mark
+        folded_text = _LATIN_APOSTROPHE.sub("'", folded_text)
     if "：”" in folded_text or ":”" in folded_text:
         # 说：”…。”: a closing mark typed where the colon opens a quotation
         folded_text = _MISTYPED_OPENING.sub("“", folded_text)
@@ -174,6 +177,9 @@ def normalise(text: str) -> NormalisedText:
         )
     return NormalisedText(original=text, text=simplified, origins=origins)
 
+
+# A curly apostrophe between Latin letters (McDonald’s).
+_LATIN_APOSTROPHE = re.compile("(?<=[A-Za-z])’(?=[A-Za-z])")
 
 # A closing double mark right after a colon, where a quotation opens (说：”…”).
 _MISTYPED_OPENING = re.compile("(?<=[：:])”")

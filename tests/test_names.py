@@ -2036,3 +2036,23 @@ def test_two_known_places_joined_by_a_hyphen_are_no_third_place():
 def test_credit_lines_name_their_photographers(body, person):
     kinds = _kinds(body)
     assert kinds.get(person) == "person", kinds
+
+
+@pytest.mark.parametrize(
+    ("body", "organizations"),
+    [
+        # a country and a word for bodies of a sort: that country's ones, no name
+        ("该研究分析了在英国医院住院的496名患者的数据。", set()),
+        ("荷兰俱乐部阿尔克马尔和埃因霍温的青年队将进行对战。", set()),
+        # …but a city's hospital is one hospital
+        ("北京医院表示，病人情况稳定。", {"北京医院"}),
+        # a sort described (国际, 伊斯兰): no name
+        ("中国证监会曾与主要国际投资银行高层召开线上会议。", {"中国证券监督管理委员会"}),
+        # a name and a piece of the verb after it (所 | 说, 报 | 导): the medium before 报导
+        ("正如巴索莱特所说，其中一些父亲是激进的宗教理论家。", set()),
+        ("据信德海事网报导，梅山码头已发布通知。", {"信德海事网"}),
+    ],
+)
+def test_descriptions_and_names_run_into_a_verb_are_no_organizations(body, organizations):
+    found = {name for name, kind in _kinds(body).items() if kind == "organization"}
+    assert found == organizations, found

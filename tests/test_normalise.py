@@ -54,6 +54,10 @@ def test_a_closing_mark_typed_after_a_colon_opens_the_quotation():
     assert view == "纳伊姆说:“阿富汗战争已经结束。”他表示"  # (the colon folds to its ASCII form)
 
 
+def test_a_curly_apostrophe_inside_a_latin_word_is_an_apostrophe():
+    assert normalise("快餐连锁店McDonald’s表示").text == "快餐连锁店mcdonald's表示"
+
+
 def test_hong_kongs_variant_of_wei_reads_as_simplified():
     assert normalise("衞生防護中心").text == "卫生防护中心"
 

@@ -42,6 +42,7 @@ class NameRules:
     generic_bodies: frozenset[str] = frozenset()  # 法院, 军队: a country's, not a name
     staff_credit: re.Pattern[str] = re.compile("(?!)")  # （编辑：A/B）: newsroom staff, named in full
     collective_bodies: frozenset[str] = frozenset()  # 军队, 反对党: a place's forces or opposition
+    country_sort_words: frozenset[str] = frozenset()  # 医院, 电台 (英国医院: a description)
     site_modifiers: tuple[str, ...] = ()  # 国际: between a site's namesake and its word (国际机场)
     ticket_words: tuple[str, ...] = ()  # 配: after candidates' characters, a ticket
     japan_words: tuple[str, ...] = ()  # 日本: an article that names them is about Japan
@@ -137,6 +138,7 @@ class NameRules:
     legal_endings: tuple[str, ...] = ()  # 有限公司, 集团: a company's legal form at its end
     business_scopes: tuple[str, ...] = ()  # 全球, 国际: a unit's reach, between company and line
     company_forms: frozenset[str] = frozenset()  # the catalog's forms of companies and media (网易, 瑞穗)
+    country_forms: frozenset[str] = frozenset()  # the catalog's forms of countries (英国, 尼加拉瓜)
     person_periods: tuple[str, ...] = ()  # 时期, 任内: a person's time after their name
     town_parts: tuple[str, ...] = ()  # 市区: where a body stands, inside its tagged name
     delegation_words: tuple[str, ...] = ()  # 访团, 代表团: a body's visitors after its name

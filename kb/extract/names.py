@@ -914,6 +914,14 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             if form and not form.endswith(rules.organization_suffixes) and names_a_thing(view, form, rules,
                                                                                         most=True):
                 continue  # 萨哈罗夫(奖): a name inside a thing's name each time
+            if form and _country_and_sort(form, rules):
+                continue  # 英国医院, 荷兰俱乐部, 尼国工会: a country's bodies of a sort, no name
+            if form and _verb_after_each_use(view, form, rules):
+                # 巴索莱特所 | 说: a name and the words after it; 信德海事网报 | 导: the body
+                # before the verb (a medium reports)
+                form = form[:-1] if form[:-1].endswith(rules.media_words) and len(form) >= 4 else None
+                if not form:
+                    continue
             if form and (form in rules.organization_suffixes or form in rules.generic_bodies
                          or form in rules.descriptive_suffixes or sort_described(form, rules, known)
                          or countries_body(form, rules) or all(c in rules.abbreviations for c in form)
@@ -1234,6 +1242,28 @@ def _part_after_parent(view: str, form: str, rules: NameRules, known: Mapping[st
                 or any(known.get(before[-n:]) == ORGANIZATION for n in range(2, len(before) + 1))):
             return False
     return bool(found)
+
+
+def _country_and_sort(form: str, rules: NameRules) -> bool:
+    """Whether ``form`` is a country and a word for bodies of a sort (英国医院, 西班牙电台,
+    荷兰俱乐部; 尼国工会 by the country's one character): that country's ones, no name of one.
+    (Not a city's: 北京医院, 台北医院 are hospitals; not 银行: 美国银行, 中国银行 are banks.)"""
+    for n in range(1, len(form) - 1):
+        abbreviated = n == 2 and form[1] == "国" and form[0] in rules.abbreviations
+        country = form[:n] in rules.country_forms or abbreviated
+        if country and form[n:] in rules.country_sort_words:
+            return True
+    return False
+
+
+def _verb_after_each_use(view: str, form: str, rules: NameRules) -> bool:
+    """Whether every use of ``form`` ends in the first character of a verb of saying written on
+    after it (所说, 所言; 报导, 报道): the form holds a name and a piece of that verb."""
+    ends = {"所": ("说", "言", "述", "称", "指", "写", "讲"), "报": ("导", "道")}.get(form[-1:])
+    if not ends or len(form) < 3:
+        return False
+    starts = list(uses(view, form))
+    return bool(starts) and all(view.startswith(ends, at + len(form)) for at in starts)
 
 
 def _placed_generic(form: str, rules: NameRules, known: Mapping[str, str]) -> bool:

@@ -465,6 +465,7 @@ class Rules:
             city_offices=(_words(data["city_offices"]["places"]), _words(data["city_offices"]["offices"])),
             utilities=_words(data["utilities"]),
             collective_bodies=frozenset(_words(data["collective_bodies"])),
+            country_sort_words=frozenset(_words(data["country_sort_words"])),
             site_modifiers=_words(data["site_modifiers"]),
             ticket_words=_words(data["ticket_words"]),
             japan_words=_words(data["japan_words"]),
@@ -604,6 +605,9 @@ class Rules:
             form for form, key in self.catalog_keys.items()
             if key in entries and entries[key].subkind in _COMPANY_KINDS and len(form) >= 2
             and not form.isascii()  # (YouTube | 视频, OpenAI | 投资: a Latin name and a word)
+        ), country_forms=frozenset(
+            form for form, key in self.catalog_keys.items()
+            if key in entries and entries[key].kind == PLACE and entries[key].subkind == "country"
         ))
         self.place_keys = frozenset(e.key for e in catalog.entries.values() if e.kind == PLACE)
         self.organization_keys = frozenset(e.key for e in catalog.entries.values() if e.kind == ORGANIZATION)

@@ -2056,3 +2056,19 @@ def test_credit_lines_name_their_photographers(body, person):
 def test_descriptions_and_names_run_into_a_verb_are_no_organizations(body, organizations):
     found = {name for name, kind in _kinds(body).items() if kind == "organization"}
     assert found == organizations, found
+
+
+@pytest.mark.parametrize(
+    ("body", "people"),
+    [
+        # two Latin words in Chinese text, one a romanized surname: a person's own Latin name
+        ("在中国杭州一间公寓里，Baird Zhu看着Justin Gong的眼睛宣读他的结婚誓言。", {"Baird Zhu", "Justin Gong"}),
+        ("犹他郡的书记官在Zoom上一起见证Xu Yanzhou和Zhu Xiaoming的结婚仪式。", {"Xu Yanzhou", "Zhu Xiaoming"}),
+        # …not a place or a thing beside the surname, nor a gloss in brackets of the name before
+        ("他前往Hong Kong出差，又去了Lee County。", set()),
+        ("京东创始人刘强东(Richard Liu)表示，将继续投资。", {"刘强东"}),
+    ],
+)
+def test_latin_names_with_a_romanized_surname_are_people(body, people):
+    found = {name for name, kind in _kinds(body).items() if kind == "person"}
+    assert found == people, found

@@ -34,6 +34,7 @@ from kb.extract.latin import (
     latin_companies,
     latin_names,
     latin_short_forms,
+    romanized_names,
 )
 from kb.extract.name_rules import Name
 from kb.extract.names import names_a_thing, tagged_names
@@ -150,6 +151,9 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
     extra = {name.form: name.key for name in names}
     extra.update(latin_names(view, rules.latin_cues, rules.credits, rules.credit_agencies,
                              rules.brackets.latin_words, rules.circumstance_openers))
+    extra.update({form: key for form, key in romanized_names(
+        view, rules.romanized_surnames, rules.not_given_names_latin, rules.brackets.latin_words,
+        frozenset(rules.catalog_kinds)).items() if form not in extra})
     extra.update(latin_bodies(text, rules.body_words, catalog.alias_index, rules.credit_agencies[1]))
     extra.update(latin_companies(text, *rules.latin_company_words, catalog.alias_index,
                                  rules.latin_common_words))

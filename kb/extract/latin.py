@@ -265,7 +265,35 @@ _DAY_AFTER = re.compile(r"(?:周|星期|礼拜)[一二三四五六日天]|[今�
 _LATIN_JOINED = re.compile(r"\s?[和与及、]\s?(?P<name>[a-z][a-z'.\-]+(?: [a-z][a-z'.\-]+){1,3})")
 
 
-__all__ = ["latin_bodies", "latin_names"]
+def romanized_names(view: str, surnames: frozenset[str], not_given: frozenset[str],
+                    body_words: frozenset[str] = frozenset(), known: frozenset[str] = frozenset(),
+                    ) -> dict[str, str]:
+    """Two Latin words set in Chinese text, one of them a romanized Chinese or Korean surname
+    (baird zhu, xu yanzhou, andrew jiang): a person's name as they give it in Latin letters,
+    whatever comes before or after. Not where the other word names a place or a thing
+    (hong kong, long beach: ``not_given``), a body's word is in it, or the catalog knows it."""
+    found: dict[str, str] = {}
+    for match in _ROMANIZED.finditer(view):
+        first, second = match.group("first"), match.group("second")
+        name = f"{first} {second}"
+        if name in known or not ({first, second} & surnames) or {first, second} & not_given:
+            continue
+        if body_words.intersection((first, second)):
+            continue
+        if view[match.start("first") - 1 : match.start("first")] in ("(", "（"):
+            continue  # 曾锐生(steve tsang), 李宁有限公司(li ning): a gloss of the name before it
+        found[name] = "person:" + slug(name)
+    return found
+
+
+# Two Latin words between Chinese characters or marks (在…公寓里，Baird Zhu看着…).
+_ROMANIZED = re.compile(
+    r"(?:(?<=[\u3000-\u9fff，。、；：“”「」（）(,;:!?])|^)\s?"
+    r"(?P<first>[a-z]{2,12}) (?P<second>[a-z]{2,12})\s?(?=[\u3000-\u9fff，。、；：“”「」（）),;:!?])"
+)
+
+
+__all__ = ["latin_bodies", "latin_names", "romanized_names"]
 
 
 _LATIN_FORM = re.compile(r"[a-z0-9&.'\- ]+")

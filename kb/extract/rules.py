@@ -628,6 +628,16 @@ class Rules:
         return tuple(sorted({*self.lexicon.verbs, *self.lexicon.channels}))
 
     @cached_property
+    def romanized_surnames(self) -> frozenset[str]:
+        """Chinese and Korean surnames as written in Latin letters (zhu, chan, kim)."""
+        return frozenset(self.catalog.lexicon["romanized_surnames"].split())
+
+    @cached_property
+    def not_given_names_latin(self) -> frozenset[str]:
+        """Latin words that, beside a romanized surname, name a place or a thing (hong kong)."""
+        return frozenset(self.catalog.lexicon["romanized_not_given"].split())
+
+    @cached_property
     def latin_cues(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
         """The words a Latin name may follow (titles, person words) and precede (reporting
         verbs), longest first, and how titles the catalog lacks end (投资官, 策略师), which a

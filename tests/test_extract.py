@@ -1229,6 +1229,11 @@ def test_zero_subjects_topic_frames_pronouns_and_attended_events(body, expected)
         ("根據澎湃新聞的專訪，劉尚希認為「人的能力」包含教育。", [("thepaper", "專訪"), ("person:zh-刘尚希", "認為")]),
         # a relay of someone's words and the verb they said them with (援引…的话说，…)
         ("路透社援引一名高级官员的话说，美国地面指挥官正在与塔利班协调。", [("reuters", "援引"), (None, "说")]),
+        # acts, the last addressing someone, then the verb of speech (走近并鼓励野田称)
+        ("安倍晋三走近并鼓励野田佳彦称，“野田先生颇具稳定感”。", [("shinzo-abe", "称")]),
+        # a pronoun's words that address by name the one it would take: the one who spoke before
+        ("野田佳彦说道：“他是一位战斗的政治家。”安倍晋三持续当了7年的首相。就此，他略带不甘地说：“怎么能做到一直常胜呢，安倍先生。”",
+         [("yoshihiko-noda", "说道"), ("yoshihiko-noda", "说")]),
         # a quotation, then who said it in brackets (（新潟县知事花角英世语）), the name whole
         ("由于“可预想学校重新开学将导致疫情扩大、停课增加”（新潟县知事花角英世语），要求政府给出指针。",
          [("person:zh-花角英世", "语")]),

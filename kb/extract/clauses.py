@@ -756,8 +756,16 @@ class ClauseParser:
                 u.nominal or u.tag in ("d", "v", "vn") for u in rest
             ):
                 return True  # 表达不快 | 称, 表达善意理解 | 称: what the speaker showed, then the verb
-            # 警告布林肯说: a speech verb and its addressee
-            return bool(text in lex.verbs and rest and all(u.nominal for u in rest))
+            # 警告布林肯说: a speech verb and its addressee; 走近并鼓励野田称: acts, the last
+            # one addressing someone
+            addressing = text in lex.verbs or text in lex.addressing_verbs
+            if not addressing and unit.tag == "v":
+                last_act = next((j for j in range(n - 1, k, -1) if gap[j].text in lex.addressing_verbs), None)
+                if last_act is not None and all(u.tag in ("v", "c", "d") for u in gap[k:last_act]) and all(
+                    u.nominal for u in gap[last_act + 1 :]
+                ) and last_act + 1 < n:
+                    return True
+            return bool(addressing and rest and all(u.nominal for u in rest))
         return True
 
     def _topic_start(self, gap: Sequence[Unit]) -> int | None:

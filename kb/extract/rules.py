@@ -119,6 +119,7 @@ class Lexicon:
     again_words: tuple[str, ...]  # again_words: 又, 还
     couple_words: frozenset[str]  # couple_words: 夫妇
     team_words: tuple[str, ...]  # team_words: 团队
+    addressing_verbs: frozenset[str]  # addressing_verbs: 鼓励
     any_body_words: frozenset[str]  # any_body_words: 组织
     and_others: frozenset[str]  # and_others: 等
     language_words: frozenset[str]  # language_words: 法文
@@ -317,6 +318,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         again_words=_words(data["again_words"]),
         couple_words=frozenset(_words(data["couple_words"])),
         team_words=_words(data["team_words"]),
+        addressing_verbs=frozenset(_words(data["addressing_verbs"])),
         any_body_words=frozenset(_words(data["any_body_words"])),
         and_others=frozenset(_words(data["and_others"])),
         language_words=frozenset(_words(data["language_words"])),

@@ -900,6 +900,7 @@ class StatementFinder:
         self._nested_ends(found)
         found = [part for item in found for part in self._quote_by_quote(item)]
         found = self._in_first_person(found)
+        found = [self._not_the_addressed(item) for item in found]
         found.extend(self._continued(found))
         found.extend(self._quotes_after_their_subject(found))
         # (声明 | “: a content of marks alone says nothing)
@@ -1459,6 +1460,27 @@ class StatementFinder:
         if described and described not in self.lex.person_nouns:
             return None
         return Subject(first.start, first.end, first.key, PERSON, carried=True)
+
+    def _not_the_addressed(self, item: Found) -> Found:
+        """A pronoun's speaker whom the words address by name (他说：“…，安倍先生。”): the
+        one spoken to, so the speaker is the person who spoke before them in the article."""
+        subject, view = item.subject, self.view
+        if subject.key is None or view[subject.start : subject.end] not in self.lex.pronouns:
+            return item
+        tail = view[max(item.content_start, item.content_end - 10) : item.content_end].rstrip("。！!？?”」 ")
+        if not tail.endswith(self.rules.names.address_terms):
+            return item
+        named = [t for t in self.tokens
+                 if item.content_start <= t.start < item.content_end and t.key == subject.key]
+        term = next(a for a in self.rules.names.address_terms if tail.endswith(a))
+        if not any(view.startswith(term, t.end) for t in named):
+            return item
+        before = [said for start, _, said in self.speakers.said
+                  if start < item.verb_start and said.key and said.key != subject.key
+                  and self.speakers.kind(said.key) == PERSON]
+        if not before:
+            return item
+        return replace(item, subject=replace(before[-1], start=subject.start, end=subject.end, carried=True))
 
     def _in_first_person(self, found: list[Found]) -> list[Found]:
         """A person's reported speech goes on through the sentences after it, in its paragraph,

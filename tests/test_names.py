@@ -323,6 +323,10 @@ def _kinds(body: str) -> dict[str, str]:
         ("现任政协主席汪洋被盛传可能接班，成为总书记。", "汪洋"),
         # a Japanese name after a title, then 等人 (and others)
         ("日本厚生劳动相田村宪久与全国知事会会长、德岛县知事饭泉嘉门等人举行在线会谈。", "饭泉嘉门"),
+        # a Japanese given name ending in 和 after a title; a three-character surname the tagger
+        # cut one short (佐佐 | 江贤一郎)
+        ("日本经济团体联合会会长十仓雅和对媒体说，国际情势日趋复杂。", "十仓雅和"),
+        ("曾担任日本代表团首席代表的佐佐江贤一郎在接受《日本经济新闻》时称，日本深化与中国对抗并非上策。", "佐佐江贤一郎"),
     ],
 )
 def test_a_chinese_name_near_place_words_stays_a_person(body, person):

@@ -220,6 +220,11 @@ def _joined(view: str, words: Sequence[Word], rules: NameRules | None = None) ->
             japanese = rules is not None and tag == "PER" and end - start == 2 and (
                 view[end - 1] in rules.japanese_surname_ends and word.end - word.start == 2
             )
+            # 佐佐 | 江贤一郎: a Japanese surname of three characters, cut one short
+            japanese = japanese or rules is not None and tag == "PER" and end - start == 2 and (
+                word.end - word.start in (3, 4) and view[word.end - 1] in rules.japanese_given_name_ends
+                and view[word.end - 2 : word.end] in _JAPANESE_GIVEN_ENDINGS
+            )
             if tag == word.tag and (between == "" or dotted) and (
                 dotted or foreign or japanese or min(end - start, word.end - word.start) == 1
             ):
@@ -274,6 +279,8 @@ def _before_verb(view: str, start: int, end: int, rules: NameRules) -> int:
 _NAME_END_MARKS = ("（", "(", "，", "、", "。")
 # Function words a Japanese name is often followed by (木村清彦也…, 船越健裕则…, 铃木直道在…).
 _JAPANESE_NAME_FOLLOWERS = frozenset("也则在于对曾将已就")
+# The last two characters of Japanese given names that no Chinese given name ends in (贤一郎, 龙之介).
+_JAPANESE_GIVEN_ENDINGS = frozenset({"一郎", "二郎", "三郎", "太郎", "次郎", "之介", "之助", "一朗", "之亮"})
 # "and others" after a name (饭泉嘉门等人, 田中等，): the name ends there.
 _AND_OTHERS = ("等人", "等，", "等、", "等。")
 
@@ -1618,6 +1625,8 @@ def _person_shaped(view: str, form: str, rules: NameRules,
         return True  # 阿思（化名）: a name the article gives a person
     if _glossed_as_thing(view, form, rules):
         return False  # 邱园（Kew Gardens）
+    if len(form) >= 4 and form[-2:] in _JAPANESE_GIVEN_ENDINGS:
+        return True  # 佐佐江贤一郎: a Japanese given name's ending, which no word of the language has
     alone = tag_alone(form) if tag_alone is not None else ((form, "PER"),)
     if form[0] in rules.surnames and len(form) <= (4 if not _foreign_run(form) else 3) and (
         alone == ((form, "PER"),)

@@ -1234,6 +1234,9 @@ def test_zero_subjects_topic_frames_pronouns_and_attended_events(body, expected)
         # a pronoun's words that address by name the one it would take: the one who spoke before
         ("野田佳彦说道：“他是一位战斗的政治家。”安倍晋三持续当了7年的首相。就此，他略带不甘地说：“怎么能做到一直常胜呢，安倍先生。”",
          [("yoshihiko-noda", "说道"), ("yoshihiko-noda", "说")]),
+        # the holders of one title on both sides (两国总理), then 双方 after them: the same two
+        ("新加坡总理李显龙与澳大利亚总理阿尔巴尼斯在堪培拉举行会谈。两国总理重申，将致力建设印太地区。双方也重申，反对单边行动。",
+         [("anthony-albanese", "重申"), ("person:zh-李显龙", "重申"), ("anthony-albanese", "重申"), ("person:zh-李显龙", "重申")]),
         # a quotation, then who said it in brackets (（新潟县知事花角英世语）), the name whole
         ("由于“可预想学校重新开学将导致疫情扩大、停课增加”（新潟县知事花角英世语），要求政府给出指针。",
          [("person:zh-花角英世", "语")]),

@@ -72,6 +72,8 @@ _UP_TO_NAME = r"[^，,。；;）)\n]{0,16}$"
 _LATIN_GLOSSED = re.compile(r"\s*[a-z][a-z .'-]*\s*[(（]?$")
 _CLOSING_TITLE_MARKS = ("》", "』", "」", "”")  # (“零食很忙”表示: a quoted name speaks)
 _OPENING_OF = {"》": "《", "』": "『", "」": "「", "”": "“"}
+# The holders of one title on two sides (两国总理, 双方外长).
+_BOTH_HOLDERS = re.compile("(?:两国|双方)(总理|总统|首相|外长|外交部长|领导人|首脑|元首|国防部长)")
 
 
 @dataclass
@@ -168,7 +170,27 @@ class Speakers:
         if text.endswith(lex.team_words) and (team := self._team(units, start, end, text)) is not None:
             return team
         if text in lex.sides_words:  # 李辉与乌方会面，双方一致认为: the two who met
+            spoke = self._last_speaker(start)
+            pair = spoke[2] if spoke is not None else None
+            if pair is not None and pair.kind == PERSON and len(pair.joint) == 1 and (
+                self.kind(pair.joint[0]) == PERSON and spoke[0] >= self._floor(start)
+            ):
+                return replace(pair, start=start, end=end)  # 两国总理重申…。双方也…: the same two
             return self._sides(start, end)
+        both = _BOTH_HOLDERS.fullmatch(text)
+        if both is not None and text[:2] in ("两国", "双方"):
+            # 两国总理重申: the title's holders of the two sides that met (their leaders, or the
+            # leaders of the two countries)
+            sides = self._sides(start, end)
+            keys = [k for k in (sides.key, *sides.joint) if k]
+            holders = [k if self.kind(k) == PERSON else self.holders.holder(both.group(1), k, self.context)
+                       for k in keys]
+            if len(holders) != 2 or not all(holders) or holders[0] == holders[1]:
+                # (两国领袖会议…两国总理: no names at the meeting; the two given the title before)
+                holders = self._titled_twice(both.group(1), start)
+            if len(holders) == 2 and all(holders) and holders[0] != holders[1]:
+                return Subject(start, end, holders[0], PERSON, joint=(holders[1],))  # type: ignore[arg-type]
+            return Subject(start, end, None, None)
         if text in lex.plural_pronouns:
             return self._collective(start, end, text) or self._named_pair(start, end, text)
         if text in lex.pronouns or len(units) <= 2 and units[-1].text in lex.pronouns:
@@ -675,6 +697,15 @@ class Speakers:
         titled = {person for written, person, _ in self.holders.roles if written.endswith(title)}
         keys = {t.key for t in self.people if floor <= t.start < pos and t.key in titled}
         return keys.pop() if len(keys) == 1 else None
+
+    def _titled_twice(self, title: str, pos: int) -> list[str | None]:
+        """The two people given ``title`` (or a title ending in it) in the last few paragraphs
+        before ``pos``, the later first; [] unless exactly two."""
+        floor = self._floor(pos)
+        titled = {person for written, person, _ in self.holders.roles if written.endswith(title)}
+        keys = list(dict.fromkeys(t.key for t in reversed(self.people)
+                                  if floor <= t.start < pos and t.key in titled))
+        return list(keys) if len(keys) == 2 else []
 
     def _named_as(self, noun: str, pos: int) -> str | None:
         """The one person written right after ``noun`` (被告 | 鄺港智) before ``pos`` in the last

@@ -1237,6 +1237,9 @@ def test_zero_subjects_topic_frames_pronouns_and_attended_events(body, expected)
         # the holders of one title on both sides (两国总理), then 双方 after them: the same two
         ("新加坡总理李显龙与澳大利亚总理阿尔巴尼斯在堪培拉举行会谈。两国总理重申，将致力建设印太地区。双方也重申，反对单边行动。",
          [("anthony-albanese", "重申"), ("person:zh-李显龙", "重申"), ("anthony-albanese", "重申"), ("person:zh-李显龙", "重申")]),
+        # how the speaker looked (一脸茫然又疲惫地) between the name and the verb
+        ("美军泰勒与2名战友昨天休假。泰勒一脸茫然又疲惫地在现场告诉法新社：“人上面叠着人，叠了好几层。”",
+         [("person:zh-泰勒", "告诉")]),
         # a quotation, then who said it in brackets (（新潟县知事花角英世语）), the name whole
         ("由于“可预想学校重新开学将导致疫情扩大、停课增加”（新潟县知事花角英世语），要求政府给出指针。",
          [("person:zh-花角英世", "语")]),

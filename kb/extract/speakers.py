@@ -72,6 +72,8 @@ _UP_TO_NAME = r"[^，,。；;）)\n]{0,16}$"
 _LATIN_GLOSSED = re.compile(r"\s*[a-z][a-z .'-]*\s*[(（]?$")
 _CLOSING_TITLE_MARKS = ("》", "』", "」", "”")  # (“零食很忙”表示: a quoted name speaks)
 _OPENING_OF = {"》": "《", "』": "『", "」": "「", "”": "“"}
+# A look on a face before the words that say how (一脸茫然, 满脸笑容): how the speaker looked.
+_FACE_WORDS = frozenset({"一脸", "满脸", "面带", "脸带", "满面"})
 # The holders of one title on two sides (两国总理, 双方外长).
 _BOTH_HOLDERS = re.compile("(?:两国|双方)(总理|总统|首相|外长|外交部长|领导人|首脑|元首|国防部长)")
 
@@ -285,6 +287,11 @@ class Speakers:
                 return self._entity(named, parse, start, end)
         if last.tag == ENTITY and last.token is not None:
             return self._entity(units, parse, start, end)
+        looks = len(units) >= 3 and units[1].text in _FACE_WORDS
+        if looks and units[0].tag == ENTITY and self._is_person(units[0]) and all(
+            u.tag in ("a", "ad", "an", "d", "c") for u in units[2:]
+        ):
+            return self._entity(units[:1], parse, start, end)  # 泰勒 | 一脸茫然(…地告诉): how they looked
         corporate = self.rules.names.corporate_suffixes
         if last.text in corporate and len(units) >= 2 and units[-2].tag == ENTITY and units[-2].token and (
             self.kind(units[-2].token.key) == ORGANIZATION

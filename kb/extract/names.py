@@ -223,7 +223,7 @@ def _joined(view: str, words: Sequence[Word], rules: NameRules | None = None) ->
             # 佐佐 | 江贤一郎: a Japanese surname of three characters, cut one short
             japanese = japanese or rules is not None and tag == "PER" and end - start == 2 and (
                 word.end - word.start in (3, 4) and view[word.end - 1] in rules.japanese_given_name_ends
-                and view[word.end - 2 : word.end] in _JAPANESE_GIVEN_ENDINGS
+                and view[word.end - 2 : word.end] in rules.japanese_given_endings
             )
             if tag == word.tag and (between == "" or dotted) and (
                 dotted or foreign or japanese or min(end - start, word.end - word.start) == 1
@@ -279,10 +279,6 @@ def _before_verb(view: str, start: int, end: int, rules: NameRules) -> int:
 _NAME_END_MARKS = ("（", "(", "，", "、", "。")
 # Function words a Japanese name is often followed by (木村清彦也…, 船越健裕则…, 铃木直道在…).
 _JAPANESE_NAME_FOLLOWERS = frozenset("也则在于对曾将已就")
-# The last two characters of Japanese given names that no Chinese given name ends in (贤一郎, 龙之介).
-_JAPANESE_GIVEN_ENDINGS = frozenset({"一郎", "二郎", "三郎", "太郎", "次郎", "之介", "之助", "一朗", "之亮"})
-# "and others" after a name (饭泉嘉门等人, 田中等，): the name ends there.
-_AND_OTHERS = ("等人", "等，", "等、", "等。")
 
 
 def _through_verb_start(view: str, start: int, end: int, words: Sequence[Word], rules: NameRules) -> int:
@@ -1266,7 +1262,7 @@ def _country_and_sort(form: str, rules: NameRules) -> bool:
 def _verb_after_each_use(view: str, form: str, rules: NameRules) -> bool:
     """Whether every use of ``form`` ends in the first character of a verb of saying written on
     after it (所说, 所言; 报导, 报道): the form holds a name and a piece of that verb."""
-    ends = {"所": ("说", "言", "述", "称", "指", "写", "讲"), "报": ("导", "道")}.get(form[-1:])
+    ends = rules.verb_pieces.get(form[-1:])
     if not ends or len(form) < 3:
         return False
     starts = list(uses(view, form))
@@ -1524,7 +1520,7 @@ def _japanese_after_title(view: str, words: Sequence[Word], rules: NameRules,
                 continue
             after = starts_at.get(end)
             if not (view[end] in _NAME_END_MARKS or view[end] in _JAPANESE_NAME_FOLLOWERS
-                    or view.startswith(_AND_OTHERS, end)  # (知事饭泉嘉门 | 等人)
+                    or view.startswith(rules.name_and_others, end)  # (知事饭泉嘉门 | 等人)
                     or view[end].isdigit() or after is not None and after.tag in ("v", "p", "TIME", "t")):
                 continue
             given = starts_at.get(start + 2)
@@ -1625,7 +1621,7 @@ def _person_shaped(view: str, form: str, rules: NameRules,
         return True  # 阿思（化名）: a name the article gives a person
     if _glossed_as_thing(view, form, rules):
         return False  # 邱园（Kew Gardens）
-    if len(form) >= 4 and form[-2:] in _JAPANESE_GIVEN_ENDINGS:
+    if len(form) >= 4 and form[-2:] in rules.japanese_given_endings:
         return True  # 佐佐江贤一郎: a Japanese given name's ending, which no word of the language has
     alone = tag_alone(form) if tag_alone is not None else ((form, "PER"),)
     if form[0] in rules.surnames and len(form) <= (4 if not _foreign_run(form) else 3) and (

@@ -119,6 +119,14 @@ class Lexicon:
     again_words: tuple[str, ...]  # again_words: 又, 还
     couple_words: frozenset[str]  # couple_words: 夫妇
     team_words: tuple[str, ...]  # team_words: 团队
+    face_words: frozenset[str]  # face_words: 一脸
+    both_sides: tuple[str, ...]  # both_sides: 两国
+    both_sides_titles: tuple[str, ...]  # both_sides_titles: 总理
+    team_glue: frozenset[str]  # team_glue: 其, 及
+    bracket_speech_words: tuple[str, ...]  # bracket_speech_words: 语
+    relayed_words_marker: str  # relayed_words_marker: 的话
+    relayed_words_verbs: str  # relayed_words_verbs: 说称
+    object_markers: frozenset[str]  # object_markers: 将, 把
     addressing_verbs: frozenset[str]  # addressing_verbs: 鼓励
     any_body_words: frozenset[str]  # any_body_words: 组织
     and_others: frozenset[str]  # and_others: 等
@@ -318,6 +326,14 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         again_words=_words(data["again_words"]),
         couple_words=frozenset(_words(data["couple_words"])),
         team_words=_words(data["team_words"]),
+        face_words=frozenset(_words(data["face_words"])),
+        both_sides=_words(data["both_sides"]),
+        both_sides_titles=_words(data["both_sides_titles"]),
+        team_glue=frozenset(_words(data["team_glue"])),
+        bracket_speech_words=_words(data["bracket_speech_words"]),
+        relayed_words_marker=data["relayed_words_marker"],
+        relayed_words_verbs=data["relayed_words_verbs"],
+        object_markers=frozenset(_words(data["object_markers"])),
         addressing_verbs=frozenset(_words(data["addressing_verbs"])),
         any_body_words=frozenset(_words(data["any_body_words"])),
         and_others=frozenset(_words(data["and_others"])),
@@ -468,6 +484,9 @@ class Rules:
             utilities=_words(data["utilities"]),
             collective_bodies=frozenset(_words(data["collective_bodies"])),
             country_sort_words=frozenset(_words(data["country_sort_words"])),
+            japanese_given_endings=frozenset(_words(data["japanese_given_endings"])),
+            name_and_others=_words(data["name_and_others"]),
+            verb_pieces={first: tuple(rest) for first, rest in data["verb_pieces"].items()},
             site_modifiers=_words(data["site_modifiers"]),
             ticket_words=_words(data["ticket_words"]),
             japan_words=_words(data["japan_words"]),
@@ -628,6 +647,25 @@ class Rules:
     def handle_followers(self) -> tuple[str, ...]:
         """What follows a social-media handle that speaks: a reporting verb or a channel."""
         return tuple(sorted({*self.lexicon.verbs, *self.lexicon.channels}))
+
+    @cached_property
+    def bracketed_speaker(self) -> re.Pattern[str]:
+        """（新潟县知事花角英世语）right after a quotation: its speaker, then the word for words said."""
+        words = alternatives(self.lexicon.bracket_speech_words)
+        return re.compile(f"[（(]([^（）()，,。；;“”「」]{{2,24}}?)({words})[）)]")
+
+    @cached_property
+    def relayed_words(self) -> re.Pattern[str]:
+        """Whose words a relay quotes and the verb they said them with (美国官员的话说)."""
+        lex = self.lexicon
+        marker, verbs = re.escape(lex.relayed_words_marker), lex.relayed_words_verbs
+        return re.compile(f"[^，,。；;]{{1,30}}?{marker}[{verbs}]")
+
+    @cached_property
+    def both_holders(self) -> re.Pattern[str]:
+        """One title on both sides (两国总理, 双方外长): group 1 is the title."""
+        lex = self.lexicon
+        return re.compile(f"(?:{alternatives(lex.both_sides)})({alternatives(lex.both_sides_titles)})")
 
     @cached_property
     def romanized_surnames(self) -> frozenset[str]:

@@ -72,10 +72,6 @@ _UP_TO_NAME = r"[^，,。；;）)\n]{0,16}$"
 _LATIN_GLOSSED = re.compile(r"\s*[a-z][a-z .'-]*\s*[(（]?$")
 _CLOSING_TITLE_MARKS = ("》", "』", "」", "”")  # (“零食很忙”表示: a quoted name speaks)
 _OPENING_OF = {"》": "《", "』": "『", "」": "「", "”": "“"}
-# A look on a face before the words that say how (一脸茫然, 满脸笑容): how the speaker looked.
-_FACE_WORDS = frozenset({"一脸", "满脸", "面带", "脸带", "满面"})
-# The holders of one title on two sides (两国总理, 双方外长).
-_BOTH_HOLDERS = re.compile("(?:两国|双方)(总理|总统|首相|外长|外交部长|领导人|首脑|元首|国防部长)")
 
 
 @dataclass
@@ -179,8 +175,8 @@ class Speakers:
             ):
                 return replace(pair, start=start, end=end)  # 两国总理重申…。双方也…: the same two
             return self._sides(start, end)
-        both = _BOTH_HOLDERS.fullmatch(text)
-        if both is not None and text[:2] in ("两国", "双方"):
+        both = self.rules.both_holders.fullmatch(text)
+        if both is not None:
             # 两国总理重申: the title's holders of the two sides that met (their leaders, or the
             # leaders of the two countries)
             sides = self._sides(start, end)
@@ -287,7 +283,7 @@ class Speakers:
                 return self._entity(named, parse, start, end)
         if last.tag == ENTITY and last.token is not None:
             return self._entity(units, parse, start, end)
-        looks = len(units) >= 3 and units[1].text in _FACE_WORDS
+        looks = len(units) >= 3 and units[1].text in lex.face_words
         if looks and units[0].tag == ENTITY and self._is_person(units[0]) and all(
             u.tag in ("a", "ad", "an", "d", "c") for u in units[2:]
         ):
@@ -389,12 +385,12 @@ class Speakers:
         team alone (团队说, 该团队) after such a team spoke: that person again."""
         team = next(w for w in self.lex.team_words if text.endswith(w))
         named = [u for u in units if u.tag == ENTITY]
-        glue = ("的", "其", "及", "和", "与", "、", "该", "这个", "这支", team)
+        glue = {*self.lex.team_glue, team}
         if named and self._is_person(named[-1]) and named[-1].token and all(
             u.text in glue or u.tag == "w" for u in units[units.index(named[-1]) + 1 :]
         ):
             return Subject(start, end, named[-1].token.key, PERSON)
-        bare = text.removeprefix("该").removeprefix("这个").removeprefix("这支")
+        bare = next((text[len(g) :] for g in self.lex.team_glue if text.startswith(g)), text)
         if named or bare not in self.lex.team_words:
             return None
         for _, _, subject in reversed(self.said):

@@ -42,11 +42,6 @@ _VERB_LIKE = frozenset({"v", "vd", "vn"})
 _POLLED = re.compile(r"[^，。；\n]{0,30}?(?:的|者)[^，。；\n]{0,4}占")
 
 
-# What a relay quotes: someone's words and the verb they said them with (美国官员的话说，…).
-_RELAYED_WORDS = re.compile(r"[^，,。；;]{1,30}?的话[说称讲道表指]")
-
-# （新潟县知事花角英世语）right after a quotation: its speaker, then the word for what was said.
-_BRACKETED_SPEAKER = re.compile(r"[（(]([^（）()，,。；;“”「」]{2,24}?)(语|说|談|谈)[）)]")
 
 
 @dataclass
@@ -410,7 +405,7 @@ class StatementFinder:
         units = self.units.between(clause, verb.start)
         if self.lex.verbs.get(verb.form, verb.form) in self.lex.quote_only:
             # 拜登 | 将这次撤离行动 | 称之为“…”: what is called so, before the verb, is no circumstance
-            marked = [k for k, u in enumerate(units) if k and u.text in ("将", "把")]
+            marked = [k for k, u in enumerate(units) if k and u.text in self.lex.object_markers]
             units = units[: marked[-1]] if marked else units
         parse = self.parser.parse(units, backwards=True)
         if parse.relayed is not None:
@@ -801,7 +796,7 @@ class StatementFinder:
         if verb.start >= 1 and self.view[verb.start - 1] in CLOSING_QUOTES and not named:
             return True  # “四不一无意”表态: the verb is a noun after a quoted term
         base = self.lex.verbs.get(verb.form, verb.form)
-        if base in self.lex.relay_verbs and _RELAYED_WORDS.match(self.view, start, end):
+        if base in self.lex.relay_verbs and self.rules.relayed_words.match(self.view, start, end):
             return False  # 援引美国官员的话说，…: the words relayed, then who said them
         if base in self.lex.announcing and self.view.startswith(self.lex.decisions, start):
             return True  # 宣布再加息3码, 宣布，将禁止…: a decision announced, not a statement
@@ -998,7 +993,7 @@ class StatementFinder:
         view, index = self.view, self.index
         found = []
         for quote_start, quote_end in index.quotes:
-            match = _BRACKETED_SPEAKER.match(view, quote_end + 1)
+            match = self.rules.bracketed_speaker.match(view, quote_end + 1)
             if match is None:
                 continue
             parse = self.parser.parse(self.units.between(match.start(1), match.end(1)))

@@ -1240,6 +1240,12 @@ def test_zero_subjects_topic_frames_pronouns_and_attended_events(body, expected)
         # how the speaker looked (一脸茫然又疲惫地) between the name and the verb
         ("美军泰勒与2名战友昨天休假。泰勒一脸茫然又疲惫地在现场告诉法新社：“人上面叠着人，叠了好几层。”",
          [("person:zh-泰勒", "告诉")]),
+        # a verb's suffix that begins a word of naming (发文 | 称之为“…”): the name given, quoted
+        ("王丹在推特发文称之为“北京四通桥勇士事件”并表示，做出这样的举动需要很大勇气。",
+         [("person:zh-王丹", "称之为"), ("person:zh-王丹", "表示")]),
+        # a source that relays another (据中央社引述金融时报称): the source's relay, the other's words
+        ("据中央社今天引述金融时报称，习近平连任，中国富豪精英赶紧逃出国。", [("cna", "引述"), ("financial-times", "称")]),
+        ("据路透社引述知情人士称，谈判已经破裂。", [("reuters", "引述"), (None, "称")]),
         # a quotation, then who said it in brackets (（新潟县知事花角英世语）), the name whole
         ("由于“可预想学校重新开学将导致疫情扩大、停课增加”（新潟县知事花角英世语），要求政府给出指针。",
          [("person:zh-花角英世", "语")]),

@@ -224,6 +224,9 @@ class StatementFinder:
         after = view[end : end + 1]
         if view.startswith(lex.blocked.get(base, ()), end):
             return None
+        suffix = next((s for s in lex.verb_suffixes if form.endswith(s) and form != s), "")
+        if suffix and view.startswith(lex.blocked.get(suffix, ()), end):
+            return None  # 发文 | 称之为“…”: the suffix begins a word of naming, no verb of saying
         if view.endswith(lex.blocked_before.get(form, ()), 0, start):
             return None  # 简称, （亦称: what a thing is called
         if self._inside_channel(start):
@@ -392,6 +395,13 @@ class StatementFinder:
         units = self.units.between(start + len(prefix), verb.start)
         if units and units[-1].text == "的":
             units = units[:-1]  # 根据朝鲜中央通讯社的报道: whose report
+        relay = next((k for k in range(len(units) - 1, 0, -1) if units[k].text in lex.relay_verbs), None)
+        if relay is not None and units[relay + 1 :]:
+            # 据中央社引述金融时报称: the source relays another, whose words these are (the
+            # relay is the source's own statement)
+            relayed = self.speakers.resolve(self.parser.parse(units[relay + 1 :], backwards=True))
+            if relayed is not None and (relayed.key is not None or relayed.anonymous):
+                return relayed
         # (据美联社和路透社报道: the last name and those joined to it)
         parse = self.parser.parse(units, backwards=True)
         subject = self.speakers.resolve(parse)
@@ -861,6 +871,10 @@ class StatementFinder:
             if subject is None:
                 continue
             start, end, punctuated, direct = self.content_for(verb)
+            quoted = self.index.inside_quote(verb.end + 1)
+            naming = self.lex.verbs.get(verb.form, verb.form) in self.lex.quote_only
+            if naming and quoted and quoted[0] == verb.end:
+                start, end, direct = quoted[0] + 1, quoted[1], True  # 称之为“…”: the name given, quoted
             if end <= start:
                 quoted = self._quote_before(subject.start)
                 if quoted is None and subject.key:

@@ -326,6 +326,8 @@ def _kinds(body: str) -> dict[str, str]:
         # a Japanese given name ending in 和 after a title; a three-character surname the tagger
         # cut one short (佐佐 | 江贤一郎)
         ("日本经济团体联合会会长十仓雅和对媒体说，国际情势日趋复杂。", "十仓雅和"),
+        # "and" the tagger ran into a name written alone later (邻居和 | 左勃 … 左勃回忆)
+        ("佛兰斯华打了通电话给邻居和左勃。左勃回忆，佛兰斯华在电话里很绝望。", "左勃"),
         ("曾担任日本代表团首席代表的佐佐江贤一郎在接受《日本经济新闻》时称，日本深化与中国对抗并非上策。", "佐佐江贤一郎"),
     ],
 )

@@ -865,6 +865,10 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             raw = _after_word_across(view, raw, rules.time_word_set)
             raw = _after_word_across(view, raw, rules.person_cue_words)
             form = _clean_person(raw, rules, view)
+            if form and len(form) >= 3 and form[0] in rules.list_joiners and any(
+                view[at - 1 : at] != form[0] for at in uses(view, form[1:])
+            ):
+                form = form[1:]  # (邻居)和 | 左勃 … 左勃回忆: "and", then the name written alone later
             if form and tag_alone is not None and len(form) >= 4 and "·" not in form and (
                 _foreign_run(form[:3]) and not _foreign_run(form)
             ):

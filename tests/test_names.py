@@ -2078,3 +2078,12 @@ def test_descriptions_and_names_run_into_a_verb_are_no_organizations(body, organ
 def test_latin_names_with_a_romanized_surname_are_people(body, people):
     found = {name for name, kind in _kinds(body).items() if kind == "person"}
     assert found == people, found
+
+
+def test_a_latin_name_listed_beside_a_romanized_one_is_a_person_and_its_surname_speaks_for_it():
+    body = ("图为汇隆实业的同事Chen Jingqiu、Su Binchan和Jacob Rothman。</p><p>Rothman说，"
+            "他还一直在考察墨西哥和土耳其的工厂。")
+    text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"
+    result = extract(parse_text(text))
+    assert result.entities["person:jacob-rothman"].kind == "person"
+    assert [(s.speaker_key, s.verb) for s in result.statements] == [("person:jacob-rothman", "说")]

@@ -267,7 +267,7 @@ _LATIN_JOINED = re.compile(r"\s?[和与及、]\s?(?P<name>[a-z][a-z'.\-]+(?: [a-
 
 def romanized_names(view: str, surnames: frozenset[str], not_given: frozenset[str],
                     body_words: frozenset[str] = frozenset(), known: frozenset[str] = frozenset(),
-                    ) -> dict[str, str]:
+                    verbs: tuple[str, ...] = ()) -> dict[str, str]:
     """Two Latin words set in Chinese text, one of them a romanized Chinese or Korean surname
     (baird zhu, xu yanzhou, andrew jiang): a person's name as they give it in Latin letters,
     whatever comes before or after. Not where the other word names a place or a thing
@@ -283,6 +283,11 @@ def romanized_names(view: str, surnames: frozenset[str], not_given: frozenset[st
         if view[match.start("first") - 1 : match.start("first")] in ("(", "（"):
             continue  # 曾锐生(steve tsang), 李宁有限公司(li ning): a gloss of the name before it
         found[name] = "person:" + slug(name)
+        # (…、Su Binchan和Jacob Rothman: a name listed beside it is a person's too)
+        joined = _LATIN_JOINED.match(view, match.end("second"))
+        if joined is not None and joined.group("name") not in known:
+            _add_latin(found, joined.group("name"), body_words)
+    _surnames_alone(view, found, verbs)  # (Rothman说 after Jacob Rothman)
     return found
 
 

@@ -2073,6 +2073,8 @@ def test_descriptions_and_names_run_into_a_verb_are_no_organizations(body, organ
         # …not a place or a thing beside the surname, nor a gloss in brackets of the name before
         ("他前往Hong Kong出差，又去了Lee County。", set()),
         ("京东创始人刘强东(Richard Liu)表示，将继续投资。", {"刘强东"}),
+        # a full Latin name whose surname alone speaks later (Jacob Rothman … Rothman说)
+        ("在华经营工厂的Jacob Rothman已经在中国生活了30年。Rothman说，他一直在考察墨西哥的工厂。", {"Jacob Rothman"}),
     ],
 )
 def test_latin_names_with_a_romanized_surname_are_people(body, people):

@@ -276,7 +276,12 @@ def romanized_names(view: str, surnames: frozenset[str], not_given: frozenset[st
     for match in _ROMANIZED.finditer(view):
         first, second = match.group("first"), match.group("second")
         name = f"{first} {second}"
-        if name in known or not ({first, second} & surnames) or {first, second} & not_given:
+        # (Jacob Rothman … Rothman说: a full name whose surname alone speaks later)
+        speaks = len(second) >= 3 and any(
+            view[m.start() - 1 : m.start()] != " " and view.startswith(verbs, m.end())
+            for m in re.finditer(r"(?<![a-z'.\-])" + re.escape(second) + r"(?![a-z'.\-])", view)
+        ) if verbs else False
+        if name in known or not ({first, second} & surnames or speaks) or {first, second} & not_given:
             continue
         if body_words.intersection((first, second)):
             continue

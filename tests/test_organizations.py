@@ -994,3 +994,22 @@ def test_a_firm_written_in_latin_before_its_people_or_in_a_credit_is_an_organiza
 )
 def test_a_name_listed_among_bodies_is_one(body, listed):
     assert listed in _organizations(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "mentions"),
+    [
+        # a country's or its capital's authorities: its government, the catalog's or one named
+        # by the country and 政府, so that both forms are one body
+        ("以色列当局表示，将继续行动。以色列政府也称，行动有效。",
+         {("organization:zh-以色列政府", "以色列当局"), ("organization:zh-以色列政府", "以色列政府")}),
+        ("北京当局拒绝了这一要求。", {("china-government", "北京当局")}),
+        ("香港当局表示，会严格执法。", {("hong-kong-government", "香港当局")}),
+        # two places' authorities together are both governments, no one body
+        ("中国和香港当局称，所有国家都需要此类法律。", {("china", "中国"), ("hong-kong", "香港")}),
+    ],
+)
+def test_a_places_authorities_are_its_government(body, mentions):
+    text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"
+    found = {(m.key, m.surface) for m in extract(parse_text(text)).mentions}
+    assert found == mentions, found

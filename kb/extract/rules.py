@@ -722,6 +722,54 @@ class Rules:
                 if key in entries and entries[key].kind == PLACE and entries[key].subkind == "country"}
 
     @cached_property
+    def _governed_units(self) -> dict[str, str]:
+        """Each country code → the catalog's place with a government of its own for it: the
+        country, or a region that has a code of its own (HK, TW)."""
+        entries = self.catalog.entries.values()
+        units = {e.country.upper(): e.key for e in entries
+                 if e.kind == PLACE and e.subkind == "country" and e.country}
+        for e in entries:
+            if e.kind == PLACE and e.subkind == "region" and e.country and e.country.upper() not in units:
+                units[e.country.upper()] = e.key
+        return units
+
+    @cached_property
+    def place_countries(self) -> dict[str, str]:
+        """Each catalog form of a country, a self-governed region or a city → the key of the
+        country (or region) it is governed as (平壤 → north-korea, 香港 → hong-kong)."""
+        entries, units = self.catalog.entries, self._governed_units
+        return {form: units[code] for form, key in self.catalog_keys.items()
+                if key in entries and entries[key].kind == PLACE
+                and entries[key].subkind in ("country", "region", "city")
+                and (code := (entries[key].country or "").upper()) in units
+                and (entries[key].subkind != "region" or units[code] == key)}
+
+    @cached_property
+    def governments_keys(self) -> dict[str, str]:
+        """A country's (or region's) key → its government's key in the catalog: the one its
+        name and 政府 name (中国政府, 香港政府)."""
+        entries = self.catalog.entries
+        units = set(self._governed_units.values())
+        named = {form + "政府": key for form, key in self.catalog_keys.items() if key in units}
+        found: dict[str, str] = {}
+        for form, key in self.catalog_keys.items():
+            entry = entries.get(key)
+            government = entry is not None and entry.kind == ORGANIZATION and entry.subkind == "government"
+            if government and form in named:
+                found.setdefault(named[form], key)
+        return found
+
+    @cached_property
+    def country_names(self) -> dict[str, str]:
+        """A country's (or region's) key → its catalog name (israel → 以色列)."""
+        units = set(self._governed_units.values())
+        return {e.key: e.name for e in self.catalog.entries.values() if e.key in units}
+
+    @cached_property
+    def authority_words(self) -> tuple[str, ...]:
+        return _words(self.catalog.lexicon["authority_words"])
+
+    @cached_property
     def army_words(self) -> tuple[tuple[str, ...], frozenset[str]]:
         """What follows a country for its army, and the characters that make 军 a word's."""
         data = self.catalog.lexicon

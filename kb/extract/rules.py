@@ -735,14 +735,15 @@ class Rules:
 
     @cached_property
     def place_countries(self) -> dict[str, str]:
-        """Each catalog form of a country, a self-governed region or a city → the key of the
+        """Each catalog form of a country, a self-governed region or a capital → the key of the
         country (or region) it is governed as (平壤 → north-korea, 香港 → hong-kong)."""
         entries, units = self.catalog.entries, self._governed_units
+        # (a capital stands for its country, 北京当局; another city's authorities are its own, 上海当局)
+        governed = set(units.values())
         return {form: units[code] for form, key in self.catalog_keys.items()
                 if key in entries and entries[key].kind == PLACE
-                and entries[key].subkind in ("country", "region", "city")
                 and (code := (entries[key].country or "").upper()) in units
-                and (entries[key].subkind != "region" or units[code] == key)}
+                and (key in governed or entries[key].speaks_for == units[code])}
 
     @cached_property
     def governments_keys(self) -> dict[str, str]:

@@ -1246,6 +1246,8 @@ def test_zero_subjects_topic_frames_pronouns_and_attended_events(body, expected)
         # a source that relays another (据中央社引述金融时报称): the source's relay, the other's words
         ("据中央社今天引述金融时报称，习近平连任，中国富豪精英赶紧逃出国。", [("cna", "引述"), ("financial-times", "称")]),
         ("据路透社引述知情人士称，谈判已经破裂。", [("reuters", "引述"), (None, "称")]),
+        # a surname, then a title that begins with 副 (赖副总统): the one named with that title
+        ("副总统赖清德今天为陈其迈站台。赖副总统提到，陈其迈团队推动高雄券。", [("lai-ching-te", "提到")]),
         # a quotation, then who said it in brackets (（新潟县知事花角英世语）), the name whole
         ("由于“可预想学校重新开学将导致疫情扩大、停课增加”（新潟县知事花角英世语），要求政府给出指针。",
          [("person:zh-花角英世", "语")]),

@@ -46,6 +46,7 @@ class NameRules:
     japanese_given_endings: frozenset[str] = frozenset()  # 一郎, 之介: no Chinese given name's
     name_and_others: tuple[str, ...] = ()  # 等人: a name ends before it
     list_joiners: str = ""  # 和与及: "and" before a name in a list, no part of it
+    title_prefix_chars: str = ""  # 副: a title's first character after a surname (赖副总统)
     verb_pieces: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # 所 → 说, 言 …
     site_modifiers: tuple[str, ...] = ()  # 国际: between a site's namesake and its word (国际机场)
     ticket_words: tuple[str, ...] = ()  # 配: after candidates' characters, a ticket

@@ -830,6 +830,10 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             continue  # 卫健委 beside 国家卫健委: a body's short form, no person
         if kind == PERSON and known.get(raw[1:]) == PERSON:
             continue  # 若普京: a word's character before a name the catalog knows
+        if kind == PERSON and len(raw) == 2 and raw[1] in rules.title_prefix_chars and all(
+            rules.title_words.starts_at(view, at + 1) for at in uses(view, raw)
+        ):
+            continue  # 赖 | 副总统: a surname and a title's first character, no given name
         if kind == PERSON and raw.startswith(_ABOUT) and all(
             _CLOCK_TIME.search(view, max(0, at - 6), at) for at in uses(view, raw)
         ):

@@ -1248,6 +1248,10 @@ def test_zero_subjects_topic_frames_pronouns_and_attended_events(body, expected)
         ("据路透社引述知情人士称，谈判已经破裂。", [("reuters", "引述"), (None, "称")]),
         # a surname, then a title that begins with 副 (赖副总统): the one named with that title
         ("副总统赖清德今天为陈其迈站台。赖副总统提到，陈其迈团队推动高雄券。", [("lai-ching-te", "提到")]),
+        # a source named with others like it (据《解放军报》等官方媒体报道): the one named
+        ("据《解放军报》等官方媒体报道，这艘航母于周三入列。", [("organization:zh-解放军报", "报道")]),
+        # answering in an assembly (答辩称), views given with a quotation (发表了看法“…”)
+        ("知事铃木直道在一般质询中答辩称：“我认为利用核电是现实性选择。”", [("person:zh-铃木直道", "答辩称")]),
         # a quotation, then who said it in brackets (（新潟县知事花角英世语）), the name whole
         ("由于“可预想学校重新开学将导致疫情扩大、停课增加”（新潟县知事花角英世语），要求政府给出指针。",
          [("person:zh-花角英世", "语")]),

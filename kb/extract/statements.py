@@ -395,6 +395,9 @@ class StatementFinder:
         units = self.units.between(start + len(prefix), verb.start)
         if units and units[-1].text == "的":
             units = units[:-1]  # 根据朝鲜中央通讯社的报道: whose report
+        listed = next((k for k in range(1, len(units)) if units[k].text in lex.and_others), None)
+        if listed is not None and any(u.tag == ENTITY for u in units[:listed]):
+            units = units[:listed]  # 据《解放军报》等官方媒体报道: the one named, and others like it
         relay = next((k for k in range(len(units) - 1, 0, -1) if units[k].text in lex.relay_verbs), None)
         if relay is not None and units[relay + 1 :]:
             # 据中央社引述金融时报称: the source relays another, whose words these are (the

@@ -1252,6 +1252,10 @@ def test_zero_subjects_topic_frames_pronouns_and_attended_events(body, expected)
         ("据《解放军报》等官方媒体报道，这艘航母于周三入列。", [("organization:zh-解放军报", "报道")]),
         # answering in an assembly (答辩称), views given with a quotation (发表了看法“…”)
         ("知事铃木直道在一般质询中答辩称：“我认为利用核电是现实性选择。”", [("person:zh-铃木直道", "答辩称")]),
+        # a publication named by its sort right before its title (美国杂志《外交政策》), a common
+        # phrase as its name may be, speaks by the piece it ran
+        ("美国杂志《外交政策》发表了一篇有关俄罗斯前总统梅德韦杰夫的报道，认为他已经变成了一个鹰派好战人士。",
+         [("organization:zh-外交政策", "认为")]),
         # a quotation, then who said it in brackets (（新潟县知事花角英世语）), the name whole
         ("由于“可预想学校重新开学将导致疫情扩大、停课增加”（新潟县知事花角英世语），要求政府给出指针。",
          [("person:zh-花角英世", "语")]),

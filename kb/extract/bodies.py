@@ -728,7 +728,9 @@ def quoted_media(view: str, rules: NameRules) -> list[tuple[int, int]]:
         # (…。《日经亚洲》报导则称: a title opening a clause, then its report, is a publication's)
         opens = match.start() == 0 or view[match.start() - 1] in _CLAUSE_OPENING
         reports = view[match.start()] == "《" and opens and view.startswith(rules.media_verbs, match.end())
-        if titled or reports or view.startswith(rules.media_words, match.end()):
+        # (美国杂志《外交政策》: what it is, right before the title)
+        described = view[match.start()] == "《" and view.endswith(rules.publication_sorts, 0, match.start())
+        if titled or reports or described or view.startswith(rules.media_words, match.end()):
             spans.append(match.span("name"))
     return spans
 

@@ -47,6 +47,7 @@ class NameRules:
     name_and_others: tuple[str, ...] = ()  # 等人: a name ends before it
     list_joiners: str = ""  # 和与及: "and" before a name in a list, no part of it
     title_prefix_chars: str = ""  # 副: a title's first character after a surname (赖副总统)
+    publication_sorts: tuple[str, ...] = ()  # 杂志, 周刊: right before a title in 《》, a publication's
     verb_pieces: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # 所 → 说, 言 …
     site_modifiers: tuple[str, ...] = ()  # 国际: between a site's namesake and its word (国际机场)
     ticket_words: tuple[str, ...] = ()  # 配: after candidates' characters, a ticket

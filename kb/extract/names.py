@@ -734,9 +734,12 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     people = [(w.start, w.end) for w in words if w.tag == "PER"] + listed
     people_edges = ({s for s, _ in people}, {e for _, e in people})
     tagged_people = {view[s:e] for s, e in people if e - s >= 3}
-    for start, end in quoted_media(view, rules):
+    media = quoted_media(view, rules)
+    for start, end in media:
         votes[view[start:end]][ORGANIZATION] += 2
-    quoted = {view[start:end] for start, end in (*quoted_bodies(view, rules), *speaking_quoted(view, rules))}
+    # (a publication named in quotes vouches for its name, a common phrase as it may be: 《外交政策》)
+    quoted = {view[start:end]
+              for start, end in (*quoted_bodies(view, rules), *speaking_quoted(view, rules), *media)}
     for form in quoted:
         votes[form][ORGANIZATION] += 2
     for start, end in bare_sources(view, words, known, rules):
@@ -917,13 +920,16 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             form = without_reporting_verb(form, rules) if form else form
             form = founded(form, rules) if form else form
             form = without_counted_things(form, rules) if form else form
-            if form and (form.endswith(rules.thing_endings) or form.startswith(rules.body_counters)
+            published = form is not None and f"《{form}》" in view and form in quoted  # 杂志《外交政策》
+            if form and not published and (
+                form.endswith(rules.thing_endings) or form.startswith(rules.body_counters)
                          or form.endswith(rules.group_endings)
                          or _suffixes_only(form, rules) or _counted_at_end(form, rules)
                          or _subsidiary(form, rules) or _part_after_parent(view, form, rules, known)):
                 continue  # 萨哈罗夫奖; 一间医院; 库德族; 科技有限公司: a prize, a body counted, a people
-            if form and not form.endswith(rules.organization_suffixes) and names_a_thing(view, form, rules,
-                                                                                        most=True):
+            if form and not published and not form.endswith(rules.organization_suffixes) and names_a_thing(
+                view, form, rules, most=True
+            ):
                 continue  # 萨哈罗夫(奖): a name inside a thing's name each time
             if form and _country_and_sort(form, rules):
                 continue  # 英国医院, 荷兰俱乐部, 尼国工会: a country's bodies of a sort, no name

@@ -490,6 +490,7 @@ class Rules:
             name_and_others=_words(data["name_and_others"]),
             list_joiners=data["list_joiners"],
             title_prefix_chars=data["title_prefix_chars"],
+            publication_sorts=_words(data["publication_sorts"]),
             verb_pieces={first: tuple(rest) for first, rest in data["verb_pieces"].items()},
             site_modifiers=_words(data["site_modifiers"]),
             ticket_words=_words(data["ticket_words"]),

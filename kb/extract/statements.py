@@ -529,6 +529,9 @@ class StatementFinder:
                 # one before it may (对于…的中国，则敦促其…: not 中国)
                 position = prior - 1
                 continue
+            issued = self._issued_in(prior_units, position)
+            if issued is not None:
+                return replace(issued, carried=True)  # X发表了一篇有关Y的报道，认为…: X's piece
             prior_parse = self.parser.parse(prior_units)
             opening = self.parser.parse_opening(prior_units)
             relative = prior_parse.start > 0 and prior_units[prior_parse.start - 1].text == "的"
@@ -569,6 +572,23 @@ class StatementFinder:
             if before is not None:
                 return replace(before, carried=True, source=False)
         return replace(previous, carried=True, source=False) if previous is not None else None
+
+    def _issued_in(self, units: list, end: int) -> Subject | None:
+        """The one who issued the piece a clause ends in (美国杂志《外交政策》发表了一篇有关…的报道):
+        the clause after it, with no subject of its own, is what the piece holds, theirs."""
+        lex = self.lex
+        pieces = (*lex.piece_words, *lex.issued_documents, *lex.media_verbs)
+        if not self.view[:end].rstrip("，, ").endswith(pieces):
+            return None
+        acts = (*lex.issuing_verbs, *lex.publishing_verbs)
+        verb = next((k for k, u in enumerate(units) if u.text.removesuffix("了") in acts), None)
+        if not verb or any(u.tag == ENTITY and u.token and self.speakers.kind(u.token.key) == PERSON
+                           for u in units[verb + 1 :]):
+            return None  # (刊登了国务卿布林肯的文章，指出…: the piece's writer, read elsewhere)
+        subject = self.speakers.resolve(self.parser.parse(units[:verb], backwards=True))
+        if subject is None or subject.key is None or self.speakers.kind(subject.key) == PLACE:
+            return None
+        return subject
 
     def _opening_subject_before(self, floor: int) -> Subject | None:
         """The person or body the sentence before ``floor``'s (same paragraph) opens with, as its

@@ -919,7 +919,8 @@ class Speakers:
     def description(self, start: int, end: int, text: str) -> Subject:
         """该公司, 声明, 社论: the nearest organization named before (of the same sort when the
         description names one: 该商会 → a 商会, 法院 → a court)."""
-        issuer = self._issuer(start, text) or self._same_document(start, end, text)
+        issuer = (self._issuer(start, text) or self._same_document(start, end, text)
+                  or self._piece_ran(start, end, text))
         if issuer is not None:
             return issuer
         if text in self.lex.issuer_only:
@@ -980,6 +981,19 @@ class Speakers:
             if subject.start < start and subject.key and not subject.anonymous and (
                 self.view[subject.start : subject.end] == text
             ):
+                return Subject(start, end, subject.key, subject.kind)
+        return None
+
+    def _piece_ran(self, start: int, end: int, text: str) -> Subject | None:
+        """报道援引… after 《外交政策》发表了一篇…的报道，认为… (paragraphs before): the piece that
+        paper ran, which the article goes on summarizing, is the paper's."""
+        if not text.endswith(self.lex.media_descriptions):
+            return None
+        acts = (*self.lex.issuing_verbs, *self.lex.publishing_verbs)
+        for _, _, subject in self.said:
+            said_by = self.view[subject.start : subject.end]
+            ran = said_by.endswith(text) and any(act in said_by for act in acts)
+            if subject.start < start and subject.key and not subject.anonymous and ran:
                 return Subject(start, end, subject.key, subject.kind)
         return None
 

@@ -1261,6 +1261,10 @@ def test_zero_subjects_topic_frames_pronouns_and_attended_events(body, expected)
         ("美国杂志《外交政策》发表了一篇有关梅德韦杰夫的报道，认为他已经变成了一个鹰派。</p><p>去年他在《生意人报》上发表了一篇文章。"
          "</p><p>报道指出，梅德韦杰夫近来倾向于使用社交媒体平台。",
          [("organization:zh-外交政策", "认为"), ("organization:zh-外交政策", "指出")]),
+        # a document of a sort after 的 (发布的警情 | 通报称): the noun names the document, its
+        # issuer speaks
+        ("丹东市公安局振兴分局发布的警情通报称，两人驾车往返交通卡口时闯卡。",
+         [("organization:zh-丹东市公安局振兴分局", "称")]),
         # a quotation, then who said it in brackets (（新潟县知事花角英世语）), the name whole
         ("由于“可预想学校重新开学将导致疫情扩大、停课增加”（新潟县知事花角英世语），要求政府给出指针。",
          [("person:zh-花角英世", "语")]),

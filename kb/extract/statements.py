@@ -44,6 +44,11 @@ _POLLED = re.compile(r"[^，。；\n]{0,30}?(?:的|者)[^，。；\n]{0,4}占")
 
 
 
+# 的 and a word of two or three characters right before a noun that is also a verb (发布的警情 |
+# 通报称): the noun's sort, so the noun names a document.
+_SORT_AFTER_DE = re.compile("的[\u4e00-\u9fff]{2,3}$")
+
+
 @dataclass
 class Found:
     """A statement in view coordinates."""
@@ -205,6 +210,8 @@ class StatementFinder:
         opening = start == 0 or before[-1:] in "，,。；;：:\n“「"
         if opening or before.endswith(lex.noun_markers) or before.endswith(lex.document_markers):
             return start + len(base)
+        if base not in lex.media_verbs and _SORT_AFTER_DE.search(view, max(0, start - 4), start):
+            return start + len(base)  # 发布的警情 | 通报 | 称: a document of a sort, after 的
         return start
 
     def _extended(self, start: int, form: str, base: str) -> int:

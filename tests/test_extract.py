@@ -1265,6 +1265,9 @@ def test_zero_subjects_topic_frames_pronouns_and_attended_events(body, expected)
         # issuer speaks
         ("丹东市公安局振兴分局发布的警情通报称，两人驾车往返交通卡口时闯卡。",
          [("organization:zh-丹东市公安局振兴分局", "称")]),
+        # a handle in quotes after a user's word (微博网民“睡到七点半ming”说); not a manner word
+        ("微博网民“睡到七点半ming”说：“河南大规模篡改健康码都没有任何的处罚。”", [("person:zh-睡到七点半ming", "说")]),
+        ("有网友“打趣”说这是好事。", []),
         # a quotation, then who said it in brackets (（新潟县知事花角英世语）), the name whole
         ("由于“可预想学校重新开学将导致疫情扩大、停课增加”（新潟县知事花角英世语），要求政府给出指针。",
          [("person:zh-花角英世", "语")]),

@@ -159,7 +159,7 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
                                  rules.latin_common_words))
     extra.update(latin_after_descriptors(text, rules.names.organization_before, catalog.alias_index,
                                          rules.latin_common_words, rules.names.quoted_body_descriptors))
-    extra.update(handles(view, rules.handle_followers))
+    extra.update(handles(view, rules.handle_followers, rules.handle_owners, rules.handle_words))
     extra.update(business_units(view, words, matcher.form_hits(view), rules.names, rules.catalog_kinds))
     extra.update(armed_forces(view, rules.country_forms, rules.army_abbreviations, rules.armed_forces_keys,
                               rules.catalog_keys, rules.army_words))

@@ -17,13 +17,24 @@ def _handle_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"@(?P<handle>[\w\u4e00-\u9fff·.\-]{2,24}?)(?=" + after + ")")
 
 
-def handles(view: str, verbs: tuple[str, ...]) -> dict[str, str]:
-    """Each handle written after @ and right before one of ``verbs`` (发帖说, 表示): form → key."""
+@lru_cache(maxsize=4)
+def _quoted_handle_pattern(owners: tuple[str, ...], verbs: tuple[str, ...]) -> re.Pattern[str]:
+    words = "|".join(map(re.escape, sorted(owners, key=lambda w: (-len(w), w))))
+    after = "|".join(map(re.escape, sorted(verbs, key=lambda v: (-len(v), v))))
+    return re.compile(f"(?:{words})[“「](?P<handle>[^“”「」，,。\\s]{{2,24}})[”」](?=" + after + ")")
+
+
+def handles(view: str, verbs: tuple[str, ...], owners: tuple[str, ...] = (),
+            words: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Each handle written after @, or in quotes after a user's word (微博网民“睡到七点半ming”说),
+    right before one of ``verbs`` (发帖说, 表示): form → key."""
     found: dict[str, str] = {}
-    if "@" not in view:
-        return found
-    for match in _handle_pattern(verbs).finditer(view):
+    matches = [*(_handle_pattern(verbs).finditer(view) if "@" in view else ()),
+               *(_quoted_handle_pattern(owners, verbs).finditer(view) if owners else ())]
+    for match in matches:
         handle = match["handle"]
+        if handle in words:
+            continue  # 网友“打趣”说: a word of the language in quotes, how it was said
         found[handle] = "person:" + slug(handle) if handle.isascii() else f"person:zh-{handle}"
     return found
 

@@ -649,6 +649,17 @@ class Rules:
         }
 
     @cached_property
+    def handle_owners(self) -> tuple[str, ...]:
+        """Words for a platform's users, before a handle in quotes (网民“…”说)."""
+        return _words(self.catalog.lexicon["handle_owners"])
+
+    @cached_property
+    def handle_words(self) -> frozenset[str]:
+        """Words of the language a quoted handle cannot be (manner words, verbs, fillers)."""
+        lex = self.lexicon
+        return frozenset({*lex.verbs, *lex.manner_words, *lex.fillers})
+
+    @cached_property
     def handle_followers(self) -> tuple[str, ...]:
         """What follows a social-media handle that speaks: a reporting verb or a channel."""
         return tuple(sorted({*self.lexicon.verbs, *self.lexicon.channels}))

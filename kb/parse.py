@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import email.utils
 import hashlib
+import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -397,6 +398,10 @@ _DATELINE = re.compile(
 )
 
 
+# An entity left in the text of a page escaped twice (&amp;, &quot;, &#39;).
+_TWICE_ESCAPED = re.compile(r"&(?:amp|quot|apos|lt|gt|nbsp|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
+
+
 def _clean_inline(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
@@ -616,6 +621,9 @@ class _BodyBuilder:
 
     def emit(self, raw: str, kind: str, caption_hint: bool) -> None:
         text = _clean_inline(raw)
+        if "&" in text:
+            # (Ben &amp;amp; Jerry's, 抱怨说，&amp;quot;…: a page escaped twice; its text once more)
+            text = _TWICE_ESCAPED.sub(lambda m: html.unescape(m.group()), text)
         if not text:
             return
         rules = self.rules

@@ -322,3 +322,9 @@ def test_a_labelled_author_and_role_is_the_byline():
             '<span>BBC中文特约记者</span></span></li></ul></section><p>正文。</p>')
     article = parse_text(f"---\ntitle: t\ndate: 2025-11-01 01:37:01 +00:00\nlink: https://www.bbc.com/zhongwen/a\n---\n{body}")
     assert article.authors == ("文海欣",) and article.text.split("\n")[1:] == ["正文。", "作者：文海欣"]
+
+
+def test_a_page_escaped_twice_reads_as_its_text():
+    raw = ("<!--1643120102000-->\n[t](https://www.example.com/a/1)\n------\n"
+           "<p>他在耶路撒冷购买Ben &amp;amp; Jerry’s冰淇淋。他抱怨说，&amp;quot;行不通。&amp;quot;</p>")
+    assert [b.text for b in parse_text(raw).blocks] == ['他在耶路撒冷购买Ben & Jerry’s冰淇淋。他抱怨说，"行不通。"']

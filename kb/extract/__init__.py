@@ -164,7 +164,7 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
     extra.update(armed_forces(view, rules.country_forms, rules.army_abbreviations, rules.armed_forces_keys,
                               rules.catalog_keys, rules.army_words))
     extra.update(place_governments(view, rules.place_countries, rules.governments_keys, rules.country_names,
-                                   rules.catalog_keys, rules.authority_words))
+                                   rules.catalog_keys, rules.authority_words, rules.names.list_joiners))
     organizations = bracketed_organizations(text, words, rules.brackets, rules.catalog_kinds,
                                             catalog.alias_index, result.entities, _tags_alone,
                                             rules.catalog_keys)

@@ -992,7 +992,7 @@ def armed_forces(view: str, countries: Mapping[str, str], abbreviations: Mapping
 
 def place_governments(view: str, places: Mapping[str, str], governments: Mapping[str, str],
                       country_names: Mapping[str, str], known: Collection[str],
-                      words: tuple[str, ...]) -> dict[str, str]:
+                      words: tuple[str, ...], joiners: str = "") -> dict[str, str]:
     """A country's or its capital's authorities (以色列当局, 平壤当局, 中国当局): its government —
     the catalog's, where it lists one, else the body 'country + 政府' names, so that 以色列当局
     and 以色列政府 are one body. ``places`` maps a place form to its country's key,
@@ -1003,7 +1003,7 @@ def place_governments(view: str, places: Mapping[str, str], governments: Mapping
         at = next((at for at in range(max(0, start - 6), start - 1) if view[at:start] in places), None)
         if at is None or view[at:end] in known:
             continue
-        joined = view[at - 1 : at] in ("和", "与", "及", "、") and any(
+        joined = at > 0 and view[at - 1] in joiners and any(
             view[b : at - 1] in places for b in range(max(0, at - 7), at - 2))
         if joined:
             continue  # 中国和香港当局: the authorities of both, which a subject reads (not one body)

@@ -46,6 +46,7 @@ class NameRules:
     japanese_given_endings: frozenset[str] = frozenset()  # 一郎, 之介: no Chinese given name's
     name_and_others: tuple[str, ...] = ()  # 等人: a name ends before it
     list_joiners: str = ""  # 和与及: "and" before a name in a list, no part of it
+    bracket_speech_words: tuple[str, ...] = ()  # 语, 说: （知事花角英世语）, who said it, after a name
     title_prefix_chars: str = ""  # 副: a title's first character after a surname (赖副总统)
     publication_sorts: tuple[str, ...] = ()  # 杂志, 周刊: right before a title in 《》, a publication's
     verb_pieces: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # 所 → 说, 言 …

@@ -304,7 +304,7 @@ def _through_verb_start(view: str, start: int, end: int, words: Sequence[Word], 
     ):
         return end + 1  # 陈俊 | 圣日前受访说, 曾玟 | 学（前左）: the given name's second character
     if end - start >= 2 and _HAN_CHAR.match(view, end) and view[end] not in rules.not_name_starts and (
-        view[end + 1 : end + 3] in ("语）", "说）", "语)", "说)")
+        view[end + 1 : end + 2] in rules.bracket_speech_words and view[end + 2 : end + 3] in ("）", ")")
     ):
         return end + 1  # （新潟县知事花角英 | 世语）: the name's last character, then who said it
     if _japanese_given_name(view, start, end, words, rules):

@@ -489,6 +489,7 @@ class Rules:
             japanese_given_endings=frozenset(_words(data["japanese_given_endings"])),
             name_and_others=_words(data["name_and_others"]),
             list_joiners=data["list_joiners"],
+            bracket_speech_words=_words(data["bracket_speech_words"]),
             title_prefix_chars=data["title_prefix_chars"],
             publication_sorts=_words(data["publication_sorts"]),
             verb_pieces={first: tuple(rest) for first, rest in data["verb_pieces"].items()},

@@ -701,14 +701,14 @@ class Speakers:
         keys = {t.key for t in self.people if floor <= t.start < pos and t.key in titled}
         return keys.pop() if len(keys) == 1 else None
 
-    def _titled_twice(self, title: str, pos: int) -> list[str | None]:
+    def _titled_twice(self, title: str, pos: int) -> list[str]:
         """The two people given ``title`` (or a title ending in it) in the last few paragraphs
         before ``pos``, the later first; [] unless exactly two."""
         floor = self._floor(pos)
         titled = {person for written, person, _ in self.holders.roles if written.endswith(title)}
         keys = list(dict.fromkeys(t.key for t in reversed(self.people)
                                   if floor <= t.start < pos and t.key in titled))
-        return list(keys) if len(keys) == 2 else []
+        return keys if len(keys) == 2 else []
 
     def _named_as(self, noun: str, pos: int) -> str | None:
         """The one person written right after ``noun`` (被告 | 鄺港智) before ``pos`` in the last

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from kb.catalog import ORGANIZATION, PERSON, PLACE
-from kb.extract.clauses import ClauseParser, SubjectParse, Units
+from kb.extract.clauses import ClauseParser, SubjectParse, Unit, Units
 from kb.extract.entities import ENTITY, Token
 from kb.extract.roles import TitleHolders, article_roles
 from kb.extract.rules import Rules
@@ -40,10 +41,6 @@ __all__ = ["Found", "StatementFinder", "Subject"]
 _VERB_LIKE = frozenset({"v", "vd", "vn"})
 # The people a poll counts after the verb they answered with (…的民众占58%, 贊成者占61%).
 _POLLED = re.compile(r"[^，。；\n]{0,30}?(?:的|者)[^，。；\n]{0,4}占")
-
-
-
-
 # 的 and a word of two or three characters right before a noun that is also a verb (发布的警情 |
 # 通报称): the noun's sort, so the noun names a document.
 _SORT_AFTER_DE = re.compile("的[\u4e00-\u9fff]{2,3}$")
@@ -405,15 +402,14 @@ class StatementFinder:
         listed = next((k for k in range(1, len(units)) if units[k].text in lex.and_others), None)
         if listed is not None and any(u.tag == ENTITY for u in units[:listed]):
             units = units[:listed]  # 据《解放军报》等官方媒体报道: the one named, and others like it
-        relay = next((k for k in range(len(units) - 1, 0, -1) if units[k].text in lex.relay_verbs), None)
-        if relay is not None and units[relay + 1 :]:
-            # 据中央社引述金融时报称: the source relays another, whose words these are (the
-            # relay is the source's own statement)
-            relayed = self.speakers.resolve(self.parser.parse(units[relay + 1 :], backwards=True))
-            if relayed is not None and (relayed.key is not None or relayed.anonymous):
-                return relayed
         # (据美联社和路透社报道: the last name and those joined to it)
         parse = self.parser.parse(units, backwards=True)
+        if parse.relayed is not None:
+            # 据中央社引述金融时报称: the source relays another, whose words these are (the
+            # relay is the source's own statement)
+            relayed = self.speakers.resolve(SubjectParse(parse.units, *parse.relayed, parse.continuing))
+            if relayed is not None and (relayed.key is not None or relayed.anonymous):
+                return relayed
         subject = self.speakers.resolve(parse)
         place = subject is not None and subject.key is not None and self.speakers.kind(subject.key) == PLACE
         if place and base in lex.media_verbs and parse.end == len(parse.units):
@@ -580,7 +576,7 @@ class StatementFinder:
                 return replace(before, carried=True, source=False)
         return replace(previous, carried=True, source=False) if previous is not None else None
 
-    def _issued_in(self, units: list, end: int) -> Subject | None:
+    def _issued_in(self, units: Sequence[Unit], end: int) -> Subject | None:
         """The one who issued the piece a clause ends in (美国杂志《外交政策》发表了一篇有关…的报道):
         the clause after it, with no subject of its own, is what the piece holds, theirs."""
         lex = self.lex
@@ -901,10 +897,10 @@ class StatementFinder:
             if subject is None:
                 continue
             start, end, punctuated, direct = self.content_for(verb)
-            quoted = self.index.inside_quote(verb.end + 1)
+            named = self.index.inside_quote(verb.end + 1)
             naming = self.lex.verbs.get(verb.form, verb.form) in self.lex.quote_only
-            if naming and quoted and quoted[0] == verb.end:
-                start, end, direct = quoted[0] + 1, quoted[1], True  # 称之为“…”: the name given, quoted
+            if naming and named and named[0] == verb.end:
+                start, end, direct = named[0] + 1, named[1], True  # 称之为“…”: the name given, quoted
             if end <= start:
                 quoted = self._quote_before(subject.start)
                 if quoted is None and subject.key:

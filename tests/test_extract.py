@@ -147,11 +147,25 @@ def test_nested_and_continued():
         "几位部长表示，将支持该法案。",
         "分析師們認為，央行將降息。",
         "以沙赫巴兹·谢里夫为首的反对派声称，将于周四对信任投票进行讨论。",
+        # a verb that begins the noun of who does it (分析 | 人士): no verb of a body before it
+        "中国将作出反应，但分析人士表示，任何举动都会经过精心调整。",
     ],
 )
 def test_anonymous_never_named(body):
     found = statements(body)
     assert found and all(anonymous and key is None for key, _, _, anonymous in found), found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "批评者认为，这项法案将限制新闻自由。",
+        # a report no one is named for, after a body named only in a named person's title
+        "美國司法部副部長摩納可說過槍枝失竊情況氾濫。報告指出，改裝武器的數量增加5倍以上。",
+    ],
+)
+def test_no_one_named_speaks_for_an_unnamed_source(body):
+    assert all(key is None for key, _, _, _ in statements(body)), statements(body)
 
 
 def test_pronoun_resolves_to_previous_subject():
@@ -428,6 +442,14 @@ def test_unknown_domain_becomes_outlet():
         # …but a person's kin after them is (拜登的儿子 | 亨特·拜登)
         ("众议院投票授权调查。拜登的儿子亨特·拜登无视国会传票，他拒绝闭门作证，称他只会公开作证。",
          "person:zh-亨特·拜登", "称", "他只会公开作证"),
+        # whom a verb urges is part of what it urges them (not an addressee left out, as after 告诉)
+        ("布林肯警告美国企业，应谨慎遵守出口管制。", "antony-blinken", "警告", "美国企业，应谨慎遵守出口管制"),
+        ("布林肯最后提醒大家，明年将是北约成立75周年。", "antony-blinken", "提醒", "大家，明年将是北约成立75周年"),
+        ("布林肯敦促其盟友，应加强对投资的审查。", "antony-blinken", "敦促", "其盟友，应加强对投资的审查"),
+        ("布林肯告诉路透社，谈判仍有空间。", "antony-blinken", "告诉", "谈判仍有空间"),
+        # a surname alone after the full name with its Latin form, over a catalog person's short form
+        ("西万·安德森（Siwan Anderson）发表了论文。安德森表示，财富增加也导致了嫁妆增加。", "person:siwan-anderson",
+         "表示", "财富增加也导致了嫁妆增加"),
     ],
 )
 def test_attribution_mechanisms(body, speaker, verb, content):
@@ -508,6 +530,8 @@ def test_noun_uses_of_speech_verbs_are_not_statements():
     ("菲律宾船只在仁爱礁(Second Thomas Shoal，中国称仁爱礁)的水域频繁遭遇中国海警。", []),
     # a speech verb the tagger reads as the head noun of what comes before it (联合调查提议)
     ("李洛渊在脸书上发文敦促朝鲜接受韩方的联合调查提议，表示“韩朝公布的内容存在差别”。", ["敦促", "表示"]),
+    # what someone may do is not what they said (可能会作出回应)
+    ("北京可能会作出回应，这将使双方关系恶化。", []),
 ])
 def test_denied_verbs_and_verbs_made_times_or_attributes_are_no_statements(body, verbs):
     assert [verb for _, verb, _, _ in statements(body)] == verbs, statements(body)

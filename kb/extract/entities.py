@@ -721,9 +721,10 @@ def resolve_ambiguous(tokens: list[Token], view: str, matcher: Matcher, home: st
             # no catalog entry is (over a guess from the country)
             form = view[token.start : token.end]
             # (of several, 迈克·约翰逊 and 安德鲁·约翰逊, the one the article named first: its actor)
+            # (its key may be its Latin name: 西万·安德森（Siwan Anderson）, then 安德森表示)
             ends = ("·" + form, "-" + form)
-            full = [t.key for t in tokens
-                    if t.key and t.key.startswith("person:zh-") and t.key.endswith(ends)]
+            full = [t.key for t in tokens if t.key and t.type == ENTITY and not t.ambiguous
+                    and view[t.start : t.end].endswith(ends) and kind_of(t.key, matcher) == PERSON]
             choice = full[0] if full else choice
         if choice is None and _titled_as_no_candidate(candidates, tokens, index, matcher):
             # 众议院议长约翰逊: a person the title says is none of the catalog's 约翰逊

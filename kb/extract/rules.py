@@ -95,6 +95,7 @@ class Lexicon:
     adjacent_verbs: frozenset[str]  # adjacent_verbs
     blocked: dict[str, tuple[str, ...]]  # blocked_continuations
     blocked_before: dict[str, tuple[str, ...]]  # blocked_before
+    agent_endings: tuple[str, ...]  # agent_endings: 人士 (分析人士: a noun)
     noun_markers: tuple[str, ...]  # noun_markers: 的要求, 做出回应
     negators: tuple[str, ...]  # negators: 没有回应
     verb_enders: tuple[str, ...]  # verb_enders: 致词时, 引述的 (a clause of time, an attribute)
@@ -107,6 +108,7 @@ class Lexicon:
     continuation_markers: tuple[str, ...]  # continuation_markers
     addressee_markers: frozenset[str]  # addressee_markers
     addressee_verbs: frozenset[str]  # addressee_verbs
+    urging_verbs: frozenset[str]  # urging_verbs: 警告, 提醒 (whom, then what)
     object_verbs: tuple[str, ...]  # object_verbs
     claim_nouns: tuple[str, ...]  # claim_nouns
     latter_words: frozenset[str]  # latter_words: 后者
@@ -303,6 +305,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         adjacent_verbs=frozenset(_words(data["adjacent_verbs"])),
         blocked=_per_verb(data["blocked_continuations"]),
         blocked_before=_per_verb(data["blocked_before"]),
+        agent_endings=_words(data["agent_endings"]),
         noun_markers=_words(data["noun_markers"]),
         negators=_words(data["negators"]),
         verb_enders=_words(data["verb_enders"]),
@@ -315,6 +318,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         continuation_markers=_words(data["continuation_markers"]),
         addressee_markers=frozenset(_words(data["addressee_markers"])),
         addressee_verbs=frozenset(_words(data["addressee_verbs"])),
+        urging_verbs=frozenset(_words(data["urging_verbs"])),
         object_verbs=_words(data["object_verbs"]),
         claim_nouns=_words(data["claim_nouns"]),
         latter_words=frozenset(_words(data["latter_words"])),

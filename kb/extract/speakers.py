@@ -113,6 +113,8 @@ class Speakers:
         self.mentions = mentions
         # where each name or title ends → (its start, whether a title)
         self._chain_ends = {t.end: (t.start, t.type == TITLE) for t in tokens if t.type in (ENTITY, TITLE)}
+        # where each title starts → where it ends
+        self._title_ends = {t.start: t.end for t in tokens if t.type == TITLE}
         self.organizations = [t for t in mentions if self.kind(t.key) == ORGANIZATION]
         self.people_starts = [t.start for t in self.people]
         self.organization_starts = [t.start for t in self.organizations]
@@ -962,7 +964,11 @@ class Speakers:
         media = text.endswith(self.lex.media_descriptions)
         # (推特 in 在推特上说 is where, not who: a channel is no referent; a report is a medium's)
         # (向立法院提交的报告: who is given a document is not who wrote it)
-        pool = [t for t in (same if media else same or self.organizations) if not (
+        # (報告指出 after 美國司法部副部長摩納可所說: a body named only in a named person's title
+        # is not what the article speaks of; its unnamed 发言人 speaks for it)
+        titled = {t.start for t in self.people}
+        anyone = [t for t in self.organizations if self._title_ends.get(t.end, -1) not in titled]
+        pool = [t for t in (same if media else same or anyone) if not (
             self.view[t.start - 1 : t.start] == "在" and self.view[t.end : t.end + 1] == "上"
         ) and not (media and self._credited(t))
             and self.view[t.start - 1 : t.start] not in self.lex.addressee_marks]

@@ -228,6 +228,8 @@ class StatementFinder:
         after = view[end : end + 1]
         if view.startswith(lex.blocked.get(base, ()), end):
             return None
+        if len(form) >= 2 and view.startswith(lex.agent_endings, end):
+            return None  # 分析 | 人士表示: who does it, a noun that speaks by the verb after it
         suffix = next((s for s in lex.verb_suffixes if form.endswith(s) and form != s), "")
         if suffix and view.startswith(lex.blocked.get(suffix, ()), end):
             return None  # 发文 | 称之为“…”: the suffix begins a word of naming, no verb of saying
@@ -860,12 +862,15 @@ class StatementFinder:
         if bool(units) and not any(u.tag in ("v", "vd", "a", "d") for u in units):
             # (说今日的风势，中间航道较有优势: a verb of saying takes no thing; a noun phrase
             # after it, then a clause with a subject of its own, is that clause's topic)
-            saying = self.lex.verbs.get(verb.form, verb.form) in self.lex.saying_verbs
-            following = self.units.between(clause_end + 1, end) if saying and clause_end < end else []
+            saying = base in self.lex.saying_verbs
+            # (警告德国民众，不要背离民主: whom these verbs urge, then what they urge them)
+            urging = base in self.lex.urging_verbs
+            then = (saying or urging) and clause_end < end
+            following = self.units.between(clause_end + 1, end) if then else []
             # (not 表示质疑，他说…: a clause with a verb of speech of its own is its own statement)
             spoken = any(u.text in self.lex.verbs for u in following)
-            return not (following and following[0].tag in _TOPIC_SUBJECT_TAGS and not spoken and any(
-                u.tag in ("v", "vd", "a") for u in following))
+            led = bool(following) and (urging or following[0].tag in _TOPIC_SUBJECT_TAGS)
+            return not (led and not spoken and any(u.tag in ("v", "vd", "a") for u in following))
         # 批评以色列的强硬政府: a short clause of no verb that ends in 的 and a noun names a thing
         # and says nothing (a relative clause before the noun, 待了多年的台积电, may be a verb's
         # object too: 投票给普京以外的人)

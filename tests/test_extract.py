@@ -447,6 +447,9 @@ def test_unknown_domain_becomes_outlet():
         ("布林肯最后提醒大家，明年将是北约成立75周年。", "antony-blinken", "提醒", "大家，明年将是北约成立75周年"),
         ("布林肯敦促其盟友，应加强对投资的审查。", "antony-blinken", "敦促", "其盟友，应加强对投资的审查"),
         ("布林肯告诉路透社，谈判仍有空间。", "antony-blinken", "告诉", "谈判仍有空间"),
+        # a place in the frame of where the speaker spoke, after a relative clause (附近的)
+        ("BBC派驻中东记者安娜·福斯特（Anna Foster）在震中附近的土耳其城市奥斯曼尼耶（Osmaniye）报道，当地完全没有电。",
+         "person:anna-foster", "报道", "当地完全没有电"),
         # a surname alone after the full name with its Latin form, over a catalog person's short form
         ("西万·安德森（Siwan Anderson）发表了论文。安德森表示，财富增加也导致了嫁妆增加。", "person:siwan-anderson",
          "表示", "财富增加也导致了嫁妆增加"),

@@ -1096,6 +1096,13 @@ def test_a_transliterated_town_after_a_place_word_is_a_place():
     assert kinds.get("格林達維克") == "place", kinds
 
 
+def test_a_name_after_a_word_for_a_sort_of_place_is_a_place():
+    # 城市 | 奥斯曼尼耶（Osmaniye）报道: the tagger's person, a city by the word before it, though
+    # a verb of reporting follows
+    kinds = _kinds("记者安娜·福斯特（Anna Foster）在土耳其城市奥斯曼尼耶（Osmaniye）报道，当地没有电。")
+    assert kinds.get("奥斯曼尼耶") == "place", kinds
+
+
 def test_a_titled_person_beside_their_office_stays_a_person():
     # 前总统马英九 beside 马英九办公室: not a body's short form (as 永龄 beside 永龄基金会 is)
     kinds = _kinds("国民党参选人侯友宜昨天拜会前总统马英九。马英九办公室发布新闻稿表示，马英九全力支持侯友宜。")

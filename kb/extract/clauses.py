@@ -237,8 +237,16 @@ class Units:
 
 
 class ClauseParser:
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, places: frozenset[str] = frozenset()) -> None:
         self.lex = lexicon
+        self.places = places  # the keys of the article's places: where, after 在, not who
+
+    def _place_in_frame(self, units: list[Unit], i: int, k: int, end: int) -> bool:
+        """Whether the name ending ``units[k:end]`` is a place that a 在 or 于 before it, in
+        ``units[i:k]``, makes where the speaker spoke (在震中附近的土耳其城市奥斯曼尼耶 | 报道)."""
+        last = next((u for u in reversed(units[k:end]) if u.tag == ENTITY), None)
+        return last is not None and last.token is not None and last.token.key in self.places and (
+            _opens_place(units[i:k]))
 
     def parse(self, units: list[Unit], backwards: bool = False) -> SubjectParse:
         """The subject phrase of a clause whose verb follows ``units``; ``backwards``: failing
@@ -288,6 +296,8 @@ class ClauseParser:
                     _opens_place(units[k + 1 : end])
                 ):
                     break  # 在她的推特账户上(写道): where, not who
+                if end > k + 1 and self._place_in_frame(units, i, k + 1, end):
+                    break  # 在震中附近的土耳其城市奥斯曼尼耶(报道): where, not who
                 if end > k + 1 and self.gap_ok(units[end:]):
                     if any(u.tag == ENTITY for u in units[k + 1 : end]):
                         return SubjectParse(units, k + 1, end, continuing)
@@ -322,6 +332,8 @@ class ClauseParser:
                 _opens_place(units[k + 1 :])
             ):
                 continue  # 在她的推特账户上(写道): a name inside where it was said
+            if units[k].tag == ENTITY and self._place_in_frame(units, i, k, k + 1):
+                continue  # 在…城市奥斯曼尼耶(报道): the place spoken in
             if units[k].tag == ENTITY and self.gap_ok(units[k + 1 :]):
                 # (在共和党犹太联盟（Republican Jewish Coalition）峰会上: a Latin gloss in brackets is
                 # the name before it, governed as that name is)

@@ -32,6 +32,7 @@ class NameRules:
     long_organization_suffixes: tuple[str, ...]  # those of two characters or more
     place_suffixes: tuple[str, ...]
     place_before: tuple[str, ...]  # words before a place: 在, 前往, 位于
+    place_class_words: tuple[str, ...]  # a sort of place before its name: 城市, 首都
     place_after: tuple[str, ...]  # words after a place: 市, 一带, 境内
     person_after: tuple[str, ...]  # words after a person: reporting verbs
     not_names: frozenset[str]

@@ -581,6 +581,8 @@ def _context_kinds(view: str, form: str, rules: NameRules, known: Mapping[str, s
         # (沃尔玛 | 市场: 市 there begins a word, no city)
         if placed or after.startswith(rules.place_after) and not after.startswith(rules.not_place_after):
             votes[PLACE] += 1
+        if before.endswith(rules.place_class_words):
+            votes[PLACE] += 1  # 城市奥斯曼尼耶(报道): the sort of place it is outweighs a verb after
         if (view[at - 1 : at] in rules.city_suffixes or after.startswith(rules.place_after)) and any(
             known.get(view[at - n : at]) == PLACE for n in range(2, 6) if at >= n
         ):

@@ -455,6 +455,7 @@ class Rules:
             long_organization_suffixes=tuple(s for s in organization_suffixes if len(s) >= 2),
             place_suffixes=_words(data["place_suffixes"]),
             place_before=_words(data["place_before"]),
+            place_class_words=_words(data["place_class_words"]),
             place_after=_words(data["place_after"]),
             person_after=tuple(sorted(self.lexicon.verbs, key=len, reverse=True)),
             not_names=frozenset(_words(data["not_names"])),

@@ -141,7 +141,9 @@ class StatementFinder:
                                                        *self.lex.sides_words) if w.endswith("方")),
                            adverbs=frozenset(w for w in self.lex.fillers if len(w) == 2),
                            surnames=rules.names.surnames)
-        self.parser = ClauseParser(self.lex)
+        places = frozenset(t.key for t in tokens
+                           if t.type == ENTITY and t.key and rules.kind_of(t.key) == PLACE)
+        self.parser = ClauseParser(self.lex, places)
         self.roles = article_roles(tokens, view, rules.kind_of)
         people = {t.key for t in tokens if t.type == ENTITY and t.key and rules.kind_of(t.key) == PERSON}
         holders = TitleHolders(self.roles, people, rules.matcher)

@@ -149,6 +149,8 @@ def test_nested_and_continued():
         "以沙赫巴兹·谢里夫为首的反对派声称，将于周四对信任投票进行讨论。",
         # a verb that begins the noun of who does it (分析 | 人士): no verb of a body before it
         "中国将作出反应，但分析人士表示，任何举动都会经过精心调整。",
+        # a place reports through its media, unnamed (援引新德里报道称), not its government
+        "泰国媒体援引新德里报道称，莫迪周六在总统府欢迎朔尔茨。",
     ],
 )
 def test_anonymous_never_named(body):
@@ -450,6 +452,9 @@ def test_unknown_domain_becomes_outlet():
         # a place in the frame of where the speaker spoke, after a relative clause (附近的)
         ("BBC派驻中东记者安娜·福斯特（Anna Foster）在震中附近的土耳其城市奥斯曼尼耶（Osmaniye）报道，当地完全没有电。",
          "person:anna-foster", "报道", "当地完全没有电"),
+        # …or reported from, described by a relative clause
+        ("半岛电视台记者努尔·奥德也指出，停火脆弱。奥德从被占领的约旦河西岸城市拉马拉报道称，“以色列自行判断是否遵守协议。”",
+         "person:zh-努尔·奥德", "报道称", "以色列自行判断是否遵守协议。"),
         # a surname alone after the full name with its Latin form, over a catalog person's short form
         ("西万·安德森（Siwan Anderson）发表了论文。安德森表示，财富增加也导致了嫁妆增加。", "person:siwan-anderson",
          "表示", "财富增加也导致了嫁妆增加"),

@@ -77,8 +77,8 @@ _MANNER_TAGS = frozenset({"a", "ad", "an", "d", "v", "vd", "i", "l"})
 
 
 def _opens_place(units: Sequence[Unit]) -> bool:
-    """Whether a preposition of place (在, 于) stands among ``units``."""
-    return any(u.text in ("在", "于", "於") for u in units)
+    """Whether a preposition of place (在, 于; 从, reporting from) stands among ``units``."""
+    return any(u.text in ("在", "于", "於", "从", "從") for u in units)
 
 
 def _relative_head(units: Sequence[Unit]) -> bool:
@@ -240,6 +240,15 @@ class ClauseParser:
     def __init__(self, lexicon: Lexicon, places: frozenset[str] = frozenset()) -> None:
         self.lex = lexicon
         self.places = places  # the keys of the article's places: where, after 在, not who
+
+    def _described_place(self, rest: Sequence[Unit]) -> bool:
+        """Whether ``rest`` is a relative clause, then a phrase ending in one of the article's
+        places (被占领的约旦河西岸城市拉马拉): what a preposition of place governs."""
+        last_de = max((k for k, u in enumerate(rest) if u.text == "的"), default=-1)
+        head = rest[last_de + 1 :]
+        return last_de >= 0 and bool(head) and head[-1].tag == ENTITY and head[-1].token is not None and (
+            head[-1].token.key in self.places) and all(u.nominal for u in head) and not any(
+            u.tag == "w" or u.text in self.lex.verbs for u in rest)
 
     def _place_in_frame(self, units: list[Unit], i: int, k: int, end: int) -> bool:
         """Whether the name ending ``units[k:end]`` is a place that a 在 or 于 before it, in
@@ -652,6 +661,8 @@ class ClauseParser:
                 # 欧洲、中东和非洲地区副总裁费边·里奇, 法新社和路透社: 和 joins the subject, no
                 # circumstance (一些议员和企业认为: a group, which stays one)
                 return False
+            if _opens_place([unit]) and self._described_place(rest):
+                return True  # 从被占领的约旦河西岸城市拉马拉(报道): a place, described, where it was said
             if (unit.tag == "p" or text in lex.prepositions) and rest and all(
                 u.nominal
                 or u.tag in CIRCUMSTANTIAL

@@ -432,7 +432,9 @@ class StatementFinder:
             start, end = parse.relayed
             relayed = SubjectParse(parse.units, start, end, parse.continuing)
             subject = self.speakers.resolve(relayed)
-            return subject or Subject(parse.units[start].start, parse.units[start].start, None, None)
+            if subject is None:
+                return Subject(parse.units[start].start, parse.units[start].start, None, None)
+            return self._unless_place_reports(verb, subject)
         if not parse.phrase:
             return None
         written = self.view[parse.phrase[0].start : parse.phrase[-1].end]
@@ -446,6 +448,14 @@ class StatementFinder:
             return Subject(parse.phrase[0].start, parse.phrase[0].start, None, None)
         if verb.weak and not verb.needs_adjacent and not self._adjacent(parse):
             return Subject(subject.start, subject.start, None, None)  # (a stance verb allows a frame)
+        return self._unless_place_reports(verb, subject)
+
+    def _unless_place_reports(self, verb: Verb, subject: Subject) -> Subject:
+        """(援引)新德里报道称: a place's media, unnamed, report; not its government."""
+        media = self.lex.verbs.get(verb.form, verb.form) in self.lex.media_verbs
+        place = subject.key is not None and self.speakers.kind(subject.key) == PLACE
+        if media and place and not subject.joint:
+            return replace(subject, key=None, kind=None, anonymous=True)
         return subject
 
     def _adjacent(self, parse: SubjectParse) -> bool:

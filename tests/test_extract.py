@@ -455,6 +455,12 @@ def test_unknown_domain_becomes_outlet():
         # …or reported from, described by a relative clause
         ("半岛电视台记者努尔·奥德也指出，停火脆弱。奥德从被占领的约旦河西岸城市拉马拉报道称，“以色列自行判断是否遵守协议。”",
          "person:zh-努尔·奥德", "报道称", "以色列自行判断是否遵守协议。"),
+        # a programme's name in quotes after 向, however the tagger reads its words
+        ("布林肯向CBS「面向全國」節目表示，美方擔心中國正考慮提供援助。", "antony-blinken", "表示",
+         "美方擔心中國正考慮提供援助"),
+        # a body's words that tell what a person did, and then said (并强调): the person's
+        ("中國外交部週日發布聲明指出，王毅於18日應約會見了庫列巴，並強調中方始終站在和平一邊。", "wang-yi", "強調",
+         "中方始終站在和平一邊"),
         # a surname alone after the full name with its Latin form, over a catalog person's short form
         ("西万·安德森（Siwan Anderson）发表了论文。安德森表示，财富增加也导致了嫁妆增加。", "person:siwan-anderson",
          "表示", "财富增加也导致了嫁妆增加"),

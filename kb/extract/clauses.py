@@ -663,8 +663,10 @@ class ClauseParser:
                 return False
             if _opens_place([unit]) and self._described_place(rest):
                 return True  # 从被占领的约旦河西岸城市拉马拉(报道): a place, described, where it was said
+            quoted = _inside_quotation(rest)  # (向CBS「面向全國」節目: a programme's name, quoted)
             if (unit.tag == "p" or text in lex.prepositions) and rest and all(
                 u.nominal
+                or j in quoted
                 or u.tag in CIRCUMSTANTIAL
                 or u.tag in ("p", "c", "u", "vn")
                 or u.text in lex.fillers

@@ -492,6 +492,14 @@ class StatementFinder:
             # (马克宏称「…」，对此俄国官员表示谴责，并称…: the officials)
             closed = max(self.view.rfind(mark, previous.end, clause) for mark in CLOSING_QUOTES)
             between = self.speakers.person_subject(closed, clause) if closed > 0 else None
+            if between is None and self.speakers.kind(previous.key) == ORGANIZATION:
+                # 中国外交部发布声明指出，王毅…会见了库列巴，并强调…: a body's words telling of
+                # what a person did, and then said (not 阿尼斯指出，吉伯朗…，并说: one person's)
+                between = self.speakers.person_subject(previous.end, clause)
+                # (“强烈谴责”周庭的弃保行为: a person's name after a quotation, possessed, no subject)
+                opened = between is not None and self.view[between.start - 1 : between.start] in "，,：:"
+                named = opened and between.key is not None and self.view[between.end] != "的"
+                between = between if named else None
             return replace(between or previous, carried=True)
         markers = all(u.text in self.lex.continuation_markers for u in units)  # (并称)
         directive = not units and self.lex.verbs.get(verb.form, verb.form) in self.lex.directive_verbs

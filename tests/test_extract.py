@@ -461,6 +461,11 @@ def test_unknown_domain_becomes_outlet():
         # a body's words that tell what a person did, and then said (并强调): the person's
         ("中國外交部週日發布聲明指出，王毅於18日應約會見了庫列巴，並強調中方始終站在和平一邊。", "wang-yi", "強調",
          "中方始終站在和平一邊"),
+        # 正如X所说: what follows is X's, quoted or to the sentence's end, nested in another's too
+        ("正如布林肯所指出的那样，“这种一致性基于伊斯坦布尔口音的标准化。”", "antony-blinken", "指出",
+         "这种一致性基于伊斯坦布尔口音的标准化。"),
+        ("正如布林肯所说，这种一致性是基于口音的标准化。", "antony-blinken", "说", "这种一致性是基于口音的标准化"),
+        ("罗奇说，正如习近平在大会上所指出的，挑战显然是复杂的。", "xi-jinping", "指出", "挑战显然是复杂的"),
         # a surname alone after the full name with its Latin form, over a catalog person's short form
         ("西万·安德森（Siwan Anderson）发表了论文。安德森表示，财富增加也导致了嫁妆增加。", "person:siwan-anderson",
          "表示", "财富增加也导致了嫁妆增加"),

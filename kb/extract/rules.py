@@ -73,6 +73,8 @@ class Lexicon:
     """The lexicon's lists, normalised. Field comments name the list in lexicon.yaml."""
 
     verbs: dict[str, str]  # every verb form → its base (reporting_verbs × verb_suffixes)
+    as_said_openers: tuple[str, ...]  # as_said_openers: 正如 (正如X所说，…)
+    as_said_endings: tuple[str, ...]  # as_said_endings: 的那样
     punctuation_only: frozenset[str]  # punctuation_only_verbs
     continuing: frozenset[str]  # continuing_verbs
     evidence: frozenset[str]  # evidence_verbs
@@ -283,6 +285,8 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
             verbs.setdefault(verb + suffix, verb)
     return Lexicon(
         verbs=verbs,
+        as_said_openers=_words(data["as_said_openers"]),
+        as_said_endings=_words(data["as_said_endings"]),
         punctuation_only=frozenset(_words(data["punctuation_only_verbs"])),
         continuing=frozenset(_words(data["continuing_verbs"])),
         evidence=frozenset(_words(data["evidence_verbs"])),
@@ -675,6 +679,16 @@ class Rules:
         """（新潟县知事花角英世语）right after a quotation: its speaker, then the word for words said."""
         words = alternatives(self.lexicon.bracket_speech_words)
         return re.compile(f"[（(]([^（）()，,。；;“”「」]{{2,24}}?)({words})[）)]")
+
+    @cached_property
+    def as_said(self) -> re.Pattern[str]:
+        """正如X所指出的那样，: ``who`` said what follows, with ``verb``."""
+        lex = self.lexicon
+        return re.compile(
+            rf"(?:^|(?<=[。！？!?；;\n，,“「]))(?:{alternatives(lex.as_said_openers)})"
+            rf"(?P<who>[^，,。；;“”「」\n]{{1,40}}?)所(?P<verb>{alternatives(lex.verbs)})"
+            rf"(?:{alternatives(lex.as_said_endings)})?[，,：:]"
+        )
 
     @cached_property
     def relayed_words(self) -> re.Pattern[str]:

@@ -955,6 +955,7 @@ class StatementFinder:
         found.extend(self._issued_sources(found))
         found.extend(self._bare_sources(found))
         found.extend(self._in_the_view_of(found))
+        found.extend(self._as_said(found))
         self._across_semicolons(found)
         found = self._trim(found)
         self._nested_ends(found)
@@ -1206,6 +1207,31 @@ class StatementFinder:
             _, sentence_end = self.index.sentence_bounds(match.end())
             verb_start = match.end() - 3
             out.append(Found(verb_start, verb_start + 2, "看来", match.end(), sentence_end, subject, True))
+        return out
+
+    def _as_said(self, found: list[Found]) -> list[Found]:
+        """正如X所指出的那样，“…” / 正如X所说，…: what follows is X's, quoted or to the
+        sentence's end."""
+        out = []
+        for match in self.rules.as_said.finditer(self.view):
+            start, end = match.span("who")
+            if any(match.start() <= f.verb_start < match.end() for f in found):
+                continue  # (read already; inside what another said, it is nested in it)
+            if self.view[start:end] in self.lex.pronouns:
+                subject: Subject | None = self.speakers.pronoun(start, end)
+            else:
+                parse = self.parser.parse(self.units.between(start, end), backwards=True)
+                subject = self.speakers.resolve(parse) if parse.phrase else None
+            if subject is None or not subject.key or subject.anonymous:
+                continue
+            content = match.end()
+            quote = self.index.quote_starting.get(content)
+            if quote is not None:
+                span, direct = (quote[0] + 1, quote[1]), True
+            else:
+                span, direct = (content, self.index.sentence_bounds(content)[1]), False
+            verb_start, verb_end = match.span("verb")
+            out.append(Found(verb_start, verb_end, match.group("verb"), *span, subject, True, direct))
         return out
 
     def _viewer(self, start: int, end: int) -> Subject | None:

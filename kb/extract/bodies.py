@@ -59,6 +59,21 @@ def assembled(view: str, words: Sequence[Word], rules: NameRules) -> list[tuple[
         ):
             spans.append((word.start, following.end))  # 越南 | 共产党, 以色列 | 国防军: the country's own
             continue
+        if word.tag == "LOC" and following is not None and following.tag == "ORG" and (
+            following.start == word.end and following.end - following.start >= 4
+            and view.endswith(rules.organization_suffixes, following.start, following.end)
+            and not view.endswith(rules.corporate_suffixes, following.start, following.end)
+        ):
+            # 台灣 | 媽祖魚保育聯盟: an association's place is part of its name (a company's is
+            # not: 美国 | 波音公司)
+            spans.append((word.start, following.end))
+            continue
+        branch = following is not None and view.endswith(rules.branch_endings, following.start, following.end)
+        if word.tag == "ORG" and following is not None and following.tag == "ORG" and (
+            following.start == word.end and branch
+        ):
+            spans.append((word.start, following.end))  # 民进党 | 云林县党部: the party's branch
+            continue
         end = word.end
         for at, following in enumerate(words[index + 1 : index + 4], start=index + 1):
             if following.start != end or following.tag not in ("n", "nz", "vn", "j", "an") and not (

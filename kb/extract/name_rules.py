@@ -103,6 +103,7 @@ class NameRules:
     institution_fields: tuple[str, ...] = ()  # 师范, 教育: an institution's field, not its name
     school: re.Pattern[str] = re.compile("(?!)")  # 淡水国中: a name and a school's level
     corporate_suffixes: tuple[str, ...] = ()  # 公司, 集团: the endings a company's name varies by
+    branch_endings: tuple[str, ...] = ()  # 党部, 支部: a branch named after its body
     not_place_before: tuple[str, ...] = ()  # 至于, 对于: they end in 于 but put no place after them
     given_name_place_endings: frozenset[str] = frozenset()  # 州, 山: 陈百州 is a person
     person_cues: tuple[str, ...] = ()  # titles and person words: what stands before a person

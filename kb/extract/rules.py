@@ -476,6 +476,7 @@ class Rules:
                 "(?P<level>" + "|".join(_words(data["school_levels"])) + ")"
             ),
             corporate_suffixes=_words(data["corporate_suffixes"]),
+            branch_endings=_words(data["branch_endings"]),
             not_place_before=_words(data["not_place_before"]),
             given_name_place_endings=frozenset(data["given_name_place_endings"]),
             descriptive_suffixes=_words(data["descriptive_suffixes"]),

@@ -81,8 +81,11 @@ FRESH18_FLOORS = {"people": 0.87, "organizations": 0.84, "places": 0.87, "statem
 FRESH19 = ROOT / "tests" / "fresh19"
 # (first measured unseen at 0.774 statements F1, after the tenth session's rules)
 FRESH19_FLOORS = {"people": 0.92, "organizations": 0.86, "places": 0.84, "statements": 0.76}
+FRESH20 = ROOT / "tests" / "fresh20"
+# (first measured unseen at 0.881 statements F1; the floors below are after the rules read off it)
+FRESH20_FLOORS = {"people": 0.91, "organizations": 0.86, "places": 0.81, "statements": 0.90}
 FRESH_SETS = (FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9, FRESH10, FRESH11, FRESH12,
-              FRESH13, FRESH14, FRESH15, FRESH16, FRESH17, FRESH18, FRESH19)
+              FRESH13, FRESH14, FRESH15, FRESH16, FRESH17, FRESH18, FRESH19, FRESH20)
 
 
 @pytest.fixture(scope="module")
@@ -120,7 +123,8 @@ def test_development_set_floors(report):
                           (FRESH12, FRESH12_FLOORS, 16), (FRESH13, FRESH13_FLOORS, 16),
                           (FRESH14, FRESH14_FLOORS, 16), (FRESH15, FRESH15_FLOORS, 16),
                           (FRESH16, FRESH16_FLOORS, 16), (FRESH17, FRESH17_FLOORS, 16),
-                          (FRESH18, FRESH18_FLOORS, 16), (FRESH19, FRESH19_FLOORS, 16)])
+                          (FRESH18, FRESH18_FLOORS, 16), (FRESH19, FRESH19_FLOORS, 16),
+                          (FRESH20, FRESH20_FLOORS, 16)])
 def test_fresh_set_floors(report, folder, floors, files):
     fresh = report.groups("gold_set")[str(folder / "gold")]
     assert len(fresh) == files

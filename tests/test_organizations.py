@@ -1018,3 +1018,8 @@ def test_a_places_authorities_are_its_government(body, mentions):
     text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"
     found = {(m.key, m.surface) for m in extract(parse_text(text)).mentions}
     assert found == mentions, found
+
+
+def test_a_source_named_with_its_account_is_no_body_of_that_name():
+    # 据美军的说法，: the army's account, not a body called 美军的说法
+    assert not any("说法" in name for name in _organizations("据美军的说法，搜索面积约为2.25平方公里。"))

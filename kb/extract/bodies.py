@@ -800,6 +800,8 @@ def bare_sources(view: str, words: Sequence[Word], known: Mapping[str, str],
         branch = len(name) >= 4 and any(known.get(name[:n]) == ORGANIZATION
                                         and not rules.person_after_words.starts_at(name, n)
                                         for n in range(2, len(name) - 1))
+        if "的" in name:
+            continue  # 据美军的说法，: whose account, no name
         if (tagged or match["account"] or branch) and not rules.title_words.ends_at(name[:-1]):
             spans.append(match.span("name"))  # (据内政部长 | 称，: a title and its verb, no body)
     return spans

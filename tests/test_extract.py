@@ -466,6 +466,8 @@ def test_unknown_domain_becomes_outlet():
          "这种一致性基于伊斯坦布尔口音的标准化。"),
         ("正如布林肯所说，这种一致性是基于口音的标准化。", "antony-blinken", "说", "这种一致性是基于口音的标准化"),
         ("罗奇说，正如习近平在大会上所指出的，挑战显然是复杂的。", "xi-jinping", "指出", "挑战显然是复杂的"),
+        # a document a body compiled, named right before the verb (汇总验证报告称): the body's
+        ("厚生劳动省4月汇总验证报告称，主要原因是未开展测试。", "japan-mhlw", "称", "主要原因是未开展测试"),
         # a surname alone after the full name with its Latin form, over a catalog person's short form
         ("西万·安德森（Siwan Anderson）发表了论文。安德森表示，财富增加也导致了嫁妆增加。", "person:siwan-anderson",
          "表示", "财富增加也导致了嫁妆增加"),

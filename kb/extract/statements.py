@@ -211,6 +211,12 @@ class StatementFinder:
             return start + len(base)
         if base not in lex.media_verbs and _SORT_AFTER_DE.search(view, max(0, start - 4), start):
             return start + len(base)  # 发布的警情 | 通报 | 称: a document of a sort, after 的
+        window = view[max(0, start - 8) : start]
+        issued = max((window.rfind(v) + len(v) for v in lex.issuing_verbs if v in window), default=-1)
+        if issued >= 0 and len(window) - issued <= 5 and _HAN_RUN.fullmatch(window, issued) and not (
+            lex.verb_prefix.search(window, issued)
+        ):
+            return start + len(base)  # 汇总验证 | 报告 | 称: what a body compiled or issued, a document
         return start
 
     def _extended(self, start: int, form: str, base: str) -> int:

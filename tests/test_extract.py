@@ -468,6 +468,13 @@ def test_unknown_domain_becomes_outlet():
         ("罗奇说，正如习近平在大会上所指出的，挑战显然是复杂的。", "xi-jinping", "指出", "挑战显然是复杂的"),
         # a document a body compiled, named right before the verb (汇总验证报告称): the body's
         ("厚生劳动省4月汇总验证报告称，主要原因是未开展测试。", "japan-mhlw", "称", "主要原因是未开展测试"),
+        # a channel: a notice, an announcement filed, a piece run (发布通知称, 提交公告称, 刊文形容)
+        ("美国国务院发布通知称，各地将有序恢复生产。", "us-state-department", "称", "各地将有序恢复生产"),
+        ("埃隆·马斯克周四提交公告称，他预计融资将到位。", "elon-musk", "称", "他预计融资将到位"),
+        ("新华社今天刊文形容，这是一次重大变化。", "xinhua", "形容", "这是一次重大变化"),
+        # a quotation after a statement with another's nested in it goes on the one who tells it
+        ("投资主管劳德（Sonja Laud）表示，英伟达说他们会履行软银的承诺。\n“但是软银的承诺马上就要过期，谁也不敢说。”",
+         "person:sonja-laud", "表示", "但是软银的承诺马上就要过期，谁也不敢说。"),
         # a surname alone after the full name with its Latin form, over a catalog person's short form
         ("西万·安德森（Siwan Anderson）发表了论文。安德森表示，财富增加也导致了嫁妆增加。", "person:siwan-anderson",
          "表示", "财富增加也导致了嫁妆增加"),
@@ -553,6 +560,11 @@ def test_noun_uses_of_speech_verbs_are_not_statements():
     ("李洛渊在脸书上发文敦促朝鲜接受韩方的联合调查提议，表示“韩朝公布的内容存在差别”。", ["敦促", "表示"]),
     # what someone may do is not what they said (可能会作出回应)
     ("北京可能会作出回应，这将使双方关系恶化。", []),
+    # a stance shown (表明决心…), a concession's verb (虽然…否认，但…)
+    ("但北京已表明决心快速掌握这项技术。", []),
+    ("虽然中国政府对此否认，但这两个非法警察机构仍在运作。", []),
+    # a verb of speaking whose content is the same speaker's 称 and what follows: one statement
+    ("柯文哲发出一封公开信对党内同志喊话，称要义无反顾地团结。", ["称"]),
 ])
 def test_denied_verbs_and_verbs_made_times_or_attributes_are_no_statements(body, verbs):
     assert [verb for _, verb, _, _ in statements(body)] == verbs, statements(body)

@@ -110,6 +110,8 @@ class Lexicon:
     continuation_markers: tuple[str, ...]  # continuation_markers
     addressee_markers: frozenset[str]  # addressee_markers
     addressee_verbs: frozenset[str]  # addressee_verbs
+    shown_nouns: tuple[str, ...]  # shown_nouns: 决心 (表明决心…: no words)
+    concessive_openers: tuple[str, ...]  # concessive_openers: 虽然
     urging_verbs: frozenset[str]  # urging_verbs: 警告, 提醒 (whom, then what)
     object_verbs: tuple[str, ...]  # object_verbs
     claim_nouns: tuple[str, ...]  # claim_nouns
@@ -322,6 +324,8 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         continuation_markers=_words(data["continuation_markers"]),
         addressee_markers=frozenset(_words(data["addressee_markers"])),
         addressee_verbs=frozenset(_words(data["addressee_verbs"])),
+        shown_nouns=_words(data["shown_nouns"]),
+        concessive_openers=_words(data["concessive_openers"]),
         urging_verbs=frozenset(_words(data["urging_verbs"])),
         object_verbs=_words(data["object_verbs"]),
         claim_nouns=_words(data["claim_nouns"]),

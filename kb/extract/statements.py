@@ -213,7 +213,8 @@ class StatementFinder:
             return start + len(base)  # 发布的警情 | 通报 | 称: a document of a sort, after 的
         window = view[max(0, start - 8) : start]
         issued = max((window.rfind(v) + len(v) for v in lex.issuing_verbs if v in window), default=-1)
-        if issued >= 0 and len(window) - issued <= 5 and _HAN_RUN.fullmatch(window, issued) and not (
+        between = window[issued:] if issued >= 0 else ""
+        if issued >= 0 and len(between) <= 5 and (not between or _HAN_RUN.fullmatch(between)) and not (
             lex.verb_prefix.search(window, issued)
         ):
             return start + len(base)  # 汇总验证 | 报告 | 称: what a body compiled or issued, a document
@@ -868,6 +869,8 @@ class StatementFinder:
             return False
         if start > verb.end and self.view[start - 1] in "，,：:":
             return False  # 告诉《金融时报》，…: what follows whom it was said to is a clause
+        if self.view.startswith(self.lex.shown_nouns, start):
+            return True  # 表明决心快速掌握这项技术: a stance shown, no words said
         clause_end = start
         while clause_end < end and self.view[clause_end] not in "，,；;。":
             clause_end += 1
@@ -928,6 +931,10 @@ class StatementFinder:
             if subject is None:
                 continue
             start, end, punctuated, direct = self.content_for(verb)
+            clause = self.index.clause_start(verb.start, floor)
+            if self.view.startswith(self.lex.concessive_openers, clause) and self.view.startswith(
+                    ("但", "却", "可是"), start):
+                continue  # 虽然中国政府对此否认，但…: the concession's verb says nothing of what follows
             named = self.index.inside_quote(verb.end + 1)
             naming = self.lex.verbs.get(verb.form, verb.form) in self.lex.quote_only
             if naming and named and named[0] == verb.end:
@@ -981,8 +988,11 @@ class StatementFinder:
         then one that only says: X批评，称Y keeps the criticism)."""
         saying, answering = self.lex.saying_verbs, self.lex.answering_verbs
         verbs = {(f.verb_start, f.subject.key) for f in found if f.subject.key and f.verb in saying}
+        # (对党内同志喊话，称Y: a verb of speaking, not of judging, whose content is the same
+        # speaker's 称 and what follows it: one statement, the second's)
         return [f for f in found if not (
-            f.subject.key and f.verb.endswith(answering) and (f.content_start, f.subject.key) in verbs
+            f.subject.key and (f.content_start, f.subject.key) in verbs and (
+                f.verb.endswith(answering) or self.lex.verbs.get(f.verb, f.verb) not in self.lex.clause_verbs)
         )]
 
     def _named_after(self, item: Found) -> Found:
@@ -1392,6 +1402,9 @@ class StatementFinder:
         covered = [(f.content_start, f.content_end) for f in found]
         more: list[Found] = []
         for item in named:
+            if any(other.content_start < item.verb_start and item.content_end <= other.content_end
+                   for other in named if other is not item):
+                continue  # 劳德表示，英伟达说…。“B。”: the quotation goes on the one who tells it
             # (reported speech, too, goes on in a quotation after it: X表示，A。“B。”)
             line_start, line_end = index.line_bounds(item.verb_start)
             # Quotes after the statement's own, in its line, joined by commas only.
@@ -1613,7 +1626,10 @@ class StatementFinder:
         return any(a <= start and end <= b for a, b in spans)
 
     def _last_in_line(self, named: list[Found], item: Found, start: int, end: int) -> bool:
-        return all(not (start <= f.verb_start < end) or f.verb_start <= item.verb_start for f in named)
+        """Whether no statement of the line comes after ``item``'s, but those nested in its
+        content (劳德表示，英伟达说…: the line's last word is still 劳德's)."""
+        return all(not (start <= f.verb_start < end) or f.verb_start <= item.verb_start
+                   or item.content_start <= f.verb_start < item.content_end for f in named)
 
     def _continuation(self, item: Found, quote_start: int, quote_end: int) -> Found:
         subject = replace(item.subject, carried=True)

@@ -475,6 +475,11 @@ def test_unknown_domain_becomes_outlet():
         # a quotation after a statement with another's nested in it goes on the one who tells it
         ("投资主管劳德（Sonja Laud）表示，英伟达说他们会履行软银的承诺。\n“但是软银的承诺马上就要过期，谁也不敢说。”",
          "person:sonja-laud", "表示", "但是软银的承诺马上就要过期，谁也不敢说。"),
+        # a word for a sort of body before its name, though the tagger reads it as a verb (组织)
+        ("国际人权组织人权观察表示，谈判已经破裂。", "human-rights-watch", "表示", "谈判已经破裂"),
+        # the document a body spoke in, without 在 (报告中指出); a caucus's convener (总召)
+        ("人权观察报告中指出，埃及也严重限制过境点。", "human-rights-watch", "指出", "埃及也严重限制过境点"),
+        ("國民黨立法院黨團總召曾銘宗今天表示，這是好的開始。", "person:zh-曾铭宗", "表示", "這是好的開始"),
         # a surname alone after the full name with its Latin form, over a catalog person's short form
         ("西万·安德森（Siwan Anderson）发表了论文。安德森表示，财富增加也导致了嫁妆增加。", "person:siwan-anderson",
          "表示", "财富增加也导致了嫁妆增加"),

@@ -237,9 +237,11 @@ class Units:
 
 
 class ClauseParser:
-    def __init__(self, lexicon: Lexicon, places: frozenset[str] = frozenset()) -> None:
+    def __init__(self, lexicon: Lexicon, places: frozenset[str] = frozenset(),
+                 descriptors: frozenset[str] = frozenset()) -> None:
         self.lex = lexicon
         self.places = places  # the keys of the article's places: where, after 在, not who
+        self.descriptors = descriptors  # words for a sort of body (组织, 机构): before a name, its apposition
 
     def _described_place(self, rest: Sequence[Unit]) -> bool:
         """Whether ``rest`` is a relative clause, then a phrase ending in one of the article's
@@ -355,7 +357,8 @@ class ClauseParser:
                 # with its holder is a subject phrase whatever precedes it (…特首办主任陈国基).
                 endings = self.lex.title_endings
                 titled = any(u.tag == TITLE or u.text.endswith(endings) for u in units[start:k])
-                governed = not titled and before is not None and (
+                # (国际人权组织 | 人权观察: the tagger's verb 组织 is the sort of body it names)
+                governed = not titled and before is not None and before.text not in self.descriptors and (
                     (before.tag in ("p", "v", "u") and before.text != "的")
                     or before.text in self.lex.prepositions
                     # (办公室在他于 | 东京: untagged text ending in a preposition)

@@ -143,7 +143,7 @@ class StatementFinder:
                            surnames=rules.names.surnames)
         places = frozenset(t.key for t in tokens
                            if t.type == ENTITY and t.key and rules.kind_of(t.key) == PLACE)
-        self.parser = ClauseParser(self.lex, places)
+        self.parser = ClauseParser(self.lex, places, frozenset(rules.names.organization_descriptors))
         self.roles = article_roles(tokens, view, rules.kind_of)
         people = {t.key for t in tokens if t.type == ENTITY and t.key and rules.kind_of(t.key) == PERSON}
         holders = TitleHolders(self.roles, people, rules.matcher)

@@ -231,6 +231,10 @@ class Speakers:
         last = units[-1]
         if _COUNTED_PEOPLE.fullmatch(text) and (group := self._counted_group(units, start)):
             return Subject(start, end, group[0], PERSON, joint=tuple(group[1:]))  # 这两位经济学家
+        if len(units) >= 3 and units[0].text in lex.demonstratives and units[0].text != "该" and (
+                last.tag == TITLE and (named := self._named_as(self.view[units[1].start : end], start))):
+            # 这位德国政府发言人 after 德国政府发言人赛贝特: the one written with the same words
+            return Subject(start, end, named, PERSON)
         # (这位民主党人总统: a body's member, 民主党 | 人, describes the person too)
         if len(units) >= 2 and units[0].text in lex.demonstratives and last.tag == TITLE and all(
             u.tag != ENTITY or (u.token is not None and self.kind(u.token.key) == PLACE)

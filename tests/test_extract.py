@@ -483,6 +483,9 @@ def test_unknown_domain_becomes_outlet():
         # 这位 and the words a named person was written with (a body's spokesperson, named)
         ("德国政府发言人赛贝特周一说，局势紧张。这位德国政府发言人强调说，我们要求俄罗斯作出解释。", "person:zh-赛贝特",
          "强调说", "我们要求俄罗斯作出解释"),
+        # an act right before a verb of plain saying tells how it was said (落泪说, 缅怀称)
+        ("布林肯落泪说，很高兴能走到今天。", "antony-blinken", "说", "很高兴能走到今天"),
+        ("布林肯缅怀称，他是一位伟大的领导人。", "antony-blinken", "称", "他是一位伟大的领导人"),
         # a surname alone after the full name with its Latin form, over a catalog person's short form
         ("西万·安德森（Siwan Anderson）发表了论文。安德森表示，财富增加也导致了嫁妆增加。", "person:siwan-anderson",
          "表示", "财富增加也导致了嫁妆增加"),
@@ -571,6 +574,9 @@ def test_noun_uses_of_speech_verbs_are_not_statements():
     # a stance shown (表明决心…), a concession's verb (虽然…否认，但…)
     ("但北京已表明决心快速掌握这项技术。", []),
     ("虽然中国政府对此否认，但这两个非法警察机构仍在运作。", []),
+    # no act before 说 (比如说), nor a wish to say (打算说)
+    ("布林肯比如说，这项调查并不公正。", []),
+    ("布林肯打算说，这项调查并不公正。", []),
     # a verb of speaking whose content is the same speaker's 称 and what follows: one statement
     ("柯文哲发出一封公开信对党内同志喊话，称要义无反顾地团结。", ["称"]),
 ])

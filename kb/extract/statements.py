@@ -430,6 +430,13 @@ class StatementFinder:
 
     def _own_subject(self, verb: Verb, clause: int) -> Subject | None:
         units = self.units.between(clause, verb.start)
+        act = units[-1] if len(units) >= 2 else None
+        if act is not None and act.tag == "v" and len(act.text) == 2 and act.end == verb.start and (
+            verb.form in self.lex.saying_verbs and act.text not in self.lex.verbs
+            and act.text not in self.lex.not_saying_acts and units[-2].tag in (ENTITY, "r")
+            and not act.text.endswith(self.lex.channel_nouns)
+        ):
+            units = units[:-1]  # 布林肯 | 落泪 | 说, 缅怀 | 称: how the speaker said it
         if self.lex.verbs.get(verb.form, verb.form) in self.lex.quote_only:
             # 拜登 | 将这次撤离行动 | 称之为“…”: what is called so, before the verb, is no circumstance
             marked = [k for k, u in enumerate(units) if k and u.text in self.lex.object_markers]

@@ -486,6 +486,9 @@ def test_unknown_domain_becomes_outlet():
         # an act right before a verb of plain saying tells how it was said (落泪说, 缅怀称)
         ("布林肯落泪说，很高兴能走到今天。", "antony-blinken", "说", "很高兴能走到今天"),
         ("布林肯缅怀称，他是一位伟大的领导人。", "antony-blinken", "称", "他是一位伟大的领导人"),
+        # …but after a source's report (据X报导，Y说), the quotation after goes on Y
+        ("据美国有线电视新闻网（CNN）报导，教授布瑞斯威特（Graham Braithwaite）说：“我松了一口气。”“他们确实做得可圈可点。”",
+         "person:graham-braithwaite", "说", "他们确实做得可圈可点。"),
         # a surname alone after the full name with its Latin form, over a catalog person's short form
         ("西万·安德森（Siwan Anderson）发表了论文。安德森表示，财富增加也导致了嫁妆增加。", "person:siwan-anderson",
          "表示", "财富增加也导致了嫁妆增加"),

@@ -1410,8 +1410,10 @@ class StatementFinder:
         more: list[Found] = []
         for item in named:
             if any(other.content_start < item.verb_start and item.content_end <= other.content_end
-                   for other in named if other is not item):
-                continue  # 劳德表示，英伟达说…。“B。”: the quotation goes on the one who tells it
+                   and not other.subject.source for other in named if other is not item):
+                # 劳德表示，英伟达说…。“B。”: the quotation goes on the one who tells it (not on a
+                # source: 据CNN报导，X说：“A。”“B。” is X's)
+                continue
             # (reported speech, too, goes on in a quotation after it: X表示，A。“B。”)
             line_start, line_end = index.line_bounds(item.verb_start)
             # Quotes after the statement's own, in its line, joined by commas only.
@@ -1635,8 +1637,9 @@ class StatementFinder:
     def _last_in_line(self, named: list[Found], item: Found, start: int, end: int) -> bool:
         """Whether no statement of the line comes after ``item``'s, but those nested in its
         content (劳德表示，英伟达说…: the line's last word is still 劳德's)."""
+        nests = not item.subject.source  # (据X报导，Y说…: Y's words, the source's report)
         return all(not (start <= f.verb_start < end) or f.verb_start <= item.verb_start
-                   or item.content_start <= f.verb_start < item.content_end for f in named)
+                   or nests and item.content_start <= f.verb_start < item.content_end for f in named)
 
     def _continuation(self, item: Found, quote_start: int, quote_end: int) -> Found:
         subject = replace(item.subject, carried=True)

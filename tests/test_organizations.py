@@ -1023,3 +1023,17 @@ def test_a_places_authorities_are_its_government(body, mentions):
 def test_a_source_named_with_its_account_is_no_body_of_that_name():
     # 据美军的说法，: the army's account, not a body called 美军的说法
     assert not any("说法" in name for name in _organizations("据美军的说法，搜索面积约为2.25平方公里。"))
+
+
+@pytest.mark.parametrize(("body", "service"), [
+    ("韩国空军和美国空军周二举行联合演习。", "美国空军"),
+    ("美国海军陆战队发言人表示，演习顺利。", "美国海军陆战队"),
+    ("菲律宾海岸警卫队指责中方船只危险操作。", "菲律宾海岸警卫队"),
+])
+def test_a_countrys_service_of_arms_is_one_body(body, service):
+    organizations = _organizations(body)
+    assert service in organizations, organizations
+
+
+def test_a_site_named_after_a_service_is_no_body():
+    assert "美国空军" not in _organizations("抗议者聚集在美国空军基地外。")

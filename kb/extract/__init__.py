@@ -13,7 +13,7 @@ from typing import Any
 
 from kb.catalog import Catalog
 from kb.extract.administrations import people_of_administrations
-from kb.extract.bodies import armed_forces, business_units, place_governments
+from kb.extract.bodies import armed_forces, business_units, military_branches, place_governments
 from kb.extract.bracketed import bracketed_organizations
 from kb.extract.entities import (
     ENTITY,
@@ -163,6 +163,7 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
     extra.update(business_units(view, words, matcher.form_hits(view), rules.names, rules.catalog_kinds))
     extra.update(armed_forces(view, rules.country_forms, rules.army_abbreviations, rules.armed_forces_keys,
                               rules.catalog_keys, rules.army_words))
+    extra.update(military_branches(view, rules.country_forms, rules.catalog_keys, rules.military_branches))
     extra.update(place_governments(view, rules.place_countries, rules.governments_keys, rules.country_names,
                                    rules.catalog_keys, rules.authority_words, rules.names.list_joiners))
     organizations = bracketed_organizations(text, words, rules.brackets, rules.catalog_kinds,

@@ -1007,6 +1007,25 @@ def armed_forces(view: str, countries: Mapping[str, str], abbreviations: Mapping
     return found
 
 
+def military_branches(view: str, countries: Mapping[str, str], known: Collection[str],
+                      branches: tuple[Mapping[str, str], tuple[str, ...]]) -> dict[str, str]:
+    """A country's service of arms (美国空军, 韩国海军陆战队): form → a key of the country and
+    the service, so that every mention of one is one body (not a site: 美国空军基地)."""
+    words, sites = branches
+    found: dict[str, str] = {}
+    for match in _alternation(tuple(words)).finditer(view):
+        start, end = match.span()
+        if view.startswith(sites, end):
+            continue
+        at = next((at for at in range(max(0, start - 6), start - 1) if view[at:start] in countries), None)
+        if at is None:
+            continue
+        form = view[at:end]
+        if form not in known:
+            found[form] = f"organization:{countries[view[at:start]]}-{words[match[0]]}"
+    return found
+
+
 def place_governments(view: str, places: Mapping[str, str], governments: Mapping[str, str],
                       country_names: Mapping[str, str], known: Collection[str],
                       words: tuple[str, ...], joiners: str = "") -> dict[str, str]:

@@ -827,6 +827,14 @@ class Rules:
         return {**self.matcher.abbreviations, **{str(c): str(k) for c, k in data.items()}}
 
     @cached_property
+    def military_branches(self) -> tuple[dict[str, str], tuple[str, ...]]:
+        """A service of arms' word → its English key part (空军 → air-force), and the sites
+        named after a service (基地)."""
+        data = self.catalog.lexicon
+        branches = {normalise_key(str(k)): str(v) for k, v in data["military_branches"].items()}
+        return branches, _words(data["military_branch_sites"])
+
+    @cached_property
     def armed_forces_keys(self) -> dict[str, str]:
         """A country's key → its catalog armed forces' key, where the catalog lists them."""
         entries = self.catalog.entries

@@ -1037,3 +1037,7 @@ def test_a_countrys_service_of_arms_is_one_body(body, service):
 
 def test_a_site_named_after_a_service_is_no_body():
     assert "美国空军" not in _organizations("抗议者聚集在美国空军基地外。")
+
+
+def test_the_platform_weibo_is_named_by_its_short_name():
+    assert "新浪微博" in _organizations("相关话题标签一度在微博上成为热搜词条。")

@@ -112,6 +112,7 @@ class Lexicon:
     addressee_verbs: frozenset[str]  # addressee_verbs
     shown_nouns: tuple[str, ...]  # shown_nouns: 决心 (表明决心…: no words)
     concessive_openers: tuple[str, ...]  # concessive_openers: 虽然
+    adversative_openers: tuple[str, ...]  # adversative_openers: 但 (虽然…，但…)
     urging_verbs: frozenset[str]  # urging_verbs: 警告, 提醒 (whom, then what)
     not_saying_acts: frozenset[str]  # not_saying_acts: 比如 (比如说: no act before 说)
     object_verbs: tuple[str, ...]  # object_verbs
@@ -327,6 +328,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         addressee_verbs=frozenset(_words(data["addressee_verbs"])),
         shown_nouns=_words(data["shown_nouns"]),
         concessive_openers=_words(data["concessive_openers"]),
+        adversative_openers=_words(data["adversative_openers"]),
         urging_verbs=frozenset(_words(data["urging_verbs"])),
         not_saying_acts=frozenset(_words(data["not_saying_acts"])),
         object_verbs=_words(data["object_verbs"]),

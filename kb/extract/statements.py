@@ -512,7 +512,8 @@ class StatementFinder:
                 between = self.speakers.person_subject(previous.end, clause)
                 # (“强烈谴责”周庭的弃保行为: a person's name after a quotation, possessed, no subject)
                 opened = between is not None and self.view[between.start - 1 : between.start] in "，,：:"
-                named = opened and between.key is not None and self.view[between.end] != "的"
+                possessed = between is not None and self.view.startswith("的", between.end)
+                named = opened and between.key is not None and not possessed
                 between = between if named else None
             return replace(between or previous, carried=True)
         markers = all(u.text in self.lex.continuation_markers for u in units)  # (并称)
@@ -940,7 +941,7 @@ class StatementFinder:
             start, end, punctuated, direct = self.content_for(verb)
             clause = self.index.clause_start(verb.start, floor)
             if self.view.startswith(self.lex.concessive_openers, clause) and self.view.startswith(
-                    ("但", "却", "可是"), start):
+                    self.lex.adversative_openers, start):
                 continue  # 虽然中国政府对此否认，但…: the concession's verb says nothing of what follows
             named = self.index.inside_quote(verb.end + 1)
             naming = self.lex.verbs.get(verb.form, verb.form) in self.lex.quote_only

@@ -147,6 +147,8 @@ def test_nested_and_continued():
         "几位部长表示，将支持该法案。",
         "分析師們認為，央行將降息。",
         "以沙赫巴兹·谢里夫为首的反对派声称，将于周四对信任投票进行讨论。",
+        # a count of people before a body's name: some of its members, unnamed (3名美軍)
+        "3名美軍告訴法新社，他們一度卡在人群中。",
         # a verb that begins the noun of who does it (分析 | 人士): no verb of a body before it
         "中国将作出反应，但分析人士表示，任何举动都会经过精心调整。",
         # a place reports through its media, unnamed (援引新德里报道称), not its government

@@ -1348,6 +1348,8 @@ def test_two_countries_one_character_each_before_two_nations_are_no_person():
         ("韩国外长康京和表示，韩国不会让步。", "康京和", "person", "康京"),
         ("日本农林水产大臣铃木宪和公开表示，水产品已经重新开始出货。", "铃木宪和", "person", "铃木宪"),
         ("蓬佩奥可能还会与韩国外交部长康京和举行会谈，讨论局势。", "康京和", "person", "康京"),
+        # …or then a time (呂坤 | 和 | 今天參與): a conjunction joins no time to a name
+        ("新任文化局長呂坤和今天參與破土祭拜。他表示，古蹟年久失修。", "呂坤和", "person", "呂坤"),
         # an activist is a person word too (数字权利活动家 | 达娜·马利科娃)
         ("哈萨克斯坦数字权利活动家达娜·马利科娃表示，监控很多。", "达娜·马利科娃", "person", "家达娜·马利科娃"),
         # a person word's last character is no part of the name after it (人权专家 | 达娜·马利科娃)

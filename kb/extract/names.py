@@ -1103,7 +1103,7 @@ _NAME_WORD_TAGS = frozenset({"PER", "n", "nz", "nr", "LOC", "ORG", "a"})
 _ABOUT = "许"
 _CLOCK_TIME = re.compile(r"[0-9０-９一二三四五六七八九十两半]+[时時点點分]$")
 # What follows a name ending in 和 where 和 joins nothing: a verb, an adverb, a mark.
-_AFTER_NAME_NOT_JOINED = frozenset({"v", "vn", "w", "p", "vd", "d", "ad"})
+_AFTER_NAME_NOT_JOINED = frozenset({"v", "vn", "w", "p", "vd", "d", "ad", "TIME"})
 # Characters that end given names and are conjunctions too (康京和, 宪和).
 _CONJUNCTION_NAME_ENDS = ("和",)
 

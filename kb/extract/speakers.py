@@ -32,6 +32,8 @@ _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]{1,30}")
 # 这两位经济学家, 上述三名官员: a counted group of people named before.
 _COUNTED_PEOPLE = re.compile(
     r"(?P<these>这|上述|以上)?(?P<n>[两二三四五]|[2-5])(?:位|名)(?P<noun>[\u4e00-\u9fff]{1,6})")
+# A count of people before a body's name (3名美軍, 数名美军): some of its members.
+_COUNTED_MEMBERS = re.compile(r"(?:[数几多]|[0-9一二两三四五六七八九十]+)(?:名|位)")
 # A reporter's dateline or photo credit: （中央社记者陈韵聿伦敦15日专电）, 中央社记者戴雅真兵库县摄.
 _REPORTER_LINE = re.compile(r"[（(][^（）()\n。]{0,12}?(?:记者|特派员)[^（）()\n。]{1,30}?[）)]"
                             r"|(?:记者|特派员)[^（）()\n。，]{1,20}?摄")
@@ -231,6 +233,10 @@ class Speakers:
         last = units[-1]
         if _COUNTED_PEOPLE.fullmatch(text) and (group := self._counted_group(units, start)):
             return Subject(start, end, group[0], PERSON, joint=tuple(group[1:]))  # 这两位经济学家
+        if last.tag == ENTITY and _COUNTED_MEMBERS.fullmatch(self.view, start, last.start) and (
+            self.kind(last.token.key if last.token else None) == ORGANIZATION
+        ):
+            return Subject(start, end, None, None, anonymous=True)  # 3名美軍: some of its people, unnamed
         if len(units) >= 3 and units[0].text in lex.demonstratives and units[0].text != "该" and (
                 last.tag == TITLE and (named := self._named_as(self.view[units[1].start : end], start))):
             # 这位德国政府发言人 after 德国政府发言人赛贝特: the one written with the same words

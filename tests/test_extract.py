@@ -491,6 +491,9 @@ def test_unknown_domain_becomes_outlet():
         # …but after a source's report (据X报导，Y说), the quotation after goes on Y
         ("据美国有线电视新闻网（CNN）报导，教授布瑞斯威特（Graham Braithwaite）说：“我松了一口气。”“他们确实做得可圈可点。”",
          "person:graham-braithwaite", "说", "他们确实做得可圈可点。"),
+        # the document named before, whoever ran it (新华社刊登的该意见): its issuer's
+        ("中共中央办公厅近日印发《关于加强统战工作的意见》。新华社刊登的该意见指出，新时代已经到来。", "cpc-general-office",
+         "指出", "新时代已经到来"),
         # a surname alone after the full name with its Latin form, over a catalog person's short form
         ("西万·安德森（Siwan Anderson）发表了论文。安德森表示，财富增加也导致了嫁妆增加。", "person:siwan-anderson",
          "表示", "财富增加也导致了嫁妆增加"),

@@ -318,6 +318,9 @@ class ClauseParser:
                         return SubjectParse(units, i, end, continuing)  # 这篇题为《…》的评论: the piece
                     if units[i].text in self.lex.body_demonstratives:
                         return SubjectParse(units, i, end, continuing)  # 这家总部位于德国的研究所
+                    if head.endswith(self.lex.descriptions) and head.startswith(self.lex.demonstratives):
+                        # 新华社刊登的该意见指出: the document named before, whoever ran it
+                        return SubjectParse(units, k + 1, end, continuing)
                     if head.endswith(self.lex.descriptions) and any(u.tag == ENTITY for u in units[i:k]):
                         # 新华社当天发自首尔的报道说: the report of the name before it.
                         return SubjectParse(units, i, end, continuing)

@@ -585,6 +585,9 @@ def test_noun_uses_of_speech_verbs_are_not_statements():
     # no act before 说 (比如说), nor a wish to say (打算说)
     ("布林肯比如说，这项调查并不公正。", []),
     ("布林肯打算说，这项调查并不公正。", []),
+    # a writer rephrasing (或者说, 换句话说) is no one speaking
+    ("美国向盟友提供了哪些专业知识，或者说提供了哪些支持？", []),
+    ("布林肯访问了非洲。换句话说，美国重视非洲。", []),
     # a verb of speaking whose content is the same speaker's 称 and what follows: one statement
     ("柯文哲发出一封公开信对党内同志喊话，称要义无反顾地团结。", ["称"]),
 ])
@@ -1421,6 +1424,28 @@ def test_an_interviews_answers_are_the_interviewees_words():
     found = [(k, v, t) for k, v, t, _ in statements(body)]
     assert found == [("person:zh-高桥一郎", "答", "出口受到沉重打击"), ("person:zh-高桥一郎", "答", "我们无法保持乐观"),
                      ("person:zh-高桥一郎", "答", "希望消费者更关注饮食文化")], found
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # turns labelled with names: the one labelled in turn with the interviewer speaks, and
+        # an unlabelled paragraph after a turn is still the same turn
+        ("国务卿安东尼·布林肯接受本台专访。</p><p>本台：美国会提供什么援助？</p><p>布林肯：这还有待观察。我们的重点是具体援助。</p>"
+         "<p>我们可以恢复合作。</p><p>本台：你怎么看中国？</p><p>布林肯：这不是选择的问题。",
+         [("antony-blinken", "：", "这还有待观察。我们的重点是具体援助"), ("antony-blinken", "：", "我们可以恢复合作"),
+          ("antony-blinken", "：", "这不是选择的问题")]),
+        # a lead and a subheading labelled with one name, no one else's label between: no interview
+        ("众议院周三通过对拜登总统的弹劾调查。</p><p>美国总统拜登：弹劾调查是政治闹剧</p><p>共和党人支持调查。</p>"
+         "<p>拜登：毫无根据的政治噱头</p><p>众议院议长约翰逊：调查将继续。", []),
+        # a label before words that make no sentence is a subheading
+        ("记者采访了拜登。</p><p>记者：你怎么看？</p><p>拜登：毫无根据的政治噱头</p><p>记者：还有吗？</p>"
+         "<p>拜登：毫无根据</p>", []),
+    ],
+)
+def test_an_interviews_named_turns(body, expected):
+    found = [(k, v, t) for k, v, t, _ in statements(body)]
+    assert found == expected, found
 
 
 def test_no_questions_no_answers():

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from kb.catalog import ORGANIZATION, PERSON, PLACE
+from kb.extract import interviews
 from kb.extract.clauses import ClauseParser, SubjectParse, Unit, Units
 from kb.extract.entities import ENTITY, Token
 from kb.extract.roles import TitleHolders, article_roles
@@ -111,10 +112,6 @@ _QUOTED = re.compile(r"[“「『][^”」』]*[”」』]")
 _CLOSED_QUOTE = r"[。！？!?][”」』](?=[^，,。；;：:”」』\s])(?!{})"
 
 # An interview's question and answer marks at a paragraph's start (问：…, 答：…).
-_QUESTION = re.compile(r"^[问問][：:]", re.M)
-_ANSWER = re.compile(r"^答[：:]", re.M)
-# A short note in brackets that closes a paragraph (（完）, （编辑：张三）), and a number after it.
-_CLOSING_NOTE = re.compile(r"[（(][^（()）]{1,30}[)）]\s*\d*\s*$")
 
 
 
@@ -1096,33 +1093,19 @@ class StatementFinder:
         return found
 
     def _answers(self) -> list[Found]:
-        """An interview written 问：…/答：…: each answer, and the paragraphs after it up to the
-        next question, are the words of the one interviewed — the last person the article named
-        before its first question (记者采访…常务理事三浦秀树。问：…)."""
-        view, index = self.view, self.index
-        first = _QUESTION.search(view)
-        if first is None or not _ANSWER.search(view, first.end()):
-            return []
-        person = next((t for t in reversed(self.tokens) if t.end <= first.start() and t.type == ENTITY
-                       and t.key and self.speakers.kind(t.key) == PERSON), None)
-        if person is None:
-            return []
-        subject = Subject(person.start, person.end, person.key, PERSON)
-        found = []
-        for answer in _ANSWER.finditer(view, first.end()):
-            start = answer.end()
-            while start < len(view):
-                _, end = index.line_bounds(start)
-                # (a note in brackets closing the line, （完）, （编辑：…）, is the outlet's)
-                note = _CLOSING_NOTE.search(view, start, end)
-                content_end = len(view[: note.start() if note else end].rstrip())
-                if content_end > start:
-                    verb = (answer.start(), answer.start() + 1, "答")
-                    found.append(Found(*verb, start, content_end, subject, True, True))
-                start = end + 1
-                if _QUESTION.match(view, start) or _ANSWER.match(view, start):
-                    break
-        return found
+        """An interview's transcript (``kb.extract.interviews``): 问：…/答：… and turns labelled
+        with the speakers' names (布林肯：…)."""
+        turns = interviews.answers(self.view, self.index, self.tokens, self.speakers.kind)
+        turns += interviews.named_turns(self.view, self.index, self._label_speaker)
+        return [Found(t.verb_start, t.verb_end, t.verb, t.start, t.end, t.subject, True, True) for t in turns]
+
+    def _label_speaker(self, start: int, end: int) -> Subject | None:
+        """Who a short label names (布林肯 in 布林肯：…), if it is a speaker's name and nothing more."""
+        parse = self.parser.parse(self.units.between(start, end))
+        if not parse.phrase or parse.end != len(parse.units):
+            return None
+        subject = self.speakers.resolve(parse)
+        return subject if subject is not None and subject.key else None
 
     def _unattributed(self) -> list[Found]:
         view = self.view

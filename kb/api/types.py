@@ -324,7 +324,9 @@ class Article(relay.Node):
 class Alias:
     name: str
     origin: str = strawberry.field(description="`catalog`, `parenthetical` (中文名（English "
-                                               "Name）) or `title` (a name after a title).")
+                                               "Name）), `title` (a name after a title), `discovered` "
+                                               "(a name found in the text) or `written` (a catalog "
+                                               "name written with its company ending, JR东海公司).")
 
 
 @strawberry.type(description="Where an entity is named in an article.")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from kb.catalog import Catalog
+from kb.catalog import ORGANIZATION, Catalog
 from kb.extract.administrations import people_of_administrations
 from kb.extract.bodies import armed_forces, business_units, military_branches, place_governments
 from kb.extract.bracketed import bracketed_organizations
@@ -227,6 +227,13 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
         info = entities.get(key) or entity_info(key, matcher, entities, _written(key, text, surface))
         if info.origin == "discovered" and (surface, "discovered") not in info.aliases:
             info = EntityInfo(**{**info.__dict__, "aliases": (*info.aliases, (surface, "discovered"))})
+        suffix = next((s for s in rules.lexicon.company_name_endings if view.startswith(s, token.end)), "")
+        company = info.kind == ORGANIZATION and info.subkind == "company"
+        if suffix and company and not surface.endswith(suffix):
+            # (JR东海 | 公司: the company's name as written with its ending, an alias to find it by)
+            written = surface + text.original[end : origins[token.end + len(suffix) - 1] + 1]
+            if (written, "written") not in info.aliases:
+                info = EntityInfo(**{**info.__dict__, "aliases": (*info.aliases, (written, "written"))})
         entities[key] = info
         result.mentions.append(Mention(key, info.kind, start, end, surface, line_of(start)))
 

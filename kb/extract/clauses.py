@@ -149,8 +149,9 @@ class Units:
                  nouns: frozenset[str] = frozenset(), acts: frozenset[str] = frozenset(),
                  pronouns: frozenset[str] = frozenset(), prepositions: frozenset[str] = frozenset(),
                  sides: frozenset[str] = frozenset(), adverbs: frozenset[str] = frozenset(),
-                 surnames: frozenset[str] = frozenset()) -> None:
+                 surnames: frozenset[str] = frozenset(), relays: tuple[str, ...] = ()) -> None:
         self.view = view
+        self.relays = relays  # 纽约时报 | 引述公司(ORG) | 执行长: a relay verb the tagger read into a name
         self.surnames = surnames  # 赖 | 副总统: a surname before a title, whatever the tagger read
         self.adverbs = adverbs  # 稍早, 当地时间: one adverb unit when the tagger splits it (稍 | 早)
         self.sides = sides  # 检方, 警方: a side the tagger reads into 方向 (检 | 方向 | 陪审团表示)
@@ -218,6 +219,10 @@ class Units:
                         # 黄帝颖 | 贴文: what the tagger read into a name beside it is no name
                         # (向 | 斯特凡尼克: a preposition)
                         tag = "v" if text in self.acts else "p" if text in self.prepositions else "n"
+                        relay = next((r for r in self.relays if text.startswith(r) and text != r), "")
+                        if relay:  # (纽约时报 | 引述 | 公司执行长…的话说: the relay, then whom it quotes)
+                            out.append(Unit(a, a + len(relay), "v", relay))
+                            a, text = a + len(relay), text[len(relay):]
                     out.append(Unit(a, b, tag, text))
                 pos = b
         if pos < end:
@@ -678,6 +683,8 @@ class ClauseParser:
                 or u.text in lex.fillers
                 # (就 | 磋商 | 向媒体: a verb right after 就 is the topic, talks, not an act)
                 or j == 0 and u.tag == "v" and text in lex.topic_markers
+                # (根据影像 | 显示 | 指出: what the words rest on, as shown)
+                or j == len(rest) - 1 > 0 and u.text in lex.basis_endings and text in lex.basis_markers
                 for j, u in enumerate(rest)
             ) and not _relative_head(rest):
                 return True  # 对记者, 向安理会, 就下星期与莫斯科的会谈问题在星期二

@@ -465,6 +465,14 @@ def _after_title(run: str, name: str, titles: set[str]) -> str:
     return name
 
 
+def _after_person_word(run: str, words: set[str]) -> str:
+    """The two to four Chinese characters that end ``run`` right after a word for a person."""
+    for cut in range(len(run) - 2, max(len(run) - 4, 1) - 1, -1):
+        if _HAN_RUN.fullmatch(run[cut:]) and any(run[:cut].endswith(word) for word in words):
+            return run[cut:]
+    return ""
+
+
 def _person_words(matcher: Matcher) -> set[str]:
     """Titles, kin and person nouns: the words a name may follow (丈夫加迪·哈盖)."""
     lexicon = matcher.catalog.lexicon
@@ -476,6 +484,26 @@ def _looks_like_person_name(english: str) -> bool:
     return 2 <= len(words) <= 5 and all(w[0].isupper() for w in words if w[0].isalpha()) and not (
         english.isupper()
     )
+
+
+def _person_around_place(run: str, tail: str, matcher: Matcher) -> str:
+    """乘客佐和田（Tsubasa Sawada）: a place's name (和田) ending a person's, right after a word
+    for a person — the person glossed, one or two characters longer; or "" if it is not so."""
+    words = tuple(_person_words(matcher))
+    for extra in (1, 2):
+        name = run[-(len(tail) + extra):]
+        if len(name) == len(tail) + extra and _HAN_RUN.fullmatch(name) and run[: -len(name)].endswith(words):
+            return name
+    return ""
+
+
+def _is_place(form: str, matcher: Matcher, tagged: Mapping[str, str] | None) -> bool:
+    """Whether the catalog (one entry) or the tagger reads ``form`` as a place."""
+    hit = matcher.forms.get(form)
+    if hit and hit[0] == ENTITY and len(hit[1]) == 1:
+        entry = matcher.entry(next(iter(hit[1])))
+        return entry is not None and entry.kind == PLACE
+    return bool(tagged) and tagged.get(form, "").startswith("place:")
 
 
 def discover(
@@ -510,6 +538,11 @@ def discover(
             # 伦岑布林克（Anne Renzenbrink）: the catalog's 布林克 is someone else; the English
             # name is the stronger evidence.
             chinese = ""
+        if not chinese or _is_place(chinese, matcher, tagged):
+            # (乘客佐和田（Tsubasa Sawada）: a glossed person's name ending in a place's)
+            chinese = next((name for length in range(min(len(run), 6), 1, -1)
+                            if _is_place(run[-length:], matcher, tagged)
+                            and (name := _person_around_place(run, run[-length:], matcher))), chinese)
         if not chinese:
             # 強生（Dominic Johnson）: a form the catalog shares among several (Boris, a company)
             # is, glossed so, the one the English names — or someone new
@@ -532,6 +565,10 @@ def discover(
             chinese = _after_title(run, _translit_suffix(run), _person_words(matcher))
             if tagged and tagged.get(chinese[1:], "").startswith("person:"):
                 chinese = chinese[1:]  # 属于 | 杰瑞米·博伊文: a verb's character the tagger left out
+        if len(chinese.replace("·", "")) < 2:
+            # (教授盖立（Ed Galea）: a name of characters seldom transliterating, right after a
+            # word for a person)
+            chinese = _after_person_word(run, _person_words(matcher))
         if len(chinese.replace("·", "")) < 2:
             continue
         if tagged and tagged.get(chinese, "").startswith("place:"):

@@ -145,6 +145,10 @@ class Lexicon:
     clause_opening_verbs: frozenset[str]  # clause_opening_verbs
     prepositions: frozenset[str]  # prepositions
     topic_markers: tuple[str, ...]  # topic_markers
+    relay_only_verbs: frozenset[str]  # relay_only_verbs: 引用 (引用X的话说, not 引用…报导)
+    company_name_endings: tuple[str, ...]  # company_name_endings: 公司 (JR东海公司)
+    basis_markers: tuple[str, ...]  # basis_markers: 根据 (根据影像显示, what the words rest on)
+    basis_endings: tuple[str, ...]  # basis_endings: 显示
     frames: frozenset[str]  # frames: 时, 期间, 会上 (end a circumstance phrase)
     frame_ends: tuple[str, ...]  # frame_ends
     frame_clause_ends: tuple[str, ...]  # topic_clause_ends and frame_ends
@@ -361,6 +365,10 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         clause_opening_verbs=frozenset(_words(data["clause_opening_verbs"])),
         prepositions=frozenset(_words(data["prepositions"])),
         topic_markers=_words(data["topic_markers"]),
+        relay_only_verbs=frozenset(_words(data["relay_only_verbs"])),
+        company_name_endings=_words(data["company_name_endings"]),
+        basis_markers=_words(data["basis_markers"]),
+        basis_endings=_words(data["basis_endings"]),
         frames=frozenset(_words(data["frames"])),
         frame_ends=_words(data["frame_ends"]),
         frame_clause_ends=_words([*data["topic_clause_ends"], *data["frame_ends"]]),

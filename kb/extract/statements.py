@@ -137,7 +137,7 @@ class StatementFinder:
                            sides=frozenset(w for w in (*self.lex.anonymous_heads, *self.lex.service_words,
                                                        *self.lex.sides_words) if w.endswith("方")),
                            adverbs=frozenset(w for w in self.lex.fillers if len(w) == 2),
-                           surnames=rules.names.surnames)
+                           surnames=rules.names.surnames, relays=tuple(self.lex.relay_verbs))
         places = frozenset(t.key for t in tokens
                            if t.type == ENTITY and t.key and rules.kind_of(t.key) == PLACE)
         self.parser = ClauseParser(self.lex, places, frozenset(rules.names.organization_descriptors))
@@ -241,6 +241,8 @@ class StatementFinder:
             return None  # 发文 | 称之为“…”: the suffix begins a word of naming, no verb of saying
         if view.endswith(lex.blocked_before.get(form, ()), 0, start):
             return None  # 简称, （亦称: what a thing is called
+        if base in lex.relay_only_verbs and not self.rules.relayed_words.match(view, end):
+            return None  # 引用逾20年报税资料的报导: a citation; 引用X的话说 relays speech
         if self._inside_channel(start):
             return None  # 发表演 | 说指: the verb's first character ends a channel's word
         if base in lex.document_verbs and self._document_speaks(start, end):
@@ -730,10 +732,11 @@ class StatementFinder:
         )  # 告诉《金融时报》，…: a paper's name in its marks
         if titled:
             start, punctuated = inner.end + 2, True
-        elif token is not None and view[token.end : token.end + 1] in ("，", ",") and (
-                token.end - start <= 8 and base not in self.lex.judging_verbs):
-            # (not 批评苏哈托，但也…: whom these verbs name is what they judge, no addressee)
-            start = token.end + 1
+        elif token is not None and view[(named := self._past_gloss(token.end)) : named + 1] in (
+                "，", ",") and token.end - start <= 8 and base not in self.lex.judging_verbs:
+            # (not 批评苏哈托，但也…: whom these verbs name is what they judge, no addressee;
+            # 告诉瑞典晚报（Aftonbladet），…: the name's gloss is part of the addressee)
+            start = named + 1
             punctuated = True
         elif not punctuated and self.lex.verbs.get(verb.form, verb.form) in self.lex.addressee_verbs:
             # 告诉乌克兰电视台记者，…: a phrase with no verb before the comma is whom it was said to
@@ -771,6 +774,16 @@ class StatementFinder:
             if posted and colon and quote is None and not index.inside_quote(start):
                 end = self._colon_block_end(end)
         return start, end, punctuated, direct
+
+    def _past_gloss(self, end: int) -> int:
+        """Where a name ending at ``end`` ends with its gloss in brackets (瑞典晚报（Aftonbladet）)."""
+        view = self.view
+        if view[end : end + 1] not in ("（", "("):
+            return end
+        close = min((i for i in (view.find("）", end), view.find(")", end)) if i >= 0), default=-1)
+        if close < 0 or close - end > 40 or any(c in view[end:close] for c in "，,。；;：:\n"):
+            return end
+        return close + 1
 
     def _next_paragraph(self, start: int) -> tuple[int, int, bool, bool]:
         """The words a colon at a paragraph's end introduces: the next paragraph, or the

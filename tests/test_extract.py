@@ -2809,3 +2809,26 @@ def test_a_charter_the_tagger_reads_as_a_body_is_none():
     entities = run("路透社報導，古特瑞斯（Antonio Guterres）首度援引聯合國憲章第99條，提請安理會注意。"
                    "發言人杜雅里克（Stephane Dujarric）說，聯合國憲章第99條已有數十年未被引用過。").entities
     assert not any("憲章" in e.name or "宪章" in e.name for e in entities.values()), entities
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a piece published, by its quoted title or counted (发表"…"一文, 发表一篇文章), then the verb
+        ('德国《经济周刊》发表"中国利用墨西哥作为门户"一文指出，中国也发现了墨西哥的地理优势。',
+         [("organization:zh-经济周刊", "指出", "中国也发现了墨西哥的地理优势")]),
+        ("《金融时报》发表一篇评论文章说，中国也发现了墨西哥的地理优势。",
+         [("financial-times", "说", "中国也发现了墨西哥的地理优势")]),
+        # a quotation paragraph whose sentence ends right after its marks ("…"。) goes on the statement
+        ('《金融时报》发表评论。</p><p>文章写道，奖励势在必行。</p><p>"类似的问题处处可见。欧洲面临重大威胁"。',
+         [("financial-times", "写道", "奖励势在必行"), ("financial-times", "写道", "类似的问题处处可见。欧洲面临重大威胁")]),
+        # …a quoted subheading, no sentence after it, does not
+        ("普京表示，奖励势在必行。</p><p>“新疆是禁区”</p><p>记者前往当地。", [("vladimir-putin", "表示", "奖励势在必行")]),
+        # a verb pointing back (这样问道) with nothing after it: the quotation paragraph before
+        ('"我们需要自己的太阳能电池板吗？"</p><p>《金融时报》日前发表评论这样问道。德国需要能源转型。',
+         [("financial-times", "问道", "我们需要自己的太阳能电池板吗？")]),
+    ],
+)
+def test_pieces_published_and_the_quotations_around_them(body, expected):
+    found = [(k, v, t) for k, v, t, _ in statements(body)]
+    assert found == expected, found

@@ -142,6 +142,11 @@ TITLED = re.compile(r"(?:题为|名为|标题为)[《“「][^》”」]*[》”
 _TITLED_PIECE = re.compile(r"(?:这|该|此)?[篇份本]?" + TITLED.pattern)
 
 
+# Marks that open and close a quoted title between a channel verb and its noun.
+_QUOTE_OPENERS = frozenset("“「『\"")
+_QUOTE_CLOSERS = frozenset("”」』\"")
+
+
 class Units:
     """The units of any stretch of the view."""
 
@@ -866,9 +871,18 @@ class ClauseParser:
                 if closing is not None and gap[closing].text == "》":
                     built = closing + 1
         if built is None and gap[k].text in self.lex.channel_verbs:
-            for j in range(k + 1, min(len(gap), k + 5)):
+            j, last = k + 1, k + 5
+            while j < min(len(gap), last):
+                if gap[j].text in _QUOTE_OPENERS:
+                    # 发表"中国利用墨西哥作为门户"一文: the piece's title, in its marks
+                    closing = next((e for e in range(j + 1, len(gap)) if gap[e].text in _QUOTE_CLOSERS), None)
+                    if closing is None:
+                        break
+                    j, last = closing + 1, closing + 3
+                    continue
                 if gap[j].text.endswith(self.lex.channel_nouns):
                     built = j + 1  # the last one: 发表评论 | 文章
-                elif not (gap[j].nominal or gap[j].tag in ("vn", "u")):
+                elif not (gap[j].nominal or gap[j].tag in ("vn", "u", "m", "q")):  # (一篇, 一份)
                     break
+                j += 1
         return max((e for e in (listed, built) if e is not None), default=None)

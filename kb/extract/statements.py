@@ -865,6 +865,18 @@ class StatementFinder:
             back -= 1
         return self.index.quote_ending.get(back - 1)
 
+    def _paragraph_quote_before(self, pos: int) -> tuple[int, int] | None:
+        """“Q？”⏎X发表评论这样问道。: the paragraph before the one ``pos`` opens, if it is one
+        quotation (its sentence's end inside the marks or right after them)."""
+        line_start, _ = self.index.line_bounds(pos)
+        if line_start != pos or line_start < 2:
+            return None
+        before_start, before_end = self.index.line_bounds(line_start - 1)
+        quote = self.index.quote_starting.get(before_start)
+        if quote is None or self.view[quote[1] + 1 : before_end].strip("。 ") != "":
+            return None
+        return quote
+
     def _needs_clause(self, verb: Verb, start: int, end: int) -> bool:
         """批评美国的决定 (an act) against 批评说美国… (a statement), 表示强烈担忧 against
         表示将继续谈判: a verb with only a noun phrase after it reports no speech."""
@@ -962,6 +974,9 @@ class StatementFinder:
                 if quoted is None and subject.key:
                     # “Q，”管理资产的首席策略师X说: the subject phrase opens with a relative clause
                     quoted = self._quote_before(self.index.clause_start(subject.start, floor))
+                pointing = self.view.endswith(self.lex.pointing_back, 0, verb.start)
+                if quoted is None and subject.key and pointing:
+                    quoted = self._paragraph_quote_before(subject.start)  # (“Q？”⏎X这样问道。)
                 if quoted is None:
                     continue
                 start, end, direct = quoted[0] + 1, quoted[1], True
@@ -1430,9 +1445,12 @@ class StatementFinder:
             while next_start < len(view):
                 next_end = index.line_bounds(next_start)[1]
                 quote = index.quote_starting.get(next_start)
-                # (a quoted subheading, “新疆是禁区”, ends no sentence inside its marks: no one's)
+                # (a quoted subheading, “新疆是禁区”, ends no sentence inside its marks or right
+                # after them, as "…建厂"。 does: no one's)
                 # (a verb inside the quotation, “…他说佛教徒会…。”, is speech nested in it)
-                if quote is None or view[quote[1] - 1] not in _QUOTE_ENDS or (
+                ended = quote is not None and (
+                    view[quote[1] - 1] in _QUOTE_ENDS or view[quote[1] + 1 : next_end].strip() == "。")
+                if quote is None or not ended or (
                     any(next_start <= f.verb_start < next_end and not quote[0] < f.verb_start < quote[1]
                         for f in found)
                     or view[quote[1] + 1 : next_end].strip("。 ") != ""

@@ -2832,3 +2832,19 @@ def test_a_charter_the_tagger_reads_as_a_body_is_none():
 def test_pieces_published_and_the_quotations_around_them(body, expected):
     found = [(k, v, t) for k, v, t, _ in statements(body)]
     assert found == expected, found
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a catalog body named with its country, then without it: the same body
+        ("中国国家安全部发文称，该人士是一名外籍人员。</p><p>国家安全部介绍称，漫画讲述了反间谍的故事。",
+         [("mss-china", "发文称"), ("mss-china", "介绍称")]),
+        # …not a name bodies of other places share, written after another place too
+        ("中国国家安全部发文称，该人士是一名外籍人员。越南国家安全部也表示，将加强合作。</p><p>"
+         "国家安全部介绍称，漫画讲述了反间谍的故事。", [("mss-china", "发文称")]),
+    ],
+)
+def test_a_body_written_without_its_country(body, expected):
+    found = [(k, v) for k, v, _, _ in statements(body)]
+    assert [f for f in found if f[0] == "mss-china"] == expected, found

@@ -48,6 +48,7 @@ from kb.extract.records import (
     Statement,
 )
 from kb.extract.rules import Rules, default_rules, rules_for
+from kb.extract.same_body import without_country
 from kb.extract.statements import StatementFinder
 from kb.extract.tagger import Word, dates_apart, default_tagger
 from kb.extract.text import sentence_spans
@@ -166,6 +167,8 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
     extra.update(military_branches(view, rules.country_forms, rules.catalog_keys, rules.military_branches))
     extra.update(place_governments(view, rules.place_countries, rules.governments_keys, rules.country_names,
                                    rules.catalog_keys, rules.authority_words, rules.names.list_joiners))
+    extra.update(without_country(view, matcher.form_hits(view), rules.catalog_keys, rules.catalog_kinds,
+                                 rules.country_forms, rules.names.organization_suffixes, extra))
     organizations = bracketed_organizations(text, words, rules.brackets, rules.catalog_kinds,
                                             catalog.alias_index, result.entities, _tags_alone,
                                             rules.catalog_keys)

@@ -512,6 +512,11 @@ def test_unknown_domain_becomes_outlet():
         # 引用X的话说: the paper relays, the one quoted speaks
         ("纽约时报引用公司执行长佛格森（Trisha Ferguson）的话说，机组员的反应速度惊人。",
          "person:trisha-ferguson", "说", "机组员的反应速度惊人"),
+        # a name with the person's age in brackets after it is a person's, whatever the tagger read
+        ("拍摄者是当时逗留的猎人大岛育雄（76岁）。大岛的日记中写道“他要用20个小时走约100公里”。",
+         "person:zh-大岛育雄", "写道", "他要用20个小时走约100公里"),
+        # a named one's statement, or writing, as the subject (普京的声明中称)
+        ("普京发表讲话。普京的声明中称，俄罗斯不会让步。", "vladimir-putin", "称", "俄罗斯不会让步"),
     ],
 )
 def test_attribution_mechanisms(body, speaker, verb, content):
@@ -2848,3 +2853,7 @@ def test_pieces_published_and_the_quotations_around_them(body, expected):
 def test_a_body_written_without_its_country(body, expected):
     found = [(k, v) for k, v, _, _ in statements(body)]
     assert [f for f in found if f[0] == "mss-china"] == expected, found
+
+
+def test_a_diary_with_no_one_named_speaks_for_no_body():
+    assert statements("北海道大学发布消息。日记中称，他要用20个小时走约100公里。") == []

@@ -728,10 +728,12 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
     for start, end in _pseudonyms(view, rules):
         votes[view[start:end]][PERSON] += 2
     credited = _credited_staff(view, rules)
-    for start, end in credited:
+    aged = _aged(view, rules)
+    for start, end in (*credited, *aged):
         votes[view[start:end]][PERSON] += 2
     listed += credited
-    credited_forms = {view[start:end] for start, end in credited}  # a newsroom credit names people
+    # a newsroom credit names people, and so does an age in brackets
+    credited_forms = {view[start:end] for start, end in (*credited, *aged)}
     # Where the tagger's people start and end: a name beside one in a list (A、B) is a person's.
     people = [(w.start, w.end) for w in words if w.tag == "PER"] + listed
     people_edges = ({s for s, _ in people}, {e for _, e in people})
@@ -1426,7 +1428,29 @@ def _runs_into_place(view: str, form: str, known: Mapping[str, str]) -> bool:
 
 
 _PSEUDONYM = re.compile(r"[（(]化名[)）]")
+# Last characters of words for who one is (猎人, 研究人员, 冒险家, 记者, 医师).
+_AGENT_ENDS = frozenset("人者家员师手生")
+_AGE_BRACKET = re.compile(r"[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})\s?[岁歲][)）]")
 _BEFORE_NAME = frozenset("的岁歲，,。、：:；;\n「“ ")
+
+
+def _aged(view: str, rules: NameRules) -> list[tuple[int, int]]:
+    """A name with the person's age in brackets after it (猎人大岛育雄（76岁）, 研究人员日下稜（38岁）):
+    two to four characters after a person word, a mark or 的; no thing has an age."""
+    spans = []
+    for match in _AGE_BRACKET.finditer(view):
+        end = match.start()
+        for size in (4, 3, 2):
+            start = end - size
+            if start < 0 or not _HAN.fullmatch(view[start:end]) or view[start] in _BEFORE_NAME:
+                continue
+            before = view[start - 1] if start else "\n"
+            # (after a word of who one is, listed or ending as such words do: 猎人 | 大岛育雄)
+            agent = before in _AGENT_ENDS and view[start] not in _AGENT_ENDS
+            if before in _BEFORE_NAME or agent or rules.person_cue_words.ends_at(view, start):
+                spans.append((start, end))
+                break
+    return spans
 
 
 def _pseudonyms(view: str, rules: NameRules) -> list[tuple[int, int]]:

@@ -145,6 +145,7 @@ class Lexicon:
     clause_opening_verbs: frozenset[str]  # clause_opening_verbs
     prepositions: frozenset[str]  # prepositions
     topic_markers: tuple[str, ...]  # topic_markers
+    personal_documents: tuple[str, ...]  # personal_documents: 日记 (大岛的日记中写道)
     pointing_back: tuple[str, ...]  # pointing_back: 这样 (这样问道: the quotation before)
     relay_only_verbs: frozenset[str]  # relay_only_verbs: 引用 (引用X的话说, not 引用…报导)
     company_name_endings: tuple[str, ...]  # company_name_endings: 公司 (JR东海公司)
@@ -366,6 +367,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         clause_opening_verbs=frozenset(_words(data["clause_opening_verbs"])),
         prepositions=frozenset(_words(data["prepositions"])),
         topic_markers=_words(data["topic_markers"]),
+        personal_documents=_words(data["personal_documents"]),
         pointing_back=_words(data["pointing_back"]),
         relay_only_verbs=frozenset(_words(data["relay_only_verbs"])),
         company_name_endings=_words(data["company_name_endings"]),

@@ -351,7 +351,13 @@ class Speakers:
         pointed = self._pointed_body(units)
         if pointed is not None:
             return self.description(start, end, pointed)
-        if text.endswith(lex.descriptions) or text.endswith(lex.piece_words) or self._points_at_body(text):
+        if text.removesuffix("中").endswith(lex.personal_documents):
+            # 大岛的日记中(写道): a person's own writing speaks for them (none named: no one's)
+            writers = [u for u in units if u.tag == ENTITY and self._is_person(u)]
+            if writers:
+                return self._entity(units[: units.index(writers[-1]) + 1], parse, start, end)
+        if text.endswith((*lex.descriptions, *lex.document_insides)) or text.endswith(lex.piece_words) or (
+                self._points_at_body(text)):
             # 白宫声明说, 欧委会的声明指出: the named body's; 声明称, 该公司表示: the nearest one's.
             # (《南德意志报》评论认为: the paper's piece, 评论 read as a noun right before the verb)
             issuing = (*lex.issuing_verbs, *lex.channel_verbs)

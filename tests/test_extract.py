@@ -605,6 +605,12 @@ def test_noun_uses_of_speech_verbs_are_not_statements():
     # no act before 说 (比如说), nor a wish to say (打算说)
     ("布林肯比如说，这项调查并不公正。", []),
     ("布林肯打算说，这项调查并不公正。", []),
+    # an apology made (表示道歉): 道 begins the next word, no verb of saying
+    ("该节目制作人霍金则在YouTube影片下方表示道歉，表示“因制作上的疏忽，造成部分内容不敬”。", ["表示"]),
+    # what a thing shows (它表明), no one's words, whatever body was named before
+    ("航运公司Kpler的数据显示，原油数量下降。这种结构被称为现货溢价，它表明交货时将出现供应紧张的状态。", []),
+    # an opinion given, then the verb that says which: one statement
+    ("王志安针对台湾大选发表看法，批评台湾造势晚会的舞台像演唱会现场。", ["批评"]),
     # a citation of a report (引用…的报导): 引用 speaks only with whose words it relays
     ("川普对纽时引用逾20年报税资料的报导不屑一顾。", []),
     # a writer rephrasing (或者说, 换句话说) is no one speaking
@@ -2853,6 +2859,12 @@ def test_pieces_published_and_the_quotations_around_them(body, expected):
 def test_a_body_written_without_its_country(body, expected):
     found = [(k, v) for k, v, _, _ in statements(body)]
     assert [f for f in found if f[0] == "mss-china"] == expected, found
+
+
+def test_criticism_received_speaks_for_unnamed_critics():
+    found = statements("在这些事故发生后，波音面临广泛的指责，批评其将利润置于乘客安全之上。")
+    assert [(k, v, anonymous) for k, v, _, anonymous in found] == [(None, "批评", True)], found
+    assert statements("拜登面临压力，表示将考虑撤军。")[0][0] == "joe-biden"
 
 
 def test_a_diary_with_no_one_named_speaks_for_no_body():

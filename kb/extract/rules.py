@@ -145,6 +145,9 @@ class Lexicon:
     clause_opening_verbs: frozenset[str]  # clause_opening_verbs
     prepositions: frozenset[str]  # prepositions
     topic_markers: tuple[str, ...]  # topic_markers
+    opinion_verbs: frozenset[str]  # opinion_verbs: 发表看法 (发表看法，批评…)
+    receiving_verbs: frozenset[str]  # receiving_verbs: 面临 (面临…指责，批评其…)
+    criticism_nouns: tuple[str, ...]  # criticism_nouns: 指责
     personal_documents: tuple[str, ...]  # personal_documents: 日记 (大岛的日记中写道)
     pointing_back: tuple[str, ...]  # pointing_back: 这样 (这样问道: the quotation before)
     relay_only_verbs: frozenset[str]  # relay_only_verbs: 引用 (引用X的话说, not 引用…报导)
@@ -367,6 +370,9 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         clause_opening_verbs=frozenset(_words(data["clause_opening_verbs"])),
         prepositions=frozenset(_words(data["prepositions"])),
         topic_markers=_words(data["topic_markers"]),
+        opinion_verbs=frozenset(_words(data["opinion_verbs"])),
+        receiving_verbs=frozenset(_words(data["receiving_verbs"])),
+        criticism_nouns=_words(data["criticism_nouns"]),
         personal_documents=_words(data["personal_documents"]),
         pointing_back=_words(data["pointing_back"]),
         relay_only_verbs=frozenset(_words(data["relay_only_verbs"])),

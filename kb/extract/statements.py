@@ -563,6 +563,10 @@ class StatementFinder:
                 relayed = self.speakers.resolve(phrase)
                 if relayed is not None and (relayed.key or relayed.anonymous):
                     return replace(relayed, carried=True)
+            if any(u.text in self.lex.receiving_verbs for u in prior_units) and prior_units and (
+                    prior_units[-1].text.endswith(self.lex.criticism_nouns)):
+                # 波音面临广泛的指责，批评其…: the criticism received speaks, its authors unnamed
+                return Subject(prior, position, None, None, anonymous=True, carried=True)
             if self.view.startswith(self.lex.topic_frames, prior):
                 # 朱立伦…，针对提名问题，强调…: a clause framing the topic holds no subject; the
                 # one before it may (对于…的中国，则敦促其…: not 中国)
@@ -1021,6 +1025,10 @@ class StatementFinder:
         then one that only says: X批评，称Y keeps the criticism)."""
         saying, answering = self.lex.saying_verbs, self.lex.answering_verbs
         verbs = {(f.verb_start, f.subject.key) for f in found if f.subject.key and f.verb in saying}
+        # (发表看法，批评…: an opinion given, then the verb that says which: one statement, the second's)
+        said = {(f.verb_start, f.subject.key) for f in found if f.subject.key}
+        found = [f for f in found if not (
+            f.verb in self.lex.opinion_verbs and (f.content_start, f.subject.key) in said)]
         # (对党内同志喊话，称Y: a verb of speaking, not of judging, whose content is the same
         # speaker's 称 and what follows it: one statement, the second's)
         return [f for f in found if not (

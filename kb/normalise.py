@@ -167,6 +167,10 @@ def normalise(text: str) -> NormalisedText:
     if "：”" in folded_text or ":”" in folded_text:
         # 说：”…。”: a closing mark typed where the colon opens a quotation
         folded_text = _MISTYPED_OPENING.sub("“", folded_text)
+    if folded_text.count("“") > folded_text.count("”"):
+        # “…洪水“，X说: an opening mark typed where a quotation closes, right before the words
+        # that attribute it
+        folded_text = _MISTYPED_CLOSING.sub("\\1”", folded_text)
     if "." in folded_text:  # 費南多．奎維多: a full stop between two characters is a name's dot
         folded_text = _DOT_IN_NAME.sub(NAME_DOT, folded_text)
     converter = simplified_converter()
@@ -183,6 +187,10 @@ _LATIN_APOSTROPHE = re.compile("(?<=[A-Za-z])’(?=[A-Za-z])")
 
 # A closing double mark right after a colon, where a quotation opens (说：”…”).
 _MISTYPED_OPENING = re.compile("(?<=[：:])”")
+
+# An opening double mark that ends a quotation opened on its line and not closed: before a
+# clause mark (“…洪水“，X说) or a sentence's end (“…洪水“。).
+_MISTYPED_CLOSING = re.compile("(“[^“”\n]{4,200})“(?=[，,。；;：:])")
 
 # A space some outlets type between Chinese and a number or a Latin word (今年 7 月, 1977 年,
 # 敦促 G7 盟友): no word break, and one that keeps the tagger from reading a date as one

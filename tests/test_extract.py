@@ -515,6 +515,9 @@ def test_unknown_domain_becomes_outlet():
         # a name with the person's age in brackets after it is a person's, whatever the tagger read
         ("拍摄者是当时逗留的猎人大岛育雄（76岁）。大岛的日记中写道“他要用20个小时走约100公里”。",
          "person:zh-大岛育雄", "写道", "他要用20个小时走约100公里"),
+        # a forecast as a source (据X预测)
+        ("德国各地降雨。据德国气象局（DWD）预测，12月28日基本没有降雨。", "organization:dwd", "预测",
+         "12月28日基本没有降雨"),
         # a named one's statement, or writing, as the subject (普京的声明中称)
         ("普京发表讲话。普京的声明中称，俄罗斯不会让步。", "vladimir-putin", "称", "俄罗斯不会让步"),
     ],

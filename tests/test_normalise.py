@@ -54,6 +54,20 @@ def test_a_closing_mark_typed_after_a_colon_opens_the_quotation():
     assert view == "纳伊姆说:“阿富汗战争已经结束。”他表示"  # (the colon folds to its ASCII form)
 
 
+@pytest.mark.parametrize(
+    ("text", "view"),
+    [
+        # an opening mark typed where the quotation closes, right before its attribution
+        ("“我们遇到了从未经历过的洪水“，班斯说。", "“我们遇到了从未经历过的洪水”,班斯说。"),
+        # …not a term's marks, nor a mark that opens the next quotation
+        ("他说“好“。", "他说“好“。"),
+        ("“甲乙丙丁”，“戊己庚辛”。", "“甲乙丙丁”,“戊己庚辛”。"),
+    ],
+)
+def test_an_opening_mark_typed_to_close_a_quotation_closes_it(text, view):
+    assert normalise(text).text == view
+
+
 def test_a_curly_apostrophe_inside_a_latin_word_is_an_apostrophe():
     assert normalise("快餐连锁店McDonald’s表示").text == "快餐连锁店mcdonald's表示"
 

@@ -2872,3 +2872,23 @@ def test_criticism_received_speaks_for_unnamed_critics():
 
 def test_a_diary_with_no_one_named_speaks_for_no_body():
     assert statements("北海道大学发布消息。日记中称，他要用20个小时走约100公里。") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "body_key", "not_bodies"),
+    [
+        # a Latin name, then what the post is of and the post (Natixis高级经济学家, IG市场策略师)
+        ("Natixis高级经济学家Gary Ng认为，市场仍然低迷。", "organization:natixis", ["Gary Ng"]),
+        ("IG市场策略师Jun Rong Yeap表示，市场仍然低迷。", "organization:ig", ["Jun Rong Yeap"]),
+        ("UPYO中东营销部门负责人易卜拉欣表示，市场仍然低迷。", "organization:upyo", []),
+        # an example of a sort of body (电池厂商如Northvolt)
+        ("欧洲正在资助欧洲电池厂商如Northvolt在德国建厂。", "organization:northvolt", []),
+        # …not a person before a circumstance that holds a staff word
+        ("英伟达首席财务官Colette Kress上周三在与分析师举行的电话会议上说，需求强劲。", None, ["Colette Kress"]),
+    ],
+)
+def test_latin_firms_told_by_their_staff_and_sort(body, body_key, not_bodies):
+    entities = run(body).entities
+    bodies = {k: e.name for k, e in entities.items() if e.kind == "organization"}
+    assert body_key is None or body_key in bodies, entities
+    assert not set(not_bodies) & set(bodies.values()), entities

@@ -127,6 +127,7 @@ def latin_companies(text: NormalisedText, endings: tuple[str, ...], data_words: 
     view = text.text
     found: dict[str, str] = {}
     legal = _legal_form_pattern(legal_forms)
+    data_patterns = (_data_pattern(data_words), _DATA_AFTER_SOURCE)
     for pattern, group in ((_corporate_pattern(endings), "latin"), (_TICKER, "latin"),
                            (_data_pattern(data_words), "latin"), (_DATA_AFTER_SOURCE, "latin"),
                            (_staff_pattern(staff_words), "latin")):
@@ -139,8 +140,8 @@ def latin_companies(text: NormalisedText, endings: tuple[str, ...], data_words: 
                 ticker = text.original_slice(*match.span("ticker"))
                 if not ticker.isupper() or ticker.lower() == latin.lower():
                     continue  # (a word in brackets, or the name's own letters again)
-            elif pattern is not _corporate_pattern(endings) and latin.isupper() and len(latin) <= 4:
-                continue  # CPI数据显示: a measure's letters, not a company's
+            elif pattern in data_patterns and latin.isupper() and len(latin) <= 4:
+                continue  # CPI数据显示: a measure's letters, not a company's (IG策略师 is one)
             # Home Depot Inc., HSBC Holdings PLC: the catalog's, read without the legal form;
             # one key of its own for Target Corp. and Target (TGT), in any article.
             forms = _without_legal_forms(latin, legal)
@@ -187,7 +188,10 @@ def _corporate_pattern(endings: tuple[str, ...]) -> re.Pattern[str]:
 def _staff_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     """A Latin name, then one of the firm's people (Stifel的分析师, Jefferies分析师)."""
     alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-    return re.compile(_LATIN_NAME + r"的?(?:" + alternatives + r")")
+    # (Natixis高级经济学家, IG市场策略师, UPYO中东营销部门负责人: what the post is of, between)
+    # (not Fairbank在与分析师交流, Kress上周三在与分析师: a person, then a circumstance)
+    gap = r"(?:(?![在与和对向跟同是了及上周日月年])[\u4e00-\u9fff]){0,6}?"
+    return re.compile(_LATIN_NAME + r"的?" + gap + r"(?:" + alternatives + r")")
 
 
 @lru_cache(maxsize=4)
@@ -228,7 +232,8 @@ _DAY_DIGITS = re.compile(r"(?<=[a-z])\d{1,4}$")
 def _descriptor_latin_pattern(descriptors: tuple[str, ...]) -> re.Pattern[str]:
     words = "|".join(map(re.escape, sorted(descriptors, key=len, reverse=True)))
     latin = r"(?P<latin>[a-z][a-z0-9&.\-]*(?: [a-z][a-z0-9&.\-]*){0,2})(?![a-z0-9&.\-])"
-    return re.compile("(?:" + words + ")" + latin)
+    # (电池厂商如Northvolt: an example of the sort)
+    return re.compile("(?:" + words + ")(?:如|例如|比如|像是|像|包括)?" + latin)
 
 
 @lru_cache(maxsize=4)

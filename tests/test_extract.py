@@ -515,6 +515,12 @@ def test_unknown_domain_becomes_outlet():
         # a name with the person's age in brackets after it is a person's, whatever the tagger read
         ("拍摄者是当时逗留的猎人大岛育雄（76岁）。大岛的日记中写道“他要用20个小时走约100公里”。",
          "person:zh-大岛育雄", "写道", "他要用20个小时走约100公里"),
+        # a topic that is a short clause (就物价高涨称)
+        ("岸田文雄出席会议。他就物价高涨称，对国民生活造成了很大影响。", "fumio-kishida", "称",
+         "对国民生活造成了很大影响"),
+        # a dateline in brackets is a clause of its own: the subject after it carries on
+        ("【共同社6月15日电】日本首相岸田文雄15日在国会闭幕后召开记者会，透露将设置对策总部。",
+         "fumio-kishida", "透露", "将设置对策总部"),
         # a forecast as a source (据X预测)
         ("德国各地降雨。据德国气象局（DWD）预测，12月28日基本没有降雨。", "organization:dwd", "预测",
          "12月28日基本没有降雨"),
@@ -608,6 +614,8 @@ def test_noun_uses_of_speech_verbs_are_not_statements():
     # no act before 说 (比如说), nor a wish to say (打算说)
     ("布林肯比如说，这项调查并不公正。", []),
     ("布林肯打算说，这项调查并不公正。", []),
+    # a quotation, then a paper explaining the matter (就上述问题进行了解释): no topic clause
+    ("“这些手段都很糟糕，但与违约相比，它们风险程度如何？”《华尔街日报》就上述问题进行了解释。", []),
     # an apology made (表示道歉): 道 begins the next word, no verb of saying
     ("该节目制作人霍金则在YouTube影片下方表示道歉，表示“因制作上的疏忽，造成部分内容不敬”。", ["表示"]),
     # what a thing shows (它表明), no one's words, whatever body was named before

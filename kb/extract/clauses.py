@@ -816,8 +816,10 @@ class ClauseParser:
         a topic marker, then words ending in a noun, with no speech verb or name of a person
         among them; what it is about may hold a relative clause."""
         lex = self.lex
-        if not gap or not gap[-1].nominal or gap[-1].tag == ENTITY:
+        if not gap or gap[-1].tag == ENTITY:
             return None
+        if not gap[-1].nominal:
+            return self._clause_topic(gap)
         for t in range(len(gap) - 2, -1, -1):
             unit = gap[t]
             if unit.text in lex.topic_markers:
@@ -834,6 +836,21 @@ class ClauseParser:
             if unit.text in lex.verbs or unit.tag == "w" and unit.text not in _TERM_MARKS:
                 return None
         return None
+
+    def _clause_topic(self, gap: Sequence[Unit]) -> int | None:
+        """就物价高涨(称): a topic marker, then a short clause of a noun and what it does; not
+        就离开会场 (就 as "then", a verb right after it)."""
+        lex = self.lex
+        t = next((t for t in range(len(gap) - 3, -1, -1) if gap[t].text in lex.topic_markers), None)
+        if t is None:
+            return None
+        inside = gap[t + 1 :]
+        # (就上述问题进行了(解释): a noun, then an act done about it, which the verb goes on)
+        if len(inside) > 4 or not inside[0].nominal or inside[0].tag == ENTITY or any(
+                u.text in lex.verbs or u.tag in ("w", "r", "u", TITLE, ENTITY) for u in inside
+        ) or inside[-1].tag not in ("v", "a"):
+            return None
+        return t
 
     def _frame_then_channel(self, gap: Sequence[Unit], k: int) -> int | None:
         """The index after a frame opened at ``gap[k]`` (在, 于, 当) and the channel right after it

@@ -17,8 +17,9 @@ CLAUSE_PUNCT = "，,：:"
 
 _QUOTE_OPENER = re.compile("[" + re.escape("".join(CLOSERS)) + "]")
 _SENTENCE_ENDS = re.compile("[" + re.escape(SENTENCE_END) + "]")
-# Where a clause may begin after: a line break, clause or sentence punctuation, a closing quote.
-_CLAUSE_MARKS = re.compile("[" + re.escape("\n" + CLAUSE_PUNCT + SENTENCE_END + CLOSING_QUOTES) + "]")
+# Where a clause may begin after: a line break, clause or sentence punctuation, a closing quote,
+# the end of a dateline in brackets (【共同社6月15日电】日本首相…).
+_CLAUSE_MARKS = re.compile("[" + re.escape("\n" + CLAUSE_PUNCT + SENTENCE_END + CLOSING_QUOTES + "】") + "]")
 _DASHES = re.compile("—+")
 # A Latin gloss in brackets: a name, an acronym, a ticker.
 _LATIN_GLOSS = re.compile(r"[（(][A-Za-z][^（）()\n。]{0,80}[）)]")

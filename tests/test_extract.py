@@ -2900,3 +2900,9 @@ def test_latin_firms_told_by_their_staff_and_sort(body, body_key, not_bodies):
     bodies = {k: e.name for k, e in entities.items() if e.kind == "organization"}
     assert body_key is None or body_key in bodies, entities
     assert not set(not_bodies) & set(bodies.values()), entities
+
+
+def test_a_bodys_unit_written_after_it_is_found_by_the_whole_name():
+    entities = run("美國眾議院中國問題特別委員會週二發布一份建議清單，呼籲國會制定計劃。").entities
+    unit = next(e for e in entities.values() if e.name == "中國問題特別委員會")
+    assert ("美國眾議院中國問題特別委員會", "written") in unit.aliases, unit

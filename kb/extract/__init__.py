@@ -17,6 +17,7 @@ from kb.extract.bodies import armed_forces, business_units, military_branches, p
 from kb.extract.bracketed import bracketed_organizations
 from kb.extract.entities import (
     ENTITY,
+    Token,
     discover,
     discover_speakers,
     discover_titled,
@@ -220,6 +221,7 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
     mentioned = sorted([*tokens, *inner], key=lambda t: t.start) if inner else tokens
 
     entities, origins = result.entities, text.origins
+    parent: tuple[Token, int] | None = None  # the last organization mentioned, and where it starts
     for token in mentioned:
         key = token.key
         if token.type != ENTITY or key is None:
@@ -230,6 +232,13 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
         info = entities.get(key) or entity_info(key, matcher, entities, _written(key, text, surface))
         if info.origin == "discovered" and (surface, "discovered") not in info.aliases:
             info = EntityInfo(**{**info.__dict__, "aliases": (*info.aliases, (surface, "discovered"))})
+        if info.origin == "discovered" and info.kind == ORGANIZATION and parent is not None and (
+                parent[0].end == token.start and parent[0].key != key):
+            # (美國眾議院 | 中國問題特別委員會: a body's unit written after it, its full name too)
+            whole = text.original[parent[1] : end]
+            if (whole, "written") not in info.aliases:
+                info = EntityInfo(**{**info.__dict__, "aliases": (*info.aliases, (whole, "written"))})
+        parent = (token, start) if info.kind == ORGANIZATION else None
         suffix = next((s for s in rules.lexicon.company_name_endings if view.startswith(s, token.end)), "")
         company = info.kind == ORGANIZATION and info.subkind == "company"
         if suffix and company and not surface.endswith(suffix):

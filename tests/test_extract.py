@@ -2903,6 +2903,6 @@ def test_latin_firms_told_by_their_staff_and_sort(body, body_key, not_bodies):
 
 
 def test_a_bodys_unit_written_after_it_is_found_by_the_whole_name():
-    entities = run("美國眾議院中國問題特別委員會週二發布一份建議清單，呼籲國會制定計劃。").entities
+    entities = run("美國眾議院中國問題特別委員會表示，國會要求政府制定計劃。").entities
     unit = next(e for e in entities.values() if e.name == "中國問題特別委員會")
     assert ("美國眾議院中國問題特別委員會", "written") in unit.aliases, unit

@@ -2906,3 +2906,18 @@ def test_a_bodys_unit_written_after_it_is_found_by_the_whole_name():
     entities = run("美國眾議院中國問題特別委員會表示，國會要求政府制定計劃。").entities
     unit = next(e for e in entities.values() if e.name == "中國問題特別委員會")
     assert ("美國眾議院中國問題特別委員會", "written") in unit.aliases, unit
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a document named by its title, then by its word alone, speaks for whoever issued it
+        ("中共中央办公厅近日印发《关于加强统战工作的意见》提出，深化改革。</p><p>市场人士关注此事。</p>"
+         "<p>意见要求，要深入开展调查研究。", [("cpc-general-office", "提出"), ("cpc-general-office", "要求")]),
+        # a quotation opening the paragraph, then the speaker after a relative clause: theirs too
+        ("“电子航海图并不恰当。”租用该货轮的商船三井公司社长池田润一郎透露，船员可能没有使用精细的航海图。",
+         [("person:zh-池田润一郎", "透露"), ("person:zh-池田润一郎", "透露")]),
+    ],
+)
+def test_documents_by_title_and_quotations_before_a_described_speaker(body, expected):
+    assert [(k, v) for k, v, _, _ in statements(body)] == expected, statements(body)

@@ -356,6 +356,8 @@ class Speakers:
             writers = [u for u in units if u.tag == ENTITY and self._is_person(u)]
             if writers:
                 return self._entity(units[: units.index(writers[-1]) + 1], parse, start, end)
+        if text in lex.issued_documents and self.view.rfind(text + "》", 0, start) >= 0:
+            return self.description(start, end, text)  # 印发《关于…的意见》… 意见要求: that document's
         if text.endswith((*lex.descriptions, *lex.document_insides)) or text.endswith(lex.piece_words) or (
                 self._points_at_body(text)):
             # 白宫声明说, 欧委会的声明指出: the named body's; 声明称, 该公司表示: the nearest one's.
@@ -1046,6 +1048,8 @@ class Speakers:
         if document in self.lex.document_verbs:
             # (知事会汇总了…紧急建议。…。建议再次要求: a proposal's issuer, anywhere in its paragraph)
             floor = min(floor, self.index.line_bounds(sentence)[0])
+        if self.view.rfind(document + "》", 0, start) >= 0:
+            floor = 0  # (印发《关于…的意见》 … 意见要求: a document named by its title, anywhere before)
         # 发表声明, 发布的声明, 发表了一篇题为…的文章: the verb, then the document it issued
         verbs = alternatives(self.lex.issuing_verbs)
         # (发布了峰会联合公报: the meeting whose document it is between)

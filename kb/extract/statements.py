@@ -272,7 +272,10 @@ class StatementFinder:
             return None  # the start of a longer word that is no verb (表态 as a noun, 指挥)
         if word is not None and (word.start, word.end, word.tag) == (start, end, "n") and start > 0 and (
             (modifier := self.units.tag_at(start - 1)) is not None and modifier.tag in ("n", "vn")
-        ):
+        ) and not (after and after in "，,：:" and view[modifier.start : modifier.end] in lex.issued_documents
+                   and (modifier.start == 0 or view[modifier.start - 1] in "\n。，,；;：:该")):
+            # (意见 | 要求，…: a document alone, then what it asks, a verb before its comma; not
+            # 联合调查 | 提议)
             return None  # (接受韩方的)联合调查提议: the head of a noun phrase, no verb
         if word is not None and word.start == start and word.tag == "vn" and start > 0:
             modifier = self.units.tag_at(start - 1)
@@ -987,8 +990,11 @@ class StatementFinder:
             elif not (direct and punctuated) and self._needs_clause(verb, start, end):
                 continue  # (告诉半岛电视台，“…”: a quotation after the addressee is what was said)
             else:
-                # “Q。”他说，R: the quotation before the speaker is theirs too.
+                # “Q。”他说，R: the quotation before the speaker is theirs too (“Q。”租用该货轮的
+                # …社长X透露，R: before a relative clause the subject phrase opens with, too).
                 quoted = self._quote_before(subject.start)
+                if quoted is None and subject.key and not subject.carried:
+                    quoted = self._quote_before(self.index.clause_start(subject.start, floor))
                 if quoted is not None and self._opens_sentence(quoted[0]) and not any(
                     f.content_start <= quoted[0] < f.content_end for f in found
                 ):

@@ -2921,3 +2921,23 @@ def test_a_bodys_unit_written_after_it_is_found_by_the_whole_name():
 )
 def test_documents_by_title_and_quotations_before_a_described_speaker(body, expected):
     assert [(k, v) for k, v, _, _ in statements(body)] == expected, statements(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # reported speech ending its paragraph with a colon opens a text of the speaker's: each
+        # paragraph after it in the first person, past a subheading, up to one that is not
+        ("G7峰会广岛共同宣言说，作为合作伙伴，我们在以下方面团结一致：</p><p>我们随时准备与中国建立稳定的关系。</p>"
+         "<p>经济</p><p>我们不是在脱钩或向内转。</p><p>分析人士对此看法不一。",
+         ["作为合作伙伴，我们在以下方面团结一致", "我们随时准备与中国建立稳定的关系。", "我们不是在脱钩或向内转。"]),
+        # …not a quotation the colon opens on the next line, which is one statement
+        ("这篇评论写道：</p><p>“毫无疑问，我们现在的处境很尴尬。</p><p>我们必须改变战略。”", None),
+    ],
+)
+def test_a_text_a_colon_opens(body, expected):
+    found = [t for k, _, t, _ in statements(body) if k == "g7" or k is not None]
+    if expected is None:
+        assert len(statements(body)) <= 1, statements(body)
+    else:
+        assert found == expected, statements(body)

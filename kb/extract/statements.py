@@ -99,6 +99,7 @@ _AGE_FIRST = re.compile(r"^\d{1,3}[岁歲]的?")
 _FIRST_PERSON = re.compile(r"(?<![自本])我(?![们們国國军軍省市区區县縣校台党黨方])")
 _FIRST_PERSON_PLURAL = re.compile(r"(?<![自本])我(?![国國军軍省市区區县縣校台党黨方])")
 _A_WORD = re.compile(r"\w")
+_SENTENCE_END_MARK = re.compile("[。！？!?]")
 # A quotation mark opening a short name that runs to the verb's end (“中英联合声明)
 _ENDS_QUOTED_NAME = re.compile("[“「『\"][^“”「」『』\"，,。；;：:！？!?]{1,12}$")
 # 被 and a short agent right before the verb (被外界认为, 被美方指控): the subject is spoken of
@@ -129,8 +130,9 @@ class StatementFinder:
         self.index = TextIndex(view, tuple(rules.lexicon.attending_verbs), rules.lexicon.title_frames)
         self.tokens = [t for t in tokens]
         # nouns the tagger splits (知情 | 人士, 判 | 词, 报 | 导指): one noun unit each
+        # (共同 | 宣言: a document's name of two words, 共同 read as an adverb)
         nouns = frozenset((*(h for h in self.lex.anonymous_heads if len(h) >= 3), *self.lex.judgment_words,
-                           *self.lex.noun_verbs))
+                           *self.lex.noun_verbs, *(d for d in self.lex.descriptions if len(d) >= 4)))
         self.units = Units(view, tokens, words, nouns, frozenset(self.lex.channels),
                            pronouns=frozenset(self.lex.pronouns_personal),
                            prepositions=frozenset(p for p in self.lex.prepositions if len(p) == 1),
@@ -1473,7 +1475,34 @@ class StatementFinder:
                 more.append(self._continuation(item, *quote))
                 next_start = next_end + 1
             more.extend(self._run_on(item, found, line_end))
+            more.extend(self._after_closing_colon(item, found, line_end))
         return list({(m.content_start, m.content_end): m for m in more}.values())
+
+    def _after_closing_colon(self, item: Found, found: list[Found], line_end: int) -> list[Found]:
+        """X宣言说，…我们在以下方面团结一致：⏎A。⏎B。: a paragraph of reported speech ending in a
+        colon opens a text of the speaker's, written without quotation marks: each paragraph
+        after it in the first person is theirs (a subheading between, no sentence, is no one's),
+        up to one with a speaker of its own or none in the first person."""
+        view, index = self.view, self.index
+        if view[line_end - 1 : line_end] not in ("：", ":") or item.content_end < line_end - 12 or (
+                item.content_start > line_end):
+            return []  # (评论写道：⏎"…: the quotation the colon opens is the statement, see _run_on)
+        named = [f.verb_start for f in found if f.subject.key]
+        more = []
+        start = line_end + 1
+        while start < len(view):
+            end = index.line_bounds(start)[1]
+            text = _QUOTED.sub("", view[start:end])
+            if not _SENTENCE_END_MARK.search(text) and end - start <= 15:
+                start = end + 1
+                continue  # a subheading
+            if view[start] in OPENERS or not _FIRST_PERSON_PLURAL.search(text) or any(
+                    start <= v < end and not index.inside_quote(v) for v in named):
+                break  # (a quotation is read as one, see _continued and _run_on)
+            content_end = len(view[:end].rstrip())
+            more.append(replace(self._continuation(item, start - 1, content_end), direct=False))
+            start = end + 1
+        return more
 
     def _run_on(self, item: Found, found: list[Found], line_end: int) -> list[Found]:
         """A quotation over several paragraphs, as the press writes a long one: it opens in the

@@ -521,6 +521,16 @@ def test_unknown_domain_becomes_outlet():
         # a dateline in brackets is a clause of its own: the subject after it carries on
         ("【共同社6月15日电】日本首相岸田文雄15日在国会闭幕后召开记者会，透露将设置对策总部。",
          "fumio-kishida", "透露", "将设置对策总部"),
+        # a description as a source, by a pronoun (据他描述)
+        ("安倍回答说，中国军费扩张了约40倍。据他描述，特朗普对这一答案显得十分吃惊。", "shinzo-abe", "描述",
+         "特朗普对这一答案显得十分吃惊"),
+        # a pronoun opening what a person reports is that person, past another named before
+        ("官员凯瑟琳·史莫德（Catherine Smallwood）说，死亡人数将会激增。</p><p>BBC派驻中东记者安娜·福斯特（Anna Foste）"
+         "在土耳其城市奥斯曼尼耶报道，她描述了一个毁灭性的场景：“今晚该市完全没有电。”", "person:anna-foste",
+         "描述", "一个毁灭性的场景：“今晚该市完全没有电。”"),
+        # …and the one told of after 介绍, run straight into the pronoun
+        ("菅义伟出席会议。菅义伟向媒体介绍他向特朗普表示，美日同盟是地区和平的基石。", "yoshihide-suga", "表示",
+         "美日同盟是地区和平的基石"),
         # a forecast as a source (据X预测)
         ("德国各地降雨。据德国气象局（DWD）预测，12月28日基本没有降雨。", "organization:dwd", "预测",
          "12月28日基本没有降雨"),

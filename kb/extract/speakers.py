@@ -681,6 +681,11 @@ class Speakers:
         """他/她 (该官员 …) refers to the nearest person named before it in subject position,
         or failing that the nearest named at all, within the last few paragraphs — unless an
         unnamed person (一名妇女, 这名年轻人) is the subject of a clause in between."""
+        # (安娜·福斯特…报道，她描述…, 菅义伟介绍他向特朗普表示…: a pronoun opening what a person
+        # reports is that person, as news writes "X said she…")
+        teller = next((said for opened, _, said in reversed(self.said) if opened == start), None)
+        if teller is not None and teller.key and teller.kind == PERSON and not teller.anonymous:
+            return Subject(start, end, teller.key, PERSON)
         found = self._nearest(self.people, self.people_starts, start)
         since = found.end if found else self._floor(start)
         if self.unnamed_subject(since, start) is not None:

@@ -393,6 +393,11 @@ class StatementFinder:
             return None  # 据报道，…: no source, said by no one of the sentence (see _unattributed)
         if unnamed and opening + len(unnamed) < verb.start:
             clause = opening + len(unnamed)  # 据称此后布林肯又说: no source, and a subject follows
+        # (菅义伟向媒体介绍 | 他向特朗普表示: what a verb reports opens in its clause, the
+        # reported speaker first)
+        clause = max((start for start, end, _ in self.speakers.said if clause < start < verb.start < end
+                      and _HAN_RUN.match(self.view, start - 1)  # (right after the verb, a pronoun first)
+                      and self.view.startswith(self.lex.pronouns_personal, start)), default=clause)
         for shape in (self._sourced, self._own_subject):
             subject = shape(verb, clause)
             if subject is not None:

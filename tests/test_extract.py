@@ -2951,3 +2951,21 @@ def test_a_text_a_colon_opens(body, expected):
         assert len(statements(body)) <= 1, statements(body)
     else:
         assert found == expected, statements(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "kept", "dropped"),
+    [
+        # "and others" after the last body listed (新光網等4家企業)
+        ("邀請13家新創團隊和崇越科技、高雄榮總及新光網等4家指標性企業，針對智慧製造進行交流。", "新光網", "新光網等"),
+        # "some" of a government's bureaus (台南市政府部分局處)
+        ("許忠信以樂活基金會承接台南市政府部分局處案子痛批黃偉哲，他說，市長品行非常重要。", "台南市政府", "台南市政府部分局"),
+        # a leader's era is no one's name (習近平時代)
+        ("更有人拿江時代與現任中共總書記習近平時代作對照，直指如今方向相反。", "習近平", "習近平時代"),
+        # a disease's Latin name is no body (COVID-19)
+        ("上市櫃公司陸續公布10月營收，受中國官方COVID-19疫情動態清零影響，台塑營收下滑。", None, "COVID-19"),
+    ],
+)
+def test_names_without_what_the_tagger_ran_into(body, kept, dropped):
+    surfaces = {m.surface for m in run(body).mentions}
+    assert (kept is None or kept in surfaces) and dropped not in surfaces, surfaces

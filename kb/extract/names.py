@@ -483,6 +483,8 @@ def _clean_person(form: str, rules: NameRules, view: str = "") -> str | None:
         return None  # 周知(: a word the tagger ran into a bracket or mark is no name it read well
     if not _HAN.match(form):
         return None
+    if len(form) >= 4 and form.endswith(_ERA_WORDS):
+        return None  # 習近平時代: a leader's era, no one's name
     title = rules.title_words.longest_end(form)  # 蔡总统 → 蔡 (a surname alone is no name)
     if title is not None:
         form = form[: -len(title)]
@@ -1427,6 +1429,8 @@ def _runs_into_place(view: str, form: str, known: Mapping[str, str]) -> bool:
     )
 
 
+# What a name is followed by when it names a time (習近平時代, 江時代), not a person.
+_ERA_WORDS = ("时代", "年代", "时期")
 _PSEUDONYM = re.compile(r"[（(]化名[)）]")
 # Last characters of words for who one is (猎人, 研究人员, 冒险家, 记者, 医师).
 _AGENT_ENDS = frozenset("人者家员师手生")

@@ -531,6 +531,12 @@ def test_unknown_domain_becomes_outlet():
         # …and the one told of after 介绍, run straight into the pronoun
         ("菅义伟出席会议。菅义伟向媒体介绍他向特朗普表示，美日同盟是地区和平的基石。", "yoshihide-suga", "表示",
          "美日同盟是地区和平的基石"),
+        # a dateline with the reporter in brackets is a clause of its own, not the subject
+        ("新华社北京12月1日电（记者张晓明）国家主席习近平1日在人民大会堂会见基辛格时表示，中美关系十分重要。",
+         "xi-jinping", "表示", "中美关系十分重要"),
+        # …and a source after a dateline opens its clause (中新网12月1日电 据美联社报道)
+        ("中新网12月1日电 据美联社报道，美国总统拜登表示，美国将继续支持乌克兰。", "associated-press", "报道",
+         "美国总统拜登表示，美国将继续支持乌克兰"),
         # a forecast as a source (据X预测)
         ("德国各地降雨。据德国气象局（DWD）预测，12月28日基本没有降雨。", "organization:dwd", "预测",
          "12月28日基本没有降雨"),

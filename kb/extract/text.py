@@ -21,6 +21,11 @@ _SENTENCE_ENDS = re.compile("[" + re.escape(SENTENCE_END) + "]")
 # the end of a dateline in brackets (【共同社6月15日电】日本首相…).
 _CLAUSE_MARKS = re.compile("[" + re.escape("\n" + CLAUSE_PUNCT + SENTENCE_END + CLOSING_QUOTES + "】") + "]")
 _DASHES = re.compile("—+")
+# A dateline opening a paragraph: an agency or paper, a place and a day, then 电 and perhaps the
+# reporters in brackets (新华社北京12月1日电（记者…）, 中新网12月1日电), or all of it in brackets
+# (（中央社记者…台北1日电）).
+_DATELINE = re.compile(r"^(?:[^\n,，。:：]{0,24}?\d{1,2}日电(?:\s*[（(][^（）()\n]{0,40}[）)])?"
+                       r"|[（(][^（）()\n]{2,40}?电[）)])", re.M)
 # A Latin gloss in brackets: a name, an acronym, a ticker.
 _LATIN_GLOSS = re.compile(r"[（(][A-Za-z][^（）()\n。]{0,80}[）)]")
 _BOOK_TITLE = re.compile(r"《[^《》\n。]{1,40}》")
@@ -83,7 +88,9 @@ class TextIndex:
         glossed = {i for pattern in (_LATIN_GLOSS, _BOOK_TITLE) for m in pattern.finditer(view)
                    for i in range(m.start(), m.end())}
         marks = [m.start() for m in _CLAUSE_MARKS.finditer(view) if m.start() not in glossed]
-        self.clause_marks = sorted(marks + self._lone_dashes())
+        # (新华社北京12月1日电（记者张晓明）国家主席习近平…表示: the dateline is a clause of its own)
+        marks += [m.end() - 1 for m in _DATELINE.finditer(view)]
+        self.clause_marks = sorted(set(marks + self._lone_dashes()))
 
     def _lone_dashes(self) -> list[int]:
         """Dashes that set off a clause (…前往中国内地——她表示): one run in its sentence, outside

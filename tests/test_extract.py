@@ -2975,3 +2975,17 @@ def test_a_text_a_colon_opens(body, expected):
 def test_names_without_what_the_tagger_ran_into(body, kept, dropped):
     surfaces = {m.surface for m in run(body).mentions}
     assert (kept is None or kept in surfaces) and dropped not in surfaces, surfaces
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a body's official by a title no one named holds: unnamed (有关负责人 read as one title)
+        ("中国人民银行有关负责人就降准答记者问时表示，此次降准将释放资金约5000亿元。", [(None, True)]),
+        # …but the same words as written before a named one: that one
+        ("外交部发言人汪文斌表示，中方将采取必要措施。外交部发言人还表示，美方应当纠正。",
+         [("wang-wenbin", False), ("wang-wenbin", False)]),
+    ],
+)
+def test_a_bodys_officials_named_and_unnamed(body, expected):
+    assert [(k, anonymous) for k, _, _, anonymous in statements(body)] == expected, statements(body)

@@ -145,6 +145,7 @@ class Lexicon:
     clause_opening_verbs: frozenset[str]  # clause_opening_verbs
     prepositions: frozenset[str]  # prepositions
     topic_markers: tuple[str, ...]  # topic_markers
+    unnamed_official_titles: frozenset[str]  # unnamed_official_titles: 有关负责人
     opinion_verbs: frozenset[str]  # opinion_verbs: 发表看法 (发表看法，批评…)
     receiving_verbs: frozenset[str]  # receiving_verbs: 面临 (面临…指责，批评其…)
     criticism_nouns: tuple[str, ...]  # criticism_nouns: 指责
@@ -370,6 +371,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         clause_opening_verbs=frozenset(_words(data["clause_opening_verbs"])),
         prepositions=frozenset(_words(data["prepositions"])),
         topic_markers=_words(data["topic_markers"]),
+        unnamed_official_titles=frozenset(_words(data["unnamed_official_titles"])),
         opinion_verbs=frozenset(_words(data["opinion_verbs"])),
         receiving_verbs=frozenset(_words(data["receiving_verbs"])),
         criticism_nouns=_words(data["criticism_nouns"]),

@@ -325,6 +325,10 @@ class Speakers:
         people = [u for k, u in enumerate(units) if u.tag == ENTITY and self._is_person(u)
                   and not (k + 1 < len(units) and units[k + 1].text in self.lex.followers)]
         if self._anonymous(units, text) and not people:
+            named = self._named_as(text, start) if len(units) >= 2 and units[0].tag == ENTITY else None
+            if named is not None:
+                # 外交部发言人(还表示) after 外交部发言人汪文斌: the one written with the same words
+                return Subject(start, end, named, PERSON)
             return Subject(start, end, None, None, anonymous=True)
         counted = units[0].tag == "m" or text.endswith("们")
         if last.tag in (TITLE, "n") and counted and not people and (last.tag == TITLE or text.endswith("们")):
@@ -340,6 +344,9 @@ class Speakers:
             qualifier = next((u.token.key for u in reversed(units[:-1]) if u.tag == ENTITY and u.token), None)
             title = last.token.title or "" if last.token else last.text
             holder = self.holders.holder(title, qualifier, self.context)
+            if holder is None and qualifier is not None and self.kind(qualifier) == ORGANIZATION and (
+                    last.text in self.lex.unnamed_official_titles):
+                return Subject(start, end, None, None, anonymous=True)  # 中国人民银行有关负责人: unnamed
             return Subject(start, end, holder, PERSON)
         group = self._counted_group(units, start)
         if group:

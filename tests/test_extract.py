@@ -2989,3 +2989,24 @@ def test_names_without_what_the_tagger_ran_into(body, kept, dropped):
 )
 def test_a_bodys_officials_named_and_unnamed(body, expected):
     assert [(k, anonymous) for k, _, _, anonymous in statements(body)] == expected, statements(body)
+
+
+def _at(url: str, body: str):
+    text = f"<!--1643120102000-->\n[标题]({url})\n------\n<p>{body}</p>"
+    return [(s.speaker_key, s.verb, s.text, s.anonymous) for s in extract(parse_text(text)).statements]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # what a reporter learned from a body is its word (记者从X获悉)
+        ("记者从国家统计局获悉，10月份全国居民消费价格同比下降0.2%。", [("nbs-china", "获悉")]),
+        ("本报记者从警方处了解到，嫌犯已被逮捕。", [(None, "了解到")]),
+        # …learned from no one named, it is no one's
+        ("记者获悉，10月份全国居民消费价格同比下降0.2%。", []),
+        ("他得知消息后十分震惊。", []),
+    ],
+)
+def test_what_a_reporter_learned_from_someone(body, expected):
+    found = _at("http://www.xinhuanet.com/2022-12/01/c_1.htm", body)
+    assert [(k, v) for k, v, _, _ in found] == expected, found

@@ -916,7 +916,8 @@ def speaking_bodies(view: str, words: Sequence[Word], rules: NameRules,
                 words[last + 1].end - words[last + 1].start <= 2
             ):
                 verb_at = words[last + 1].end  # 客委会也表示, 考评局今天指出
-            if view.startswith(rules.person_after, verb_at):
+            learned = view.startswith(rules.learning_verbs, verb_at)  # (员工处 | 获悉: where it was learned)
+            if view.startswith(rules.person_after, verb_at) and not learned:
                 spans.append((word.start, end))
             break
     return spans

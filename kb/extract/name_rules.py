@@ -35,6 +35,7 @@ class NameRules:
     place_class_words: tuple[str, ...]  # a sort of place before its name: 城市, 首都
     place_after: tuple[str, ...]  # words after a place: 市, 一带, 境内
     person_after: tuple[str, ...]  # words after a person: reporting verbs
+    learning_verbs: tuple[str, ...]  # 获悉: what is learned from one speaks, the learner does not
     not_names: frozenset[str]
     abbreviations: frozenset[str]  # one-character country forms (美, 俄, 中 …)
     address_terms: tuple[str, ...] = ()  # 先生, 女士: a surname before them is the name

@@ -145,6 +145,8 @@ class Lexicon:
     clause_opening_verbs: frozenset[str]  # clause_opening_verbs
     prepositions: frozenset[str]  # prepositions
     topic_markers: tuple[str, ...]  # topic_markers
+    learning_verbs: frozenset[str]  # learning_verbs: 获悉 (记者从X获悉)
+    learned_from_endings: frozenset[str]  # learned_from_endings: 处 (从警方处获悉)
     unnamed_official_titles: frozenset[str]  # unnamed_official_titles: 有关负责人
     opinion_verbs: frozenset[str]  # opinion_verbs: 发表看法 (发表看法，批评…)
     receiving_verbs: frozenset[str]  # receiving_verbs: 面临 (面临…指责，批评其…)
@@ -371,6 +373,8 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         clause_opening_verbs=frozenset(_words(data["clause_opening_verbs"])),
         prepositions=frozenset(_words(data["prepositions"])),
         topic_markers=_words(data["topic_markers"]),
+        learning_verbs=frozenset(_words(data["learning_verbs"])),
+        learned_from_endings=frozenset(_words(data["learned_from_endings"])),
         unnamed_official_titles=frozenset(_words(data["unnamed_official_titles"])),
         opinion_verbs=frozenset(_words(data["opinion_verbs"])),
         receiving_verbs=frozenset(_words(data["receiving_verbs"])),
@@ -490,6 +494,7 @@ class Rules:
             place_class_words=_words(data["place_class_words"]),
             place_after=_words(data["place_after"]),
             person_after=tuple(sorted(self.lexicon.verbs, key=len, reverse=True)),
+            learning_verbs=tuple(self.lexicon.learning_verbs),
             not_names=frozenset(_words(data["not_names"])),
             abbreviations=frozenset(self.matcher.abbreviations),
             address_terms=_words(data["address_terms"]),

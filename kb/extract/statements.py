@@ -398,11 +398,28 @@ class StatementFinder:
         clause = max((start for start, end, _ in self.speakers.said if clause < start < verb.start < end
                       and _HAN_RUN.match(self.view, start - 1)  # (right after the verb, a pronoun first)
                       and self.view.startswith(self.lex.pronouns_personal, start)), default=clause)
+        if self.lex.verbs.get(verb.form, verb.form) in self.lex.learning_verbs:
+            return self._learned_from(verb, clause)
         for shape in (self._sourced, self._own_subject):
             subject = shape(verb, clause)
             if subject is not None:
                 return subject if subject.key or subject.anonymous else None
         return self._carried(verb, clause, floor, previous)
+
+    def _learned_from(self, verb: Verb, clause: int) -> Subject | None:
+        """记者从国家统计局获悉，…: what a reporter learned from X is X's word; learned from no
+        one named (记者获悉), it is no one's."""
+        at = self.view.find("从", clause, verb.start)
+        if at < 0:
+            return None
+        units = self.units.between(at + 1, verb.start)
+        while units and units[-1].text in self.lex.learned_from_endings:
+            units = units[:-1]  # 从警方处 | 获悉: where it was learned, the one it was learned from
+        parse = self.parser.parse(units)
+        if not parse.phrase or parse.end != len(units):
+            return None
+        subject = self.speakers.resolve(parse)
+        return subject if subject is not None and (subject.key or subject.anonymous) else None
 
     def _sourced(self, verb: Verb, clause: int) -> Subject | None:
         """据X报道 / 根据X消息: X is the source; only with a verb of sourcing."""

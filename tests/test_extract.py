@@ -1059,6 +1059,8 @@ def test_every_reporting_verb_of_the_lexicon_reports(verb):
     content = "中方不会让步"
     if relayed:
         body, content = f"王毅{verb}发言人的话说，中方不会让步。", "发言人的话说，中方不会让步"
+    if verb in _lexicon()["learning_verbs"]:  # (learned from someone: 记者从王毅处获悉)
+        body = f"记者从王毅处{verb}，中方不会让步。"
     assert ("wang-yi", verb, content) in [(k, v, c) for k, v, c, _ in statements(body)], statements(body)
 
 

@@ -3012,3 +3012,20 @@ def _at(url: str, body: str):
 def test_what_a_reporter_learned_from_someone(body, expected):
     found = _at("http://www.xinhuanet.com/2022-12/01/c_1.htm", body)
     assert [(k, v) for k, v, _, _ in found] == expected, found
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a group's leaders speak as the group (七国集团领导人)
+        ("七国集团领导人在一份声明中表示，这项倡议将对经济胁迫采取早期预警机制。", [("g7", "表示")]),
+        # "among which" goes on with what the clause before said (…作出表态，其中提到)
+        ("在公报中，七国集团就对华关系作出表态，其中提到：「我们准备与中国建立建设性和稳定的关系。」", [("g7", "提到")]),
+        # a summit's joint communiqué, issued paragraphs before, speaks for the summit's group
+        ("七国集团（G7）峰会周六发布了峰会联合公报，关注乌克兰。</p><p>联合公报谴责俄罗斯的侵略战争违反国际法。</p>"
+         "<p>关于印太，联合公报强调了印太地区的重要性，称必须确保主权。",
+         [("g7", "谴责"), ("g7", "称")]),
+    ],
+)
+def test_a_group_its_leaders_and_its_documents(body, expected):
+    assert [(k, v) for k, v, _, _ in statements(body)] == expected, statements(body)

@@ -145,6 +145,7 @@ class Lexicon:
     clause_opening_verbs: frozenset[str]  # clause_opening_verbs
     prepositions: frozenset[str]  # prepositions
     topic_markers: tuple[str, ...]  # topic_markers
+    within_words: tuple[str, ...]  # within_words: 其中 (…作出表态，其中提到)
     learning_verbs: frozenset[str]  # learning_verbs: 获悉 (记者从X获悉)
     learned_from_endings: frozenset[str]  # learned_from_endings: 处 (从警方处获悉)
     unnamed_official_titles: frozenset[str]  # unnamed_official_titles: 有关负责人
@@ -373,6 +374,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         clause_opening_verbs=frozenset(_words(data["clause_opening_verbs"])),
         prepositions=frozenset(_words(data["prepositions"])),
         topic_markers=_words(data["topic_markers"]),
+        within_words=_words(data["within_words"]),
         learning_verbs=frozenset(_words(data["learning_verbs"])),
         learned_from_endings=frozenset(_words(data["learned_from_endings"])),
         unnamed_official_titles=frozenset(_words(data["unnamed_official_titles"])),

@@ -347,6 +347,9 @@ class Speakers:
             if holder is None and qualifier is not None and self.kind(qualifier) == ORGANIZATION and (
                     last.text in self.lex.unnamed_official_titles):
                 return Subject(start, end, None, None, anonymous=True)  # 中国人民银行有关负责人: unnamed
+            if holder is None and qualifier is not None and self.kind(qualifier) == ORGANIZATION and (
+                    last.text in self.lex.body_leaders):
+                return Subject(start, end, qualifier, ORGANIZATION)  # 七国集团领导人: the group, as one
             return Subject(start, end, holder, PERSON)
         group = self._counted_group(units, start)
         if group:
@@ -1060,8 +1063,10 @@ class Speakers:
         if document in self.lex.document_verbs:
             # (知事会汇总了…紧急建议。…。建议再次要求: a proposal's issuer, anywhere in its paragraph)
             floor = min(floor, self.index.line_bounds(sentence)[0])
-        if self.view.rfind(document + "》", 0, start) >= 0:
-            floor = 0  # (印发《关于…的意见》 … 意见要求: a document named by its title, anywhere before)
+        if self.view.rfind(document + "》", 0, start) >= 0 or len(document) >= 4:
+            # (印发《关于…的意见》 … 意见要求: a document named by its title, anywhere before; so is
+            # one of a summit or of two sides: 发布了峰会联合公报 … 联合公报强调)
+            floor = 0
         # 发表声明, 发布的声明, 发表了一篇题为…的文章: the verb, then the document it issued
         verbs = alternatives(self.lex.issuing_verbs)
         # (发布了峰会联合公报: the meeting whose document it is between)

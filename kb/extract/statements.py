@@ -400,6 +400,10 @@ class StatementFinder:
                       and self.view.startswith(self.lex.pronouns_personal, start)), default=clause)
         if self.lex.verbs.get(verb.form, verb.form) in self.lex.learning_verbs:
             return self._learned_from(verb, clause)
+        within = next((w for w in self.lex.within_words if self.view.startswith(w, opening)), "")
+        if within and opening + len(within) == verb.start:
+            # 七国集团就对华关系作出表态，其中提到：…: "among which", what the clause before said
+            return self._carried(verb, opening + len(within), floor, previous)
         for shape in (self._sourced, self._own_subject):
             subject = shape(verb, clause)
             if subject is not None:

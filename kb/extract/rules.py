@@ -496,7 +496,7 @@ class Rules:
             place_class_words=_words(data["place_class_words"]),
             place_after=_words(data["place_after"]),
             person_after=tuple(sorted(self.lexicon.verbs, key=len, reverse=True)),
-            learning_verbs=tuple(self.lexicon.learning_verbs),
+            learning_verbs=tuple(sorted(self.lexicon.learning_verbs)),
             not_names=frozenset(_words(data["not_names"])),
             abbreviations=frozenset(self.matcher.abbreviations),
             address_terms=_words(data["address_terms"]),

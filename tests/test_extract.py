@@ -537,6 +537,9 @@ def test_unknown_domain_becomes_outlet():
         # …and a source after a dateline opens its clause (中新网12月1日电 据美联社报道)
         ("中新网12月1日电 据美联社报道，美国总统拜登表示，美国将继续支持乌克兰。", "associated-press", "报道",
          "美国总统拜登表示，美国将继续支持乌克兰"),
+        # a website by its Latin name, as a source of what it disclosed (据Opex360网站披露：)
+        ("据Opex360网站披露：这艘中国船只曾受到马来西亚方面的警告。", "organization:opex360", "披露",
+         "这艘中国船只曾受到马来西亚方面的警告"),
         # a forecast as a source (据X预测)
         ("德国各地降雨。据德国气象局（DWD）预测，12月28日基本没有降雨。", "organization:dwd", "预测",
          "12月28日基本没有降雨"),
@@ -3029,3 +3032,8 @@ def test_what_a_reporter_learned_from_someone(body, expected):
 )
 def test_a_group_its_leaders_and_its_documents(body, expected):
     assert [(k, v) for k, v, _, _ in statements(body)] == expected, statements(body)
+
+
+def test_a_website_is_named_by_its_latin_name_alone():
+    names = {e.name for e in run("据Opex360网站披露：这艘中国船只曾受到马来西亚方面的警告。").entities.values()}
+    assert "Opex360" in names and "Opex360网站" not in names, names

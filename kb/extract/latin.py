@@ -100,10 +100,11 @@ def _surnames_alone(view: str, found: dict[str, str], verbs: tuple[str, ...]) ->
 
 
 def latin_bodies(text: NormalisedText, suffixes: tuple[str, ...], english_index: Mapping[str, set[str]],
-                 fillers: frozenset[str]) -> dict[str, str]:
+                 fillers: frozenset[str], sorts: tuple[str, ...] = ()) -> dict[str, str]:
     """Bodies named by a Latin name and a Chinese body's word (加拿大CTV电视网, Meta公司): the
-    whole form → the catalog's key for the Latin name, or a key of its own."""
-    pattern = _latin_body_pattern(suffixes)
+    whole form → the catalog's key for the Latin name, or a key of its own. After a word for
+    the body's sort only (Opex360网站), the Latin name alone is the name."""
+    pattern = _latin_body_pattern((*suffixes, *sorts))
     found: dict[str, str] = {}
     for match in pattern.finditer(text.text):
         latin = text.original_slice(*match.span("latin")).strip()
@@ -113,7 +114,8 @@ def latin_bodies(text: NormalisedText, suffixes: tuple[str, ...], english_index:
         key = next(iter(keys)) if len(keys) == 1 else "organization:" + slug(latin)
         if key.startswith(("person:", "place:")):
             continue
-        found[match.group().strip()] = key
+        sort = next((w for w in sorts if match.group().endswith(w)), "")
+        found[text.text[slice(*match.span("latin"))].strip() if sort else match.group().strip()] = key
     return found
 
 

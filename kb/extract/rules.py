@@ -775,6 +775,11 @@ class Rules:
         return re.compile(f"(?:{words})\\s*[:：,，]?\\s*(?P<credit>[a-z][a-z .'/\\-]{{2,80}})|{line}")
 
     @cached_property
+    def latin_body_sorts(self) -> tuple[str, ...]:
+        """Words for a body's sort after its Latin name (Opex360网站): the Latin name alone names it."""
+        return _words(self.catalog.lexicon["latin_body_words"])
+
+    @cached_property
     def body_words(self) -> tuple[str, ...]:
         """Words of two characters or more that end a body's name (电视网, 公司): after a Latin
         name, the two name a body (CTV电视网)."""

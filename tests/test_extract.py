@@ -540,6 +540,8 @@ def test_unknown_domain_becomes_outlet():
         # a website by its Latin name, as a source of what it disclosed (据Opex360网站披露：)
         ("据Opex360网站披露：这艘中国船只曾受到马来西亚方面的警告。", "organization:opex360", "披露",
          "这艘中国船只曾受到马来西亚方面的警告"),
+        # a part of a body named (安全部门) speaks for it
+        ("俄罗斯联邦安全局安全部门表示，其逮捕了一名白俄罗斯男子。", "fsb", "表示", "其逮捕了一名白俄罗斯男子"),
         # a forecast as a source (据X预测)
         ("德国各地降雨。据德国气象局（DWD）预测，12月28日基本没有降雨。", "organization:dwd", "预测",
          "12月28日基本没有降雨"),

@@ -408,6 +408,11 @@ class Speakers:
             entities = [u for u in units if u.tag == ENTITY and u.token]
             if entities:
                 return self._entity(units[: units.index(entities[-1]) + 1], parse, start, end)
+        first = units[0].token.key if units[0].tag == ENTITY and units[0].token else None
+        parted = text.endswith(self.rules.names.body_part_words) and len(units) <= 3
+        if parted and first is not None and self.kind(first) == ORGANIZATION:
+            # 俄罗斯联邦安全局 | 安全部门(表示): a part of the body named, which speaks for it
+            return self._entity(units[:1], parse, start, end)
         return self._named_before(text, start, end)
 
     def _team(self, units: list[Unit], start: int, end: int, text: str) -> Subject | None:

@@ -540,6 +540,9 @@ def test_unknown_domain_becomes_outlet():
         # a website by its Latin name, as a source of what it disclosed (据Opex360网站披露：)
         ("据Opex360网站披露：这艘中国船只曾受到马来西亚方面的警告。", "organization:opex360", "披露",
          "这艘中国船只曾受到马来西亚方面的警告"),
+        # a source verb closing a 据 phrase, however the tagger read it after the name (央视新闻 | 报道)
+        ("据央视新闻报道，国家卫健委新闻发言人米锋表示，疫情总体平稳。", "cctv", "报道",
+         "国家卫健委新闻发言人米锋表示，疫情总体平稳"),
         # a part of a body named (安全部门) speaks for it
         ("俄罗斯联邦安全局安全部门表示，其逮捕了一名白俄罗斯男子。", "fsb", "表示", "其逮捕了一名白俄罗斯男子"),
         # a forecast as a source (据X预测)

@@ -275,7 +275,8 @@ class StatementFinder:
         if word is not None and (word.start, word.end, word.tag) == (start, end, "n") and start > 0 and (
             (modifier := self.units.tag_at(start - 1)) is not None and modifier.tag in ("n", "vn")
         ) and not (after and after in "，,：:" and view[modifier.start : modifier.end] in lex.issued_documents
-                   and (modifier.start == 0 or view[modifier.start - 1] in "\n。，,；;：:该")):
+                   and (modifier.start == 0 or view[modifier.start - 1] in "\n。，,；;：:该")
+                   ) and not self._closes_source(start, base, after):
             # (意见 | 要求，…: a document alone, then what it asks, a verb before its comma; not
             # 联合调查 | 提议)
             return None  # (接受韩方的)联合调查提议: the head of a noun phrase, no verb
@@ -332,6 +333,15 @@ class StatementFinder:
         if lex.verb_prefix_anywhere.search(view, at, stop):
             return True
         return view[stop : stop + 1] in ("，", ",") and lex.verb_prefix.match(view, stop + 1) is not None
+
+    def _closes_source(self, start: int, base: str, after: str) -> bool:
+        """Whether a source verb closes a 据 phrase before its comma (据央视新闻 | 报道，…), however
+        the tagger read it after the source's name."""
+        if base not in self.lex.source_verbs or not after or after not in "，,：:":
+            return False
+        clause = self.index.clause_start(start, self.index.sentence_bounds(start)[0])
+        return self.view.startswith(self.lex.source_prefixes, clause) and not self.view.startswith(
+            self.lex.unattributed, clause)
 
     def _sourced_noun(self, start: int, end: int, base: str) -> bool:
         """根据朝鲜中央通讯社的报道，…: a source's report after 的, in a clause that 据 opens and

@@ -3042,3 +3042,17 @@ def test_a_group_its_leaders_and_its_documents(body, expected):
 def test_a_website_is_named_by_its_latin_name_alone():
     names = {e.name for e in run("据Opex360网站披露：这艘中国船只曾受到马来西亚方面的警告。").entities.values()}
     assert "Opex360" in names and "Opex360网站" not in names, names
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a meeting named with the body whose it is: that body, not who chaired it
+        ("国务院总理李强主持召开国务院常务会议。会议指出，要稳定经济。", "china-state-council"),
+        # …a body not named in it: who chaired it
+        ("习近平主持召开中央全面深化改革委员会第一次会议。会议强调，要坚持稳中求进。", "xi-jinping"),
+    ],
+)
+def test_what_a_meeting_stresses_is_its_holders(body, speaker):
+    found = _at("http://www.xinhuanet.com/2022-12/01/c_1.htm", body)
+    assert [k for k, _, _, _ in found] == [speaker], found

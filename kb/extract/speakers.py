@@ -1079,13 +1079,20 @@ class Speakers:
         # (签署了一份宣言: a count of it between)
         counted = "(?:[一这该此]?[份篇项封则])?"
         # (汇总了致中央政府的…紧急建议: a proposal, with what it is about between)
+        # (召开国务院常务会议: a meeting, named by whose it is and its sort)
+        meeting = document.removeprefix("该") in self.lex.issuer_only
         about = "(?:[^，,。；;！？!?\n的]{0,12}?)?" if document in self.lex.document_verbs else ""
+        about = "(?:[^，,。；;！？!?\n的]{0,24}?)?" if meeting else about
         issued = re.compile(f"(?:{verbs})(?:了|的|[^，,。；;！？!?\n]{{0,40}}?的)?{counted}"
                             f"(?:{events})?{about}{re.escape(document)}")
-        found = [m.start() for m in issued.finditer(self.view, floor, start)]
-        if not found:
+        matches = list(issued.finditer(self.view, floor, start))
+        if not matches:
             return None
-        at = found[-1]
+        at = matches[-1].start()
+        held = [t for t in self.organizations if matches[-1].start() < t.start and t.end <= matches[-1].end()]
+        if meeting and held:
+            # 李强主持召开 | 国务院 | 常务会议: the body whose meeting it is, not who chaired it
+            return Subject(start, start + len(text), held[0].key, ORGANIZATION)
         # (七国集团（G7）峰会周六（5月20日）: glosses and asides in brackets are no words of it)
         units = _without_brackets(self.units.between(self.index.clause_start(at, floor), at))
         # 七国集团峰会(发布的公报), 七国集团首脑(发表首脑声明): the body whose meeting or leaders
@@ -1094,6 +1101,8 @@ class Speakers:
         after_body = (*self.lex.verb_events, *self.lex.body_leaders, *self.lex.official_accounts)
         units = [u for k, u in enumerate(units)
                  if not (k and units[k - 1].tag == ENTITY and u.text in after_body)]
+        while meeting and units and units[-1].text in self.lex.attending_verbs:
+            units = units[:-1]  # 习近平主持(召开…会议): who chaired the meeting holds it
         keys = self._joined_names(units)
         if keys:
             return Subject(start, start + len(text), keys[0], self.kind(keys[0]), joint=keys[1:])

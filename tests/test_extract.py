@@ -3056,3 +3056,10 @@ def test_a_website_is_named_by_its_latin_name_alone():
 def test_what_a_meeting_stresses_is_its_holders(body, speaker):
     found = _at("http://www.xinhuanet.com/2022-12/01/c_1.htm", body)
     assert [k for k, _, _, _ in found] == [speaker], found
+
+
+def test_a_surname_and_a_term_of_address_far_from_a_full_name_is_someone_else():
+    body = ("台北市长候选人黄珊珊表示，她会专注市政。</p><p>选民对选情看法不一。</p><p>很多年轻人关心房价。</p>"
+            "<p>在台北工作的黄先生说，他这次会投给第三势力。")
+    found = [k for k, v, _, _ in statements(body) if v == "说"]
+    assert found and found[0] != "person:zh-黄珊珊", statements(body)

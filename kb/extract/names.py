@@ -1084,7 +1084,7 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         _written_in_full(view, words, names, rules, tag_alone)
     _parts_of_longer(names, rules.surnames)
     _family_names_alone(view, names, known, catalog_keys or {})
-    _addressed_by_surname(names, rules)
+    _addressed_by_surname(names, rules, view)
     located(names, neighbours, rules, view, tag_alone)
     for form in bare_media(view, words, rules.media_words):
         if form not in names and form not in known:
@@ -1429,6 +1429,9 @@ def _runs_into_place(view: str, form: str, known: Mapping[str, str]) -> bool:
     )
 
 
+# How many paragraphs after a full name its surname and a term of address (王先生) still name
+# that person (王清霜说…。王先生学成返台以后…).
+_ADDRESS_REACH = 1
 # What a name is followed by when it names a time (習近平時代, 江時代), not a person.
 _ERA_WORDS = ("时代", "年代", "时期")
 _PSEUDONYM = re.compile(r"[（(]化名[)）]")
@@ -1989,18 +1992,24 @@ def _ticket(form: str, people: set[str]) -> bool:
     return any(len(set(pick)) == len(pick) for pick in product(*choices))
 
 
-def _addressed_by_surname(names: dict[str, Name], rules: NameRules) -> None:
+def _addressed_by_surname(names: dict[str, Name], rules: NameRules, view: str) -> None:
     """A surname and a term of address (王先生) where the article names one person of that
-    surname in full (王清霜): that person, as the article goes on to call them."""
+    surname in full (王清霜) shortly before it: that person, as the article goes on to call them.
+    Written first far from the full name (a voter 黄先生 in a piece about the candidate 黄珊珊),
+    it is someone else."""
     for form, name in list(names.items()):
         term = next((t for t in rules.address_terms if form.endswith(t) and len(form) == len(t) + 1), None)
         if name.kind != PERSON or name.known_as is not None or term is None:
             continue
-        full = {n.key for f, n in names.items()
+        full = {f: n.key for f, n in names.items()
                 if n.kind == PERSON and f[0] == form[0] and 2 <= len(f) <= 4 and _HAN.fullmatch(f)
                 and not f.endswith(rules.address_terms) and f[0] in rules.surnames}
-        if len(full) == 1:
-            names[form] = Name(form, PERSON, full.pop())
+        if len(set(full.values())) != 1:
+            continue
+        first = view.find(form)
+        nearest = max((view.rfind(f, 0, first) for f in full), default=-1) if first >= 0 else -1
+        if nearest >= 0 and view.count("\n", nearest, first) <= _ADDRESS_REACH:
+            names[form] = Name(form, PERSON, next(iter(full.values())))
 
 
 def _same_in_article(names: dict[str, Name], foreign: frozenset[str]) -> None:

@@ -3063,3 +3063,10 @@ def test_a_surname_and_a_term_of_address_far_from_a_full_name_is_someone_else():
             "<p>在台北工作的黄先生说，他这次会投给第三势力。")
     found = [k for k, v, _, _ in statements(body) if v == "说"]
     assert found and found[0] != "person:zh-黄珊珊", statements(body)
+
+
+def test_a_leader_named_for_an_administration_is_no_antecedent():
+    body = ("30岁的选民赵纬宥说，他这次含泪投票。他满意蔡英文政府防疫的总体表现。</p>"
+            "<p>自称天然独的他经历过太阳花学运。他认为，现时的民进党已大不一样。")
+    found = [k for k, v, _, _ in statements(body) if v == "认为"]
+    assert found == ["person:zh-赵纬宥"], statements(body)

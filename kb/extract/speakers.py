@@ -110,8 +110,10 @@ class Speakers:
                    for m in rules.credits.finditer(view)]
         # …nor a reporter's own dateline or credit: （中央社记者陈韵聿伦敦15日专电）
         credits += [m.span() for m in _REPORTER_LINE.finditer(view)]
+        # …nor a leader named for an administration (满意蔡英文 | 政府…: the government, not her)
         self.people = [t for t in mentions if self.kind(t.key) == PERSON
-                       and not any(a <= t.start < b for a, b in credits)]
+                       and not any(a <= t.start < b for a, b in credits)
+                       and not view.startswith(self.lex.administration_words, t.end)]
         self.mentions = mentions
         # where each name or title ends → (its start, whether a title)
         self._chain_ends = {t.end: (t.start, t.type == TITLE) for t in tokens if t.type in (ENTITY, TITLE)}

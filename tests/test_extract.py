@@ -2898,6 +2898,11 @@ def test_a_body_written_without_its_country(body, expected):
     assert [f for f in found if f[0] == "mss-china"] == expected, found
 
 
+def test_places_that_describe_who_speaks_are_no_speakers():
+    found = statements("北京、上海等中国多座主要城市的抗议者走上街头，他们手举白纸，高呼“不要核酸要自由”。")
+    assert [(k, anonymous) for k, _, _, anonymous in found] == [(None, True)], found
+
+
 def test_criticism_received_speaks_for_unnamed_critics():
     found = statements("在这些事故发生后，波音面临广泛的指责，批评其将利润置于乘客安全之上。")
     assert [(k, v, anonymous) for k, v, _, anonymous in found] == [(None, "批评", True)], found

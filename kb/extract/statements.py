@@ -644,6 +644,13 @@ class StatementFinder:
                 subject = None  # (…以及政府立法优次，强调…: a government in a clause before is no speaker)
             if subject is not None and _MODIFIES_LATER_HEAD.match(self.view, subject.end):
                 return None  # 伊朗 | 支持的…叛军表示: the name modifies the clause's subject, no speaker
+            if subject is not None and subject.kind == PLACE and self.view.startswith("等", subject.end):
+                # 北京、上海 | 等…城市的抗议者走上街头，…高呼: places that describe who, unnamed
+                between = self.view[subject.end : position]
+                head = subject.end + between.rfind("的") + 1
+                noun = next((n for n in self.lex.person_nouns if self.view.startswith(n, head)), "")
+                if "的" in between and noun:
+                    return Subject(subject.start, head + len(noun), None, None, anonymous=True, carried=True)
             if subject is not None and (subject.key or subject.anonymous):
                 return replace(subject, carried=True)
             position = prior - 1

@@ -545,6 +545,13 @@ def test_unknown_domain_becomes_outlet():
          "国家卫健委新闻发言人米锋表示，疫情总体平稳"),
         # a part of a body named (安全部门) speaks for it
         ("俄罗斯联邦安全局安全部门表示，其逮捕了一名白俄罗斯男子。", "fsb", "表示", "其逮捕了一名白俄罗斯男子"),
+        # a transliteration of two characters glossed by one Latin word, after a person's word,
+        # is a person's name though the tagger read a body (专家纽曼(Newman))
+        ("研究新闻的英国专家纽曼(Newman)对法新社表示，许多记者恐怕难以舍弃推特。", "person:zh-纽曼", "表示",
+         "许多记者恐怕难以舍弃推特"),
+        # a transliterated surname and a term of address is the one named in full (迪斯蒂法诺先生)
+        ("发起请愿的是卢克·迪斯蒂法诺（Luke Di Stefano）。</p><p>迪斯蒂法诺先生说，悉尼应该有自己的场地。",
+         "person:luke-di-stefano", "说", "悉尼应该有自己的场地"),
         # a forecast as a source (据X预测)
         ("德国各地降雨。据德国气象局（DWD）预测，12月28日基本没有降雨。", "organization:dwd", "预测",
          "12月28日基本没有降雨"),

@@ -517,7 +517,9 @@ def _clean_person(form: str, rules: NameRules, view: str = "") -> str | None:
         form = form[:-2]  # 黄帝颖 | 贴文(表示): how the person spoke, read into the name
     for term in rules.address_terms:  # 家长林先生 → 林先生: a surname and a term of address
         if form.endswith(term) and len(form) > len(term) + 1:
-            form = form[-len(term) - 1 :]
+            before = form[: -len(term)]
+            # (迪斯蒂法诺先生: a transliterated surname, the name without its term)
+            form = before if len(before) >= 3 and _foreign_run(before) else form[-len(term) - 1 :]
             break
     if len(form) >= 4 and form[-2:] in rules.person_words:
         form = form[:-2]  # 林郑幼子: a name and a person word after it
@@ -1359,6 +1361,11 @@ def _person_tagged_as_body(view: str, raw: str, rules: NameRules, known: Mapping
     name after a person's word (总教练川口朋保, 被告罗纳度), or a Chinese name right after the body
     it belongs to (台南应用科技大学陈珞绮)."""
     if _foreign_person_shape(raw, rules) and raw not in known and _after_person_cue(view, raw, rules):
+        return True
+    # (专家纽曼(Newman): two characters of a transliteration, glossed by one capitalised word)
+    glossed = re.search(re.escape(raw) + r"\s?[（(][a-z]+[)）]", view) is not None  # (the view is folded)
+    if len(raw) == 2 and glossed and _foreign_run(raw) and raw not in known and (
+            _after_person_cue(view, raw, rules)):
         return True
     chinese = tag_alone is not None and _chinese_name_alone(raw, rules, tag_alone)
     return chinese and _after_body_word(view, raw, rules)

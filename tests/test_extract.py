@@ -3082,3 +3082,15 @@ def test_a_leader_named_for_an_administration_is_no_antecedent():
             "<p>自称天然独的他经历过太阳花学运。他认为，现时的民进党已大不一样。")
     found = [k for k, v, _, _ in statements(body) if v == "认为"]
     assert found == ["person:zh-赵纬宥"], statements(body)
+
+
+@pytest.mark.parametrize(
+    ("url", "body", "speaker"),
+    [
+        # a Taiwanese outlet's bare 外交部 is Taiwan's in a story of Taiwan, whatever else the line names
+        ("https://www.cna.com.tw/news/a.aspx", "台灣志願兵曾聖光在烏克蘭陣亡。</p><p>外交部表示，已協助家屬搭機前往鄰近的波蘭。",
+         "taiwan-mofa"),
+    ],
+)
+def test_a_home_outlets_bare_ministry(url, body, speaker):
+    assert [k for k, _, _, _ in _at(url, body)][-1:] == [speaker], _at(url, body)

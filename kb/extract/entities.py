@@ -748,7 +748,8 @@ def resolve_ambiguous(tokens: list[Token], view: str, matcher: Matcher, home: st
         candidates = [k for k in token.keys if matcher.entry(k)]
         choice = _by_other_mention(candidates, certain) or _by_title(
             candidates, tokens, index, view, matcher
-        ) or _by_country(candidates, tokens, index, view, matcher)
+        ) or _home_ministry(candidates, home, countries, matcher) or _by_country(
+            candidates, tokens, index, view, matcher)
         at_home = home is not None and set(countries) <= {home.upper()}
         choice = choice or _by_article_country(candidates, countries, matcher) or (
             _by_article_country(candidates, Counter({home.upper(): 1}), matcher) if at_home else None
@@ -817,6 +818,20 @@ def _by_title(
 def _country_of(token: Token, matcher: Matcher) -> str | None:
     entry = matcher.entry(token.key) if token.key else None
     return entry.country.upper() if entry and entry.country else None
+
+
+def _home_ministry(candidates: list[str], home: str | None, countries: Counter[str],
+                   matcher: Matcher) -> str | None:
+    """A ministry written bare (外交部) by an outlet of a Chinese-speaking country whose own
+    government has one (中央社: Taiwan's, 新华社: China's), in an article that names that country:
+    its own, whatever other country the line names (外交部…协助家属前往波兰). (In a story of
+    another country only, 国防部 is that country's: see _by_country.)"""
+    home = (home or "").upper()
+    if home not in matcher.catalog.lexicon["home_ministry_countries"] or not countries.get(home):
+        return None
+    own = [k for k in candidates if (e := matcher.entry(k)) is not None and e.subkind == "ministry"
+           and (e.country or "").upper() == home]
+    return own[0] if len(own) == 1 else None
 
 
 def _by_country(

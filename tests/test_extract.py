@@ -3085,12 +3085,16 @@ def test_a_leader_named_for_an_administration_is_no_antecedent():
 
 
 @pytest.mark.parametrize(
-    ("url", "body", "speaker"),
+    ("body", "ministry", "not_ministry"),
     [
-        # a Taiwanese outlet's bare 外交部 is Taiwan's in a story of Taiwan, whatever else the line names
-        ("https://www.cna.com.tw/news/a.aspx", "台灣志願兵曾聖光在烏克蘭陣亡。</p><p>外交部表示，已協助家屬搭機前往鄰近的波蘭。",
-         "taiwan-mofa"),
+        # a Taiwanese outlet's bare 外交部 is Taiwan's, whatever other country the line names
+        ("台灣志願兵曾聖光在烏克蘭陣亡。</p><p>外交部表示，已協助家屬搭機前往鄰近的波蘭。", "taiwan-mofa", None),
+        ("外交部表示，已協助曾聖光的家屬搭機前往鄰近的波蘭。", "taiwan-mofa", None),
+        # …but not in a quotation of another country's speaker (普里格津說：「國防部…」)
+        ("俄羅斯傭兵集團瓦格納領導人普里格津說：「國防部麾下一個單位今天逃離陣地。」", None, "taiwan-mnd"),
     ],
 )
-def test_a_home_outlets_bare_ministry(url, body, speaker):
-    assert [k for k, _, _, _ in _at(url, body)][-1:] == [speaker], _at(url, body)
+def test_a_home_outlets_bare_ministry(body, ministry, not_ministry):
+    text = f"<!--1643120102000-->\n[标题](https://www.cna.com.tw/news/a.aspx)\n------\n<p>{body}</p>"
+    keys = {m.key for m in extract(parse_text(text)).mentions}
+    assert (ministry is None or ministry in keys) and not_ministry not in keys, keys

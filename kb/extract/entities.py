@@ -748,7 +748,7 @@ def resolve_ambiguous(tokens: list[Token], view: str, matcher: Matcher, home: st
         candidates = [k for k in token.keys if matcher.entry(k)]
         choice = _by_other_mention(candidates, certain) or _by_title(
             candidates, tokens, index, view, matcher
-        ) or _home_ministry(candidates, home, countries, matcher) or _by_country(
+        ) or _home_ministry(candidates, home, _in_quotation(view, token.start), matcher) or _by_country(
             candidates, tokens, index, view, matcher)
         at_home = home is not None and set(countries) <= {home.upper()}
         choice = choice or _by_article_country(candidates, countries, matcher) or (
@@ -820,18 +820,23 @@ def _country_of(token: Token, matcher: Matcher) -> str | None:
     return entry.country.upper() if entry and entry.country else None
 
 
-def _home_ministry(candidates: list[str], home: str | None, countries: Counter[str],
-                   matcher: Matcher) -> str | None:
+def _home_ministry(candidates: list[str], home: str | None, quoted: bool, matcher: Matcher) -> str | None:
     """A ministry written bare (外交部) by an outlet of a Chinese-speaking country whose own
-    government has one (中央社: Taiwan's, 新华社: China's), in an article that names that country:
-    its own, whatever other country the line names (外交部…协助家属前往波兰). (In a story of
-    another country only, 国防部 is that country's: see _by_country.)"""
+    government has one (中央社: Taiwan's, 新华社: China's): its own, whatever other country the
+    line names (外交部…协助家属前往波兰); not in a quotation (普里格津说：「国防部…」 is his
+    country's, see _by_country)."""
     home = (home or "").upper()
-    if home not in matcher.catalog.lexicon["home_ministry_countries"] or not countries.get(home):
+    if quoted or home not in matcher.catalog.lexicon["home_ministry_countries"]:
         return None
     own = [k for k in candidates if (e := matcher.entry(k)) is not None and e.subkind == "ministry"
            and (e.country or "").upper() == home]
     return own[0] if len(own) == 1 else None
+
+
+def _in_quotation(view: str, pos: int) -> bool:
+    """Whether ``pos`` stands inside a quotation opened earlier in its paragraph."""
+    line = view[view.rfind("\n", 0, pos) + 1 : pos]
+    return any(line.count(o) > line.count(c) for o, c in (("“", "”"), ("「", "」"), ("『", "』")))
 
 
 def _by_country(

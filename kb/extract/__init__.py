@@ -170,7 +170,7 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
     extra.update(place_governments(view, rules.place_countries, rules.governments_keys, rules.country_names,
                                    rules.catalog_keys, rules.authority_words, rules.names.list_joiners))
     extra.update(without_country(view, matcher.form_hits(view), rules.catalog_keys, rules.catalog_kinds,
-                                 rules.country_forms, rules.names.organization_suffixes, extra))
+                                 rules.country_forms, rules.names, extra))
     organizations = bracketed_organizations(text, words, rules.brackets, rules.catalog_kinds,
                                             catalog.alias_index, result.entities, _tags_alone,
                                             rules.catalog_keys)

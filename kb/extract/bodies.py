@@ -119,8 +119,6 @@ def _runs_into_event(view: str, words: Sequence[Word], at: int, rules: NameRules
 
 # Joiners of a list that no body's name ends with (和 may: 大和).
 _END_JOINERS = ("及", "与", "、")
-# Characters before 等 in words that end in it (平等, 对等, 同等): no "and others" there.
-_BEFORE_DENG = frozenset("平对同均相优初中高次")
 
 
 def clean_organization(form: str, count: int, rules: NameRules) -> str | None:
@@ -130,7 +128,7 @@ def clean_organization(form: str, count: int, rules: NameRules) -> str | None:
         form = form[:-1]  # 研究所所(公布): the tagger ran into the next word
     if len(form) >= 4 and form[-1] in _END_JOINERS:
         form = form[:-1]  # 爱德万及(软银集团): the list's joiner, no body's name ends with it
-    if len(form) >= 4 and form[-1] == "等" and form[-2] not in _BEFORE_DENG:
+    if len(form) >= 4 and form[-1] == "等" and form[-2] not in rules.before_deng_in_words:
         form = form[:-1]  # 新光网等(4家企业): "and others", after the last one listed
     some = form.find("部分", 2)
     if some > 0 and form[:some].endswith((*rules.organization_suffixes, *rules.local_governments)):

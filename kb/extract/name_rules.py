@@ -36,6 +36,10 @@ class NameRules:
     place_after: tuple[str, ...]  # words after a place: 市, 一带, 境内
     person_after: tuple[str, ...]  # words after a person: reporting verbs
     learning_verbs: tuple[str, ...]  # 获悉: what is learned from one speaks, the learner does not
+    era_words: tuple[str, ...]  # 时代: after a name, a leader's era
+    agent_word_ends: frozenset[str]  # 人, 者, 家: how words for who one is end
+    before_deng_in_words: frozenset[str]  # 平 (平等): 等 ends a word, no "and others"
+    place_name_ends: frozenset[str]  # 州, 省: how places' names end
     not_names: frozenset[str]
     abbreviations: frozenset[str]  # one-character country forms (美, 俄, 中 …)
     address_terms: tuple[str, ...] = ()  # 先生, 女士: a surname before them is the name

@@ -483,7 +483,7 @@ def _clean_person(form: str, rules: NameRules, view: str = "") -> str | None:
         return None  # 周知(: a word the tagger ran into a bracket or mark is no name it read well
     if not _HAN.match(form):
         return None
-    if len(form) >= 4 and form.endswith(_ERA_WORDS):
+    if len(form) >= 4 and form.endswith(rules.era_words):
         return None  # 習近平時代: a leader's era, no one's name
     title = rules.title_words.longest_end(form)  # 蔡总统 → 蔡 (a surname alone is no name)
     if title is not None:
@@ -1439,11 +1439,7 @@ def _runs_into_place(view: str, form: str, known: Mapping[str, str]) -> bool:
 # How many paragraphs after a full name its surname and a term of address (王先生) still name
 # that person (王清霜说…。王先生学成返台以后…).
 _ADDRESS_REACH = 1
-# What a name is followed by when it names a time (習近平時代, 江時代), not a person.
-_ERA_WORDS = ("时代", "年代", "时期")
 _PSEUDONYM = re.compile(r"[（(]化名[)）]")
-# Last characters of words for who one is (猎人, 研究人员, 冒险家, 记者, 医师).
-_AGENT_ENDS = frozenset("人者家员师手生")
 _AGE_BRACKET = re.compile(r"[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})\s?[岁歲][)）]")
 _BEFORE_NAME = frozenset("的岁歲，,。、：:；;\n「“ ")
 
@@ -1460,7 +1456,7 @@ def _aged(view: str, rules: NameRules) -> list[tuple[int, int]]:
                 continue
             before = view[start - 1] if start else "\n"
             # (after a word of who one is, listed or ending as such words do: 猎人 | 大岛育雄)
-            agent = before in _AGENT_ENDS and view[start] not in _AGENT_ENDS
+            agent = before in rules.agent_word_ends and view[start] not in rules.agent_word_ends
             if before in _BEFORE_NAME or agent or rules.person_cue_words.ends_at(view, start):
                 spans.append((start, end))
                 break

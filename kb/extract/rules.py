@@ -148,6 +148,7 @@ class Lexicon:
     within_words: tuple[str, ...]  # within_words: 其中 (…作出表态，其中提到)
     learning_verbs: frozenset[str]  # learning_verbs: 获悉 (记者从X获悉)
     learned_from_endings: frozenset[str]  # learned_from_endings: 处 (从警方处获悉)
+    learned_from_markers: tuple[str, ...]  # learned_from_markers: 从 (记者从X获悉)
     unnamed_official_titles: frozenset[str]  # unnamed_official_titles: 有关负责人
     opinion_verbs: frozenset[str]  # opinion_verbs: 发表看法 (发表看法，批评…)
     receiving_verbs: frozenset[str]  # receiving_verbs: 面临 (面临…指责，批评其…)
@@ -377,6 +378,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         within_words=_words(data["within_words"]),
         learning_verbs=frozenset(_words(data["learning_verbs"])),
         learned_from_endings=frozenset(_words(data["learned_from_endings"])),
+        learned_from_markers=_words(data["learned_from_markers"]),
         unnamed_official_titles=frozenset(_words(data["unnamed_official_titles"])),
         opinion_verbs=frozenset(_words(data["opinion_verbs"])),
         receiving_verbs=frozenset(_words(data["receiving_verbs"])),
@@ -497,6 +499,10 @@ class Rules:
             place_after=_words(data["place_after"]),
             person_after=tuple(sorted(self.lexicon.verbs, key=len, reverse=True)),
             learning_verbs=tuple(sorted(self.lexicon.learning_verbs)),
+            era_words=_words(data["era_words"]),
+            agent_word_ends=frozenset(data["agent_word_ends"]),
+            before_deng_in_words=frozenset(data["before_deng_in_words"]),
+            place_name_ends=frozenset(data["place_name_ends"]),
             not_names=frozenset(_words(data["not_names"])),
             abbreviations=frozenset(self.matcher.abbreviations),
             address_terms=_words(data["address_terms"]),

@@ -11,8 +11,7 @@ from kb.extract.bodies import always_after, university_of
 from kb.extract.name_rules import Name, NameRules
 
 _NAME_TAGS = frozenset({"ORG", "PER", "LOC", "nz", "nw"})
-# Last characters of a place's name (密西根州, 湖北省): a body after one is that place's.
-_PLACE_ENDS = frozenset("州省市县郡国")
+
 
 
 def university_units(names: dict[str, Name], rules: NameRules, catalog_keys: Mapping[str, str]) -> None:
@@ -159,7 +158,7 @@ def missions(names: dict[str, Name], view: str) -> None:
 
 
 def without_country(view: str, hits: Iterable[tuple[int, int]], catalog_keys: Mapping[str, str],
-                    kinds: Mapping[str, str], countries: Mapping[str, str], suffixes: tuple[str, ...],
+                    kinds: Mapping[str, str], countries: Mapping[str, str], rules: NameRules,
                     taken: Mapping[str, str]) -> dict[str, str]:
     """A catalog body named with its country first (中国国家安全部), then without it
     (国家安全部介绍称): form → the body's key, for the forms the article writes alone. Only a
@@ -174,21 +173,23 @@ def without_country(view: str, hits: Iterable[tuple[int, int]], catalog_keys: Ma
         if country is None:
             continue
         rest = form[country:]
-        if len(rest) < 3 or not rest.endswith(suffixes) or rest in catalog_keys or rest in taken:
+        known = rest in catalog_keys or rest in taken
+        if len(rest) < 3 or not rest.endswith(rules.organization_suffixes) or known:
             continue
-        if _written_alone(view, rest, form) and not _placed_elsewhere(view, rest, form, countries):
+        if _written_alone(view, rest, form) and not _placed_elsewhere(view, rest, form, countries, rules):
             found[rest] = key
     return found
 
 
-def _placed_elsewhere(view: str, rest: str, form: str, countries: Mapping[str, str]) -> bool:
+def _placed_elsewhere(view: str, rest: str, form: str, countries: Mapping[str, str],
+                      rules: NameRules) -> bool:
     """Whether ``rest`` is written after another place than ``form``'s (美国最高法院 and
     密西根州最高法院: a name many places' bodies share)."""
     at = view.find(rest)
     while at >= 0:
         before = view[max(0, at - 4) : at]
         if not view.startswith(form, at - len(form) + len(rest)) and (
-            before[-1:] in _PLACE_ENDS or any(before.endswith(c) for c in countries)
+            before[-1:] in rules.place_name_ends or any(before.endswith(c) for c in countries)
         ):
             return True
         at = view.find(rest, at + 1)

@@ -423,7 +423,7 @@ class StatementFinder:
     def _learned_from(self, verb: Verb, clause: int) -> Subject | None:
         """记者从国家统计局获悉，…: what a reporter learned from X is X's word; learned from no
         one named (记者获悉), it is no one's."""
-        at = self.view.find("从", clause, verb.start)
+        at = max(self.view.rfind(p, clause, verb.start) for p in self.lex.learned_from_markers)
         if at < 0:
             return None
         units = self.units.between(at + 1, verb.start)
@@ -644,7 +644,8 @@ class StatementFinder:
                 subject = None  # (…以及政府立法优次，强调…: a government in a clause before is no speaker)
             if subject is not None and _MODIFIES_LATER_HEAD.match(self.view, subject.end):
                 return None  # 伊朗 | 支持的…叛军表示: the name modifies the clause's subject, no speaker
-            if subject is not None and subject.kind == PLACE and self.view.startswith("等", subject.end):
+            listed = subject is not None and self.view.startswith(tuple(self.lex.and_others), subject.end)
+            if listed and subject is not None and subject.kind == PLACE:
                 # 北京、上海 | 等…城市的抗议者走上街头，…高呼: places that describe who, unnamed
                 between = self.view[subject.end : position]
                 head = subject.end + between.rfind("的") + 1

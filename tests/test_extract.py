@@ -3013,11 +3013,6 @@ def test_a_bodys_officials_named_and_unnamed(body, expected):
     assert [(k, anonymous) for k, _, _, anonymous in statements(body)] == expected, statements(body)
 
 
-def _at(url: str, body: str):
-    text = f"<!--1643120102000-->\n[标题]({url})\n------\n<p>{body}</p>"
-    return [(s.speaker_key, s.verb, s.text, s.anonymous) for s in extract(parse_text(text)).statements]
-
-
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
@@ -3030,8 +3025,8 @@ def _at(url: str, body: str):
     ],
 )
 def test_what_a_reporter_learned_from_someone(body, expected):
-    found = _at("http://www.xinhuanet.com/2022-12/01/c_1.htm", body)
-    assert [(k, v) for k, v, _, _ in found] == expected, found
+    found = _statements_at("http://www.xinhuanet.com/2022-12/01/c_1.htm", body)
+    assert [(k, v) for k, v, _ in found] == expected, found
 
 
 @pytest.mark.parametrize(
@@ -3066,8 +3061,8 @@ def test_a_website_is_named_by_its_latin_name_alone():
     ],
 )
 def test_what_a_meeting_stresses_is_its_holders(body, speaker):
-    found = _at("http://www.xinhuanet.com/2022-12/01/c_1.htm", body)
-    assert [k for k, _, _, _ in found] == [speaker], found
+    found = _statements_at("http://www.xinhuanet.com/2022-12/01/c_1.htm", body)
+    assert [k for k, _, _ in found] == [speaker], found
 
 
 def test_a_surname_and_a_term_of_address_far_from_a_full_name_is_someone_else():

@@ -231,22 +231,19 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
         start, end = origins[token.start], origins[token.end - 1] + 1
         surface = text.original[start:end]
         info = entities.get(key) or entity_info(key, matcher, entities, _written(key, text, surface))
-        if info.origin == "discovered" and (surface, "discovered") not in info.aliases:
-            info = EntityInfo(**{**info.__dict__, "aliases": (*info.aliases, (surface, "discovered"))})
+        if info.origin == "discovered":
+            info = _with_alias(info, surface, "discovered")
         if info.origin == "discovered" and info.kind == ORGANIZATION and parent is not None and (
                 parent[0].end == token.start and parent[0].key != key):
             # (美國眾議院 | 中國問題特別委員會: a body's unit written after it, its full name too)
-            whole = text.original[parent[1] : end]
-            if (whole, "written") not in info.aliases:
-                info = EntityInfo(**{**info.__dict__, "aliases": (*info.aliases, (whole, "written"))})
+            info = _with_alias(info, text.original[parent[1] : end], "written")
         parent = (token, start) if info.kind == ORGANIZATION else None
-        suffix = next((s for s in rules.lexicon.company_name_endings if view.startswith(s, token.end)), "")
+        suffix = next((s for s in rules.names.corporate_suffixes if view.startswith(s, token.end)), "")
         company = info.kind == ORGANIZATION and info.subkind == "company"
         if suffix and company and not surface.endswith(suffix):
             # (JR东海 | 公司: the company's name as written with its ending, an alias to find it by)
             written = surface + text.original[end : origins[token.end + len(suffix) - 1] + 1]
-            if (written, "written") not in info.aliases:
-                info = EntityInfo(**{**info.__dict__, "aliases": (*info.aliases, (written, "written"))})
+            info = _with_alias(info, written, "written")
         entities[key] = info
         result.mentions.append(Mention(key, info.kind, start, end, surface, line_of(start)))
 
@@ -299,6 +296,13 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
     result.statements = _without_repeats(result.statements)
     result.roles = list(dict.fromkeys(result.roles))
     return result
+
+
+def _with_alias(info: EntityInfo, name: str, how: str) -> EntityInfo:
+    """``info`` with one more written form, and how it was learned, unless it has it already."""
+    if (name, how) in info.aliases:
+        return info
+    return EntityInfo(**{**info.__dict__, "aliases": (*info.aliases, (name, how))})
 
 
 def _without_repeats(statements: list[Statement]) -> list[Statement]:

@@ -1446,37 +1446,33 @@ _BEFORE_NAME = frozenset("的岁歲，,。、：:；;\n「“ ")
 
 def _aged(view: str, rules: NameRules) -> list[tuple[int, int]]:
     """A name with the person's age in brackets after it (猎人大岛育雄（76岁）, 研究人员日下稜（38岁）):
-    two to four characters after a person word, a mark or 的; no thing has an age."""
-    spans = []
-    for match in _AGE_BRACKET.finditer(view):
-        end = match.start()
-        for size in (4, 3, 2):
-            start = end - size
-            if start < 0 or not _HAN.fullmatch(view[start:end]) or view[start] in _BEFORE_NAME:
-                continue
-            before = view[start - 1] if start else "\n"
-            # (after a word of who one is, listed or ending as such words do: 猎人 | 大岛育雄)
-            agent = before in rules.agent_word_ends and view[start] not in rules.agent_word_ends
-            if before in _BEFORE_NAME or agent or rules.person_cue_words.ends_at(view, start):
-                spans.append((start, end))
-                break
-    return spans
+    two to four characters after a person word, a mark or 的, or a word ending as words for who
+    one is do (猎人 | 大岛育雄); no thing has an age."""
+    return _names_before(view, _AGE_BRACKET, (4, 3, 2), rules, agents=True)
 
 
 def _pseudonyms(view: str, rules: NameRules) -> list[tuple[int, int]]:
     """A name the article gives a person instead of theirs (18岁少女阿思（化名）, 陈大文(化名)): a
     person's name all the same, two or three characters after a person word, 的 or an age."""
+    return _names_before(view, _PSEUDONYM, (3, 2), rules, bare_pairs=True)
+
+
+def _names_before(view: str, note: re.Pattern[str], sizes: tuple[int, ...], rules: NameRules, *,
+                  agents: bool = False, bare_pairs: bool = False) -> list[tuple[int, int]]:
+    """The names right before each ``note`` in brackets: the longest of ``sizes`` characters that
+    a mark, a person word (or, with ``agents``, a word for who one is) bounds; two characters
+    bounded by nothing too, with ``bare_pairs``."""
     spans = []
-    for match in _PSEUDONYM.finditer(view):
+    for match in note.finditer(view):
         end = match.start()
-        for size in (3, 2):
+        for size in sizes:
             start = end - size
             if start < 0 or not _HAN.fullmatch(view[start:end]) or view[start] in _BEFORE_NAME:
                 continue
-            bounded = start == 0 or view[start - 1] in _BEFORE_NAME or (
-                rules.person_cue_words.ends_at(view, start)
-            )
-            if bounded or size == 2:
+            before = view[start - 1] if start else "\n"
+            agent = agents and before in rules.agent_word_ends and view[start] not in rules.agent_word_ends
+            bounded = before in _BEFORE_NAME or agent or rules.person_cue_words.ends_at(view, start)
+            if bounded or bare_pairs and size == 2:
                 spans.append((start, end))
                 break
     return spans

@@ -156,7 +156,6 @@ class Lexicon:
     personal_documents: tuple[str, ...]  # personal_documents: 日记 (大岛的日记中写道)
     pointing_back: tuple[str, ...]  # pointing_back: 这样 (这样问道: the quotation before)
     relay_only_verbs: frozenset[str]  # relay_only_verbs: 引用 (引用X的话说, not 引用…报导)
-    company_name_endings: tuple[str, ...]  # company_name_endings: 公司 (JR东海公司)
     basis_markers: tuple[str, ...]  # basis_markers: 根据 (根据影像显示, what the words rest on)
     basis_endings: tuple[str, ...]  # basis_endings: 显示
     frames: frozenset[str]  # frames: 时, 期间, 会上 (end a circumstance phrase)
@@ -386,7 +385,6 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         personal_documents=_words(data["personal_documents"]),
         pointing_back=_words(data["pointing_back"]),
         relay_only_verbs=frozenset(_words(data["relay_only_verbs"])),
-        company_name_endings=_words(data["company_name_endings"]),
         basis_markers=_words(data["basis_markers"]),
         basis_endings=_words(data["basis_endings"]),
         frames=frozenset(_words(data["frames"])),

@@ -557,10 +557,40 @@ def test_unknown_domain_becomes_outlet():
          "12月28日基本没有降雨"),
         # a named one's statement, or writing, as the subject (普京的声明中称)
         ("普京发表讲话。普京的声明中称，俄罗斯不会让步。", "vladimir-putin", "称", "俄罗斯不会让步"),
+        # a reaction (对此) between the speaker and the verb
+        ("普京对此表示，俄罗斯不会让步。", "vladimir-putin", "表示", "俄罗斯不会让步"),
+        # a named source's news, relayed (援引美联社消息报道): the source's words
+        ("世界报援引美联社消息报道，会谈已经推迟。", "associated-press", "报道", "会谈已经推迟"),
+        # 预期 with a comma is a verb of saying what one expects
+        ("经济学家王强表示，通胀有所缓解。</p><p>他又预期，明年经济会好转。", "person:zh-王强", "预期", "明年经济会好转"),
+        # a verb before a saying verb (补充 | 表示，…): the content follows both
+        ("王强补充表示，明年经济会好转。", "person:zh-王强", "补充", "明年经济会好转"),
+        # unnamed authorities inside what he said are no one 他 goes on with
+        ("王强表示，立法原意是防止外国干预，当局提出释法主要希望人大常委会，补充法律一些不清楚地方。</p><p>他表示，"
+         "法庭有酌情權。", "person:zh-王强", "表示", "法庭有酌情權"),
+        # nor are the unnamed people he spoke of (一般市民)
+        ("王强指出，一般市民不会觉得这是特殊安排。</p><p>他又预期，这次修例只限于有关条文。", "person:zh-王强", "预期",
+         "这次修例只限于有关条文"),
+        # a quotation paragraph after a sentence opening with a relative clause, then the person
+        ("在悉尼大学就读的留学生陈明也表达了类似的担忧。</p><p>“回去要隔离，机票也很贵。”", "person:zh-陈明", "",
+         "回去要隔离，机票也很贵。"),
+        # a quotation of several paragraphs, each opened and only the last closed
+        ("陈明同时表示，留学生更加谨慎了。</p><p>“封城对经济影响很大。</p><p>“他们必须考虑学什么课程。”", "person:zh-陈明",
+         "表示", "封城对经济影响很大。"),
     ],
 )
 def test_attribution_mechanisms(body, speaker, verb, content):
     assert (speaker, verb, content, False) in statements(body), statements(body)
+
+
+def test_a_verb_of_supplementing_without_punctuation_is_no_statement():
+    said = statements("王强表示，立法原意是防止外国干预，当局提出释法主要希望人大常委会，补充法律一些不清楚地方。")
+    assert [verb for _, verb, _, _ in said] == ["表示"], said
+
+
+def test_an_unnamed_official_of_one_body_is_not_the_named_one_of_another():
+    said = statements("悉尼长城旅行社负责人告诉记者，航班很少。</p><p>澳大利亚耕欣教育的负责人魏华告诉记者，学生更谨慎了。")
+    assert said[0][0] is None and said[0][3], said
 
 
 def test_a_verb_inside_what_a_speaker_asks_for_is_no_second_statement():

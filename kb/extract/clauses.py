@@ -619,12 +619,22 @@ class ClauseParser:
         k = end
         while k < len(units) and (units[k].tag in CIRCUMSTANTIAL or units[k].text in lex.fillers):
             k += 1
-        if k >= len(units) or not units[k].text.startswith(lex.relay_verbs):
+        if k >= len(units):
             return None
-        start = k + 1
+        if units[k].text.startswith(lex.relay_verbs):
+            start = k + 1
+        elif k + 1 < len(units) and units[k].text + units[k + 1].text in lex.relay_verbs:
+            start = k + 2  # (费加罗报 | 援 | 引: the tagger cut the verb in two)
+        else:
+            return None
         stop = self.noun_phrase_end(units, start)
-        while stop > start and units[stop - 1].text in ("的", "话", "的话", "说法", "的说法"):
+        said = ("的", "话", "的话", "说法", "的说法")
+        while stop > start and units[stop - 1].text in said:
             stop -= 1
+        news = [k for k in range(start, stop) if units[k].text in lex.source_nouns]
+        if news and news[-1] == stop - 1 and stop - 1 > start and units[stop - 2].tag == ENTITY:
+            stop -= 1  # (援引法新社消息 | 报道: a named source's news is its words; 援引消息: unnamed)
+            said = (*said, *lex.source_nouns)
         if stop == start or units[stop - 1].text == "的":
             return None
         rest, k = [], stop
@@ -635,7 +645,7 @@ class ClauseParser:
                 continue
             rest.append(units[k])
             k += 1
-        if all(u.text in ("的", "话", "的话", "说法", "的说法") or u.tag in CIRCUMSTANTIAL
+        if all(u.text in said or u.tag in CIRCUMSTANTIAL
                or u.text in lex.fillers for u in rest):  # (引述马杰 | 本人: himself)
             return start, stop
         return None
@@ -758,8 +768,8 @@ class ClauseParser:
                 if end is not None:
                     k = end
                     continue
-            if unit.tag in CIRCUMSTANTIAL or text in lex.fillers:
-                k += 1
+            if unit.tag in CIRCUMSTANTIAL or text in lex.fillers or text in lex.reaction_openers:
+                k += 1  # (毛宁 | 对此 | 表示: what was said is a reaction, a circumstance)
                 continue
             if text == "地" and k and (gap[k - 1].tag in _MANNER_TAGS or gap[k - 1].text in lex.fillers):
                 k += 1  # 激动 | 地: the manner's mark after it

@@ -41,11 +41,13 @@ class TitleHolders:
         self.matcher = matcher
         self.qualified = any(q for _, _, q in roles)
 
-    def holder(self, title: str, qualifier: str | None, context: str | None = None) -> str | None:
+    def holder(self, title: str, qualifier: str | None, context: str | None = None,
+               exact: bool = False) -> str | None:
         """The holder of ``title`` (of ``qualifier``); where several hold it, the one from the
         country of ``context`` (the speaker whose statement the title is used in: 共和国总统 in
-        the Élysée's statement is France's president)."""
-        candidates = self._candidates(title, qualifier)
+        the Élysée's statement is France's president). ``exact``: of that very body, not one of
+        its country (a travel agency's 负责人 is no other Australian firm's)."""
+        candidates = self._candidates(title, qualifier, exact)
         unique = title in self.matcher.unique_titles
         if len(candidates) > 1 and context is not None and unique:
             country = self._country(context)
@@ -58,7 +60,7 @@ class TitleHolders:
         entry = self.matcher.entry(key)
         return entry.country.upper() if entry and entry.country else None
 
-    def _candidates(self, title: str, qualifier: str | None) -> set[str]:
+    def _candidates(self, title: str, qualifier: str | None, exact: bool = False) -> set[str]:
         matcher = self.matcher
         head = title[-2:]
         # (智利总统 is no 前总统莫拉莱斯 whose country the catalog knows is another)
@@ -66,11 +68,12 @@ class TitleHolders:
             person
             for written, person, q in self.roles
             if (written == title or written[-2:] == head)
-            and (qualifier is None or q is None or q == qualifier or self._same_country(q, qualifier))
+            and (qualifier is None or q == qualifier
+                 or not exact and (q is None or self._same_country(q, qualifier)))
             and not (qualifier is not None and q is None and self._other_country(person, qualifier))
         }
         qualifier_entry = matcher.entry(qualifier) if qualifier else None
-        for key in self.mentioned:
+        for key in () if exact else self.mentioned:
             entry = matcher.entry(key)
             if entry is None:
                 continue

@@ -345,7 +345,9 @@ class Speakers:
                 return Subject(start, end, key, PERSON)  # 蔡总统 after 总统蔡英文: the one 蔡 named
             qualifier = next((u.token.key for u in reversed(units[:-1]) if u.tag == ENTITY and u.token), None)
             title = last.token.title or "" if last.token else last.text
-            holder = self.holders.holder(title, qualifier, self.context)
+            unheld = qualifier is not None and self.kind(qualifier) == ORGANIZATION and (
+                last.text in self.lex.unnamed_official_titles) and units[0].text not in lex.demonstratives
+            holder = self.holders.holder(title, qualifier, self.context, exact=unheld)
             if holder is None and qualifier is not None and self.kind(qualifier) == ORGANIZATION and (
                     last.text in self.lex.unnamed_official_titles):
                 return Subject(start, end, None, None, anonymous=True)  # 中国人民银行有关负责人: unnamed
@@ -883,7 +885,9 @@ class Speakers:
                 continue
             if start < floor:
                 return None
-            person = subject.kind == PERSON or (subject.anonymous and not subject.key)
+            # (…當局提出…: unnamed authorities are no one 他 goes on with)
+            person = subject.kind == PERSON or (subject.anonymous and not subject.key and not (
+                self.view.endswith(self.rules.names.government_words, subject.start, subject.end)))
             # (…认为，“拜登总统的声明…坚称…”。他继续说道: one reported inside a statement that
             # has ended is not whom a later 他 goes on with)
             quoted = bool(self.index.inside_quote(subject.start)) and not self.index.inside_quote(pos)
@@ -905,6 +909,8 @@ class Speakers:
                 continue
             if mark is not None and view[mark] in CLOSING_QUOTES and view[mark - 1] not in "。！？!?，,":
                 continue  # 「…记者会」记者会: a quoted title inside the clause opens none
+            if any(a <= clause < b for a, b, _ in self.said):
+                continue  # (陳弘毅指出，…一般市民應該不會覺得…。他又預期: the people he spoke of)
             stop = min(end, clause + 16)
             units = self.units.between(clause, stop)
             parse = self.parser.parse_opening(units)

@@ -92,6 +92,8 @@ _RUN_ON_PARAGRAPHS = 16
 _LONG_OPENERS = "“「『"
 
 # An age before what a person is (18岁少女, 6岁的): no part of who they are.
+# (目前就读于…学院（…）的留学生 | 徐荣荣: a relative clause and what the person is, before the name)
+_DESCRIBED = re.compile(r"[^，,。；;：:“”「」\n]{2,60}的[\u4e00-\u9fff]{0,6}")
 _AGE_FIRST = re.compile(r"^\d{1,3}[岁歲]的?")
 
 # The speaker's own first person in a readout (我), outside quotations; not a plural 我们 or 我国,
@@ -292,7 +294,11 @@ class StatementFinder:
             return None  # 提出「…」的政策: what is put forward
         if base in lex.quote_only and after not in OPENERS:
             return None  # 称之为新冷战: a name for it, no words of anyone's
-        bare = after not in "，,：:。" + OPENERS
+        second = lex.verb_prefix.match(view, end)
+        bare = after not in "，,：:。" + OPENERS and not (
+            second is not None and second.group() in lex.saying_verbs
+            and view[second.end() : second.end() + 1] in "，,：:"
+        )  # (补充 | 表示，…: the saying verb after it says how; the content follows both)
         only_punctuated = base in lex.punctuation_only or form in lex.punctuation_only
         if only_punctuated and bare and base not in lex.adjacent_verbs:
             if base in lex.continuing and self._opens_clause(start):
@@ -1671,9 +1677,14 @@ class StatementFinder:
         # (18岁少女阿思(化名)去年备战…: the name after an age and what the person is)
         first = next((t for t in self.tokens if start <= t.start < pos), None)
         if first is None or first.type != ENTITY or self.speakers.kind(first.key) != PERSON:
-            return None
+            # (目前就读于…学院（…）的留学生 | 徐荣荣: a relative clause and what the person is)
+            first = next((t for t in self.tokens if start <= t.start < pos and t.type == ENTITY
+                          and self.speakers.kind(t.key) == PERSON), None)
+            if first is None or not _DESCRIBED.fullmatch(self.view, start, first.start):
+                return None
+            return Subject(first.start, first.end, first.key, PERSON, carried=True)
         described = _AGE_FIRST.sub("", self.view[start : first.start])
-        if described and described not in self.lex.person_nouns:
+        if described and described not in self.lex.person_nouns and not _DESCRIBED.fullmatch(described):
             return None
         return Subject(first.start, first.end, first.key, PERSON, carried=True)
 

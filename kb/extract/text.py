@@ -48,6 +48,8 @@ def quote_spans(view: str) -> list[tuple[int, int]]:
         line_end = view.find("\n", i)
         line_end = n if line_end == -1 else line_end
         j = view.find(closer, i + 1, line_end)
+        if j == -1 and _runs_on(view, i, line_end):
+            j = line_end  # “…。⏎“…”: a quotation of several paragraphs, each opened, only the last closed
         if j == -1:
             i += 1
             continue
@@ -55,6 +57,17 @@ def quote_spans(view: str) -> list[tuple[int, int]]:
             spans.append((i, j))
         i = j + 1
     return spans
+
+
+def _runs_on(view: str, opener: int, line_end: int) -> bool:
+    """Whether the quotation opened at ``opener``, unclosed in its paragraph, goes on into the
+    next: it opens its paragraph, the paragraph ends a sentence, and the next opens the same mark."""
+    line_start = view.rfind("\n", 0, opener) + 1
+    following = line_end + 1
+    while following < len(view) and view[following] in " \n":
+        following += 1
+    return not view[line_start:opener].strip() and view[line_end - 1 : line_end] in "。！？!?…" and (
+        line_end > opener + 1) and view[following : following + 1] == view[opener]
 
 
 def uses(view: str, form: str) -> Iterator[int]:

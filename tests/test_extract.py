@@ -574,6 +574,18 @@ def test_unknown_domain_becomes_outlet():
         # a quotation paragraph after a sentence opening with a relative clause, then the person
         ("在悉尼大学就读的留学生陈明也表达了类似的担忧。</p><p>“回去要隔离，机票也很贵。”", "person:zh-陈明", "",
          "回去要隔离，机票也很贵。"),
+        # a piece issued under its title in marks, then what it says (公布「…」，指…); 过去 is a word
+        ("總部位於日內瓦的「國際記者協會」1日公布「年度新聞自由報告」，指過去5年多數案件未破。", "organization:zh-国际记者协会",
+         "指", "過去5年多數案件未破"),
+        # one something befell, inside a statement, is no new speaker (聲明中說，X遭槍殺…，呼籲…)
+        ("對於漫畫家卡馬爾遇害，菲律賓記者協會今天發布聲明譴責。</p><p>聲明中說，卡馬爾遭槍殺構成重大威脅，呼籲各界伸張正義。",
+         "organization:zh-菲律宾记者协会", "呼籲", "各界伸張正義"),
+        # a transliteration the tagger cut before its Latin gloss runs to the gloss (尼克拉 | 叙（…）)
+        ("州立银行的尼克拉叙（Jen-Oliver Niklasch）说，我们正在从谷底上升。", "person:zh-尼克拉叙", "说", "我们正在从谷底上升"),
+        ("黑客詹姆斯·钟（James Zhong）承认于2012年盗取这笔资金。", "person:zh-詹姆斯·钟", "承认", "于2012年盗取这笔资金"),
+        # 他 is no woman the article names as one (新娘名叫X), 她 no man
+        ("板球明星萨米·汗（Sami Khan）2018年第三次举行婚礼，新娘名叫Sara Malik（图中）。他说，新娘是他的指路人。",
+         "person:zh-萨米·汗", "说", "新娘是他的指路人"),
         # a quotation of several paragraphs, each opened and only the last closed
         ("陈明同时表示，留学生更加谨慎了。</p><p>“封城对经济影响很大。</p><p>“他们必须考虑学什么课程。”", "person:zh-陈明",
          "表示", "封城对经济影响很大。"),

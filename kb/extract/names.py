@@ -159,6 +159,10 @@ def _joined(view: str, words: Sequence[Word], rules: NameRules | None = None) ->
             if len(text) >= 3 and text[0] in _NAME_JOINERS and _foreign_run(text):
                 # 塞思 | ·克鲁姆里奇: the tagger read the dot and the surname after it as punctuation
                 spans[-1] = (spans[-1][0], word.end, "PER")
+            elif len(text) == 2 and text[0] == "·" and "\u4e00" <= text[1] <= "\u9fff" and (
+                _LATIN_GLOSS_AT.match(view, word.end)
+            ):
+                spans[-1] = (spans[-1][0], word.end, "PER")  # 詹姆斯 | ·钟（James Zhong）: to the gloss
             elif len(text) >= 2 and text[0] in _NAME_JOINERS and _foreign_run(text) and _name_goes_on(
                 view, words, index + 1
             ):
@@ -184,6 +188,12 @@ def _joined(view: str, words: Sequence[Word], rules: NameRules | None = None) ->
         ):
             # 巴约·奥纳努 | 加(v) | 周三: the surname's last character, read as a verb before a time
             spans[-1] = (spans[-1][0], word.end, "PER")
+            continue
+        if word.end - word.start == 1 and spans and spans[-1][1] == word.start and spans[-1][2] == "PER" and (
+            _foreign_run(view[spans[-1][0] : word.start]) and _LATIN_GLOSS_AT.match(view, word.end)
+            and "\u4e00" <= view[word.start] <= "\u9fff"
+        ):
+            spans[-1] = (spans[-1][0], word.end, "PER")  # 尼克拉 | 叙（Niklasch）: the name runs to its gloss
             continue
         if word.tag == "m" and spans and spans[-1][1] == word.start and spans[-1][2] == "PER" and (
             _REGNAL.fullmatch(view, word.start, word.end)
@@ -884,9 +894,10 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
                 view[at - 1 : at] != form[0] for at in uses(view, form[1:])
             ):
                 form = form[1:]  # (邻居)和 | 左勃 … 左勃回忆: "and", then the name written alone later
+            # (尼克拉叙（Niklasch）: a name that runs to its Latin gloss ends no verb)
             if form and tag_alone is not None and len(form) >= 4 and "·" not in form and (
                 _foreign_run(form[:3]) and not _foreign_run(form)
-            ):
+            ) and not re.search(re.escape(form) + _LATIN_GLOSS_AT.pattern, view):
                 form = _without_verb_after(view, form, tag_alone)  # 米雷伊 | 婉拒(加入)
             japanese_surname = len(form or "") == 4 and form[1] in rules.japanese_surname_ends
             if form and tag_alone is not None and japanese_surname and (

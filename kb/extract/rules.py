@@ -234,6 +234,8 @@ class Lexicon:
     media_descriptors: tuple[str, ...]  # media_descriptors: 媒体, 网站 (a medium named after them)
     anonymous_heads: tuple[str, ...]  # anonymous_heads and person_nouns
     person_nouns: tuple[str, ...]  # person_nouns
+    sex_before: re.Pattern[str]  # female_words, male_words, naming_links: 新娘名叫 | X
+    sex_after: re.Pattern[str]  # female_address, male_address: X | 女士
     anonymous_glue: frozenset[str]  # anonymous_glue: characters of 一名美国高级官员
     unique_titles: frozenset[str]
 
@@ -463,6 +465,11 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         media_descriptors=_words(data["media_descriptors"]),
         anonymous_heads=_words([*data["anonymous_heads"], *data["person_nouns"]]),
         person_nouns=_words(data["person_nouns"]),
+        sex_before=re.compile(f"(?:(?P<female>{alternatives(data['female_words'])})|"
+                              f"(?P<male>{alternatives(data['male_words'])}))"
+                              f"(?:{alternatives(data['naming_links'])})?$"),
+        sex_after=re.compile(f"(?P<female>{alternatives(data['female_address'])})|"
+                             f"(?P<male>{alternatives(data['male_address'])})"),
         anonymous_glue=frozenset(data["anonymous_glue"]),
         unique_titles=frozenset(matcher.unique_titles),
     )

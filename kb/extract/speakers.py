@@ -100,6 +100,7 @@ class Speakers:
         self.lex = rules.lexicon
         self.holders = holders
         self._kinds: dict[str, str] = {}
+        self._sexes: dict[str, str | None] = {}
         # The speaker of the statement the phrase being resolved stands in, if any.
         self.context: str | None = None
         # The statements found so far, in order: (where the content starts and ends, speaker).
@@ -705,11 +706,14 @@ class Speakers:
         teller = next((said for opened, _, said in reversed(self.said) if opened == start), None)
         if teller is not None and teller.key and teller.kind == PERSON and not teller.anonymous:
             return Subject(start, end, teller.key, PERSON)
-        found = self._nearest(self.people, self.people_starts, start)
+        pronoun = self.view[start:end]
+        found = self._nearest(self.people, self.people_starts, start, pronoun)
         since = found.end if found else self._floor(start)
         if self.unnamed_subject(since, start) is not None:
             return Subject(start, end, None, None, anonymous=True)
         speaker = self._last_speaker(start)
+        if speaker is not None and not self._fits(pronoun, speaker[2].key):
+            speaker = None
         line_start = self.index.line_bounds(start)[0]
         opens_paragraph = not self.view[line_start:start].strip()
         # (…unless a paragraph of its own, since the speaker's, opens with another name as its
@@ -944,8 +948,8 @@ class Speakers:
             if parse.phrase[-1].text in self.rules.names.address_terms:
                 continue  # (新华社称，孟晚舟女士乘坐…，强调…: one written about, no new speaker)
             subject = self.resolve(parse)
-            if subject is None:
-                continue
+            if subject is None or self.view.startswith(self.lex.passive_markers, parse.phrase[-1].end):
+                continue  # (聲明中說，卡希爾遭槍殺…，呼籲…: one something befell, no new speaker)
             kind = self.kind(subject.key) if subject.key else None
             if (subject.anonymous and not subject.key) or kind == PERSON or (bodies and kind == ORGANIZATION):
                 return subject
@@ -1220,7 +1224,26 @@ class Speakers:
             self.view.endswith(self.lex.media_descriptors, 0, token.start)  # 中国媒体 | 第一财经
         ) or self.view.startswith(self.rules.names.media_words, after)  # 《资本》杂志
 
-    def _nearest(self, pool: list[Token], starts: list[int], pos: int) -> Token | None:
+    def _sex(self, key: str | None) -> str | None:
+        """female or male, where the article's own words say so of this person (新娘名叫X,
+        X女士) and never the other; otherwise None."""
+        if key is None:
+            return None
+        if key not in self._sexes:
+            found = set()
+            for token in (t for t in self.people if t.key == key):
+                before = self.lex.sex_before.search(self.view, max(0, token.start - 6), token.start)
+                after = self.lex.sex_after.match(self.view, token.end)
+                found |= {m.lastgroup for m in (before, after) if m is not None and m.lastgroup}
+            self._sexes[key] = next(iter(found)) if len(found) == 1 else None
+        return self._sexes[key]
+
+    def _fits(self, pronoun: str, key: str | None) -> bool:
+        """Whether 他 or 她 may stand for this person (他 for no woman, 她 for no man)."""
+        sex = self._sex(key)
+        return not (pronoun == "他" and sex == "female" or pronoun == "她" and sex == "male")
+
+    def _nearest(self, pool: list[Token], starts: list[int], pos: int, pronoun: str = "") -> Token | None:
         view, index = self.view, self.index
         floor = self._floor(pos)
         quote = index.inside_quote(pos)
@@ -1233,6 +1256,8 @@ class Speakers:
             named = quoted is not None and (quoted[0] + 1, quoted[1]) == (token.start, token.end)
             if token.end > pos or quoted not in (None, quote) and not named:
                 continue  # (in someone's quotation; not 「天安门母亲」, a name in quotes)
+            if pronoun and not self._fits(pronoun, token.key):
+                continue  # (新娘名叫X。他说: not the bride)
             glossed = i > 0 and pool[i - 1].end == token.start - 1
             if glossed and view[token.start - 1 : token.start] in ("(", "（"):
                 continue  # 山姆会员店(Sam's Club): the gloss is its name's, placed as the name is

@@ -676,10 +676,15 @@ class StatementFinder:
         the clause after it, with no subject of its own, is what the piece holds, theirs."""
         lex = self.lex
         pieces = (*lex.piece_words, *lex.issued_documents, *lex.media_verbs)
-        if not self.view[:end].rstrip("，, ").endswith(pieces):
-            return None
         acts = (*lex.issuing_verbs, *lex.publishing_verbs)
         verb = next((k for k, u in enumerate(units) if u.text.removesuffix("了") in acts), None)
+        ended = self.view[: end + (self.view[end : end + 1] in "」》”")].rstrip("，, ")
+        # (…1日公布「2022年全球有罪不罰指數」，指…: a piece issued under its title, in its marks)
+        opened = units[verb + 1].start if verb is not None and verb + 1 < len(units) else -1
+        titled = opened >= 0 and ended.endswith(("」", "》", "”")) and self.view[opened] in "「《“" and (
+            self.view.find(ended[-1], opened) == len(ended) - 1)
+        if not ended.endswith(pieces) and not titled:
+            return None
         if not verb or any(u.tag == ENTITY and u.token and self.speakers.kind(u.token.key) == PERSON
                            for u in units[verb + 1 :]):
             return None  # (刊登了国务卿布林肯的文章，指出…: the piece's writer, read elsewhere)
@@ -765,8 +770,9 @@ class StatementFinder:
         start = verb.end
         while start < len(view) and view[start] == " ":
             start += 1
-        if view[start : start + 1] in ("了", "过", "着"):
-            start += 1
+        word = self.units.tag_at(start)
+        if view[start : start + 1] in ("了", "过", "着") and not (word is not None and word.end > start + 1):
+            start += 1  # (指过去10年…: 过去 is a word, no mark of aspect)
         # 回应表示，…: a second speech verb right after the first says how; the content follows it.
         second = self.lex.verb_prefix.match(view, start)
         plain = second is not None and second.group() in self.lex.saying_verbs

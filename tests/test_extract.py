@@ -586,6 +586,14 @@ def test_unknown_domain_becomes_outlet():
         # 他 is no woman the article names as one (新娘名叫X), 她 no man
         ("板球明星萨米·汗（Sami Khan）2018年第三次举行婚礼，新娘名叫Sara Malik（图中）。他说，新娘是他的指路人。",
          "person:zh-萨米·汗", "说", "新娘是他的指路人"),
+        # a manner with 地 the tagger read as a verbal noun (不无担心地指出)
+        ("《晨报》在报道抗议活动的消息时不无担心地指出：抗议将引发怎样的结果，尚难预测。", "organization:zh-晨报", "指出",
+         "抗议将引发怎样的结果，尚难预测"),
+        # one's answer, then its words in quotes (他的回答：“…”)
+        ("马斯克问粉丝如何赚钱。他的回答：“从一大笔钱开始。”", "elon-musk", "回答", "从一大笔钱开始。"),
+        # a space between the verb and its colon (Julia Faure 总结道 ：)
+        ("研究员Julia Faure 总结道 ：我们什么都不做，就没有希望。", "person:julia-faure", "总结道",
+         "我们什么都不做，就没有希望"),
         # a quotation of several paragraphs, each opened and only the last closed
         ("陈明同时表示，留学生更加谨慎了。</p><p>“封城对经济影响很大。</p><p>“他们必须考虑学什么课程。”", "person:zh-陈明",
          "表示", "封城对经济影响很大。"),
@@ -593,6 +601,13 @@ def test_unknown_domain_becomes_outlet():
 )
 def test_attribution_mechanisms(body, speaker, verb, content):
     assert (speaker, verb, content, False) in statements(body), statements(body)
+
+
+def test_a_summing_up_of_a_thing_and_what_is_hard_to_predict_are_no_statements():
+    said = statements("习近平总结了中国在太空计划方面取得的成就，包括载人航天飞行。")
+    assert said == [], said
+    said = statements("《晨报》指出：抗议将引发怎样的结果，尚难预测，因为警察的部署可以非常迅速。")
+    assert [verb for _, verb, _, _ in said] == ["指出"], said
 
 
 def test_a_verb_of_supplementing_without_punctuation_is_no_statement():

@@ -73,7 +73,7 @@ _LATIN = re.compile(r"[A-Za-z][A-Za-z.'\-]*")
 _DAY = re.compile(r"\d{1,2}[日号]|\d{1,2}月\d{1,2}[日号]")
 
 # Tags of the words before 地 that say how someone spoke (坦率 | 地说, 直言不讳 | 地说).
-_MANNER_TAGS = frozenset({"a", "ad", "an", "d", "v", "vd", "i", "l"})
+_MANNER_TAGS = frozenset({"a", "ad", "an", "d", "v", "vd", "vn", "i", "l"})
 
 
 def _opens_place(units: Sequence[Unit]) -> bool:

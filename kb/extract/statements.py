@@ -257,8 +257,11 @@ class StatementFinder:
             return None  # 「二选一」（即要求商家…）: what a term means, in brackets
         if self._naming_gloss(start, end):
             return None  # 尖阁诸岛（中国称 | 钓鱼岛）: what another side calls a thing, in brackets
+        # (他的回答：“…”: one's answer, then its words in quotes, is their statement)
+        answer = base in lex.answering_verbs and view.endswith("的", 0, start) and after in "：:" and (
+            view[end + 1 : end + 2] in OPENERS)
         if view.endswith((*lex.noun_markers, *lex.parallel_markers, *lex.negators), 0, start) and not (
-            self._sourced_noun(start, end, base)
+            self._sourced_noun(start, end, base) or answer
         ):
             return None  # (俄罗斯的要求, 一边声称, 没有回应: a noun, a doing told of, a denial)
         ended = view.startswith(lex.verb_enders, end) and not view.startswith(lex.not_verb_enders, end)
@@ -295,7 +298,8 @@ class StatementFinder:
         if base in lex.quote_only and after not in OPENERS:
             return None  # 称之为新冷战: a name for it, no words of anyone's
         second = lex.verb_prefix.match(view, end)
-        bare = after not in "，,：:。" + OPENERS and not (
+        spaced = view[end : end + 3].lstrip(" ")[:1]  # (Julia Faure 总结道 ：: a space before the mark)
+        bare = after not in "，,：:。" + OPENERS and spaced not in "，,：:" + OPENERS and not (
             second is not None and second.group() in lex.saying_verbs
             and view[second.end() : second.end() + 1] in "，,：:"
         )  # (补充 | 表示，…: the saying verb after it says how; the content follows both)
@@ -476,6 +480,9 @@ class StatementFinder:
 
     def _own_subject(self, verb: Verb, clause: int) -> Subject | None:
         units = self.units.between(clause, verb.start)
+        if len(units) >= 2 and units[-1].text == "的" and self.lex.verbs.get(verb.form, verb.form) in (
+                self.lex.answering_verbs):
+            units = units[:-1]  # 他的 | 回答：“…”: whose answer
         act = units[-1] if len(units) >= 2 else None
         if act is not None and act.tag == "v" and len(act.text) == 2 and act.end == verb.start and (
             verb.form in self.lex.saying_verbs and act.text not in self.lex.verbs

@@ -148,6 +148,18 @@ def test_a_known_organization_and_a_description_is_no_new_one(body, described):
     assert described not in _organizations(body)
 
 
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        # a direction opens a name of its own, not the catalog's body after it
+        ("曾就职于西悉尼大学的顾问表示，影响显著。", "西悉尼大学"),
+        ("南悉尼大学教授陈明表示，结果出人意料。", "南悉尼大学"),
+    ],
+)
+def test_a_direction_before_a_known_body_names_another(body, name):
+    assert name in _organizations(body)
+
+
 def test_an_acronym_the_catalog_gives_another_body_names_a_new_one():
     # CECC is also Taiwan's epidemic command centre in the catalog
     entities = _entities("欧洲海岸城市合作委员会（CECC）周三发表声明，呼吁各方克制。")

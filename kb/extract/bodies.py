@@ -26,6 +26,9 @@ _QUOTED_NAME = re.compile(r"[「『《“](?P<name>[\u4e00-\u9fff·]{2,12})[」�
 # A person's office: 办公室 right after the name, or after 的.
 _OFFICE = re.compile(r"的?办公室")
 
+# Directions that open a name of its own (西悉尼大学 is no 悉尼大学), not words before one.
+_DIRECTIONS = frozenset("东西南北")
+
 
 def assembled(view: str, words: Sequence[Word], rules: NameRules) -> list[tuple[int, int]]:
     """Organizations the tagger left in pieces: a place or organization, then a few common
@@ -647,7 +650,9 @@ def after_previous_word(view: str, form: str, known: Mapping[str, str],
     for at in starts:
         words = tag_alone(view[max(0, at - 2) : at + 1])
         last, tag = words[-1] if words else ("", "")
-        if not (len(last) >= 2 and tag in ("v", "a", "d", "ad", "vd")) and tag != "f":
+        # (国会 | 中 | 民主党: a locative after a noun; not 西 | 悉尼大学, a direction opening a name)
+        verbal = len(last) >= 2 and tag in ("v", "a", "d", "ad", "vd")
+        if not verbal and (tag != "f" or form[0] in _DIRECTIONS):
             return form
     return rest if starts else form
 
@@ -721,8 +726,9 @@ def before_known(form: str, known: Mapping[str, str],
             continue
         if known.get(rest) == ORGANIZATION:
             words = tag_alone(form[:cut])
-            # (很快 | 美国在台协会: an adverb)
-            if len(words) == 1 and words[0][1] in (*_LEADING_NON_NAME, "d", "ad", "f", "t"):
+            # (很快 | 美国在台协会: an adverb; not 西 | 悉尼大学: a direction opens a name of its own)
+            if len(words) == 1 and words[0][1] in (*_LEADING_NON_NAME, "d", "ad", "f", "t") and (
+                    form[:cut] not in _DIRECTIONS):
                 return rest
         if rest in named and tuple(t for _, t in tag_alone(form[:cut])) in (("v",), ("vn",)):
             return rest

@@ -160,6 +160,18 @@ def test_a_direction_before_a_known_body_names_another(body, name):
     assert name in _organizations(body)
 
 
+@pytest.mark.parametrize(
+    ("body", "key"),
+    [
+        # a country's institution of which it has one, however the tagger splits the words
+        ("英国最高法院裁定，苏格兰政府不能举行公投。", "organization:united-kingdom-supreme-court"),
+        ("巴基斯坦议会周四投票，选出新总理。", "organization:pakistan-parliament"),
+    ],
+)
+def test_a_countrys_one_institution_is_a_body(body, key):
+    assert key in {e.key for e in _extract(body).entities.values()}
+
+
 def test_an_acronym_the_catalog_gives_another_body_names_a_new_one():
     # CECC is also Taiwan's epidemic command centre in the catalog
     entities = _entities("欧洲海岸城市合作委员会（CECC）周三发表声明，呼吁各方克制。")

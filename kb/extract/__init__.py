@@ -167,6 +167,7 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
     extra.update(armed_forces(view, rules.country_forms, rules.army_abbreviations, rules.armed_forces_keys,
                               rules.catalog_keys, rules.army_words))
     extra.update(military_branches(view, rules.country_forms, rules.catalog_keys, rules.military_branches))
+    extra.update(military_branches(view, rules.country_forms, rules.catalog_keys, rules.state_institutions))
     extra.update(place_governments(view, rules.place_countries, rules.governments_keys, rules.country_names,
                                    rules.catalog_keys, rules.authority_words, rules.names.list_joiners))
     extra.update(without_country(view, matcher.form_hits(view), rules.catalog_keys, rules.catalog_kinds,

@@ -880,6 +880,14 @@ class Rules:
         return branches, _words(data["military_branch_sites"])
 
     @cached_property
+    def state_institutions(self) -> tuple[dict[str, str], tuple[str, ...]]:
+        """An institution a country has one of → its English key part (最高法院 → supreme-court),
+        and the words after it that make it a site (read as a service's)."""
+        data = self.catalog.lexicon
+        institutions = {normalise_key(str(k)): str(v) for k, v in data["state_institutions"].items()}
+        return institutions, _words(data["military_branch_sites"])
+
+    @cached_property
     def armed_forces_keys(self) -> dict[str, str]:
         """A country's key → its catalog armed forces' key, where the catalog lists them."""
         entries = self.catalog.entries

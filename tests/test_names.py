@@ -2098,3 +2098,21 @@ def test_a_latin_name_listed_beside_a_romanized_one_is_a_person_and_its_surname_
     result = extract(parse_text(text))
     assert result.entities["person:jacob-rothman"].kind == "person"
     assert [(s.speaker_key, s.verb) for s in result.statements] == [("person:jacob-rothman", "说")]
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        # a region's ending after text no catalog explains is a sign of a name the tagger reads,
+        # in a sentence where no one speaks
+        ("该党在旁遮普省和信德省都成为最大的反对党。", "旁遮普省"),
+        ("西澳州的灾情严重，多条道路中断。", "西澳州"),
+    ],
+)
+def test_a_region_no_catalog_lists_is_read_where_no_one_speaks(body, place):
+    assert _kinds(body).get(place) == "place"
+
+
+def test_a_federal_state_or_a_big_city_is_no_place_name():
+    kinds = _kinds("德国各联邦州都在大城市设立了接待中心。")
+    assert "联邦州" not in kinds and "大城市" not in kinds

@@ -47,6 +47,8 @@ _NOT_A_SURNAME = re.compile(r"周[一二三四五六日天末内边年]|曾经")
 _LIST_MARKS = frozenset("、")
 _AGE_BEFORE = re.compile(r"\d{1,3}岁的?")
 # A source named alone at a clause's start, before a comma (据财联社，): 据 and up to six characters.
+# A region's ending (省, 州, 郡): the name before it may be one the catalog does not list.
+_REGION_END = re.compile("[省州郡]")
 _SOURCE_ONLY = re.compile(r"(?:^|(?<=[，,。；;\n「“]))据([^，,。；;\s「“”」的]{2,6})[，,]")
 
 
@@ -267,6 +269,11 @@ def name_signs(view: str, start: int, end: int, coverage: Coverage, titles: Sequ
             and _may_be_name(view, a - 2, coverage, rules)
         ):
             yield a, b  # 包括苹果、三星、华为和高通: the catalog's company among others it may not know
+    for match in _REGION_END.finditer(view, start, end):
+        if match.start() - 2 >= start and not coverage.covers(match.start()) and all(
+            _may_be_name(view, i, coverage, rules) for i in (match.start() - 2, match.start() - 1)
+        ):
+            yield match.start() - 2, match.end()  # 旁遮普省, 信德省: a region no catalog lists
     for match in rules.unnamed_people.finditer(view, start, end):
         yield match.span()  # 一名妇女从…逃出: a person a later 她 may stand for, not a name
     for match in rules.honorifics.finditer(view, start, end):

@@ -594,6 +594,16 @@ def test_unknown_domain_becomes_outlet():
         # a space between the verb and its colon (Julia Faure 总结道 ：)
         ("研究员Julia Faure 总结道 ：我们什么都不做，就没有希望。", "person:julia-faure", "总结道",
          "我们什么都不做，就没有希望"),
+        # 自称 and light verbs with a noun of speech, before punctuation (发出警告，…)
+        ("俄罗斯当局自称，该男子身上未发现毒剂。", "russian-government", "自称", "该男子身上未发现毒剂"),
+        ("王毅同时发出警告，美国不要为台湾提供支持。", "wang-yi", "发出警告", "美国不要为台湾提供支持"),
+        # a document issued, or a suit filed, then what it asks (发布通知，要求…; 入稟，要求…)
+        ("国家药监委员会于本周一发布通知，要求企业严格遵守法规。", "organization:zh-国家药监委员会", "要求",
+         "企业严格遵守法规"),
+        ("黎智英早前入稟，要求法院宣布決定無效。", "person:zh-黎智英", "要求", "法院宣布決定無效"),
+        # a quotation after a conjunction alone goes on the statement (…。但还“B”。)
+        ("印度国防部表示，初步评估“指向一场无人机袭击”。但还“需要进一步的技术分析”。", "organization:zh-印度国防部", "表示",
+         "需要进一步的技术分析"),
         # a quotation of several paragraphs, each opened and only the last closed
         ("陈明同时表示，留学生更加谨慎了。</p><p>“封城对经济影响很大。</p><p>“他们必须考虑学什么课程。”", "person:zh-陈明",
          "表示", "封城对经济影响很大。"),

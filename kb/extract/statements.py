@@ -761,6 +761,11 @@ class StatementFinder:
         text = self.view[prior : clause - 1]
         if text.endswith(self.lex.channels) or text.endswith(self.lex.pressing_acts):
             return True
+        # (禁毒委员会发布通知，要求…: a document issued, what it asks is said through it)
+        document = next((d for d in self.lex.issued_documents if text.endswith(d)), "")
+        issued = text[: len(text) - len(document)].rstrip("了一份项则").removesuffix("了")
+        if document and issued.endswith(tuple(self.lex.issuing_verbs)):
+            return True
         # (华盛顿加紧施压梅洛尼，要求…: pressing someone named right after the act)
         acts = self.lex.pressing_acts
         pressed = max((text.rfind(act) + len(act) for act in acts if act in text), default=-1)
@@ -1513,7 +1518,11 @@ class StatementFinder:
                 if quote_start < pos or quote_start >= line_end:
                     continue
                 between = view[pos:quote_start].strip(" ，,。”」』")
-                if between or self._covered(covered, quote_start + 1, quote_end):
+                # (X表示，初步评估“A”。但还“B”: a conjunction alone before the next quotation)
+                joined = len(between) <= 4 and _joined_only(between, self.lex.continuation_markers) and (
+                    self.lex.verb_prefix_anywhere.search(view, quote_start + 1, quote_start + 5) is None
+                )  # (not 并「明确表示…」: a quotation that opens with its own verb of saying)
+                if between and not joined or self._covered(covered, quote_start + 1, quote_end):
                     break
                 more.append(self._continuation(item, quote_start, quote_end))
                 pos = quote_end + 1
@@ -1780,3 +1789,13 @@ class StatementFinder:
 
 # The quotation marks statements.py relies on, kept for callers that imported them here.
 QUOTE_CLOSERS = CLOSERS
+
+
+def _joined_only(text: str, markers: tuple[str, ...]) -> bool:
+    """Whether ``text`` is conjunctions and adverbs of going on only (但还, 并且)."""
+    while text:
+        marker = next((m for m in markers if text.startswith(m)), None)
+        if marker is None:
+            return False
+        text = text[len(marker) :]
+    return True

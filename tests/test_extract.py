@@ -604,6 +604,9 @@ def test_unknown_domain_becomes_outlet():
         # a quotation after a conjunction alone goes on the statement (…。但还“B”。)
         ("印度国防部表示，初步评估“指向一场无人机袭击”。但还“需要进一步的技术分析”。", "organization:zh-印度国防部", "表示",
          "需要进一步的技术分析"),
+        # a committee written short (安委会) issuing a notice, which then speaks (通知指出)
+        ("省政府安委會印發通知，部署開展排查行動。</p><p>通知指出，這次排查要重點整治易燃材料。", "organization:zh-省政府安委会",
+         "指出", "這次排查要重點整治易燃材料"),
         # a quotation of several paragraphs, each opened and only the last closed
         ("陈明同时表示，留学生更加谨慎了。</p><p>“封城对经济影响很大。</p><p>“他们必须考虑学什么课程。”", "person:zh-陈明",
          "表示", "封城对经济影响很大。"),

@@ -1765,10 +1765,10 @@ def _joined_to_name(view: str, form: str, before: bool = False) -> bool:
 def _modal_before_verb(view: str, form: str, words: Sequence[Word], rules: NameRules) -> bool:
     """Whether ``form`` ends in the modal 会 before a verb at each use (美国违约 | 会 | 扰乱),
     not in a 会 of its own (协会, 理事会)."""
-    if not form.endswith("会") or any(
+    if not form.endswith("会") or form.endswith("委会") or any(
         form.endswith(s) for s in rules.organization_suffixes if len(s) >= 2 and s.endswith("会")
     ):
-        return False
+        return False  # (安委会 | 印发: a committee, 委员会 written short)
     verbs = {w.start for w in words if w.tag in ("v", "vd", "d")}
     # (消委会说, 同乡会表示: a body speaks; a modal 会 is followed by what will happen)
     return all(at + len(form) in verbs and not rules.person_after_words.starts_at(view, at + len(form))

@@ -607,6 +607,10 @@ def test_unknown_domain_becomes_outlet():
         # a committee written short (安委会) issuing a notice, which then speaks (通知指出)
         ("省政府安委會印發通知，部署開展排查行動。</p><p>通知指出，這次排查要重點整治易燃材料。", "organization:zh-省政府安委会",
          "指出", "這次排查要重點整治易燃材料"),
+        # a title written after the name and its gloss (所长沃克（Walker）教授告诉…); 与 before a second
+        # name is no circumstance of the first body's
+        ("伦敦大学学院风险与灾难防治所所长乔安娜·沃克（Joanna Walker）教授告诉BBC：“十年中只有两次。”",
+         "person:joanna-walker", "告诉", "十年中只有两次。"),
         # a quotation of several paragraphs, each opened and only the last closed
         ("陈明同时表示，留学生更加谨慎了。</p><p>“封城对经济影响很大。</p><p>“他们必须考虑学什么课程。”", "person:zh-陈明",
          "表示", "封城对经济影响很大。"),

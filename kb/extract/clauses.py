@@ -248,8 +248,10 @@ class Units:
 
 class ClauseParser:
     def __init__(self, lexicon: Lexicon, places: frozenset[str] = frozenset(),
-                 descriptors: frozenset[str] = frozenset()) -> None:
+                 descriptors: frozenset[str] = frozenset(),
+                 titles_after: frozenset[str] = frozenset()) -> None:
         self.lex = lexicon
+        self.titles_after = titles_after  # 教授, 博士: a title written after the name (…沃克（…）教授)
         self.places = places  # the keys of the article's places: where, after 在, not who
         self.descriptors = descriptors  # words for a sort of body (组织, 机构): before a name, its apposition
 
@@ -650,6 +652,21 @@ class ClauseParser:
             return start, stop
         return None
 
+    def _ends_in_name(self, units: Sequence[Unit]) -> bool:
+        """Whether ``units`` end in a name, after its gloss in brackets and a title written after
+        it (…与灾难防治所所长沃克（Walker）教授: a second name, joined to the subject or its own)."""
+        k = len(units) - 1
+        if k >= 0 and units[k].text in self.titles_after:
+            k -= 1
+        if k >= 0 and units[k].text in (")", "）"):
+            while k >= 0 and units[k].text not in ("(", "（"):
+                k -= 1
+            k -= 1
+        name = units[k] if k >= 0 else None
+        placed = name is not None and name.token is not None and name.token.key in self.places
+        return name is not None and name.tag == ENTITY and not placed and (
+            not any(u.tag == "p" or u.text in self.lex.prepositions for u in units[:k]))
+
     def gap_ok(self, gap: Sequence[Unit]) -> bool:
         """Whether the units between a subject and its verb are circumstances only."""
         lex = self.lex
@@ -701,7 +718,7 @@ class ClauseParser:
                 # (根据影像 | 显示 | 指出: what the words rest on, as shown)
                 or j == len(rest) - 1 > 0 and u.text in lex.basis_endings and text in lex.basis_markers
                 for j, u in enumerate(rest)
-            ) and not _relative_head(rest):
+            ) and not _relative_head(rest) and not (text in JOINERS and self._ends_in_name(rest)):
                 return True  # 对记者, 向安理会, 就下星期与莫斯科的会谈问题在星期二
             if text in lex.prepositions and k + 1 < n and gap[k + 1].nominal:
                 # 透过社工 | 接受访问 | 称: by whom or how, then the channel of speech
@@ -768,6 +785,9 @@ class ClauseParser:
                 if end is not None:
                     k = end
                     continue
+            if text in self.titles_after and (k == 0 or gap[k - 1].text in (")", "）")):
+                k += 1  # 沃克（Joanna Faure Walker）| 教授(告诉): the name's title, written after it
+                continue
             if unit.tag in CIRCUMSTANTIAL or text in lex.fillers or text in lex.reaction_openers:
                 k += 1  # (毛宁 | 对此 | 表示: what was said is a reaction, a circumstance)
                 continue

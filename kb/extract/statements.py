@@ -144,7 +144,8 @@ class StatementFinder:
                            surnames=rules.names.surnames, relays=tuple(self.lex.relay_verbs))
         places = frozenset(t.key for t in tokens
                            if t.type == ENTITY and t.key and rules.kind_of(t.key) == PLACE)
-        self.parser = ClauseParser(self.lex, places, frozenset(rules.names.organization_descriptors))
+        self.parser = ClauseParser(self.lex, places, frozenset(rules.names.organization_descriptors),
+                                   frozenset(rules.names.titles_after_name))
         self.roles = article_roles(tokens, view, rules.kind_of)
         people = {t.key for t in tokens if t.type == ENTITY and t.key and rules.kind_of(t.key) == PERSON}
         holders = TitleHolders(self.roles, people, rules.matcher)

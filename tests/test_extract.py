@@ -611,6 +611,13 @@ def test_unknown_domain_becomes_outlet():
         # name is no circumstance of the first body's
         ("伦敦大学学院风险与灾难防治所所长乔安娜·沃克（Joanna Walker）教授告诉BBC：“十年中只有两次。”",
          "person:joanna-walker", "告诉", "十年中只有两次。"),
+        # two names joined, each with its gloss, speak together (A（…）和B（…）也表示); so do two
+        # places with an adverb after the second (马来西亚与越南也表示)
+        ("两位创办人豪泽（Hermann Hauser）和布朗（Tudor Brown）也表示，公司应该维持中立。", "person:hermann-hauser",
+         "表示", "公司应该维持中立"),
+        ("两位创办人豪泽（Hermann Hauser）和布朗（Tudor Brown）也表示，公司应该维持中立。", "person:tudor-brown",
+         "表示", "公司应该维持中立"),
+        ("马来西亚与越南也表示，与中国船只发生了摩擦。", "vietnam", "表示", "与中国船只发生了摩擦"),
         # a quotation of several paragraphs, each opened and only the last closed
         ("陈明同时表示，留学生更加谨慎了。</p><p>“封城对经济影响很大。</p><p>“他们必须考虑学什么课程。”", "person:zh-陈明",
          "表示", "封城对经济影响很大。"),

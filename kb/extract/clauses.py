@@ -379,6 +379,10 @@ class ClauseParser:
                     # (办公室在他于 | 东京: untagged text ending in a preposition)
                     or (before.tag == "x" and before.text.endswith(("在", "于", "於", "向", "对", "對")))
                 )
+                first = self._listed_before(units, i, start)
+                if first is not None:
+                    # 豪泽（Hermann Hauser）和 | 布朗（…）(也表示): the second of two names joined
+                    return SubjectParse(units, first, k + 1, continuing)
                 if governed:
                     continue  # 向联合国安理会示警: an object, not the speaker
                 return SubjectParse(units, start, k + 1, continuing)
@@ -652,6 +656,21 @@ class ClauseParser:
             return start, stop
         return None
 
+    def _listed_before(self, units: list[Unit], i: int, start: int) -> int | None:
+        """Where the name joined before ``units[start]`` begins (豪泽（…）和 | 布朗), with its
+        title chain, when 和, 与, 及 or 、 and only its gloss stand between; else None."""
+        k = start - 1
+        if k <= i or units[k].text not in JOINERS:
+            return None
+        k -= 1
+        if units[k].text in (")", "）"):
+            while k > i and units[k].text not in ("(", "（"):
+                k -= 1
+            k -= 1
+        if k < i or units[k].tag != ENTITY:
+            return None
+        return self.chain_start(units, i, k)
+
     def _ends_in_name(self, units: Sequence[Unit]) -> bool:
         """Whether ``units`` end in a name, after its gloss in brackets and a title written after
         it (…与灾难防治所所长沃克（Walker）教授: a second name, joined to the subject or its own)."""
@@ -698,6 +717,8 @@ class ClauseParser:
                 depth += (u.text in ("(", "（")) - (u.text in (")", "）"))
                 if u.tag != "w" and depth == 0:
                     named.append(u)
+            while len(named) > 1 and (named[-1].tag == "d" or named[-1].text in lex.fillers):
+                named.pop()  # (马来西亚与越南 | 也(表示): an adverb after the second name)
             if text in ("和", "与", "及") and named and all(u.nominal for u in named) and (
                 any(u.tag == TITLE for u in named) or [u.tag for u in named] == [ENTITY]
             ):

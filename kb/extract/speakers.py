@@ -569,6 +569,7 @@ class Speakers:
         """The other entities of a list subject: 比利时、波兰、西班牙也说; 拜登与泽连斯基均表示."""
         keys: list[str] = []
         units = [u for u in units if u.text not in ("《", "》", "『", "』")]  # 美联社和《纽约时报》
+        units = _without_brackets(units)  # 豪泽（Hermann Hauser）和布朗: the gloss is the name's
         for left, joiner, right in zip(units, units[1:], units[2:], strict=False):
             # (和 between two names right before the verb joins them too: 综合法新社和路透社报导)
             if (joiner.text in JOINERS and (joiner.text == "、" or together or right is units[-1])

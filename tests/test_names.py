@@ -2116,3 +2116,7 @@ def test_a_region_no_catalog_lists_is_read_where_no_one_speaks(body, place):
 def test_a_federal_state_or_a_big_city_is_no_place_name():
     kinds = _kinds("德国各联邦州都在大城市设立了接待中心。")
     assert "联邦州" not in kinds and "大城市" not in kinds
+
+
+def test_a_catalog_latin_name_inside_a_hyphenated_one_is_none():
+    assert "亚洲" not in _kinds("据“Asia-Plus”报道，俄罗斯将向杜尚别提供赠款。")

@@ -321,8 +321,14 @@ def scan(view: str, matcher: Matcher, extra: dict[str, str] | None = None) -> li
             hit = (ENTITY, frozenset([extra[form]]), False) if form in extra else forms[form]
             kind, keys, ambiguous = hit
             end = i + length
-            if form[0].isascii() and form[0].isalnum() and i > 0 and _is_word_char(view[i - 1]):
+            if form[0].isascii() and form[0].isalnum() and i > 0 and (
+                _is_word_char(view[i - 1]) or view[i - 1] == "-" and i > 1 and _is_word_char(view[i - 2])
+            ):
                 continue
+            if form[-1].isascii() and form[-1].isalnum() and view[end : end + 1] == "-" and (
+                end + 1 < n and _is_word_char(view[end + 1])
+            ):
+                continue  # (Asia-Plus: a hyphenated Latin name, not the catalog's Asia)
             if form[-1].isascii() and form[-1].isalnum() and end < n and _is_word_char(view[end]) and not (
                 form[-1].isalpha() and _DATE_AFTER.match(view, end)
             ):

@@ -210,7 +210,8 @@ def latin_after_descriptors(text: NormalisedText, descriptors: tuple[str, ...],
     name → the catalog's key, or one of its own."""
     found: dict[str, str] = {}
     matches = [*_descriptor_latin_pattern(descriptors).finditer(text.text),
-               *(_quoted_latin_pattern(quoted_after).finditer(text.text) if quoted_after else ())]
+               *(_quoted_latin_pattern(quoted_after).finditer(text.text) if quoted_after else ()),
+               *_SOURCED_LATIN.finditer(text.text)]
     for match in matches:
         start, end = match.span("latin")
         day = _DAY_DIGITS.search(text.text, start, end)
@@ -228,6 +229,9 @@ def latin_after_descriptors(text: NormalisedText, descriptors: tuple[str, ...],
 
 
 _DAY_DIGITS = re.compile(r"(?<=[a-z])\d{1,4}$")
+# A source by its Latin name in quotes, after 据 and before what it reported (据“Asia-Plus”报道).
+_SOURCED_LATIN = re.compile(r"据[“「『](?P<latin>[a-z0-9][a-z0-9&.\-]*(?: [a-z0-9][a-z0-9&.\-]*){0,3})[”」』]"
+                            r"(?=报道|报导|称|消息|披露|指出)")
 
 
 @lru_cache(maxsize=4)

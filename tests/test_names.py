@@ -2120,3 +2120,9 @@ def test_a_federal_state_or_a_big_city_is_no_place_name():
 
 def test_a_catalog_latin_name_inside_a_hyphenated_one_is_none():
     assert "亚洲" not in _kinds("据“Asia-Plus”报道，俄罗斯将向杜尚别提供赠款。")
+
+
+def test_a_chinese_name_opening_with_a_place_is_a_person_before_a_verb():
+    # 韩 is a surname and 韩国 a country: 韩国瑜 right before 表示 is a person, 韩国队 no one
+    kinds = _kinds("国民党的韩国瑜表示，支持这个方案。")
+    assert kinds.get("韩国瑜") == "person", kinds

@@ -828,6 +828,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
             not _foreign_run(raw) and _after_person_cue(view, raw, rules)
         ):
             kind = PERSON  # 主委杨长镇: a Chinese name ending like a town, right after a title
+        if kind == PLACE and _name_after_place(view, raw, rules, known):
+            kind = PERSON  # 韩国 | 瑜: a surname's place and a given name, after a title or before a verb
         if kind != PERSON and _joined_to_name(view, raw):
             kind = PERSON  # 格什科维奇 after 埃文·格什科维奇: the surname of a full name
         if kind == ORGANIZATION and not raw.endswith(rules.organization_suffixes) and _joined_to_name(
@@ -1359,6 +1361,18 @@ def _ends_a_body(view: str, form: str, organizations: Sequence[str], known: Mapp
             if body and not rules.title_words.ends_at(longer[:n]):
                 return True
     return False
+
+
+def _name_after_place(view: str, raw: str, rules: NameRules, known: Mapping[str, str]) -> bool:
+    """Whether ``raw`` is a Chinese name that opens with a place the catalog knows (韩国瑜):
+    three characters, the place's first a surname, the third no place's ending or word for who
+    one is, written after a title or right before a reporting verb."""
+    if len(raw) != 3 or raw in known or known.get(raw[:2]) != PLACE or raw[0] not in rules.surnames:
+        return False
+    if raw.endswith(rules.place_suffixes) or raw[2] in rules.agent_word_ends:
+        return False
+    return _after_person_cue(view, raw, rules) or any(
+        rules.person_after_words.starts_at(view, at + 3) for at in uses(view, raw))
 
 
 def _after_person_cue(view: str, form: str, rules: NameRules) -> bool:

@@ -2277,7 +2277,8 @@ def test_a_title_written_after_the_name_is_the_named_persons():
 )
 def test_content_ends_where_a_new_attribution_begins(body, verb, content):
     said = statements(body)
-    assert [c for _, v, c, _ in said if v == verb] == [content], said
+    # (the new attribution may be a statement of its own: 菲利普·戴维森上将表示, …)
+    assert [c for _, v, c, _ in said if v == verb][:1] == [content], said
 
 
 def test_a_couple_after_a_name_is_not_that_person_speaking():

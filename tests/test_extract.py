@@ -620,6 +620,9 @@ def test_unknown_domain_becomes_outlet():
         ("马来西亚与越南也表示，与中国船只发生了摩擦。", "vietnam", "表示", "与中国船只发生了摩擦"),
         # a source by its Latin name in quotes after 据, hyphenated (no catalog's Asia in Asia-Plus)
         ("据“Pamir-News”报道，俄罗斯将向杜尚别提供赠款。", "organization:pamir-news", "报道", "俄罗斯将向杜尚别提供赠款"),
+        # a quotation with one nested in it in the same marks (“…“逃犯”之名，”X称)
+        ("“不要走一条不归的路，一生背负“逃犯”之名，”英国首相苏纳克称。", "rishi-sunak", "称",
+         "不要走一条不归的路，一生背负“逃犯”之名，"),
         # a quotation of several paragraphs, each opened and only the last closed
         ("陈明同时表示，留学生更加谨慎了。</p><p>“封城对经济影响很大。</p><p>“他们必须考虑学什么课程。”", "person:zh-陈明",
          "表示", "封城对经济影响很大。"),

@@ -47,7 +47,7 @@ def quote_spans(view: str) -> list[tuple[int, int]]:
         closer = CLOSERS[view[i]]
         line_end = view.find("\n", i)
         line_end = n if line_end == -1 else line_end
-        j = view.find(closer, i + 1, line_end)
+        j = _matching_closer(view, i, closer, line_end)
         if j == -1 and _runs_on(view, i, line_end):
             j = line_end  # “…。⏎“…”: a quotation of several paragraphs, each opened, only the last closed
         if j == -1:
@@ -57,6 +57,25 @@ def quote_spans(view: str) -> list[tuple[int, int]]:
             spans.append((i, j))
         i = j + 1
     return spans
+
+
+def _matching_closer(view: str, opener: int, closer: str, line_end: int) -> int:
+    """Where the quotation opened at ``opener`` closes in its line: past quotations nested in it
+    with the same marks (“…“逃犯”之名，”), else at the first closer (an opener typed for a closer)."""
+    first = view.find(closer, opener + 1, line_end)
+    if first == -1 or closer == view[opener]:
+        return first
+    depth, pos = 1, opener + 1
+    while pos < line_end:
+        char = view[pos]
+        if char == view[opener]:
+            depth += 1
+        elif char == closer:
+            depth -= 1
+            if depth == 0:
+                return pos
+        pos += 1
+    return first
 
 
 def _runs_on(view: str, opener: int, line_end: int) -> bool:

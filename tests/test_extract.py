@@ -623,6 +623,9 @@ def test_unknown_domain_becomes_outlet():
         # a quotation with one nested in it in the same marks (“…“逃犯”之名，”X称)
         ("“不要走一条不归的路，一生背负“逃犯”之名，”英国首相苏纳克称。", "rishi-sunak", "称",
          "不要走一条不归的路，一生背负“逃犯”之名，"),
+        # a paragraph opening with a quotation of whole sentences, then a sentence opening with a
+        # person's name, as a lead writes (“Q。”X社长Y本月宣布…)
+        ("“尚未接到任何通知。”日本内阁官房长官松野博一1日召开记者会。", "hirokazu-matsuno", "", "尚未接到任何通知。"),
         # a quotation of several paragraphs, each opened and only the last closed
         ("陈明同时表示，留学生更加谨慎了。</p><p>“封城对经济影响很大。</p><p>“他们必须考虑学什么课程。”", "person:zh-陈明",
          "表示", "封城对经济影响很大。"),

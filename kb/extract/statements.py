@@ -1091,6 +1091,7 @@ class StatementFinder:
         found = [self._not_the_addressed(item) for item in found]
         found.extend(self._continued(found))
         found.extend(self._quotes_after_their_subject(found))
+        found.extend(self._quotes_before_their_subject(found))
         # (声明 | “: a content of marks alone says nothing)
         found = [self._named_after(item) for item in found if _A_WORD.search(self.view, item.content_start,
                                                                              item.content_end)]
@@ -1677,6 +1678,31 @@ class StatementFinder:
                     break
                 out.append(self._continuation(item, *quote))
                 next_start = next_end + 1
+        return out
+
+    def _quotes_before_their_subject(self, found: list[Found]) -> list[Found]:
+        """A paragraph that opens with a quotation of whole sentences, attributed by no verb,
+        then a sentence that opens with a person's name (“当进则进。”松下社长楠见雄规本月宣布…):
+        that person's words, as a lead in the press opens."""
+        view, index = self.view, self.index
+        covered = [(f.content_start, f.content_end) for f in found]
+        out: list[Found] = []
+        for quote_start, quote_end in index.quotes:
+            line_start, line_end = index.line_bounds(quote_start)
+            if view[line_start:quote_start].strip() or view[quote_end - 1] not in _QUOTE_ENDS:
+                continue  # (only a quotation that opens its paragraph and ends a sentence inside)
+            if self._covered(covered, quote_start + 1, quote_end) or quote_end + 1 >= line_end:
+                continue
+            if any(quote_end < f.verb_start < index.sentence_bounds(quote_end + 1)[1] for f in found):
+                continue  # (“…。”X说: its own attribution follows)
+            after = quote_end + 1
+            parse = self.parser.parse_opening(self.units.between(after, min(line_end, after + 24)))
+            subject = self.speakers.resolve(parse) if parse.phrase and parse.phrase[0].start == after else None
+            if subject is not None and subject.key and self.speakers.kind(subject.key) == PERSON and (
+                self.view[subject.start : subject.end] not in self.lex.pronouns
+            ):
+                subject = replace(subject, carried=True)
+                out.append(Found(quote_start, quote_start, "", quote_start + 1, quote_end, subject, True, True))
         return out
 
     def _sentence_opener(self, pos: int) -> Subject | None:

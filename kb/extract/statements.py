@@ -1697,12 +1697,14 @@ class StatementFinder:
                 continue  # (“…。”X说: its own attribution follows)
             after = quote_end + 1
             parse = self.parser.parse_opening(self.units.between(after, min(line_end, after + 24)))
-            subject = self.speakers.resolve(parse) if parse.phrase and parse.phrase[0].start == after else None
+            opens = bool(parse.phrase) and parse.phrase[0].start == after
+            subject = self.speakers.resolve(parse) if opens else None
             if subject is not None and subject.key and self.speakers.kind(subject.key) == PERSON and (
                 self.view[subject.start : subject.end] not in self.lex.pronouns
             ):
                 subject = replace(subject, carried=True)
-                out.append(Found(quote_start, quote_start, "", quote_start + 1, quote_end, subject, True, True))
+                content = (quote_start + 1, quote_end)
+                out.append(Found(quote_start, quote_start, "", *content, subject, True, True))
         return out
 
     def _sentence_opener(self, pos: int) -> Subject | None:

@@ -21,6 +21,7 @@ from kb.extract.bodies import before_known, without_verb_character
 from kb.extract.entities import slug, transliteration_chars
 from kb.extract.records import EntityInfo
 from kb.extract.tagger import Word
+from kb.extract.text import made_of
 from kb.normalise import NormalisedText, normalise_key
 
 # A Latin name in brackets, after a Chinese name or a closing quote (「白盔」（White Helmets）).
@@ -202,7 +203,7 @@ def _form_start(view: str, paren: int, words: Sequence[Word], starts: list[int],
             cut = _after_descriptor(piece[:-2], rules)
             # (not 阿里巴巴集团 | 控股有限公司: a company's legal ending; nor 安迈企业 | 咨询公司:
             # a descriptor's word inside the name, and a sort of body after it)
-            if cut is not None and not _only_corporate(piece[cut:], rules.corporate) and (
+            if cut is not None and not made_of(piece[cut:], rules.corporate) and (
                 piece[cut:] not in rules.descriptors
             ):
                 return word.start + cut
@@ -247,16 +248,6 @@ def _listed_after_descriptor(view: str, start: int, rules: BracketRules) -> bool
     if not window.endswith(_LIST_OPENERS):
         return False
     return any(descriptor in window for descriptor in rules.descriptors)
-
-
-def _only_corporate(rest: str, corporate: tuple[str, ...]) -> bool:
-    """Whether ``rest`` is nothing but a company's legal endings (控股有限公司)."""
-    while rest:
-        ending = next((c for c in corporate if rest.startswith(c)), None)
-        if ending is None:
-            return False
-        rest = rest[len(ending) :]
-    return True
 
 
 def _after_descriptor(piece: str, rules: BracketRules) -> int | None:

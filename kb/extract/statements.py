@@ -30,7 +30,16 @@ from kb.extract.roles import TitleHolders, article_roles
 from kb.extract.rules import Rules
 from kb.extract.speakers import Speakers, Subject
 from kb.extract.tagger import Word
-from kb.extract.text import CLAUSE_PUNCT, CLOSERS, CLOSING_QUOTES, OPENERS, SENTENCE_END, TextIndex, uses
+from kb.extract.text import (
+    CLAUSE_PUNCT,
+    CLOSERS,
+    CLOSING_QUOTES,
+    OPENERS,
+    SENTENCE_END,
+    TextIndex,
+    made_of,
+    uses,
+)
 
 # A run of Chinese characters (a name pressed right after 施压).
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff·]+")
@@ -1521,7 +1530,7 @@ class StatementFinder:
                     continue
                 between = view[pos:quote_start].strip(" ，,。”」』")
                 # (X表示，初步评估“A”。但还“B”: a conjunction alone before the next quotation)
-                joined = len(between) <= 4 and _joined_only(between, self.lex.continuation_markers) and (
+                joined = len(between) <= 4 and made_of(between, self.lex.continuation_markers) and (
                     self.lex.verb_prefix_anywhere.search(view, quote_start + 1, quote_start + 5) is None
                 )  # (not 并「明确表示…」: a quotation that opens with its own verb of saying)
                 if between and not joined or self._covered(covered, quote_start + 1, quote_end):
@@ -1818,13 +1827,3 @@ class StatementFinder:
 
 # The quotation marks statements.py relies on, kept for callers that imported them here.
 QUOTE_CLOSERS = CLOSERS
-
-
-def _joined_only(text: str, markers: tuple[str, ...]) -> bool:
-    """Whether ``text`` is conjunctions and adverbs of going on only (但还, 并且)."""
-    while text:
-        marker = next((m for m in markers if text.startswith(m)), None)
-        if marker is None:
-            return False
-        text = text[len(marker) :]
-    return True

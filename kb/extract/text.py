@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 OPENERS = "“「『‘\""
 CLOSERS = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
@@ -87,6 +87,17 @@ def _runs_on(view: str, opener: int, line_end: int) -> bool:
         following += 1
     return not view[line_start:opener].strip() and view[line_end - 1 : line_end] in "。！？!?…" and (
         line_end > opener + 1) and view[following : following + 1] == view[opener]
+
+
+def made_of(text: str, words: Sequence[str]) -> bool:
+    """Whether ``text`` is nothing but ``words`` one after another (控股有限公司 of legal endings,
+    但还 of conjunctions)."""
+    while text:
+        word = next((w for w in words if text.startswith(w)), None)
+        if word is None:
+            return False
+        text = text[len(word) :]
+    return True
 
 
 def uses(view: str, form: str) -> Iterator[int]:

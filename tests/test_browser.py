@@ -129,8 +129,8 @@ def test_the_explorer_shows_a_person_and_an_outlet(browser, served, shots):
     _open(page, base + "/explore/person?name=" + "拜登")  # quoted by more outlets: the screenshot
     assert page.locator("#by-outlet .outlet").count() >= 2
     # each remark once, its reports under it: the warning Guancha and VOA both carried is one
-    carried = page.locator("#utterances .utterance", has_text="2 reports by 观察者网, 美国之音")
-    assert carried.count() == 1 and carried.locator("ul.reports li").count() == 2
+    carried = page.locator("#utterances .utterance", has_text="3 reports by 观察者网, 美国之音")
+    assert carried.count() == 1 and carried.locator("ul.reports li").count() == 3
     remarks, reports = (page.locator(f"#utterances {s}").count() for s in (".utterance", "ul.reports li"))
     assert remarks < reports == page.locator("#by-outlet ul.statements li").count()  # every statement once
     assert page.locator("#co-mentioned a").count() >= 3  # on to other pages

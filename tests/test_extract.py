@@ -629,10 +629,25 @@ def test_unknown_domain_becomes_outlet():
         # a quotation of several paragraphs, each opened and only the last closed
         ("陈明同时表示，留学生更加谨慎了。</p><p>“封城对经济影响很大。</p><p>“他们必须考虑学什么课程。”", "person:zh-陈明",
          "表示", "封城对经济影响很大。"),
+        # a person named in full, then by the surname alone before the verb (Hong Kong's and
+        # Taiwan's courts and councils), with an adverb the tagger runs into it or none
+        ("律师邓家豪代表被告求情。法官问及案情；邓就指被告并非主谋。", "person:zh-邓家豪", "指", "被告并非主谋"),
+        ("律师邓家豪代表被告求情。法官问及案情；邓遂引述被告的信，指他深感后悔。", "person:zh-邓家豪", "指",
+         "他深感后悔"),
+        ("议员苏伟文出席会议。主席宣布休会后，苏称绝对同意。", "person:zh-苏伟文", "称", "绝对同意"),
     ],
 )
 def test_attribution_mechanisms(body, speaker, verb, content):
     assert (speaker, verb, content, False) in statements(body), statements(body)
+
+
+def test_a_surname_alone_speaks_for_the_one_person_of_that_surname_only():
+    # two people of one surname: the surname alone is neither's
+    said = statements("律师邓家豪与邓美玲出庭。法官问及案情；邓就指被告并非主谋。")
+    assert all(speaker is None for speaker, *_ in said), said
+    # a surname's character inside a word (桥梁) or before the full name is no one's
+    said = statements("梁说，桥梁安全。议员梁志明出席会议。")
+    assert all(speaker != "person:zh-梁志明" for speaker, *_ in said), said
 
 
 def test_a_summing_up_of_a_thing_and_what_is_hard_to_predict_are_no_statements():

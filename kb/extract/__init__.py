@@ -51,6 +51,7 @@ from kb.extract.records import (
 from kb.extract.rules import Rules, default_rules, rules_for
 from kb.extract.same_body import without_country
 from kb.extract.statements import StatementFinder
+from kb.extract.surnames import surnames_alone
 from kb.extract.tagger import Word, dates_apart, default_tagger
 from kb.extract.text import sentence_spans
 from kb.normalise import NormalisedText, normalise
@@ -215,6 +216,9 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
         extra.update(titled)
         tokens = scan(view, matcher, extra)
     tokens = drop_inside_titles(tokens, view)
+    tokens, words = surnames_alone(view, tokens, words, rules.names.surnames,
+                                   {*rules.lexicon.fillers, *rules.names.surname_adverbs}, rules.lexicon.verbs,
+                                   _tags_alone)
     resolve_ambiguous(tokens, view, matcher, result.outlet.country)
     # The person an administration is named after (李在明 | 政府) is a mention only: the finder
     # reads the administration.

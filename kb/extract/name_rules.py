@@ -64,6 +64,7 @@ class NameRules:
     city_offices: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # 市 | 警局: a city's own office
     utilities: tuple[str, ...] = ()  # 捷运, 自来水: a place's own service company (台北 | 捷运公司)
     glued_adverbs: tuple[str, ...] = ()  # 如是: an adverb the tagger glues to a name before a verb
+    surname_adverbs: tuple[str, ...] = ()  # 就: an adverb after a surname alone (彭就指)
     paired_bodies: frozenset[str] = frozenset()  # 部会: bodies of two sorts, by their one-character words
     suffix_words: frozenset[str] = frozenset()  # 军力: a one-character suffix and the word it begins
     people_nouns: tuple[str, ...] = ()  # 难民, 族群: what members of a people are (罗兴亚难民)

@@ -536,6 +536,7 @@ class Rules:
             suffix_words=frozenset(_words(data["suffix_words"])),
             people_nouns=_words(data["people_nouns"]),
             glued_adverbs=_words(data["glued_adverbs"]),
+            surname_adverbs=_words(data["surname_adverbs"]),
             speaking_body_endings=_words(data["speaking_body_endings"]),
             local_governments=_words(data["local_governments"]),
             city_offices=(_words(data["city_offices"]["places"]), _words(data["city_offices"]["offices"])),

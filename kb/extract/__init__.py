@@ -217,8 +217,8 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
         tokens = scan(view, matcher, extra)
     tokens = drop_inside_titles(tokens, view)
     tokens, words = surnames_alone(view, tokens, words, rules.names.surnames,
-                                   {*rules.lexicon.fillers, *rules.names.surname_adverbs}, rules.lexicon.verbs,
-                                   _tags_alone)
+                                   {*rules.lexicon.fillers, *rules.names.surname_adverbs},
+                                   rules.lexicon.verbs, _tags_alone)
     resolve_ambiguous(tokens, view, matcher, result.outlet.country)
     # The person an administration is named after (李在明 | 政府) is a mention only: the finder
     # reads the administration.

@@ -2126,3 +2126,14 @@ def test_a_chinese_name_opening_with_a_place_is_a_person_before_a_verb():
     # 韩 is a surname and 韩国 a country: 韩国瑜 right before 表示 is a person, 韩国队 no one
     kinds = _kinds("国民党的韩国瑜表示，支持这个方案。")
     assert kinds.get("韩国瑜") == "person", kinds
+
+
+def test_a_japanese_name_opening_with_a_place_and_its_family_name_alone_are_a_person():
+    # 加纳 is Ghana in the catalog and a Japanese family name: after a person's word, with a
+    # given name, it opens a name the tagger must read; alone later in that story, the person
+    body = "日本选手加纳虹辉击败了对手。加纳在决赛中发挥出色。"
+    kinds = _kinds(body)
+    assert kinds.get("加纳虹辉") == "person" and "加纳" not in kinds, kinds
+    text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"
+    mentions = {m.surface: m.key for m in extract(parse_text(text)).mentions}
+    assert mentions.get("加纳") == mentions.get("加纳虹辉"), mentions

@@ -232,6 +232,11 @@ def name_signs(view: str, start: int, end: int, coverage: Coverage, titles: Sequ
             after += 1
         if after < end and _may_be_name(view, after, coverage, rules) and not verb.match(view, after):
             yield match.start(), after + 1
+            continue
+        place_end = coverage.end_of(after) if after < end and coverage.covers(after) else -1
+        if coverage.place_ends.get(place_end) == after and place_end < end and (
+                _may_be_name(view, place_end, coverage, rules) and not verb.match(view, place_end)):
+            yield match.start(), place_end + 1  # 选手加纳 | 虹辉: a name opening with a place's
     for match in _AGE_BEFORE.finditer(view, start, end):
         if match.end() < end and _may_be_name(view, match.end(), coverage, rules):
             yield match.start(), match.end() + 1  # 92岁的 | 林武云

@@ -1963,10 +1963,12 @@ def _family_names_alone(view: str, names: dict[str, Name], known: Mapping[str, s
     """A four-character name's first two characters written alone elsewhere (二阶 after
     二阶俊博, 林郑 after 林郑月娥, 欧阳 after 欧阳娜娜): the family name the news then uses, so
     that person — Japanese surnames, married and compound ones are two characters. The name
-    may be the catalog's (河野 after 河野太郎)."""
+    may be the catalog's (河野 after 河野太郎), and the family name a place's too (加纳 after
+    加纳虹辉: in a story of that person, the person)."""
     for name in [n for n in names.values() if n.kind == PERSON and n.known_as is None]:
         family = name.form[:2]
-        if len(name.form) != 4 or not _HAN.fullmatch(name.form) or family in names or known.get(family):
+        if len(name.form) != 4 or not _HAN.fullmatch(name.form) or family in names or (
+                known.get(family) not in (None, PLACE)):
             continue
         if any(not view.startswith(name.form, at) for at in uses(view, family)):
             names[family] = Name(family, PERSON, name.key)

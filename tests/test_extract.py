@@ -635,6 +635,9 @@ def test_unknown_domain_becomes_outlet():
         ("律师邓家豪代表被告求情。法官问及案情；邓遂引述被告的信，指他深感后悔。", "person:zh-邓家豪", "指",
          "他深感后悔"),
         ("议员苏伟文出席会议。主席宣布休会后，苏称绝对同意。", "person:zh-苏伟文", "称", "绝对同意"),
+        # 他 after a sentence whose subject beat a named other: the subject, not its object
+        ("日本选手加纳虹辉击败了东道主法国的主力选手博雷尔，夺得金牌。他说：“很庆幸能从事击剑。”", "person:zh-加纳虹辉",
+         "说", "很庆幸能从事击剑。"),
     ],
 )
 def test_attribution_mechanisms(body, speaker, verb, content):

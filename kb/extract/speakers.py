@@ -1289,5 +1289,8 @@ class Speakers:
         # (…nor 拜登的儿子 | 亨特·拜登, 潘文渊奖遴选委员会召集人的…董事长 | 曾繁城: a 的 phrase
         # naming whose, or of what, the name is; nor 谢侑芯经纪人 | Chris（克里斯）: whose agent)
         related = _LATIN_GLOSSED.sub("", between) in self.rules.names.person_cues
+        # (…but 加纳虹辉击败了…的主力选手 | 博雷尔: the other's verb first, whose object this is)
+        acted = other is not None and (word := self.units.tag_at(other.end)) is not None and (
+            word.start == other.end and word.tag == "v" and word.end - word.start >= 2)
         return not (other is not None and other.start < token.start and other.key != token.key
-                    and "的" not in between and not related)
+                    and ("的" not in between or acted) and not related)

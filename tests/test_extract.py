@@ -635,6 +635,20 @@ def test_unknown_domain_becomes_outlet():
         ("律师邓家豪代表被告求情。法官问及案情；邓遂引述被告的信，指他深感后悔。", "person:zh-邓家豪", "指",
          "他深感后悔"),
         ("议员苏伟文出席会议。主席宣布休会后，苏称绝对同意。", "person:zh-苏伟文", "称", "绝对同意"),
+        # a quotation after a colon, over paragraphs each opened and only the last closed
+        ("环保人士陈明指出了问题。</p><p>他说：“他们似乎领先我们五十年。</p><p>“社区里的人收割稻米。”", "person:zh-陈明",
+         "说", "他们似乎领先我们五十年。"),
+        # quotation paragraphs after a sentence opening with a name, a photo's credit between
+        ("环保人士陈明希望谷物成为主食。(ABC: Jessica Ross)</p><p>“他们把这些食物卖到市场。</p><p>“他们主张自己有权控制。”",
+         "person:zh-陈明", "", "他们主张自己有权控制。"),
+        # 她 after several unnamed people questioned her: still the woman named before
+        ("特勤局局长金伯莉·切特尔出席听证会，会上多名委员会成员对她进行了质询。</p><p>她在听证会上表示，此次事件是严重失误。",
+         "person:zh-金伯莉·切特尔", "表示", "此次事件是严重失误"),
+        # “A，”X told a paper. “B.”: both quotations are X's
+        ("“基地是柬埔寨的，”基地指挥官陈明告诉《纽约时报》。“说基地由中国控制是不对的。”", "person:zh-陈明", "告诉",
+         "说基地由中国控制是不对的。"),
+        ("“基地是柬埔寨的，”基地指挥官陈明告诉《纽约时报》。“说基地由中国控制是不对的。”", "person:zh-陈明", "告诉",
+         "基地是柬埔寨的，"),
         # 他 after a sentence whose subject beat a named other: the subject, not its object
         ("日本选手加纳虹辉击败了东道主法国的主力选手博雷尔，夺得金牌。他说：“很庆幸能从事击剑。”", "person:zh-加纳虹辉",
          "说", "很庆幸能从事击剑。"),
@@ -642,6 +656,11 @@ def test_unknown_domain_becomes_outlet():
 )
 def test_attribution_mechanisms(body, speaker, verb, content):
     assert (speaker, verb, content, False) in statements(body), statements(body)
+
+
+def test_what_two_named_things_have_between_them_shows_is_neither_ones_statement():
+    said = statements("尽管柬埔寨否认，但柬埔寨与中国的密切关系表明，云壤可能是军事基地。")
+    assert all(speaker != "cambodia" for speaker, *_ in said), said
 
 
 def test_a_surname_alone_speaks_for_the_one_person_of_that_surname_only():

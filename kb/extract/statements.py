@@ -1068,7 +1068,13 @@ class StatementFinder:
                     continue
                 start, end, direct = quoted[0] + 1, quoted[1], True
             elif not (direct and punctuated) and self._needs_clause(verb, start, end):
-                continue  # (告诉半岛电视台，“…”: a quotation after the addressee is what was said)
+                # (告诉半岛电视台，“…”: a quotation after the addressee is what was said, found
+                # by its own verb; “Q，”X告诉《纽约时报》。: the quotation before, whom it was told)
+                told = self.lex.verbs.get(verb.form, verb.form) in self.lex.addressee_verbs
+                quoted = self._quote_before(subject.start) if told else None
+                if quoted is None or self.view[end : end + 1] not in ("。", "."):
+                    continue
+                start, end, direct = quoted[0] + 1, quoted[1], True
             else:
                 # “Q。”他说，R: the quotation before the speaker is theirs too (“Q。”租用该货轮的
                 # …社长X透露，R: before a relative clause the subject phrase opens with, too).
@@ -1525,6 +1531,12 @@ class StatementFinder:
             line_start, line_end = index.line_bounds(item.verb_start)
             # Quotes after the statement's own, in its line, joined by commas only.
             pos = max(item.content_end, item.verb_end)
+            if item.content_end <= item.verb_start:
+                # (“A，”X告诉《纽约时报》。“B。”: after the quotation's attribution and whom it told)
+                told = index.sentence_bounds(item.verb_end)[1]
+                spoken = self.lex.verb_prefix_anywhere.search(view, pos, told) is not None
+                if told - pos <= 12 and not spoken and not index.inside_quote(told - 1):
+                    pos = told
             for quote_start, quote_end in index.quotes:
                 if quote_start < pos or quote_start >= line_end:
                     continue
@@ -1671,7 +1683,13 @@ class StatementFinder:
             after = view[quote_end + 1 : index.line_bounds(quote_start)[1]].strip("。 ")
             if after:
                 continue  # (“…”彼得告诉BBC: its own attribution follows)
-            subject = self._sentence_opener(back - 1 - (view[back - 1] == "\n"))
+            last = back - 1 - (view[back - 1] == "\n")
+            if view[last : last + 1] in (")", "）"):
+                # (…主食。(ABC Sunshine Coast: Jessica Ross): a photo's credit ends the paragraph)
+                opened = max(view.rfind("(", 0, last), view.rfind("（", 0, last))
+                if opened > 0 and view[opened - 1] in "。！？!?" and "\n" not in view[opened:last]:
+                    last = opened - 1
+            subject = self._sentence_opener(last)
             if subject is None:
                 continue
             item = Found(quote_start, quote_start, "", quote_start + 1, quote_end, subject, True, True)

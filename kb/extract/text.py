@@ -80,12 +80,14 @@ def _matching_closer(view: str, opener: int, closer: str, line_end: int) -> int:
 
 def _runs_on(view: str, opener: int, line_end: int) -> bool:
     """Whether the quotation opened at ``opener``, unclosed in its paragraph, goes on into the
-    next: it opens its paragraph, the paragraph ends a sentence, and the next opens the same mark."""
+    next: it opens its paragraph (or follows its colon: 他说：“…), the paragraph ends a sentence,
+    and the next opens the same mark."""
     line_start = view.rfind("\n", 0, opener) + 1
     following = line_end + 1
     while following < len(view) and view[following] in " \n":
         following += 1
-    return not view[line_start:opener].strip() and view[line_end - 1 : line_end] in "。！？!?…" and (
+    before = view[line_start:opener].strip()
+    return (not before or before.endswith((":", "："))) and view[line_end - 1 : line_end] in "。！？!?…" and (
         line_end > opener + 1) and view[following : following + 1] == view[opener]
 
 

@@ -2137,3 +2137,8 @@ def test_a_japanese_name_opening_with_a_place_and_its_family_name_alone_are_a_pe
     text = f"<!--1643120102000-->\n[标题](https://www.example.com/a/1)\n------\n<p>{body}</p>"
     mentions = {m.surface: m.key for m in extract(parse_text(text)).mentions}
     assert mentions.get("加纳") == mentions.get("加纳虹辉"), mentions
+
+
+def test_a_people_written_before_a_dotted_name_is_no_part_of_it():
+    kinds = _kinds("在昆士兰州的一个工业区里，加米拉艾人雅各布·伯奇(Jacob Birch)忙碌于建立一个本地谷物产业。")
+    assert kinds.get("雅各布·伯奇") == "person" and not any("人雅各布" in name for name in kinds), kinds

@@ -81,6 +81,14 @@ def _opens_place(units: Sequence[Unit]) -> bool:
     return any(u.text in ("在", "于", "於", "从", "從") for u in units)
 
 
+def _head_noun_last(units: Sequence[Unit]) -> bool:
+    """Whether ``units`` end in 的 and a noun, the verb's subject (柬埔寨与 | 中国的密切关系 |
+    表明: X and Y's relations show), no circumstance."""
+    k = max((j for j, u in enumerate(units) if u.text == "的"), default=-1)
+    tail = units[k + 1 :]
+    return k > 0 and bool(tail) and tail[-1].tag == "n" and all(u.tag in ("n", "a") for u in tail)
+
+
 def _relative_head(units: Sequence[Unit]) -> bool:
     """Whether a name heads a relative clause here (在华企业的伍德克): the subject, not part
     of a circumstance."""
@@ -739,7 +747,9 @@ class ClauseParser:
                 # (根据影像 | 显示 | 指出: what the words rest on, as shown)
                 or j == len(rest) - 1 > 0 and u.text in lex.basis_endings and text in lex.basis_markers
                 for j, u in enumerate(rest)
-            ) and not _relative_head(rest) and not (text in JOINERS and self._ends_in_name(rest)):
+            ) and not _relative_head(rest) and not (text in JOINERS and (
+                self._ends_in_name(rest) or _head_noun_last(rest)
+            )):
                 return True  # 对记者, 向安理会, 就下星期与莫斯科的会谈问题在星期二
             if text in lex.prepositions and k + 1 < n and gap[k + 1].nominal:
                 # 透过社工 | 接受访问 | 称: by whom or how, then the channel of speech

@@ -27,6 +27,8 @@ _DATELINE = re.compile(r"[^（）()。\n]{0,16}?\d{1,2}日[^（）()。\n]{0,8}?
 _LINES_BACK = 4
 # Bracketed glosses between two names (拜曼（Daniel Byman）和达夫): no words of the phrase.
 _GLOSSES = re.compile(r"[（(][^（）()]*[）)]")
+# A count of people, more than one (多名, 两位, 30多名): no one 他 or 她 stands for.
+_SEVERAL = re.compile(r"(?:[多数几两三四五六七八九十百千万]+|\d+多?)[名位个]")
 # One Latin word, a surname alone (Koltin).
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]{1,30}")
 # 这两位经济学家, 上述三名官员: a counted group of people named before.
@@ -922,7 +924,9 @@ class Speakers:
             phrase = parse.phrase
             if phrase and not any(u.tag == ENTITY for u in phrase):
                 text = view[phrase[0].start : phrase[-1].end]
-                if text.endswith(self.lex.person_nouns):
+                # (多名委员会成员…对她进行了质询: several people, whom 他 or 她 is none of)
+                several = _SEVERAL.search(text, 0, 6) or text.startswith(self.rules.names.plural_determiners)
+                if text.endswith(self.lex.person_nouns) and not several:
                     return clause
         return None
 

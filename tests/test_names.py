@@ -2142,3 +2142,9 @@ def test_a_japanese_name_opening_with_a_place_and_its_family_name_alone_are_a_pe
 def test_a_people_written_before_a_dotted_name_is_no_part_of_it():
     kinds = _kinds("在昆士兰州的一个工业区里，加米拉艾人雅各布·伯奇(Jacob Birch)忙碌于建立一个本地谷物产业。")
     assert kinds.get("雅各布·伯奇") == "person" and not any("人雅各布" in name for name in kinds), kinds
+
+
+def test_a_person_the_article_names_wins_over_a_catalog_place_crossing_it():
+    # 委员 | 林文耀: the catalog's 员林 (a town) straddles the title and the name
+    kinds = _kinds("另一名领证的新加坡商会委员会委员林文耀说，申请过程顺畅。")
+    assert kinds.get("林文耀") == "person" and "员林" not in kinds, kinds

@@ -303,6 +303,12 @@ def scan(view: str, matcher: Matcher, extra: dict[str, str] | None = None) -> li
             candidates.append((at, -len(form)))
             at = view.find(form, at + 1)
     candidates += zip(map(re.Match.start, matcher.abbreviation_chars.finditer(view)), repeat(0))
+    # where each of the article's own people starts → the end of the longest there
+    people_ends: dict[int, int] = {}
+    for start, negative_length in candidates:
+        form = view[start : start - negative_length]
+        if negative_length and extra.get(form, "").startswith("person:"):
+            people_ends[start] = max(people_ends.get(start, 0), start - negative_length)
     candidates.sort()
     forms = matcher.forms
     n = len(view)
@@ -347,6 +353,12 @@ def scan(view: str, matcher: Matcher, extra: dict[str, str] | None = None) -> li
             # 以北约50公里: 约 before a number is "about", not the end of a name.
             if form.endswith("约") and view[end : end + 1].isdigit():
                 continue
+            if kind == ENTITY and keys and form not in extra and any(
+                i < j < end < people_ends.get(j, 0) for j in range(i + 1, end)
+            ) and all(
+                (entry := matcher.entry(key)) is not None and entry.kind == PLACE for key in keys
+            ):
+                continue  # 委员 | 林文耀: the article's person crossing a catalog place (员林) is the name
             if form in matcher.short_country_forms and (
                 view[end : end + 1] in matcher.short_country_breakers
                 and not matcher.form_starts(view, end)  # (加国 | 外交部: the country's own body)

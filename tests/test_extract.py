@@ -649,6 +649,9 @@ def test_unknown_domain_becomes_outlet():
          "说基地由中国控制是不对的。"),
         ("“基地是柬埔寨的，”基地指挥官陈明告诉《纽约时报》。“说基地由中国控制是不对的。”", "person:zh-陈明", "告诉",
          "基地是柬埔寨的，"),
+        # a Latin name of two words after what the person is and 的, then when, then the verb
+        ("前贸易官员、现任投资银行高级董事总经理的Sarah Bianchi在周三给客户的一份报告中写道：“退出的可能性已经上升。”",
+         "person:sarah-bianchi", "写道", "退出的可能性已经上升。"),
         # 他 after a sentence whose subject beat a named other: the subject, not its object
         ("日本选手加纳虹辉击败了东道主法国的主力选手博雷尔，夺得金牌。他说：“很庆幸能从事击剑。”", "person:zh-加纳虹辉",
          "说", "很庆幸能从事击剑。"),
@@ -656,6 +659,11 @@ def test_unknown_domain_becomes_outlet():
 )
 def test_attribution_mechanisms(body, speaker, verb, content):
     assert (speaker, verb, content, False) in statements(body), statements(body)
+
+
+def test_a_verb_inside_a_quotation_says_nothing_after_it():
+    said = statements("“人们越来越担心，”一位民主党议员说。")
+    assert [verb for _, verb, _, _ in said] == ["说"], said
 
 
 def test_what_two_named_things_have_between_them_shows_is_neither_ones_statement():

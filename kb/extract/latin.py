@@ -32,8 +32,11 @@ def latin_names(view: str, cues: tuple[tuple[str, ...], tuple[str, ...], tuple[s
         speaks = view.startswith(verbs, end) or _speaks_after_circumstance(view, end, verbs, openers)
         if before.endswith(endings) and speaks:
             pass  # 首席投资官Mark Haefele表示: a title of a sort (…官, …师) and a reporting verb
-        elif before.endswith("的") and _speaks_after_circumstance(view, end, verbs, bare=True):
-            pass  # 负责清洁能源基金业务的Roman Boner指出，: what the person does, then their verb
+        elif before.endswith("的") and (_speaks_after_circumstance(view, end, verbs, bare=True) or (
+                " " in match.group("name") and _speaks_after_circumstance(view, end, verbs, openers))):
+            # 负责清洁能源基金业务的Roman Boner指出，: what the person does, then their verb
+            # (…总经理的Sarah Bianchi在周三给客户的一份报告中写道: a name of two words, after when)
+            pass
         elif not (before.endswith(person_words) or before.endswith("人")):
             continue
         after = view[end : end + 1]

@@ -1048,6 +1048,9 @@ class StatementFinder:
             if subject is None:
                 continue
             start, end, punctuated, direct = self.content_for(verb)
+            enclosing = self.index.inside_quote(verb.start)
+            if enclosing is not None and start >= enclosing[1] > verb.end:
+                continue  # (“人们越来越担心，”一位议员说: the verb's words end with the quotation)
             clause = self.index.clause_start(verb.start, floor)
             if self.view.startswith(self.lex.concessive_openers, clause) and self.view.startswith(
                     self.lex.adversative_openers, start):

@@ -661,6 +661,14 @@ def test_attribution_mechanisms(body, speaker, verb, content):
     assert (speaker, verb, content, False) in statements(body), statements(body)
 
 
+def test_a_candidates_campaign_speaking_is_a_body_not_the_candidate():
+    said = statements("美国总统拜登接受了采访。拜登竞选团队指出，提出问题建议是业界常见的做法。")
+    assert ("organization:zh-拜登竞选团队", "指出", "提出问题建议是业界常见的做法", False) in said, said
+    # spoken to, or whose spokesperson: the campaign is no speaker, the candidate stays named
+    said = statements("美国总统拜登接受了采访。议员彼得斯向拜登的竞选团队发出警告，暗示可能会有后果。")
+    assert all(speaker != "organization:zh-拜登竞选团队" for speaker, *_ in said), said
+
+
 def test_a_verb_inside_a_quotation_says_nothing_after_it():
     said = statements("“人们越来越担心，”一位民主党议员说。")
     assert [verb for _, verb, _, _ in said] == ["说"], said

@@ -1112,3 +1112,27 @@ __all__ = [
     "speaking_bodies",
     "without_leading_verb",
 ]
+
+
+# Prepositions that make what follows an object (向, 对): no one speaking.
+_OBJECT_MARKS = frozenset("向对對与與给給跟和同被让讓令")
+
+
+def campaigns(view: str, people: Iterable[tuple[int, int]], words: Sequence[str],
+              speaks: Callable[[int], bool]) -> dict[str, str]:
+    """A person's campaign speaking (拜登竞选团队指出, 特朗普的竞选团队表示): a body of its own that
+    speaks for the candidate, as news writes "the Biden campaign said". ``people``: where the
+    article names a person (start, end); ``words``: the lexicon's words for a campaign;
+    ``speaks``: whether a reporting verb follows a position. Each form → its key, one key with
+    的 or without. (Where the campaign only qualifies someone, 某某竞选团队的一位发言人, the
+    person named stays a mention.)"""
+    found: dict[str, str] = {}
+    for start, end in people:
+        after = end + 1 if view.startswith("的", end) else end
+        word = next((w for w in words if view.startswith(w, after)), None)
+        spoken_to = start > 0 and view[start - 1] in _OBJECT_MARKS  # (向拜登的竞选团队发出警告)
+        if word is not None and not spoken_to and not view.startswith("的", after + len(word)) and (
+                speaks(after + len(word))):
+            form = view[start : after + len(word)]
+            found[form] = "organization:zh-" + view[start:end] + word
+    return found

@@ -127,6 +127,7 @@ class Lexicon:
     again_words: tuple[str, ...]  # again_words: 又, 还
     couple_words: frozenset[str]  # couple_words: 夫妇
     team_words: tuple[str, ...]  # team_words: 团队
+    campaign_words: tuple[str, ...]  # campaign_words: 竞选团队
     verb_suffixes: tuple[str, ...]  # verb_suffixes: 说, 称
     face_words: frozenset[str]  # face_words: 一脸
     both_sides: tuple[str, ...]  # both_sides: 两国
@@ -358,6 +359,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         again_words=_words(data["again_words"]),
         couple_words=frozenset(_words(data["couple_words"])),
         team_words=_words(data["team_words"]),
+        campaign_words=_words(data["campaign_words"]),
         verb_suffixes=suffixes,
         face_words=frozenset(_words(data["face_words"])),
         both_sides=_words(data["both_sides"]),

@@ -649,6 +649,8 @@ def test_unknown_domain_becomes_outlet():
          "说基地由中国控制是不对的。"),
         ("“基地是柬埔寨的，”基地指挥官陈明告诉《纽约时报》。“说基地由中国控制是不对的。”", "person:zh-陈明", "告诉",
          "基地是柬埔寨的，"),
+        # delivering a report (进行…报告) is the channel the speaker spoke in, not the report speaking
+        ("行政院长卓荣泰在会中进行施政报告指出，要为老问题找出新方法。", "person:zh-卓荣泰", "指出", "要为老问题找出新方法"),
         # a Latin name of two words after what the person is and 的, then when, then the verb
         ("前贸易官员、现任投资银行高级董事总经理的Sarah Bianchi在周三给客户的一份报告中写道：“退出的可能性已经上升。”",
          "person:sarah-bianchi", "写道", "退出的可能性已经上升。"),

@@ -671,6 +671,11 @@ def test_a_candidates_campaign_speaking_is_a_body_not_the_candidate():
     assert all(speaker != "organization:zh-拜登竞选团队" for speaker, *_ in said), said
 
 
+def test_a_speech_given_then_what_it_held_is_one_statement():
+    said = statements("日本前驻华大使宫本雄二在开幕式上致辞，认为此次展览是互相学习的平台。")
+    assert [verb for _, verb, _, _ in said] == ["认为"], said
+
+
 def test_a_verb_inside_a_quotation_says_nothing_after_it():
     said = statements("“人们越来越担心，”一位民主党议员说。")
     assert [verb for _, verb, _, _ in said] == ["说"], said

@@ -2148,3 +2148,13 @@ def test_a_person_the_article_names_wins_over_a_catalog_place_crossing_it():
     # 委员 | 林文耀: the catalog's 员林 (a town) straddles the title and the name
     kinds = _kinds("另一名领证的新加坡商会委员会委员林文耀说，申请过程顺畅。")
     assert kinds.get("林文耀") == "person" and "员林" not in kinds, kinds
+
+
+def test_a_name_at_the_edge_of_what_the_tagger_reads_is_read_whole():
+    kinds = _kinds("【共同社7月5日电】(记者:许欣斐)日本光雕艺术家古川游、中国皮影戏艺术家柴广义的“光影共鸣展”5日在东京拉开帷幕。")
+    assert kinds.get("柴广义") == "person" and "柴广" not in kinds, kinds
+
+
+def test_two_characters_ending_in_the_next_words_first_are_no_name():
+    kinds = _kinds("身为不分区领头的黄珊珊、黄国昌投入参选机会高，其余不分区当选人也可转战小型的省辖市。")
+    assert "余不" not in kinds, kinds

@@ -39,6 +39,8 @@ _AFTER_VERB = 40
 _WORD_CHAR = re.compile(r"[\w]")
 # How much around a sign of a name the tagger reads: the name and enough context to tag it.
 _AROUND_NAME = 24
+# How far past that the stretch runs to the end of the words there (a name at the edge).
+_EDGE = 4
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A surname's character starting a time or a word, no name: 周一, 周末, 曾经.
 _NOT_A_SURNAME = re.compile(r"周[一二三四五六日天末内边年]|曾经")
@@ -198,8 +200,19 @@ def _clause_around(view: str, start: int, end: int, a: int, b: int) -> tuple[int
     with its context and never cut."""
     before = _CLAUSE_MARK.search(view[max(start, a - _AROUND_NAME) : a][::-1])
     after = _CLAUSE_MARK.search(view, b, min(end, b + _AROUND_NAME))
-    return (a - before.start() if before else max(start, a - _AROUND_NAME),
-            after.start() if after else min(end, b + _AROUND_NAME))
+    first = a - before.start() if before else max(start, a - _AROUND_NAME)
+    last = after.start() if after else min(end, b + _AROUND_NAME)
+    # (no mark within reach: a few characters more, so that no word at the edge is cut,
+    # 艺术家柴广 | 义的: the name of the next sign)
+    for _ in range(_EDGE if not after else 0):
+        if last >= end or not _CJK.match(view, last):
+            break
+        last += 1
+    for _ in range(_EDGE if not before else 0):
+        if first <= start or not _CJK.match(view, first - 1):
+            break
+        first -= 1
+    return first, last
 
 
 def _may_be_name(view: str, pos: int, coverage: Coverage, rules: Rules) -> bool:

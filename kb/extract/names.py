@@ -517,6 +517,8 @@ def _clean_person(form: str, rules: NameRules, view: str = "") -> str | None:
     given, dot, family = form[people + 1 :].partition("·")
     if people >= 2 and dot and len(given) >= 2 and len(family) >= 2 and _foreign_run(family):
         form = form[people + 1 :]  # (加)米拉艾人 | 雅各布·伯奇: of which people, then a dotted name
+    if len(form) == 2 and form[1] in rules.not_name_ends:
+        return None  # (其)余不(分区): a character and the next word's first, no name of two
     if len(form) == 4 and form[0] in rules.surnames and form[3] in rules.not_name_starts:
         form = form[:3]  # 陈水扁上(凯道), 侯友宜在: a Chinese name and the next word's first character
     elif len(form) == 3 and form[0] in rules.surnames and form[2] in rules.chinese_name_not_ends and (

@@ -649,6 +649,11 @@ def test_unknown_domain_becomes_outlet():
          "说基地由中国控制是不对的。"),
         ("“基地是柬埔寨的，”基地指挥官陈明告诉《纽约时报》。“说基地由中国控制是不对的。”", "person:zh-陈明", "告诉",
          "基地是柬埔寨的，"),
+        # as X pointed out in a book (正如X在其著作中指出的那样，…): what follows is X's
+        ("正如著名哲学家汉娜·阿伦特在其著作中指出的那样，欧洲的帝国主义投射有助于调和国内的不平等。", "person:zh-汉娜·阿伦特",
+         "指出", "欧洲的帝国主义投射有助于调和国内的不平等"),
+        # 告诉人 is a complainant, but 告诉人群 told the crowd
+        ("美国总统拜登在集会上告诉人群，“我知道该怎么说真话！”", "joe-biden", "告诉", "我知道该怎么说真话！"),
         # delivering a report (进行…报告) is the channel the speaker spoke in, not the report speaking
         ("行政院长卓荣泰在会中进行施政报告指出，要为老问题找出新方法。", "person:zh-卓荣泰", "指出", "要为老问题找出新方法"),
         # a Latin name of two words after what the person is and 的, then when, then the verb

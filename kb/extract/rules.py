@@ -96,6 +96,7 @@ class Lexicon:
     document_markers: tuple[str, ...]  # document_markers
     adjacent_verbs: frozenset[str]  # adjacent_verbs
     blocked: dict[str, tuple[str, ...]]  # blocked_continuations
+    unblocked: dict[str, tuple[str, ...]]  # unblocked_continuations
     blocked_before: dict[str, tuple[str, ...]]  # blocked_before
     agent_endings: tuple[str, ...]  # agent_endings: 人士 (分析人士: a noun)
     noun_markers: tuple[str, ...]  # noun_markers: 的要求, 做出回应
@@ -328,6 +329,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         document_markers=_words(data["document_markers"]),
         adjacent_verbs=frozenset(_words(data["adjacent_verbs"])),
         blocked=_per_verb(data["blocked_continuations"]),
+        unblocked=_per_verb(data["unblocked_continuations"]),
         blocked_before=_per_verb(data["blocked_before"]),
         agent_endings=_words(data["agent_endings"]),
         noun_markers=_words(data["noun_markers"]),
@@ -732,12 +734,13 @@ class Rules:
 
     @cached_property
     def as_said(self) -> re.Pattern[str]:
-        """正如X所指出的那样，: ``who`` said what follows, with ``verb``."""
+        """正如X所指出的那样，: ``who`` said what follows, with ``verb`` (``so``: 所, ``ending``:
+        的那样, one of them at least: 正如X在其著作中指出的那样，)."""
         lex = self.lexicon
         return re.compile(
             rf"(?:^|(?<=[。！？!?；;\n，,“「]))(?:{alternatives(lex.as_said_openers)})"
-            rf"(?P<who>[^，,。；;“”「」\n]{{1,40}}?)所(?P<verb>{alternatives(lex.verbs)})"
-            rf"(?:{alternatives(lex.as_said_endings)})?[，,：:]"
+            rf"(?P<who>[^，,。；;“”「」\n]{{1,40}}?)(?P<so>所)?(?P<verb>{alternatives(lex.verbs)})"
+            rf"(?P<ending>{alternatives(lex.as_said_endings)})?[，,：:]"
         )
 
     @cached_property

@@ -246,7 +246,8 @@ class StatementFinder:
         """The verb at ``view[start:end]``, unless this use of it is no speech verb."""
         view, lex = self.view, self.lex
         after = view[end : end + 1]
-        if view.startswith(lex.blocked.get(base, ()), end):
+        if view.startswith(lex.blocked.get(base, ()), end) and not (
+                view.startswith(lex.unblocked.get(base, ()), end)):
             return None
         if len(form) >= 2 and view.startswith(lex.agent_endings, end):
             return None  # 分析 | 人士表示: who does it, a noun that speaks by the verb after it
@@ -1354,6 +1355,8 @@ class StatementFinder:
         out = []
         for match in self.rules.as_said.finditer(self.view):
             start, end = match.span("who")
+            if not (match.group("so") or match.group("ending")):
+                continue  # (正如X指出，: no mark that the clause only refers to what X said)
             if any(match.start() <= f.verb_start < match.end() for f in found):
                 continue  # (read already; inside what another said, it is nested in it)
             if self.view[start:end] in self.lex.pronouns:

@@ -681,6 +681,14 @@ def test_a_speech_given_then_what_it_held_is_one_statement():
     assert [verb for _, verb, _, _ in said] == ["认为"], said
 
 
+def test_a_report_by_its_word_alone_is_the_outlet_last_quoted():
+    said = statements("路透社报导，密西根州最高法院将不会开审。</p><p>报道称，科罗拉多州最高法院暂缓其裁决。")
+    assert ("reuters", "报道称", "科罗拉多州最高法院暂缓其裁决", False) in said, said
+    # no outlet quoted before: reports, unnamed
+    said = statements("报道称，科罗拉多州最高法院暂缓其裁决。")
+    assert [(speaker, anonymous) for speaker, _, _, anonymous in said] == [(None, True)], said
+
+
 def test_a_verb_inside_a_quotation_says_nothing_after_it():
     said = statements("“人们越来越担心，”一位民主党议员说。")
     assert [verb for _, verb, _, _ in said] == ["说"], said

@@ -73,6 +73,7 @@ class Lexicon:
     """The lexicon's lists, normalised. Field comments name the list in lexicon.yaml."""
 
     verbs: dict[str, str]  # every verb form → its base (reporting_verbs × verb_suffixes)
+    reported_back: tuple[str, ...]  # reported_back: 报道称 (the outlet last quoted)
     as_said_openers: tuple[str, ...]  # as_said_openers: 正如 (正如X所说，…)
     as_said_endings: tuple[str, ...]  # as_said_endings: 的那样
     punctuation_only: frozenset[str]  # punctuation_only_verbs
@@ -306,6 +307,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
             verbs.setdefault(verb + suffix, verb)
     return Lexicon(
         verbs=verbs,
+        reported_back=_words(data["reported_back"]),
         as_said_openers=_words(data["as_said_openers"]),
         as_said_endings=_words(data["as_said_endings"]),
         punctuation_only=frozenset(_words(data["punctuation_only_verbs"])),

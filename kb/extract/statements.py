@@ -1097,7 +1097,7 @@ class StatementFinder:
         found.extend(self._colons())
         found.extend(self._bracketed_speakers())
         found.extend(self._answers())
-        found.extend(self._unattributed())
+        found.extend(self._unattributed(found))
         found.extend(self._issued_sources(found))
         found.extend(self._bare_sources(found))
         found.extend(self._in_the_view_of(found))
@@ -1240,9 +1240,12 @@ class StatementFinder:
         subject = self.speakers.resolve(parse)
         return subject if subject is not None and subject.key else None
 
-    def _unattributed(self) -> list[Found]:
+    def _unattributed(self, said: list[Found]) -> list[Found]:
+        """据报道，…: said by no one named; but 报道称，… opening a clause is the report of the
+        outlet the article last quoted (路透社报导…。⏎报道称，…: Reuters' report)."""
         view = self.view
         found = []
+        outlets = sorted((f.verb_start, f.subject) for f in said if self.speakers.reports(f.subject))
         for phrase in self.lex.unattributed:
             at = view.find(phrase)
             while at >= 0:
@@ -1253,6 +1256,9 @@ class StatementFinder:
                 if opens and view[after : after + 1] in "，,：:":
                     _, end = self.index.sentence_bounds(after + 1)
                     subject = Subject(at, after, None, None, anonymous=True)
+                    last = [outlet for start, outlet in outlets if start < at][-1:]
+                    if phrase in self.lex.reported_back and last:
+                        subject = Subject(at, after, last[0].key, ORGANIZATION, carried=True)
                     found.append(Found(at, after, phrase, after + 1, end, subject, True))
                 at = view.find(phrase, after)
         return found

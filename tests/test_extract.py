@@ -649,6 +649,8 @@ def test_unknown_domain_becomes_outlet():
          "说基地由中国控制是不对的。"),
         ("“基地是柬埔寨的，”基地指挥官陈明告诉《纽约时报》。“说基地由中国控制是不对的。”", "person:zh-陈明", "告诉",
          "基地是柬埔寨的，"),
+        # 他们 after a sentence whose subject is a body: that body
+        ("胡塞叛军向油轮发射了四枚导弹。尽管他们此前曾表示不会袭击中国船只。", "houthis", "表示", "不会袭击中国船只"),
         # as X pointed out in a book (正如X在其著作中指出的那样，…): what follows is X's
         ("正如著名哲学家汉娜·阿伦特在其著作中指出的那样，欧洲的帝国主义投射有助于调和国内的不平等。", "person:zh-汉娜·阿伦特",
          "指出", "欧洲的帝国主义投射有助于调和国内的不平等"),
@@ -679,6 +681,13 @@ def test_a_candidates_campaign_speaking_is_a_body_not_the_candidate():
 def test_a_speech_given_then_what_it_held_is_one_statement():
     said = statements("日本前驻华大使宫本雄二在开幕式上致辞，认为此次展览是互相学习的平台。")
     assert [verb for _, verb, _, _ in said] == ["认为"], said
+
+
+def test_they_after_two_people_who_spoke_together_are_both_again():
+    said = statements("两位共同创办人豪泽（Hermann Hauser）和布朗（Tudor Brown）也表示，公司应该维持中立。</p>"
+                      "<p>这是因为存在利益冲突。</p><p>另外他们也表示，美国政府会阻挡中国公司使用其技术。")
+    speakers = {speaker for speaker, verb, content, _ in said if content.startswith("美国政府")}
+    assert speakers == {"person:hermann-hauser", "person:tudor-brown"}, said
 
 
 def test_a_report_by_its_word_alone_is_the_outlet_last_quoted():

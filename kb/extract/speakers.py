@@ -199,7 +199,8 @@ class Speakers:
                 return Subject(start, end, holders[0], PERSON, joint=(holders[1],))  # type: ignore[arg-type]
             return Subject(start, end, None, None)
         if text in lex.plural_pronouns:
-            return self._collective(start, end, text) or self._named_pair(start, end, text)
+            return (self._collective(start, end, text) or self._named_pair(start, end, text)
+                    or self._group_before(start, end, text))
         if text in lex.pronouns or len(units) <= 2 and units[-1].text in lex.pronouns:
             return self.pronoun(start, end)
         if text in lex.latter_words or text in lex.former_words:
@@ -646,17 +647,39 @@ class Speakers:
         if text not in self.lex.pronouns_personal or not self.said:
             return None
         _, content_end, subject = self.said[-1]
-        if subject.key is None or subject.anonymous or subject.kind == PERSON or content_end > start or (
-            self.index.inside_quote(start)
+        joint = subject.kind == PERSON and bool(subject.joint)  # (豪泽和布朗也表示…。⏎另外他们也表示)
+        if subject.key is None or subject.anonymous or subject.kind == PERSON and not joint or (
+            content_end > start or self.index.inside_quote(start)
         ):
             return None  # (not inside what was said: 白宫声明：“…他们重申…”, the leaders)
+        named_between = any(t.start >= content_end and t.end <= start for t in self.people)
+        if joint and not named_between and subject.start >= self._floor(start):
+            # two people who spoke together, and no one named since: both of them again
+            return Subject(start, end, subject.key, PERSON, carried=True, joint=subject.joint)
         line_start = self.index.line_bounds(start)[0]
         between = self.view[content_end:start]
-        if subject.start < line_start or len(between) > 12 or any(
-            t.start >= content_end and t.end <= start for t in self.people
-        ):
+        if joint or subject.start < line_start or len(between) > 12 or named_between:
             return None
         return Subject(start, end, subject.key, subject.kind, carried=True)
+
+    def _group_before(self, start: int, end: int, text: str) -> Subject | None:
+        """他们 after a sentence, in its paragraph, whose subject is a body (胡塞叛军向…发射了导弹。
+        尽管他们此前曾表示…): that body, when no person is named between and it is no outlet's
+        (an outlet tells of others, whom 他们 is)."""
+        if text not in self.lex.pronouns_personal or self.index.inside_quote(start):
+            return None
+        line_start = self.index.line_bounds(start)[0]
+        sentence = self.index.sentence_bounds(start)[0]
+        if sentence <= line_start:
+            return None
+        previous = self.index.sentence_bounds(sentence - 1)[0]
+        before = [t for t in self.organizations if previous <= t.start and t.end <= sentence]
+        if not before or any(previous <= t.start < start for t in self.people):
+            return None
+        body = next((t for t in before if self._in_subject_position(t)), None)
+        if body is None or self._media(body) or body.key is None:
+            return None
+        return Subject(start, end, body.key, ORGANIZATION, carried=True)
 
     def _latin_short(self, text: str, pos: int) -> str | None:
         """The one person named before ``pos`` by a Latin full name ending in ``text`` (Allan

@@ -29,6 +29,8 @@ def speakers_and_verbs(body: str):
         ("“我们准备好了，”拉夫罗夫说。", "sergey-lavrov", "说", "我们准备好了，"),
         # verbs of retort and of quoting (lexicon reporting_verbs)
         ("瓦格纳集团首脑普里戈任反讥，乌克兰的攻势在地面。", "yevgeny-prigozhin", "反讥", "乌克兰的攻势在地面"),
+        # verbs of stating hard (力陈, 痛陈)
+        ("资深大律师彭耀鸿又力陈，声明内容只是重申当时的共识。", "person:zh-彭耀鸿", "力陈", "声明内容只是重申当时的共识"),
         ("“我们确认了目标，”美国总统拜登如是说。", "joe-biden", "如是说", "我们确认了目标，"),
         # a quotation before a subject that opens with a relative clause (管理资产的…)
         ("“技术面偏离正常水平，”管理资产的首席策略师王小明说。", "person:zh-王小明", "说", "技术面偏离正常水平，"),

@@ -29,6 +29,11 @@ def speakers_and_verbs(body: str):
         ("“我们准备好了，”拉夫罗夫说。", "sergey-lavrov", "说", "我们准备好了，"),
         # verbs of retort and of quoting (lexicon reporting_verbs)
         ("瓦格纳集团首脑普里戈任反讥，乌克兰的攻势在地面。", "yevgeny-prigozhin", "反讥", "乌克兰的攻势在地面"),
+        # a noun phrase after a verb of saying, then its predicate: what was said (not a thing said of)
+        ("资深社工梁文凯称身边人的赞赏和鼓励，有助青少年加强抗逆能力，寄语父母多表达正面意见。", "person:zh-梁文凯", "称",
+         "身边人的赞赏和鼓励，有助青少年加强抗逆能力"),
+        ("跳水运动员赵显峻说今日的风势，中间航道较有优势，他已尽量尝试紧贴。", "person:zh-赵显峻", "说",
+         "今日的风势，中间航道较有优势，他已尽量尝试紧贴"),
         # verbs of stating hard (力陈, 痛陈)
         ("资深大律师彭耀鸿又力陈，声明内容只是重申当时的共识。", "person:zh-彭耀鸿", "力陈", "声明内容只是重申当时的共识"),
         ("“我们确认了目标，”美国总统拜登如是说。", "joe-biden", "如是说", "我们确认了目标，"),

@@ -1013,10 +1013,16 @@ class StatementFinder:
             # (警告德国民众，不要背离民主: whom these verbs urge, then what they urge them)
             urging = base in self.lex.urging_verbs
             then = (saying or urging) and clause_end < end
-            following = self.units.between(clause_end + 1, end) if then else []
+            # (the next clause only: 称身边人的赞赏，有助…，寄语…: a later verb is the speaker's own)
+            next_end = clause_end + 1
+            while next_end < end and self.view[next_end] not in "，,；;。":
+                next_end += 1
+            following = self.units.between(clause_end + 1, next_end) if then else []
             # (not 表示质疑，他说…: a clause with a verb of speech of its own is its own statement)
             spoken = any(u.text in self.lex.verbs for u in following)
-            led = bool(following) and (urging or following[0].tag in _TOPIC_SUBJECT_TAGS)
+            # (称身边人的赞赏和鼓励，有助青少年…: the noun phrase is the subject of the verb after)
+            led = bool(following) and (urging or following[0].tag in _TOPIC_SUBJECT_TAGS or (
+                saying and following[0].tag in ("v", "vd")))
             return not (led and not spoken and any(u.tag in ("v", "vd", "a") for u in following))
         # 批评以色列的强硬政府: a short clause of no verb that ends in 的 and a noun names a thing
         # and says nothing (a relative clause before the noun, 待了多年的台积电, may be a verb's

@@ -34,6 +34,8 @@ def speakers_and_verbs(body: str):
          "身边人的赞赏和鼓励，有助青少年加强抗逆能力"),
         ("跳水运动员赵显峻说今日的风势，中间航道较有优势，他已尽量尝试紧贴。", "person:zh-赵显峻", "说",
          "今日的风势，中间航道较有优势，他已尽量尝试紧贴"),
+        # the information a body issued says (X发布的信息称): the body
+        ("中国外交部发布的信息称，双方同意保持沟通。", "china-mfa", "称", "双方同意保持沟通"),
         # verbs of stating hard (力陈, 痛陈)
         ("资深大律师彭耀鸿又力陈，声明内容只是重申当时的共识。", "person:zh-彭耀鸿", "力陈", "声明内容只是重申当时的共识"),
         ("“我们确认了目标，”美国总统拜登如是说。", "joe-biden", "如是说", "我们确认了目标，"),
@@ -703,6 +705,11 @@ def test_a_report_by_its_word_alone_is_the_outlet_last_quoted():
     # no outlet quoted before: reports, unnamed
     said = statements("报道称，科罗拉多州最高法院暂缓其裁决。")
     assert [(speaker, anonymous) for speaker, _, _, anonymous in said] == [(None, True)], said
+
+
+def test_a_disclosure_that_shows_is_a_noun_no_verb():
+    said = statements("马斯克的未经审计的信息披露显示，用户数有望远超2.66亿。")
+    assert all(verb != "披露" for _, verb, _, _ in said), said
 
 
 def test_a_verb_inside_a_quotation_says_nothing_after_it():

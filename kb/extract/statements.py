@@ -251,6 +251,8 @@ class StatementFinder:
             return None
         if len(form) >= 2 and view.startswith(lex.agent_endings, end):
             return None  # 分析 | 人士表示: who does it, a noun that speaks by the verb after it
+        if len(form) >= 2 and view.startswith(tuple(lex.evidence), end):
+            return None  # 信息披露 | 显示: a disclosure, the noun of what shows it
         suffix = next((s for s in lex.verb_suffixes if form.endswith(s) and form != s), "")
         if suffix and view.startswith(lex.blocked.get(suffix, ()), end):
             return None  # 发文 | 称之为“…”: the suffix begins a word of naming, no verb of saying

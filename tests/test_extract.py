@@ -36,6 +36,9 @@ def speakers_and_verbs(body: str):
          "今日的风势，中间航道较有优势，他已尽量尝试紧贴"),
         # the information a body issued says (X发布的信息称): the body
         ("中国外交部发布的信息称，双方同意保持沟通。", "china-mfa", "称", "双方同意保持沟通"),
+        # a piece published under its quoted title (发表“…”一文指出): the publisher speaks
+        ("德国《经济周刊》发表“中国利用墨西哥作为进入美国的门户”一文指出，中国也发现了墨西哥的地理优势。",
+         "organization:zh-经济周刊", "指出", "中国也发现了墨西哥的地理优势"),
         # verbs of stating hard (力陈, 痛陈)
         ("资深大律师彭耀鸿又力陈，声明内容只是重申当时的共识。", "person:zh-彭耀鸿", "力陈", "声明内容只是重申当时的共识"),
         ("“我们确认了目标，”美国总统拜登如是说。", "joe-biden", "如是说", "我们确认了目标，"),

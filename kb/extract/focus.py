@@ -116,7 +116,7 @@ def focus(view: str, sentences: Sequence[tuple[int, int]], tokens: Sequence[Toke
             if lex.verbs.get(match.group(), "") in lex.quote_only and not quoted:
                 continue  # (又被称为帕特农雕塑: a name for a thing, no speech to read)
             # The verb's clause (its subject and circumstances) and the first words after it.
-            clause = _clause_start(view, start, match.start())
+            clause = _clause_start(view, start, match.start(), _titled_piece(lex.titled_pieces))
             words = _lexicon_words(view, clause, match.start(), coverage, rules)
             subjectless = words is not None and not any(w.tag == "r" for w in words)
             # (…以“…”为题，刊发评论指出: a clause opening with the act of speech has no subject)
@@ -153,12 +153,24 @@ def focus(view: str, sentences: Sequence[tuple[int, int]], tokens: Sequence[Toke
     return Focus(out, words)
 
 
-def _clause_start(view: str, start: int, pos: int) -> int:
+def _clause_start(view: str, start: int, pos: int, titled: re.Pattern[str] | None = None) -> int:
     """Where the clause before ``pos`` starts (not before ``start``): after the last clause
-    mark, reading a quoted term (美国空军CV-22“鱼鹰”运输机) as part of its clause."""
+    mark, reading a quoted term (美国空军CV-22“鱼鹰”运输机) or a piece's quoted title (发表“…”一文)
+    as part of its clause."""
     text = _QUOTED_TERM.sub(lambda term: "x" * len(term.group()), view[start:pos])
+    if titled is not None:
+        text = titled.sub(lambda term: "x" * len(term.group()), text)
     mark = _CLAUSE_MARK.search(text[::-1])
     return pos - mark.start() if mark else start
+
+
+@lru_cache(maxsize=4)
+def _titled_piece(pieces: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A quoted title of up to 40 characters right before a word for the piece (“…”一文)."""
+    if not pieces:
+        return None
+    after = "|".join(map(re.escape, pieces))
+    return re.compile(f"[“「『][^“「『”」』，,。；;：:！？!?]{{1,40}}[”」』](?={after})")
 
 
 @lru_cache(maxsize=4)

@@ -138,7 +138,8 @@ class StatementFinder:
         self.view = view
         self.rules = rules
         self.lex = rules.lexicon
-        self.index = TextIndex(view, tuple(rules.lexicon.attending_verbs), rules.lexicon.title_frames)
+        self.index = TextIndex(view, tuple(rules.lexicon.attending_verbs), rules.lexicon.title_frames,
+                               rules.lexicon.titled_pieces)
         self.tokens = [t for t in tokens]
         # nouns the tagger splits (知情 | 人士, 判 | 词, 报 | 导指): one noun unit each
         # (共同 | 宣言: a document's name of two words, 共同 read as an adverb)

@@ -117,8 +117,9 @@ def sentence_spans(view: str) -> list[tuple[int, int]]:
 
 class TextIndex:
     def __init__(self, view: str, attending: tuple[str, ...] = (),
-                 title_frames: tuple[str, ...] = ()) -> None:
+                 title_frames: tuple[str, ...] = (), titled_pieces: tuple[str, ...] = ()) -> None:
         self.view = view
+        self.titled_pieces = titled_pieces  # 发表“…”一文: the quotation is the piece's title
         self.attending = attending  # verbs of attending an event: 出席「…」启动礼致辞说
         self.title_frames = title_frames  # after 以“…”: the quotation is a piece's title (为题)
         self.quotes = quote_spans(view)
@@ -190,6 +191,9 @@ class TextIndex:
         plain = not any(c in inner for c in "，,。！？!?；;：:")
         if before in ("在", "于") and 0 < len(inner) <= 24 and plain:
             return True  # 在“全国高校毕业生等青年就业创业工作”电视电话会议上: an event's name in a frame
+        if self.titled_pieces and self.view.startswith(self.titled_pieces, quoted[1] + 1) and (
+                0 < len(inner) <= 40 and plain):
+            return True  # 发表“中国利用墨西哥作为进入美国的门户”一文指出: a piece's title
         return self._term(quoted) and bool(before) and (before.isalnum() or "\u4e00" <= before <= "\u9fff")
 
     def _embedded(self, quoted: tuple[int, int], pos: int) -> bool:

@@ -2158,3 +2158,8 @@ def test_a_name_at_the_edge_of_what_the_tagger_reads_is_read_whole():
 def test_two_characters_ending_in_the_next_words_first_are_no_name():
     kinds = _kinds("身为不分区领头的黄珊珊、黄国昌投入参选机会高，其余不分区当选人也可转战小型的省辖市。")
     assert "余不" not in kinds, kinds
+
+
+def test_brands_listed_before_a_sort_of_body_are_bodies():
+    kinds = _kinds("一些用户抱怨无法入住中国城市的喜来登、万豪和凯悦等国际连锁酒店。")
+    assert all(kinds.get(name) == "organization" for name in ("喜来登", "万豪", "凯悦")), kinds

@@ -60,7 +60,7 @@ from kb.parse import BYLINE_SEPARATORS, ParsedArticle
 _LINE_BREAK = re.compile("\n")
 
 # Bump when extraction changes, so that `kb load` re-extracts unchanged files.
-EXTRACTOR_VERSION = "33"
+EXTRACTOR_VERSION = "34"
 
 __all__ = [
     "EXTRACTOR_VERSION",

@@ -692,6 +692,24 @@ def _listed_as_bodies(view: str, end: int, rules: NameRules) -> bool:
     return any(tail[:n].endswith(rules.organization_descriptors) for n in range(2, len(tail) + 1))
 
 
+def _listed_with_bodies(view: str, form: str, rules: NameRules) -> bool:
+    """Whether some use of ``form`` is an item of a list that closes with a sort of body, not of
+    place (喜来登、万豪和凯悦等国际连锁酒店)."""
+    ends = [at + len(form) for at in uses(view, form)]
+    return any(view[end : end + 1] in ("、", "和", "与", "及", "等") and _listed_as_bodies(view, end, rules)
+               and not _closed_by_places(view, end, rules) for end in ends)
+
+
+def _closed_by_places(view: str, end: int, rules: NameRules) -> bool:
+    """Whether the list ``view[:end]`` is an item of closes with places (义乌、温州等地的企业:
+    the firms of places, which are places)."""
+    close = _LIST_CLOSE.search(view, end, end + 30)
+    if close is None:
+        return False
+    tail = view[close.end() : close.end() + 4]
+    return tail.startswith(("地", "城", *rules.place_class_words))
+
+
 def _kind_by_shape(form: str, kind: str, view: str, rules: NameRules, known: Mapping[str, str]) -> str:
     """Correct the tagger's kind where the name's shape or its uses disagree."""
     if kind != ORGANIZATION and len(form) >= 4 and form.endswith(rules.long_organization_suffixes):
@@ -818,6 +836,8 @@ def tagged_names(view: str, words: Sequence[Word], rules: NameRules,
         # 士林地方 | 法院: the body's word the tagger left out
         raw = _through_suffix(view, raw, rules, word_ends, known) if kind == ORGANIZATION else raw
         kind = _kind_by_shape(raw, kind, view, rules, neighbours)
+        if kind == PLACE and raw not in known and _listed_with_bodies(view, raw, rules):
+            kind = ORGANIZATION  # 喜来登、万豪和凯悦等国际连锁酒店: brands the tagger read as places
         if kind == PLACE and raw not in known and not raw.endswith(rules.place_suffixes) and any(
             rules.title_words.ends_at(view, at) for at in uses(view, raw)
         ):

@@ -2163,3 +2163,8 @@ def test_two_characters_ending_in_the_next_words_first_are_no_name():
 def test_brands_listed_before_a_sort_of_body_are_bodies():
     kinds = _kinds("一些用户抱怨无法入住中国城市的喜来登、万豪和凯悦等国际连锁酒店。")
     assert all(kinds.get(name) == "organization" for name in ("喜来登", "万豪", "凯悦")), kinds
+
+
+def test_a_captions_credit_in_brackets_names_a_person_after_its_source():
+    kinds = _kinds("伯奇希望本地谷物成为主食。(ABC Sunshine Coast: Jessica Ross)</p><p>这是一部纸牌游戏(Magic: The Gathering)。")
+    assert kinds.get("Jessica Ross") == "person" and "The Gathering" not in kinds, kinds

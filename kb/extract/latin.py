@@ -51,7 +51,7 @@ def latin_names(view: str, cues: tuple[tuple[str, ...], tuple[str, ...], tuple[s
             _add_latin(found, joined.group("name"), body_words)
     _surnames_alone(view, found, verbs)
     for match in credits.finditer(view) if credits is not None else ():
-        credit = match.group("credit") or match.group("line") or match.group("hired")
+        credit = next(match.group(g) for g in ("credit", "line", "hired", "sourced") if match.group(g))
         credit = credit.split(" image caption")[0]  # (图片版权ROB NORTHWAY Image caption …: BBC's label)
         for part in credit.split("/"):
             words = part.split()

@@ -793,7 +793,13 @@ class Rules:
         # Press, Daniele Volpe for The New York Times
         line = (f"(?m:^(?P<line>(?:{agencies})/{name}|{name}/(?:{agencies}))(?:, via [a-z .]+)?\\s*$"
                 f"|(?:^|(?<=[。！？]))\\s*(?P<hired>{name}) for the new york times\\s*$)")
-        return re.compile(f"(?:{words})\\s*[:：,，]?\\s*(?P<credit>[a-z][a-z .'/\\-]{{2,80}})|{line}")
+        # …or a caption's credit in brackets, its source first: (ABC Sunshine Coast: Jessica Ross)
+        # (an agency's, an outlet's or one that supplied it: not (Magic: The Gathering))
+        fillers = "|".join(map(re.escape, _words(self.catalog.lexicon["credit_fillers"])))
+        source = f"(?:{agencies}|{fillers})(?: [a-z]+){{0,3}}"
+        sourced = f"[(（]\\s*(?P<source>{source})\\s*[:：]\\s*(?P<sourced>{name})\\s*[)）]"
+        credit = f"(?:{words})\\s*[:：,，]?\\s*(?P<credit>[a-z][a-z .'/\\-]{{2,80}})"
+        return re.compile(f"{credit}|{line}|{sourced}")
 
     @cached_property
     def latin_body_sorts(self) -> tuple[str, ...]:

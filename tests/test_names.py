@@ -2168,3 +2168,9 @@ def test_brands_listed_before_a_sort_of_body_are_bodies():
 def test_a_captions_credit_in_brackets_names_a_person_after_its_source():
     kinds = _kinds("伯奇希望本地谷物成为主食。(ABC Sunshine Coast: Jessica Ross)</p><p>这是一部纸牌游戏(Magic: The Gathering)。")
     assert kinds.get("Jessica Ross") == "person" and "The Gathering" not in kinds, kinds
+
+
+def test_a_photo_credit_for_a_paper_and_a_credit_line_with_the_paper_name_people():
+    kinds = _kinds("特朗普的许多支持者持怀疑态度。 图片来源：Sophie Park for WSJ</p><p>Damon Winter/The New York Times</p>"
+                   "<p>拜登面临越来越大的压力。")
+    assert kinds.get("Sophie Park") == "person" and kinds.get("Damon Winter") == "person", kinds

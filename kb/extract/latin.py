@@ -13,6 +13,9 @@ from kb.extract.entities import slug
 from kb.extract.text import DATE_UNITS
 from kb.normalise import NormalisedText, normalise_key
 
+# The groups of ``Rules.credits`` that hold a credit's names.
+CREDIT_GROUPS = ("credit", "line", "hired", "sourced", "contributed")
+
 
 def latin_names(view: str, cues: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]],
                 credits: re.Pattern[str] | None = None,
@@ -51,8 +54,9 @@ def latin_names(view: str, cues: tuple[tuple[str, ...], tuple[str, ...], tuple[s
             _add_latin(found, joined.group("name"), body_words)
     _surnames_alone(view, found, verbs)
     for match in credits.finditer(view) if credits is not None else ():
-        credit = next(match.group(g) for g in ("credit", "line", "hired", "sourced") if match.group(g))
+        credit = next(match.group(g) for g in CREDIT_GROUPS if match.group(g))
         credit = credit.split(" image caption")[0]  # (图片版权ROB NORTHWAY Image caption …: BBC's label)
+        credit = credit.split(" for ")[0]  # (图片来源：Sophie Park for WSJ: hired by the paper)
         for part in credit.split("/"):
             words = part.split()
             named, fillers = agencies

@@ -799,7 +799,9 @@ class Rules:
         source = f"(?:{agencies}|{fillers})(?: [a-z]+){{0,3}}"
         sourced = f"[(（]\\s*(?P<source>{source})\\s*[:：]\\s*(?P<sourced>{name})\\s*[)）]"
         credit = f"(?:{words})\\s*[:：,，]?\\s*(?P<credit>[a-z][a-z .'/\\-]{{2,80}})"
-        return re.compile(f"{credit}|{line}|{sourced}")
+        # …or one who contributed reporting: Sun Narin自金边对本文有报道贡献
+        contributed = f"(?P<contributed>{name})(?:自[^，,。\\n]{{1,10}})?对本文有报道贡献"
+        return re.compile(f"{credit}|{line}|{sourced}|{contributed}")
 
     @cached_property
     def latin_body_sorts(self) -> tuple[str, ...]:

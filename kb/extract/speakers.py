@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from kb.catalog import ORGANIZATION, PERSON, PLACE
 from kb.extract.clauses import JOINERS, STANDS_FOR, TITLED, ClauseParser, SubjectParse, Unit, Units
 from kb.extract.entities import ENTITY, TITLE, Token
+from kb.extract.latin import CREDIT_GROUPS
 from kb.extract.roles import TitleHolders
 from kb.extract.rules import Rules, alternatives
 from kb.extract.text import CLOSING_QUOTES, TextIndex
@@ -109,7 +110,7 @@ class Speakers:
         self.said: list[tuple[int, int, Subject]] = []
         mentions = [t for t in tokens if t.type == ENTITY and t.key]
         # A photo's credit (图片来源：Tingshu Wang/REUTERS) names no one a later 他 refers to.
-        credits = [next(m.span(g) for g in ("credit", "line", "hired", "sourced") if m.group(g))
+        credits = [next(m.span(g) for g in CREDIT_GROUPS if m.group(g))
                    for m in rules.credits.finditer(view)]
         # …nor a reporter's own dateline or credit: （中央社记者陈韵聿伦敦15日专电）
         credits += [m.span() for m in _REPORTER_LINE.finditer(view)]

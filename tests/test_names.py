@@ -2174,3 +2174,13 @@ def test_a_photo_credit_for_a_paper_and_a_credit_line_with_the_paper_name_people
     kinds = _kinds("特朗普的许多支持者持怀疑态度。 图片来源：Sophie Park for WSJ</p><p>Damon Winter/The New York Times</p>"
                    "<p>拜登面临越来越大的压力。")
     assert kinds.get("Sophie Park") == "person" and kinds.get("Damon Winter") == "person", kinds
+
+
+def test_a_latin_name_after_a_title_then_a_verb_that_ends_like_a_body_is_a_person():
+    kinds = _kinds("会议由民主党州长协会主席、明尼苏达州州长Tim Walz组织。")
+    assert kinds.get("Tim Walz") == "person" and "Tim Walz组织" not in kinds, kinds
+
+
+def test_a_dotted_transliteration_after_a_person_word_is_read():
+    kinds = _kinds("但是，由组织心理学家巴里·斯托领导的数十年研究发现，人们容易坚持下去。")
+    assert kinds.get("巴里·斯托") == "person", kinds

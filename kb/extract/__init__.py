@@ -157,8 +157,11 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
     extra.update({form: key for form, key in romanized_names(
         view, rules.romanized_surnames, rules.not_given_names_latin, rules.brackets.latin_words,
         frozenset(rules.catalog_kinds), rules.latin_cues[1]).items() if form not in extra})
-    extra.update(latin_bodies(text, rules.body_words, catalog.alias_index, rules.credit_agencies[1],
-                              rules.latin_body_sorts))
+    latin_people = tuple(form for form, key in extra.items() if key.startswith("person:"))
+    bodies = latin_bodies(text, rules.body_words, catalog.alias_index, rules.credit_agencies[1],
+                          rules.latin_body_sorts)
+    # (州长Tim Walz | 组织(会议): a person named, then what they did)
+    extra.update({form: key for form, key in bodies.items() if not form.startswith(latin_people)})
     extra.update(latin_companies(text, *rules.latin_company_words, catalog.alias_index,
                                  rules.latin_common_words))
     extra.update(latin_after_descriptors(text, rules.names.organization_before, catalog.alias_index,

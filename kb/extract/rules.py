@@ -1033,9 +1033,10 @@ class Rules:
 
     @cached_property
     def transliterated(self) -> re.Pattern[str]:
-        """Runs of three or more characters of transliterated names."""
+        """Runs of three or more characters of transliterated names, across a name's dot
+        (巴里·斯托)."""
         chars = re.escape("".join(sorted(transliteration_chars())))
-        return re.compile(f"[{chars}]{{3,}}")
+        return re.compile(f"[{chars}](?:·?[{chars}]){{2,}}")
 
     @cached_property
     def known_words(self) -> re.Pattern[str]:

@@ -39,6 +39,9 @@ def speakers_and_verbs(body: str):
         # a piece published under its quoted title (发表“…”一文指出): the publisher speaks
         ("德国《经济周刊》发表“中国利用墨西哥作为进入美国的门户”一文指出，中国也发现了墨西哥的地理优势。",
          "organization:zh-经济周刊", "指出", "中国也发现了墨西哥的地理优势"),
+        # an outlet that learned something (路透社获悉) reports it; learned from no one named
+        ("尽管欧盟方面并没有公布表决结果，但路透社仍获悉，法国和西班牙支持引入特别关税。", "reuters", "获悉",
+         "法国和西班牙支持引入特别关税"),
         # verbs of stating hard (力陈, 痛陈)
         ("资深大律师彭耀鸿又力陈，声明内容只是重申当时的共识。", "person:zh-彭耀鸿", "力陈", "声明内容只是重申当时的共识"),
         ("“我们确认了目标，”美国总统拜登如是说。", "joe-biden", "如是说", "我们确认了目标，"),

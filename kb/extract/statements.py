@@ -449,7 +449,9 @@ class StatementFinder:
         one named (记者获悉), it is no one's."""
         at = max(self.view.rfind(p, clause, verb.start) for p in self.lex.learned_from_markers)
         if at < 0:
-            return None
+            # (路透社仍获悉，…: an outlet that learned what it reports tells it, its source unnamed)
+            own = self._own_subject(verb, clause)
+            return own if own is not None and own.key and self.speakers.reports(own) else None
         units = self.units.between(at + 1, verb.start)
         while units and units[-1].text in self.lex.learned_from_endings:
             units = units[:-1]  # 从警方处 | 获悉: where it was learned, the one it was learned from

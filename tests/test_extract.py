@@ -42,6 +42,9 @@ def speakers_and_verbs(body: str):
         # an outlet that learned something (路透社获悉) reports it; learned from no one named
         ("尽管欧盟方面并没有公布表决结果，但路透社仍获悉，法国和西班牙支持引入特别关税。", "reuters", "获悉",
          "法国和西班牙支持引入特别关税"),
+        # a verb made a noun by a light verb (进行了嘲讽), then a colon, a space and the quotation
+        ("《环球时报》还对互联网巨头进行了嘲讽: “一些国家坚持的模式可能造成新的安全威胁。”", "global-times", "嘲讽",
+         "一些国家坚持的模式可能造成新的安全威胁。"),
         # verbs of stating hard (力陈, 痛陈)
         ("资深大律师彭耀鸿又力陈，声明内容只是重申当时的共识。", "person:zh-彭耀鸿", "力陈", "声明内容只是重申当时的共识"),
         ("“我们确认了目标，”美国总统拜登如是说。", "joe-biden", "如是说", "我们确认了目标，"),
@@ -711,6 +714,11 @@ def test_a_report_by_its_word_alone_is_the_outlet_last_quoted():
     # no outlet quoted before: reports, unnamed
     said = statements("报道称，科罗拉多州最高法院暂缓其裁决。")
     assert [(speaker, anonymous) for speaker, _, _, anonymous in said] == [(None, True)], said
+
+
+def test_an_assessment_carried_out_is_no_statement():
+    said = statements("委员会建议美国政府应成立一个协调办公室，针对潜在冲突进行评估，并准备好因应措施。")
+    assert all(verb != "评估" for _, verb, _, _ in said), said
 
 
 def test_a_disclosure_that_shows_is_a_noun_no_verb():

@@ -75,6 +75,7 @@ class Lexicon:
     verbs: dict[str, str]  # every verb form → its base (reporting_verbs × verb_suffixes)
     reported_back: tuple[str, ...]  # reported_back: 报道称 (the outlet last quoted)
     titled_pieces: tuple[str, ...]  # titled_pieces: 一文 (发表“…”一文)
+    light_verbs: tuple[str, ...]  # light_verbs: 进行 (进行了嘲讽)
     as_said_openers: tuple[str, ...]  # as_said_openers: 正如 (正如X所说，…)
     as_said_endings: tuple[str, ...]  # as_said_endings: 的那样
     punctuation_only: frozenset[str]  # punctuation_only_verbs
@@ -310,6 +311,7 @@ def _lexicon(data: dict[str, Any], matcher: Matcher) -> Lexicon:
         verbs=verbs,
         reported_back=_words(data["reported_back"]),
         titled_pieces=_words(data["titled_pieces"]),
+        light_verbs=_words(data["light_verbs"]),
         as_said_openers=_words(data["as_said_openers"]),
         as_said_endings=_words(data["as_said_endings"]),
         punctuation_only=frozenset(_words(data["punctuation_only_verbs"])),

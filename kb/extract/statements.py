@@ -254,6 +254,10 @@ class StatementFinder:
             return None  # 分析 | 人士表示: who does it, a noun that speaks by the verb after it
         if len(form) >= 2 and view.startswith(tuple(lex.evidence), end):
             return None  # 信息披露 | 显示: a disclosure, the noun of what shows it
+        lightened = view.endswith(lex.light_verbs, 0, start) or view.endswith(
+            tuple(v + "了" for v in lex.light_verbs), 0, start)
+        if lightened and view[end : end + 2].lstrip(" ")[:1] not in ("：", ":", *OPENERS):
+            return None  # 进行评估，…: an act carried out, no words (进行了嘲讽：“…” says them)
         suffix = next((s for s in lex.verb_suffixes if form.endswith(s) and form != s), "")
         if suffix and view.startswith(lex.blocked.get(suffix, ()), end):
             return None  # 发文 | 称之为“…”: the suffix begins a word of naming, no verb of saying
@@ -496,6 +500,10 @@ class StatementFinder:
 
     def _own_subject(self, verb: Verb, clause: int) -> Subject | None:
         units = self.units.between(clause, verb.start)
+        light = len(units) - (len(units) >= 2 and units[-1].text == "了")
+        if light and units[light - 1].text in self.lex.light_verbs and (
+                self.view[verb.end : verb.end + 2].lstrip(" ")[:1] in ("：", ":", *OPENERS)):
+            units = units[: light - 1]  # (…对互联网巨头进行了 | 嘲讽：“…”: the verb made a noun, done)
         if len(units) >= 2 and units[-1].text == "的" and self.lex.verbs.get(verb.form, verb.form) in (
                 self.lex.answering_verbs):
             units = units[:-1]  # 他的 | 回答：“…”: whose answer
@@ -815,6 +823,9 @@ class StatementFinder:
                 punctuated = True
         if punctuated:
             start += 1
+            spaced = view[start : start + 1] == " " and view[start + 1 : start + 2] in OPENERS
+            if view[start - 1] in "：:" and spaced:
+                start += 1  # (嘲讽: “…”: a space after the colon, before the quotation)
         if punctuated and view[start - 1] in "：:" and view[start : start + 1] == "\n":
             return self._next_paragraph(start + 1)  # 这篇评论写道：⏎"…: the paragraph it opens
         # 普京警告拜登，… / 拉夫罗夫告诉布林肯，…: the addressee is not the content.

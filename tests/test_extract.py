@@ -708,6 +708,13 @@ def test_they_after_two_people_who_spoke_together_are_both_again():
     assert speakers == {"person:hermann-hauser", "person:tudor-brown"}, said
 
 
+def test_both_sides_are_the_two_who_met_not_a_summit_spoken_of():
+    said = statements("5月17日，驻日本大使吴江浩会见俄罗斯驻日使馆临时代办奥维科，双方高度评价两国关系，"
+                      "并就七国集团广岛峰会交换看法。</p><p>双方注意到，七国集团广岛峰会在即，对透露出的信息深表关切。")
+    speakers = {speaker for speaker, verb, _, _ in said if verb == "注意到"}
+    assert speakers == {"person:zh-吴江浩", "person:zh-奥维科"}, said
+
+
 def test_a_report_by_its_word_alone_is_the_outlet_last_quoted():
     said = statements("路透社报导，密西根州最高法院将不会开审。</p><p>报道称，科罗拉多州最高法院暂缓其裁决。")
     assert ("reuters", "报道称", "科罗拉多州最高法院暂缓其裁决", False) in said, said

@@ -2184,3 +2184,8 @@ def test_a_latin_name_after_a_title_then_a_verb_that_ends_like_a_body_is_a_perso
 def test_a_dotted_transliteration_after_a_person_word_is_read():
     kinds = _kinds("但是，由组织心理学家巴里·斯托领导的数十年研究发现，人们容易坚持下去。")
     assert kinds.get("巴里·斯托") == "person", kinds
+
+
+def test_a_mission_the_tagger_read_as_a_place_is_none():
+    kinds = _kinds("驻日本大使吴江浩会见俄罗斯驻日使馆临时代办奥维科，双方高度评价两国关系发展。")
+    assert "日使馆" not in kinds and kinds.get("奥维科") == "person", kinds

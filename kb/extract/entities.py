@@ -668,7 +668,7 @@ def _english_agrees(entry: Entry | None, english: str) -> bool:
 
 # What may follow a name right after a title: punctuation, a reporting verb's first
 # character, or the start of a time or place adverbial.
-_AFTER_NAME = set("（(，、说表称指强警透在也则曾于周星上日")
+_AFTER_NAME = set("（(，,、说表称指强警透在也则曾于周星上日")
 # A name in Chinese characters after a title, then the day and what was done on it.
 _NAME_THEN_DAY = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{3,5})(?=\d{1,2}日(?:在|向|对|就|于|也|还|又|再次|表示|说|称|指出|强调|透露|告诉|回应|接受|出席|会见|访问|发表|晚|上午|下午))"

@@ -45,6 +45,7 @@ class NameRules:
     address_terms: tuple[str, ...] = ()  # 先生, 女士: a surname before them is the name
     city_suffixes: frozenset[str] = frozenset()  # 市, 县: a city's ending
     mission: re.Pattern[str] = re.compile("(?!)")  # 驻加拿大使馆: a country's mission elsewhere
+    mission_suffixes: tuple[str, ...] = ()  # 使馆: a mission, no place (驻日 | 使馆)
     generic_bodies: frozenset[str] = frozenset()  # 法院, 军队: a country's, not a name
     staff_credit: re.Pattern[str] = re.compile("(?!)")  # （编辑：A/B）: newsroom staff, named in full
     collective_bodies: frozenset[str] = frozenset()  # 军队, 反对党: a place's forces or opposition

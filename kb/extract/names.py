@@ -576,6 +576,8 @@ def _clean_place(form: str, rules: NameRules, known: Mapping[str, str] | None = 
         return None
     if form.endswith(rules.currency_endings):
         return None  # 埃镑: a currency, named after its country
+    if form.endswith(rules.mission_suffixes):
+        return None  # (驻)日使馆: a mission, which the tagger read as a place
     if known is None:
         return form
     if len(form) >= 3 and known.get(form[1:]) == PLACE and form[0] not in rules.direction_prefixes:

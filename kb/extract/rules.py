@@ -523,6 +523,7 @@ class Rules:
             address_terms=_words(data["address_terms"]),
             city_suffixes=frozenset(data["city_suffixes"]),
             mission=_mission(data["mission_suffixes"]),
+            mission_suffixes=_words(data["mission_suffixes"]),
             surnames=frozenset(data["surnames"]),
             not_name_starts=frozenset(data["not_name_starts"]),
             located_institutions=_words(data["located_institutions"]),

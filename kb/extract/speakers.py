@@ -28,6 +28,7 @@ _DATELINE = re.compile(r"[^（）()。\n]{0,16}?\d{1,2}日[^（）()。\n]{0,8}?
 _LINES_BACK = 4
 # Bracketed glosses between two names (拜曼（Daniel Byman）和达夫): no words of the phrase.
 _GLOSSES = re.compile(r"[（(][^（）()]*[）)]")
+_COMMA = re.compile("[，,]")
 # A count of people, more than one (多名, 两位, 30多名): no one 他 or 她 stands for.
 _SEVERAL = re.compile(r"(?:[多数几两三四五六七八九十百千万]+|\d+多?)[名位个]")
 # One Latin word, a surname alone (Koltin).
@@ -822,8 +823,11 @@ class Speakers:
             return first.end == second.start or any(between.endswith(j) for j in JOINERS)
         for meeting in reversed(meetings):
             clause = self.index.clause_start(meeting.start(), floor)
-            after = self.view.find("，", meeting.end(), start)
-            stop = after if after > 0 else start
+            opening = self.view[clause : meeting.start()].lstrip("并还也又")
+            if not meeting.group("verb") and opening.startswith(self.lex.topic_markers):
+                continue  # (并就七国集团广岛峰会交换看法: a summit spoken of, not one between the sides)
+            comma = _COMMA.search(self.view, meeting.end(), start)  # (the view writes "," as often)
+            stop = comma.start() if comma else start
             named = [t for t in self.mentions if clause <= t.start and t.end <= stop
                      and self.kind(t.key) in (PERSON, ORGANIZATION, PLACE)]
             before = [t for t in named if t.end <= meeting.start()]

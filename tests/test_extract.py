@@ -713,6 +713,11 @@ def test_both_sides_are_the_two_who_met_not_a_summit_spoken_of():
                       "并就七国集团广岛峰会交换看法。</p><p>双方注意到，七国集团广岛峰会在即，对透露出的信息深表关切。")
     speakers = {speaker for speaker, verb, _, _ in said if verb == "注意到"}
     assert speakers == {"person:zh-吴江浩", "person:zh-奥维科"}, said
+    # …and a sentence opening with 一致认为 goes on with both
+    said = statements("驻日本大使吴江浩会见俄罗斯驻日使馆临时代办奥维科，双方高度评价两国关系。</p>"
+                      "<p>双方注意到，峰会在即。一致认为，七国集团企图假借国际社会名义。")
+    speakers = {speaker for speaker, verb, _, _ in said if verb == "认为"}
+    assert speakers == {"person:zh-吴江浩", "person:zh-奥维科"}, said
 
 
 def test_a_report_by_its_word_alone_is_the_outlet_last_quoted():

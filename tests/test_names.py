@@ -2189,3 +2189,8 @@ def test_a_dotted_transliteration_after_a_person_word_is_read():
 def test_a_mission_the_tagger_read_as_a_place_is_none():
     kinds = _kinds("驻日本大使吴江浩会见俄罗斯驻日使馆临时代办奥维科，双方高度评价两国关系发展。")
     assert "日使馆" not in kinds and kinds.get("奥维科") == "person", kinds
+
+
+def test_one_who_contributed_reporting_is_a_person():
+    kinds = _kinds("柬埔寨否认中国有更大的意图。</p><p>Sun Narin自金边对本文有报道贡献。")
+    assert kinds.get("Sun Narin") == "person", kinds

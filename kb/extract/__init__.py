@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import Any
 
 from kb.catalog import ORGANIZATION, PERSON, Catalog
@@ -219,16 +219,15 @@ def _finish(begun: _Begun, tagged: list[Word], rules: Rules) -> Extraction:
         extra.update(titled)
         tokens = scan(view, matcher, extra)
     people = [(t.start, t.end) for t in tokens if t.key and rules.kind_of(t.key) == PERSON]
-    speaking = partial(_speaks_soon, view, rules.lexicon)
-    running = {f: k for f, k in campaigns(view, people, rules.lexicon.campaign_words, speaking).items()
-               if f not in extra}
+    running = {f: k for f, k in campaigns(view, people, rules.lexicon.campaign_words,
+                                          rules.lexicon.verb_prefix_anywhere).items() if f not in extra}
     if running:
         extra.update(running)  # (拜登竞选团队: the campaign, a body, not the candidate)
         tokens = scan(view, matcher, extra)
     tokens = drop_inside_titles(tokens, view)
     tokens, words = surnames_alone(view, tokens, words, rules.names.surnames,
                                    {*rules.lexicon.fillers, *rules.names.surname_adverbs},
-                                   rules.lexicon.verbs, _tags_alone)
+                                   rules.lexicon.verb_prefix, _tags_alone)
     resolve_ambiguous(tokens, view, matcher, result.outlet.country)
     # The person an administration is named after (李在明 | 政府) is a mention only: the finder
     # reads the administration.
@@ -390,13 +389,6 @@ def _written(key: str, text: NormalisedText, surface: str) -> str:
         return surface
     at = text.text.find(form)
     return text.original_slice(at, at + len(form)) if at >= 0 else surface
-
-
-def _speaks_soon(view: str, lexicon: Any, pos: int) -> bool:
-    """Whether a reporting verb opens within a few characters of ``pos``, no punctuation between
-    (拜登竞选团队 | 指出, 拜登竞选团队 | 周日表示)."""
-    near = re.match(r"[^，,。；;：:“”「」()（）\n]{0,8}", view[pos:]).group()
-    return any(near[k:].startswith(tuple(lexicon.verbs)) for k in range(len(near)))
 
 
 @lru_cache(maxsize=16384)

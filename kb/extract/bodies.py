@@ -1114,16 +1114,26 @@ __all__ = [
 ]
 
 
+# What may stand between a speaker and its verb (周日, 也): a few characters, no punctuation.
+_BEFORE_VERB = re.compile(r"[^，,。；;：:“”「」()（）\n]{0,8}")
+
+
+def _speaks_soon(view: str, pos: int, verbs: re.Pattern[str]) -> bool:
+    """Whether a reporting verb opens within a few characters of ``pos`` (拜登竞选团队 | 周日表示)."""
+    near = _BEFORE_VERB.match(view, pos)
+    return near is not None and verbs.search(view, pos, near.end()) is not None
+
+
 # Prepositions that make what follows an object (向, 对): no one speaking.
 _OBJECT_MARKS = frozenset("向对對与與给給跟和同被让讓令")
 
 
 def campaigns(view: str, people: Iterable[tuple[int, int]], words: Sequence[str],
-              speaks: Callable[[int], bool]) -> dict[str, str]:
+              verbs: re.Pattern[str]) -> dict[str, str]:
     """A person's campaign speaking (拜登竞选团队指出, 特朗普的竞选团队表示): a body of its own that
     speaks for the candidate, as news writes "the Biden campaign said". ``people``: where the
-    article names a person (start, end); ``words``: the lexicon's words for a campaign;
-    ``speaks``: whether a reporting verb follows a position. Each form → its key, one key with
+    article names a person (start, end); ``words``: the lexicon's words for a campaign; ``verbs``:
+    the reporting verbs, one of which follows within a few characters. Each form → its key, one key with
     的 or without. (Where the campaign only qualifies someone, 某某竞选团队的一位发言人, the
     person named stays a mention.)"""
     found: dict[str, str] = {}
@@ -1132,7 +1142,7 @@ def campaigns(view: str, people: Iterable[tuple[int, int]], words: Sequence[str]
         word = next((w for w in words if view.startswith(w, after)), None)
         spoken_to = start > 0 and view[start - 1] in _OBJECT_MARKS  # (向拜登的竞选团队发出警告)
         if word is not None and not spoken_to and not view.startswith("的", after + len(word)) and (
-                speaks(after + len(word))):
+                _speaks_soon(view, after + len(word), verbs)):
             form = view[start : after + len(word)]
             found[form] = "organization:zh-" + view[start:end] + word
     return found

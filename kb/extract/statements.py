@@ -164,6 +164,8 @@ class StatementFinder:
         self._sentence_before: Subject | None = None  # the speaker of the sentence just before
         self._channels: list[tuple[int, int]] | None = None  # channel phrases, found when first asked
         self._fillers = sorted(self.lex.fillers, key=len, reverse=True)  # longest first
+        self._evidence = tuple(self.lex.evidence)  # 显示, 表明: after a verb, it was a noun
+        self._light = (*self.lex.light_verbs, *(v + "了" for v in self.lex.light_verbs))  # 进行(了)
         words = "|".join(map(re.escape, sorted(self.lex.turn_words, key=len, reverse=True)))
         self._turn = re.compile(f"[，,；;](?:{words})")  # a clause that turns against the one before
         withheld = "|".join(map(re.escape, sorted(self.lex.withheld_detail_verbs, key=len, reverse=True)))
@@ -252,11 +254,10 @@ class StatementFinder:
             return None
         if len(form) >= 2 and view.startswith(lex.agent_endings, end):
             return None  # 分析 | 人士表示: who does it, a noun that speaks by the verb after it
-        if len(form) >= 2 and view.startswith(tuple(lex.evidence), end):
+        if len(form) >= 2 and view.startswith(self._evidence, end):
             return None  # 信息披露 | 显示: a disclosure, the noun of what shows it
-        lightened = view.endswith(lex.light_verbs, 0, start) or view.endswith(
-            tuple(v + "了" for v in lex.light_verbs), 0, start)
-        if lightened and view[end : end + 2].lstrip(" ")[:1] not in ("：", ":", *OPENERS):
+        introduced = view[end : end + 2].lstrip(" ")[:1] in ("：", ":", *OPENERS)
+        if view.endswith(self._light, 0, start) and not introduced:
             return None  # 进行评估，…: an act carried out, no words (进行了嘲讽：“…” says them)
         suffix = next((s for s in lex.verb_suffixes if form.endswith(s) and form != s), "")
         if suffix and view.startswith(lex.blocked.get(suffix, ()), end):
@@ -501,9 +502,9 @@ class StatementFinder:
     def _own_subject(self, verb: Verb, clause: int) -> Subject | None:
         units = self.units.between(clause, verb.start)
         light = len(units) - (len(units) >= 2 and units[-1].text == "了")
-        if light and units[light - 1].text in self.lex.light_verbs and (
-                self.view[verb.end : verb.end + 2].lstrip(" ")[:1] in ("：", ":", *OPENERS)):
-            units = units[: light - 1]  # (…对互联网巨头进行了 | 嘲讽：“…”: the verb made a noun, done)
+        if light and units[light - 1].text in self.lex.light_verbs:
+            # (…对互联网巨头进行了 | 嘲讽：“…”: the verb made a noun, done; see _verb)
+            units = units[: light - 1]
         if len(units) >= 2 and units[-1].text == "的" and self.lex.verbs.get(verb.form, verb.form) in (
                 self.lex.answering_verbs):
             units = units[:-1]  # 他的 | 回答：“…”: whose answer

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from kb.extract.entities import ENTITY, Token
 from kb.extract.tagger import Word
@@ -18,19 +18,18 @@ _FUNCTION_TAGS = frozenset({"d", "p", "c", "u", "f"})
 
 
 def surnames_alone(view: str, tokens: list[Token], words: list[Word], surnames: Collection[str],
-                   fillers: Collection[str], verbs: Mapping[str, str],
+                   fillers: Collection[str], verb_at: re.Pattern[str],
                    tag_alone: Callable[[str], Sequence[tuple[str, str]]]) -> tuple[list[Token], list[Word]]:
     """``tokens`` with the surnames alone that name a person of the article as their speaker,
     and with the tagger's two-character "names" that are such a surname and an adverb (彭遂,
     梁曾) read as the surname alone; ``words`` with the words the tagger ran such a surname
     into (彭就 | 指) split after it, the rest an adverb."""
     short_fillers = sorted((f for f in fillers if len(f) <= 2), key=len, reverse=True)
-    longest_verb = max(map(len, verbs), default=0)
 
     def speaks(at: int) -> bool:
         """Whether a reporting verb starts at ``at``, after at most two adverbs."""
         for _ in range(3):
-            if any(view[at : at + n] in verbs for n in range(longest_verb, 0, -1)):
+            if verb_at.match(view, at):
                 return True
             filler = next((f for f in short_fillers if view.startswith(f, at)), None)
             if filler is None:

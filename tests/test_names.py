@@ -2194,3 +2194,9 @@ def test_a_mission_the_tagger_read_as_a_place_is_none():
 def test_one_who_contributed_reporting_is_a_person():
     kinds = _kinds("柬埔寨否认中国有更大的意图。</p><p>Sun Narin自金边对本文有报道贡献。")
     assert kinds.get("Sun Narin") == "person", kinds
+
+
+def test_a_japanese_name_before_a_comma_is_whole():
+    # the view writes "，" as ","; a name that ends before it ends there
+    kinds = _kinds("此前，中国外交部副部长孙卫东13日召见日本驻华大使金杉宪治，对高市早苗的说法提出交涉。")
+    assert kinds.get("金杉宪治") == "person", kinds

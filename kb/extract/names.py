@@ -286,7 +286,7 @@ def _before_verb(view: str, start: int, end: int, rules: NameRules) -> int:
 
 
 # Marks that end a name's use: brackets, commas, a list's comma, a full stop.
-_NAME_END_MARKS = ("（", "(", "，", "、", "。")
+_NAME_END_MARKS = ("（", "(", "，", ",", "、", "。")  # (the view writes "，" as ",")
 # Function words a Japanese name is often followed by (木村清彦也…, 船越健裕则…, 铃木直道在…).
 _JAPANESE_NAME_FOLLOWERS = frozenset("也则在于对曾将已就")
 

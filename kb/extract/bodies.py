@@ -12,7 +12,7 @@ from functools import lru_cache
 from kb.catalog import ORGANIZATION, PLACE
 from kb.extract.name_rules import Affixes, NameRules
 from kb.extract.tagger import Word
-from kb.extract.text import uses
+from kb.extract.text import OBJECT_MARKERS, uses
 
 _HAN = re.compile(r"^[\u3400-\u9fff·\-‐－]+$")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -1124,8 +1124,6 @@ def _speaks_soon(view: str, pos: int, verbs: re.Pattern[str]) -> bool:
     return near is not None and verbs.search(view, pos, near.end()) is not None
 
 
-# Prepositions that make what follows an object (向, 对): no one speaking.
-_OBJECT_MARKS = frozenset("向对對与與给給跟和同被让讓令")
 
 
 def campaigns(view: str, people: Iterable[tuple[int, int]], words: Sequence[str],
@@ -1140,7 +1138,7 @@ def campaigns(view: str, people: Iterable[tuple[int, int]], words: Sequence[str]
     for start, end in people:
         after = end + 1 if view.startswith("的", end) else end
         word = next((w for w in words if view.startswith(w, after)), None)
-        spoken_to = start > 0 and view[start - 1] in _OBJECT_MARKS  # (向拜登的竞选团队发出警告)
+        spoken_to = start > 0 and view[start - 1] in OBJECT_MARKERS  # (向拜登的竞选团队发出警告)
         if word is not None and not spoken_to and not view.startswith("的", after + len(word)) and (
                 _speaks_soon(view, after + len(word), verbs)):
             form = view[start : after + len(word)]

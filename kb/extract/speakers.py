@@ -15,13 +15,12 @@ from kb.extract.entities import ENTITY, TITLE, Token
 from kb.extract.latin import CREDIT_GROUPS
 from kb.extract.roles import TitleHolders
 from kb.extract.rules import Rules, alternatives
-from kb.extract.text import CLOSING_QUOTES, TextIndex
+from kb.extract.text import CLOSING_QUOTES, OBJECT_MARKERS, TextIndex
 
 # Nouns after a place or organization that still name it as the speaker (中国当局, 克里姆林宫方面).
 _NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # Words before a name that make it an object rather than a subject (对普京说, 与拜登会谈).
 _TITLE_MARKS = frozenset("《》『』「」“”〈〉")
-_OBJECT_MARKERS = set("对向与和同跟给把将让令使被及")
 # How far back (in lines) a pronoun or a description looks for its referent.
 # What follows an outlet in its own dateline: （中央社记者X台北8日电）, （中央社东京12日综合外电报导）.
 _DATELINE = re.compile(r"[^（）()。\n]{0,16}?\d{1,2}日[^（）()。\n]{0,8}?(?:电|报导|报道)[）)]")
@@ -876,7 +875,7 @@ class Speakers:
                     text not in lex.subject_clause_verbs)
             if word is None and chain >= 2 and self.view.endswith(lex.object_verbs, 0, chain):
                 return True  # (untagged) 会见 | 美国国务卿 | 布林肯
-            return chain > 0 and self.view[chain - 1] in _OBJECT_MARKERS
+            return chain > 0 and self.view[chain - 1] in OBJECT_MARKERS
         if token.start == 0:
             return False
         if self.rules.names.title_words.ends_at(self.view, token.start):
@@ -884,10 +883,10 @@ class Speakers:
         word = self.units.tag_at(token.start - 1)
         if word is None or word.end != token.start:
             # (untagged: 包括 | 山姆会员店(在内): a verb whose object it is)
-            return self.view[token.start - 1] in _OBJECT_MARKERS or self.view.endswith(
+            return self.view[token.start - 1] in OBJECT_MARKERS or self.view.endswith(
                 self.lex.object_verbs, 0, token.start)
         if word.end - word.start == 1:
-            return self.view[word.start] in _OBJECT_MARKERS or word.tag == "p"
+            return self.view[word.start] in OBJECT_MARKERS or word.tag == "p"
         text = self.view[word.start : word.end]
         # (认为穆伊祖与中国关系密切: a verb of saying or thinking opens a clause the name is the
         # subject of.)

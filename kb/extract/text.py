@@ -31,6 +31,9 @@ _LATIN_GLOSS = re.compile(r"[（(][A-Za-z][^（）()\n。]{0,80}[）)]")
 _BOOK_TITLE = re.compile(r"《[^《》\n。]{1,40}》")
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 
+# Characters that make the name after them an object (对普京, 告诉…向…, 被…): no speaker.
+OBJECT_MARKERS = frozenset("对向与和同跟给把将让令使被及")
+
 
 def _is_term(quoted: str) -> bool:
     """A word or two in quotation marks (拜登“敦促”俄罗斯, “台独”): a term, not a quotation."""
